@@ -1,0 +1,163 @@
+"""briefbot's Python API: ingest a folder, search it, ask it questions, brief it. The CLI is a thin layer over this."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .embedding import Embedder, make_embedder
+from .errors import ConfigError
+from .ingest import Progress, index_root, ingest, needs_refresh
+from .openai_chat import OnToken
+from .schema import Answer, IngestReport, Passage
+from .settings import Settings, load_settings
+from .store import Index
+
+BRIEF_PASSAGES = 12  # passages a whole-corpus or topic brief draws from
+
+
+class Briefbot:
+    """One knowledge base: settings, the embedder (loaded once), and the index."""
+
+    def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
+        self.settings = settings or load_settings(**overrides)
+        self._embedder: Embedder | None = None
+        self._index: Index | None = None
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = make_embedder(self.settings)
+        return self._embedder
+
+    def index(self) -> Index:
+        if self._index is None:
+            self._index = Index.open(self.settings, self.embedder.name, self.embedder.dim, create=False)
+        return self._index
+
+    # --- building -----------------------------------------------------------------------------
+
+    def ingest(self, paths: Sequence[Path] | None = None, rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
+        self._index = None
+        return ingest(self.settings, paths, rebuild=rebuild, embedder=self.embedder, progress=progress)
+
+    def refresh(self, progress: Progress | None = None) -> IngestReport | None:
+        """Bring the index up to date with the configured corpus when it changed (stat-only check)."""
+        has_index = self.settings.chroma_url or (self.settings.index / "chroma").exists()
+        if has_index and not needs_refresh(self.settings, self.index()):
+            return None
+        if not any(p.exists() for p in self.settings.corpus):
+            return None
+        return self.ingest(progress=progress)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def search(self, query: str, k: int | None = None, source: str | None = None) -> list[Passage]:
+        from .retrieval import Retriever
+
+        return Retriever(self.index(), self.embedder).search(query, k or self.settings.k, source=source)
+
+    def _generator(self) -> Any:
+        if self.settings.generator_name == "openai":
+            from .openai_chat import OpenAIGenerator
+
+            return OpenAIGenerator(self.settings)
+        from .extractive import ExtractiveGenerator
+
+        return ExtractiveGenerator(self.embedder, min_score=self.settings.min_score)
+
+    def ask(self, question: str, k: int | None = None, on_token: OnToken | None = None) -> Answer:
+        """Answer from the indexed documents, every sentence cited; declines when they do not say."""
+        from .cite import check_citations
+        from .prompts import load_template
+
+        question = question.strip()
+        if not question:
+            raise ConfigError("the question is empty")
+        passages = self.search(question, k)
+        gen = self._generator()
+        if gen.name == "extractive":
+            draft = gen.answer(question, passages)
+        else:
+            draft, passages = gen.answer(question, passages, load_template("answer", self.settings.prompts), on_token)
+        answer = check_citations(question, draft, passages)
+        answer.passages = passages
+        return answer
+
+    def brief(
+        self,
+        about: str | None = None,
+        source: str | None = None,
+        words: int | None = None,
+        on_token: OnToken | None = None,
+    ) -> Answer:
+        """One paragraph of executive summary of the corpus, a topic, or one file."""
+        from .cite import check_citations
+        from .prompts import load_template
+        from .retrieval import collapse_duplicates
+
+        words = words or self.settings.brief_words
+        index = self.index()
+        if source is not None:
+            source = self._source_name(source)
+            chunks, _ = index.get_chunks(where={"source": source})
+            if not chunks:
+                raise ConfigError(f"{source}: not in the index (see `briefbot sources`)")
+            passages = collapse_duplicates([Passage(c, 1.0) for c in chunks])
+        elif about:
+            passages = self.search(about, BRIEF_PASSAGES)
+        else:
+            passages = self._central_passages(BRIEF_PASSAGES)
+        gen = self._generator()
+        if gen.name == "extractive":
+            draft = gen.brief(passages, words)
+        else:
+            draft, passages = gen.brief(passages, words, about, load_template("brief", self.settings.prompts), on_token)
+        question = f"brief: {about}" if about else (f"brief: {source}" if source else "brief")
+        answer = check_citations(question, draft, passages)
+        answer.passages = passages
+        return answer
+
+    def _central_passages(self, n: int) -> list[Passage]:
+        """Chunks closest to the corpus centroid, made diverse: the material a whole-corpus brief draws on."""
+        import numpy as np
+
+        from .retrieval import collapse_duplicates
+
+        chunks, vecs = self.index().get_chunks(with_vectors=True)
+        if not chunks or vecs is None:
+            return []
+        centroid = vecs.mean(axis=0)
+        centroid /= np.linalg.norm(centroid) or 1.0
+        central = vecs @ centroid
+        chosen: list[int] = []
+        max_sim = np.zeros(len(chunks), dtype=np.float32)
+        for _ in range(min(n, len(chunks))):
+            score = 0.6 * central - 0.4 * max_sim
+            score[chosen] = -np.inf
+            i = int(np.argmax(score))
+            chosen.append(i)
+            max_sim = np.maximum(max_sim, vecs @ vecs[i])
+        passages = [Passage(chunks[i], float(central[i])) for i in chosen]
+        return collapse_duplicates(passages)
+
+    def _source_name(self, source: str) -> str:
+        """Accept a path as typed (relative to the working folder) or as shown by `briefbot sources`."""
+        from .loading import source_name
+
+        path = Path(source)
+        if path.exists():
+            return source_name(path.absolute(), index_root(self.settings))
+        return source
+
+    def sources(self) -> dict[str, Any]:
+        index = self.index()
+        records = sorted(index.file_records().values(), key=lambda r: r.source)
+        return {
+            "embedder": index.embedder,
+            "dim": index.dim,
+            "index": str(self.settings.chroma_url or self.settings.index),
+            "chunks": index.count(),
+            "files": [{"path": r.source, "chunks": r.chunks, "indexed_at": r.indexed_at} for r in records],
+        }

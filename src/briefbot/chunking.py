@@ -1,0 +1,108 @@
+"""Splitting a document into token-limited chunks on paragraph and sentence boundaries, with overlap."""
+
+from __future__ import annotations
+
+import hashlib
+
+from .schema import Chunk, Document
+from .sentences import Span, split_sentences
+from .tokens import encoding
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _token_windows(text: str, start: int, end: int, max_tokens: int) -> list[Span]:
+    """Cut one over-long sentence into pieces of at most ``max_tokens`` tokens, at token boundaries."""
+    enc = encoding()
+    piece = text[start:end]
+    ids = enc.encode(piece, disallowed_special=())
+    _, offsets = enc.decode_with_offsets(ids)
+    cuts = [offsets[i] for i in range(0, len(ids), max_tokens)][1:]
+    # Prefer cutting at the last whitespace before each token boundary when there is one nearby.
+    bounds = [0]
+    for cut in cuts:
+        ws = piece.rfind(" ", bounds[-1] + 1, cut)
+        bounds.append(ws + 1 if ws > bounds[-1] + (cut - bounds[-1]) // 2 else cut)
+    bounds.append(len(piece))
+    spans = []
+    for a, b in zip(bounds, bounds[1:]):
+        if b > a and piece[a:b].strip():
+            spans.append(Span(start + a, start + b, -1))
+    return spans
+
+
+def _units(doc: Document, max_tokens: int) -> list[tuple[Span, int]]:
+    """Sentences with their token counts; sentences longer than a chunk are cut into windows."""
+    enc = encoding()
+    out: list[tuple[Span, int]] = []
+    for span in split_sentences(doc.text):
+        n = len(enc.encode(doc.text[span.start : span.end], disallowed_special=()))
+        if n <= max_tokens:
+            out.append((span, n))
+            continue
+        for piece in _token_windows(doc.text, span.start, span.end, max_tokens):
+            text = doc.text[piece.start : piece.end]
+            out.append((Span(piece.start, piece.end, span.paragraph), len(enc.encode(text, disallowed_special=()))))
+    return out
+
+
+def chunk_document(doc: Document, max_tokens: int = 200, overlap: int = 30) -> list[Chunk]:
+    """Chunks covering ``doc`` in order; each is an exact slice of the text with its line range.
+
+    Sentences are packed greedily up to ``max_tokens``; a chunk ends early at a paragraph boundary
+    when it is already half full, and the next chunk repeats up to ``overlap`` tokens of trailing
+    sentences from the previous one so an answer split across a boundary is still found whole.
+    """
+    enc = encoding()
+    units = _units(doc, max_tokens)
+    chunks: list[Chunk] = []
+    i = 0
+    while i < len(units):
+        j = i
+        total = 0
+        while j < len(units):
+            n = units[j][1]
+            if j > i and total + n + 1 > max_tokens:
+                break
+            new_para = j > i and units[j][0].paragraph != units[j - 1][0].paragraph
+            if new_para and total >= max_tokens // 2:
+                next_para_tokens = sum(
+                    u[1] for u in units[j:] if u[0].paragraph == units[j][0].paragraph
+                )
+                if total + next_para_tokens > max_tokens:
+                    break
+            total += n + 1
+            j += 1
+        # Measure the real slice (whitespace between sentences counts too) and shrink if needed.
+        while True:
+            a, b = units[i][0].start, units[j - 1][0].end
+            text = doc.text[a:b]
+            tokens = len(enc.encode(text, disallowed_special=()))
+            if tokens <= max_tokens or j - 1 == i:
+                break
+            j -= 1
+        chunks.append(
+            Chunk(
+                source=doc.source,
+                index=len(chunks),
+                text=text,
+                start_line=doc.line_of(a),
+                end_line=doc.line_of(b - 1),
+                start_char=a,
+                end_char=b,
+                tokens=tokens,
+                content_hash=content_hash(text),
+            )
+        )
+        if j >= len(units):
+            break
+        # Step back over trailing sentences that fit in the overlap, but always move forward.
+        k = j
+        carried = 0
+        while k - 1 > i and carried + units[k - 1][1] <= overlap:
+            carried += units[k - 1][1]
+            k -= 1
+        i = k
+    return chunks

@@ -1,0 +1,289 @@
+"""The `briefbot` command: parses flags, calls the API, renders. No retrieval or generation logic here."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+
+app = typer.Typer(
+    name="briefbot",
+    help="Ask questions of your own documents; get answers and briefings with checkable citations.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Index folder [default: ./.briefbot; env BRIEFBOT_INDEX].", show_default=False)]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Config file [default: ./briefbot.toml if present].", show_default=False)]
+EmbedderOpt = Annotated[Optional[str], typer.Option("--embedder", help="'minilm' (local, default) or 'openai:MODEL'.", show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+KOpt = Annotated[Optional[int], typer.Option("-k", "--top-k", min=1, max=100, help="Passages to retrieve [default: 5].", show_default=False)]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="LLM for the openai generator [default: gpt-4o-mini].", show_default=False)]
+GeneratorOpt = Annotated[Optional[str], typer.Option("--generator", help="auto (openai when OPENAI_API_KEY or OPENAI_BASE_URL is set), extractive, or openai.", show_default=False)]
+PromptsOpt = Annotated[Optional[Path], typer.Option("--prompts", help="Folder with answer.md and brief.md overriding the built-in templates.", show_default=False)]
+NoRefreshOpt = Annotated[bool, typer.Option("--no-refresh", help="Do not bring the index up to date with the corpus first.")]
+ChromaOpt = Annotated[Optional[str], typer.Option("--chroma-url", help="Use a chroma server (http://HOST:PORT) instead of the local index.", show_default=False)]
+
+_debug = False
+
+
+def _fail(message: str, code: int) -> None:
+    from .render import clean
+
+    typer.echo(f"briefbot: error: {clean(message)}", err=True)
+    raise typer.Exit(code)
+
+
+def handle_errors(fn: F) -> F:
+    """Known errors become one line on stderr and a non-zero exit; --debug shows the traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .errors import BriefbotError
+
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except BriefbotError as exc:
+            if _debug:
+                raise
+            _fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            typer.echo("briefbot: interrupted; what was already indexed is kept", err=True)
+            raise typer.Exit(130) from None
+        except Exception as exc:  # noqa: BLE001 - last resort: never a bare traceback
+            if _debug:
+                raise
+            _fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)", 1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _bot(**overrides: Any) -> Any:
+    from .api import Briefbot
+    from .settings import load_settings
+
+    config = overrides.pop("config", None)
+    return Briefbot(load_settings(config, **overrides))
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"), transient=True, console=__import__("briefbot.render", fromlist=["console"]).console(stderr=True),
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def update(done: int, total: int, source: str) -> None:
+            bar.update(task, completed=done, total=total, description=source[-40:])
+
+        yield update
+
+
+def _refresh(bot: Any) -> None:
+    from .render import ingest_summary
+
+    with _progress("indexing") as progress:
+        report = bot.refresh(progress)
+    if report is not None:
+        typer.echo(f"index updated: {ingest_summary(report)}", err=True)
+
+
+@app.callback()
+def main_callback(
+    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")] = False,
+) -> None:
+    global _debug
+    _debug = debug or os.environ.get("BRIEFBOT_DEBUG", "") not in ("", "0")
+
+
+@app.command()
+@handle_errors
+def ingest(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders [default: the configured corpus, ./corpus].", show_default=False)] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the index and build it again.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero when any file is skipped.")] = False,
+    index: IndexOpt = None,
+    config: ConfigOpt = None,
+    embedder: EmbedderOpt = None,
+    chroma_url: ChromaOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Index .txt and .md files: new ones are added, changed ones replaced, deleted ones removed."""
+    from .render import clean, ingest_summary, print_json
+
+    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url)
+    with _progress("indexing") as progress:
+        report = bot.ingest(paths or None, rebuild=rebuild, progress=progress)
+    for source, reason in report.skipped:
+        typer.echo(f"briefbot: skipped {clean(source)}: {clean(reason)}", err=True)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        typer.echo(ingest_summary(report))
+    if strict and report.skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    k: KOpt = None,
+    index: IndexOpt = None,
+    config: ConfigOpt = None,
+    embedder: EmbedderOpt = None,
+    chroma_url: ChromaOpt = None,
+    no_refresh: NoRefreshOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show the passages that best match QUERY, with source:lines and scores."""
+    from .render import console, passage_dict, print_json, render_search
+
+    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k)
+    if not no_refresh:
+        _refresh(bot)
+    passages = bot.search(query)
+    if as_json:
+        print_json({"query": query, "passages": [passage_dict(p) for p in passages]})
+    else:
+        render_search(passages, console())
+
+
+def _answer_command(run: Callable[[Any, Any], Any], bot: Any, as_json: bool, no_refresh: bool) -> None:
+    """Shared tail of ask and brief: refresh, stream on a terminal, then render the checked answer."""
+    from .render import console, print_json, render_answer
+
+    if not no_refresh:
+        _refresh(bot)
+    out = console()
+    stream = not as_json and sys.stdout.isatty() and bot.settings.generator_name == "openai"
+    if stream:
+        from rich.live import Live
+        from rich.text import Text
+
+        from .render import clean
+
+        shown: list[str] = []
+        with Live(Text(""), console=out, transient=True, refresh_per_second=12) as live:
+
+            def on_token(t: str) -> None:
+                shown.append(t)
+                live.update(Text(clean("".join(shown))))
+
+            answer = run(bot, on_token)
+    else:
+        answer = run(bot, None)
+    if as_json:
+        print_json(answer.to_dict())
+    else:
+        render_answer(answer, out)
+
+
+@app.command()
+@handle_errors
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in quotes.")],
+    k: KOpt = None,
+    model: ModelOpt = None,
+    generator: GeneratorOpt = None,
+    prompts: PromptsOpt = None,
+    index: IndexOpt = None,
+    config: ConfigOpt = None,
+    embedder: EmbedderOpt = None,
+    chroma_url: ChromaOpt = None,
+    no_refresh: NoRefreshOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Answer QUESTION from your documents, every sentence cited \\[n], with a Sources list."""
+    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
+    _answer_command(lambda b, on_token: b.ask(question, on_token=on_token), bot, as_json, no_refresh)
+
+
+@app.command()
+@handle_errors
+def brief(
+    about: Annotated[Optional[str], typer.Option("--about", help="Summarise only what is about this topic.", show_default=False)] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="Summarise only this file.", show_default=False)] = None,
+    words: Annotated[Optional[int], typer.Option("--words", min=20, max=1000, help="Word limit [default: 120].", show_default=False)] = None,
+    model: ModelOpt = None,
+    generator: GeneratorOpt = None,
+    prompts: PromptsOpt = None,
+    index: IndexOpt = None,
+    config: ConfigOpt = None,
+    embedder: EmbedderOpt = None,
+    chroma_url: ChromaOpt = None,
+    no_refresh: NoRefreshOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write a one-paragraph executive briefing of the corpus, a topic, or one file, with citations."""
+    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, model=model, generator=generator, prompts=prompts, brief_words=words)
+    _answer_command(lambda b, on_token: b.brief(about=about, source=source, on_token=on_token), bot, as_json, no_refresh)
+
+
+@app.command()
+@handle_errors
+def sources(
+    index: IndexOpt = None,
+    config: ConfigOpt = None,
+    embedder: EmbedderOpt = None,
+    chroma_url: ChromaOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List what is indexed (files, chunks, when) and which embedder built the index."""
+    from .render import clean, print_json
+
+    info = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url).sources()
+    if as_json:
+        print_json(info)
+        return
+    typer.echo(f"index {info['index']}: {len(info['files'])} files, {info['chunks']} chunks, embedder {info['embedder']} (dim {info['dim']})")
+    for f in info["files"]:
+        typer.echo(f"  {clean(f['path'])}  {f['chunks']} chunks  indexed {f['indexed_at']}")
+
+
+@app.command("config")
+@handle_errors
+def show_config(
+    config: ConfigOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Print the effective settings and where each came from (default, file, env, flag)."""
+    from .render import print_json
+    from .settings import load_settings
+
+    settings = load_settings(config)
+    values = settings.public_dict()
+    if as_json:
+        print_json({k: {"value": v, "origin": settings.origins[k]} for k, v in values.items()})
+        return
+    width = max(len(k) for k in values)
+    for k, v in values.items():
+        typer.echo(f"{k.ljust(width)}  {v!s:<30}  ({settings.origins[k]})")
+    typer.echo(f"{'generator in use'.ljust(width)}  {settings.generator_name}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""The errors briefbot raises on purpose: each carries a one-line message a user can act on."""
+
+from __future__ import annotations
+
+
+class BriefbotError(Exception):
+    """Base of every error briefbot reports to the user without a traceback."""
+
+    exit_code = 1
+
+
+class ConfigError(BriefbotError):
+    """A setting, flag or config file is wrong."""
+
+    exit_code = 2
+
+
+class LoadError(BriefbotError):
+    """A document could not be read; the message names the file and the reason."""
+
+
+class IndexError_(BriefbotError):
+    """The index is missing, damaged, or was built differently; says how to rebuild."""
+
+
+class EmbedderMismatchError(IndexError_):
+    """The index was built with another embedder than the one configured."""
+
+
+class ModelError(BriefbotError):
+    """A model API failed (auth, rate limit, timeout, bad reply); says what to do."""
+
+
+__all__ = [
+    "BriefbotError",
+    "ConfigError",
+    "LoadError",
+    "IndexError_",
+    "EmbedderMismatchError",
+    "ModelError",
+]

@@ -1,0 +1,107 @@
+"""The LLM generator: chat completions from any OpenAI-compatible server, prompted from prompts/ files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import escape
+
+from .errors import ModelError
+from .openai_client import call_with_errors, make_client
+from .prompts import Template, load_template
+from .schema import Draft, Passage, Usage
+from .settings import Settings
+from .tokens import encoding_for_model
+
+OnToken = Callable[[str], None]
+_DECLINED = re.compile(r"^\s*(i don'?t know|i do not know)\b", re.IGNORECASE)
+
+
+def fence(n: int, passage: Passage) -> str:
+    """One passage as labelled data; its text cannot close the fence early."""
+    c = passage.chunk
+    body = c.text.replace("<passage", "&lt;passage").replace("</passage", "&lt;/passage")
+    return f'<passage n="{n}" source="{escape(c.source)}" lines="{c.start_line}-{c.end_line}">\n{body}\n</passage>'
+
+
+def fit_passages(template: Template, passages: list[Passage], budget: int, model: str, **values: object) -> list[Passage]:
+    """The best-ranked passages whose prompt fits in ``budget`` tokens (at least one)."""
+    enc = encoding_for_model(model)
+    system, user = template.render(passages="", **values)
+    used = len(enc.encode(system + user, disallowed_special=()))
+    kept: list[Passage] = []
+    for p in passages:
+        cost = len(enc.encode(fence(len(kept) + 1, p), disallowed_special=())) + 2
+        if kept and used + cost > budget:
+            break
+        kept.append(p)
+        used += cost
+    return kept
+
+
+class OpenAIGenerator:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.model = settings.model
+        self.name = settings.model
+        self._client = None
+
+    def _complete(self, system: str, user: str, on_token: OnToken | None) -> tuple[str, Usage | None]:
+        if self._client is None:
+            self._client = make_client(self.settings)
+        client = self._client
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        what = f"model {self.model}"
+
+        def run() -> tuple[str, Usage | None]:
+            if on_token is None:
+                resp = client.chat.completions.create(model=self.model, messages=messages, temperature=0)  # type: ignore[arg-type]
+                if not resp.choices or resp.choices[0].message is None:
+                    raise ModelError(f"{what}: the server sent a reply with no answer in it")
+                text = resp.choices[0].message.content or ""
+                u = resp.usage
+                return text, Usage(u.prompt_tokens, u.completion_tokens) if u else None
+            stream = client.chat.completions.create(
+                model=self.model,
+                messages=messages,  # type: ignore[arg-type]
+                temperature=0,
+                stream=True,
+                stream_options={"include_usage": True},
+            )
+            parts: list[str] = []
+            usage: Usage | None = None
+            finished = False
+            for event in stream:
+                if event.usage:
+                    usage = Usage(event.usage.prompt_tokens, event.usage.completion_tokens)
+                for choice in event.choices:
+                    delta = choice.delta.content if choice.delta else None
+                    if delta:
+                        parts.append(delta)
+                        on_token(delta)
+                    if choice.finish_reason:
+                        finished = True
+            if not finished:
+                raise ModelError(f"{what}: the reply stream was cut off before it finished: try again")
+            return "".join(parts), usage
+
+        text, usage = call_with_errors(run, what=what)
+        if not text.strip():
+            raise ModelError(f"{what}: the server sent an empty reply: try again or use another model")
+        return text, usage
+
+    def answer(self, question: str, passages: list[Passage], template: Template, on_token: OnToken | None = None) -> tuple[Draft, list[Passage]]:
+        passages = fit_passages(template, passages, self.settings.context_tokens, self.model, question=question, max_sentences=4)
+        blocks = "\n\n".join(fence(i + 1, p) for i, p in enumerate(passages))
+        system, user = template.render(passages=blocks, question=question, max_sentences=4)
+        text, usage = self._complete(system, user, on_token)
+        answered = not _DECLINED.match(text)
+        return Draft(text.strip(), answered=answered, model=self.model, usage=usage), passages
+
+    def brief(self, passages: list[Passage], words: int, about: str | None, template: Template, on_token: OnToken | None = None) -> tuple[Draft, list[Passage]]:
+        about_text = f" about {about}" if about else ""
+        passages = fit_passages(template, passages, self.settings.context_tokens, self.model, words=words, about=about_text)
+        blocks = "\n\n".join(fence(i + 1, p) for i, p in enumerate(passages))
+        system, user = template.render(passages=blocks, words=words, about=about_text)
+        text, usage = self._complete(system, user, on_token)
+        return Draft(text.strip(), answered=True, model=self.model, usage=usage), passages

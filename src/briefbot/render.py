@@ -1,0 +1,98 @@
+"""Showing results: for people on a terminal (safe from escape sequences in documents) or as JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from .schema import Answer, IngestReport, Passage
+
+# C0 and C1 control characters other than newline and tab, including ESC: never replayed raw.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """Text from documents made safe for a terminal: control characters shown as visible escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    flat = " ".join(clean(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def render_answer(answer: Answer, out: Console, nearest: int = 3) -> None:
+    out.print(Text(clean(answer.text)))
+    if answer.citations:
+        out.print()
+        out.print(Text("Sources", style="bold"))
+        for c in answer.citations:
+            line = Text(f"[{c.n}] ", style="bold")
+            line.append(f"{clean(c.source)}:{c.start_line}-{c.end_line}", style="cyan")
+            line.append(f"  {excerpt(c.text)}", style="dim")
+            out.print(line)
+    elif not answer.answered and answer.passages:
+        out.print()
+        out.print(Text("Nearest passages", style="bold"))
+        for p in answer.passages[:nearest]:
+            render_passage_line(p, out)
+    if answer.invalid_citations:
+        out.print(Text(f"(dropped citations to passages that were not given: {answer.invalid_citations})", style="yellow"))
+    if answer.usage:
+        u = answer.usage
+        out.print(Text(f"{answer.model}: {u.prompt_tokens} tokens in, {u.completion_tokens} out", style="dim"))
+
+
+def render_passage_line(p: Passage, out: Console) -> None:
+    line = Text(f"{p.score:.3f} ", style="dim")
+    line.append(f"{clean(p.chunk.source)}:{p.chunk.start_line}-{p.chunk.end_line}", style="cyan")
+    line.append(f"  {excerpt(p.chunk.text)}")
+    out.print(line)
+
+
+def passage_dict(p: Passage) -> dict[str, Any]:
+    c = p.chunk
+    return {
+        "source": c.source,
+        "start_line": c.start_line,
+        "end_line": c.end_line,
+        "score": round(p.score, 4),
+        "dense_score": None if p.dense_score is None else round(p.dense_score, 4),
+        "lexical_score": None if p.lexical_score is None else round(p.lexical_score, 4),
+        "text": c.text,
+    }
+
+
+def render_search(passages: list[Passage], out: Console) -> None:
+    if not passages:
+        out.print("No passages found.")
+    for i, p in enumerate(passages, 1):
+        head = Text(f"[{i}] ", style="bold")
+        head.append(f"{clean(p.chunk.source)}:{p.chunk.start_line}-{p.chunk.end_line}", style="cyan")
+        head.append(f"  score {p.score:.3f}", style="dim")
+        out.print(head)
+        out.print(Text(excerpt(p.chunk.text, 400)))
+        out.print()
+
+
+def ingest_summary(r: IngestReport) -> str:
+    s = (
+        f"{len(r.added)} added, {len(r.changed)} changed, {len(r.removed)} removed, "
+        f"{r.unchanged} unchanged"
+    )
+    if r.skipped:
+        s += f", {len(r.skipped)} skipped"
+    return s + f"; {r.chunks} chunks written ({r.embedded} embedded), {r.total_chunks} in index; {r.seconds:.1f}s"

@@ -1,0 +1,182 @@
+"""The typed records that flow between stages: load -> chunk -> embed -> store -> retrieve -> generate -> cite."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded file: its text and where each line starts, so spans map back to line numbers."""
+
+    source: str  # path as shown to users, relative to the index root when inside it
+    text: str
+    line_starts: tuple[int, ...]
+
+    @classmethod
+    def from_text(cls, source: str, text: str) -> Document:
+        starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+        return cls(source=source, text=text, line_starts=tuple(starts))
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number holding character ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A contiguous span of a document, small enough for the embedder's input window."""
+
+    source: str
+    index: int  # position of the chunk within its document
+    text: str
+    start_line: int
+    end_line: int
+    start_char: int
+    end_char: int
+    tokens: int
+    content_hash: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.source}#{self.index}:{self.content_hash[:16]}"
+
+    @property
+    def source_lines(self) -> str:
+        return f"{self.source}:{self.start_line}-{self.end_line}"
+
+
+@dataclass
+class Passage:
+    """A retrieved chunk with the scores that ranked it."""
+
+    chunk: Chunk
+    score: float
+    dense_score: float | None = None
+    lexical_score: float | None = None
+
+    @property
+    def source_lines(self) -> str:
+        return self.chunk.source_lines
+
+
+@dataclass
+class Citation:
+    """A passage an answer cites, numbered in order of first use."""
+
+    n: int
+    source: str
+    start_line: int
+    end_line: int
+    text: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "source": self.source,
+            "start_line": self.start_line,
+            "end_line": self.end_line,
+            "text": self.text,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass
+class Usage:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "total_tokens": self.total_tokens,
+        }
+
+
+@dataclass
+class Draft:
+    """What a generator returns: text whose [n] markers index the passages it was given (1-based)."""
+
+    text: str
+    answered: bool
+    model: str
+    usage: Usage | None = None
+
+
+@dataclass
+class Answer:
+    """A checked answer: every [n] in ``text`` resolves to ``citations``."""
+
+    question: str
+    text: str
+    answered: bool
+    citations: list[Citation]
+    model: str
+    usage: Usage | None = None
+    invalid_citations: list[int] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)  # what the generator saw, for "nearest passages"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "answered": self.answered,
+            "citations": [c.to_dict() for c in self.citations],
+            "model": self.model,
+            "usage": self.usage.to_dict() if self.usage else None,
+            "invalid_citations": self.invalid_citations,
+        }
+
+
+@dataclass
+class FileRecord:
+    """What the index knows about one source file, to skip it when unchanged."""
+
+    source: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    chunks: int
+    indexed_at: str  # ISO 8601, UTC
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    chunks: int = 0  # chunks written in this run
+    embedded: int = 0  # embeddings computed in this run
+    total_chunks: int = 0
+    seconds: float = 0.0
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "skipped": [{"source": s, "reason": r} for s, r in self.skipped],
+            "chunks": self.chunks,
+            "embedded": self.embedded,
+            "total_chunks": self.total_chunks,
+            "seconds": round(self.seconds, 3),
+        }

@@ -1,0 +1,107 @@
+"""Splitting text into paragraphs and sentences as character spans, so every piece maps back to the source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that end with a period without ending a sentence ("Mr. LI Ming", "Prof. JIN Li").
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr mt ft vs etc e.g i.e cf al inc ltd co corp no nos fig figs
+    gen col lt sgt capt cmdr adm gov sen rep rev hon pres jan feb mar apr jun jul aug sep sept
+    oct nov dec approx dept est min max op vol p pp ed eds u.s u.k u.n a.m p.m""".split()
+)
+
+_PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LINE_BREAK = re.compile(r"\n")
+_BLOCK_START = re.compile(r"[ \t]*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
+_SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    paragraph: int  # paragraph number, so chunking can prefer paragraph boundaries
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blocks separated by blank lines, or by a single newline where the line is clearly complete."""
+    blocks: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARA_BREAK.finditer(text):
+        blocks.append((pos, m.start()))
+        pos = m.end()
+    blocks.append((pos, len(text)))
+    out: list[tuple[int, int]] = []
+    for b_start, b_end in blocks:
+        line_start = b_start
+        for m in _LINE_BREAK.finditer(text, b_start, b_end):
+            line = text[line_start : m.start()].rstrip()
+            nxt = text[m.end() : b_end]
+            if line.endswith((".", "!", "?", ":", '"', "”", "|")) or _BLOCK_START.match(nxt) or (
+                _BLOCK_START.match(text[line_start : m.start()])
+            ):
+                out.append((line_start, m.start()))
+                line_start = m.end()
+        out.append((line_start, b_end))
+    result = []
+    for s, e in out:
+        s, e = _trimmed(text, s, e)
+        if e > s:
+            result.append((s, e))
+    return result
+
+
+def _is_abbreviation(text: str, dot: int, start: int) -> bool:
+    """True when the period at ``dot`` belongs to an abbreviation or an initial."""
+    j = dot
+    while j > start and not text[j - 1].isspace() and text[j - 1] not in "(\"'“":
+        j -= 1
+    word = text[j:dot].lower()
+    if word in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
+        return True
+    if "." in word and all(len(p) <= 2 for p in word.split(".")):  # "U.S.", "e.g."
+        return True
+    return False
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as trimmed (start, end) character spans."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        first_dot = m.start()
+        if text[first_dot] == "." and m.end() - first_dot == 1 and _is_abbreviation(text, first_dot, pos):
+            continue
+        nxt = text[m.end() : m.end() + 3].lstrip()
+        if nxt and nxt[0].islower():  # "e.g. foo", "approx. five": not a new sentence
+            continue
+        s, e = _trimmed(text, pos, m.end())
+        if e > s:
+            spans.append((s, e))
+        pos = m.end()
+    s, e = _trimmed(text, pos, end)
+    if e > s:
+        spans.append((s, e))
+    return spans
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Every sentence of ``text`` with its paragraph number, in order."""
+    out: list[Span] = []
+    for p, (p_start, p_end) in enumerate(paragraphs(text)):
+        for s, e in sentence_spans(text, p_start, p_end):
+            out.append(Span(s, e, p))
+    return out

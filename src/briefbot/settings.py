@@ -1,0 +1,137 @@
+"""All of briefbot's settings in one typed object: defaults, then briefbot.toml, then environment, then flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+CONFIG_FILE = "briefbot.toml"
+
+
+@dataclass
+class Settings:
+    """Every knob briefbot has. ``origins`` says where each value came from."""
+
+    index: Path = Path(".briefbot")
+    corpus: list[Path] = field(default_factory=lambda: [Path("corpus")])
+    embedder: str = "minilm"
+    generator: str = "auto"  # auto | extractive | openai
+    model: str = "gpt-4o-mini"
+    chunk_tokens: int = 200
+    chunk_overlap: int = 30
+    k: int = 5
+    min_score: float = 0.30  # extractive answers abstain below this relevance
+    brief_words: int = 120
+    context_tokens: int = 3000  # prompt budget for passages sent to an LLM
+    max_retries: int = 3
+    timeout: float = 60.0
+    batch_size: int = 32
+    prompts: Path | None = None
+    chroma_url: str | None = None
+    origins: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    # Secrets are read from the environment only and never printed or stored.
+    @property
+    def openai_api_key(self) -> str | None:
+        return os.environ.get("OPENAI_API_KEY") or None
+
+    @property
+    def openai_base_url(self) -> str | None:
+        return os.environ.get("OPENAI_BASE_URL") or None
+
+    @property
+    def generator_name(self) -> str:
+        """The generator actually used: ``auto`` means openai when an API is configured."""
+        if self.generator != "auto":
+            return self.generator
+        return "openai" if (self.openai_api_key or self.openai_base_url) else "extractive"
+
+    def public_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name == "origins":
+                continue
+            value = getattr(self, f.name)
+            if isinstance(value, Path):
+                value = str(value)
+            elif isinstance(value, list):
+                value = [str(v) for v in value]
+            out[f.name] = value
+        return out
+
+
+ENV_PREFIX = "BRIEFBOT_"
+_FIELDS = {f.name: f for f in fields(Settings) if f.name != "origins"}
+
+
+def _coerce(name: str, raw: Any, origin: str) -> Any:
+    """Turn a config/env/flag value into the field's type, or say clearly which is wrong."""
+    default = getattr(Settings(), name)
+    try:
+        if name == "corpus":
+            if isinstance(raw, str):
+                raw = [p for p in raw.split(os.pathsep) if p]
+            return [Path(p) for p in raw]
+        if name in ("index", "prompts"):
+            return Path(raw) if raw not in (None, "") else None
+        if name == "chroma_url":
+            return str(raw) if raw else None
+        if isinstance(default, bool):
+            return str(raw).lower() in ("1", "true", "yes", "on")
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+        return str(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{origin}: invalid value for {name!r}: {raw!r} ({exc})") from None
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Build settings from defaults, a config file, ``BRIEFBOT_*`` variables, then non-None overrides."""
+    settings = Settings()
+    origins = {name: "default" for name in _FIELDS}
+
+    path = config_file if config_file is not None else Path(CONFIG_FILE)
+    if config_file is not None and not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read config file ({exc})") from None
+        data = data.get("briefbot", data)
+        for key, raw in data.items():
+            name = key.replace("-", "_")
+            if name not in _FIELDS:
+                raise ConfigError(f"{path}: unknown setting {key!r}")
+            setattr(settings, name, _coerce(name, raw, str(path)))
+            origins[name] = f"file {path}"
+
+    for name in _FIELDS:
+        env = ENV_PREFIX + name.upper()
+        if env in os.environ and os.environ[env] != "":
+            setattr(settings, name, _coerce(name, os.environ[env], env))
+            origins[name] = f"env {env}"
+
+    for name, raw in overrides.items():
+        if raw is None:
+            continue
+        if name not in _FIELDS:
+            raise ConfigError(f"unknown setting {name!r}")
+        setattr(settings, name, _coerce(name, raw, f"--{name.replace('_', '-')}"))
+        origins[name] = "flag"
+
+    if settings.generator not in ("auto", "extractive", "openai"):
+        raise ConfigError(
+            f"generator must be auto, extractive or openai, not {settings.generator!r}"
+        )
+    if settings.chunk_overlap >= settings.chunk_tokens:
+        raise ConfigError("chunk_overlap must be smaller than chunk_tokens")
+    settings.origins = origins
+    return settings

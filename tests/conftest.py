@@ -1,0 +1,54 @@
+"""Shared fixtures: the real embedder (loaded once), project folders on disk, and the installed CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+SEED = CORPUS / "unesco-ichei-giannini-meeting.txt"
+
+
+@pytest.fixture(autouse=True)
+def _no_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests are offline and deterministic: no real API configuration leaks in."""
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+    for var in list(os.environ):
+        if var.startswith("BRIEFBOT_"):
+            monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from briefbot.embedding import MiniLMEmbedder
+
+    return MiniLMEmbedder()
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh project folder holding a copy of the example corpus, as the working directory."""
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def briefbot_exe() -> list[str]:
+    exe = shutil.which("briefbot")
+    return [exe] if exe else [sys.executable, "-m", "briefbot"]
+
+
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the installed `briefbot` command in a subprocess, as a user would."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "OPENAI_"))}
+    full_env.update(env or {})
+    return subprocess.run(
+        [*briefbot_exe(), *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout
+    )
