@@ -41,8 +41,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def briefbot_exe() -> list[str]:
-    exe = shutil.which("briefbot")
-    return [exe] if exe else [sys.executable, "-m", "briefbot"]
+    """The console script installed beside this interpreter (the venv's), else `python -m briefbot`."""
+    exe = Path(sys.executable).parent / "briefbot"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "briefbot"]
 
 
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
