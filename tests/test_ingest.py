@@ -1,0 +1,92 @@
+"""Incremental ingest against a real chromadb and the real embedding model."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from briefbot.api import Briefbot
+from briefbot.errors import EmbedderMismatchError
+from briefbot.ingest import ingest
+from briefbot.settings import load_settings
+from briefbot.store import Index
+
+
+class CountingEmbedder:
+    """The real embedder, counting how many texts it is asked to embed."""
+
+    def __init__(self, inner, name: str | None = None) -> None:
+        self.inner = inner
+        self.name = name or inner.name
+        self.calls = 0
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += len(texts)
+        return self.inner.embed(texts)
+
+
+def chunk_state(settings) -> dict[str, list[str]]:
+    idx = Index.open(settings, "minilm-l6-v2-int8", 384, create=False)
+    chunks, _ = idx.get_chunks()
+    out: dict[str, list[str]] = {}
+    for c in chunks:
+        out.setdefault(c.source, []).append(c.text)
+    return out
+
+
+def test_incremental_ingest(project: Path, embedder) -> None:
+    (project / "corpus" / "notes.md").write_text("# Notes\n\nThe budget review is on Friday.\n", encoding="utf-8")
+    settings = load_settings()
+    counter = CountingEmbedder(embedder)
+
+    first = ingest(settings, embedder=counter)
+    assert sorted(first.added) == ["corpus/notes.md", "corpus/unesco-ichei-giannini-meeting.txt"]
+    assert counter.calls == first.embedded == first.total_chunks > 0
+
+    # unchanged corpus: zero embeddings, nothing written
+    counter.calls = 0
+    again = ingest(settings, embedder=counter)
+    assert counter.calls == 0 and again.embedded == 0 and again.chunks == 0
+    assert again.unchanged == 2 and not again.changed_anything
+
+    # touched but identical: still no embedding
+    os.utime(project / "corpus" / "notes.md", ns=(1, 1))
+    assert ingest(settings, embedder=counter).embedded == 0 and counter.calls == 0
+
+    # changed file: its old chunks are replaced, only new text is embedded
+    (project / "corpus" / "notes.md").write_text("# Notes\n\nThe budget review moved to Monday.\n", encoding="utf-8")
+    changed = ingest(settings, embedder=counter)
+    assert changed.changed == ["corpus/notes.md"]
+    assert 0 < counter.calls <= 2
+    state = chunk_state(settings)
+    assert any("Monday" in t for t in state["corpus/notes.md"])
+    assert not any("Friday" in t for t in state["corpus/notes.md"])
+
+    # deleted file: its chunks are removed
+    (project / "corpus" / "notes.md").unlink()
+    removed = ingest(settings, embedder=counter)
+    assert removed.removed == ["corpus/notes.md"]
+    assert set(chunk_state(settings)) == {"corpus/unesco-ichei-giannini-meeting.txt"}
+    assert Briefbot(settings).sources()["files"][0]["path"] == "corpus/unesco-ichei-giannini-meeting.txt"
+
+
+def test_embedder_mismatch_is_a_clear_error(project: Path, embedder) -> None:
+    settings = load_settings()
+    ingest(settings, embedder=embedder)
+    other = CountingEmbedder(embedder, name="some-other-model")
+    with pytest.raises(EmbedderMismatchError) as err:
+        ingest(settings, embedder=other)
+    message = str(err.value)
+    assert "minilm-l6-v2-int8" in message and "some-other-model" in message
+    assert "briefbot ingest --rebuild" in message
+    # --rebuild switches the index over to the new embedder
+    rebuilt = ingest(settings, embedder=other, rebuild=True)
+    assert rebuilt.added and other.calls == rebuilt.embedded

@@ -1,0 +1,29 @@
+from briefbot.sentences import paragraphs, sentence_spans, split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def test_titles_and_initials_do_not_end_sentences() -> None:
+    t = "Mr. LI Ming met Prof. JIN Li and Dr. J. Smith. They talked. Ms.SU Rui left."
+    assert texts(t) == ["Mr. LI Ming met Prof. JIN Li and Dr. J. Smith.", "They talked.", "Ms.SU Rui left."]
+
+
+def test_sentence_spans_map_back_exactly() -> None:
+    t = "  One here!  Two there?\nThree (with e.g. an aside) ends.  "
+    for s, e in sentence_spans(t):
+        assert t[s:e] == t[s:e].strip() and t[s:e]
+
+
+def test_wrapped_lines_join_but_complete_lines_split() -> None:
+    t = "A sentence that is\nwrapped over lines.\nNext line stands alone.\n\n# Heading\n- item one\n- item two"
+    paras = [t[s:e] for s, e in paragraphs(t)]
+    assert paras[0] == "A sentence that is\nwrapped over lines."
+    assert "Next line stands alone." in paras
+    assert "# Heading" in paras and "- item one" in paras
+
+
+def test_paragraph_numbers_increase() -> None:
+    spans = split_sentences("One. Two.\n\nThree.")
+    assert [s.paragraph for s in spans] == [0, 0, 1]
