@@ -1,0 +1,102 @@
+"""The openai generator: the real `openai` client speaking HTTP to a local OpenAI-compatible server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefbot.api import Briefbot
+from briefbot.settings import load_settings
+
+from .conftest import run_cli
+from .fake_openai import FakeOpenAI, rate_limited
+
+
+@pytest.fixture
+def server():
+    with FakeOpenAI("The meeting was attended by the delegation [1].", usage=(321, 9)) as srv:
+        yield srv
+
+
+@pytest.fixture
+def bot(project: Path, embedder, server: FakeOpenAI, monkeypatch: pytest.MonkeyPatch) -> Briefbot:
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-secret-key-123456")
+    notes = "\n\n".join(
+        f"Item {i}: the {topic} review found {i} open questions for the delegation." for i, topic in
+        enumerate(["budget", "travel", "staffing", "network", "training", "partners"], 1)
+    )
+    (project / "corpus" / "notes.md").write_text(notes, encoding="utf-8")
+    b = Briefbot(load_settings(max_retries=2, chunk_tokens=40, chunk_overlap=5))
+    b._embedder = embedder  # reuse the loaded model
+    b.ingest()
+    return b
+
+
+def test_plain_reply_with_usage_and_fenced_prompt(bot: Briefbot, server: FakeOpenAI) -> None:
+    answer = bot.ask("Who attended the Giannini meeting?")
+    assert bot.settings.generator_name == "openai"
+    assert answer.answered and answer.model == "gpt-4o-mini"
+    assert answer.text == "The meeting was attended by the delegation [1]."
+    assert answer.usage is not None and (answer.usage.prompt_tokens, answer.usage.completion_tokens) == (321, 9)
+    assert len(answer.citations) == 1 and answer.citations[0].source == "corpus/unesco-ichei-giannini-meeting.txt"
+    req = server.last_request
+    assert req.json["model"] == "gpt-4o-mini" and req.api_key == "sk-test-secret-key-123456"
+    system, user = req.messages[0]["content"], req.messages[1]["content"]
+    assert "only the passages" in system  # the template from prompts/answer.md
+    assert user.count("<passage n=") == len(answer.passages) and "</passage>" in user
+    assert user.rstrip().endswith("Question: Who attended the Giannini meeting?")
+
+
+def test_streamed_reply(bot: Briefbot, server: FakeOpenAI) -> None:
+    server.reply("Stephania Giannini met the UNESCO-ICHEI delegation [2]. LI Ming attended [1].", usage=(50, 14))
+    tokens: list[str] = []
+    answer = bot.ask("Who attended the Giannini meeting?", on_token=tokens.append)
+    assert len(tokens) > 3 and "".join(tokens).endswith("LI Ming attended [1].")
+    assert server.last_request.json["stream"] is True
+    assert answer.usage is not None and answer.usage.completion_tokens == 14
+    # renumbered in order of first use
+    assert answer.text == "Stephania Giannini met the UNESCO-ICHEI delegation [1]. LI Ming attended [2]."
+    assert answer.citations[0].text == answer.passages[1].chunk.text
+
+
+def test_429_then_success(bot: Briefbot, server: FakeOpenAI) -> None:
+    server.push(rate_limited(retry_after_ms=10), endpoint="chat")
+    answer = bot.ask("Who attended the Giannini meeting?")
+    assert answer.answered and answer.citations
+    assert len(server.requests_to("/chat/completions")) == 2
+
+
+def test_marker_to_a_passage_not_given_is_dropped(bot: Briefbot, server: FakeOpenAI) -> None:
+    server.reply("Giannini met the delegation [1]. The budget was doubled [9].")
+    answer = bot.ask("Who attended the Giannini meeting?", k=5)
+    assert len(answer.passages) == 5
+    assert answer.invalid_citations == [9]
+    assert "[9]" not in answer.text and answer.text.endswith("doubled.")
+    assert [c.n for c in answer.citations] == [1]
+
+
+def test_declines_when_model_does_not_know(bot: Briefbot, server: FakeOpenAI) -> None:
+    server.reply("I don't know.")
+    answer = bot.ask("What is the boiling point of mercury?")
+    assert answer.answered is False and answer.citations == []
+
+
+def test_brief_with_llm(bot: Briefbot, server: FakeOpenAI) -> None:
+    server.reply("UNESCO-ICHEI met Giannini [1] and presented the IIOE [2].")
+    answer = bot.brief(words=80)
+    assert answer.answered and len(answer.citations) == 2
+    assert "at most 80 words" in server.last_request.messages[0]["content"]
+
+
+def test_cli_against_the_server(project: Path, server: FakeOpenAI) -> None:
+    env = {"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "sk-test-secret-key-123456"}
+    result = run_cli("ask", "Who attended the Giannini meeting?", "--model", "local-model", cwd=project, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "The meeting was attended by the delegation [1]." in result.stdout
+    assert "local-model: 321 tokens in, 9 out" in result.stdout
+    assert "sk-test-secret" not in result.stdout + result.stderr
+    data = json.loads(run_cli("ask", "Who attended?", "--json", "--no-refresh", cwd=project, env=env).stdout)
+    assert data["usage"] == {"prompt_tokens": 321, "completion_tokens": 9, "total_tokens": 330}
