@@ -127,7 +127,7 @@ def ingest(
     chroma_url: ChromaOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Index .txt and .md files: new ones are added, changed ones replaced, deleted ones removed."""
+    """Index .txt, .md, .pdf, .docx and .html files: new ones are added, changed ones replaced, deleted ones removed."""
     from .render import clean, ingest_summary, print_json
 
     bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url)
@@ -241,6 +241,69 @@ def brief(
 
 @app.command()
 @handle_errors
+def chat(
+    k: KOpt = None,
+    model: ModelOpt = None,
+    generator: GeneratorOpt = None,
+    prompts: PromptsOpt = None,
+    index: IndexOpt = None,
+    config: ConfigOpt = None,
+    embedder: EmbedderOpt = None,
+    chroma_url: ChromaOpt = None,
+    no_refresh: NoRefreshOpt = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per answer (JSON Lines).")] = False,
+) -> None:
+    """Ask one question after another; follow-ups ("and who presented?") are read in context. Ctrl-D exits."""
+    import json
+
+    from .errors import BriefbotError, IndexError_
+    from rich.text import Text
+
+    from .render import clean, console, render_answer
+
+    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
+    if not no_refresh:
+        _refresh(bot)
+    bot.index()  # a missing index is reported now, not after the first question
+    conversation = bot.conversation()
+    interactive = sys.stdin.isatty()
+    if interactive:
+        import readline  # noqa: F401 - line editing and history for input()
+
+        typer.echo("Ask a question about your documents; follow-ups are understood in context. Ctrl-D to quit.", err=True)
+    out = console()
+    while True:
+        try:
+            line = input("> " if interactive else "")
+        except EOFError:
+            if interactive:
+                typer.echo(err=True)
+            return
+        except KeyboardInterrupt:  # Ctrl-C clears the line, as in a shell
+            typer.echo(err=True)
+            continue
+        if not line.strip():
+            continue
+        try:
+            answer = conversation.ask(line)
+        except (IndexError_, KeyboardInterrupt):
+            raise
+        except BriefbotError as exc:  # one bad turn (a model error, say) does not end the session
+            typer.echo(f"briefbot: error: {clean(str(exc))}", err=True)
+            continue
+        turn = conversation.turns[-1]
+        if as_json:
+            sys.stdout.write(json.dumps({"asked": turn.question, **answer.to_dict()}, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            continue
+        if turn.standalone != turn.question:
+            out.print(Text(f"(searched: {clean(turn.standalone)})", style="dim"))
+        render_answer(answer, out)
+        out.print()
+
+
+@app.command()
+@handle_errors
 def sources(
     index: IndexOpt = None,
     config: ConfigOpt = None,
@@ -264,18 +327,24 @@ def sources(
 @handle_errors
 def show_config(
     config: ConfigOpt = None,
+    index: IndexOpt = None,
+    embedder: EmbedderOpt = None,
+    chroma_url: ChromaOpt = None,
+    k: KOpt = None,
+    model: ModelOpt = None,
+    generator: GeneratorOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Print the effective settings and where each came from (default, file, env, flag)."""
     from .render import print_json
     from .settings import load_settings
 
-    settings = load_settings(config)
+    settings = load_settings(config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator)
     values = settings.public_dict()
     if as_json:
         print_json({k: {"value": v, "origin": settings.origins[k]} for k, v in values.items()})
         return
-    width = max(len(k) for k in values)
+    width = max(len(k) for k in [*values, "generator in use"])
     for k, v in values.items():
         typer.echo(f"{k.ljust(width)}  {v!s:<30}  ({settings.origins[k]})")
     typer.echo(f"{'generator in use'.ljust(width)}  {settings.generator_name}")
