@@ -89,7 +89,7 @@ _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
 
 def _row_text(row: Any) -> str:
-    """One table row as ``a | b | c``, with horizontally merged cells (repeated by python-docx) once."""
+    """One table row as ``| a | b | c |``, with horizontally merged cells (repeated by python-docx) once."""
     cells: list[str] = []
     last: Any = None
     for cell in row.cells:
@@ -97,7 +97,7 @@ def _row_text(row: Any) -> str:
             continue
         last = cell._tc
         cells.append(" ".join(cell.text.split()))
-    return " | ".join(cells)
+    return "| " + " | ".join(cells) + " |" if any(cells) else ""
 
 
 def load_docx(path: Path, source: str) -> Document:
@@ -113,9 +113,8 @@ def load_docx(path: Path, source: str) -> Document:
             if isinstance(item, Table):
                 for row in item.rows:
                     text = _row_text(row)
-                    if text.strip(" |"):
+                    if text:
                         blocks.append((text, None))
-                blocks.append(("", None))
                 continue
             style = (item.style.name or "") if item.style is not None else ""
             m = _HEADING_STYLE.match(style)
@@ -128,15 +127,17 @@ def load_docx(path: Path, source: str) -> Document:
 
 
 def _join_blocks(source: str, blocks: list[tuple[str, int | None]]) -> Document:
-    """Blocks one per line with headings recorded as sections at their offsets."""
+    """One block per line (so lines count paragraphs and table rows), headings written as Markdown
+    ``#`` lines so they stand apart from the text under them, and recorded as sections."""
     text_parts: list[str] = []
     sections: list[tuple[int, str]] = []
     path = HeadingPath()
     offset = 0
     for text, level in blocks:
-        text = _tidy(text)
-        if level is not None and text.strip():
-            sections.append((offset, path.enter(level, " ".join(text.split()))))
+        text = " ".join(text.split())  # a paragraph's soft line breaks would shift the line count
+        if level is not None and text:
+            sections.append((offset, path.enter(level, text)))
+            text = "#" * max(1, level) + " " + text
         text_parts.append(text + "\n")
         offset += len(text) + 1
     body = "".join(text_parts)
@@ -157,13 +158,14 @@ def load_html(path: Path, source: str) -> Document:
 
 
 def html_document(source: str, html: str) -> Document:
+    """Main text as Markdown (headings, lists, tables kept), under the page title as a level-1 heading."""
     import trafilatura
 
     try:
         meta = trafilatura.extract_metadata(html)
         title = " ".join((meta.title or "").split()) if meta is not None else ""
         body = trafilatura.extract(
-            html, output_format="txt", include_comments=False, include_tables=True, favor_recall=True
+            html, output_format="markdown", include_comments=False, include_tables=True, favor_recall=True
         )
         if not body or not body.strip():
             body = trafilatura.html2txt(html)  # very short pages fall below the extractor's threshold
@@ -172,12 +174,9 @@ def html_document(source: str, html: str) -> Document:
     body = _tidy(body or "")
     if not body.strip():
         raise LoadError(f"{source}: the page has no readable text")
-    if title and not body.startswith(title):
-        text = f"{title}\n\n{body}\n"
-    else:
-        text = body + "\n"
-    doc = Document.from_text(source, text)
-    return replace(doc, sections=((0, title),)) if title else doc
+    first = body.split("\n", 1)[0].lstrip("# ").strip()
+    text = (f"# {title}\n\n{body}\n" if title and first != title else body + "\n")
+    return replace(Document.from_text(source, text), sections=markdown_sections(text))
 
 
 # --- Markdown -----------------------------------------------------------------------------------
