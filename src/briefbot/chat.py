@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .openai_chat import OnToken
 
 HISTORY_TURNS = 4  # turns shown to the LLM when rewriting
+MAX_CARRIED_TERMS = 6  # so terms carried from turn to turn do not drown the follow-up's own words
 _WORD = re.compile(r"[^\W_][\w'’.-]*[^\W_]|[^\W_]", re.UNICODE)
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -60,7 +61,7 @@ def carry_over(previous: str, question: str) -> str:
     if not previous or not is_follow_up(question):
         return question
     have = {w.lower() for w in key_terms(question)}
-    extra = [w for w in key_terms(previous) if w.lower() not in have]
+    extra = [w for w in key_terms(previous) if w.lower() not in have][:MAX_CARRIED_TERMS]
     return f"{question} ({' '.join(extra)})" if extra else question
 
 
