@@ -95,7 +95,7 @@ def _coerce(name: str, raw: Any, origin: str) -> Any:
 def _relative_to(folder: Path, value: Any) -> Any:
     """Paths written in a config file are relative to the file's folder, wherever briefbot runs."""
     if isinstance(value, Path):
-        return value if value.is_absolute() else folder / value
+        return value if value.is_absolute() else Path(os.path.normpath(folder / value))
     if isinstance(value, list):
         return [_relative_to(folder, v) for v in value]
     return value
