@@ -76,7 +76,8 @@ def make_client(settings: Settings) -> ClientAPI:
             )
         except Exception as exc:  # noqa: BLE001 - chromadb raises several types here
             raise IndexError_(f"cannot reach the chroma server at {settings.chroma_url}: {exc}") from None
-    return chromadb.PersistentClient(path=str(settings.index / "chroma"), settings=chroma_settings)
+    # Absolute: chromadb caches clients by path string, and a relative one would outlive a chdir.
+    return chromadb.PersistentClient(path=str((settings.index / "chroma").absolute()), settings=chroma_settings)
 
 
 class Index:
