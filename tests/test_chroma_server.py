@@ -105,7 +105,7 @@ def test_ingest_ask_and_share_through_a_chroma_server(chroma_server: str, tmp_pa
     assert "Giannini" in r.stdout and "corpus/unesco-ichei-giannini-meeting.txt:" in r.stdout
 
     r = run_cli("config", cwd=bob)
-    assert f"chroma_url" in r.stdout and chroma_server in r.stdout and "(file briefbot.toml)" in r.stdout
+    assert "chroma_url" in r.stdout and chroma_server in r.stdout and "(file briefbot.toml)" in r.stdout
 
 
 def test_unreachable_server_is_one_line_error(tmp_path: Path) -> None:

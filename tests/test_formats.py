@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from briefbot.api import Briefbot
 from briefbot.chunking import chunk_document
@@ -13,8 +14,6 @@ from briefbot.errors import LoadError
 from briefbot.formats import html_document, load_docx, load_markdown, load_pdf, markdown_sections
 from briefbot.loading import load_document
 from briefbot.settings import load_settings
-
-from conftest import run_cli
 
 FILLER = [
     "The harbour office keeps a daily log of arrivals and departures.",

@@ -34,7 +34,7 @@ STOPWORDS = frozenset(
 _ANAPHORA = frozenset(
     "it its it's they them their theirs he him his she her hers this that these those there then such same one ones".split()
 )
-_FOLLOW_UP_START = re.compile(r"^\s*(and|but|also|so|then|or|what about|how about|and what|what else)\b", re.I)
+_FOLLOW_UP_START = re.compile(r"^\s*(and|but|also|so|then|or|what about|how about|and what|what else)\b", re.IGNORECASE)
 
 
 def key_terms(question: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 from dataclasses import replace
 
 from .schema import Chunk, Document
@@ -119,7 +120,7 @@ def _chunk_layout(doc: Document, max_tokens: int, overlap: int) -> list[Chunk]:
     bounds = list(pages) + [len(doc.text)]
     heads = [offset for offset, _ in doc.sections]
     out: list[Chunk] = []
-    for number, (a, b) in enumerate(zip(bounds, bounds[1:]), 1):
+    for number, (a, b) in enumerate(itertools.pairwise(bounds), 1):
         page_doc = Document.from_text(doc.source, doc.text[a:b])
         for c in chunk_document(page_doc, max_tokens, overlap):
             start = a + c.start_char

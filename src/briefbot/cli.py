@@ -342,11 +342,11 @@ def show_config(
     settings = load_settings(config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator)
     values = settings.public_dict()
     if as_json:
-        print_json({k: {"value": v, "origin": settings.origins[k]} for k, v in values.items()})
+        print_json({name: {"value": v, "origin": settings.origins[name]} for name, v in values.items()})
         return
-    width = max(len(k) for k in [*values, "generator in use"])
-    for k, v in values.items():
-        typer.echo(f"{k.ljust(width)}  {v!s:<30}  ({settings.origins[k]})")
+    width = max(len(name) for name in [*values, "generator in use"])
+    for name, v in values.items():
+        typer.echo(f"{name.ljust(width)}  {v!s:<30}  ({settings.origins[name]})")
     typer.echo(f"{'generator in use'.ljust(width)}  {settings.generator_name}")
 
 

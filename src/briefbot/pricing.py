@@ -33,9 +33,8 @@ def price_of(model: str) -> tuple[float, float] | None:
     name = model.lower().removeprefix("openai/")
     best: str | None = None
     for known in PRICES_PER_MTOK:
-        if name == known or name.startswith(known + "-"):
-            if best is None or len(known) > len(best):
-                best = known
+        if (name == known or name.startswith(known + "-")) and (best is None or len(known) > len(best)):
+            best = known
     return PRICES_PER_MTOK[best] if best else None
 
 
