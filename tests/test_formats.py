@@ -161,6 +161,30 @@ def test_damaged_pdf_is_a_load_error(tmp_path: Path) -> None:
         load_document(bad, "bad.pdf")
 
 
+def test_password_protected_pdf_is_reported_and_owner_only_lock_is_read(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    plain = report_pdf(tmp_path / "plain.pdf")
+    locked = PdfWriter(clone_from=str(plain))
+    locked.encrypt("secret", algorithm="RC4-128")
+    locked.write(str(tmp_path / "locked.pdf"))
+    with pytest.raises(LoadError, match="locked.pdf: the PDF is encrypted with a password"):
+        load_pdf(tmp_path / "locked.pdf", "locked.pdf")
+    # Encrypted with an empty user password (only editing restricted): readable as usual.
+    restricted = PdfWriter(clone_from=str(plain))
+    restricted.encrypt("", owner_password="owner", algorithm="RC4-128")
+    restricted.write(str(tmp_path / "restricted.pdf"))
+    assert "automated in 1987" in load_pdf(tmp_path / "restricted.pdf", "restricted.pdf").text
+
+
+def test_docx_without_text_is_reported(tmp_path: Path) -> None:
+    import docx
+
+    docx.Document().save(str(tmp_path / "empty.docx"))
+    with pytest.raises(LoadError, match="empty.docx: the document has no text"):
+        load_docx(tmp_path / "empty.docx", "empty.docx")
+
+
 def test_docx_paragraphs_and_tables_in_reading_order(tmp_path: Path) -> None:
     doc = load_docx(make_docx(tmp_path / "plan.docx"), "plan.docx")
     lines = doc.text.splitlines()

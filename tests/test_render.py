@@ -129,3 +129,21 @@ def test_ask_in_a_terminal_is_coloured_unless_no_color(indexed: Path) -> None:
 def test_piped_cli_output_has_no_escapes(indexed: Path) -> None:
     r = run_cli("ask", QUESTION, "--no-refresh", "--generator", "extractive", cwd=indexed, env={"FORCE_COLOR": ""})
     assert r.returncode == 0 and "\x1b" not in r.stdout and "Sources" in r.stdout
+
+
+def test_streamed_answer_in_a_terminal_renders_markdown_with_cost(indexed: Path) -> None:
+    with FakeOpenAI() as srv:
+        srv.reply("**Stephania Giannini** is the Assistant Director-General for Education [1].", usage=(1200, 30))
+        env = {"OPENAI_BASE_URL": srv.base_url, "OPENAI_API_KEY": "sk-test-tty"}
+        s = PtySession("ask", QUESTION, "--no-refresh", "--model", "gpt-4o", cwd=indexed, env=env)
+        try:
+            assert s.finish(timeout=120) == 0
+        finally:
+            s.kill()
+        assert srv.requests_to("/chat/completions")[0].json.get("stream") is True  # streamed on a terminal
+    shown = text(s.output)
+    # The streamed draft is replaced by the final answer, its markdown rendered (no stars).
+    final = shown.rsplit("**", 1)[-1]
+    assert "\nStephania Giannini is the Assistant Director-General for Education [1]." in final
+    assert "gpt-4o: 1200 tokens in, 30 out, est. $0.003300" in shown
+    assert "corpus/unesco-ichei-giannini-meeting.txt:" in shown
