@@ -170,3 +170,35 @@ def test_chat_without_an_index_is_one_line_error(tmp_path: Path) -> None:
     r = run_cli("chat", "--no-refresh", cwd=tmp_path)
     assert r.returncode == 1
     assert r.stderr.strip() == "briefbot: error: no index at .briefbot: run `briefbot ingest` first"
+
+
+def test_chat_in_a_terminal_with_the_llm_streams_and_shows_the_rewrite(town: Path) -> None:
+    def respond(body: dict) -> str:
+        if "standalone question" in body["messages"][0]["content"]:
+            return "Who was the first person in charge of the Old Town Bakery?"
+        if "Old Town Bakery?" in body["messages"][-1]["content"]:
+            return "Tomas Berg was the first person in charge of the bakery [1]."
+        return "The Old Town Bakery opened on Market Street [1]."
+
+    with FakeOpenAI() as srv:
+        srv.reply(respond, usage=(500, 20))
+        env = {"OPENAI_BASE_URL": srv.base_url, "OPENAI_API_KEY": "sk-test-tty-chat"}
+        s = PtySession("chat", "--no-refresh", "--model", "gpt-4o-mini", cwd=town, env=env)
+        try:
+            s.read_until(r"> ")
+            s.send("Where did the Old Town Bakery open?\n")
+            s.read_until(r"Market Street[\s\S]*Sources[\s\S]*> ")
+            s.send(FOLLOW_UP + "\n")
+            s.read_until(r"Tomas Berg[\s\S]*Sources[\s\S]*> ")
+            s.send(b"\x04")
+            assert s.finish() == 0
+        finally:
+            s.kill()
+        calls = srv.requests_to("/chat/completions")
+    shown = text(s.output)
+    assert "(searched: Who was the first person in charge of the Old Town Bakery?)" in shown
+    assert "corpus/bakery.md:" in shown
+    # The follow-up's footer counts the rewrite and the answer: 1000 in, 40 out.
+    assert "gpt-4o-mini: 1000 tokens in, 40 out, est. $0.000174" in shown
+    answers = [c for c in calls if "standalone question" not in c.json["messages"][0]["content"]]
+    assert len(calls) == 3 and all(c.json.get("stream") is True for c in answers)

@@ -107,6 +107,12 @@ class Conversation:
     def ask(self, question: str, on_token: OnToken | None = None) -> Answer:
         """Answer a question in the context of the conversation; the rewrite's tokens count in the usage."""
         standalone, rewrite_usage = self.standalone(question)
+        return self.answer(question, standalone, rewrite_usage, on_token)
+
+    def answer(
+        self, question: str, standalone: str, rewrite_usage: Usage | None = None, on_token: OnToken | None = None
+    ) -> Answer:
+        """Answer an already rewritten question and record the turn (``ask`` in two steps, for display)."""
         answer = self.bot.ask(standalone, on_token=on_token)
         if rewrite_usage is not None:
             answer.usage = rewrite_usage + answer.usage if answer.usage else rewrite_usage

@@ -259,7 +259,7 @@ def chat(
     from .errors import BriefbotError, IndexError_
     from rich.text import Text
 
-    from .render import clean, console, render_answer
+    from .render import clean, console
 
     bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
     if not no_refresh:
@@ -285,21 +285,25 @@ def chat(
         if not line.strip():
             continue
         try:
-            answer = conversation.ask(line)
-        except (IndexError_, KeyboardInterrupt):
+            if as_json:
+                answer = conversation.ask(line)
+                sys.stdout.write(json.dumps({"asked": line.strip(), **answer.to_dict()}, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+                continue
+
+            standalone, usage = conversation.standalone(line)
+            if standalone != " ".join(line.split()):
+                out.print(Text(f"(searched: {clean(standalone)})", style="dim"))
+
+            def run(_bot: Any, on_token: Any, line: str = line, standalone: str = standalone, usage: Any = usage) -> Any:
+                return conversation.answer(line, standalone, usage, on_token)
+
+            _answer_command(run, bot, as_json=False, no_refresh=True)  # streams on a terminal, as ask does
+            out.print()
+        except IndexError_:
             raise
         except BriefbotError as exc:  # one bad turn (a model error, say) does not end the session
             typer.echo(f"briefbot: error: {clean(str(exc))}", err=True)
-            continue
-        turn = conversation.turns[-1]
-        if as_json:
-            sys.stdout.write(json.dumps({"asked": turn.question, **answer.to_dict()}, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-            continue
-        if turn.standalone != turn.question:
-            out.print(Text(f"(searched: {clean(turn.standalone)})", style="dim"))
-        render_answer(answer, out)
-        out.print()
 
 
 @app.command()
