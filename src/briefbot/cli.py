@@ -256,9 +256,9 @@ def chat(
     """Ask one question after another; follow-ups ("and who presented?") are read in context. Ctrl-D exits."""
     import json
 
-    from .errors import BriefbotError, IndexError_
     from rich.text import Text
 
+    from .errors import BriefbotError, IndexError_
     from .render import clean, console
 
     bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
