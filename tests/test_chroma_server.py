@@ -104,6 +104,11 @@ def test_ingest_ask_and_share_through_a_chroma_server(chroma_server: str, tmp_pa
     assert r.returncode == 0, r.stderr
     assert "Giannini" in r.stdout and "corpus/unesco-ichei-giannini-meeting.txt:" in r.stdout
 
+    r = run_cli("ingest", "--rebuild", "--json", cwd=bob)  # drops and rebuilds the collections on the server
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    assert len(report["added"]) == 2 and report["embedded"] == report["total_chunks"] > 0
+
     r = run_cli("config", cwd=bob)
     assert "chroma_url" in r.stdout and chroma_server in r.stdout and "(file briefbot.toml)" in r.stdout
 

@@ -94,25 +94,23 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 QUESTION = "Who is the Assistant Director-General for Education at UNESCO?"
 
 
-@pytest.mark.parametrize(
-    ("model", "cost", "footer"),
-    [
-        ("gpt-4o-mini", 0.00021, "gpt-4o-mini: 1000 tokens in, 100 out, est. $0.000210"),
-        ("local-llama", None, "local-llama: 1000 tokens in, 100 out"),
-    ],
-)
-def test_tokens_and_cost_in_footer_and_json(indexed: Path, model: str, cost: float | None, footer: str) -> None:
+def test_tokens_and_cost_in_footer_and_json(indexed: Path) -> None:
     with FakeOpenAI() as srv:
         srv.reply("**Stephania Giannini** is the Assistant Director-General for Education [1].", usage=(1000, 100))
         env = {"OPENAI_BASE_URL": srv.base_url, "OPENAI_API_KEY": "sk-test-render"}
-        r = run_cli("ask", QUESTION, "--model", model, "--no-refresh", cwd=indexed, env=env)
+        r = run_cli("ask", QUESTION, "--model", "gpt-4o-mini", "--no-refresh", cwd=indexed, env=env)
         assert r.returncode == 0, r.stderr
-        assert r.stdout.rstrip().endswith(footer)
+        assert r.stdout.rstrip().endswith("gpt-4o-mini: 1000 tokens in, 100 out, est. $0.000210")
         assert r.stdout.startswith("**Stephania Giannini**")  # piped: markdown left as written
-        r = run_cli("ask", QUESTION, "--model", model, "--no-refresh", "--json", cwd=indexed, env=env)
-    data = json.loads(r.stdout)
-    assert data["usage"] == {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100, "cost_usd": cost}
-    assert set(data) == {"question", "answer", "answered", "citations", "model", "usage", "invalid_citations"}
+        assert "\x1b" not in r.stdout and "Sources" in r.stdout
+        json_runs = {
+            model: run_cli("ask", QUESTION, "--model", model, "--no-refresh", "--json", cwd=indexed, env=env)
+            for model in ("gpt-4o-mini", "local-llama")
+        }
+    for model, cost in (("gpt-4o-mini", 0.00021), ("local-llama", None)):
+        data = json.loads(json_runs[model].stdout)
+        assert data["usage"] == {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100, "cost_usd": cost}
+        assert set(data) == {"question", "answer", "answered", "citations", "model", "usage", "invalid_citations"}
 
 
 def test_ask_in_a_terminal_is_coloured_unless_no_color(indexed: Path) -> None:
@@ -124,11 +122,6 @@ def test_ask_in_a_terminal_is_coloured_unless_no_color(indexed: Path) -> None:
             s.kill()
         assert "Giannini" in text(s.output) and "corpus/unesco-ichei-giannini-meeting.txt:" in text(s.output)
         assert bool(COLOUR.search(s.output)) is coloured, s.output[-500:]
-
-
-def test_piped_cli_output_has_no_escapes(indexed: Path) -> None:
-    r = run_cli("ask", QUESTION, "--no-refresh", "--generator", "extractive", cwd=indexed, env={"FORCE_COLOR": ""})
-    assert r.returncode == 0 and "\x1b" not in r.stdout and "Sources" in r.stdout
 
 
 def test_streamed_answer_in_a_terminal_renders_markdown_with_cost(indexed: Path) -> None:
