@@ -304,6 +304,8 @@ def chat(
             raise
         except BriefbotError as exc:  # one bad turn (a model error, say) does not end the session
             typer.echo(f"briefbot: error: {clean(str(exc))}", err=True)
+        except KeyboardInterrupt:  # Ctrl-C while answering cancels that answer only
+            typer.echo("(cancelled)", err=True)
 
 
 @app.command()
