@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import re
 import select
 import subprocess
+import termios
 import time
 from pathlib import Path
 
@@ -21,8 +23,14 @@ class PtySession:
         full_env.update({"TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"})
         full_env.update(env or {})
         self.master, slave = pty.openpty()
+
+        def controlling_terminal() -> None:  # so Ctrl-C on the terminal reaches the program as SIGINT
+            os.setsid()
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
         self.proc = subprocess.Popen(
-            [*briefbot_exe(), *args], cwd=cwd, env=full_env, stdin=slave, stdout=slave, stderr=slave, close_fds=True
+            [*briefbot_exe(), *args], cwd=cwd, env=full_env, stdin=slave, stdout=slave, stderr=slave, close_fds=True,
+            preexec_fn=controlling_terminal,
         )
         os.close(slave)
         self.output = b""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,35 @@ def test_chat_in_a_terminal_with_the_llm_streams_and_shows_the_rewrite(town: Pat
     assert "gpt-4o-mini: 1000 tokens in, 40 out, est. $0.000174" in shown
     answers = [c for c in calls if "standalone question" not in c.json["messages"][0]["content"]]
     assert len(calls) == 3 and all(c.json.get("stream") is True for c in answers)
+
+
+def test_ctrl_c_cancels_an_answer_and_clears_a_line_without_ending_the_chat(town: Path) -> None:
+    from fake_openai import delay, reply
+
+    with FakeOpenAI() as srv:
+        srv.reply("The lamp was automated in 1987 [1].")
+        srv.push(delay(30, then=reply("too late")))
+        env = {"OPENAI_BASE_URL": srv.base_url, "OPENAI_API_KEY": "sk-test-ctrl-c"}
+        s = PtySession("chat", "--no-refresh", cwd=town, env=env)
+        try:
+            s.read_until(r"> ")
+            s.send("When was the Skerry lighthouse automated?\n")
+            deadline = time.monotonic() + 60
+            while not srv.requests_to("/chat/completions") and time.monotonic() < deadline:
+                time.sleep(0.1)  # the slow request is in flight
+            s.send(b"\x03")
+            s.read_until(r"\(cancelled\)[\s\S]*> ")
+            time.sleep(0.5)
+            s.send("half a line")
+            time.sleep(0.5)
+            s.send(b"\x03")  # clears the line: a fresh prompt, nothing asked
+            s.read_until(r"\(cancelled\)[\s\S]*> [\s\S]*> ")
+            s.send("When was the Skerry lighthouse automated?\n")
+            s.read_until(r"automated in 1987 \[1\][\s\S]*Sources[\s\S]*> ")
+            s.send(b"\x04")
+            assert s.finish() == 0
+        finally:
+            s.kill()
+        asked = [r.json["messages"][-1]["content"] for r in srv.requests_to("/chat/completions")]
+    assert "too late" not in text(s.output)
+    assert len(asked) == 2 and "half a line" not in asked[1]
