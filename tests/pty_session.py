@@ -30,7 +30,7 @@ class PtySession:
 
         self.proc = subprocess.Popen(
             [*briefbot_exe(), *args], cwd=cwd, env=full_env, stdin=slave, stdout=slave, stderr=slave, close_fds=True,
-            preexec_fn=controlling_terminal,
+            preexec_fn=controlling_terminal,  # noqa: PLW1509 - only setsid and ioctl, no locks taken
         )
         os.close(slave)
         self.output = b""
