@@ -248,6 +248,8 @@ def test_setext_headings_and_no_heading_text() -> None:
     text = "Overview\n========\n\nFirst part.\n\nDetails\n-------\n\nSecond part.\n"
     assert [name for _, name in markdown_sections(text)] == ["Overview", "Overview > Details"]
     assert markdown_sections("just text\n\n- a list\n- item\n") == ()
+    front = "---\ntitle: Notes\ntags: [a]\n---\n\n# Real heading\n\ntext\n"
+    assert markdown_sections(front) == ((front.index("# Real"), "Real heading"),)
 
 
 # --- indexed and cited --------------------------------------------------------------------------

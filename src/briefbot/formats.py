@@ -193,9 +193,12 @@ def markdown_sections(text: str) -> tuple[tuple[int, str], ...]:
     fence: str | None = None
     offset = 0
     prev: tuple[int, str] | None = None  # (offset, text) of the previous non-blank paragraph line
-    for line in text.split("\n"):
+    front_matter = text.startswith("---\n")  # YAML metadata block: its closing --- is no heading
+    for number, line in enumerate(text.split("\n")):
         f = _FENCE.match(line)
-        if fence is not None:
+        if front_matter:
+            front_matter = number == 0 or line.rstrip() not in ("---", "...")
+        elif fence is not None:
             if f and f.group(1) == fence:
                 fence = None
         elif f:
