@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .embedding import Embedder, make_embedder
 from .errors import ConfigError
@@ -13,6 +13,9 @@ from .openai_chat import OnToken
 from .schema import Answer, IngestReport, Passage
 from .settings import Settings, load_settings
 from .store import Index
+
+if TYPE_CHECKING:
+    from .chat import Conversation
 
 BRIEF_PASSAGES = 12  # passages a whole-corpus or topic brief draws from
 
@@ -84,6 +87,12 @@ class Briefbot:
         answer = check_citations(question, draft, passages)
         answer.passages = passages
         return answer
+
+    def conversation(self) -> Conversation:
+        """A chat session: follow-up questions are read in the context of the earlier ones."""
+        from .chat import Conversation
+
+        return Conversation(self)
 
     def brief(
         self,

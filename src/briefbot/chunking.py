@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
+from dataclasses import replace
 
 from .schema import Chunk, Document
 from .sentences import Span, split_sentences
@@ -77,6 +80,8 @@ def chunk_document(doc: Document, max_tokens: int = 200, overlap: int = 30) -> l
     when it is already half full, and the next chunk repeats up to ``overlap`` tokens of trailing
     sentences from the previous one so an answer split across a boundary is still found whole.
     """
+    if doc.page_starts or doc.sections:
+        return _chunk_layout(doc, max_tokens, overlap)
     enc = encoding()
     units = _units(doc, max_tokens)
     chunks: list[Chunk] = []
@@ -128,3 +133,30 @@ def chunk_document(doc: Document, max_tokens: int = 200, overlap: int = 30) -> l
             k -= 1
         i = k
     return chunks
+
+
+def _chunk_layout(doc: Document, max_tokens: int, overlap: int) -> list[Chunk]:
+    """Chunks of a paged or sectioned document: never across a page, lines counted within the page,
+    and each chunk labelled with the headings above it (which also go into its hash, as they are embedded)."""
+    pages = doc.page_starts or (0,)
+    bounds = list(pages) + [len(doc.text)]
+    heads = [offset for offset, _ in doc.sections]
+    out: list[Chunk] = []
+    for number, (a, b) in enumerate(itertools.pairwise(bounds), 1):
+        page_doc = Document.from_text(doc.source, doc.text[a:b])
+        for c in chunk_document(page_doc, max_tokens, overlap):
+            start = a + c.start_char
+            at = bisect.bisect_right(heads, start) - 1
+            context = doc.sections[at][1] if at >= 0 and doc.sections[at][1] else None
+            out.append(
+                replace(
+                    c,
+                    index=len(out),
+                    start_char=start,
+                    end_char=a + c.end_char,
+                    page=number if doc.page_starts else None,
+                    context=context,
+                    content_hash=content_hash(f"{context}\n{c.text}") if context else c.content_hash,
+                )
+            )
+    return out

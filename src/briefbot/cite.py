@@ -36,7 +36,7 @@ def check_citations(question: str, draft: Draft, passages: list[Passage]) -> Ans
     for old, new in sorted(renumber.items(), key=lambda kv: kv[1]):
         c = passages[old - 1].chunk
         citations.append(
-            Citation(new, c.source, c.start_line, c.end_line, c.text, passages[old - 1].score)
+            Citation(new, c.source, c.start_line, c.end_line, c.text, passages[old - 1].score, c.page, c.context)
         )
     return Answer(
         question=question,

@@ -29,7 +29,7 @@ EmbedderOpt = Annotated[Optional[str], typer.Option("--embedder", help="'minilm'
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 KOpt = Annotated[Optional[int], typer.Option("-k", "--top-k", min=1, max=100, help="Passages to retrieve [default: 5].", show_default=False)]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="LLM for the openai generator [default: gpt-4o-mini].", show_default=False)]
-GeneratorOpt = Annotated[Optional[str], typer.Option("--generator", help="auto (openai when OPENAI_API_KEY or OPENAI_BASE_URL is set), extractive, or openai.", show_default=False)]
+GeneratorOpt = Annotated[Optional[str], typer.Option("--generator", help="auto (openai when OPENAI_API_KEY or OPENAI_BASE_URL is set), extractive, or openai.", show_default=False, autocompletion=lambda: ["auto", "extractive", "openai"])]
 PromptsOpt = Annotated[Optional[Path], typer.Option("--prompts", help="Folder with answer.md and brief.md overriding the built-in templates.", show_default=False)]
 NoRefreshOpt = Annotated[bool, typer.Option("--no-refresh", help="Do not bring the index up to date with the corpus first.")]
 ChromaOpt = Annotated[Optional[str], typer.Option("--chroma-url", help="Use a chroma server (http://HOST:PORT) instead of the local index.", show_default=False)]
@@ -127,7 +127,7 @@ def ingest(
     chroma_url: ChromaOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Index .txt and .md files: new ones are added, changed ones replaced, deleted ones removed."""
+    """Index .txt, .md, .pdf, .docx and .html files: new ones are added, changed ones replaced, deleted ones removed."""
     from .render import clean, ingest_summary, print_json
 
     bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url)
@@ -241,6 +241,75 @@ def brief(
 
 @app.command()
 @handle_errors
+def chat(
+    k: KOpt = None,
+    model: ModelOpt = None,
+    generator: GeneratorOpt = None,
+    prompts: PromptsOpt = None,
+    index: IndexOpt = None,
+    config: ConfigOpt = None,
+    embedder: EmbedderOpt = None,
+    chroma_url: ChromaOpt = None,
+    no_refresh: NoRefreshOpt = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per answer (JSON Lines).")] = False,
+) -> None:
+    """Ask one question after another; follow-ups ("and who presented?") are read in context. Ctrl-D exits."""
+    import json
+
+    from rich.text import Text
+
+    from .errors import BriefbotError, IndexError_
+    from .render import clean, console
+
+    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
+    if not no_refresh:
+        _refresh(bot)
+    bot.index()  # a missing index is reported now, not after the first question
+    conversation = bot.conversation()
+    interactive = sys.stdin.isatty()
+    if interactive:
+        import readline  # noqa: F401 - line editing and history for input()
+
+        typer.echo("Ask a question about your documents; follow-ups are understood in context. Ctrl-D to quit.", err=True)
+    out = console()
+    while True:
+        try:
+            line = input("> " if interactive else "")
+        except EOFError:
+            if interactive:
+                typer.echo(err=True)
+            return
+        except KeyboardInterrupt:  # Ctrl-C clears the line, as in a shell
+            typer.echo(err=True)
+            continue
+        if not line.strip():
+            continue
+        try:
+            if as_json:
+                answer = conversation.ask(line)
+                sys.stdout.write(json.dumps({"asked": line.strip(), **answer.to_dict()}, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+                continue
+
+            standalone, usage = conversation.standalone(line)
+            if standalone != " ".join(line.split()):
+                out.print(Text(f"(searched: {clean(standalone)})", style="dim"))
+
+            def run(_bot: Any, on_token: Any, line: str = line, standalone: str = standalone, usage: Any = usage) -> Any:
+                return conversation.answer(line, standalone, usage, on_token)
+
+            _answer_command(run, bot, as_json=False, no_refresh=True)  # streams on a terminal, as ask does
+            out.print()
+        except IndexError_:
+            raise
+        except BriefbotError as exc:  # one bad turn (a model error, say) does not end the session
+            typer.echo(f"briefbot: error: {clean(str(exc))}", err=True)
+        except KeyboardInterrupt:  # Ctrl-C while answering cancels that answer only
+            typer.echo("(cancelled)", err=True)
+
+
+@app.command()
+@handle_errors
 def sources(
     index: IndexOpt = None,
     config: ConfigOpt = None,
@@ -264,20 +333,26 @@ def sources(
 @handle_errors
 def show_config(
     config: ConfigOpt = None,
+    index: IndexOpt = None,
+    embedder: EmbedderOpt = None,
+    chroma_url: ChromaOpt = None,
+    k: KOpt = None,
+    model: ModelOpt = None,
+    generator: GeneratorOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Print the effective settings and where each came from (default, file, env, flag)."""
     from .render import print_json
     from .settings import load_settings
 
-    settings = load_settings(config)
+    settings = load_settings(config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator)
     values = settings.public_dict()
     if as_json:
-        print_json({k: {"value": v, "origin": settings.origins[k]} for k, v in values.items()})
+        print_json({name: {"value": v, "origin": settings.origins[name]} for name, v in values.items()})
         return
-    width = max(len(k) for k in values)
-    for k, v in values.items():
-        typer.echo(f"{k.ljust(width)}  {v!s:<30}  ({settings.origins[k]})")
+    width = max(len(name) for name in [*values, "generator in use"])
+    for name, v in values.items():
+        typer.echo(f"{name.ljust(width)}  {v!s:<30}  ({settings.origins[name]})")
     typer.echo(f"{'generator in use'.ljust(width)}  {settings.generator_name}")
 
 

@@ -116,7 +116,7 @@ def ingest(
             if c.content_hash in reuse:
                 vectors[i] = reuse[c.content_hash]
         if missing:
-            vectors[missing] = embedder.embed([group_chunks[i].text for i in missing])
+            vectors[missing] = embedder.embed([group_chunks[i].embed_text for i in missing])
             report.embedded += len(missing)
         index.replace_files(group_records, group_chunks, vectors)
         report.chunks += len(group_chunks)

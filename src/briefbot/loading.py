@@ -63,6 +63,10 @@ LOADERS: dict[str, Loader] = {
     ".markdown": load_plain,
 }
 
+from .formats import FORMAT_LOADERS  # noqa: E402 - PDF, Word, HTML, and Markdown with its headings
+
+LOADERS.update(FORMAT_LOADERS)
+
 
 def supported(path: Path) -> bool:
     return path.suffix.lower() in LOADERS

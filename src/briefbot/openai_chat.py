@@ -8,6 +8,7 @@ from html import escape
 
 from .errors import ModelError
 from .openai_client import call_with_errors, make_client
+from .pricing import estimate_cost
 from .prompts import Template, load_template
 from .schema import Draft, Passage, Usage
 from .settings import Settings
@@ -21,7 +22,9 @@ def fence(n: int, passage: Passage) -> str:
     """One passage as labelled data; its text cannot close the fence early."""
     c = passage.chunk
     body = c.text.replace("<passage", "&lt;passage").replace("</passage", "&lt;/passage")
-    return f'<passage n="{n}" source="{escape(c.source)}" lines="{c.start_line}-{c.end_line}">\n{body}\n</passage>'
+    where = f' page="{c.page}"' if c.page is not None else ""
+    where += f' section="{escape(c.context)}"' if c.context else ""
+    return f'<passage n="{n}" source="{escape(c.source)}"{where} lines="{c.start_line}-{c.end_line}">\n{body}\n</passage>'
 
 
 def fit_passages(template: Template, passages: list[Passage], budget: int, model: str, **values: object) -> list[Passage]:
@@ -46,6 +49,9 @@ class OpenAIGenerator:
         self.name = settings.model
         self._client = None
 
+    def _usage(self, prompt_tokens: int, completion_tokens: int) -> Usage:
+        return Usage(prompt_tokens, completion_tokens, estimate_cost(self.model, prompt_tokens, completion_tokens))
+
     def _complete(self, system: str, user: str, on_token: OnToken | None) -> tuple[str, Usage | None]:
         if self._client is None:
             self._client = make_client(self.settings)
@@ -60,7 +66,7 @@ class OpenAIGenerator:
                     raise ModelError(f"{what}: the server sent a reply with no answer in it")
                 text = resp.choices[0].message.content or ""
                 u = resp.usage
-                return text, Usage(u.prompt_tokens, u.completion_tokens) if u else None
+                return text, self._usage(u.prompt_tokens, u.completion_tokens) if u else None
             stream = client.chat.completions.create(
                 model=self.model,
                 messages=messages,  # type: ignore[arg-type]
@@ -73,7 +79,7 @@ class OpenAIGenerator:
             finished = False
             for event in stream:
                 if event.usage:
-                    usage = Usage(event.usage.prompt_tokens, event.usage.completion_tokens)
+                    usage = self._usage(event.usage.prompt_tokens, event.usage.completion_tokens)
                 for choice in event.choices:
                     delta = choice.delta.content if choice.delta else None
                     if delta:
@@ -105,3 +111,10 @@ class OpenAIGenerator:
         system, user = template.render(passages=blocks, words=words, about=about_text)
         text, usage = self._complete(system, user, on_token)
         return Draft(text.strip(), answered=True, model=self.model, usage=usage), passages
+
+    def rewrite(self, history: str, question: str, template: Template) -> tuple[str, Usage | None]:
+        """A follow-up question made standalone from the conversation so far (for `briefbot chat`)."""
+        system, user = template.render(history=history, question=question)
+        text, usage = self._complete(system, user, None)
+        line = next((ln.strip() for ln in text.strip().splitlines() if ln.strip()), "")
+        return line.strip('"“”') or question, usage

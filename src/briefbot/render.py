@@ -8,9 +8,10 @@ import sys
 from typing import Any
 
 from rich.console import Console
+from rich.markdown import Markdown
 from rich.text import Text
 
-from .schema import Answer, IngestReport, Passage
+from .schema import Answer, IngestReport, Passage, Usage
 
 # C0 and C1 control characters other than newline and tab, including ESC: never replayed raw.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -22,7 +23,27 @@ def clean(text: str) -> str:
 
 
 def console(stderr: bool = False) -> Console:
+    """Colour only on a terminal, never with NO_COLOR (rich reads both); plain text when piped."""
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def answer_body(text: str, out: Console) -> Text | Markdown:
+    """On a terminal the answer's markdown is rendered; piped, it is the text exactly as written."""
+    text = clean(text)
+    if out.is_terminal and _MARKDOWN.search(text):
+        return Markdown(text, hyperlinks=False)
+    return Text(text)
+
+
+# Markdown worth rendering: emphasis, code, headings, lists, quotes (plain answers print as they are).
+_MARKDOWN = re.compile(r"\*\*|__|`|^\s{0,3}(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)", re.MULTILINE)
+
+
+def usage_line(model: str, usage: Usage) -> str:
+    line = f"{model}: {usage.prompt_tokens} tokens in, {usage.completion_tokens} out"
+    if usage.cost_usd is not None:
+        line += f", est. ${usage.cost_usd:.6f}"
+    return line
 
 
 def excerpt(text: str, limit: int = 160) -> str:
@@ -35,13 +56,15 @@ def print_json(data: Any) -> None:
 
 
 def render_answer(answer: Answer, out: Console, nearest: int = 3) -> None:
-    out.print(Text(clean(answer.text)))
+    out.print(answer_body(answer.text, out))
     if answer.citations:
         out.print()
         out.print(Text("Sources", style="bold"))
         for c in answer.citations:
             line = Text(f"[{c.n}] ", style="bold")
-            line.append(f"{clean(c.source)}:{c.start_line}-{c.end_line}", style="cyan")
+            line.append(clean(c.location), style="cyan")
+            if c.section:
+                line.append(f"  § {clean(c.section)}", style="green")
             line.append(f"  {excerpt(c.text)}", style="dim")
             out.print(line)
     elif not answer.answered and answer.passages:
@@ -53,12 +76,12 @@ def render_answer(answer: Answer, out: Console, nearest: int = 3) -> None:
         out.print(Text(f"(dropped citations to passages that were not given: {answer.invalid_citations})", style="yellow"))
     if answer.usage:
         u = answer.usage
-        out.print(Text(f"{answer.model}: {u.prompt_tokens} tokens in, {u.completion_tokens} out", style="dim"))
+        out.print(Text(usage_line(answer.model, u), style="dim"))
 
 
 def render_passage_line(p: Passage, out: Console) -> None:
     line = Text(f"{p.score:.3f} ", style="dim")
-    line.append(f"{clean(p.chunk.source)}:{p.chunk.start_line}-{p.chunk.end_line}", style="cyan")
+    line.append(clean(p.chunk.source_lines), style="cyan")
     line.append(f"  {excerpt(p.chunk.text)}")
     out.print(line)
 
@@ -69,6 +92,8 @@ def passage_dict(p: Passage) -> dict[str, Any]:
         "source": c.source,
         "start_line": c.start_line,
         "end_line": c.end_line,
+        "page": c.page,
+        "section": c.context,
         "score": round(p.score, 4),
         "dense_score": None if p.dense_score is None else round(p.dense_score, 4),
         "lexical_score": None if p.lexical_score is None else round(p.lexical_score, 4),
@@ -81,7 +106,9 @@ def render_search(passages: list[Passage], out: Console) -> None:
         out.print("No passages found.")
     for i, p in enumerate(passages, 1):
         head = Text(f"[{i}] ", style="bold")
-        head.append(f"{clean(p.chunk.source)}:{p.chunk.start_line}-{p.chunk.end_line}", style="cyan")
+        head.append(clean(p.chunk.source_lines), style="cyan")
+        if p.chunk.context:
+            head.append(f"  § {clean(p.chunk.context)}", style="green")
         head.append(f"  score {p.score:.3f}", style="dim")
         out.print(head)
         out.print(Text(excerpt(p.chunk.text, 400)))

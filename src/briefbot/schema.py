@@ -14,6 +14,10 @@ class Document:
     source: str  # path as shown to users, relative to the index root when inside it
     text: str
     line_starts: tuple[int, ...]
+    # Paged formats (PDF): where each page starts in ``text``; chunks then stay within a page.
+    page_starts: tuple[int, ...] | None = None
+    # Headings (Markdown, Word, a web page's title): (offset, "Title > Section") from that offset on.
+    sections: tuple[tuple[int, str], ...] = ()
 
     @classmethod
     def from_text(cls, source: str, text: str) -> Document:
@@ -42,6 +46,8 @@ class Chunk:
     end_char: int
     tokens: int
     content_hash: str
+    page: int | None = None  # 1-based page for paged formats; start_line/end_line then count within it
+    context: str | None = None  # the headings above the chunk, e.g. "Guide > Install"
 
     @property
     def id(self) -> str:
@@ -49,7 +55,19 @@ class Chunk:
 
     @property
     def source_lines(self) -> str:
-        return f"{self.source}:{self.start_line}-{self.end_line}"
+        return location(self.source, self.start_line, self.end_line, self.page)
+
+    @property
+    def embed_text(self) -> str:
+        """What is embedded: the section headings too, so a passage is found by its section's topic."""
+        return f"{self.context}\n{self.text}" if self.context else self.text
+
+
+def location(source: str, start_line: int, end_line: int, page: int | None = None) -> str:
+    """How a citation points into a file: ``notes.md:4-9``, or ``report.pdf p.3:4-9`` for a page."""
+    if page is not None:
+        return f"{source} p.{page}:{start_line}-{end_line}"
+    return f"{source}:{start_line}-{end_line}"
 
 
 @dataclass
@@ -76,6 +94,12 @@ class Citation:
     end_line: int
     text: str
     score: float
+    page: int | None = None
+    section: str | None = None
+
+    @property
+    def location(self) -> str:
+        return location(self.source, self.start_line, self.end_line, self.page)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -83,6 +107,8 @@ class Citation:
             "source": self.source,
             "start_line": self.start_line,
             "end_line": self.end_line,
+            "page": self.page,
+            "section": self.section,
             "text": self.text,
             "score": round(self.score, 4),
         }
@@ -92,16 +118,22 @@ class Citation:
 class Usage:
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cost_usd: float | None = None  # estimated from list prices; None when the model's price is unknown
 
     @property
     def total_tokens(self) -> int:
         return self.prompt_tokens + self.completion_tokens
 
-    def to_dict(self) -> dict[str, int]:
+    def __add__(self, other: Usage) -> Usage:
+        cost = None if self.cost_usd is None or other.cost_usd is None else self.cost_usd + other.cost_usd
+        return Usage(self.prompt_tokens + other.prompt_tokens, self.completion_tokens + other.completion_tokens, cost)
+
+    def to_dict(self) -> dict[str, Any]:
         return {
             "prompt_tokens": self.prompt_tokens,
             "completion_tokens": self.completion_tokens,
             "total_tokens": self.total_tokens,
+            "cost_usd": None if self.cost_usd is None else round(self.cost_usd, 6),
         }
 
 

@@ -92,6 +92,15 @@ def _coerce(name: str, raw: Any, origin: str) -> Any:
         raise ConfigError(f"{origin}: invalid value for {name!r}: {raw!r} ({exc})") from None
 
 
+def _relative_to(folder: Path, value: Any) -> Any:
+    """Paths written in a config file are relative to the file's folder, wherever briefbot runs."""
+    if isinstance(value, Path):
+        return value if value.is_absolute() else Path(os.path.normpath(folder / value))
+    if isinstance(value, list):
+        return [_relative_to(folder, v) for v in value]
+    return value
+
+
 def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
     """Build settings from defaults, a config file, ``BRIEFBOT_*`` variables, then non-None overrides."""
     settings = Settings()
@@ -110,7 +119,7 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
             name = key.replace("-", "_")
             if name not in _FIELDS:
                 raise ConfigError(f"{path}: unknown setting {key!r}")
-            setattr(settings, name, _coerce(name, raw, str(path)))
+            setattr(settings, name, _relative_to(path.parent, _coerce(name, raw, str(path))))
             origins[name] = f"file {path}"
 
     for name in _FIELDS:

@@ -35,6 +35,9 @@ def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
         "end_char": chunk.end_char,
         "tokens": chunk.tokens,
         "hash": chunk.content_hash,
+        # chromadb metadata cannot hold None: page and section are present only when known
+        **({"page": chunk.page} if chunk.page is not None else {}),
+        **({"context": chunk.context} if chunk.context else {}),
     }
 
 
@@ -49,6 +52,8 @@ def chunk_from_record(text: str, meta: dict[str, Any]) -> Chunk:
         end_char=int(meta["end_char"]),
         tokens=int(meta["tokens"]),
         content_hash=str(meta["hash"]),
+        page=int(meta["page"]) if meta.get("page") is not None else None,
+        context=str(meta["context"]) if meta.get("context") else None,
     )
 
 
@@ -71,7 +76,7 @@ def make_client(settings: Settings) -> ClientAPI:
             )
         except Exception as exc:  # noqa: BLE001 - chromadb raises several types here
             raise IndexError_(f"cannot reach the chroma server at {settings.chroma_url}: {exc}") from None
-    # An absolute path: chromadb caches clients by path string, so a relative one could reuse a stale one.
+    # Absolute: chromadb caches clients by path string, and a relative one would outlive a chdir.
     return chromadb.PersistentClient(path=str((settings.index / "chroma").absolute()), settings=chroma_settings)
 
 

@@ -1,0 +1,241 @@
+"""Loaders for formats beyond plain text: PDF pages, Word paragraphs and tables, web pages, Markdown sections.
+
+Each turns a file into a ``Document`` whose text is what the chunker splits and whose layout
+(``page_starts``, ``sections``) lets citations say ``report.pdf p.3:4-9`` and passages know their heading.
+Parsers are imported inside the loaders so `briefbot --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import LoadError
+from .schema import Document
+
+if TYPE_CHECKING:
+    from .loading import Loader
+
+
+def _check_size(path: Path) -> None:
+    from .loading import MAX_BYTES
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if size > MAX_BYTES:
+        raise LoadError(f"{path}: file is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit")
+
+
+def _tidy(text: str) -> str:
+    """Line endings as editors count them, no NULs or form feeds, no trailing blanks on lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").replace("\f", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+class HeadingPath:
+    """The headings above the current point, by level: ``Guide > Install > Linux``."""
+
+    def __init__(self) -> None:
+        self._stack: list[tuple[int, str]] = []
+
+    def enter(self, level: int, title: str) -> str:
+        while self._stack and self._stack[-1][0] >= level:
+            self._stack.pop()
+        self._stack.append((level, title))
+        return " > ".join(t for _, t in self._stack)
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+
+def load_pdf(path: Path, source: str) -> Document:
+    """The text layer of each page; lines are then counted within the page. No OCR."""
+    _check_size(path)
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise LoadError(f"{path}: the PDF is encrypted with a password")
+        pages = [_tidy(page.extract_text() or "") for page in reader.pages]
+    except LoadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many types for damaged files
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise LoadError(f"{path}: not a readable PDF ({reason})") from None
+    if not any(p.strip() for p in pages):
+        raise LoadError(
+            f"{path}: the PDF has no text layer (scanned pages?); OCR is not supported yet"
+        )
+    parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    for text in pages:
+        starts.append(offset)
+        piece = text + "\n\n"
+        parts.append(piece)
+        offset += len(piece)
+    doc = Document.from_text(source, "".join(parts))
+    return replace(doc, page_starts=tuple(starts))
+
+
+# --- Word ---------------------------------------------------------------------------------------
+
+_HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+
+
+def _row_text(row: Any) -> str:
+    """One table row as ``| a | b | c |``, with horizontally merged cells (repeated by python-docx) once."""
+    cells: list[str] = []
+    last: Any = None
+    for cell in row.cells:
+        if cell._tc is last:
+            continue
+        last = cell._tc
+        cells.append(" ".join(cell.text.split()))
+    return "| " + " | ".join(cells) + " |" if any(cells) else ""
+
+
+def load_docx(path: Path, source: str) -> Document:
+    """Paragraphs and tables in reading order; Heading/Title styles become section context."""
+    _check_size(path)
+    import docx
+    from docx.table import Table
+
+    try:
+        word = docx.Document(str(path))
+        blocks: list[tuple[str, int | None]] = []  # (text, heading level)
+        for item in word.iter_inner_content():
+            if isinstance(item, Table):
+                for row in item.rows:
+                    text = _row_text(row)
+                    if text:
+                        blocks.append((text, None))
+                continue
+            style = (item.style.name or "") if item.style is not None else ""
+            m = _HEADING_STYLE.match(style)
+            level = 0 if style.lower() == "title" else (int(m.group(1)) if m else None)
+            blocks.append((item.text, level))
+    except Exception as exc:  # noqa: BLE001 - bad zip, missing parts, broken XML
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise LoadError(f"{path}: not a readable Word .docx file ({reason})") from None
+    return _join_blocks(source, blocks)
+
+
+def _join_blocks(source: str, blocks: list[tuple[str, int | None]]) -> Document:
+    """One block per line (so lines count paragraphs and table rows), headings written as Markdown
+    ``#`` lines so they stand apart from the text under them, and recorded as sections."""
+    text_parts: list[str] = []
+    sections: list[tuple[int, str]] = []
+    path = HeadingPath()
+    offset = 0
+    for text, level in blocks:
+        text = " ".join(text.split())  # a paragraph's soft line breaks would shift the line count
+        if level is not None and text:
+            sections.append((offset, path.enter(level, text)))
+            text = "#" * max(1, level) + " " + text
+        text_parts.append(text + "\n")
+        offset += len(text) + 1
+    body = "".join(text_parts)
+    if not body.strip():
+        raise LoadError(f"{source}: the document has no text")
+    return replace(Document.from_text(source, body), sections=tuple(sections))
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+
+def load_html(path: Path, source: str) -> Document:
+    """The page's main text (no navigation, scripts or styles) under its title, with trafilatura."""
+    from .loading import read_text_file
+
+    html = read_text_file(path)
+    return html_document(source, html)
+
+
+def html_document(source: str, html: str) -> Document:
+    """Main text as Markdown (headings, lists, tables kept), under the page title as a level-1 heading."""
+    import trafilatura
+
+    try:
+        meta = trafilatura.extract_metadata(html)
+        title = " ".join((meta.title or "").split()) if meta is not None else ""
+        body = trafilatura.extract(
+            html, output_format="markdown", include_comments=False, include_tables=True, favor_recall=True
+        )
+        if not body or not body.strip():
+            body = trafilatura.html2txt(html)  # very short pages fall below the extractor's threshold
+    except Exception as exc:  # noqa: BLE001 - lxml parse errors and the like
+        raise LoadError(f"{source}: cannot parse the HTML ({type(exc).__name__}: {exc})") from None
+    body = _tidy(body or "")
+    if not body.strip():
+        raise LoadError(f"{source}: the page has no readable text")
+    first = body.split("\n", 1)[0].lstrip("# ").strip()
+    text = (f"# {title}\n\n{body}\n" if title and first != title else body + "\n")
+    return replace(Document.from_text(source, text), sections=markdown_sections(text))
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+def markdown_sections(text: str) -> tuple[tuple[int, str], ...]:
+    """Where each heading starts and the heading path from there on; code fences are not headings."""
+    sections: list[tuple[int, str]] = []
+    path = HeadingPath()
+    fence: str | None = None
+    offset = 0
+    prev: tuple[int, str] | None = None  # (offset, text) of the previous non-blank paragraph line
+    front_matter = text.startswith("---\n")  # YAML metadata block: its closing --- is no heading
+    for number, line in enumerate(text.split("\n")):
+        f = _FENCE.match(line)
+        if front_matter:
+            front_matter = number == 0 or line.rstrip() not in ("---", "...")
+        elif fence is not None:
+            if f and f.group(1) == fence:
+                fence = None
+        elif f:
+            fence = f.group(1)
+            prev = None
+        else:
+            m = _ATX.match(line)
+            s = _SETEXT.match(line)
+            if m:
+                title = m.group(2).strip()
+                if title:
+                    sections.append((offset, path.enter(len(m.group(1)), title)))
+                prev = None
+            elif s and prev is not None:
+                level = 1 if s.group(1).startswith("=") else 2
+                sections.append((prev[0], path.enter(level, prev[1])))
+                prev = None
+            elif line.strip() and not line.lstrip().startswith(("-", "*", "+", ">", "|")):
+                prev = (offset, line.strip()) if prev is None else prev
+            else:
+                prev = None
+        offset += len(line) + 1
+    return tuple(sections)
+
+
+def load_markdown(path: Path, source: str) -> Document:
+    from .loading import read_text_file
+
+    text = read_text_file(path)
+    return replace(Document.from_text(source, text), sections=markdown_sections(text))
+
+
+FORMAT_LOADERS: dict[str, Loader] = {
+    ".pdf": load_pdf,
+    ".docx": load_docx,
+    ".html": load_html,
+    ".htm": load_html,
+    ".md": load_markdown,
+    ".markdown": load_markdown,
+}

@@ -1,0 +1,117 @@
+"""Configuration: briefbot.toml or --config, environment, flags, `briefbot config` origins; shell completion."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from briefbot.errors import ConfigError
+from briefbot.settings import load_settings
+
+
+def config_json(cwd: Path, *args: str, env: dict[str, str] | None = None) -> dict:
+    r = run_cli("config", "--json", *args, cwd=cwd, env=env)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def test_defaults_file_env_and_flag_each_shown_with_origin(tmp_path: Path) -> None:
+    cfg = config_json(tmp_path)
+    assert cfg["k"] == {"value": 5, "origin": "default"}
+    assert all(v["origin"] == "default" for v in cfg.values())
+
+    (tmp_path / "briefbot.toml").write_text(
+        '[briefbot]\nk = 7\nmodel = "gpt-4.1-mini"\ncorpus = ["docs", "notes"]\nchunk-tokens = 150\n', encoding="utf-8"
+    )
+    cfg = config_json(tmp_path, env={"BRIEFBOT_MODEL": "gpt-4o"})
+    assert cfg["k"] == {"value": 7, "origin": "file briefbot.toml"}
+    assert cfg["chunk_tokens"] == {"value": 150, "origin": "file briefbot.toml"}
+    assert cfg["corpus"] == {"value": ["docs", "notes"], "origin": "file briefbot.toml"}
+    assert cfg["model"] == {"value": "gpt-4o", "origin": "env BRIEFBOT_MODEL"}  # environment beats the file
+    assert cfg["index"]["origin"] == "default"
+
+    cfg = config_json(tmp_path, "-k", "11", "--model", "o3-mini", env={"BRIEFBOT_MODEL": "gpt-4o"})
+    assert cfg["k"] == {"value": 11, "origin": "flag"}  # flags beat everything
+    assert cfg["model"] == {"value": "o3-mini", "origin": "flag"}
+
+    r = run_cli("config", "-k", "11", cwd=tmp_path, env={"BRIEFBOT_MODEL": "gpt-4o"})
+    lines = {line.split()[0]: line for line in r.stdout.splitlines()}
+    assert lines["k"].split() == ["k", "11", "(flag)"]
+    assert lines["model"].split() == ["model", "gpt-4o", "(env", "BRIEFBOT_MODEL)"]
+    assert lines["chunk_tokens"].split() == ["chunk_tokens", "150", "(file", "briefbot.toml)"]
+    assert "generator in use  extractive" in r.stdout
+    r = run_cli("config", cwd=tmp_path, env={"OPENAI_API_KEY": "sk-secret-never-printed"})
+    assert "generator in use  openai" in r.stdout and "sk-secret" not in r.stdout
+
+
+def test_config_option_paths_are_relative_to_the_file(tmp_path: Path) -> None:
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "shared.toml").write_text(
+        'corpus = ["../docs"]\nindex = "../.index"\ngenerator = "extractive"\n', encoding="utf-8"
+    )
+    work = tmp_path / "somewhere" / "else"
+    work.mkdir(parents=True)
+    cfg = config_json(work, "--config", str(tmp_path / "team" / "shared.toml"))
+    assert cfg["corpus"]["value"] == [str(tmp_path / "docs")]
+    assert cfg["index"]["value"] == str(tmp_path / ".index")
+    assert cfg["generator"]["origin"] == f"file {tmp_path / 'team' / 'shared.toml'}"
+
+
+def test_config_file_settings_are_used_by_commands(project: Path) -> None:
+    (project / "briefbot.toml").write_text('k = 1\nindex = "idx"\n', encoding="utf-8")
+    r = run_cli("search", "Who is Stephania Giannini?", "--json", cwd=project)
+    assert r.returncode == 0, r.stderr
+    assert len(json.loads(r.stdout)["passages"]) == 1
+    assert (project / "idx" / "chroma").is_dir() and not (project / ".briefbot").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("k = 'many'\n", "invalid value for 'k'"),
+        ("colour = true\n", "unknown setting 'colour'"),
+        ("k = [1\n", "cannot read config file"),
+        ('generator = "gpt"\n', "generator must be auto, extractive or openai"),
+    ],
+)
+def test_bad_config_file_is_one_line_error(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / "briefbot.toml").write_text(content, encoding="utf-8")
+    r = run_cli("config", cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.startswith("briefbot: error: ") and message in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_missing_config_file_named(tmp_path: Path) -> None:
+    r = run_cli("config", "--config", "nope.toml", cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.strip() == "briefbot: error: nope.toml: config file not found"
+
+
+def test_env_value_checked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BRIEFBOT_TIMEOUT", "soon")
+    with pytest.raises(ConfigError, match="BRIEFBOT_TIMEOUT: invalid value for 'timeout'"):
+        load_settings()
+
+
+def test_shell_completion_script_and_completions(tmp_path: Path) -> None:
+    env = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    r = run_cli("--show-completion", "bash", cwd=tmp_path, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "_BRIEFBOT_COMPLETE=complete_bash" in r.stdout and "complete -o default -F" in r.stdout
+    r = run_cli("--show-completion", "zsh", cwd=tmp_path, env=env)
+    assert "#compdef briefbot" in r.stdout
+
+    def complete(words: str, cword: int) -> list[str]:
+        r = run_cli(cwd=tmp_path, env={"_BRIEFBOT_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)})
+        assert r.returncode == 0, r.stderr
+        return r.stdout.split()
+
+    assert complete("briefbot ch", 1) == ["chat"]
+    assert set(complete("briefbot ", 1)) >= {"ingest", "search", "ask", "brief", "chat", "sources", "config"}
+    assert "--chroma-url" in complete("briefbot ask --chr", 2)
+    assert complete("briefbot ask q --generator ", 4) == ["auto", "extractive", "openai"]
