@@ -12,7 +12,7 @@ import termios
 import time
 from pathlib import Path
 
-from conftest import briefbot_exe
+from .conftest import briefbot_exe
 
 
 class PtySession:

@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import briefbot_exe, run_cli
-from fake_openai import FakeOpenAI
-from pty_session import PtySession, text
+from .conftest import briefbot_exe, run_cli
+from .fake_openai import FakeOpenAI
+from .pty_session import PtySession, text
 
 from briefbot.chat import carry_over, is_follow_up, key_terms
 
@@ -133,7 +133,7 @@ def test_llm_rewrites_follow_ups_and_counts_its_tokens(town: Path) -> None:
 
 
 def test_model_error_does_not_end_the_session(town: Path) -> None:
-    from fake_openai import invalid_api_key
+    from .fake_openai import invalid_api_key
 
     with FakeOpenAI() as srv:
         srv.reply("The lamp was automated in 1987 [1].")
@@ -206,7 +206,7 @@ def test_chat_in_a_terminal_with_the_llm_streams_and_shows_the_rewrite(town: Pat
 
 
 def test_ctrl_c_cancels_an_answer_and_clears_a_line_without_ending_the_chat(town: Path) -> None:
-    from fake_openai import delay, reply
+    from .fake_openai import delay, reply
 
     with FakeOpenAI() as srv:
         srv.reply("The lamp was automated in 1987 [1].")

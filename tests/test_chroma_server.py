@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, run_cli
+from .conftest import CORPUS, run_cli
 
 
 def _free_port() -> int:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from .conftest import run_cli
 
 from briefbot.errors import ConfigError
 from briefbot.settings import load_settings

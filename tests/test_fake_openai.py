@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from fake_openai import (  # noqa: E402
+from .fake_openai import (  # noqa: E402
     FakeOpenAI,
     context_length_exceeded,
     cut_stream,

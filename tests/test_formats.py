@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from .conftest import run_cli
 
 from briefbot.api import Briefbot
 from briefbot.chunking import chunk_document

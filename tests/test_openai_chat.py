@@ -99,4 +99,7 @@ def test_cli_against_the_server(project: Path, server: FakeOpenAI) -> None:
     assert "local-model: 321 tokens in, 9 out" in result.stdout
     assert "sk-test-secret" not in result.stdout + result.stderr
     data = json.loads(run_cli("ask", "Who attended?", "--json", "--no-refresh", cwd=project, env=env).stdout)
-    assert data["usage"] == {"prompt_tokens": 321, "completion_tokens": 9, "total_tokens": 330}
+    usage = data["usage"]
+    assert (usage["prompt_tokens"], usage["completion_tokens"], usage["total_tokens"]) == (321, 9, 330)
+    # gpt-4o-mini list price: $0.15 per million tokens in, $0.60 out
+    assert usage["cost_usd"] == pytest.approx(321 * 0.15e-6 + 9 * 0.60e-6, rel=0.05)

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from test_chat import BAKERY, LIGHTHOUSE
-from test_formats import MARKDOWN, report_pdf
+from .test_chat import BAKERY, LIGHTHOUSE
+from .test_formats import MARKDOWN, report_pdf
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
-from fake_openai import FakeOpenAI
-from pty_session import COLOUR, PtySession, text
+from .conftest import run_cli
+from .fake_openai import FakeOpenAI
+from .pty_session import COLOUR, PtySession, text
 from rich.console import Console
 
 from briefbot.pricing import estimate_cost, price_of
@@ -82,7 +82,7 @@ def test_cost_for_known_models_only() -> None:
 def indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import shutil
 
-    from conftest import CORPUS
+    from .conftest import CORPUS
 
     root = tmp_path_factory.mktemp("render")
     shutil.copytree(CORPUS, root / "corpus")
