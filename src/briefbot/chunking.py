@@ -28,6 +28,7 @@ def _token_windows(text: str, start: int, end: int, max_tokens: int) -> list[Spa
     bounds.append(len(piece))
     spans = []
     for a, b in zip(bounds, bounds[1:]):
+        b = a + len(piece[a:b].rstrip())  # a trailing space would be one token over the limit
         if b > a and piece[a:b].strip():
             spans.append(Span(start + a, start + b, -1))
     return spans
