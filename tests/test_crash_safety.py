@@ -1,0 +1,167 @@
+"""Crash safety: an ingest killed with SIGKILL at random points is completed by the next ingest.
+
+A real `briefbot ingest` process brings an old index up to date with a changed corpus (files
+added, changed and removed) and is killed at a random moment; the next ingest must leave the
+index exactly equal to a clean build: no duplicate, orphaned or missing chunks, records and
+vectors in step. The seed is printed so a failure can be replayed (BRIEFBOT_CRASH_SEED).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from briefbot.embedding import MINILM
+from briefbot.ingest import ingest
+from briefbot.settings import load_settings
+from conftest import briefbot_exe
+from index_check import IndexState, assert_same_content, consistency_errors, read_index
+
+KILLS = 20
+# Small chunks written in groups of two: cheap to embed, and kills land between writes as well as inside them.
+ENV = {"BRIEFBOT_TEST_GROUP_CHUNKS": "2", "BRIEFBOT_CHUNK_TOKENS": "48", "BRIEFBOT_CHUNK_OVERLAP": "8"}
+WORDS = (
+    "harbour grain timber ferry council budget river bridge school library museum railway station "
+    "market festival winter summer report committee mayor tunnel canal lighthouse archive island "
+    "village century engineer storm flood repair opened closed ruled measured recorded announced"
+).split()
+
+
+def document(rng: random.Random, n: int, version: str) -> str:
+    paras = []
+    for p in range(rng.randint(2, 3)):
+        sents = []
+        for _ in range(rng.randint(2, 4)):
+            words = [rng.choice(WORDS) for _ in range(rng.randint(6, 10))]
+            sents.append(" ".join(words).capitalize() + ".")
+        paras.append(f"Document {n} {version}, part {p}. " + " ".join(sents))
+    return "\n\n".join(paras) + "\n"
+
+
+def write_corpus(folder: Path, numbers: range, changed: set[int], seed: int) -> None:
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for n in numbers:
+        version = "v2" if n in changed else "v1"
+        rng = random.Random(f"{seed}-{n}-{version}")
+        (folder / f"doc{n:02d}.txt").write_text(document(rng, n, version), encoding="utf-8")
+
+
+def run_ingest(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "OPENAI_"))}
+    env.update(ENV)
+    return subprocess.run([*briefbot_exe(), "ingest"], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+def start_ingest(project: Path) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "OPENAI_"))}
+    env.update(ENV)
+    return subprocess.Popen(
+        [*briefbot_exe(), "ingest"], cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def state(project: Path) -> IndexState:
+    return read_index(project / ".briefbot", MINILM, 384)
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory: pytest.TempPathFactory, embedder: object) -> dict:
+    """An old index (docs 0-19), the new corpus (4-23, with 4-9 edited), its clean build, and timings."""
+    base = tmp_path_factory.mktemp("crash")
+    old = base / "old"
+    write_corpus(old / "corpus", range(0, 20), set(), 7)
+    complete_in_process(old, embedder)
+
+    clean = base / "clean"
+    write_corpus(clean / "corpus", range(4, 24), set(range(4, 10)), 7)
+    complete_in_process(clean, embedder)
+    clean_state = state(clean)
+    assert not consistency_errors(clean_state)
+    assert len(clean_state.records) == 20 and sum(clean_state.chunks.values()) > 40
+
+    # Time the part of an uninterrupted update after the lock is taken: that is where kills go.
+    probe = make_trial(base, "probe", old, clean)
+    proc = start_ingest(probe)
+    wait_for_lock(probe, proc)
+    t0 = time.monotonic()
+    proc.communicate(timeout=300)
+    assert proc.returncode == 0
+    write_phase = time.monotonic() - t0
+    assert_same_content(state(probe), clean_state)
+    return {
+        "base": base, "old": old, "old_records": state(old).records, "clean": clean,
+        "clean_state": clean_state, "write_phase": write_phase,
+    }
+
+
+def make_trial(base: Path, name: str, old: Path, clean: Path) -> Path:
+    """A project holding the old index and the new corpus (copied with timestamps)."""
+    trial = base / name
+    shutil.copytree(old / ".briefbot", trial / ".briefbot")
+    shutil.copytree(clean / "corpus", trial / "corpus")
+    return trial
+
+
+def wait_for_lock(project: Path, proc: subprocess.Popen[str]) -> None:
+    """Wait until the ingest holds the index lock (it has started working on the index)."""
+    holder = project / ".briefbot" / "ingest.holder.json"
+    deadline = time.monotonic() + 120
+    while not holder.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
+def complete_in_process(project: Path, embedder: object) -> None:
+    """An ingest through the same function the CLI calls, without paying process start-up."""
+    import chromadb.api.client
+
+    settings = load_settings(
+        index=project / ".briefbot", corpus=[project / "corpus"],
+        chunk_tokens=int(ENV["BRIEFBOT_CHUNK_TOKENS"]), chunk_overlap=int(ENV["BRIEFBOT_CHUNK_OVERLAP"]),
+    )
+    chromadb.api.client.SharedSystemClient.clear_system_cache()
+    ingest(settings, embedder=embedder)  # type: ignore[arg-type]
+    chromadb.api.client.SharedSystemClient.clear_system_cache()
+
+
+def test_sigkill_at_random_points_then_ingest_completes_exactly(setup: dict, embedder: object) -> None:
+    seed = int(os.environ.get("BRIEFBOT_CRASH_SEED", random.randrange(1 << 30)))
+    print(f"crash-safety seed: {seed} (replay with BRIEFBOT_CRASH_SEED={seed})")
+    rng = random.Random(seed)
+    write_phase = setup["write_phase"]
+    outcomes = {"killed": 0, "finished first": 0}
+    partial = 0
+    for i in range(KILLS):
+        trial = make_trial(setup["base"], f"trial{i:02d}", setup["old"], setup["clean"])
+        delay = rng.uniform(0.0, write_phase * 1.1)
+        proc = start_ingest(trial)
+        wait_for_lock(trial, proc)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)
+        outcomes["killed" if proc.returncode == -signal.SIGKILL else "finished first"] += 1
+
+        # Look at what the kill left (on a copy, so the look itself changes nothing).
+        shutil.copytree(trial / ".briefbot", trial / "after-kill" / ".briefbot")
+        after = state(trial / "after-kill")
+        if after.content() != setup["clean_state"].content() and after.records != setup["old_records"]:
+            partial += 1
+
+        if i % 5 == 0:  # every fifth completion is a real `briefbot ingest` process
+            done = run_ingest(trial)
+            assert done.returncode == 0, f"seed {seed}, kill {i} after {delay:.3f}s: {done.stderr}"
+        else:
+            complete_in_process(trial, embedder)
+        assert_same_content(state(trial), setup["clean_state"])
+        shutil.rmtree(trial)
+    print(f"kills: {outcomes}; {partial} left a half-updated index")
+    assert outcomes["killed"] >= KILLS * 3 // 4, outcomes
+    assert partial >= 3, f"only {partial} kills landed mid-update (seed {seed}); the test did not exercise recovery"
