@@ -71,16 +71,21 @@ class OpenAIGenerator:
             parts: list[str] = []
             usage: Usage | None = None
             finished = False
-            for event in stream:
-                if event.usage:
-                    usage = Usage(event.usage.prompt_tokens, event.usage.completion_tokens)
-                for choice in event.choices:
-                    delta = choice.delta.content if choice.delta else None
-                    if delta:
-                        parts.append(delta)
-                        on_token(delta)
-                    if choice.finish_reason:
-                        finished = True
+            try:
+                for event in stream:
+                    if event.usage:
+                        usage = Usage(event.usage.prompt_tokens, event.usage.completion_tokens)
+                    for choice in event.choices:
+                        delta = choice.delta.content if choice.delta else None
+                        if delta:
+                            parts.append(delta)
+                            on_token(delta)
+                        if choice.finish_reason:
+                            finished = True
+            except Exception as exc:  # noqa: BLE001 - the connection broke after the reply began
+                raise ModelError(
+                    f"{what}: the reply stream was cut off before it finished ({type(exc).__name__}): try again"
+                ) from exc
             if not finished:
                 raise ModelError(f"{what}: the reply stream was cut off before it finished: try again")
             return "".join(parts), usage
