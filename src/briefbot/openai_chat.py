@@ -14,13 +14,14 @@ from .settings import Settings
 from .tokens import encoding_for_model
 
 OnToken = Callable[[str], None]
+_FENCE_TAG = re.compile(r"<\s*/?\s*passage", re.IGNORECASE)  # in any spelling, it could close the fence
 _DECLINED = re.compile(r"^\s*(i don'?t know|i do not know)\b", re.IGNORECASE)
 
 
 def fence(n: int, passage: Passage) -> str:
     """One passage as labelled data; its text cannot close the fence early."""
     c = passage.chunk
-    body = c.text.replace("<passage", "&lt;passage").replace("</passage", "&lt;/passage")
+    body = _FENCE_TAG.sub(lambda m: "&lt;" + m.group()[1:], c.text)
     return f'<passage n="{n}" source="{escape(c.source)}" lines="{c.start_line}-{c.end_line}">\n{body}\n</passage>'
 
 
