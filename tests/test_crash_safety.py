@@ -165,3 +165,116 @@ def test_sigkill_at_random_points_then_ingest_completes_exactly(setup: dict, emb
     print(f"kills: {outcomes}; {partial} left a half-updated index")
     assert outcomes["killed"] >= KILLS * 3 // 4, outcomes
     assert partial >= 3, f"only {partial} kills landed mid-update (seed {seed}); the test did not exercise recovery"
+
+
+# --- Ctrl-C -------------------------------------------------------------------------------------
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_what_was_committed(tmp_path: Path, embedder: object) -> None:
+    write_corpus(tmp_path / "corpus", range(0, 5), set(), 11)
+    complete_in_process(tmp_path, embedder)
+    shutil.rmtree(tmp_path / "corpus")
+    write_corpus(tmp_path / "corpus", range(0, 30), set(), 11)  # 0-4 unchanged, 25 new
+    proc = start_ingest(tmp_path)
+    wait_for_lock(tmp_path, proc)
+    time.sleep(0.8)  # loading the model alone takes longer than this; 30 files take seconds more
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, (out, err)
+    assert err.strip().splitlines()[-1] == "briefbot: interrupted; what was already indexed is kept"
+    assert "Traceback" not in err
+
+    search = subprocess.run([*briefbot_exe(), "search", "harbour", "--no-refresh", "--json"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300)
+    assert search.returncode == 0, search.stderr  # what was committed is usable as it is
+    partial = state(tmp_path)
+    assert not [e for e in consistency_errors(partial) if not e.startswith("records still pending")]
+    assert 5 <= len(partial.records) < 30
+
+    assert run_ingest(tmp_path).returncode == 0
+    whole = state(tmp_path)
+    assert not consistency_errors(whole) and len(whole.records) == 30
+
+
+# --- a damaged index ------------------------------------------------------------------------------
+
+
+def damage(project: Path, how: str) -> None:
+    chroma = project / ".briefbot" / "chroma"
+    db = chroma / "chroma.sqlite3"
+    segment_files = [p for p in chroma.glob("*-*/*") if p.is_file()]
+    if how == "truncated database":
+        with db.open("r+b") as f:
+            f.truncate(db.stat().st_size // 2)
+    elif how == "garbage database":
+        db.write_bytes(random.Random(1).randbytes(100_000))
+    elif how == "removed database":
+        db.unlink()
+    elif how == "removed vector segments":
+        for d in chroma.glob("*-*"):
+            shutil.rmtree(d)
+    elif how == "truncated vector segments":
+        assert segment_files
+        for p in segment_files:
+            with p.open("r+b") as f:
+                f.truncate(min(10, p.stat().st_size))
+
+
+@pytest.fixture(scope="module")
+def small_index(tmp_path_factory: pytest.TempPathFactory, embedder: object) -> Path:
+    project = tmp_path_factory.mktemp("damage") / "template"
+    write_corpus(project / "corpus", range(0, 6), set(), 3)
+    complete_in_process(project, embedder)
+    return project
+
+
+def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "OPENAI_"))}
+    env.update(ENV)
+    return subprocess.run([*briefbot_exe(), *args], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+REBUILD = "rebuild it with `briefbot ingest --rebuild`"
+
+
+@pytest.mark.parametrize("how", ["truncated database", "garbage database"])
+def test_damaged_database_says_how_to_rebuild(small_index: Path, tmp_path: Path, how: str) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(small_index, project)
+    damage(project, how)
+    for args in (["search", "harbour", "--no-refresh"], ["ingest"]):
+        out = cli(project, *args)
+        assert out.returncode == 1, out
+        (line,) = out.stderr.strip().splitlines()
+        assert line.startswith("briefbot: error: index at .briefbot is damaged or unreadable (") and line.endswith(REBUILD)
+    assert cli(project, "ingest", "--rebuild").returncode == 0
+    out = cli(project, "search", "harbour", "--no-refresh")
+    assert out.returncode == 0 and "corpus/doc0" in out.stdout
+    assert not consistency_errors(state(project)) and len(state(project).records) == 6
+
+
+def test_removed_database_asks_for_an_ingest(small_index: Path, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(small_index, project)
+    damage(project, "removed database")
+    out = cli(project, "search", "harbour", "--no-refresh")
+    assert out.returncode == 1 and out.stderr.strip() == "briefbot: error: no index at .briefbot: run `briefbot ingest` first"
+    assert cli(project, "ingest").returncode == 0
+    assert not consistency_errors(state(project)) and len(state(project).records) == 6
+
+
+@pytest.mark.parametrize("how", ["removed vector segments", "truncated vector segments"])
+def test_damaged_vector_segments_error_clearly_or_still_answer_whole(small_index: Path, tmp_path: Path, how: str) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(small_index, project)
+    damage(project, how)
+    out = cli(project, "search", "harbour", "--no-refresh")
+    assert "Traceback" not in out.stderr
+    print(f"{how}: search exit {out.returncode}")
+    if out.returncode == 0:  # chromadb rebuilt the vectors from its log: then all of it must be there
+        assert "corpus/doc0" in out.stdout
+        assert not consistency_errors(state(project)) and len(state(project).records) == 6
+    else:
+        assert out.returncode == 1 and out.stderr.strip().endswith(REBUILD)
+        assert cli(project, "ingest", "--rebuild").returncode == 0
+        assert not consistency_errors(state(project))

@@ -99,7 +99,23 @@ def make_client(settings: Settings) -> ClientAPI:
         except Exception as exc:  # noqa: BLE001 - chromadb raises several types here
             raise IndexError_(f"cannot reach the chroma server at {settings.chroma_url}: {exc}") from None
     # An absolute path: chromadb caches clients by path, and the working folder may change.
-    return chromadb.PersistentClient(path=str((settings.index / "chroma").absolute()), settings=chroma_settings)
+    path = str((settings.index / "chroma").absolute())
+    try:
+        return chromadb.PersistentClient(path=path, settings=chroma_settings)
+    except Exception:
+        forget_client(path)  # else chromadb keeps the half-started client and hands it out again
+        raise
+
+
+def forget_client(path: str) -> None:
+    """Drop chromadb's cached client for ``path`` (after a failed start, or once the folder is deleted)."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(path, None)
+        SharedSystemClient._identifier_to_refcount.pop(path, None)
+    except (ImportError, AttributeError):  # a chromadb without this cache
+        pass
 
 
 class Index:
@@ -175,6 +191,7 @@ class Index:
             import shutil
 
             shutil.rmtree(folder)
+            forget_client(str(folder.absolute()))
             return
         for name in (FILES, CHUNKS):
             if name in names:
