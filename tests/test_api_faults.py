@@ -17,8 +17,8 @@ from briefbot.api import Briefbot
 from briefbot.errors import ModelError
 from briefbot.ingest import ingest
 from briefbot.settings import load_settings
-from conftest import run_cli
-from fake_openai import (
+from .conftest import run_cli
+from .fake_openai import (
     FakeOpenAI,
     context_length_exceeded,
     cut_stream,

@@ -21,8 +21,8 @@ import pytest
 from briefbot.embedding import MINILM
 from briefbot.ingest import ingest
 from briefbot.settings import load_settings
-from conftest import briefbot_exe
-from index_check import IndexState, assert_same_content, consistency_errors, read_index
+from .conftest import briefbot_exe
+from .index_check import IndexState, assert_same_content, consistency_errors, read_index
 
 KILLS = 20
 # Small chunks written in groups of two: cheap to embed, and kills land between writes as well as inside them.

@@ -17,7 +17,7 @@ from briefbot.loading import discover, load_document
 from briefbot.settings import load_settings
 from briefbot.store import Index
 
-from conftest import briefbot_exe
+from .conftest import briefbot_exe
 
 LATIN1 = (
     "Le café de la gare était fermé. Nous avons pris un thé à l'hôtel, près de la façade crème.\n"

@@ -18,7 +18,7 @@ from briefbot.schema import FileRecord
 from briefbot.settings import load_settings
 from briefbot.store import Index
 
-from conftest import briefbot_exe, run_cli
+from .conftest import briefbot_exe, run_cli
 
 WORDS = "harbour grain timber ferry council budget river bridge school library museum railway".split()
 

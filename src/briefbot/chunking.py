@@ -28,10 +28,31 @@ def _token_windows(text: str, start: int, end: int, max_tokens: int) -> list[Spa
     bounds.append(len(piece))
     spans = []
     for a, b in zip(bounds, bounds[1:]):
-        b = a + len(piece[a:b].rstrip())  # a trailing space would be one token over the limit
-        if b > a and piece[a:b].strip():
-            spans.append(Span(start + a, start + b, -1))
+        for s, e in _fit(piece, a, b, max_tokens):
+            if piece[s:e].strip():
+                spans.append(Span(start + s, start + e, -1))
     return spans
+
+
+def _fit(text: str, a: int, b: int, max_tokens: int) -> list[tuple[int, int]]:
+    """Split ``text[a:b]`` so each piece re-encodes to at most ``max_tokens`` (token boundaries can
+    fall inside a character, so a window cut by token offsets may need one more split)."""
+    enc = encoding()
+    out = []
+    while a < b:
+        if len(enc.encode(text[a:b], disallowed_special=())) <= max_tokens:
+            out.append((a, b))
+            break
+        lo, hi = a + 1, b  # largest end with the prefix fitting; one character always fits
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if len(enc.encode(text[a:mid], disallowed_special=())) <= max_tokens:
+                lo = mid
+            else:
+                hi = mid - 1
+        out.append((a, lo))
+        a = lo
+    return out
 
 
 def _units(doc: Document, max_tokens: int) -> list[tuple[Span, int]]:

@@ -79,6 +79,21 @@ def damaged(location: str, exc: Exception) -> IndexError_:
     )
 
 
+def forget_client(settings: Settings) -> None:
+    """Drop chromadb's cached client for a local index (after a failed start, or once deleted).
+
+    Otherwise chromadb keeps a half-started client and hands it out again to the next open.
+    """
+    path = str((settings.index / "chroma").absolute())
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(path, None)
+        SharedSystemClient._identifier_to_refcount.pop(path, None)
+    except (ImportError, AttributeError):  # a chromadb without this cache
+        pass
+
+
 def make_client(settings: Settings) -> ClientAPI:
     """The one place the chromadb client is chosen: embedded on disk, or a server by URL."""
     import chromadb
@@ -98,24 +113,8 @@ def make_client(settings: Settings) -> ClientAPI:
             )
         except Exception as exc:  # noqa: BLE001 - chromadb raises several types here
             raise IndexError_(f"cannot reach the chroma server at {settings.chroma_url}: {exc}") from None
-    # An absolute path: chromadb caches clients by path, and the working folder may change.
-    path = str((settings.index / "chroma").absolute())
-    try:
-        return chromadb.PersistentClient(path=path, settings=chroma_settings)
-    except Exception:
-        forget_client(path)  # else chromadb keeps the half-started client and hands it out again
-        raise
-
-
-def forget_client(path: str) -> None:
-    """Drop chromadb's cached client for ``path`` (after a failed start, or once the folder is deleted)."""
-    try:
-        from chromadb.api.shared_system_client import SharedSystemClient
-
-        SharedSystemClient._identifier_to_system.pop(path, None)
-        SharedSystemClient._identifier_to_refcount.pop(path, None)
-    except (ImportError, AttributeError):  # a chromadb without this cache
-        pass
+    # An absolute path: chromadb caches clients by path string, so a relative one could reuse a stale one.
+    return chromadb.PersistentClient(path=str((settings.index / "chroma").absolute()), settings=chroma_settings)
 
 
 class Index:
@@ -160,6 +159,8 @@ class Index:
         except BriefbotError:
             raise
         except Exception as exc:  # noqa: BLE001
+            if not settings.chroma_url:
+                forget_client(settings)
             if not create and "does not exist" in str(exc).lower():
                 raise IndexError_(f"no index at {settings.index}: run `briefbot ingest` first") from None
             raise damaged(location, exc) from exc
@@ -190,8 +191,8 @@ class Index:
                 raise
             import shutil
 
+            forget_client(settings)
             shutil.rmtree(folder)
-            forget_client(str(folder.absolute()))
             return
         for name in (FILES, CHUNKS):
             if name in names:
