@@ -17,6 +17,7 @@ from briefbot.api import Briefbot
 from briefbot.errors import ModelError
 from briefbot.ingest import ingest
 from briefbot.settings import load_settings
+
 from .conftest import run_cli
 from .fake_openai import (
     FakeOpenAI,

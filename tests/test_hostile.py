@@ -11,6 +11,7 @@ import pytest
 
 from briefbot.ingest import ingest
 from briefbot.settings import load_settings
+
 from .conftest import run_cli
 from .fake_openai import FakeOpenAI
 

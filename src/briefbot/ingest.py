@@ -16,8 +16,7 @@ from .embedding import Embedder, make_embedder
 from .errors import LoadError
 from .loading import FoundFile, discover, load_document, os_error, source_name
 from .locking import ingest_lock
-from .schema import Document
-from .schema import Chunk, FileRecord, IngestReport
+from .schema import Chunk, Document, FileRecord, IngestReport
 from .settings import Settings
 from .store import Index
 

@@ -8,7 +8,7 @@ import os
 import socket
 import sys
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import IndexBusyError
@@ -49,7 +49,7 @@ def ingest_lock(folder: Path, timeout: float) -> Iterator[None]:
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "command": " ".join(["briefbot", *sys.argv[1:2]]) if sys.argv else "briefbot",
-            "since": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "since": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         with contextlib.suppress(OSError):
             (folder / HOLDER_FILE).write_text(json.dumps(info), encoding="utf-8")
