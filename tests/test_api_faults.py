@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -139,6 +140,16 @@ def test_429_retries_honour_retry_after_then_succeed(indexed: Path, srv: FakeOpe
     assert out.returncode == 0, out.stderr
     assert "1901" in out.stdout
     assert len(srv.requests_to("/chat/completions")) == 3
+
+
+def test_429_waits_as_long_as_retry_after_says(indexed: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:
+    srv.push(rate_limited(retry_after=1.5, retry_after_ms=None), endpoint="chat")
+    bot = Briefbot(settings_from(api_env(srv.base_url), monkeypatch, index=indexed / ".briefbot", generator="openai"))
+    bot._embedder = embedder
+    started = time.monotonic()
+    answer = bot.ask("When did the harbour open?")
+    assert time.monotonic() - started >= 1.5  # the server's Retry-After, not the client's 0.5 s backoff
+    assert "1901" in answer.text and len(srv.requests_to("/chat/completions")) == 2
 
 
 def test_no_key_and_connection_refused(indexed: Path) -> None:
