@@ -54,22 +54,25 @@ def test_second_ingest_refuses_naming_the_holder(tmp_path: Path, embedder) -> No
     assert ingest(settings, embedder=embedder).added == ["corpus/doc000.txt", "corpus/doc001.txt"]
 
 
-def test_second_ingest_waits_for_the_first_to_finish(tmp_path: Path) -> None:
+def test_second_ingest_waits_for_the_first_to_finish(tmp_path: Path, embedder) -> None:
     write_docs(tmp_path / "corpus", range(2))
     held = threading.Event()
 
     def hold_briefly() -> None:
         with ingest_lock(tmp_path / ".briefbot", timeout=0):
             held.set()
-            time.sleep(2.0)
+            time.sleep(1.5)
 
     t = threading.Thread(target=hold_briefly)
     t.start()
     held.wait(10)
-    out = run_cli("ingest", cwd=tmp_path, env={"BRIEFBOT_LOCK_TIMEOUT": "60"})
+    started = time.monotonic()
+    settings = load_settings(index=tmp_path / ".briefbot", corpus=[tmp_path / "corpus"], lock_timeout=30)
+    report = ingest(settings, embedder=embedder)
+    waited = time.monotonic() - started
     t.join()
-    assert out.returncode == 0, out.stderr
-    assert "2 added" in out.stdout
+    assert 1.0 <= waited < 30
+    assert report.added == ["corpus/doc000.txt", "corpus/doc001.txt"]
 
 
 def test_two_real_ingests_collide_cleanly(tmp_path: Path) -> None:
