@@ -287,3 +287,11 @@ def test_cli_warns_one_line_per_skip_and_strict_fails(tmp_path: Path) -> None:
     assert strict.returncode == 1
     assert "3 skipped" in strict.stdout and "Traceback" not in strict.stderr
 
+    # Questions do not re-ingest for files that were skipped and have not changed since ...
+    search = run("search", "harbour")
+    assert search.returncode == 0 and "index updated" not in search.stderr
+    # ... but do once one is fixed (chmod changes no size or mtime, only ctime).
+    (corpus / "secret.txt").chmod(0o644)
+    search = run("search", "harbour")
+    assert search.returncode == 0 and "index updated: 1 added" in search.stderr
+

@@ -186,6 +186,7 @@ def _ingest_locked(
         group_records.clear()
         group_chunks.clear()
 
+    unreadable: list[FoundFile] = []
     for done, f in enumerate(todo):
         if progress:
             progress(done, len(todo), f.source)
@@ -193,6 +194,7 @@ def _ingest_locked(
             doc, st, sha = read_consistent(f, max_bytes)
         except LoadError as exc:
             report.skipped.append((f.source, str(exc).removeprefix(f"{f.path}: ")))
+            unreadable.append(f)
             if f.source in known:
                 index.remove_files([f.source])
                 report.removed.append(f.source)
@@ -205,6 +207,7 @@ def _ingest_locked(
         if len(group_chunks) >= GROUP_CHUNKS:
             flush()
     flush()
+    _remember_skips(settings, unreadable)
     if progress:
         progress(len(todo), len(todo), "")
     report.total_chunks = index.count()
@@ -224,8 +227,43 @@ def needs_refresh(settings: Settings, index: Index) -> bool:
     scopes = [p.absolute() for p in settings.corpus]
     if any(s not in {f.source for f in found} and _under(s, root, scopes) for s in records):
         return True
+    skips = _read_skips(settings)
     for f in found:
         rec = records.get(f.source)
+        if rec is None and f.source in skips and skips[f.source] == _skip_key(f.path, settings):
+            continue  # skipped last time and untouched since: reading it again would skip it again
         if rec is None or rec.size != f.size or rec.mtime_ns != f.mtime_ns:
             return True
     return False
+
+
+SKIPS_FILE = "skipped.json"  # files the last ingest skipped, so `ask` does not re-ingest for them
+
+
+def _skip_key(path: Path, settings: Settings) -> list[int] | None:
+    """What must stay the same for a skipped file to be skipped again (ctime: chmod changes it)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, int(settings.max_file_mb * 2**20)]
+
+
+def _read_skips(settings: Settings) -> dict[str, list[int]]:
+    import json
+
+    try:
+        data = json.loads((settings.index / SKIPS_FILE).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember_skips(settings: Settings, skipped: list[FoundFile]) -> None:
+    import json
+
+    keys = {f.source: _skip_key(f.path, settings) for f in skipped}
+    try:
+        (settings.index / SKIPS_FILE).write_text(json.dumps(keys), encoding="utf-8")
+    except OSError:
+        pass  # only an optimisation for the next `ask`
