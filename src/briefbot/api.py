@@ -41,18 +41,30 @@ class Briefbot:
 
     # --- building -----------------------------------------------------------------------------
 
-    def ingest(self, paths: Sequence[Path] | None = None, rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
+    def ingest(
+        self,
+        paths: Sequence[Path] | None = None,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        lock_timeout: float | None = None,
+    ) -> IngestReport:
         self._index = None
-        return ingest(self.settings, paths, rebuild=rebuild, embedder=self.embedder, progress=progress)
+        return ingest(
+            self.settings, paths, rebuild=rebuild, embedder=self.embedder, progress=progress, lock_timeout=lock_timeout
+        )
 
     def refresh(self, progress: Progress | None = None) -> IngestReport | None:
-        """Bring the index up to date with the configured corpus when it changed (stat-only check)."""
+        """Bring the index up to date with the configured corpus when it changed (stat-only check).
+
+        Raises IndexBusyError at once when another ingest is running: the index then answers
+        from the files it has completely written.
+        """
         has_index = self.settings.chroma_url or (self.settings.index / "chroma").exists()
         if has_index and not needs_refresh(self.settings, self.index()):
             return None
         if not any(p.exists() for p in self.settings.corpus):
             return None
-        return self.ingest(progress=progress)
+        return self.ingest(progress=progress, lock_timeout=0)
 
     # --- reading ------------------------------------------------------------------------------
 

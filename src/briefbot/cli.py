@@ -99,10 +99,15 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
 
 
 def _refresh(bot: Any) -> None:
-    from .render import ingest_summary
+    from .errors import IndexBusyError
+    from .render import clean, ingest_summary
 
-    with _progress("indexing") as progress:
-        report = bot.refresh(progress)
+    try:
+        with _progress("indexing") as progress:
+            report = bot.refresh(progress)
+    except IndexBusyError as exc:
+        typer.echo(f"briefbot: {clean(str(exc))}; using the files indexed so far", err=True)
+        return
     if report is not None:
         typer.echo(f"index updated: {ingest_summary(report)}", err=True)
 
@@ -121,6 +126,7 @@ def ingest(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders [default: the configured corpus, ./corpus].", show_default=False)] = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the index and build it again.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero when any file is skipped.")] = False,
+    follow_symlinks: Annotated[Optional[bool], typer.Option("--follow-symlinks", help="Follow symlinks that lead outside the corpus folder.", show_default=False)] = None,
     index: IndexOpt = None,
     config: ConfigOpt = None,
     embedder: EmbedderOpt = None,
@@ -130,7 +136,7 @@ def ingest(
     """Index .txt, .md, .pdf, .docx and .html files: new ones are added, changed ones replaced, deleted ones removed."""
     from .render import clean, ingest_summary, print_json
 
-    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url)
+    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, follow_symlinks=follow_symlinks)
     with _progress("indexing") as progress:
         report = bot.ingest(paths or None, rebuild=rebuild, progress=progress)
     for source, reason in report.skipped:
@@ -357,7 +363,11 @@ def show_config(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # before or after a command's own handler
+        sys.stderr.write("briefbot: interrupted\n")
+        raise SystemExit(130) from None
 
 
 if __name__ == "__main__":

@@ -27,6 +27,12 @@ class EmbedderMismatchError(IndexError_):
     """The index was built with another embedder than the one configured."""
 
 
+class IndexBusyError(BriefbotError):
+    """Another ingest holds the index's writer lock; the message names the holder."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again later
+
+
 class ModelError(BriefbotError):
     """A model API failed (auth, rate limit, timeout, bad reply); says what to do."""
 
@@ -37,5 +43,6 @@ __all__ = [
     "LoadError",
     "IndexError_",
     "EmbedderMismatchError",
+    "IndexBusyError",
     "ModelError",
 ]

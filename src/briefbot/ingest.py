@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
@@ -13,13 +14,17 @@ import numpy as np
 from .chunking import chunk_document
 from .embedding import Embedder, make_embedder
 from .errors import LoadError
-from .loading import FoundFile, discover, load_document
-from .schema import Chunk, FileRecord, IngestReport
+from .loading import FoundFile, discover, load_document, os_error, source_name
+from .locking import ingest_lock
+from .schema import Chunk, Document, FileRecord, IngestReport
 from .settings import Settings
 from .store import Index
 
 Progress = Callable[[int, int, str], None]  # (files done, files to process, current source)
-GROUP_CHUNKS = 256  # chunks embedded and written together: few store round trips, bounded memory
+# Chunks embedded and written together: few store round trips, bounded memory. The variable exists so
+# the crash-safety test can make many small groups (a kill then lands between writes, too).
+GROUP_CHUNKS = int(os.environ.get("BRIEFBOT_TEST_GROUP_CHUNKS", "256"))
+READ_ATTEMPTS = 3  # a file still changing after this many reads is skipped until the next ingest
 
 
 def index_root(settings: Settings) -> Path:
@@ -40,14 +45,16 @@ def _under(source: str, root: Path, scopes: Sequence[Path]) -> bool:
     return any(path == s or s in path.parents for s in scopes)
 
 
-def plan(settings: Settings, index: Index, paths: Sequence[Path]) -> tuple[list[FoundFile], list[str], int, dict[str, str]]:
+def plan(
+    settings: Settings, index: Index, paths: Sequence[Path], skipped: list[tuple[str, str]] | None = None
+) -> tuple[list[FoundFile], list[str], int, dict[str, str]]:
     """Which files need (re)indexing, which records are gone, how many are unchanged.
 
     Size and mtime decide cheaply; only when they differ is the file hashed, so a touched but
     identical file costs one read and no embedding.
     """
     root = index_root(settings)
-    found = list(discover(paths, root, exclude=[settings.index]))
+    found = list(_discover(settings, paths, skipped))
     records = index.file_records()
     pending = set(index.pending_sources())
     todo: list[FoundFile] = []
@@ -80,6 +87,45 @@ def plan(settings: Settings, index: Index, paths: Sequence[Path]) -> tuple[list[
     return todo, gone, unchanged, hashes
 
 
+def _discover(
+    settings: Settings, paths: Sequence[Path], skipped: list[tuple[str, str]] | None = None
+) -> list[FoundFile]:
+    root = index_root(settings)
+
+    def on_skip(path: Path, reason: str) -> None:
+        if skipped is not None:
+            skipped.append((source_name(path, root), reason))
+
+    return list(
+        discover(
+            paths, root, exclude=[settings.index], follow_symlinks=settings.follow_symlinks, on_skip=on_skip
+        )
+    )
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_ino, a.st_size, a.st_mtime_ns) == (b.st_ino, b.st_size, b.st_mtime_ns)
+
+
+def read_consistent(f: FoundFile, max_bytes: int) -> tuple[Document, os.stat_result, str]:
+    """Load a file and hash it, making sure it did not change in between (else read it again).
+
+    The stat returned is the one the text and hash belong to, so the next ingest's cheap
+    size/mtime check compares against what was really indexed.
+    """
+    for _ in range(READ_ATTEMPTS):
+        try:
+            before = f.path.stat()
+            doc = load_document(f.path, f.source, max_bytes)
+            sha = _file_sha256(f.path)
+            after = f.path.stat()
+        except OSError as exc:
+            raise os_error(f.path, exc) from None
+        if _same_file(before, after):
+            return doc, after, sha
+    raise LoadError(f"{f.path}: kept changing while being read: run ingest again once it is saved")
+
+
 def ingest(
     settings: Settings,
     paths: Sequence[Path] | None = None,
@@ -87,17 +133,34 @@ def ingest(
     rebuild: bool = False,
     embedder: Embedder | None = None,
     progress: Progress | None = None,
+    lock_timeout: float | None = None,
 ) -> IngestReport:
-    """Index ``paths`` (default: the configured corpus) incrementally and report what changed."""
+    """Index ``paths`` (default: the configured corpus) incrementally and report what changed.
+
+    Holds the index's writer lock throughout; waits ``lock_timeout`` seconds (default: the setting)
+    for another ingest to finish, then raises IndexBusyError naming it.
+    """
     started = time.perf_counter()
     paths = list(paths) if paths else list(settings.corpus)
     embedder = embedder or make_embedder(settings)
+    timeout = settings.lock_timeout if lock_timeout is None else lock_timeout
+    with ingest_lock(settings.index, timeout):
+        report = _ingest_locked(settings, paths, rebuild, embedder, progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _ingest_locked(
+    settings: Settings, paths: list[Path], rebuild: bool, embedder: Embedder, progress: Progress | None
+) -> IngestReport:
     if rebuild:
         Index.drop(settings)
     index = Index.open(settings, embedder.name, embedder.dim, create=True)
+    index.remove_orphans()
     report = IngestReport()
-    known = set(index.file_records())
-    todo, gone, report.unchanged, _ = plan(settings, index, paths)
+    known = set(index.file_records()) | set(index.pending_sources())
+    todo, gone, report.unchanged, _ = plan(settings, index, paths, report.skipped)
+    max_bytes = int(settings.max_file_mb * 2**20)
 
     if gone:
         index.remove_files(gone)
@@ -123,31 +186,31 @@ def ingest(
         group_records.clear()
         group_chunks.clear()
 
+    unreadable: list[FoundFile] = []
     for done, f in enumerate(todo):
         if progress:
             progress(done, len(todo), f.source)
         try:
-            sha = _file_sha256(f.path)
-            doc = load_document(f.path, f.source)
-        except (LoadError, OSError) as exc:
-            reason = str(exc).split(": ", 1)[-1] if isinstance(exc, LoadError) else str(exc)
-            report.skipped.append((f.source, reason))
+            doc, st, sha = read_consistent(f, max_bytes)
+        except LoadError as exc:
+            report.skipped.append((f.source, str(exc).removeprefix(f"{f.path}: ")))
+            unreadable.append(f)
             if f.source in known:
                 index.remove_files([f.source])
                 report.removed.append(f.source)
             continue
         chunks = chunk_document(doc, settings.chunk_tokens, settings.chunk_overlap)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        group_records.append(FileRecord(f.source, f.size, f.mtime_ns, sha, len(chunks), now))
+        group_records.append(FileRecord(f.source, st.st_size, st.st_mtime_ns, sha, len(chunks), now))
         group_chunks.extend(chunks)
         (report.changed if f.source in known else report.added).append(f.source)
         if len(group_chunks) >= GROUP_CHUNKS:
             flush()
     flush()
+    _remember_skips(settings, unreadable)
     if progress:
         progress(len(todo), len(todo), "")
     report.total_chunks = index.count()
-    report.seconds = time.perf_counter() - started
     return report
 
 
@@ -155,7 +218,7 @@ def needs_refresh(settings: Settings, index: Index) -> bool:
     """A cheap check (stat only) whether the configured corpus differs from what is indexed."""
     root = index_root(settings)
     try:
-        found = list(discover(settings.corpus, root, exclude=[settings.index]))
+        found = _discover(settings, settings.corpus)
     except LoadError:
         return False
     records = index.file_records()
@@ -164,8 +227,43 @@ def needs_refresh(settings: Settings, index: Index) -> bool:
     scopes = [p.absolute() for p in settings.corpus]
     if any(s not in {f.source for f in found} and _under(s, root, scopes) for s in records):
         return True
+    skips = _read_skips(settings)
     for f in found:
         rec = records.get(f.source)
+        if rec is None and f.source in skips and skips[f.source] == _skip_key(f.path, settings):
+            continue  # skipped last time and untouched since: reading it again would skip it again
         if rec is None or rec.size != f.size or rec.mtime_ns != f.mtime_ns:
             return True
     return False
+
+
+SKIPS_FILE = "skipped.json"  # files the last ingest skipped, so `ask` does not re-ingest for them
+
+
+def _skip_key(path: Path, settings: Settings) -> list[int] | None:
+    """What must stay the same for a skipped file to be skipped again (ctime: chmod changes it)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, int(settings.max_file_mb * 2**20)]
+
+
+def _read_skips(settings: Settings) -> dict[str, list[int]]:
+    import json
+
+    try:
+        data = json.loads((settings.index / SKIPS_FILE).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember_skips(settings: Settings, skipped: list[FoundFile]) -> None:
+    import json
+
+    keys = {f.source: _skip_key(f.path, settings) for f in skipped}
+    try:
+        (settings.index / SKIPS_FILE).write_text(json.dumps(keys), encoding="utf-8")
+    except OSError:
+        pass  # only an optimisation for the next `ask`

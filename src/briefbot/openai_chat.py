@@ -15,13 +15,14 @@ from .settings import Settings
 from .tokens import encoding_for_model
 
 OnToken = Callable[[str], None]
+_FENCE_TAG = re.compile(r"<\s*/?\s*passage", re.IGNORECASE)  # in any spelling, it could close the fence
 _DECLINED = re.compile(r"^\s*(i don'?t know|i do not know)\b", re.IGNORECASE)
 
 
 def fence(n: int, passage: Passage) -> str:
     """One passage as labelled data; its text cannot close the fence early."""
     c = passage.chunk
-    body = c.text.replace("<passage", "&lt;passage").replace("</passage", "&lt;/passage")
+    body = _FENCE_TAG.sub(lambda m: "&lt;" + m.group()[1:], c.text)
     where = f' page="{c.page}"' if c.page is not None else ""
     where += f' section="{escape(c.context)}"' if c.context else ""
     return f'<passage n="{n}" source="{escape(c.source)}"{where} lines="{c.start_line}-{c.end_line}">\n{body}\n</passage>'
@@ -77,16 +78,21 @@ class OpenAIGenerator:
             parts: list[str] = []
             usage: Usage | None = None
             finished = False
-            for event in stream:
-                if event.usage:
-                    usage = self._usage(event.usage.prompt_tokens, event.usage.completion_tokens)
-                for choice in event.choices:
-                    delta = choice.delta.content if choice.delta else None
-                    if delta:
-                        parts.append(delta)
-                        on_token(delta)
-                    if choice.finish_reason:
-                        finished = True
+            try:
+                for event in stream:
+                    if event.usage:
+                        usage = self._usage(event.usage.prompt_tokens, event.usage.completion_tokens)
+                    for choice in event.choices:
+                        delta = choice.delta.content if choice.delta else None
+                        if delta:
+                            parts.append(delta)
+                            on_token(delta)
+                        if choice.finish_reason:
+                            finished = True
+            except Exception as exc:  # noqa: BLE001 - the connection broke after the reply began
+                raise ModelError(
+                    f"{what}: the reply stream was cut off before it finished ({type(exc).__name__}): try again"
+                ) from exc
             if not finished:
                 raise ModelError(f"{what}: the reply stream was cut off before it finished: try again")
             return "".join(parts), usage

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .settings import Settings
 
 T = TypeVar("T")
+_MALFORMED_HINT = "try again; if it persists, check the server at OPENAI_BASE_URL"
 _KEYLIKE = re.compile(r"\b(sk|rk|pk)-[A-Za-z0-9_\-*]{6,}")
 
 
@@ -80,9 +81,9 @@ def _describe(exc: Exception, what: str, settings_key: str | None) -> str:
             return f"{what}: the API server failed ({status}) even after retries: try again later"
         return f"{what}: the API returned {status}: {body_message(exc)}"
     if isinstance(exc, openai.APIResponseValidationError):
-        return f"{what}: the server sent a malformed reply"
+        return f"{what}: the server sent a malformed reply: {_MALFORMED_HINT}"
     if isinstance(exc, (ValueError, KeyError, TypeError, AttributeError)):
-        return f"{what}: the server sent a malformed reply ({type(exc).__name__})"
+        return f"{what}: the server sent a malformed reply ({type(exc).__name__}): {_MALFORMED_HINT}"
     if isinstance(exc, openai.OpenAIError):
         return f"{what}: {exc}"
     raise exc

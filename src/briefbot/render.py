@@ -51,8 +51,12 @@ def excerpt(text: str, limit: int = 160) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+_C1 = re.compile(r"[\x7f-\x9f]")  # json leaves these raw; some terminals act on them (\x9b is CSI)
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def render_answer(answer: Answer, out: Console, nearest: int = 3) -> None:

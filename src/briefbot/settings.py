@@ -33,6 +33,9 @@ class Settings:
     batch_size: int = 32
     prompts: Path | None = None
     chroma_url: str | None = None
+    follow_symlinks: bool = False  # follow symlinks that point outside the corpus folder
+    max_file_mb: float = 20.0  # larger files are skipped with a warning
+    lock_timeout: float = 10.0  # seconds an ingest waits for another one on the same index
     origins: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     # Secrets are read from the environment only and never printed or stored.

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
-from .errors import EmbedderMismatchError, IndexError_
+from .errors import BriefbotError, EmbedderMismatchError, IndexError_
 from .schema import Chunk, FileRecord
 
 if TYPE_CHECKING:
@@ -57,6 +58,47 @@ def chunk_from_record(text: str, meta: dict[str, Any]) -> Chunk:
     )
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _guarded(method: F) -> F:
+    """Failures inside chromadb (a damaged or truncated index) become one IndexError_ saying how to rebuild."""
+
+    @functools.wraps(method)
+    def wrapper(self: Index, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except BriefbotError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - chromadb raises many types for a broken index
+            raise damaged(self.location, exc) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def damaged(location: str, exc: Exception) -> IndexError_:
+    detail = " ".join(str(exc).split())[:200]
+    return IndexError_(
+        f"index at {location} is damaged or unreadable ({type(exc).__name__}: {detail}); "
+        "rebuild it with `briefbot ingest --rebuild`"
+    )
+
+
+def forget_client(settings: Settings) -> None:
+    """Drop chromadb's cached client for a local index (after a failed start, or once deleted).
+
+    Otherwise chromadb keeps a half-started client and hands it out again to the next open.
+    """
+    path = str((settings.index / "chroma").absolute())
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(path, None)
+        SharedSystemClient._identifier_to_refcount.pop(path, None)
+    except (ImportError, AttributeError):  # a chromadb without this cache
+        pass
+
+
 def make_client(settings: Settings) -> ClientAPI:
     """The one place the chromadb client is chosen: embedded on disk, or a server by URL."""
     import chromadb
@@ -83,10 +125,11 @@ def make_client(settings: Settings) -> ClientAPI:
 class Index:
     """Chunks with vectors, and file records, in two chromadb collections."""
 
-    def __init__(self, client: ClientAPI, chunks: Collection, files: Collection) -> None:
+    def __init__(self, client: ClientAPI, chunks: Collection, files: Collection, location: str = "") -> None:
         self.client = client
         self.chunks = chunks
         self.files = files
+        self.location = location
 
     @property
     def embedder(self) -> str | None:
@@ -104,8 +147,9 @@ class Index:
             raise IndexError_(
                 f"no index at {settings.index}: run `briefbot ingest` first"
             )
-        client = make_client(settings)
+        location = str(settings.chroma_url or settings.index)
         try:
+            client = make_client(settings)
             meta = {"embedder": embedder, "dim": dim, "schema": SCHEMA_VERSION}
             if create:
                 chunks = client.get_or_create_collection(
@@ -117,14 +161,15 @@ class Index:
             else:
                 chunks = client.get_collection(CHUNKS, embedding_function=None)  # type: ignore[arg-type]
                 files = client.get_collection(FILES, embedding_function=None)  # type: ignore[arg-type]
+        except BriefbotError:
+            raise
         except Exception as exc:  # noqa: BLE001
+            if not settings.chroma_url:
+                forget_client(settings)
             if not create and "does not exist" in str(exc).lower():
                 raise IndexError_(f"no index at {settings.index}: run `briefbot ingest` first") from None
-            raise IndexError_(
-                f"index at {settings.index} cannot be opened ({type(exc).__name__}: {exc}); "
-                "rebuild it with `briefbot ingest --rebuild`"
-            ) from None
-        index = cls(client, chunks, files)
+            raise damaged(location, exc) from exc
+        index = cls(client, chunks, files, location)
         if index.embedder != embedder or index.dim != dim:
             raise EmbedderMismatchError(
                 f"index at {settings.index} was built with embedder {index.embedder} (dim {index.dim}), "
@@ -135,18 +180,32 @@ class Index:
 
     @staticmethod
     def drop(settings: Settings) -> None:
-        """Delete both collections, for ``ingest --rebuild``."""
-        if not settings.chroma_url and not (settings.index / "chroma").exists():
+        """Delete both collections, for ``ingest --rebuild``; a local index too damaged to open is removed.
+
+        File records go first: chunks left by an interrupted drop have no record, and the next
+        ingest's ``remove_orphans`` deletes them.
+        """
+        folder = settings.index / "chroma"
+        if not settings.chroma_url and not folder.exists():
             return
-        client = make_client(settings)
-        for name in (CHUNKS, FILES):
-            try:
+        try:
+            client = make_client(settings)
+            names = {getattr(c, "name", c) for c in client.list_collections()}
+        except Exception:  # noqa: BLE001 - unreadable: start again from nothing
+            if settings.chroma_url:
+                raise
+            import shutil
+
+            forget_client(settings)
+            shutil.rmtree(folder)
+            return
+        for name in (FILES, CHUNKS):
+            if name in names:
                 client.delete_collection(name)
-            except Exception:  # noqa: BLE001 - absent is fine
-                pass
 
     # --- file records -------------------------------------------------------------------------
 
+    @_guarded
     def file_records(self) -> dict[str, FileRecord]:
         got = self.files.get(include=["metadatas"])  # type: ignore[list-item]
         out: dict[str, FileRecord] = {}
@@ -163,10 +222,12 @@ class Index:
             )
         return out
 
+    @_guarded
     def pending_sources(self) -> list[str]:
         got = self.files.get(where={"status": "pending"}, include=["metadatas"])  # type: ignore[list-item]
         return [str(m["source"]) for m in got["metadatas"] or []]
 
+    @_guarded
     def _put_records(self, records: Sequence[FileRecord], status: str) -> None:
         if not records:
             return
@@ -189,6 +250,7 @@ class Index:
 
     # --- writing ------------------------------------------------------------------------------
 
+    @_guarded
     def existing_vectors(self, sources: Iterable[str]) -> dict[str, np.ndarray]:
         """Vectors already stored for these sources, by chunk hash, so unchanged chunks are not re-embedded."""
         sources = list(sources)
@@ -199,6 +261,7 @@ class Index:
         vecs = got["embeddings"] if got["embeddings"] is not None else []
         return {str(m["hash"]): np.asarray(v, dtype=np.float32) for m, v in zip(metas, vecs)}
 
+    @_guarded
     def replace_files(
         self, records: Sequence[FileRecord], chunks: Sequence[Chunk], vectors: np.ndarray
     ) -> None:
@@ -220,21 +283,55 @@ class Index:
             )
         self._put_records(records, "ok")
 
+    @_guarded
     def delete_chunks(self, sources: Sequence[str]) -> None:
         for b in range(0, len(sources), 500):
             self.chunks.delete(where={"source": {"$in": list(sources[b : b + 500])}})
 
+    @_guarded
     def remove_files(self, sources: Sequence[str]) -> None:
+        """Remove files' chunks, then their records; marked pending first so readers skip them meanwhile."""
         if not sources:
             return
+        got = self.files.get(ids=list(sources), include=["metadatas"])  # type: ignore[list-item]
+        marked = [{**m, "status": "pending"} for m in got["metadatas"] or []]
+        if marked:
+            self.files.upsert(ids=got["ids"], embeddings=[_UNIT] * len(marked), metadatas=marked)  # type: ignore[arg-type]
         self.delete_chunks(sources)
         self.files.delete(ids=list(sources))
 
+    @_guarded
+    def remove_orphans(self) -> int:
+        """Delete chunks whose file has no record (left by an interrupted rebuild); returns how many.
+
+        Cheap when the index is consistent: the chunk count then equals the records' total.
+        """
+        records = self.file_records()
+        pending = set(self.pending_sources())
+        if not pending and sum(r.chunks for r in records.values()) == self.count():
+            return 0
+        got = self.chunks.get(include=["metadatas"])  # type: ignore[list-item]
+        keep = set(records) | pending
+        orphans = [i for i, m in zip(got["ids"], got["metadatas"] or []) if m.get("source") not in keep]
+        for b in range(0, len(orphans), 500):
+            self.chunks.delete(ids=orphans[b : b + 500])
+        return len(orphans)
+
+    def _visible(self, where: dict[str, Any] | None) -> dict[str, Any] | None:
+        """``where`` narrowed to files whose write is complete: readers never see a half-written file."""
+        pending = self.pending_sources()
+        if not pending:
+            return where
+        clause: dict[str, Any] = {"source": {"$nin": pending}}
+        return clause if not where else {"$and": [where, clause]}
+
     # --- reading ------------------------------------------------------------------------------
 
+    @_guarded
     def count(self) -> int:
         return self.chunks.count()
 
+    @_guarded
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[Chunk, float]]:
         """Nearest chunks by cosine similarity, best first."""
         total = self.count()
@@ -243,7 +340,7 @@ class Index:
         res = self.chunks.query(
             query_embeddings=[vector.astype(np.float32)],
             n_results=min(n, total),
-            where=where,
+            where=self._visible(where),
             include=["documents", "metadatas", "distances"],  # type: ignore[list-item]
         )
         docs = (res["documents"] or [[]])[0]
@@ -251,11 +348,12 @@ class Index:
         dists = (res["distances"] or [[]])[0]
         return [(chunk_from_record(d, m), 1.0 - float(dist)) for d, m, dist in zip(docs, metas, dists)]
 
+    @_guarded
     def get_chunks(
         self, where: dict[str, Any] | None = None, with_vectors: bool = False
     ) -> tuple[list[Chunk], np.ndarray | None]:
         include = ["documents", "metadatas"] + (["embeddings"] if with_vectors else [])
-        got = self.chunks.get(where=where, include=include)  # type: ignore[arg-type]
+        got = self.chunks.get(where=self._visible(where), include=include)  # type: ignore[arg-type]
         chunks = [chunk_from_record(d, m) for d, m in zip(got["documents"] or [], got["metadatas"] or [])]
         order = sorted(range(len(chunks)), key=lambda i: (chunks[i].source, chunks[i].index))
         chunks = [chunks[i] for i in order]
