@@ -77,7 +77,8 @@ def test_ingest_ask_and_share_through_a_chroma_server(chroma_server: str, tmp_pa
     assert r.returncode == 0, r.stderr
     report = json.loads(r.stdout)
     assert sorted(report["added"]) == ["corpus/fog.md", "corpus/unesco-ichei-giannini-meeting.txt"]
-    assert not (alice / ".briefbot").exists(), "with a server nothing is stored locally"
+    # with a server the index lives there; locally only the writer lock may be kept
+    assert not (alice / ".briefbot" / "chroma").exists(), "with a server no index is stored locally"
 
     r = run_cli("ask", "How often is the fog horn sounded?", "--chroma-url", chroma_server, "--json", cwd=alice)
     assert r.returncode == 0, r.stderr
