@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ import numpy as np
 
 from .embedding import Embedder
 from .lexical import LexicalIndex, sync
-from .schema import Passage
+from .schema import Chunk, Passage
 from .store import Index
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -76,6 +77,16 @@ def collapse_near_vectors(passages: list[Passage], vectors: list[np.ndarray], th
     return [passages[i] for i in kept]
 
 
+@dataclass
+class Candidates:
+    """Chunks that either ranking put near the top, with both scores (BM25 is 0 where absent)."""
+
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    dense: np.ndarray | None  # cosine to the query; None when retrieval is BM25 only
+    lexical: np.ndarray
+
+
 class Retriever:
     """Ranks indexed chunks for a query; the one place search strategy lives.
 
@@ -100,43 +111,46 @@ class Retriever:
                 self._lexical = sync(self.index, self.lexical_folder)
         return self._lexical
 
-    def search(self, query: str, k: int, source: str | None = None) -> list[Passage]:
-        depth = max(4 * k, CANDIDATES)
-        where: dict[str, Any] | None = {"source": source} if source else None
-        if self.lexical_weight <= 0.0:
-            vector = self.embedder.embed([query])[0]
-            hits = self.index.query(vector, n=depth, where=where)
-            passages = [Passage(chunk=c, score=s, dense_score=s) for c, s in hits]
-            return collapse_duplicates(passages)[:k]
-
-        lex = self.lexical()
-        lex_hits = dict(lex.top(query, depth, source=source))
+    def candidates(self, query: str, depth: int, source: str | None = None) -> Candidates:
+        """The union of the BM25 top-``depth`` and the dense top-``depth``, each scored both ways."""
+        lex_hits = dict(self.lexical().top(query, depth, source=source)) if self.lexical_weight > 0 else {}
         ids = list(lex_hits)
         vector = None
         if self.lexical_weight < 1.0:
             vector = self.embedder.embed([query])[0]
+            where: dict[str, Any] | None = {"source": source} if source else None
             ids += [c.id for c, _ in self.index.query(vector, n=depth, where=where) if c.id not in lex_hits]
         found = self.index.get_by_ids(ids)
         ids = [i for i in ids if i in found]  # an id the BM25 index still has but chromadb lost
-        if not ids:
-            return []
-        vecs = [found[i][1] for i in ids]
-        lexical = np.array([lex_hits.get(i, 0.0) for i in ids], dtype=np.float32)
-        if vector is None:
-            dense = None
-            score = minmax(lexical)
+        vectors = np.array([found[i][1] for i in ids], dtype=np.float32).reshape(len(ids), -1)
+        return Candidates(
+            chunks=[found[i][0] for i in ids],
+            vectors=vectors,
+            dense=None if vector is None else vectors @ vector,
+            lexical=np.array([lex_hits.get(i, 0.0) for i in ids], dtype=np.float32),
+        )
+
+    def rank(self, cands: Candidates, k: int, lexical_weight: float | None = None) -> list[Passage]:
+        """Fused order of the candidates, near-duplicates collapsed, best ``k``."""
+        w = self.lexical_weight if lexical_weight is None else lexical_weight
+        if cands.dense is None or w >= 1.0:
+            score = minmax(cands.lexical)
+        elif w <= 0.0:
+            score = cands.dense
         else:
-            dense = np.array([float(v @ vector) for v in vecs], dtype=np.float32)
-            score = fuse(dense, lexical, self.lexical_weight)
-        order = sorted(range(len(ids)), key=lambda j: -score[j])
+            score = fuse(cands.dense, cands.lexical, w)
+        order = sorted(range(len(cands.chunks)), key=lambda j: -score[j])
         passages = [
             Passage(
-                chunk=found[ids[j]][0],
+                chunk=cands.chunks[j],
                 score=float(score[j]),
-                dense_score=None if dense is None else float(dense[j]),
-                lexical_score=float(lexical[j]),
+                dense_score=None if cands.dense is None else float(cands.dense[j]),
+                lexical_score=float(cands.lexical[j]) if w > 0 else None,
             )
             for j in order
         ]
-        passages = collapse_near_vectors(passages, [vecs[j] for j in order])
+        passages = collapse_near_vectors(passages, [cands.vectors[j] for j in order])
         return collapse_duplicates(passages)[:k]
+
+    def search(self, query: str, k: int, source: str | None = None) -> list[Passage]:
+        return self.rank(self.candidates(query, max(4 * k, CANDIDATES), source), k)
