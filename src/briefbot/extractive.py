@@ -30,6 +30,12 @@ STOPWORDS = frozenset(
 
 
 @dataclass
+class Selection:
+    text: str  # chosen sentences, each followed by its [n] marker
+    confidence: float  # best question-sentence similarity; the answer is declined below min_score
+
+
+@dataclass
 class Candidate:
     text: str
     passage: int  # 0-based index into the passages list
@@ -120,9 +126,16 @@ class ExtractiveGenerator:
         self.max_words = max_words
 
     def answer(self, question: str, passages: list[Passage]) -> Draft:
+        sel = self.select(question, passages)
+        if sel is None or sel.confidence < self.min_score:
+            return Draft(DECLINE, answered=False, model=NAME)
+        return Draft(sel.text, answered=True, model=NAME)
+
+    def select(self, question: str, passages: list[Passage]) -> Selection | None:
+        """The best sentences with [n] markers, and how confident the choice is (before abstaining)."""
         cands = _candidates(passages)
         if not cands:
-            return Draft(DECLINE, answered=False, model=NAME)
+            return None
         vecs = self.embedder.embed([question] + [c.text for c in cands])
         sims = vecs[1:] @ vecs[0]
         qwords = content_words(question)
@@ -142,8 +155,6 @@ class ExtractiveGenerator:
             ]
         )
         best = int(np.argmax(scores))
-        if float(sims.max()) < self.min_score:
-            return Draft(DECLINE, answered=False, model=NAME)
         order = [int(i) for i in np.argsort(-scores)]
         chosen: list[int] = []
         words = 0
@@ -157,7 +168,7 @@ class ExtractiveGenerator:
             words += w
         chosen.sort(key=lambda i: (cands[i].passage, cands[i].position))
         text = " ".join(f"{cands[i].text} [{cands[i].passage + 1}]" for i in chosen)
-        return Draft(text, answered=True, model=NAME)
+        return Selection(text=text, confidence=float(sims.max()))
 
     def brief(self, passages: list[Passage], words: int, vectors: np.ndarray | None = None) -> Draft:
         """Central, non-redundant sentences in document order, up to ``words`` words."""

@@ -17,7 +17,7 @@ from .store import Index
 _WORD = re.compile(r"\w+", re.UNICODE)
 DUPLICATE_CONTAINMENT = 0.6  # share of a passage's word trigrams already in a better one
 NEAR_DUPLICATE_COSINE = 0.97  # embeddings this close say the same thing in other words
-CANDIDATES = 50  # depth of each ranking (dense, BM25) whose union is fused
+CANDIDATES = 50  # depth of each ranking (dense, BM25) whose union is fused, whatever k is
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
@@ -27,14 +27,28 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
-def collapse_duplicates(passages: list[Passage], threshold: float = DUPLICATE_CONTAINMENT) -> list[Passage]:
+def collapse_duplicates(
+    passages: list[Passage],
+    threshold: float = DUPLICATE_CONTAINMENT,
+    *,
+    vectors: list[np.ndarray] | None = None,
+    limit: int | None = None,
+) -> list[Passage]:
     """Collapse passages that mostly repeat each other (copied paragraphs, repeated boilerplate).
 
-    Of two such passages the more complete one is kept, at the better rank of the two.
+    Of two such passages the more complete one is kept, at the better rank of the two. With
+    ``vectors``, a passage whose embedding is nearly identical to a kept one (a reworded copy) is
+    dropped too. Stops once ``limit`` passages are kept, so only the head of a long ranking is compared.
     """
     kept: list[Passage] = []
     kept_shingles: list[set[tuple[str, ...]]] = []
-    for p in passages:
+    kept_vectors: list[np.ndarray] = []
+    for n, p in enumerate(passages):
+        if limit is not None and len(kept) >= limit:
+            break
+        vec = vectors[n] if vectors is not None else None
+        if vec is not None and any(float(vec @ v) >= NEAR_DUPLICATE_COSINE for v in kept_vectors):
+            continue
         sh = _shingles(p.chunk.text)
         if not sh:
             continue
@@ -44,10 +58,14 @@ def collapse_duplicates(passages: list[Passage], threshold: float = DUPLICATE_CO
             if other and len(other & sh) / len(other) >= threshold:
                 p.score = max(p.score, kept[i].score)
                 kept[i], kept_shingles[i] = p, sh
+                if vec is not None:
+                    kept_vectors[i] = vec
                 break
         else:
             kept.append(p)
             kept_shingles.append(sh)
+            if vec is not None:
+                kept_vectors.append(vec)
     return kept
 
 
@@ -66,15 +84,6 @@ def fuse(dense: np.ndarray, lexical: np.ndarray, lexical_weight: float) -> np.nd
     the scores are, so a strong exact-name match is not flattened to "rank 1 of one list".
     """
     return (1.0 - lexical_weight) * minmax(dense) + lexical_weight * minmax(lexical)
-
-
-def collapse_near_vectors(passages: list[Passage], vectors: list[np.ndarray], threshold: float = NEAR_DUPLICATE_COSINE) -> list[Passage]:
-    """Drop passages whose embedding is nearly identical to a better-ranked kept one (reworded copies)."""
-    kept: list[int] = []
-    for i, v in enumerate(vectors):
-        if all(float(v @ vectors[j]) < threshold for j in kept):
-            kept.append(i)
-    return [passages[i] for i in kept]
 
 
 @dataclass
@@ -149,8 +158,7 @@ class Retriever:
             )
             for j in order
         ]
-        passages = collapse_near_vectors(passages, [cands.vectors[j] for j in order])
-        return collapse_duplicates(passages)[:k]
+        return collapse_duplicates(passages, vectors=[cands.vectors[j] for j in order], limit=k)
 
     def search(self, query: str, k: int, source: str | None = None) -> list[Passage]:
-        return self.rank(self.candidates(query, max(4 * k, CANDIDATES), source), k)
+        return self.rank(self.candidates(query, max(k, CANDIDATES), source), k)
