@@ -43,12 +43,21 @@ THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 
 class CachedEmbedder:
-    """The real embedder with a memo: SQuAD's questions share paragraphs, so sentences repeat."""
+    """The real embedder with a memo kept under bench/work: questions share paragraphs, so sentences repeat."""
 
-    def __init__(self, inner) -> None:  # noqa: ANN001
+    def __init__(self, inner, path: Path) -> None:  # noqa: ANN001
         self.inner = inner
         self.name = inner.name
+        self.path = path
         self.cache: dict[str, np.ndarray] = {}
+        if path.exists():
+            with np.load(path, allow_pickle=False) as data:
+                self.cache = dict(zip(json.loads(str(data["texts"])), data["vectors"]))
+
+    def save(self) -> None:
+        texts = list(self.cache)
+        vectors = np.array([self.cache[t] for t in texts], dtype=np.float32)
+        np.savez(self.path, texts=np.array(json.dumps(texts)), vectors=vectors)
 
     @property
     def dim(self) -> int:
@@ -113,7 +122,7 @@ def main() -> None:
     else:
         print(f"questions: all {len(questions)}")
 
-    embedder = CachedEmbedder(bot.embedder)
+    embedder = CachedEmbedder(bot.embedder, WORK / f"vectors-{bot.embedder.name}.npz")
     retriever: Retriever = bot.retriever()
     retriever.embedder = embedder
     generator = ExtractiveGenerator(embedder, min_score=settings.min_score)
@@ -151,8 +160,10 @@ def main() -> None:
         )
         sel = generator.select(q.question, retriever.rank(rest, settings.k))
         unanswerable_conf.append(sel.confidence if sel else -1.0)
-        if (i + 1) % 500 == 0:
+        if (i + 1) % 250 == 0:
             print(f"  {i + 1} questions, {time.perf_counter() - t:.0f}s", flush=True)
+            embedder.save()
+    embedder.save()
     seconds = time.perf_counter() - t
 
     table = {name: summarise(r) for name, r in ranks.items()}
