@@ -123,3 +123,10 @@ def test_damaged_bm25_files_are_rebuilt(kb: Settings, embedder) -> None:
     found = lexical.sync(index, lexical.folder(kb))
     assert _sources(found.top("Quintara", 5)) == {"docs/alpha.txt"}
     _in_step(kb, embedder)
+
+
+def test_file_name_words_are_indexed_with_each_chunk(kb: Settings, embedder) -> None:
+    (kb.corpus[0] / "Tolworth_viaduct-history.txt").write_text("Its arches are built of local brick.\n", encoding="utf-8")
+    ingest(kb, embedder=embedder)
+    assert _sources(_saved(kb).top("Tolworth viaduct", 5)) == {"docs/Tolworth_viaduct-history.txt"}
+    assert lexical.title_words("docs/Tolworth_viaduct-history.txt#0:ab") == "Tolworth viaduct history"

@@ -32,6 +32,7 @@ STOPWORDS = frozenset(
 SENTENCE_MARGIN = 0.12  # sentences scoring this close to the best are quoted with it
 OTHER_PASSAGE_MARGIN = 0.03  # ... but from another passage only when this close (fewer, surer citations)
 PASSAGE_RANK_PENALTY = 0.02  # retrieval's order breaks near-ties between sentences
+PASSAGE_SCORE_WEIGHT = 0.2  # and how much retrieval preferred the passage
 _LEANING = re.compile(
     r"(?:he|she|it|they|his|her|its|their|this|these|those|such|also|however|but|moreover|"
     r"furthermore|additionally|in addition|as a result|therefore|thus)\b",
@@ -129,6 +130,12 @@ def _candidates(passages: list[Passage]) -> list[Candidate]:
     return out
 
 
+def _relative_scores(passages: list[Passage]) -> list[float]:
+    """Retrieval scores scaled so the best passage is 1: how much retrieval preferred each one."""
+    top = max((p.score for p in passages), default=0.0)
+    return [p.score / top if top > 0 else 0.0 for p in passages]
+
+
 def leans_on_previous(sentence: str) -> bool:
     """A sentence that opens with a pronoun or connective ("He also ...") is cut off without the one before."""
     return bool(_LEANING.match(sentence))
@@ -175,12 +182,14 @@ class ExtractiveGenerator:
             _overlap(qwords, c.previous[0] + " " + c.text if c.previous and leans_on_previous(c.text) else c.text, idf)
             for c in cands
         ]
+        passage_scores = _relative_scores(passages)
         scores = np.array(
             [
                 0.5 * float(sims[i])
                 + 0.2 * overlap[i]
                 + (0.3 * type_match(kind, c.text, qset) if kind != "other" else 0.1 * float(sims[i]))
                 - PASSAGE_RANK_PENALTY * c.passage
+                + PASSAGE_SCORE_WEIGHT * passage_scores[c.passage]
                 for i, c in enumerate(cands)
             ]
         )

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .settings import Settings
     from .store import Index
 
-FORMAT = 1
+FORMAT = 2  # 2: file name words indexed with each chunk
 CURRENT = "CURRENT.json"  # names the live build; replaced atomically, so readers see old or new
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Stopwords are dropped from documents and queries alike; a stemmer folds "meetings" into "meeting".
@@ -72,6 +72,12 @@ def source_of(chunk_id: str) -> str:
     return chunk_id.rsplit("#", 1)[0]
 
 
+def title_words(chunk_id: str) -> str:
+    """The file's name as words ("reports/Apollo_program.txt" -> "Apollo program"): a title is indexed with each chunk."""
+    name = source_of(chunk_id).rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return re.sub(r"[_\W]+", " ", name)
+
+
 class LexicalIndex:
     """BM25 scores over a fixed list of chunk ids."""
 
@@ -89,7 +95,7 @@ class LexicalIndex:
         import bm25s
 
         model = bm25s.BM25()  # Lucene BM25, k1=1.5, b=0.75
-        model.index([tokenize(t) for t in texts], show_progress=False)
+        model.index([tokenize(title_words(i)) + tokenize(t) for i, t in zip(ids, texts)], show_progress=False)
         return cls(ids, model, fingerprint(ids))
 
     # --- persistence --------------------------------------------------------------------------
