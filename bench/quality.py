@@ -24,15 +24,15 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from squad_corpus import DATA, Question, write_corpus  # noqa: E402
+from squad_corpus import Question, write_corpus
 
-from briefbot.api import Briefbot  # noqa: E402
-from briefbot.cite import check_citations  # noqa: E402
-from briefbot.eval import EvalQuestion, contains_any, judge  # noqa: E402
-from briefbot.extractive import ExtractiveGenerator  # noqa: E402
-from briefbot.retrieval import CANDIDATES, Candidates, Retriever  # noqa: E402
-from briefbot.schema import Passage  # noqa: E402
-from briefbot.settings import Settings  # noqa: E402
+from briefbot.api import Briefbot
+from briefbot.cite import check_citations
+from briefbot.eval import EvalQuestion, contains_any, judge
+from briefbot.extractive import ExtractiveGenerator
+from briefbot.retrieval import CANDIDATES, Candidates, Retriever
+from briefbot.schema import Passage
+from briefbot.settings import Settings
 
 WORK = HERE / "work" / "squad"
 RESULTS = HERE / "results" / "quality.json"
@@ -45,7 +45,7 @@ THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 class CachedEmbedder:
     """The real embedder with a memo kept under bench/work: questions share paragraphs, so sentences repeat."""
 
-    def __init__(self, inner, path: Path) -> None:  # noqa: ANN001
+    def __init__(self, inner, path: Path) -> None:
         self.inner = inner
         self.name = inner.name
         self.path = path
@@ -63,7 +63,7 @@ class CachedEmbedder:
     def dim(self) -> int:
         return self.inner.dim
 
-    def embed(self, texts):  # noqa: ANN001, ANN201
+    def embed(self, texts):
         missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
         if missing:
             for t, v in zip(missing, self.inner.embed(missing)):

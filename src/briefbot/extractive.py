@@ -13,20 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from .embedding import Embedder
+from .lexical import STOPWORDS, tokenize
 from .schema import Draft, Passage
 from .sentences import sentence_spans
 
 NAME = "extractive"
 DECLINE = "The documents do not answer this question."
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being
-    this that these those it its he she they them his her their we you i me my our your who whom
-    whose what which when where why how do does did done has have had having not no so than then
-    there here about into over under after before between during up down out off again further
-    once all any both each few more most other some such only own same too very can will just
-    should would could may might must shall also""".split()
-)
 
 
 SENTENCE_MARGIN = 0.12  # sentences scoring this close to the best are quoted with it
@@ -109,8 +102,6 @@ def content_words(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """Stemmed content words, so "meetings" in a question matches "meeting" in a sentence."""
-    from .lexical import tokenize
-
     return tokenize(text)
 
 
