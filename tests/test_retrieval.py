@@ -130,3 +130,14 @@ def test_search_cli_shows_both_scores(project: Path) -> None:
     passages = json.loads(res.stdout)["passages"]
     assert passages and all("IIOE" in p["text"] for p in passages)
     assert all(p["lexical_score"] > 0 and p["dense_score"] is not None for p in passages)
+
+
+def test_empty_index_gives_no_passages(tmp_path: Path, embedder) -> None:
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "blank.txt").write_text("\n", encoding="utf-8")
+    settings = Settings(index=tmp_path / ".briefbot", corpus=[corpus])
+    ingest(settings, embedder=embedder)
+    index = Index.open(settings, embedder.name, embedder.dim, create=False)
+    for weight in (0.0, 0.5, 1.0):
+        assert Retriever(index, embedder, weight, lexical.folder(settings)).search("anything", 3) == []

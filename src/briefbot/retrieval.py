@@ -131,7 +131,10 @@ class Retriever:
             ids += [c.id for c, _ in self.index.query(vector, n=depth, where=where) if c.id not in lex_hits]
         found = self.index.get_by_ids(ids)
         ids = [i for i in ids if i in found]  # an id the BM25 index still has but chromadb lost
-        vectors = np.array([found[i][1] for i in ids], dtype=np.float32).reshape(len(ids), -1)
+        if not ids:
+            empty = np.zeros(0, dtype=np.float32)
+            return Candidates([], np.zeros((0, 0), dtype=np.float32), None if vector is None else empty, empty)
+        vectors = np.array([found[i][1] for i in ids], dtype=np.float32)
         return Candidates(
             chunks=[found[i][0] for i in ids],
             vectors=vectors,
