@@ -22,10 +22,13 @@ DECLINE = "The documents do not answer this question."
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+SIMILARITY_WEIGHT = 0.5  # a sentence's score: meaning close to the question,
+OVERLAP_WEIGHT = 0.3  # the question's rarer words present,
+TYPE_WEIGHT = 0.3  # and the kind of thing asked for (a person, date, place, number)
 SENTENCE_MARGIN = 0.12  # sentences scoring this close to the best are quoted with it
 OTHER_PASSAGE_MARGIN = 0.03  # ... but from another passage only when this close (fewer, surer citations)
 PASSAGE_RANK_PENALTY = 0.02  # retrieval's order breaks near-ties between sentences
-PASSAGE_SCORE_WEIGHT = 0.2  # and how much retrieval preferred the passage
+PASSAGE_SCORE_WEIGHT = 0.4  # and how much retrieval preferred the passage
 _LEANING = re.compile(
     r"(?:he|she|it|they|his|her|its|their|this|these|those|such|also|however|but|moreover|"
     r"furthermore|additionally|in addition|as a result|therefore|thus)\b",
@@ -176,9 +179,9 @@ class ExtractiveGenerator:
         passage_scores = _relative_scores(passages)
         scores = np.array(
             [
-                0.5 * float(sims[i])
-                + 0.2 * overlap[i]
-                + (0.3 * type_match(kind, c.text, qset) if kind != "other" else 0.1 * float(sims[i]))
+                SIMILARITY_WEIGHT * float(sims[i])
+                + OVERLAP_WEIGHT * overlap[i]
+                + (TYPE_WEIGHT * type_match(kind, c.text, qset) if kind != "other" else 0.1 * float(sims[i]))
                 - PASSAGE_RANK_PENALTY * c.passage
                 + PASSAGE_SCORE_WEIGHT * passage_scores[c.passage]
                 for i, c in enumerate(cands)
