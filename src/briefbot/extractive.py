@@ -29,6 +29,7 @@ SENTENCE_MARGIN = 0.12  # sentences scoring this close to the best are quoted wi
 OTHER_PASSAGE_MARGIN = 0.03  # ... but from another passage only when this close (fewer, surer citations)
 PASSAGE_RANK_PENALTY = 0.02  # retrieval's order breaks near-ties between sentences
 PASSAGE_SCORE_WEIGHT = 0.4  # and how much retrieval preferred the passage
+SENTENCE_CACHE = 50_000  # sentence vectors kept for the next question (~75 MB at most)
 _LEANING = re.compile(
     r"(?:he|she|it|they|his|her|its|their|this|these|those|such|also|however|but|moreover|"
     r"furthermore|additionally|in addition|as a result|therefore|thus)\b",
@@ -149,6 +150,16 @@ class ExtractiveGenerator:
         self.min_score = min_score
         self.max_sentences = max_sentences
         self.max_words = max_words
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
+        """Sentence vectors, remembered: questions about the same documents meet the same sentences."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            if len(self._vectors) + len(missing) > SENTENCE_CACHE:
+                self._vectors.clear()
+            self._vectors.update(zip(missing, self.embedder.embed(missing)))
+        return np.array([self._vectors[t] for t in texts], dtype=np.float32)
 
     def answer(self, question: str, passages: list[Passage]) -> Draft:
         sel = self.select(question, passages)
@@ -161,8 +172,8 @@ class ExtractiveGenerator:
         cands = _candidates(passages)
         if not cands:
             return None
-        vecs = self.embedder.embed([question] + [c.text for c in cands])
-        sims = vecs[1:] @ vecs[0]
+        qvec = self.embedder.embed([question])[0]
+        sims = self._sentence_vectors([c.text for c in cands]) @ qvec
         qwords = terms(question)
         # Rarer question words count for more: idf over the candidate sentences.
         n = len(cands)
