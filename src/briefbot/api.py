@@ -27,6 +27,7 @@ class Briefbot:
         self.settings = settings or load_settings(**overrides)
         self._embedder: Embedder | None = None
         self._index: Index | None = None
+        self._retriever: Any = None
 
     @property
     def embedder(self) -> Embedder:
@@ -69,9 +70,18 @@ class Briefbot:
     # --- reading ------------------------------------------------------------------------------
 
     def search(self, query: str, k: int | None = None, source: str | None = None) -> list[Passage]:
+        return self.retriever().search(query, k or self.settings.k, source=source)
+
+    def retriever(self) -> Any:
+        """The retriever, kept so the BM25 index is loaded and checked once per session."""
+        from . import lexical
         from .retrieval import Retriever
 
-        return Retriever(self.index(), self.embedder).search(query, k or self.settings.k, source=source)
+        if self._retriever is None or self._retriever.index is not self.index():
+            self._retriever = Retriever(
+                self.index(), self.embedder, self.settings.lexical_weight, lexical.folder(self.settings)
+            )
+        return self._retriever
 
     def _generator(self) -> Any:
         if self.settings.generator_name == "openai":

@@ -245,6 +245,39 @@ def brief(
     _answer_command(lambda b, on_token: b.brief(about=about, source=source, on_token=on_token), bot, as_json, no_refresh)
 
 
+@app.command("eval")
+@handle_errors
+def evaluate(
+    file: Annotated[Path, typer.Argument(help="JSON Lines: {\"question\": ..., \"answers\": [...], \"sources\": [...]} per line.")],
+    k: KOpt = None,
+    failures: Annotated[int, typer.Option("--failures", min=0, help="Failed questions to list.")] = 20,
+    model: ModelOpt = None,
+    generator: GeneratorOpt = None,
+    prompts: PromptsOpt = None,
+    index: IndexOpt = None,
+    config: ConfigOpt = None,
+    embedder: EmbedderOpt = None,
+    chroma_url: ChromaOpt = None,
+    no_refresh: NoRefreshOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ask every question in FILE; report source recall@k, answer containment, citation precision, abstentions."""
+    from .eval import evaluate as run_eval
+    from .eval import load_questions
+    from .render import console, print_json, render_eval
+
+    questions = load_questions(file)
+    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
+    if not no_refresh:
+        _refresh(bot)
+    with _progress("asking") as progress:
+        report = run_eval(bot, questions, progress)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        render_eval(report, console(), failures)
+
+
 @app.command()
 @handle_errors
 def chat(

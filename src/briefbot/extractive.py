@@ -13,20 +13,34 @@ from dataclasses import dataclass
 import numpy as np
 
 from .embedding import Embedder
+from .lexical import STOPWORDS, tokenize
 from .schema import Draft, Passage
 from .sentences import sentence_spans
 
 NAME = "extractive"
 DECLINE = "The documents do not answer this question."
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being
-    this that these those it its he she they them his her their we you i me my our your who whom
-    whose what which when where why how do does did done has have had having not no so than then
-    there here about into over under after before between during up down out off again further
-    once all any both each few more most other some such only own same too very can will just
-    should would could may might must shall also""".split()
+
+
+SIMILARITY_WEIGHT = 0.5  # a sentence's score: meaning close to the question,
+OVERLAP_WEIGHT = 0.3  # the question's rarer words present,
+TYPE_WEIGHT = 0.3  # and the kind of thing asked for (a person, date, place, number)
+SENTENCE_MARGIN = 0.12  # sentences scoring this close to the best are quoted with it
+OTHER_PASSAGE_MARGIN = 0.03  # ... but from another passage only when this close (fewer, surer citations)
+PASSAGE_RANK_PENALTY = 0.02  # retrieval's order breaks near-ties between sentences
+PASSAGE_SCORE_WEIGHT = 0.4  # and how much retrieval preferred the passage
+SENTENCE_CACHE = 50_000  # sentence vectors kept for the next question (~75 MB at most)
+_LEANING = re.compile(
+    r"(?:he|she|it|they|his|her|its|their|this|these|those|such|also|however|but|moreover|"
+    r"furthermore|additionally|in addition|as a result|therefore|thus)\b",
+    re.IGNORECASE,
 )
+
+
+@dataclass
+class Selection:
+    text: str  # chosen sentences, each followed by its [n] marker
+    confidence: float  # best mean of question similarity and rare-word overlap; declined below min_score
 
 
 @dataclass
@@ -34,6 +48,7 @@ class Candidate:
     text: str
     passage: int  # 0-based index into the passages list
     position: int  # character offset in the passage, to keep document order
+    previous: tuple[str, int] | None = None  # the sentence before it in the same passage, and its offset
 
 
 TITLES = frozenset("mr ms mrs miss dr prof sir dame lord lady president minister director chief".split())
@@ -89,23 +104,40 @@ def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
+def terms(text: str) -> list[str]:
+    """Stemmed content words, so "meetings" in a question matches "meeting" in a sentence."""
+    return tokenize(text)
+
+
 def _candidates(passages: list[Passage]) -> list[Candidate]:
     seen: set[str] = set()
     out = []
     for i, p in enumerate(passages):
         text = p.chunk.text
+        previous: tuple[str, int] | None = None
         for s, e in sentence_spans(text):
             sentence = text[s:e]
             key = " ".join(_WORD.findall(sentence.lower()))
-            if len(key) < 3 or key in seen:
-                continue  # repeated sentences (copied paragraphs, chunk overlap) are quoted once
-            seen.add(key)
-            out.append(Candidate(sentence, i, s))
+            if len(key) >= 3 and key not in seen:
+                seen.add(key)  # repeated sentences (copied paragraphs, chunk overlap) are quoted once
+                out.append(Candidate(sentence, i, s, previous))
+            previous = (sentence, s)
     return out
 
 
+def _relative_scores(passages: list[Passage]) -> list[float]:
+    """Retrieval scores scaled so the best passage is 1: how much retrieval preferred each one."""
+    top = max((p.score for p in passages), default=0.0)
+    return [p.score / top if top > 0 else 0.0 for p in passages]
+
+
+def leans_on_previous(sentence: str) -> bool:
+    """A sentence that opens with a pronoun or connective ("He also ...") is cut off without the one before."""
+    return bool(_LEANING.match(sentence))
+
+
 def _overlap(question_words: list[str], sentence: str, idf: dict[str, float]) -> float:
-    words = set(content_words(sentence))
+    words = set(terms(sentence))
     total = sum(idf[w] for w in set(question_words)) or 1.0
     return sum(idf[w] for w in set(question_words) if w in words) / total
 
@@ -118,46 +150,84 @@ class ExtractiveGenerator:
         self.min_score = min_score
         self.max_sentences = max_sentences
         self.max_words = max_words
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
+        """Sentence vectors, remembered: questions about the same documents meet the same sentences."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            if len(self._vectors) + len(missing) > SENTENCE_CACHE:
+                self._vectors.clear()
+            self._vectors.update(zip(missing, self.embedder.embed(missing)))
+        return np.array([self._vectors[t] for t in texts], dtype=np.float32)
 
     def answer(self, question: str, passages: list[Passage]) -> Draft:
+        sel = self.select(question, passages)
+        if sel is None or sel.confidence < self.min_score:
+            return Draft(DECLINE, answered=False, model=NAME)
+        return Draft(sel.text, answered=True, model=NAME)
+
+    def select(self, question: str, passages: list[Passage]) -> Selection | None:
+        """The best sentences with [n] markers, and how confident the choice is (before abstaining)."""
         cands = _candidates(passages)
         if not cands:
-            return Draft(DECLINE, answered=False, model=NAME)
-        vecs = self.embedder.embed([question] + [c.text for c in cands])
-        sims = vecs[1:] @ vecs[0]
-        qwords = content_words(question)
+            return None
+        qvec = self.embedder.embed([question])[0]
+        sims = self._sentence_vectors([c.text for c in cands]) @ qvec
+        qwords = terms(question)
         # Rarer question words count for more: idf over the candidate sentences.
         n = len(cands)
-        df = {w: sum(1 for c in cands if w in set(content_words(c.text))) for w in set(qwords)}
+        cand_terms = [set(terms(c.text)) for c in cands]
+        df = {w: sum(1 for t in cand_terms if w in t) for w in set(qwords)}
         idf = {w: math.log(1 + n / (1 + df[w])) for w in df}
         kind = question_type(question)
-        qset = set(qwords)
+        qset = set(content_words(question))
+        # A sentence leaning on the one before ("He also ...") is read with it: "he" may be the match.
+        overlap = [
+            _overlap(qwords, c.previous[0] + " " + c.text if c.previous and leans_on_previous(c.text) else c.text, idf)
+            for c in cands
+        ]
+        passage_scores = _relative_scores(passages)
         scores = np.array(
             [
-                0.5 * float(sims[i])
-                + 0.2 * _overlap(qwords, c.text, idf)
-                + (0.3 * type_match(kind, c.text, qset) if kind != "other" else 0.1 * float(sims[i]))
-                - 0.01 * c.passage
+                SIMILARITY_WEIGHT * float(sims[i])
+                + OVERLAP_WEIGHT * overlap[i]
+                + (TYPE_WEIGHT * type_match(kind, c.text, qset) if kind != "other" else 0.1 * float(sims[i]))
+                - PASSAGE_RANK_PENALTY * c.passage
+                + PASSAGE_SCORE_WEIGHT * passage_scores[c.passage]
                 for i, c in enumerate(cands)
             ]
         )
         best = int(np.argmax(scores))
-        if float(sims.max()) < self.min_score:
-            return Draft(DECLINE, answered=False, model=NAME)
+        home = cands[best].passage
         order = [int(i) for i in np.argsort(-scores)]
         chosen: list[int] = []
         words = 0
         for i in order:
-            if scores[i] < scores[best] - 0.12 or len(chosen) >= self.max_sentences:
+            if scores[i] < scores[best] - SENTENCE_MARGIN or len(chosen) >= self.max_sentences:
                 break
+            # Each further passage cited must be worth it: only near-ties leave the best sentence's passage.
+            if cands[i].passage != home and scores[i] < scores[best] - OTHER_PASSAGE_MARGIN:
+                continue
             w = len(cands[i].text.split())
             if chosen and words + w > self.max_words:
                 continue
             chosen.append(i)
             words += w
-        chosen.sort(key=lambda i: (cands[i].passage, cands[i].position))
-        text = " ".join(f"{cands[i].text} [{cands[i].passage + 1}]" for i in chosen)
-        return Draft(text, answered=True, model=NAME)
+        quoted = {cands[i].text for i in chosen}
+        parts: list[tuple[int, int, str]] = []
+        for i in chosen:
+            c = cands[i]
+            prev = c.previous
+            if prev is not None and prev[0] not in quoted and leans_on_previous(c.text):
+                parts.append((c.passage, prev[1], prev[0]))  # "He also ...": say who "he" is
+                quoted.add(prev[0])
+            parts.append((c.passage, c.position, c.text))
+        parts.sort()
+        text = " ".join(f"{t} [{p + 1}]" for p, _, t in parts)
+        # Relevance in meaning and in the question's own words, of the best-supported sentence.
+        confidence = max(0.5 * float(sims[i]) + 0.5 * overlap[i] for i in range(n))
+        return Selection(text=text, confidence=confidence)
 
     def brief(self, passages: list[Passage], words: int, vectors: np.ndarray | None = None) -> Draft:
         """Central, non-redundant sentences in document order, up to ``words`` words."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import lexical
 from .chunking import chunk_document
 from .embedding import Embedder, make_embedder
 from .errors import LoadError
@@ -211,6 +212,9 @@ def _ingest_locked(
     if progress:
         progress(len(todo), len(todo), "")
     report.total_chunks = index.count()
+    # The BM25 index follows chromadb's chunk set (rebuilt only when that changed); a crash before
+    # this line leaves it stale, which the next search detects by fingerprint and repairs.
+    lexical.sync(index, lexical.folder(settings))
     return report
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.text import Text
 
 from .schema import Answer, IngestReport, Passage, Usage
+
+if TYPE_CHECKING:
+    from .eval import EvalReport
 
 # C0 and C1 control characters other than newline and tab, including ESC: never replayed raw.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -127,3 +130,34 @@ def ingest_summary(r: IngestReport) -> str:
     if r.skipped:
         s += f", {len(r.skipped)} skipped"
     return s + f"; {r.chunks} chunks written ({r.embedded} embedded), {r.total_chunks} in index; {r.seconds:.1f}s"
+
+
+def render_eval(report: EvalReport, out: Console, failures: int = 20) -> None:
+    """The metrics as a small table, then the first ``failures`` questions that missed something."""
+    m = report.metrics()
+
+    def pct(v: float | None) -> str:
+        return "n/a" if v is None else f"{100 * v:.1f}%"
+
+    rows = [
+        ("questions", str(m["questions"])),
+        (f"recall@1 of sources ({m['with_sources']} with sources)", pct(m["recall@1"])),
+        (f"recall@{m['k']} of sources", pct(m[f"recall@{m['k']}"])),
+        ("MRR of sources", "n/a" if m["mrr"] is None else f"{m['mrr']:.3f}"),
+        (f"answer containment ({m['with_answers']} with answers)", pct(m["answer_containment"])),
+        ("citation precision", pct(m["citation_precision"])),
+        ("abstention rate", pct(m["abstention_rate"])),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for name, value in rows:
+        out.print(Text(f"{name.ljust(width)}  {value}"))
+    failed = [r for r in report.results if r.failures]
+    if failed and failures:
+        out.print()
+        out.print(Text(f"Failures ({len(failed)})", style="bold"))
+        for r in failed[:failures]:
+            out.print(Text(f"- {excerpt(r.question.question, 100)}", style="bold"))
+            out.print(Text(f"  {'; '.join(r.failures)}"))
+            out.print(Text(f"  answer: {excerpt(r.answer.text, 200)}", style="dim"))
+        if len(failed) > failures:
+            out.print(Text(f"... and {len(failed) - failures} more (see --json)", style="dim"))

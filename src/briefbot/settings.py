@@ -26,6 +26,7 @@ class Settings:
     chunk_overlap: int = 30
     k: int = 5
     min_score: float = 0.30  # extractive answers abstain below this relevance
+    lexical_weight: float = 0.5  # BM25's share of the hybrid score (0 = dense only, 1 = BM25 only)
     brief_words: int = 120
     context_tokens: int = 3000  # prompt budget for passages sent to an LLM
     max_retries: int = 3
@@ -143,6 +144,8 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         raise ConfigError(
             f"generator must be auto, extractive or openai, not {settings.generator!r}"
         )
+    if not 0.0 <= settings.lexical_weight <= 1.0:
+        raise ConfigError(f"lexical_weight must be between 0 and 1, not {settings.lexical_weight}")
     if settings.chunk_overlap >= settings.chunk_tokens:
         raise ConfigError("chunk_overlap must be smaller than chunk_tokens")
     settings.origins = origins

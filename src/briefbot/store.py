@@ -349,6 +349,31 @@ class Index:
         return [(chunk_from_record(d, m), 1.0 - float(dist)) for d, m, dist in zip(docs, metas, dists)]
 
     @_guarded
+    def chunk_ids(self) -> list[str]:
+        """Every chunk id, cheaply (no documents), to check the lexical index is in step."""
+        return list(self.chunks.get(include=[])["ids"])  # type: ignore[arg-type]
+
+    @_guarded
+    def chunk_texts(self) -> tuple[list[str], list[str]]:
+        """Every chunk id with its text, to (re)build the lexical index from the source of truth."""
+        got = self.chunks.get(include=["documents"])  # type: ignore[list-item]
+        return list(got["ids"]), list(got["documents"] or [])
+
+    @_guarded
+    def get_by_ids(self, ids: Sequence[str]) -> dict[str, tuple[Chunk, np.ndarray]]:
+        """Chunks with their vectors by id; ids no longer in the index are left out."""
+        if not ids:
+            return {}
+        got = self.chunks.get(ids=list(ids), include=["documents", "metadatas", "embeddings"])  # type: ignore[list-item]
+        vecs = got["embeddings"] if got["embeddings"] is not None else []
+        pending = set(self.pending_sources())  # files being written are invisible to readers
+        return {
+            i: (chunk_from_record(d, m), np.asarray(v, dtype=np.float32))
+            for i, d, m, v in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], vecs)
+            if m["source"] not in pending
+        }
+
+    @_guarded
     def get_chunks(
         self, where: dict[str, Any] | None = None, with_vectors: bool = False
     ) -> tuple[list[Chunk], np.ndarray | None]:

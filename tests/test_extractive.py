@@ -1,0 +1,91 @@
+"""The built-in extractive answerer: right sentences, whole thoughts, few sure citations, declines when unsure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from .conftest import run_cli
+
+from briefbot.extractive import DECLINE, ExtractiveGenerator, leans_on_previous, question_type
+from briefbot.schema import Chunk, Passage
+
+GIANNINI_ATTENDEES = ["LI Ming", "JIN Li", "HOU Sheng Tao", "BI Xiaohan", "XUE Feng", "SU Rui", "Stephania Giannini"]
+
+
+def _passage(text: str, source: str = "notes.txt", score: float = 1.0) -> Passage:
+    return Passage(Chunk(source, 0, text, 1, 1, 0, len(text), 50, source.ljust(64, "0")), score)
+
+
+@pytest.fixture(scope="module")
+def gen(embedder) -> ExtractiveGenerator:
+    return ExtractiveGenerator(embedder, min_score=0.3)
+
+
+def test_question_types() -> None:
+    assert question_type("Who chaired the committee?") == "who"
+    assert question_type("In what year did the bridge open?") == "when"
+    assert question_type("When did it open?") == "when"
+    assert question_type("Where is the harbour?") == "where"
+    assert question_type("How many pupils attend the school?") == "number"
+    assert question_type("Why were tolls halved?") == "other"
+
+
+def test_leaning_sentences() -> None:
+    assert leans_on_previous("He also extended the invitation.")
+    assert leans_on_previous("However, the plan failed.")
+    assert not leans_on_previous("Helen extended the invitation.")
+    assert not leans_on_previous("The plan failed.")
+
+
+def test_a_he_also_sentence_brings_the_one_naming_him(gen: ExtractiveGenerator) -> None:
+    text = (
+        "The harbour board met on Tuesday to discuss dredging. "
+        "Captain Ilse Marrow, the harbour master, reported that silt had closed the east channel. "
+        "She also proposed a new pier for the ferry to Harwick. "
+        "The board agreed to a survey of the seabed."
+    )
+    draft = gen.answer("Who proposed a new pier for the ferry to Harwick?", [_passage(text)])
+    assert draft.answered
+    assert "She also proposed a new pier" in draft.text
+    assert "Captain Ilse Marrow" in draft.text  # the sentence that says who "she" is
+    assert draft.text.index("Captain Ilse Marrow") < draft.text.index("She also proposed")
+
+
+def test_question_type_and_rare_words_pick_the_answering_sentence(gen: ExtractiveGenerator) -> None:
+    text = (
+        "The Tolworth viaduct carries the railway over the valley. "
+        "Construction of the Tolworth viaduct began in 1861 and took four years. "
+        "Its arches are built of local brick."
+    )
+    draft = gen.answer("When did construction of the Tolworth viaduct begin?", [_passage(text)])
+    assert draft.answered and "1861" in draft.text
+
+
+def test_cites_only_the_passage_that_answers(gen: ExtractiveGenerator) -> None:
+    passages = [
+        _passage("The Quintara lighthouse was first lit in 1874 by the keeper Jonas Pell.", "light.txt"),
+        _passage("Lighthouses along the coast were automated in the 1980s.", "coast.txt", 0.8),
+        _passage("Fishing boats still use the Quintara harbour every morning.", "harbour.txt", 0.6),
+    ]
+    draft = gen.answer("Who first lit the Quintara lighthouse?", passages)
+    assert draft.answered and "Jonas Pell" in draft.text
+    assert "[1]" in draft.text and "[2]" not in draft.text and "[3]" not in draft.text
+
+
+def test_declines_when_the_passages_do_not_answer(gen: ExtractiveGenerator) -> None:
+    passages = [_passage("The village school teaches forty pupils. Lessons are held outdoors in summer.")]
+    sel_off = gen.select("What is the boiling point of liquid nitrogen?", passages)
+    sel_on = gen.select("How many pupils does the village school teach?", passages)
+    assert sel_off is not None and sel_on is not None
+    assert sel_on.confidence > sel_off.confidence
+    assert gen.answer("What is the boiling point of liquid nitrogen?", passages).text == DECLINE
+    assert gen.answer("How many pupils does the village school teach?", passages).answered
+
+
+def test_giannini_attendees_through_the_cli(project: Path) -> None:
+    res = run_cli("ask", "Who attended the Giannini meeting?", "--generator", "extractive", cwd=project)
+    assert res.returncode == 0, res.stderr
+    answer = res.stdout.split("Sources")[0]
+    for name in GIANNINI_ATTENDEES:
+        assert name in answer, name
