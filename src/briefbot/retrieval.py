@@ -134,6 +134,10 @@ class Retriever:
         if not ids:
             empty = np.zeros(0, dtype=np.float32)
             return Candidates([], np.zeros((0, 0), dtype=np.float32), None if vector is None else empty, empty)
+        missing = [i for i in ids if found[i][1] is None]
+        if missing:  # vectors chromadb could not serve during a concurrent ingest
+            fresh = self.embedder.embed([found[i][0].embed_text for i in missing])
+            found.update({i: (found[i][0], v) for i, v in zip(missing, fresh)})
         vectors = np.array([found[i][1] for i in ids], dtype=np.float32)
         return Candidates(
             chunks=[found[i][0] for i in ids],

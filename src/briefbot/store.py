@@ -360,15 +360,26 @@ class Index:
         return list(got["ids"]), list(got["documents"] or [])
 
     @_guarded
-    def get_by_ids(self, ids: Sequence[str]) -> dict[str, tuple[Chunk, np.ndarray]]:
+    def get_by_ids(self, ids: Sequence[str]) -> dict[str, tuple[Chunk, np.ndarray | None]]:
         """Chunks with their vectors by id; ids no longer in the index are left out."""
         if not ids:
             return {}
-        got = self.chunks.get(ids=list(ids), include=["documents", "metadatas", "embeddings"])  # type: ignore[list-item]
-        vecs = got["embeddings"] if got["embeddings"] is not None else []
-        pending = set(self.pending_sources())  # files being written are invisible to readers
+        # Files being written are invisible to readers; their ids (named "source#n:hash") are left
+        # out before asking chromadb, whose vectors for them may not be readable yet.
+        pending = set(self.pending_sources())
+        ids = [i for i in ids if i.rsplit("#", 1)[0] not in pending]
+        if not ids:
+            return {}
+        try:
+            got = self.chunks.get(ids=list(ids), include=["documents", "metadatas", "embeddings"])  # type: ignore[list-item]
+            vecs: Sequence[Any] = got["embeddings"] if got["embeddings"] is not None else []
+        except Exception:  # noqa: BLE001
+            # While another process ingests, chromadb may not serve its newest vectors yet
+            # ("Error finding id"); read the rows without them and let the caller re-embed those.
+            got = self.chunks.get(ids=list(ids), include=["documents", "metadatas"])  # type: ignore[list-item]
+            vecs = [None] * len(got["ids"])
         return {
-            i: (chunk_from_record(d, m), np.asarray(v, dtype=np.float32))
+            i: (chunk_from_record(d, m), None if v is None else np.asarray(v, dtype=np.float32))
             for i, d, m, v in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], vecs)
             if m["source"] not in pending
         }
