@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -61,17 +62,31 @@ def chunk_from_record(text: str, meta: dict[str, Any]) -> Chunk:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+_READS = frozenset(
+    {"query", "get_by_ids", "get_chunks", "chunk_ids", "chunk_texts", "file_records", "pending_sources", "count"}
+)
+
+
 def _guarded(method: F) -> F:
     """Failures inside chromadb (a damaged or truncated index) become one IndexError_ saying how to rebuild."""
 
+    # A read racing another process's ingest can fail transiently inside chromadb ("Error finding
+    # id" while vectors are being persisted); reads are retried briefly before the index is called damaged.
+    attempts = 5 if method.__name__ in _READS else 1
+
     @functools.wraps(method)
     def wrapper(self: Index, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return method(self, *args, **kwargs)
-        except BriefbotError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - chromadb raises many types for a broken index
-            raise damaged(self.location, exc) from exc
+        for attempt in range(attempts):
+            try:
+                return method(self, *args, **kwargs)
+            except BriefbotError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - chromadb raises many types for a broken index
+                if attempt + 1 < attempts:
+                    time.sleep(0.05 * 2**attempt)
+                    continue
+                raise damaged(self.location, exc) from exc
+        raise AssertionError("unreachable")
 
     return wrapper  # type: ignore[return-value]
 
