@@ -20,14 +20,16 @@ RESULTS = BENCH / "results"
 DATA = Path(os.environ.get("BRIEFBOT_BENCH_DATA", REPO.parent / "shared" / "data")) / "bbc-news-summary"
 
 
-def write_bbc(dest: Path) -> list[Path]:
-    """Write the 2,225 BBC articles as one text file each (title line, blank line, article)."""
+def write_bbc(dest: Path, limit: int | None = None) -> list[Path]:
+    """Write the 2,225 BBC articles (or the first ``limit``) as one text file each (title, blank line, article)."""
     src = DATA / "bbc_news_summary.jsonl"
     if not src.is_file():
         sys.exit(f"bench: {src} not found (set BRIEFBOT_BENCH_DATA to the folder holding bbc-news-summary)")
     paths = []
     with src.open(encoding="utf-8") as f:
-        for line in f:
+        for n, line in enumerate(f):
+            if limit is not None and n >= limit:
+                break
             row = json.loads(line)
             path = dest / f"{row['id']}.txt"  # e.g. business/001.txt
             text = f"{row['title'].strip()}\n\n{row['article'].strip()}\n"

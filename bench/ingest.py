@@ -188,11 +188,7 @@ def main() -> None:
     if args.only != "incremental" and (project / ".briefbot").exists():
         shutil.rmtree(project / ".briefbot")  # a fresh index and a cold embedding cache
     shutil.rmtree(project / "bbc" / "zz-new", ignore_errors=True)
-    files = common.write_bbc(project / "bbc")
-    if args.files is not None:
-        for extra in files[args.files :]:
-            extra.unlink()
-        files = files[: args.files]
+    files = common.write_bbc(project / "bbc", args.files)
     print(f"corpus: {len(files)} files in {project / 'bbc'}; machine: {common.machine()}", flush=True)
 
     texts = chunk_texts(project)
@@ -257,7 +253,7 @@ def main() -> None:
         adds.append({"wall_seconds": r.seconds, "in_process_seconds": rep["seconds"], "chunks_embedded": rep["embedded"]})
     results["add_10"] = adds
     shutil.rmtree(project / "bbc" / "zz-new", ignore_errors=True)
-    common.write_bbc(project / "bbc")  # the changed files back as they were
+    common.write_bbc(project / "bbc", args.files)  # the changed files back as they were
 
     med = common.median
     fi = results["full_ingest"]

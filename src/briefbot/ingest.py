@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import manifest
 from .chunking import chunk_document
 from .embed_cache import EmbeddingCache, embed_missing
 from .embedding import Embedder, make_embedder
@@ -99,9 +100,20 @@ def ingest(
     started = time.perf_counter()
     paths = list(paths) if paths else list(settings.corpus)
     embedder = embedder or make_embedder(settings)
+    if not rebuild and not settings.chroma_url:
+        # Fast path: when a stat of every file matches the snapshot, there is nothing to do and
+        # chromadb is never imported (see manifest.py).
+        root = index_root(settings)
+        found = list(discover(paths, root, exclude=[settings.index]))
+        scopes = [p.absolute() for p in paths]
+        total = manifest.up_to_date(settings.index, embedder.name, found, lambda s: _under(s, root, scopes))
+        if total is not None and (settings.index / "chroma").exists():
+            return IngestReport(unchanged=len(found), total_chunks=total, seconds=time.perf_counter() - started)
     if rebuild:
+        manifest.clear(settings.index)
         Index.drop(settings)  # the embedding cache is kept: a rebuild re-uses its vectors
     index = Index.open(settings, embedder.name, embedder.dim, create=True)
+    manifest.clear(settings.index)  # from here on the index may change
     cache = EmbeddingCache.for_index(settings.index, embedder.name, embedder.dim) if use_cache else None
     report = IngestReport()
     known = set(index.file_records())
@@ -159,6 +171,8 @@ def ingest(
     report.total_chunks = index.count()
     if cache is not None:
         cache.close()
+    if not settings.chroma_url and not index.pending_sources():
+        manifest.write(settings.index, embedder.name, index.file_records(), report.total_chunks)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -170,6 +184,10 @@ def needs_refresh(settings: Settings, index: Index) -> bool:
         found = list(discover(settings.corpus, root, exclude=[settings.index]))
     except LoadError:
         return False
+    if not settings.chroma_url and index.embedder:
+        scopes = [p.absolute() for p in settings.corpus]
+        if manifest.up_to_date(settings.index, index.embedder, found, lambda s: _under(s, root, scopes)) is not None:
+            return False  # the snapshot matches: no need to read every file record from chromadb
     records = index.file_records()
     if index.pending_sources():
         return True
