@@ -36,6 +36,13 @@ class Briefbot:
             self._index = Index.open(self.settings, self.embedder.name, self.embedder.dim, create=False)
         return self._index
 
+    def _warm(self) -> None:
+        """Before the index is first opened for a query: load the model meanwhile (see warm_in_background)."""
+        if self._index is None:
+            from .embedding import warm_in_background
+
+            warm_in_background(self.embedder)
+
     # --- building -----------------------------------------------------------------------------
 
     def ingest(self, paths: Sequence[Path] | None = None, rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
@@ -44,6 +51,7 @@ class Briefbot:
 
     def refresh(self, progress: Progress | None = None) -> IngestReport | None:
         """Bring the index up to date with the configured corpus when it changed (stat-only check)."""
+        self._warm()
         has_index = self.settings.chroma_url or (self.settings.index / "chroma").exists()
         if has_index and not needs_refresh(self.settings, self.index()):
             return None
@@ -56,6 +64,7 @@ class Briefbot:
     def search(self, query: str, k: int | None = None, source: str | None = None) -> list[Passage]:
         from .retrieval import Retriever
 
+        self._warm()
         return Retriever(self.index(), self.embedder).search(query, k or self.settings.k, source=source)
 
     def _generator(self) -> Any:

@@ -69,6 +69,15 @@ class MiniLMEmbedder:
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = tokenizer
 
+    def warm(self) -> None:
+        """Load the model now, e.g. in a thread while chromadb starts; a failure surfaces on first embed."""
+        try:
+            with self._lock:
+                if self._session is None:
+                    self._load()
+        except Exception:  # noqa: BLE001 - embed() loads again and reports the error properly
+            pass
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
@@ -137,6 +146,14 @@ class OpenAIEmbedder:
         if arr.shape[0]:
             self._dim = arr.shape[1]
         return arr
+
+
+def warm_in_background(embedder: Embedder) -> None:
+    """Start loading a local model on another thread (it releases the GIL while it builds the session),
+    overlapping the ~second chromadb takes to import and open. No-op for remote embedders."""
+    warm = getattr(embedder, "warm", None)
+    if warm is not None:
+        threading.Thread(target=warm, name="briefbot-warm", daemon=True).start()
 
 
 def make_embedder(settings: Settings) -> Embedder:

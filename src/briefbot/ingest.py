@@ -13,7 +13,7 @@ import numpy as np
 from . import manifest
 from .chunking import chunk_document
 from .embed_cache import EmbeddingCache, embed_missing
-from .embedding import Embedder, make_embedder
+from .embedding import Embedder, make_embedder, warm_in_background
 from .errors import LoadError
 from .loading import FoundFile, discover, load_document
 from .schema import Chunk, FileRecord, IngestReport
@@ -109,6 +109,7 @@ def ingest(
         total = manifest.up_to_date(settings.index, embedder.name, found, lambda s: _under(s, root, scopes))
         if total is not None and (settings.index / "chroma").exists():
             return IngestReport(unchanged=len(found), total_chunks=total, seconds=time.perf_counter() - started)
+    warm_in_background(embedder)  # there is work to do: load the model while the index opens
     if rebuild:
         manifest.clear(settings.index)
         Index.drop(settings)  # the embedding cache is kept: a rebuild re-uses its vectors
