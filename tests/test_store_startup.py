@@ -13,7 +13,7 @@ original = overrides.override
 from briefbot.settings import Settings
 from briefbot.store import make_client
 client = make_client(Settings(index=__import__("pathlib").Path(sys.argv[1])))
-col = client.get_or_create_collection("t", embedding_function=None)
+col = client.get_or_create_collection("probe", embedding_function=None)
 col.add(ids=["a"], embeddings=[[1.0, 0.0]], documents=["x"])
 assert col.count() == 1
 assert overrides.override is original
