@@ -18,7 +18,7 @@ col.add(ids=["a"], embeddings=[[1.0, 0.0]], documents=["x"])
 assert col.count() == 1
 assert overrides.override is original
 from chromadb.api.rust import RustBindingsAPI
-print(getattr(RustBindingsAPI.count, "__override__", None))
+print(getattr(RustBindingsAPI._count, "__override__", None))
 """
 
 
