@@ -157,9 +157,12 @@ def commit() -> str:
     return head + ("+dirty" if dirty else "")
 
 
+COMMIT_AT_START = commit()  # the code measured, even if the tree changes while a long run goes on
+
+
 def write_json(name: str, data: dict[str, Any]) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{name}.json"
-    data = {"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "commit": commit(), "machine": machine(), **data}
+    data = {"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "commit": COMMIT_AT_START, "machine": machine(), **data}
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return path
