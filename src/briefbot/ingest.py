@@ -44,15 +44,25 @@ def _under(source: str, root: Path, scopes: Sequence[Path]) -> bool:
     return any(path == s or s in path.parents for s in scopes)
 
 
-def plan(settings: Settings, index: Index, paths: Sequence[Path]) -> tuple[list[FoundFile], list[str], int, dict[str, str]]:
+def plan(
+    settings: Settings,
+    index: Index,
+    paths: Sequence[Path],
+    *,
+    found: list[FoundFile] | None = None,
+    records: dict[str, FileRecord] | None = None,
+) -> tuple[list[FoundFile], list[str], int, dict[str, str]]:
     """Which files need (re)indexing, which records are gone, how many are unchanged.
 
     Size and mtime decide cheaply; only when they differ is the file hashed, so a touched but
     identical file costs one read and no embedding.
     """
     root = index_root(settings)
-    found = list(discover(paths, root, exclude=[settings.index]))
-    records = index.file_records()
+    # ``found`` and ``records`` may be passed in by a caller that already has them (saves a scan).
+    if found is None:
+        found = list(discover(paths, root, exclude=[settings.index]))
+    if records is None:
+        records = index.file_records()
     pending = set(index.pending_sources())
     todo: list[FoundFile] = []
     hashes: dict[str, str] = {}
@@ -100,6 +110,7 @@ def ingest(
     started = time.perf_counter()
     paths = list(paths) if paths else list(settings.corpus)
     embedder = embedder or make_embedder(settings)
+    found: list[FoundFile] | None = None
     if not rebuild and not settings.chroma_url:
         # Fast path: when a stat of every file matches the snapshot, there is nothing to do and
         # chromadb is never imported (see manifest.py).
@@ -117,8 +128,9 @@ def ingest(
     manifest.clear(settings.index)  # from here on the index may change
     cache = EmbeddingCache.for_index(settings.index, embedder.name, embedder.dim) if use_cache else None
     report = IngestReport()
-    known = set(index.file_records())
-    todo, gone, report.unchanged, _ = plan(settings, index, paths)
+    records = index.file_records()
+    known = set(records)
+    todo, gone, report.unchanged, _ = plan(settings, index, paths, found=found, records=records)
 
     if gone:
         index.remove_files(gone)
