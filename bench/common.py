@@ -17,6 +17,7 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 WORK = BENCH / "work"  # gitignored: the corpus written out, indexes
 RESULTS = BENCH / "results"
+LOAD_AT_START = os.getloadavg()
 DATA = Path(os.environ.get("BRIEFBOT_BENCH_DATA", REPO.parent / "shared" / "data")) / "bbc-news-summary"
 
 
@@ -131,7 +132,7 @@ def machine() -> dict[str, Any]:
         "memory_gb": mem_gb,
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
-        "load_average_at_start": os.getloadavg(),
+        "load_average_at_start": LOAD_AT_START,  # 1, 5, 15 minutes: other processes sharing the cores
     }
 
 
