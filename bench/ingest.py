@@ -264,7 +264,7 @@ def main() -> None:
             (folder / f"{i}.txt").write_text(text + "\n", encoding="utf-8")
         r, rep = ingest_cli(project)
         assert len(rep["added"]) == 10, rep
-        assert rep["embedded"] == rep["chunks"] > 0, rep
+        assert rep["embedded"] > 0, rep
         adds.append({"wall_seconds": r.seconds, "in_process_seconds": rep["seconds"], "chunks_embedded": rep["embedded"]})
     results["add_10"] = adds
     shutil.rmtree(project / "bbc" / "zz-new", ignore_errors=True)
