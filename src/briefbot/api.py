@@ -40,6 +40,13 @@ class Briefbot:
             self._index = Index.open(self.settings, self.embedder.name, self.embedder.dim, create=False)
         return self._index
 
+    def _warm(self) -> None:
+        """Before the index is first opened for a query: load the model meanwhile (see warm_in_background)."""
+        if self._index is None:
+            from .embedding import warm_in_background
+
+            warm_in_background(self.embedder)
+
     # --- building -----------------------------------------------------------------------------
 
     def ingest(
@@ -60,6 +67,7 @@ class Briefbot:
         Raises IndexBusyError at once when another ingest is running: the index then answers
         from the files it has completely written.
         """
+        self._warm()
         has_index = self.settings.chroma_url or (self.settings.index / "chroma").exists()
         if has_index and not needs_refresh(self.settings, self.index()):
             return None
@@ -77,6 +85,7 @@ class Briefbot:
         from . import lexical
         from .retrieval import Retriever
 
+        self._warm()
         if self._retriever is None or self._retriever.index is not self.index():
             self._retriever = Retriever(
                 self.index(), self.embedder, self.settings.lexical_weight, lexical.folder(self.settings)

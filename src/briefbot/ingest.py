@@ -11,9 +11,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import lexical
+from . import lexical, manifest
 from .chunking import chunk_document
-from .embedding import Embedder, make_embedder
+from .embed_cache import EmbeddingCache, embed_missing
+from .embedding import Embedder, make_embedder, warm_in_background
 from .errors import LoadError
 from .loading import FoundFile, discover, load_document, os_error, source_name
 from .locking import ingest_lock
@@ -22,9 +23,10 @@ from .settings import Settings
 from .store import Index
 
 Progress = Callable[[int, int, str], None]  # (files done, files to process, current source)
-# Chunks embedded and written together: few store round trips, bounded memory. The variable exists so
-# the crash-safety test can make many small groups (a kill then lands between writes, too).
-GROUP_CHUNKS = int(os.environ.get("BRIEFBOT_TEST_GROUP_CHUNKS", "256"))
+# Chunks embedded and written together: few store round trips, bounded memory, and (since the
+# embedder sorts each call by length) batches with little padding. The variable exists so the
+# crash-safety test can make many small groups (a kill then lands between writes, too).
+GROUP_CHUNKS = int(os.environ.get("BRIEFBOT_TEST_GROUP_CHUNKS", "512"))
 READ_ATTEMPTS = 3  # a file still changing after this many reads is skipped until the next ingest
 
 
@@ -47,7 +49,13 @@ def _under(source: str, root: Path, scopes: Sequence[Path]) -> bool:
 
 
 def plan(
-    settings: Settings, index: Index, paths: Sequence[Path], skipped: list[tuple[str, str]] | None = None
+    settings: Settings,
+    index: Index,
+    paths: Sequence[Path],
+    skipped: list[tuple[str, str]] | None = None,
+    *,
+    found: list[FoundFile] | None = None,
+    records: dict[str, FileRecord] | None = None,
 ) -> tuple[list[FoundFile], list[str], int, dict[str, str]]:
     """Which files need (re)indexing, which records are gone, how many are unchanged.
 
@@ -55,8 +63,11 @@ def plan(
     identical file costs one read and no embedding.
     """
     root = index_root(settings)
-    found = list(_discover(settings, paths, skipped))
-    records = index.file_records()
+    # ``found`` and ``records`` may be passed in by a caller that already has them (saves a scan).
+    if found is None:
+        found = _discover(settings, paths, skipped)
+    if records is None:
+        records = index.file_records()
     pending = set(index.pending_sources())
     todo: list[FoundFile] = []
     hashes: dict[str, str] = {}
@@ -135,32 +146,56 @@ def ingest(
     embedder: Embedder | None = None,
     progress: Progress | None = None,
     lock_timeout: float | None = None,
+    use_cache: bool = True,
 ) -> IngestReport:
     """Index ``paths`` (default: the configured corpus) incrementally and report what changed.
 
     Holds the index's writer lock throughout; waits ``lock_timeout`` seconds (default: the setting)
-    for another ingest to finish, then raises IndexBusyError naming it.
+    for another ingest to finish, then raises IndexBusyError naming it. ``use_cache=False`` ignores
+    the embedding cache (every new chunk is embedded; benchmarks use it).
     """
     started = time.perf_counter()
     paths = list(paths) if paths else list(settings.corpus)
     embedder = embedder or make_embedder(settings)
+    found: list[FoundFile] | None = None
+    if not rebuild and not settings.chroma_url:
+        # Fast path: when a stat of every file matches the snapshot, there is nothing to do and
+        # chromadb is never imported (see manifest.py).
+        root = index_root(settings)
+        discovery_skips: list[tuple[str, str]] = []
+        found = _discover(settings, paths, discovery_skips)
+        scopes = [p.absolute() for p in paths]
+        total = manifest.up_to_date(settings.index, embedder.name, found, lambda s: _under(s, root, scopes))
+        if total is not None and not discovery_skips and (settings.index / "chroma").exists():
+            return IngestReport(unchanged=len(found), total_chunks=total, seconds=time.perf_counter() - started)
+        found = None  # found again under the lock, with its skips reported
     timeout = settings.lock_timeout if lock_timeout is None else lock_timeout
     with ingest_lock(settings.index, timeout):
-        report = _ingest_locked(settings, paths, rebuild, embedder, progress)
+        report = _ingest_locked(settings, paths, rebuild, embedder, progress, use_cache)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _ingest_locked(
-    settings: Settings, paths: list[Path], rebuild: bool, embedder: Embedder, progress: Progress | None
+    settings: Settings,
+    paths: list[Path],
+    rebuild: bool,
+    embedder: Embedder,
+    progress: Progress | None,
+    use_cache: bool,
 ) -> IngestReport:
+    warm_in_background(embedder)  # there is work to do: load the model while the index opens
     if rebuild:
-        Index.drop(settings)
+        manifest.clear(settings.index)
+        Index.drop(settings)  # the embedding cache is kept: a rebuild re-uses its vectors
     index = Index.open(settings, embedder.name, embedder.dim, create=True)
+    manifest.clear(settings.index)  # from here on the index may change
     index.remove_orphans()
+    cache = EmbeddingCache.for_index(settings.index, embedder.name, embedder.dim) if use_cache else None
     report = IngestReport()
-    known = set(index.file_records()) | set(index.pending_sources())
-    todo, gone, report.unchanged, _ = plan(settings, index, paths, report.skipped)
+    records = index.file_records()
+    known = set(records) | set(index.pending_sources())
+    todo, gone, report.unchanged, _ = plan(settings, index, paths, report.skipped, records=records)
     max_bytes = int(settings.max_file_mb * 2**20)
 
     if gone:
@@ -173,15 +208,17 @@ def _ingest_locked(
     def flush() -> None:
         if not group_records:
             return
-        reuse = index.existing_vectors([r.source for r in group_records if r.source in known])
+        texts = {c.content_hash: c.embed_text for c in group_chunks}  # identical text is embedded once
+        # Only a changed file can have vectors in the index already; the store is asked for them
+        # only when the cache lacks some (an index built before the cache), never per chunk.
+        replaced = [r.source for r in group_records if r.source in known]
+        by_hash, embedded = embed_missing(
+            embedder, cache, texts, (lambda: index.existing_vectors(replaced)) if replaced else None
+        )
+        report.embedded += embedded
         vectors = np.zeros((len(group_chunks), embedder.dim), dtype=np.float32)
-        missing = [i for i, c in enumerate(group_chunks) if c.content_hash not in reuse]
         for i, c in enumerate(group_chunks):
-            if c.content_hash in reuse:
-                vectors[i] = reuse[c.content_hash]
-        if missing:
-            vectors[missing] = embedder.embed([group_chunks[i].embed_text for i in missing])
-            report.embedded += len(missing)
+            vectors[i] = by_hash[c.content_hash]
         index.replace_files(group_records, group_chunks, vectors)
         report.chunks += len(group_chunks)
         group_records.clear()
@@ -215,6 +252,10 @@ def _ingest_locked(
     # The BM25 index follows chromadb's chunk set (rebuilt only when that changed); a crash before
     # this line leaves it stale, which the next search detects by fingerprint and repairs.
     lexical.sync(index, lexical.folder(settings))
+    if cache is not None:
+        cache.close()
+    if not settings.chroma_url and not index.pending_sources():
+        manifest.write(settings.index, embedder.name, index.file_records(), report.total_chunks)
     return report
 
 
@@ -225,6 +266,10 @@ def needs_refresh(settings: Settings, index: Index) -> bool:
         found = _discover(settings, settings.corpus)
     except LoadError:
         return False
+    if not settings.chroma_url and index.embedder:
+        scopes = [p.absolute() for p in settings.corpus]
+        if manifest.up_to_date(settings.index, index.embedder, found, lambda s: _under(s, root, scopes)) is not None:
+            return False  # the snapshot matches: no need to read every file record from chromadb
     records = index.file_records()
     if index.pending_sources():
         return True

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -114,8 +115,42 @@ def forget_client(settings: Settings) -> None:
         pass
 
 
+@contextlib.contextmanager
+def _unchecked_overrides() -> Iterator[None]:
+    """Import and start chromadb without the ``overrides`` package validating its methods.
+
+    chromadb marks ~170 methods ``@override``; that decorator inspects bytecode and compares
+    signatures at import time (a check for chromadb's developers), which is about a third of
+    chromadb's start-up, paid by every `briefbot` command that opens the index. Here the decorator
+    only marks the method, which is all ``EnforceOverrides`` needs; the original is put back after.
+    """
+    try:
+        import overrides
+    except ImportError:
+        yield
+        return
+    saved = overrides.override, overrides.overrides
+
+    def mark(method: Any = None, **_: Any) -> Any:
+        if method is None:
+            return mark
+        method.__override__ = True
+        return method
+
+    overrides.override = overrides.overrides = mark  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        overrides.override, overrides.overrides = saved  # type: ignore[assignment]
+
+
 def make_client(settings: Settings) -> ClientAPI:
     """The one place the chromadb client is chosen: embedded on disk, or a server by URL."""
+    with _unchecked_overrides():
+        return _make_client(settings)
+
+
+def _make_client(settings: Settings) -> ClientAPI:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 

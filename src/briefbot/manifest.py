@@ -1,0 +1,67 @@
+"""A stat-only snapshot of the indexed files, so a re-ingest with nothing to do never starts chromadb.
+
+Importing and opening chromadb takes about a second; comparing the size and mtime of every file
+with this snapshot takes milliseconds. The snapshot (``<index>/files.json``) is written at the end
+of an ingest that left nothing pending and removed before any ingest touches the index, so it is
+either absent or exactly what the index holds. Only for the local index: a chroma server can be
+changed by other clients.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+from .loading import FoundFile
+from .schema import FileRecord
+
+FILENAME = "files.json"
+VERSION = 1
+
+
+def _path(index_dir: Path) -> Path:
+    return index_dir / FILENAME
+
+
+def clear(index_dir: Path) -> None:
+    try:
+        _path(index_dir).unlink()
+    except FileNotFoundError:
+        pass
+
+
+def write(index_dir: Path, embedder: str, records: Mapping[str, FileRecord], total_chunks: int) -> None:
+    data = {
+        "version": VERSION,
+        "embedder": embedder,
+        "chunks": total_chunks,
+        "files": {s: [r.size, r.mtime_ns] for s, r in records.items()},
+    }
+    tmp = _path(index_dir).with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, _path(index_dir))
+
+
+def up_to_date(
+    index_dir: Path, embedder: str, found: Iterable[FoundFile], in_scope: Callable[[str], bool]
+) -> int | None:
+    """The index's chunk count when ``found`` matches the snapshot exactly (same files, sizes,
+    mtimes, nothing under the scanned folders gone), else None: then the full check runs."""
+    try:
+        data = json.loads(_path(index_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("version") != VERSION or data.get("embedder") != embedder:
+        return None
+    files: dict[str, list[int]] = data["files"]
+    seen: set[str] = set()
+    for f in found:
+        rec = files.get(f.source)
+        if rec is None or rec[0] != f.size or rec[1] != f.mtime_ns:
+            return None
+        seen.add(f.source)
+    if any(s not in seen and in_scope(s) for s in files):
+        return None  # a file was deleted
+    return int(data["chunks"])

@@ -1,0 +1,88 @@
+"""The stat-only snapshot: a re-ingest with nothing to do never opens the index, and any change is seen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefbot.errors import EmbedderMismatchError
+from briefbot.ingest import ingest, needs_refresh
+from briefbot.manifest import FILENAME
+from briefbot.settings import Settings
+from briefbot.store import Index
+
+TEXT = "The ferry to the island runs twice a day in winter and hourly in summer.\n\nTickets are sold on board.\n"
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> tuple[Settings, Path]:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "ferry.txt").write_text(TEXT, encoding="utf-8")
+    (docs / "bus.md").write_text(TEXT.replace("ferry", "bus").replace("island", "airport"), encoding="utf-8")
+    return Settings(index=tmp_path / ".briefbot", corpus=[docs]), docs
+
+
+def _no_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the index was opened")
+
+    monkeypatch.setattr(Index, "open", refuse)
+
+
+def test_nothing_changed_does_not_open_the_index(kb, embedder, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    settings, _ = kb
+    first = ingest(settings, embedder=embedder)
+    assert (settings.index / FILENAME).is_file()
+    _no_index(monkeypatch)
+    report = ingest(settings, embedder=embedder)
+    assert report.unchanged == 2 and not report.changed_anything
+    assert report.total_chunks == first.total_chunks
+
+
+def test_every_kind_of_change_takes_the_full_path(kb, embedder) -> None:  # type: ignore[no-untyped-def]
+    settings, docs = kb
+    ingest(settings, embedder=embedder)
+    with (docs / "ferry.txt").open("a", encoding="utf-8") as f:
+        f.write("\nThe last ferry leaves at nine.\n")
+    assert ingest(settings, embedder=embedder).changed == ["docs/ferry.txt"]
+    (docs / "bus.md").unlink()
+    assert ingest(settings, embedder=embedder).removed == ["docs/bus.md"]
+    (docs / "train.txt").write_text("Trains run every ten minutes.\n", encoding="utf-8")
+    assert ingest(settings, embedder=embedder).added == ["docs/train.txt"]
+    st = (docs / "train.txt").stat()
+    os.utime(docs / "train.txt", ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))  # touched, same text
+    report = ingest(settings, embedder=embedder)
+    assert report.unchanged == 2 and not report.changed_anything and report.embedded == 0
+    index = Index.open(settings, embedder.name, embedder.dim, create=False)
+    assert index.file_records()["docs/train.txt"].mtime_ns == st.st_mtime_ns + 5_000_000_000
+    assert not needs_refresh(settings, index)
+
+
+def test_a_file_changed_behind_the_snapshot_is_noticed_by_ask_refresh(kb, embedder) -> None:  # type: ignore[no-untyped-def]
+    settings, docs = kb
+    ingest(settings, embedder=embedder)
+    index = Index.open(settings, embedder.name, embedder.dim, create=False)
+    assert not needs_refresh(settings, index)
+    (docs / "ferry.txt").write_text(TEXT + "Dogs travel free.\n", encoding="utf-8")
+    assert needs_refresh(settings, index)
+
+
+def test_another_embedder_or_a_rebuild_ignores_the_snapshot(kb, embedder) -> None:  # type: ignore[no-untyped-def]
+    settings, _ = kb
+    ingest(settings, embedder=embedder)
+
+    class Other:
+        name = "other-model"
+        dim = 384
+
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            return embedder.embed(texts)
+
+    with pytest.raises(EmbedderMismatchError):
+        ingest(settings, embedder=Other())  # type: ignore[arg-type]
+    report = ingest(settings, rebuild=True, embedder=embedder)
+    assert sorted(report.added) == ["docs/bus.md", "docs/ferry.txt"]
+    assert (settings.index / FILENAME).is_file()
