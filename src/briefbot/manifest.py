@@ -18,7 +18,18 @@ from .loading import FoundFile
 from .schema import FileRecord
 
 FILENAME = "files.json"
-VERSION = 1
+VERSION = 2
+DATABASE = Path("chroma") / "chroma.sqlite3"
+
+
+def _database_stamp(index_dir: Path) -> int | None:
+    """The size of chromadb's database: when it changed since the snapshot (truncated, replaced,
+    written by another tool) the snapshot no longer vouches for the index and the full check runs.
+    Not its mtime: chromadb touches the file on every query."""
+    try:
+        return (index_dir / DATABASE).stat().st_size
+    except OSError:
+        return None
 
 
 def _path(index_dir: Path) -> Path:
@@ -37,6 +48,7 @@ def write(index_dir: Path, embedder: str, records: Mapping[str, FileRecord], tot
         "version": VERSION,
         "embedder": embedder,
         "chunks": total_chunks,
+        "database": _database_stamp(index_dir),
         "files": {s: [r.size, r.mtime_ns] for s, r in records.items()},
     }
     tmp = _path(index_dir).with_suffix(f".{os.getpid()}.tmp")
@@ -54,6 +66,8 @@ def up_to_date(
     except (OSError, ValueError):
         return None
     if data.get("version") != VERSION or data.get("embedder") != embedder:
+        return None
+    if data.get("database") is None or data["database"] != _database_stamp(index_dir):
         return None
     files: dict[str, list[int]] = data["files"]
     seen: set[str] = set()
