@@ -27,6 +27,7 @@ class IndexState:
     ids: list[str]
     vectors: dict[str, np.ndarray]  # chunk id -> stored vector
     hits: set[str]  # ids the vector index returns for a query asking for everything
+    lexical_ids: list[str] | None = None  # ids the saved BM25 index covers (None: none saved)
     problems: list[str] = field(default_factory=list)
 
     def content(self) -> tuple[Counter[ChunkKey], dict[str, tuple[int, str, int]]]:
@@ -56,7 +57,13 @@ def read_index(index_dir: Path, embedder_name: str, dim: int) -> IndexState:
     records = {
         s: (r.size, r.sha256, r.chunks) for s, r in index.file_records().items()
     }
-    state = IndexState(chunks, records, index.pending_sources(), list(got["ids"]), vectors, hits)
+    from briefbot import lexical
+
+    saved = lexical.LexicalIndex.load(lexical.folder(settings))
+    state = IndexState(
+        chunks, records, index.pending_sources(), list(got["ids"]), vectors, hits,
+        lexical_ids=None if saved is None else list(saved.ids),
+    )
     chromadb.api.client.SharedSystemClient.clear_system_cache()
     return state
 
@@ -81,6 +88,12 @@ def consistency_errors(state: IndexState) -> list[str]:
     if state.hits != set(state.ids):
         errors.append(
             f"vector index out of step with stored chunks: {len(state.hits)} found by search, {len(state.ids)} stored"
+        )
+    if state.lexical_ids is None:
+        errors.append("no saved lexical (BM25) index")
+    elif sorted(state.lexical_ids) != sorted(state.ids):
+        errors.append(
+            f"lexical index out of step with stored chunks: {len(state.lexical_ids)} in BM25, {len(state.ids)} stored"
         )
     return errors
 
