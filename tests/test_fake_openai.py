@@ -82,7 +82,7 @@ def test_base_url_and_lifecycle():
         srv.stop()
     srv.stop()  # idempotent
     with pytest.raises(RuntimeError):
-        srv.base_url
+        _ = srv.base_url
 
 
 def test_plain_completion_and_usage(srv):

@@ -135,7 +135,7 @@ class OpenAIEmbedder:
         for b in range(0, len(texts), self.batch_size):
             batch = [t if t.strip() else " " for t in texts[b : b + self.batch_size]]
             resp = call_with_errors(
-                lambda: self._client.embeddings.create(model=self.model, input=batch),  # type: ignore[union-attr]
+                lambda batch=batch: self._client.embeddings.create(model=self.model, input=batch),  # type: ignore[union-attr,misc]
                 what=f"embedding with {self.model}",
             )
             data = sorted(resp.data, key=lambda d: d.index)

@@ -9,7 +9,7 @@ from html import escape
 from .errors import ModelError
 from .openai_client import call_with_errors, make_client
 from .pricing import estimate_cost
-from .prompts import Template, load_template
+from .prompts import Template
 from .schema import Draft, Passage, Usage
 from .settings import Settings
 from .tokens import encoding_for_model
