@@ -167,3 +167,15 @@ def write_json(name: str, data: dict[str, Any]) -> Path:
     data = {"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "commit": COMMIT_AT_START, "machine": machine(), **data}
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return path
+
+
+def ok(passed: bool) -> str:
+    return "yes" if passed else "NO"
+
+
+def finish(title: str, name: str, results: dict[str, Any], rows: list[tuple[str, str, str, str]]) -> None:
+    """Print the table, keep it in the results with the load at the end, and write the JSON."""
+    results["load_average_at_end"] = os.getloadavg()
+    print_table(title, rows)
+    results["table"] = [dict(zip(("figure", "value", "target", "ok"), r)) for r in rows]
+    print(f"\nwrote {write_json(name, results)}")

@@ -290,14 +290,10 @@ def main() -> None:
         ("re-ingest after adding 10 files (CLI)", f"{med([a['wall_seconds'] for a in adds]):.2f} s", "", ""),
         ("  chunks embedded for them", f"{med([a['chunks_embedded'] for a in adds]):.0f}", "", ""),
     ]
-    results["load_average_at_end"] = os.getloadavg()
-    common.print_table(f"briefbot ingest benchmark ({len(files)} files, {fi['chunks']} chunks, {len(texts)} distinct)", rows)
-    results["table"] = [dict(zip(("figure", "value", "target", "ok"), r)) for r in rows]
-    print(f"\nwrote {common.write_json(name, results)}")
+    common.finish(f"briefbot ingest benchmark ({len(files)} files, {fi['chunks']} chunks, {len(texts)} distinct)", name, results, rows)
 
 
-def ok(passed: bool) -> str:
-    return "yes" if passed else "NO"
+ok = common.ok
 
 
 if __name__ == "__main__":

@@ -248,14 +248,10 @@ def main() -> None:
     rows.append(("  its CPU time (user+sys)", f"{common.median(results['cold_ask_cpu_seconds']):.2f} s", "", ""))
     rows.append(("`briefbot --help`", f"{help_s:.2f} s", f"<= {TARGET_HELP_S} s", ok(help_s <= TARGET_HELP_S)))
     rows.append(("  its CPU time (user+sys)", f"{common.median(results['help_cpu_seconds']):.2f} s", "", ""))
-    results["load_average_at_end"] = __import__("os").getloadavg()
-    common.print_table(f"briefbot query benchmark ({results['queries']} queries per size; medians)", rows)
-    results["table"] = [dict(zip(("figure", "value", "target", "ok"), r)) for r in rows]
-    print(f"\nwrote {common.write_json('query' + suffix, results)}")
+    common.finish(f"briefbot query benchmark ({results['queries']} queries per size; medians)", "query" + suffix, results, rows)
 
 
-def ok(passed: bool) -> str:
-    return "yes" if passed else "NO"
+ok = common.ok
 
 
 if __name__ == "__main__":
