@@ -125,11 +125,12 @@ class Retriever:
         lex_hits = dict(self.lexical().top(query, depth, source=source)) if self.lexical_weight > 0 else {}
         ids = list(lex_hits)
         vector = None
+        pending = self.index.pending_sources()  # read once: both lookups see the same files
         if self.lexical_weight < 1.0:
             vector = self.embedder.embed([query])[0]
             where: dict[str, Any] | None = {"source": source} if source else None
-            ids += [c.id for c, _ in self.index.query(vector, n=depth, where=where) if c.id not in lex_hits]
-        found = self.index.get_by_ids(ids)
+            ids += [i for i in self.index.query_ids(vector, depth, where, pending) if i not in lex_hits]
+        found = self.index.get_by_ids(ids, pending)
         ids = [i for i in ids if i in found]  # an id the BM25 index still has but chromadb lost
         if not ids:
             empty = np.zeros(0, dtype=np.float32)

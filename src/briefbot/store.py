@@ -63,7 +63,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 _READS = frozenset(
-    {"query", "get_by_ids", "get_chunks", "chunk_ids", "chunk_texts", "file_records", "pending_sources", "count"}
+    {"query", "query_ids", "get_by_ids", "get_chunks", "chunk_ids", "chunk_texts", "file_records", "pending_sources", "count"}
 )
 
 
@@ -366,9 +366,9 @@ class Index:
             self.chunks.delete(ids=orphans[b : b + 500])
         return len(orphans)
 
-    def _visible(self, where: dict[str, Any] | None) -> dict[str, Any] | None:
+    def _visible(self, where: dict[str, Any] | None, pending: Sequence[str] | None = None) -> dict[str, Any] | None:
         """``where`` narrowed to files whose write is complete: readers never see a half-written file."""
-        pending = self.pending_sources()
+        pending = list(self.pending_sources() if pending is None else pending)
         if not pending:
             return where
         clause: dict[str, Any] = {"source": {"$nin": pending}}
@@ -383,12 +383,9 @@ class Index:
     @_guarded
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[Chunk, float]]:
         """Nearest chunks by cosine similarity, best first."""
-        total = self.count()
-        if total == 0:
-            return []
         res = self.chunks.query(
             query_embeddings=[vector.astype(np.float32)],
-            n_results=min(n, total),
+            n_results=n,  # chromadb returns fewer when the index holds fewer
             where=self._visible(where),
             include=["documents", "metadatas", "distances"],  # type: ignore[list-item]
         )
@@ -396,6 +393,19 @@ class Index:
         metas = (res["metadatas"] or [[]])[0]
         dists = (res["distances"] or [[]])[0]
         return [(chunk_from_record(d, m), 1.0 - float(dist)) for d, m, dist in zip(docs, metas, dists)]
+
+    @_guarded
+    def query_ids(
+        self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None, pending: Sequence[str] | None = None
+    ) -> list[str]:
+        """Ids of the nearest chunks, best first: for a caller that fetches the chunks by id anyway."""
+        res = self.chunks.query(
+            query_embeddings=[vector.astype(np.float32)],
+            n_results=n,
+            where=self._visible(where, pending),
+            include=[],  # type: ignore[list-item]
+        )
+        return list(res["ids"][0]) if res["ids"] else []
 
     @_guarded
     def chunk_ids(self) -> list[str]:
@@ -409,14 +419,16 @@ class Index:
         return list(got["ids"]), list(got["documents"] or [])
 
     @_guarded
-    def get_by_ids(self, ids: Sequence[str]) -> dict[str, tuple[Chunk, np.ndarray | None]]:
+    def get_by_ids(
+        self, ids: Sequence[str], pending: Sequence[str] | None = None
+    ) -> dict[str, tuple[Chunk, np.ndarray | None]]:
         """Chunks with their vectors by id; ids no longer in the index are left out."""
         if not ids:
             return {}
         # Files being written are invisible to readers; their ids (named "source#n:hash") are left
         # out before asking chromadb, whose vectors for them may not be readable yet.
-        pending = set(self.pending_sources())
-        ids = [i for i in ids if i.rsplit("#", 1)[0] not in pending]
+        skip = set(self.pending_sources() if pending is None else pending)
+        ids = [i for i in ids if i.rsplit("#", 1)[0] not in skip]
         if not ids:
             return {}
         try:
@@ -430,7 +442,7 @@ class Index:
         return {
             i: (chunk_from_record(d, m), None if v is None else np.asarray(v, dtype=np.float32))
             for i, d, m, v in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], vecs)
-            if m["source"] not in pending
+            if m["source"] not in skip
         }
 
     @_guarded
