@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import math
-import os
-import sys
 import time
 
 import openai
 import pytest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from .fake_openai import (  # noqa: E402
+from .fake_openai import (
     FakeOpenAI,
     context_length_exceeded,
     cut_stream,

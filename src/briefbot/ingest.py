@@ -56,7 +56,7 @@ def plan(
     *,
     found: list[FoundFile] | None = None,
     records: dict[str, FileRecord] | None = None,
-) -> tuple[list[FoundFile], list[str], int, dict[str, str]]:
+) -> tuple[list[FoundFile], list[str], int]:
     """Which files need (re)indexing, which records are gone, how many are unchanged.
 
     Size and mtime decide cheaply; only when they differ is the file hashed, so a touched but
@@ -70,7 +70,6 @@ def plan(
         records = index.file_records()
     pending = set(index.pending_sources())
     todo: list[FoundFile] = []
-    hashes: dict[str, str] = {}
     unchanged = 0
     touched: list[FileRecord] = []
     for f in found:
@@ -88,7 +87,6 @@ def plan(
                 unchanged += 1
                 touched.append(FileRecord(rec.source, f.size, f.mtime_ns, sha, rec.chunks, rec.indexed_at))
                 continue
-            hashes[f.source] = sha
         todo.append(f)
     index._put_records(touched, "ok")
     present = {f.source for f in found}
@@ -96,7 +94,7 @@ def plan(
     gone = sorted(
         s for s in set(records) | pending if s not in present and _under(s, root, scopes)
     )
-    return todo, gone, unchanged, hashes
+    return todo, gone, unchanged
 
 
 def _discover(
@@ -190,12 +188,12 @@ def _ingest_locked(
         Index.drop(settings)  # the embedding cache is kept: a rebuild re-uses its vectors
     index = Index.open(settings, embedder.name, embedder.dim, create=True)
     manifest.clear(settings.index)  # from here on the index may change
-    index.remove_orphans()
+    records = index.file_records()
+    index.remove_orphans(records)
     cache = EmbeddingCache.for_index(settings.index, embedder.name, embedder.dim) if use_cache else None
     report = IngestReport()
-    records = index.file_records()
     known = set(records) | set(index.pending_sources())
-    todo, gone, report.unchanged, _ = plan(settings, index, paths, report.skipped, records=records)
+    todo, gone, report.unchanged = plan(settings, index, paths, report.skipped, records=records)
     max_bytes = int(settings.max_file_mb * 2**20)
 
     if gone:

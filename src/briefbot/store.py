@@ -350,12 +350,13 @@ class Index:
         self.files.delete(ids=list(sources))
 
     @_guarded
-    def remove_orphans(self) -> int:
+    def remove_orphans(self, records: dict[str, FileRecord] | None = None) -> int:
         """Delete chunks whose file has no record (left by an interrupted rebuild); returns how many.
 
         Cheap when the index is consistent: the chunk count then equals the records' total.
+        ``records`` may be passed by a caller that has just read them.
         """
-        records = self.file_records()
+        records = self.file_records() if records is None else records
         pending = set(self.pending_sources())
         if not pending and sum(r.chunks for r in records.values()) == self.count():
             return 0
