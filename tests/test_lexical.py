@@ -130,3 +130,98 @@ def test_file_name_words_are_indexed_with_each_chunk(kb: Settings, embedder) -> 
     ingest(kb, embedder=embedder)
     assert _sources(_saved(kb).top("Tolworth viaduct", 5)) == {"docs/Tolworth_viaduct-history.txt"}
     assert lexical.title_words("docs/Tolworth_viaduct-history.txt#0:ab") == "Tolworth viaduct history"
+
+
+def _scores_by_id(saved: lexical.LexicalIndex, query: str) -> dict[str, float]:
+    return {i: round(float(s), 5) for i, s in zip(saved.ids, saved.scores(query))}
+
+
+QUERIES = ["Quintara harbour cod", "bridge tolls committee report", "vineyards autumn grapes", "morning"]
+
+
+def test_vectorised_build_equals_bm25s_own_build() -> None:
+    """Our numpy build of the BM25 matrix gives bm25s's scores exactly (same formula, same parameters)."""
+    import bm25s
+
+    texts = [ALPHA, BETA, GAMMA, ALPHA + GAMMA, "cod cod cod herring", "", "the of and"] * 3
+    ids = [f"docs/f{n}.txt#0:{n:04x}" for n in range(len(texts))]
+    ours = lexical.LexicalIndex.build(ids, texts)
+    theirs = bm25s.BM25()
+    theirs.index([lexical.chunk_tokens(i, t) for i, t in zip(ids, texts)], show_progress=False)
+    for query in QUERIES + ["f3"]:
+        words = [w for w in lexical.tokenize(query) if w in theirs.vocab_dict]
+        expected = theirs.get_scores(words)
+        assert expected.max() > 0
+        assert ours.scores(query) == pytest.approx(expected, rel=1e-5, abs=1e-6)
+
+
+def test_incremental_sync_reads_only_new_chunks_and_equals_a_fresh_build(
+    kb: Settings, embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest(kb, embedder=embedder)
+    corpus = kb.corpus[0]
+    (corpus / "gamma.txt").write_text(GAMMA, encoding="utf-8")
+    (corpus / "alpha.txt").write_text(ALPHA.replace("Quintara", "Marlowe"), encoding="utf-8")
+    (corpus / "beta.txt").unlink()
+
+    read: list[str] = []
+    real_texts_of = Index.texts_of
+
+    def spy(self: Index, ids):  # records which chunk texts the sync asked chromadb for
+        read.extend(ids)
+        return real_texts_of(self, ids)
+
+    def refuse(self: Index):
+        raise AssertionError("an incremental sync must not read every chunk's text")
+
+    for n in range(4):  # unchanged chunks outnumber new ones from here on, so the sync re-uses tokens
+        (corpus / f"extra{n}.txt").write_text(f"Note {n} about the lighthouse keeper.\n", encoding="utf-8")
+    ingest(kb, embedder=embedder)  # most chunks are new here: one full read is the cheaper way
+    (corpus / "gamma.txt").write_text(GAMMA + "Ferries were also discussed.\n", encoding="utf-8")
+    monkeypatch.setattr(Index, "texts_of", spy)
+    monkeypatch.setattr(Index, "chunk_texts", refuse)
+    ingest(kb, embedder=embedder)
+    monkeypatch.undo()
+
+    saved = _in_step(kb, embedder)
+    assert read and {lexical.source_of(i) for i in read} == {"docs/gamma.txt"}
+    ids, texts = _open(kb, embedder).chunk_texts()
+    fresh = lexical.LexicalIndex.build(ids, texts)
+    for query in QUERIES + ["ferries", "lighthouse keeper"]:
+        assert _scores_by_id(saved, query) == _scores_by_id(fresh, query)
+    assert _sources(saved.top("ferries", 5)) == {"docs/gamma.txt"}
+
+
+def test_damaged_token_files_fall_back_to_a_full_rebuild(kb: Settings, embedder) -> None:
+    ingest(kb, embedder=embedder)
+    build = _saved(kb).saved_in
+    assert build is not None
+    (build / "tokens.npy").write_bytes(b"not numpy")
+    (kb.corpus[0] / "gamma.txt").write_text(GAMMA, encoding="utf-8")
+    ingest(kb, embedder=embedder)
+    saved = _in_step(kb, embedder)
+    assert _sources(saved.top("Oyelaran", 5)) == {"docs/gamma.txt"}
+    assert _sources(saved.top("Quintara", 5)) == {"docs/alpha.txt"}
+
+
+def test_ingest_writes_bm25s_files_bm25s_itself_would_write(kb: Settings, embedder, tmp_path: Path) -> None:
+    """Ingest saves the BM25 matrix without importing bm25s; bm25s must read it as its own."""
+    import bm25s
+
+    ingest(kb, embedder=embedder)
+    build = _saved(kb).saved_in
+    assert build is not None
+    ids, texts = _open(kb, embedder).chunk_texts()
+    theirs = bm25s.BM25()
+    theirs.index([lexical.chunk_tokens(i, t) for i, t in zip(ids, texts)], show_progress=False)
+    theirs.save(str(tmp_path / "theirs"), show_progress=False)
+    ours_params = json.loads((build / "params.index.json").read_text())
+    theirs_params = json.loads((tmp_path / "theirs" / "params.index.json").read_text())
+    assert ours_params == theirs_params
+    ours_vocab = json.loads((build / "vocab.index.json").read_text())
+    assert set(ours_vocab) == set(json.loads((tmp_path / "theirs" / "vocab.index.json").read_text()))
+    loaded = bm25s.BM25.load(str(build), show_progress=False, verbosity=0)
+    order = [ids.index(i) for i in _saved(kb).ids]
+    for query in ["Quintara harbour cod", "vineyards autumn grapes", "morning"]:
+        words = [w for w in lexical.tokenize(query) if w in theirs.vocab_dict]
+        assert loaded.get_scores(words) == pytest.approx(theirs.get_scores(words)[order], rel=1e-5, abs=1e-6)

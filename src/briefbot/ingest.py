@@ -60,7 +60,7 @@ def plan(
     """Which files need (re)indexing, which records are gone, how many are unchanged.
 
     Size and mtime decide cheaply; only when they differ is the file hashed, so a touched but
-    identical file costs one read and no embedding.
+    identical file costs one read and no embedding (its record gets the new mtime, also in ``records``).
     """
     root = index_root(settings)
     # ``found`` and ``records`` may be passed in by a caller that already has them (saves a scan).
@@ -89,6 +89,7 @@ def plan(
                 continue
         todo.append(f)
     index._put_records(touched, "ok")
+    records.update((r.source, r) for r in touched)  # the caller's view stays what the index holds
     present = {f.source for f in found}
     scopes = [p.absolute() for p in paths]
     gone = sorted(
@@ -156,20 +157,24 @@ def ingest(
     paths = list(paths) if paths else list(settings.corpus)
     embedder = embedder or make_embedder(settings)
     found: list[FoundFile] | None = None
+    discovery_skips: list[tuple[str, str]] = []
     if not rebuild and not settings.chroma_url:
         # Fast path: when a stat of every file matches the snapshot, there is nothing to do and
         # chromadb is never imported (see manifest.py).
         root = index_root(settings)
-        discovery_skips: list[tuple[str, str]] = []
         found = _discover(settings, paths, discovery_skips)
         scopes = [p.absolute() for p in paths]
         total = manifest.up_to_date(settings.index, embedder.name, found, lambda s: _under(s, root, scopes))
         if total is not None and not discovery_skips and (settings.index / "chroma").exists():
             return IngestReport(unchanged=len(found), total_chunks=total, seconds=time.perf_counter() - started)
-        found = None  # found again under the lock, with its skips reported
     timeout = settings.lock_timeout if lock_timeout is None else lock_timeout
+    asked = time.perf_counter()
     with ingest_lock(settings.index, timeout):
-        report = _ingest_locked(settings, paths, rebuild, embedder, progress, use_cache)
+        if time.perf_counter() - asked > 0.5:
+            found = None  # waited for another ingest: look at the files again (skips are reported then)
+        report = _ingest_locked(settings, paths, rebuild, embedder, progress, use_cache, found)
+        if found is not None:
+            report.skipped[:0] = discovery_skips
     report.seconds = time.perf_counter() - started
     return report
 
@@ -181,6 +186,7 @@ def _ingest_locked(
     embedder: Embedder,
     progress: Progress | None,
     use_cache: bool,
+    found: list[FoundFile] | None = None,
 ) -> IngestReport:
     warm_in_background(embedder)  # there is work to do: load the model while the index opens
     if rebuild:
@@ -193,12 +199,14 @@ def _ingest_locked(
     cache = EmbeddingCache.for_index(settings.index, embedder.name, embedder.dim) if use_cache else None
     report = IngestReport()
     known = set(records) | set(index.pending_sources())
-    todo, gone, report.unchanged = plan(settings, index, paths, report.skipped, records=records)
+    todo, gone, report.unchanged = plan(settings, index, paths, report.skipped, found=found, records=records)
     max_bytes = int(settings.max_file_mb * 2**20)
 
     if gone:
         index.remove_files(gone)
         report.removed.extend(gone)
+        for source in gone:
+            records.pop(source, None)
 
     group_records: list[FileRecord] = []
     group_chunks: list[Chunk] = []
@@ -218,6 +226,7 @@ def _ingest_locked(
         for i, c in enumerate(group_chunks):
             vectors[i] = by_hash[c.content_hash]
         index.replace_files(group_records, group_chunks, vectors)
+        records.update((r.source, r) for r in group_records)
         report.chunks += len(group_chunks)
         group_records.clear()
         group_chunks.clear()
@@ -234,6 +243,7 @@ def _ingest_locked(
             if f.source in known:
                 index.remove_files([f.source])
                 report.removed.append(f.source)
+                records.pop(f.source, None)
             continue
         chunks = chunk_document(doc, settings.chunk_tokens, settings.chunk_overlap)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -249,11 +259,14 @@ def _ingest_locked(
     report.total_chunks = index.count()
     # The BM25 index follows chromadb's chunk set (rebuilt only when that changed); a crash before
     # this line leaves it stale, which the next search detects by fingerprint and repairs.
-    lexical.sync(index, lexical.folder(settings))
+    lexical.sync(index, lexical.folder(settings), model=False)
     if cache is not None:
         cache.close()
     if not settings.chroma_url and not index.pending_sources():
-        manifest.write(settings.index, embedder.name, index.file_records(), report.total_chunks)
+        # ``records`` followed every write above, so the index is read again only if they disagree.
+        if sum(r.chunks for r in records.values()) != report.total_chunks:
+            records = index.file_records()
+        manifest.write(settings.index, embedder.name, records, report.total_chunks)
     return report
 
 

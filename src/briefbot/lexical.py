@@ -16,9 +16,11 @@ import os
 import re
 import shutil
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from .settings import Settings
     from .store import Index
 
-FORMAT = 2  # 2: file name words indexed with each chunk
+FORMAT = 3  # 2: file name words indexed with each chunk; 3: each chunk's tokens saved for incremental syncs
 CURRENT = "CURRENT.json"  # names the live build; replaced atomically, so readers see old or new
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Stopwords are dropped from documents and queries alike; a stemmer folds "meetings" into "meeting".
@@ -78,25 +80,193 @@ def title_words(chunk_id: str) -> str:
     return re.sub(r"[_\W]+", " ", name)
 
 
+def chunk_tokens(chunk_id: str, text: str) -> list[str]:
+    """What BM25 indexes for a chunk: its file's name as words, then its text."""
+    return tokenize(title_words(chunk_id)) + tokenize(text)
+
+
+@dataclass
+class Tokens:
+    """Every chunk's tokens, as vocabulary numbers in one flat array (chunk i is ``flat[offsets[i]:offsets[i+1]]``).
+
+    Saved with each build: a chunk id names its text (it includes a content hash), so the next sync
+    re-uses these and tokenizes only chunks it has not seen, instead of re-reading every text.
+    """
+
+    vocab: list[str]
+    flat: np.ndarray  # int32 vocabulary numbers
+    offsets: np.ndarray  # int64, one more than there are chunks
+
+    @classmethod
+    def of(cls, docs: Iterable[list[str]]) -> Tokens:
+        number: dict[str, int] = {}
+        parts = [np.fromiter((number.setdefault(w, len(number)) for w in d), np.int32) for d in docs]
+        return cls._join(list(number), parts)
+
+    @classmethod
+    def _join(cls, vocab: list[str], parts: list[np.ndarray]) -> Tokens:
+        """Concatenate per-chunk arrays and drop vocabulary no chunk uses any more."""
+        offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+        np.cumsum([len(x) for x in parts], out=offsets[1:])
+        flat = np.concatenate(parts).astype(np.int32) if parts else np.zeros(0, np.int32)
+        used = np.bincount(flat, minlength=len(vocab)) > 0
+        if not used.all():
+            renumber = (np.cumsum(used) - 1).astype(np.int32)
+            flat = renumber[flat] if len(flat) else flat
+            vocab = [w for w, u in zip(vocab, used) if u]
+        return cls(vocab, flat, offsets)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def updated(self, old_ids: Sequence[str], new_ids: Sequence[str], new_texts: dict[str, str]) -> Tokens:
+        """Tokens for ``new_ids``: re-used where the id was in ``old_ids``, else from ``new_texts``."""
+        at = {cid: i for i, cid in enumerate(old_ids)}
+        vocab = list(self.vocab)
+        number = {w: i for i, w in enumerate(vocab)}
+        parts: list[np.ndarray] = []
+        for cid in new_ids:
+            i = at.get(cid)
+            if i is not None:
+                parts.append(self.flat[self.offsets[i] : self.offsets[i + 1]])
+                continue
+            words = chunk_tokens(cid, new_texts[cid])
+            for w in words:
+                if w not in number:
+                    number[w] = len(vocab)
+                    vocab.append(w)
+            parts.append(np.fromiter((number[w] for w in words), np.int32, len(words)))
+        return Tokens._join(vocab, parts)
+
+    def save(self, build: Path) -> None:
+        np.save(build / "tokens.npy", self.flat)
+        np.save(build / "offsets.npy", self.offsets)
+        (build / "vocab.json").write_text(json.dumps(self.vocab), encoding="utf-8")
+
+    @classmethod
+    def load(cls, build: Path, count: int) -> Tokens | None:
+        try:
+            tokens = cls(
+                json.loads((build / "vocab.json").read_text(encoding="utf-8")),
+                np.load(build / "tokens.npy"),
+                np.load(build / "offsets.npy"),
+            )
+        except Exception:  # noqa: BLE001 - missing or damaged: the sync tokenizes everything again
+            return None
+        ok = len(tokens) == count and tokens.offsets[-1] == len(tokens.flat)
+        ok = ok and (not len(tokens.flat) or 0 <= int(tokens.flat.min()) <= int(tokens.flat.max()) < len(tokens.vocab))
+        return tokens if ok else None
+
+
+K1, B = 1.5, 0.75  # bm25s's defaults (Lucene BM25)
+
+
+def bm25_matrix(tokens: Tokens, k1: float = K1, b: float = B) -> dict[str, Any]:
+    """BM25 weight of every (word, chunk) pair as bm25s stores it: a CSC matrix, chunks x words.
+
+    A few numpy operations instead of bm25s's loop per chunk; the same formula as bm25s's default
+    (Lucene: idf = ln(1 + (N - df + .5) / (df + .5)), tf / (tf + k1 (1 - b + b len / avg))),
+    checked against bm25s's own build by tests/test_lexical.py.
+    """
+    n_docs, n_vocab = len(tokens), len(tokens.vocab)
+    lengths = np.diff(tokens.offsets)
+    doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+    pairs, tf = np.unique(doc * n_vocab + tokens.flat, return_counts=True)  # by chunk, then word
+    d, w = pairs // n_vocab, pairs % n_vocab
+    df = np.bincount(w, minlength=n_vocab)
+    idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+    avg = lengths.mean() if n_docs else 1.0
+    tfc = tf / (k1 * ((1 - b) + b * lengths[d] / avg) + tf)
+    scores = (idf[w] * tfc).astype(np.float32)
+    order = np.argsort(w, kind="stable")  # column-major (CSC): word by word, chunks ascending
+    indptr = np.zeros(n_vocab + 1, dtype=np.int64)
+    np.cumsum(df, out=indptr[1:])
+    return {"data": scores[order], "indices": d[order].astype(np.int32), "indptr": indptr, "num_docs": n_docs}
+
+
+def _bm25s_vocab(vocab: list[str]) -> dict[str, int]:
+    """bm25s's vocabulary: word -> column, plus its empty token after the last word."""
+    out = {w: i for i, w in enumerate(vocab)}
+    out.setdefault("", len(vocab))
+    return out
+
+
+def write_bm25s(build: Path, matrix: dict[str, Any], vocab: list[str]) -> None:
+    """Save a BM25 matrix in bm25s's own layout (what ``bm25s.BM25.save`` writes), for ``bm25s.BM25.load``.
+
+    Ingest writes the files itself so it never imports bm25s (and scipy, ~0.25 s); searches load
+    them with bm25s. tests/test_lexical.py checks bm25s reads them back to the same scores.
+    """
+    from importlib.metadata import version
+
+    np.save(build / "data.csc.index.npy", matrix["data"])
+    np.save(build / "indices.csc.index.npy", matrix["indices"])
+    np.save(build / "indptr.csc.index.npy", matrix["indptr"])
+    (build / "vocab.index.json").write_text(json.dumps(_bm25s_vocab(vocab), ensure_ascii=False), encoding="utf-8")
+    params = {
+        "k1": K1, "b": B, "delta": 0.5, "method": "lucene", "idf_method": "lucene", "dtype": "float32",
+        "int_dtype": "int32", "num_docs": matrix["num_docs"], "version": version("bm25s"), "backend": "numpy",
+    }
+    (build / "params.index.json").write_text(json.dumps(params, indent=4), encoding="utf-8")
+
+
+def _bm25_class() -> Any:
+    import bm25s
+
+    class VectorBM25(bm25s.BM25):  # type: ignore[misc]
+        """bm25s with its index build done by ``bm25_matrix`` (bm25s documents this method as the one to override)."""
+
+        def build_index_from_ids(self, unique_token_ids: Any, corpus_token_ids: Any, **_: Any) -> dict[str, Any]:
+            plain = (self.method, self.idf_method, self.k1, self.b) == ("lucene", "lucene", K1, B)
+            if not isinstance(corpus_token_ids, Tokens) or not plain:
+                return super().build_index_from_ids(unique_token_ids, corpus_token_ids, show_progress=False)
+            self.nonoccurrence_array = None  # only BM25L and BM25+ use one
+            return bm25_matrix(corpus_token_ids)
+
+    return VectorBM25
+
+
+_VectorBM25: Any = None  # the class, made on first use so importing this module does not import bm25s
+
+
+def _new_bm25() -> Any:
+    global _VectorBM25
+    if _VectorBM25 is None:
+        _VectorBM25 = _bm25_class()
+    return _VectorBM25()
+
+
 class LexicalIndex:
     """BM25 scores over a fixed list of chunk ids."""
 
-    def __init__(self, ids: list[str], model: Any, fingerprint: str) -> None:
+    def __init__(self, ids: list[str], model: Any, fingerprint: str, tokens: Tokens | None = None) -> None:
         self.ids = ids
         self.model = model  # bm25s.BM25, or None for an empty chunk set
         self.fingerprint = fingerprint
+        self.tokens = tokens  # every chunk's tokens, kept so the next sync tokenizes only new chunks
+        self.saved_in: Path | None = None  # the build folder it was loaded from
+        self.matrix: dict[str, Any] | None = None  # BM25 weights built for saving only (no model)
         self._sources: np.ndarray | None = None
 
     @classmethod
-    def build(cls, ids: Sequence[str], texts: Sequence[str]) -> LexicalIndex:
+    def build(cls, ids: Sequence[str], texts: Sequence[str], model: bool = True) -> LexicalIndex:
+        """A fresh index of ``texts`` (every chunk tokenized)."""
         ids = list(ids)
-        if not ids:
-            return cls([], None, fingerprint([]))
-        import bm25s
+        return cls.from_tokens(ids, Tokens.of([chunk_tokens(i, t) for i, t in zip(ids, texts)]), model)
 
-        model = bm25s.BM25()  # Lucene BM25, k1=1.5, b=0.75
-        model.index([tokenize(title_words(i)) + tokenize(t) for i, t in zip(ids, texts)], show_progress=False)
-        return cls(ids, model, fingerprint(ids))
+    @classmethod
+    def from_tokens(cls, ids: list[str], tokens: Tokens, model: bool = True) -> LexicalIndex:
+        """The index of ``tokens``; ``model=False`` computes only the matrix to save (no bm25s import)."""
+        if not tokens.vocab:  # no chunks, or none with an indexable word
+            return cls(ids, None, fingerprint(ids), tokens)
+        if not model:
+            built = cls(ids, None, fingerprint(ids), tokens)
+            built.matrix = bm25_matrix(tokens)
+            return built
+        bm25 = _new_bm25()  # Lucene BM25, k1=1.5, b=0.75
+        # bm25s takes a pre-tokenized corpus as an object with ``ids`` (here: all of ``tokens``) and ``vocab``.
+        bm25.index(SimpleNamespace(ids=tokens, vocab=_bm25s_vocab(tokens.vocab)), show_progress=False)
+        return cls(ids, bm25, fingerprint(ids), tokens)
 
     # --- persistence --------------------------------------------------------------------------
 
@@ -108,7 +278,11 @@ class LexicalIndex:
         build.mkdir()
         if self.model is not None:
             self.model.save(str(build), show_progress=False)
+        elif self.matrix is not None and self.tokens is not None:
+            write_bm25s(build, self.matrix, self.tokens.vocab)
         (build / "ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
+        if self.tokens is not None:
+            self.tokens.save(build)
         tmp = where / f".{CURRENT}.{name}"
         tmp.write_text(
             json.dumps({"format": FORMAT, "build": name, "fingerprint": self.fingerprint, "count": len(self.ids)}),
@@ -120,8 +294,11 @@ class LexicalIndex:
                 shutil.rmtree(old, ignore_errors=True)
 
     @classmethod
-    def load(cls, where: Path) -> LexicalIndex | None:
-        """The saved index, or None when there is none or it cannot be read (it is then rebuilt)."""
+    def load(cls, where: Path, model: bool = True) -> LexicalIndex | None:
+        """The saved index, or None when there is none or it cannot be read (it is then rebuilt).
+
+        ``model=False`` reads only the chunk ids and fingerprint (enough to tell whether it is current).
+        """
         try:
             meta = json.loads((where / CURRENT).read_text(encoding="utf-8"))
             if meta.get("format") != FORMAT:
@@ -130,12 +307,14 @@ class LexicalIndex:
             ids = json.loads((build / "ids.json").read_text(encoding="utf-8"))
             if fingerprint(ids) != meta["fingerprint"]:
                 return None
-            model = None
-            if ids:
+            bm25 = None
+            if model and (build / "params.index.json").exists():
                 import bm25s
 
-                model = bm25s.BM25.load(str(build), show_progress=False, verbosity=0)
-            return cls(ids, model, str(meta["fingerprint"]))
+                bm25 = bm25s.BM25.load(str(build), show_progress=False, verbosity=0)
+            loaded = cls(ids, bm25, str(meta["fingerprint"]))
+            loaded.saved_in = build
+            return loaded
         except Exception:  # noqa: BLE001 - any damage means "rebuild", never a failure
             return None
 
@@ -143,8 +322,10 @@ class LexicalIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk for ``query`` (zeros when no query word is indexed)."""
+        if self.model is None and self.matrix is not None:
+            raise RuntimeError("this BM25 index was built for saving only: load it to search")
         if self.model is None:
-            return np.zeros(0, dtype=np.float32)
+            return np.zeros(len(self.ids), dtype=np.float32)
         tokens = [t for t in tokenize(query) if t in self.model.vocab_dict]
         if not tokens:
             return np.zeros(len(self.ids), dtype=np.float32)
@@ -165,14 +346,33 @@ class LexicalIndex:
         return [(self.ids[i], float(scores[i])) for i in best if scores[i] > 0]
 
 
-def sync(index: Index, where: Path) -> LexicalIndex:
-    """The BM25 index for exactly the chunks chromadb holds now: loaded if current, else rebuilt and saved."""
+def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
+    """The BM25 index for exactly the chunks chromadb holds now: loaded if current, else updated and saved.
+
+    ``model=False`` is for ingest, which only brings the saved index up to date: it neither loads
+    nor builds a bm25s model (the result can be saved, not searched).
+
+    An update re-uses the saved tokens of chunks it already had and reads and tokenizes only the
+    others, so changing a few files costs a few files' work plus one vectorised BM25 build.
+    """
     ids = index.chunk_ids()
-    current = LexicalIndex.load(where)
+    current = LexicalIndex.load(where, model=False)
     if current is not None and current.fingerprint == fingerprint(ids):
-        return current
-    ids, texts = index.chunk_texts()
-    fresh = LexicalIndex.build(ids, texts)
+        if not model:
+            return current
+        loaded = LexicalIndex.load(where)
+        if loaded is not None and loaded.fingerprint == current.fingerprint:
+            return loaded
+    tokens = None if current is None or current.saved_in is None else Tokens.load(current.saved_in, len(current.ids))
+    known = set() if current is None else set(current.ids)
+    missing = [i for i in ids if i not in known]
+    if tokens is None or current is None or len(missing) > len(ids) // 2:
+        ids, texts = index.chunk_texts()  # little or nothing to re-use: read every text in one go
+        fresh = LexicalIndex.build(ids, texts, model)
+    else:
+        new = index.texts_of(missing)
+        ids = [i for i in ids if i in known or i in new]  # a chunk deleted meanwhile is left out
+        fresh = LexicalIndex.from_tokens(ids, tokens.updated(current.ids, ids, new), model)
     try:
         fresh.save(where)
     except OSError:

@@ -420,6 +420,15 @@ class Index:
         return list(got["ids"]), list(got["documents"] or [])
 
     @_guarded
+    def texts_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """The text of each chunk in ``ids`` that is still in the index (for an incremental BM25 update)."""
+        out: dict[str, str] = {}
+        for b in range(0, len(ids), 2000):
+            got = self.chunks.get(ids=list(ids[b : b + 2000]), include=["documents"])  # type: ignore[list-item]
+            out.update(zip(got["ids"], got["documents"] or []))
+        return out
+
+    @_guarded
     def get_by_ids(
         self, ids: Sequence[str], pending: Sequence[str] | None = None
     ) -> dict[str, tuple[Chunk, np.ndarray | None]]:
