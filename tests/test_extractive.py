@@ -19,7 +19,7 @@ def _passage(text: str, source: str = "notes.txt", score: float = 1.0) -> Passag
 
 @pytest.fixture(scope="module")
 def gen(embedder) -> ExtractiveGenerator:
-    return ExtractiveGenerator(embedder, min_score=0.3)
+    return ExtractiveGenerator(embedder, min_score=0.45)
 
 
 def test_question_types() -> None:

@@ -25,7 +25,7 @@ class Settings:
     chunk_tokens: int = 200
     chunk_overlap: int = 30
     k: int = 5
-    min_score: float = 0.30  # extractive answers abstain below this relevance
+    min_score: float = 0.45  # extractive answers abstain below this relevance (calibrated in bench/quality.py)
     lexical_weight: float = 0.5  # BM25's share of the hybrid score (0 = dense only, 1 = BM25 only)
     brief_words: int = 120
     context_tokens: int = 3000  # prompt budget for passages sent to an LLM
