@@ -73,6 +73,33 @@ def test_cites_only_the_passage_that_answers(gen: ExtractiveGenerator) -> None:
     assert "[1]" in draft.text and "[2]" not in draft.text and "[3]" not in draft.text
 
 
+def test_answers_from_the_passage_that_matches_the_question_not_retrievals_first(gen: ExtractiveGenerator) -> None:
+    """Retrieval ranked a loosely related passage first; the answer comes from the one that says it."""
+    passages = [
+        _passage(
+            "The Harwick ferry service is popular with tourists in summer. Tickets are sold at the pier. "
+            "The ferry company also runs coach tours along the coast.", "ferry.txt", 1.0,
+        ),
+        _passage(
+            "The council minutes record the history of the pier. The Harwick ferry pier was rebuilt in 1932 "
+            "after a storm destroyed the old wooden structure. A cafe opened there later.", "minutes.txt", 0.9,
+        ),
+    ]
+    draft = gen.answer("When was the Harwick ferry pier rebuilt after the storm?", passages)
+    assert draft.answered and "1932" in draft.text
+    assert draft.text.count("[") == 1 and draft.text.rstrip().endswith("[2]")
+
+
+def test_quotes_several_sentences_but_cites_one_passage(gen: ExtractiveGenerator) -> None:
+    passages = [
+        _passage("Mira Osei founded the Quintara rowing club in 1952. Mira Osei coached the club's crews for thirty years.", "club.txt"),
+        _passage("Mira Osei also rowed for the Quintara county team.", "county.txt", 0.95),
+    ]
+    draft = gen.answer("Who is Mira Osei of the Quintara rowing club?", passages)
+    assert draft.answered and "founded the Quintara rowing club" in draft.text
+    assert draft.text.count("[") == 1
+
+
 def test_declines_when_the_passages_do_not_answer(gen: ExtractiveGenerator) -> None:
     passages = [_passage("The village school teaches forty pupils. Lessons are held outdoors in summer.")]
     sel_off = gen.select("What is the boiling point of liquid nitrogen?", passages)

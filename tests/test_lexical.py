@@ -172,11 +172,11 @@ def test_incremental_sync_reads_only_new_chunks_and_equals_a_fresh_build(
         return real_texts_of(self, ids)
 
     def refuse(self: Index):
-        raise AssertionError("an incremental sync must not read every chunk's text")
+        raise AssertionError("a sync must not read every chunk's text")
 
     for n in range(4):  # unchanged chunks outnumber new ones from here on, so the sync re-uses tokens
         (corpus / f"extra{n}.txt").write_text(f"Note {n} about the lighthouse keeper.\n", encoding="utf-8")
-    ingest(kb, embedder=embedder)  # most chunks are new here: one full read is the cheaper way
+    ingest(kb, embedder=embedder)
     (corpus / "gamma.txt").write_text(GAMMA + "Ferries were also discussed.\n", encoding="utf-8")
     monkeypatch.setattr(Index, "texts_of", spy)
     monkeypatch.setattr(Index, "chunk_texts", refuse)

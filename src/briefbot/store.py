@@ -423,8 +423,8 @@ class Index:
     def texts_of(self, ids: Sequence[str]) -> dict[str, str]:
         """The text of each chunk in ``ids`` that is still in the index (for an incremental BM25 update)."""
         out: dict[str, str] = {}
-        for b in range(0, len(ids), 2000):
-            got = self.chunks.get(ids=list(ids[b : b + 2000]), include=["documents"])  # type: ignore[list-item]
+        for b in range(0, len(ids), 1000):  # bounded batches: chromadb's memory grows with each read
+            got = self.chunks.get(ids=list(ids[b : b + 1000]), include=["documents"])  # type: ignore[list-item]
             out.update(zip(got["ids"], got["documents"] or []))
         return out
 
