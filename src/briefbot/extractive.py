@@ -24,8 +24,8 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 # First the passage to answer from: the one whose best sentences are closest to the question in
 # meaning and in its rarer words, with retrieval's preference and the question's word pairs.
-# Weights fitted on SQuAD questions outside bench/quality.py's sample (right passage .875 vs .836
-# for retrieval's first).
+# Weights fitted by search on a 2,000-question SQuAD sample (seed 7); on bench/quality.py's sample the
+# chosen passage holds the answer for .875 of questions, retrieval's first for .836.
 PASSAGE_WEIGHTS = {
     "retrieval": 0.4,  # retrieval's fused score, best passage = 1
     "bm25": 0.1,  # its BM25 score, best = 1
