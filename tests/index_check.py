@@ -79,7 +79,7 @@ def consistency_errors(state: IndexState) -> list[str]:
     if len(set(state.ids)) != len(state.ids):
         errors.append("duplicate chunk ids")
     per_source = Counter(k[0] for k in state.chunks.elements())
-    orphans = sorted(set(per_source) - set(state.records))
+    orphans = sorted(set(per_source) - set(state.records) - set(state.pending))  # pending: reported above
     if orphans:
         errors.append(f"chunks without a file record: {orphans}")
     wrong = sorted(s for s, (_, _, n) in state.records.items() if per_source.get(s, 0) != n)

@@ -92,14 +92,18 @@ def setup(tmp_path_factory: pytest.TempPathFactory, embedder: object) -> dict:
     assert len(clean_state.records) == 20 and sum(clean_state.chunks.values()) > 40
 
     # Time the part of an uninterrupted update after the lock is taken: that is where kills go.
-    probe = make_trial(base, "probe", old, clean)
-    proc = start_ingest(probe)
-    wait_for_lock(probe, proc)
-    t0 = time.monotonic()
-    proc.communicate(timeout=300)
-    assert proc.returncode == 0
-    write_phase = time.monotonic() - t0
-    assert_same_content(state(probe), clean_state)
+    # The faster of two runs: one slow run (a busy machine) would put many kills after the end.
+    phases = []
+    for n in range(2):
+        probe = make_trial(base, f"probe{n}", old, clean)
+        proc = start_ingest(probe)
+        wait_for_lock(probe, proc)
+        t0 = time.monotonic()
+        proc.communicate(timeout=300)
+        assert proc.returncode == 0
+        phases.append(time.monotonic() - t0)
+        assert_same_content(state(probe), clean_state)
+    write_phase = min(phases)
     return {
         "base": base, "old": old, "old_records": state(old).records, "clean": clean,
         "clean_state": clean_state, "write_phase": write_phase,

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .errors import IndexError_
+
 if TYPE_CHECKING:
     from .settings import Settings
     from .store import Index
@@ -371,7 +373,16 @@ def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
     known = set(old_ids)
     # Only chunks not seen before are read, a thousand at a time (one read of every text made
     # chromadb hold ~90 MB more at 7,800 chunks, at the end of an ingest whose peak memory matters).
-    new = index.texts_of([i for i in ids if i not in known])
+    try:
+        new = index.texts_of([i for i in ids if i not in known])
+    except IndexError_:
+        stale = LexicalIndex.load(where) if model and current is not None else None
+        if stale is None:
+            raise
+        # A search racing another process's ingest: chromadb may not serve the newest chunks yet.
+        # The saved index is used as it is (search drops ids chromadb no longer has); that ingest
+        # brings it up to date when it finishes.
+        return stale
     ids = [i for i in ids if i in known or i in new]  # a chunk deleted meanwhile is left out
     if tokens is None:
         tokens = Tokens([], np.zeros(0, np.int32), np.zeros(1, np.int64))

@@ -63,7 +63,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 _READS = frozenset(
-    {"query", "query_ids", "get_by_ids", "get_chunks", "chunk_ids", "chunk_texts", "file_records", "pending_sources", "count"}
+    {"query", "query_ids", "get_by_ids", "get_chunks", "chunk_ids", "chunk_texts", "texts_of", "file_records", "pending_sources", "count"}
 )
 
 
@@ -400,13 +400,28 @@ class Index:
         self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None, pending: Sequence[str] | None = None
     ) -> list[str]:
         """Ids of the nearest chunks, best first: for a caller that fetches the chunks by id anyway."""
+        pending = list(self.pending_sources() if pending is None else pending)
+        visible = self._visible(where, pending)
+        try:
+            res = self.chunks.query(
+                query_embeddings=[vector.astype(np.float32)],
+                n_results=n,
+                where=visible,
+                include=[],  # type: ignore[list-item]
+            )
+            return list(res["ids"][0]) if res["ids"] else []
+        except Exception:  # noqa: BLE001
+            if visible is None or (where and (set(where) != {"source"} or not isinstance(where["source"], str))):
+                raise
+        # While another process writes, chromadb's metadata filter can name chunks its vector index
+        # does not hold yet ("Error finding id"). Search the vectors unfiltered, then filter here.
         res = self.chunks.query(
-            query_embeddings=[vector.astype(np.float32)],
-            n_results=n,
-            where=self._visible(where, pending),
-            include=[],  # type: ignore[list-item]
+            query_embeddings=[vector.astype(np.float32)], n_results=4 * n, include=[]  # type: ignore[list-item]
         )
-        return list(res["ids"][0]) if res["ids"] else []
+        skip = set(pending)
+        wanted = (where or {}).get("source")
+        ids = [i for i in (res["ids"][0] if res["ids"] else []) if i.rsplit("#", 1)[0] not in skip]
+        return [i for i in ids if wanted is None or i.rsplit("#", 1)[0] == wanted][:n]
 
     @_guarded
     def chunk_ids(self) -> list[str]:
