@@ -75,16 +75,22 @@ def test_second_ingest_waits_for_the_first_to_finish(tmp_path: Path, embedder) -
     assert report.added == ["corpus/doc000.txt", "corpus/doc001.txt"]
 
 
-def test_two_real_ingests_collide_cleanly(tmp_path: Path) -> None:
-    write_docs(tmp_path / "corpus", range(40))
+def _start_slow_ingest(project: Path) -> subprocess.Popen[str]:
+    """A real `briefbot ingest` writing one chunk per group (slow), returned once it holds the lock."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "OPENAI_"))}
-    first = subprocess.Popen(
-        [*briefbot_exe(), "ingest"], cwd=tmp_path, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    proc = subprocess.Popen(
+        [*briefbot_exe(), "ingest"], cwd=project, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         env={**env, "BRIEFBOT_TEST_GROUP_CHUNKS": "1"},
     )
-    holder = tmp_path / ".briefbot" / "ingest.holder.json"
-    while not holder.exists() and first.poll() is None:
+    holder = project / ".briefbot" / "ingest.holder.json"
+    while not holder.exists() and proc.poll() is None:
         time.sleep(0.01)
+    return proc
+
+
+def test_two_real_ingests_collide_cleanly(tmp_path: Path) -> None:
+    write_docs(tmp_path / "corpus", range(40))
+    first = _start_slow_ingest(tmp_path)
     second = run_cli("ingest", cwd=tmp_path, env={"BRIEFBOT_LOCK_TIMEOUT": "0"})
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, err
@@ -115,14 +121,7 @@ def test_ask_during_an_ingest_answers_from_whole_files(tmp_path: Path) -> None:
     write_docs(corpus, range(5))
     assert run_cli("ingest", cwd=tmp_path).returncode == 0
     write_docs(corpus, range(5, 60))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "OPENAI_"))}
-    writer = subprocess.Popen(
-        [*briefbot_exe(), "ingest"], cwd=tmp_path, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**env, "BRIEFBOT_TEST_GROUP_CHUNKS": "1"},
-    )
-    holder = tmp_path / ".briefbot" / "ingest.holder.json"
-    while not holder.exists() and writer.poll() is None:
-        time.sleep(0.01)
+    writer = _start_slow_ingest(tmp_path)
     answers = []
     busy = 0
     while writer.poll() is None and len(answers) < 2:

@@ -190,7 +190,8 @@ class ExtractiveGenerator:
         qwords = terms(question)
         # Rarer question words count for more: idf over the candidate sentences.
         n = len(cands)
-        cand_terms = [set(terms(c.text)) for c in cands]
+        cand_words = [terms(c.text) for c in cands]
+        cand_terms = [set(t) for t in cand_words]
         df = {w: sum(1 for t in cand_terms if w in t) for w in set(qwords)}
         idf = {w: math.log(1 + n / (1 + df[w])) for w in df}
         kind = question_type(question)
@@ -200,7 +201,7 @@ class ExtractiveGenerator:
             _overlap(qwords, c.previous[0] + " " + c.text if c.previous and leans_on_previous(c.text) else c.text, idf)
             for c in cands
         ]
-        home = self._best_passage(qwords, passages, cands, sims, overlap, idf)
+        home = self._best_passage(qwords, passages, cands, cand_words, sims, overlap, idf)
         mine = [i for i, c in enumerate(cands) if c.passage == home]
         scores = {
             i: SIMILARITY_WEIGHT * float(sims[i])
@@ -240,6 +241,7 @@ class ExtractiveGenerator:
         qwords: list[str],
         passages: list[Passage],
         cands: list[Candidate],
+        cand_words: list[list[str]],
         sims: np.ndarray,
         overlap: list[float],
         idf: dict[str, float],
@@ -257,7 +259,7 @@ class ExtractiveGenerator:
             pair_share = 0.0
             if pairs:
                 for i in mine:
-                    t = terms(cands[i].text)
+                    t = cand_words[i]
                     pair_share = max(pair_share, len(pairs & set(zip(t, t[1:]))) / len(pairs))
             score = (
                 w["retrieval"] * retrieval[j]

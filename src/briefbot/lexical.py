@@ -215,7 +215,9 @@ def write_bm25s(build: Path, matrix: dict[str, Any], vocab: list[str]) -> None:
     (build / "params.index.json").write_text(json.dumps(params, indent=4), encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
 def _bm25_class() -> Any:
+    """Made on first use, so importing this module does not import bm25s."""
     import bm25s
 
     class VectorBM25(bm25s.BM25):  # type: ignore[misc]
@@ -229,16 +231,6 @@ def _bm25_class() -> Any:
             return bm25_matrix(corpus_token_ids)
 
     return VectorBM25
-
-
-_VectorBM25: Any = None  # the class, made on first use so importing this module does not import bm25s
-
-
-def _new_bm25() -> Any:
-    global _VectorBM25
-    if _VectorBM25 is None:
-        _VectorBM25 = _bm25_class()
-    return _VectorBM25()
 
 
 class LexicalIndex:
@@ -268,7 +260,7 @@ class LexicalIndex:
             built = cls(ids, None, fingerprint(ids), tokens)
             built.matrix = bm25_matrix(tokens)
             return built
-        bm25 = _new_bm25()  # Lucene BM25, k1=1.5, b=0.75
+        bm25 = _bm25_class()()  # Lucene BM25, k1=1.5, b=0.75
         # bm25s takes a pre-tokenized corpus as an object with ``ids`` (here: all of ``tokens``) and ``vocab``.
         bm25.index(SimpleNamespace(ids=tokens, vocab=_bm25s_vocab(tokens.vocab)), show_progress=False)
         return cls(ids, bm25, fingerprint(ids), tokens)
@@ -312,16 +304,21 @@ class LexicalIndex:
             ids = json.loads((build / "ids.json").read_text(encoding="utf-8"))
             if fingerprint(ids) != meta["fingerprint"]:
                 return None
-            bm25 = None
-            if model and (build / "params.index.json").exists():
-                import bm25s
-
-                bm25 = bm25s.BM25.load(str(build), show_progress=False, verbosity=0)
-            loaded = cls(ids, bm25, str(meta["fingerprint"]))
+            loaded = cls(ids, None, str(meta["fingerprint"]))
             loaded.saved_in = build
+            if model:
+                loaded.load_model()
             return loaded
         except Exception:  # noqa: BLE001 - any damage means "rebuild", never a failure
             return None
+
+    def load_model(self) -> None:
+        """Read the saved BM25 matrix with bm25s (only an index with an indexable word has one)."""
+        assert self.saved_in is not None
+        if (self.saved_in / "params.index.json").exists():
+            import bm25s
+
+            self.model = bm25s.BM25.load(str(self.saved_in), show_progress=False, verbosity=0)
 
     # --- scoring ------------------------------------------------------------------------------
 
@@ -365,9 +362,11 @@ def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
     if current is not None and current.fingerprint == fingerprint(ids):
         if not model:
             return current
-        loaded = LexicalIndex.load(where)
-        if loaded is not None and loaded.fingerprint == current.fingerprint:
-            return loaded
+        try:
+            current.load_model()
+            return current
+        except Exception:  # noqa: BLE001 - replaced or damaged meanwhile: brought up to date below
+            current = None
     tokens = None if current is None or current.saved_in is None else Tokens.load(current.saved_in, len(current.ids))
     old_ids = current.ids if current is not None and tokens is not None else []
     known = set(old_ids)

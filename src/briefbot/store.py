@@ -420,8 +420,8 @@ class Index:
         )
         skip = set(pending)
         wanted = (where or {}).get("source")
-        ids = [i for i in (res["ids"][0] if res["ids"] else []) if i.rsplit("#", 1)[0] not in skip]
-        return [i for i in ids if wanted is None or i.rsplit("#", 1)[0] == wanted][:n]
+        sources = ((i, i.rsplit("#", 1)[0]) for i in (res["ids"][0] if res["ids"] else []))
+        return [i for i, src in sources if src not in skip and (wanted is None or src == wanted)][:n]
 
     @_guarded
     def chunk_ids(self) -> list[str]:

@@ -63,8 +63,6 @@ def encoding(name: str = ENCODING) -> tiktoken.Encoding:
     _seed_cache(name)
     os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(_cache_dir()))
     ranks = _parsed_ranks(name)
-    if ranks is None:
-        return tiktoken.get_encoding(name)
     import tiktoken_ext.openai_public as public
 
     # tiktoken's own constructor gives the pattern and special tokens; only the parsing of its
@@ -78,7 +76,7 @@ def encoding(name: str = ENCODING) -> tiktoken.Encoding:
     return tiktoken.Encoding(**spec)
 
 
-def _parsed_ranks(name: str) -> dict[bytes, int] | None:
+def _parsed_ranks(name: str) -> dict[bytes, int]:
     """The BPE ranks, parsed once and kept beside tiktoken's file in marshal form (fast to read)."""
     import marshal
 
