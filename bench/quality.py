@@ -136,11 +136,11 @@ def main() -> None:
     t = time.perf_counter()
     for i, q in enumerate(questions):
         cands = retriever.candidates(q.question, max(DEPTH, CANDIDATES))
-        ranks["dense"].append(first_hit(retriever.rank(cands, DEPTH, lexical_weight=0.0), q))
-        ranks["bm25"].append(first_hit(retriever.rank(cands, DEPTH, lexical_weight=1.0), q))
+        ranks["dense"].append(first_hit(retriever.rank(cands, DEPTH, lexical_weight=0.0, rerank=False), q))
+        ranks["bm25"].append(first_hit(retriever.rank(cands, DEPTH, lexical_weight=1.0, rerank=False), q))
         ranks["rrf"].append(first_hit(rrf(cands), q))
         for w in SWEEP:
-            ranks[f"blend {w}"].append(first_hit(retriever.rank(cands, DEPTH, lexical_weight=w), q))
+            ranks[f"blend {w}"].append(first_hit(retriever.rank(cands, DEPTH, lexical_weight=w, rerank=False), q))
         top = retriever.rank(cands, DEPTH)
         ranks["default"].append(first_hit(top, q))
 
@@ -156,7 +156,7 @@ def main() -> None:
         others = [c for c in range(len(cands.chunks)) if cands.chunks[c].source != q.source]
         rest = Candidates(
             [cands.chunks[c] for c in others], cands.vectors[others],
-            None if cands.dense is None else cands.dense[others], cands.lexical[others],
+            None if cands.dense is None else cands.dense[others], cands.lexical[others], cands.query,
         )
         sel = generator.select(q.question, retriever.rank(rest, settings.k))
         unanswerable_conf.append(sel.confidence if sel else -1.0)
@@ -187,13 +187,13 @@ def main() -> None:
 
     print()
     print(f"retrieval (hit = chunk overlapping the gold paragraph and containing an answer), k up to {DEPTH}")
-    print(f"{'method':<28} {'R@1':>6} {'R@5':>6} {'R@20':>6} {'MRR@20':>7}")
+    print(f"{'method':<36} {'R@1':>6} {'R@5':>6} {'R@20':>6} {'MRR@20':>7}")
     labels = {"dense": "dense only (MiniLM)", "bm25": "BM25 only (bm25s, stemmed)", "rrf": "reciprocal rank fusion k=60"}
     labels.update({f"blend {w}": f"blend, BM25 weight {w}" for w in SWEEP})
-    labels["default"] = f"briefbot default (w={w_default})"
+    labels["default"] = f"briefbot default (w={w_default}" + (", re-ranked)" if settings.rerank else ")")
     for name, row in table.items():
-        print(f"{labels[name]:<28} {row['recall@1']:>6.3f} {row['recall@5']:>6.3f} {row['recall@20']:>6.3f} {row['mrr@20']:>7.3f}")
-    print(f"{'target for the default':<28} {'':>6} {TARGETS['recall@5']:>6.2f} {'':>6} {TARGETS['mrr@20']:>7.2f}")
+        print(f"{labels[name]:<36} {row['recall@1']:>6.3f} {row['recall@5']:>6.3f} {row['recall@20']:>6.3f} {row['mrr@20']:>7.3f}")
+    print(f"{'target for the default':<36} {'':>6} {TARGETS['recall@5']:>6.2f} {'':>6} {TARGETS['mrr@20']:>7.2f}")
     print()
     print(f"extractive ask (k={settings.k}, min_score={settings.min_score})")
     for key in ("answer_containment", "citation_precision"):
@@ -225,7 +225,7 @@ def main() -> None:
                 "sample_seed": None if args.all or args.sample >= 10570 else args.seed,
                 "chunks": report.total_chunks,
                 "settings": {k: v for k, v in settings.public_dict().items() if k in (
-                    "chunk_tokens", "chunk_overlap", "k", "min_score", "lexical_weight", "embedder")},
+                    "chunk_tokens", "chunk_overlap", "k", "min_score", "lexical_weight", "rerank", "embedder")},
                 "retrieval": {labels[k]: {m: round(v, 4) for m, v in row.items()} for k, row in table.items()},
                 "answers": {k: round(v, 4) for k, v in answers.items()},
                 "abstention_calibration": [{k: round(v, 4) for k, v in row.items()} for row in calibration],

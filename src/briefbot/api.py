@@ -88,7 +88,8 @@ class Briefbot:
         self._warm()
         if self._retriever is None or self._retriever.index is not self.index():
             self._retriever = Retriever(
-                self.index(), self.embedder, self.settings.lexical_weight, lexical.folder(self.settings)
+                self.index(), self.embedder, self.settings.lexical_weight, lexical.folder(self.settings),
+                rerank=self.settings.rerank,
             )
         return self._retriever
 

@@ -244,6 +244,7 @@ class LexicalIndex:
         self.saved_in: Path | None = None  # the build folder it was loaded from
         self.matrix: dict[str, Any] | None = None  # BM25 weights built for saving only (no model)
         self._sources: np.ndarray | None = None
+        self._positions: dict[str, int] | None = None
 
     @classmethod
     def build(cls, ids: Sequence[str], texts: Sequence[str], model: bool = True) -> LexicalIndex:
@@ -333,9 +334,17 @@ class LexicalIndex:
             return np.zeros(len(self.ids), dtype=np.float32)
         return np.asarray(self.model.get_scores(tokens), dtype=np.float32)
 
-    def top(self, query: str, n: int, source: str | None = None) -> list[tuple[str, float]]:
+    def score_of(self, scores: np.ndarray, chunk_id: str) -> float:
+        """One chunk's entry in ``scores`` (from :meth:`scores`); 0 for a chunk this index lacks."""
+        if self._positions is None:
+            self._positions = {i: n for n, i in enumerate(self.ids)}
+        n = self._positions.get(chunk_id)
+        return 0.0 if n is None or n >= len(scores) else float(scores[n])
+
+    def top(self, query: str, n: int, source: str | None = None, scores: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The ``n`` best chunk ids with a positive score, best first, optionally within one source."""
-        scores = self.scores(query)
+        if scores is None:
+            scores = self.scores(query)
         if not len(scores):
             return []
         if source is not None:

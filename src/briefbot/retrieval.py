@@ -11,6 +11,8 @@ import numpy as np
 
 from .embedding import Embedder
 from .lexical import LexicalIndex, sync
+from .rerank import DEPTH as RERANK_DEPTH
+from .rerank import rerank_scores
 from .schema import Chunk, Passage
 from .store import Index
 
@@ -94,17 +96,22 @@ class Candidates:
     vectors: np.ndarray
     dense: np.ndarray | None  # cosine to the query; None when retrieval is BM25 only
     lexical: np.ndarray
+    query: str | None = None  # the question they were found for, for re-ranking
 
 
 class Retriever:
     """Ranks indexed chunks for a query; the one place search strategy lives.
 
     Hybrid by default: the union of the dense top-N and the BM25 top-N, each scored both ways,
-    blended with ``lexical_weight``; near-duplicates are then collapsed so k passages say k things.
+    blended with ``lexical_weight``; the blend's head is then re-ranked by where the question's words
+    sit (rerank.py) and near-duplicates are collapsed so k passages say k things.
     """
 
-    def __init__(self, index: Index, embedder: Embedder, lexical_weight: float = 0.5, lexical_folder: Path | None = None) -> None:
+    def __init__(
+        self, index: Index, embedder: Embedder, lexical_weight: float = 0.5, lexical_folder: Path | None = None, rerank: bool = True
+    ) -> None:
         self.index = index
+        self.rerank = rerank
         self.embedder = embedder
         self.lexical_weight = lexical_weight
         self.lexical_folder = lexical_folder
@@ -122,7 +129,11 @@ class Retriever:
 
     def candidates(self, query: str, depth: int, source: str | None = None) -> Candidates:
         """The union of the BM25 top-``depth`` and the dense top-``depth``, each scored both ways."""
-        lex_hits = dict(self.lexical().top(query, depth, source=source)) if self.lexical_weight > 0 else {}
+        lex_scores = None
+        lex_hits: dict[str, float] = {}
+        if self.lexical_weight > 0:
+            lex_scores = self.lexical().scores(query)
+            lex_hits = dict(self.lexical().top(query, depth, source=source, scores=lex_scores))
         ids = list(lex_hits)
         vector = None
         pending = self.index.pending_sources()  # read once: both lookups see the same files
@@ -134,21 +145,26 @@ class Retriever:
         ids = [i for i in ids if i in found]  # an id the BM25 index still has but chromadb lost
         if not ids:
             empty = np.zeros(0, dtype=np.float32)
-            return Candidates([], np.zeros((0, 0), dtype=np.float32), None if vector is None else empty, empty)
+            return Candidates([], np.zeros((0, 0), dtype=np.float32), None if vector is None else empty, empty, query)
         missing = [i for i in ids if found[i][1] is None]
         if missing:  # vectors chromadb could not serve during a concurrent ingest
             fresh = self.embedder.embed([found[i][0].embed_text for i in missing])
             found.update({i: (found[i][0], v) for i, v in zip(missing, fresh)})
         vectors = np.array([found[i][1] for i in ids], dtype=np.float32)
         return Candidates(
+            query=query,
             chunks=[found[i][0] for i in ids],
             vectors=vectors,
             dense=None if vector is None else vectors @ vector,
-            lexical=np.array([lex_hits.get(i, 0.0) for i in ids], dtype=np.float32),
+            # BM25 of the dense-only finds too, not 0: the blend then compares true scores.
+            lexical=np.array(
+                [lex_hits[i] if i in lex_hits else 0.0 if lex_scores is None else self.lexical().score_of(lex_scores, i) for i in ids],
+                dtype=np.float32,
+            ),
         )
 
-    def rank(self, cands: Candidates, k: int, lexical_weight: float | None = None) -> list[Passage]:
-        """Fused order of the candidates, near-duplicates collapsed, best ``k``."""
+    def rank(self, cands: Candidates, k: int, lexical_weight: float | None = None, rerank: bool | None = None) -> list[Passage]:
+        """Fused order of the candidates, its head re-ranked (hybrid only), near-duplicates collapsed, best ``k``."""
         w = self.lexical_weight if lexical_weight is None else lexical_weight
         if cands.dense is None or w >= 1.0:
             score = minmax(cands.lexical)
@@ -157,6 +173,8 @@ class Retriever:
         else:
             score = fuse(cands.dense, cands.lexical, w)
         order = sorted(range(len(cands.chunks)), key=lambda j: -score[j])
+        if (self.rerank if rerank is None else rerank) and cands.dense is not None and cands.query and 0.0 < w < 1.0 and order:
+            score, order = self._reranked(cands, score, order, k)
         passages = [
             Passage(
                 chunk=cands.chunks[j],
@@ -167,6 +185,19 @@ class Retriever:
             for j in order
         ]
         return collapse_duplicates(passages, vectors=[cands.vectors[j] for j in order], limit=k)
+
+    def _reranked(self, cands: Candidates, score: np.ndarray, order: list[int], k: int) -> tuple[np.ndarray, list[int]]:
+        """The head of ``order`` re-scored by rerank.py; the rest follow, scaled below the head's lowest."""
+        assert cands.dense is not None and cands.query
+        head = order[: max(RERANK_DEPTH, 2 * k)]
+        new = rerank_scores(
+            cands.query, [cands.chunks[j].text for j in head], minmax(cands.dense)[head], minmax(cands.lexical)[head]
+        )
+        score = score.astype(np.float32)
+        floor = float(new.min())
+        score[order[len(head):]] *= floor  # fused scores are in [0, 1]: the tail stays below the head, in order
+        score[head] = new
+        return score, sorted(head, key=lambda j: -score[j]) + order[len(head):]
 
     def search(self, query: str, k: int, source: str | None = None) -> list[Passage]:
         return self.rank(self.candidates(query, max(k, CANDIDATES), source), k)

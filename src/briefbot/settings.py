@@ -27,6 +27,7 @@ class Settings:
     k: int = 5
     min_score: float = 0.45  # extractive answers abstain below this relevance (calibrated in bench/quality.py)
     lexical_weight: float = 0.5  # BM25's share of the hybrid score (0 = dense only, 1 = BM25 only)
+    rerank: bool = True  # re-order the hybrid ranking's head by where the question's words sit (rerank.py)
     brief_words: int = 120
     context_tokens: int = 3000  # prompt budget for passages sent to an LLM
     max_retries: int = 3
@@ -86,7 +87,14 @@ def _coerce(name: str, raw: Any, origin: str) -> Any:
         if name == "chroma_url":
             return str(raw) if raw else None
         if isinstance(default, bool):
-            return str(raw).lower() in ("1", "true", "yes", "on")
+            if isinstance(raw, bool):
+                return raw
+            word = str(raw).strip().lower()
+            if word in ("1", "true", "yes", "on"):
+                return True
+            if word in ("0", "false", "no", "off"):
+                return False
+            raise ValueError("expected true or false")
         if isinstance(default, int):
             return int(raw)
         if isinstance(default, float):
