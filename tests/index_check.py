@@ -28,6 +28,7 @@ class IndexState:
     vectors: dict[str, np.ndarray]  # chunk id -> stored vector
     hits: set[str]  # ids the vector index returns for a query asking for everything
     lexical_ids: list[str] | None = None  # ids the saved BM25 index covers (None: none saved)
+    snapshot: dict[str, tuple[int, str, int]] | None = None  # records in files.json, if it vouches for the index
     problems: list[str] = field(default_factory=list)
 
     def content(self) -> tuple[Counter[ChunkKey], dict[str, tuple[int, str, int]]]:
@@ -41,6 +42,9 @@ def read_index(index_dir: Path, embedder_name: str, dim: int) -> IndexState:
 
     chromadb.api.client.SharedSystemClient.clear_system_cache()  # never a stale cached view
     settings = load_settings(index=index_dir)
+    from briefbot import manifest
+
+    vouched = manifest.records(index_dir, embedder_name)  # before chromadb opens the database
     index = Index.open(settings, embedder_name, dim, create=False)
     got = index.chunks.get(include=["documents", "metadatas", "embeddings"])  # type: ignore[list-item]
     chunks: Counter[ChunkKey] = Counter()
@@ -63,6 +67,7 @@ def read_index(index_dir: Path, embedder_name: str, dim: int) -> IndexState:
     state = IndexState(
         chunks, records, index.pending_sources(), list(got["ids"]), vectors, hits,
         lexical_ids=None if saved is None else list(saved.ids),
+        snapshot=None if vouched is None else {s: (r.size, r.sha256, r.chunks) for s, r in vouched.items()},
     )
     chromadb.api.client.SharedSystemClient.clear_system_cache()
     return state
@@ -95,6 +100,8 @@ def consistency_errors(state: IndexState) -> list[str]:
         errors.append(
             f"lexical index out of step with stored chunks: {len(state.lexical_ids)} in BM25, {len(state.ids)} stored"
         )
+    if state.snapshot is not None and (state.snapshot != state.records or state.pending):
+        errors.append("the snapshot (files.json) vouches for records the index does not hold")
     return errors
 
 

@@ -290,13 +290,15 @@ def test_damaged_vector_segments_error_clearly_or_still_answer_whole(small_index
 def test_rebuild_killed_between_its_two_deletes_leaves_no_orphans(tmp_path: Path, embedder: object) -> None:
     import chromadb.api.client
 
+    from briefbot import manifest
     from briefbot.store import FILES, make_client
 
     write_corpus(tmp_path / "corpus", range(4), set(), 5)
     complete_in_process(tmp_path, embedder)
     clean = state(tmp_path)
-    # `ingest --rebuild` drops the file records first, then the chunks: a kill in between leaves
-    # chunks without records. Some of their files are gone by the next run.
+    # `ingest --rebuild` removes the snapshot, drops the file records, then the chunks: a kill
+    # between the drops leaves chunks without records. Some of their files are gone by the next run.
+    manifest.clear(tmp_path / ".briefbot")
     make_client(load_settings(index=tmp_path / ".briefbot")).delete_collection(FILES)
     chromadb.api.client.SharedSystemClient.clear_system_cache()
     (tmp_path / "corpus" / "doc03.txt").unlink()

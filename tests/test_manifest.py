@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
+from briefbot import manifest
 from briefbot.errors import EmbedderMismatchError
 from briefbot.ingest import ingest, needs_refresh
 from briefbot.manifest import FILENAME
 from briefbot.settings import Settings
 from briefbot.store import Index
+
+from .index_check import consistency_errors, read_index
 
 TEXT = "The ferry to the island runs twice a day in winter and hourly in summer.\n\nTickets are sold on board.\n"
 
@@ -86,3 +90,55 @@ def test_another_embedder_or_a_rebuild_ignores_the_snapshot(kb, embedder) -> Non
     report = ingest(settings, rebuild=True, embedder=embedder)
     assert sorted(report.added) == ["docs/bus.md", "docs/ferry.txt"]
     assert (settings.index / FILENAME).is_file()
+
+
+def test_the_snapshot_keeps_every_file_record_as_chromadb_has_it(kb, embedder) -> None:  # type: ignore[no-untyped-def]
+    settings, docs = kb
+    ingest(settings, embedder=embedder)
+    (docs / "train.txt").write_text("Trains run every ten minutes.\n", encoding="utf-8")
+    ingest(settings, embedder=embedder)
+    index = Index.open(settings, embedder.name, embedder.dim, create=False)
+    assert manifest.records(settings.index, embedder.name) == index.file_records()
+    assert manifest.records(settings.index, "other-model") is None
+
+
+def test_a_change_starts_from_the_snapshot_without_reading_records_back(kb, embedder, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    settings, docs = kb
+    ingest(settings, embedder=embedder)
+    calls: list[str] = []
+    real_records, real_orphans = Index.file_records, Index.remove_orphans
+    monkeypatch.setattr(Index, "file_records", lambda self: calls.append("records") or real_records(self))
+    monkeypatch.setattr(Index, "remove_orphans", lambda self, r=None: calls.append("orphans") or real_orphans(self, r))
+    with (docs / "ferry.txt").open("a", encoding="utf-8") as f:
+        f.write("\nThe last ferry leaves at nine.\n")
+    report = ingest(settings, embedder=embedder)
+    assert report.changed == ["docs/ferry.txt"] and report.unchanged == 1 and calls == []
+    monkeypatch.undo()
+    state = read_index(settings.index, embedder.name, embedder.dim)
+    assert consistency_errors(state) == []
+    index = Index.open(settings, embedder.name, embedder.dim, create=False)
+    assert report.total_chunks == index.count()
+    assert manifest.records(settings.index, embedder.name) == index.file_records()
+
+
+@pytest.mark.parametrize("damage", ["missing", "garbled", "database"])
+def test_without_a_standing_snapshot_the_records_come_from_chromadb(kb, embedder, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:  # type: ignore[no-untyped-def]
+    settings, docs = kb
+    ingest(settings, embedder=embedder)
+    snapshot = settings.index / FILENAME
+    data = json.loads(snapshot.read_text(encoding="utf-8"))
+    if damage == "missing":
+        snapshot.unlink()
+    elif damage == "garbled":
+        data["files"] = {s: [1, 2] for s in data["files"]}  # a record cut short
+        snapshot.write_text(json.dumps(data), encoding="utf-8")
+    else:
+        data["database"] += 4096  # chromadb's database is not the one the snapshot saw
+        snapshot.write_text(json.dumps(data), encoding="utf-8")
+    calls: list[str] = []
+    real = Index.file_records
+    monkeypatch.setattr(Index, "file_records", lambda self: calls.append("records") or real(self))
+    (docs / "ferry.txt").write_text(TEXT + "Dogs travel free.\n", encoding="utf-8")
+    report = ingest(settings, embedder=embedder)
+    assert report.changed == ["docs/ferry.txt"] and "records" in calls
+    assert consistency_errors(read_index(settings.index, embedder.name, embedder.dim)) == []

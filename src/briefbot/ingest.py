@@ -189,16 +189,23 @@ def _ingest_locked(
     found: list[FoundFile] | None = None,
 ) -> IngestReport:
     warm_in_background(embedder)  # there is work to do: load the model while the index opens
+    # While the snapshot stands, the index is exactly as the last complete ingest left it: its
+    # records are those, nothing is pending and no chunk is orphaned (no need to ask chromadb).
+    vouched = None if rebuild or settings.chroma_url else manifest.records(settings.index, embedder.name)
     if rebuild:
         manifest.clear(settings.index)
         Index.drop(settings)  # the embedding cache is kept: a rebuild re-uses its vectors
     index = Index.open(settings, embedder.name, embedder.dim, create=True)
     manifest.clear(settings.index)  # from here on the index may change
-    records = index.file_records()
-    index.remove_orphans(records)
+    if vouched is not None:
+        records = vouched
+        known = set(records)
+    else:
+        records = index.file_records()
+        index.remove_orphans(records)
+        known = set(records) | set(index.pending_sources())
     cache = EmbeddingCache.for_index(settings.index, embedder.name, embedder.dim) if use_cache else None
     report = IngestReport()
-    known = set(records) | set(index.pending_sources())
     todo, gone, report.unchanged = plan(settings, index, paths, report.skipped, found=found, records=records)
     max_bytes = int(settings.max_file_mb * 2**20)
 
@@ -256,10 +263,10 @@ def _ingest_locked(
     _remember_skips(settings, unreadable)
     if progress:
         progress(len(todo), len(todo), "")
-    report.total_chunks = index.count()
     # The BM25 index follows chromadb's chunk set (rebuilt only when that changed); a crash before
-    # this line leaves it stale, which the next search detects by fingerprint and repairs.
-    lexical.sync(index, lexical.folder(settings), model=False)
+    # this line leaves it stale, which the next search detects by fingerprint and repairs. Its ids
+    # are every chunk chromadb holds (we hold the writer lock), so they give the total too.
+    report.total_chunks = len(lexical.sync(index, lexical.folder(settings), model=False).ids)
     if cache is not None:
         cache.close()
     if not settings.chroma_url and not index.pending_sources():

@@ -5,6 +5,10 @@ with this snapshot takes milliseconds. The snapshot (``<index>/files.json``) is 
 of an ingest that left nothing pending and removed before any ingest touches the index, so it is
 either absent or exactly what the index holds. Only for the local index: a chroma server can be
 changed by other clients.
+
+The snapshot also keeps each file's full record (hash, chunk count), so an ingest that does have
+work starts from it instead of reading every record back from chromadb and checking for orphans:
+the snapshot exists only while the index is exactly as the last complete ingest left it.
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ import json
 import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from .loading import FoundFile
 from .schema import FileRecord
 
 FILENAME = "files.json"
-VERSION = 2
+VERSION = 3
 DATABASE = Path("chroma") / "chroma.sqlite3"
 
 
@@ -49,11 +54,38 @@ def write(index_dir: Path, embedder: str, records: Mapping[str, FileRecord], tot
         "embedder": embedder,
         "chunks": total_chunks,
         "database": _database_stamp(index_dir),
-        "files": {s: [r.size, r.mtime_ns] for s, r in records.items()},
+        "files": {s: [r.size, r.mtime_ns, r.sha256, r.chunks, r.indexed_at] for s, r in records.items()},
     }
     tmp = _path(index_dir).with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     os.replace(tmp, _path(index_dir))
+
+
+def _read(index_dir: Path, embedder: str) -> dict[str, Any] | None:
+    """The snapshot, if there is one for this embedder and chromadb's database still matches it."""
+    try:
+        data = json.loads(_path(index_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != VERSION or data.get("embedder") != embedder:
+        return None
+    if data.get("database") is None or data["database"] != _database_stamp(index_dir):
+        return None
+    return data
+
+
+def records(index_dir: Path, embedder: str) -> dict[str, FileRecord] | None:
+    """Every file record as the last complete ingest left them, or None (then chromadb is asked)."""
+    data = _read(index_dir, embedder)
+    if data is None:
+        return None
+    try:
+        return {
+            s: FileRecord(s, int(size), int(mtime), str(sha), int(chunks), str(at))
+            for s, (size, mtime, sha, chunks, at) in data["files"].items()
+        }
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
 
 
 def up_to_date(
@@ -61,15 +93,10 @@ def up_to_date(
 ) -> int | None:
     """The index's chunk count when ``found`` matches the snapshot exactly (same files, sizes,
     mtimes, nothing under the scanned folders gone), else None: then the full check runs."""
-    try:
-        data = json.loads(_path(index_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    data = _read(index_dir, embedder)
+    if data is None:
         return None
-    if data.get("version") != VERSION or data.get("embedder") != embedder:
-        return None
-    if data.get("database") is None or data["database"] != _database_stamp(index_dir):
-        return None
-    files: dict[str, list[int]] = data["files"]
+    files: dict[str, list[Any]] = data["files"]
     seen: set[str] = set()
     for f in found:
         rec = files.get(f.source)
