@@ -142,3 +142,24 @@ def test_without_a_standing_snapshot_the_records_come_from_chromadb(kb, embedder
     report = ingest(settings, embedder=embedder)
     assert report.changed == ["docs/ferry.txt"] and "records" in calls
     assert consistency_errors(read_index(settings.index, embedder.name, embedder.dim)) == []
+
+
+def test_an_index_that_fails_to_open_on_the_side_thread_fails_the_ingest_untouched(kb, embedder, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from briefbot.errors import IndexError_
+
+    settings, docs = kb
+    ingest(settings, embedder=embedder)
+    before = read_index(settings.index, embedder.name, embedder.dim)
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise IndexError_("index at .briefbot is damaged or unreadable (test)")
+
+    monkeypatch.setattr(Index, "open", broken)
+    (docs / "ferry.txt").write_text(TEXT + "Dogs travel free.\n", encoding="utf-8")
+    with pytest.raises(IndexError_, match="damaged or unreadable"):
+        ingest(settings, embedder=embedder)
+    monkeypatch.undo()
+    after = read_index(settings.index, embedder.name, embedder.dim)
+    assert after.content() == before.content() and not consistency_errors(after)
+    assert (settings.index / FILENAME).is_file()  # nothing was written, so the snapshot still stands
+    assert ingest(settings, embedder=embedder).changed == ["docs/ferry.txt"]

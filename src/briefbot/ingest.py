@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
@@ -50,25 +51,23 @@ def _under(source: str, root: Path, scopes: Sequence[Path]) -> bool:
 
 def plan(
     settings: Settings,
-    index: Index,
     paths: Sequence[Path],
+    records: dict[str, FileRecord],
+    pending: set[str],
     skipped: list[tuple[str, str]] | None = None,
     *,
     found: list[FoundFile] | None = None,
-    records: dict[str, FileRecord] | None = None,
-) -> tuple[list[FoundFile], list[str], int]:
-    """Which files need (re)indexing, which records are gone, how many are unchanged.
+) -> tuple[list[FoundFile], list[str], int, list[FileRecord]]:
+    """Which files need (re)indexing, which records are gone, how many are unchanged, and the
+    records of files touched but identical (same hash, new mtime: to be written back).
 
     Size and mtime decide cheaply; only when they differ is the file hashed, so a touched but
-    identical file costs one read and no embedding (its record gets the new mtime, also in ``records``).
+    identical file costs one read and no embedding. Reads no index and writes nothing.
     """
     root = index_root(settings)
-    # ``found`` and ``records`` may be passed in by a caller that already has them (saves a scan).
+    # ``found`` may be passed in by a caller that already has it (saves a scan).
     if found is None:
         found = _discover(settings, paths, skipped)
-    if records is None:
-        records = index.file_records()
-    pending = set(index.pending_sources())
     todo: list[FoundFile] = []
     unchanged = 0
     touched: list[FileRecord] = []
@@ -88,14 +87,40 @@ def plan(
                 touched.append(FileRecord(rec.source, f.size, f.mtime_ns, sha, rec.chunks, rec.indexed_at))
                 continue
         todo.append(f)
-    index._put_records(touched, "ok")
-    records.update((r.source, r) for r in touched)  # the caller's view stays what the index holds
     present = {f.source for f in found}
     scopes = [p.absolute() for p in paths]
     gone = sorted(
         s for s in set(records) | pending if s not in present and _under(s, root, scopes)
     )
-    return todo, gone, unchanged
+    return todo, gone, unchanged, touched
+
+
+class _Opening:
+    """The index opened on another thread: importing chromadb takes ~0.6 s, which the files'
+    reading, chunking and embedding (onnxruntime releases the GIL) can overlap."""
+
+    def __init__(self, settings: Settings, embedder: Embedder) -> None:
+        self._index: Index | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._open, args=(settings, embedder), name="briefbot-open", daemon=True)
+        self._thread.start()
+
+    def _open(self, settings: Settings, embedder: Embedder) -> None:
+        try:
+            self._index = Index.open(settings, embedder.name, embedder.dim, create=True)
+        except BaseException as exc:  # noqa: BLE001 - re-raised on the ingest's own thread by get()
+            self._error = exc
+
+    def settle(self) -> None:
+        """Wait for the thread to finish, whatever it did (on the way out of a failed ingest)."""
+        self._thread.join()
+
+    def get(self) -> Index:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._index is not None
+        return self._index
 
 
 def _discover(
@@ -190,30 +215,70 @@ def _ingest_locked(
 ) -> IngestReport:
     warm_in_background(embedder)  # there is work to do: load the model while the index opens
     # While the snapshot stands, the index is exactly as the last complete ingest left it: its
-    # records are those, nothing is pending and no chunk is orphaned (no need to ask chromadb).
+    # records are those, nothing is pending and no chunk is orphaned (no need to ask chromadb), so
+    # the files are read, chunked and embedded while chromadb starts on another thread, and the
+    # snapshot is removed just before the first write.
     vouched = None if rebuild or settings.chroma_url else manifest.records(settings.index, embedder.name)
-    if rebuild:
-        manifest.clear(settings.index)
-        Index.drop(settings)  # the embedding cache is kept: a rebuild re-uses its vectors
-    index = Index.open(settings, embedder.name, embedder.dim, create=True)
-    manifest.clear(settings.index)  # from here on the index may change
-    if vouched is not None:
-        records = vouched
-        known = set(records)
+    opening = _Opening(settings, embedder) if vouched is not None else None
+    try:
+        return _update(settings, paths, rebuild, embedder, progress, use_cache, found, vouched, opening)
+    except BaseException:
+        if opening is not None:
+            opening.settle()  # never leave chromadb half-imported on a thread at exit (Ctrl-C, errors)
+        raise
+
+
+def _update(
+    settings: Settings,
+    paths: list[Path],
+    rebuild: bool,
+    embedder: Embedder,
+    progress: Progress | None,
+    use_cache: bool,
+    found: list[FoundFile] | None,
+    vouched: dict[str, FileRecord] | None,
+    opening: _Opening | None,
+) -> IngestReport:
+    opened: Index | None = None
+    if vouched is None:
+        if rebuild:
+            manifest.clear(settings.index)
+            Index.drop(settings)  # the embedding cache is kept: a rebuild re-uses its vectors
+        opened = Index.open(settings, embedder.name, embedder.dim, create=True)
+        manifest.clear(settings.index)  # from here on the index may change
+        records = opened.file_records()
+        opened.remove_orphans(records)
+        pending = set(opened.pending_sources())
     else:
-        records = index.file_records()
-        index.remove_orphans(records)
-        known = set(records) | set(index.pending_sources())
+        records, pending = vouched, set()
+    known = set(records) | pending
     cache = EmbeddingCache.for_index(settings.index, embedder.name, embedder.dim) if use_cache else None
     report = IngestReport()
-    todo, gone, report.unchanged = plan(settings, index, paths, report.skipped, found=found, records=records)
+    todo, gone, report.unchanged, touched = plan(settings, paths, records, pending, report.skipped, found=found)
     max_bytes = int(settings.max_file_mb * 2**20)
 
-    if gone:
-        index.remove_files(gone)
-        report.removed.extend(gone)
-        for source in gone:
-            records.pop(source, None)
+    def writable() -> Index:
+        """The open index, made ready for writing on first use: snapshot removed, records of touched
+        files updated and files that are gone removed."""
+        nonlocal opened
+        if opened is None:
+            assert opening is not None
+            opened = opening.get()
+            manifest.clear(settings.index)  # from here on the index may change
+        if touched:
+            opened._put_records(touched, "ok")
+            records.update((r.source, r) for r in touched)  # ``records`` stays what the index holds
+            touched.clear()
+        if gone:
+            opened.remove_files(gone)
+            report.removed.extend(gone)
+            for source in gone:
+                records.pop(source, None)
+            gone.clear()
+        return opened
+
+    if opened is not None:
+        writable()  # nothing overlaps: write the small updates now, as they come
 
     group_records: list[FileRecord] = []
     group_chunks: list[Chunk] = []
@@ -224,15 +289,17 @@ def _ingest_locked(
         texts = {c.content_hash: c.embed_text for c in group_chunks}  # identical text is embedded once
         # Only a changed file can have vectors in the index already; the store is asked for them
         # only when the cache lacks some (an index built before the cache), never per chunk.
+        # (Not while chromadb is still starting: then the cache alone counts, see _Opening.)
         replaced = [r.source for r in group_records if r.source in known]
+        store = opened
         by_hash, embedded = embed_missing(
-            embedder, cache, texts, (lambda: index.existing_vectors(replaced)) if replaced else None
+            embedder, cache, texts, (lambda: store.existing_vectors(replaced)) if replaced and store else None
         )
         report.embedded += embedded
         vectors = np.zeros((len(group_chunks), embedder.dim), dtype=np.float32)
         for i, c in enumerate(group_chunks):
             vectors[i] = by_hash[c.content_hash]
-        index.replace_files(group_records, group_chunks, vectors)
+        writable().replace_files(group_records, group_chunks, vectors)
         records.update((r.source, r) for r in group_records)
         report.chunks += len(group_chunks)
         group_records.clear()
@@ -248,7 +315,7 @@ def _ingest_locked(
             report.skipped.append((f.source, str(exc).removeprefix(f"{f.path}: ")))
             unreadable.append(f)
             if f.source in known:
-                index.remove_files([f.source])
+                writable().remove_files([f.source])
                 report.removed.append(f.source)
                 records.pop(f.source, None)
             continue
@@ -266,6 +333,7 @@ def _ingest_locked(
     # The BM25 index follows chromadb's chunk set (rebuilt only when that changed); a crash before
     # this line leaves it stale, which the next search detects by fingerprint and repairs. Its ids
     # are every chunk chromadb holds (we hold the writer lock), so they give the total too.
+    index = writable()  # touched records and removals are written even when nothing was (re)indexed
     report.total_chunks = len(lexical.sync(index, lexical.folder(settings), model=False).ids)
     if cache is not None:
         cache.close()
