@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
@@ -111,9 +112,11 @@ class _Opening:
         except BaseException as exc:  # noqa: BLE001 - re-raised on the ingest's own thread by get()
             self._error = exc
 
-    def settle(self) -> None:
-        """Wait for the thread to finish, whatever it did (on the way out of a failed ingest)."""
-        self._thread.join()
+    def __enter__(self) -> _Opening:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._thread.join()  # whatever it did: an error of its own surfaces through get()
 
     def get(self) -> Index:
         self._thread.join()
@@ -219,130 +222,113 @@ def _ingest_locked(
     # the files are read, chunked and embedded while chromadb starts on another thread, and the
     # snapshot is removed just before the first write.
     vouched = None if rebuild or settings.chroma_url else manifest.records(settings.index, embedder.name)
-    opening = _Opening(settings, embedder) if vouched is not None else None
-    try:
-        return _update(settings, paths, rebuild, embedder, progress, use_cache, found, vouched, opening)
-    except BaseException:
-        if opening is not None:
-            opening.settle()  # never leave chromadb half-imported on a thread at exit (Ctrl-C, errors)
-        raise
-
-
-def _update(
-    settings: Settings,
-    paths: list[Path],
-    rebuild: bool,
-    embedder: Embedder,
-    progress: Progress | None,
-    use_cache: bool,
-    found: list[FoundFile] | None,
-    vouched: dict[str, FileRecord] | None,
-    opening: _Opening | None,
-) -> IngestReport:
-    opened: Index | None = None
-    if vouched is None:
-        if rebuild:
-            manifest.clear(settings.index)
-            Index.drop(settings)  # the embedding cache is kept: a rebuild re-uses its vectors
-        opened = Index.open(settings, embedder.name, embedder.dim, create=True)
-        manifest.clear(settings.index)  # from here on the index may change
-        records = opened.file_records()
-        opened.remove_orphans(records)
-        pending = set(opened.pending_sources())
-    else:
-        records, pending = vouched, set()
-    known = set(records) | pending
-    cache = EmbeddingCache.for_index(settings.index, embedder.name, embedder.dim) if use_cache else None
-    report = IngestReport()
-    todo, gone, report.unchanged, touched = plan(settings, paths, records, pending, report.skipped, found=found)
-    max_bytes = int(settings.max_file_mb * 2**20)
-
-    def writable() -> Index:
-        """The open index, made ready for writing on first use: snapshot removed, records of touched
-        files updated and files that are gone removed."""
-        nonlocal opened
-        if opened is None:
-            assert opening is not None
-            opened = opening.get()
+    # A context: on the way out of a failed ingest (Ctrl-C, errors) it waits for the thread, so
+    # chromadb is never left half-imported at exit.
+    with _Opening(settings, embedder) if vouched is not None else contextlib.nullcontext() as opening:
+        opened: Index | None = None
+        if vouched is None:
+            if rebuild:
+                manifest.clear(settings.index)
+                Index.drop(settings)  # the embedding cache is kept: a rebuild re-uses its vectors
+            opened = Index.open(settings, embedder.name, embedder.dim, create=True)
             manifest.clear(settings.index)  # from here on the index may change
-        if touched:
-            opened._put_records(touched, "ok")
-            records.update((r.source, r) for r in touched)  # ``records`` stays what the index holds
-            touched.clear()
-        if gone:
-            opened.remove_files(gone)
-            report.removed.extend(gone)
-            for source in gone:
-                records.pop(source, None)
-            gone.clear()
-        return opened
+            records = opened.file_records()
+            opened.remove_orphans(records)
+            pending = set(opened.pending_sources())
+        else:
+            records, pending = vouched, set()
+        known = set(records) | pending
+        cache = EmbeddingCache.for_index(settings.index, embedder.name, embedder.dim) if use_cache else None
+        report = IngestReport()
+        todo, gone, report.unchanged, touched = plan(settings, paths, records, pending, report.skipped, found=found)
+        max_bytes = int(settings.max_file_mb * 2**20)
 
-    if opened is not None:
-        writable()  # nothing overlaps: write the small updates now, as they come
+        def writable() -> Index:
+            """The open index, made ready for writing on first use: snapshot removed, records of touched
+            files updated and files that are gone removed."""
+            nonlocal opened
+            if opened is None:
+                assert opening is not None
+                opened = opening.get()
+                manifest.clear(settings.index)  # from here on the index may change
+            if touched:
+                opened._put_records(touched, "ok")
+                records.update((r.source, r) for r in touched)  # ``records`` stays what the index holds
+                touched.clear()
+            if gone:
+                opened.remove_files(gone)
+                report.removed.extend(gone)
+                for source in gone:
+                    records.pop(source, None)
+                gone.clear()
+            return opened
 
-    group_records: list[FileRecord] = []
-    group_chunks: list[Chunk] = []
+        if opened is not None:
+            writable()  # nothing overlaps: write the small updates now, as they come
 
-    def flush() -> None:
-        if not group_records:
-            return
-        texts = {c.content_hash: c.embed_text for c in group_chunks}  # identical text is embedded once
-        # Only a changed file can have vectors in the index already; the store is asked for them
-        # only when the cache lacks some (an index built before the cache), never per chunk.
-        # (Not while chromadb is still starting: then the cache alone counts, see _Opening.)
-        replaced = [r.source for r in group_records if r.source in known]
-        store = opened
-        by_hash, embedded = embed_missing(
-            embedder, cache, texts, (lambda: store.existing_vectors(replaced)) if replaced and store else None
-        )
-        report.embedded += embedded
-        vectors = np.zeros((len(group_chunks), embedder.dim), dtype=np.float32)
-        for i, c in enumerate(group_chunks):
-            vectors[i] = by_hash[c.content_hash]
-        writable().replace_files(group_records, group_chunks, vectors)
-        records.update((r.source, r) for r in group_records)
-        report.chunks += len(group_chunks)
-        group_records.clear()
-        group_chunks.clear()
+        group_records: list[FileRecord] = []
+        group_chunks: list[Chunk] = []
 
-    unreadable: list[FoundFile] = []
-    for done, f in enumerate(todo):
+        def flush() -> None:
+            if not group_records:
+                return
+            texts = {c.content_hash: c.embed_text for c in group_chunks}  # identical text is embedded once
+            # Only a changed file can have vectors in the index already; the store is asked for them
+            # only when the cache lacks some (an index built before the cache), never per chunk.
+            # (Not while chromadb is still starting: then the cache alone counts, see _Opening.)
+            replaced = [r.source for r in group_records if r.source in known]
+            store = opened
+            by_hash, embedded = embed_missing(
+                embedder, cache, texts, (lambda: store.existing_vectors(replaced)) if replaced and store else None
+            )
+            report.embedded += embedded
+            vectors = np.zeros((len(group_chunks), embedder.dim), dtype=np.float32)
+            for i, c in enumerate(group_chunks):
+                vectors[i] = by_hash[c.content_hash]
+            writable().replace_files(group_records, group_chunks, vectors)
+            records.update((r.source, r) for r in group_records)
+            report.chunks += len(group_chunks)
+            group_records.clear()
+            group_chunks.clear()
+
+        unreadable: list[FoundFile] = []
+        for done, f in enumerate(todo):
+            if progress:
+                progress(done, len(todo), f.source)
+            try:
+                doc, st, sha = read_consistent(f, max_bytes)
+            except LoadError as exc:
+                report.skipped.append((f.source, str(exc).removeprefix(f"{f.path}: ")))
+                unreadable.append(f)
+                if f.source in known:
+                    writable().remove_files([f.source])
+                    report.removed.append(f.source)
+                    records.pop(f.source, None)
+                continue
+            chunks = chunk_document(doc, settings.chunk_tokens, settings.chunk_overlap)
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            group_records.append(FileRecord(f.source, st.st_size, st.st_mtime_ns, sha, len(chunks), now))
+            group_chunks.extend(chunks)
+            (report.changed if f.source in known else report.added).append(f.source)
+            if len(group_chunks) >= GROUP_CHUNKS:
+                flush()
+        flush()
+        _remember_skips(settings, unreadable)
         if progress:
-            progress(done, len(todo), f.source)
-        try:
-            doc, st, sha = read_consistent(f, max_bytes)
-        except LoadError as exc:
-            report.skipped.append((f.source, str(exc).removeprefix(f"{f.path}: ")))
-            unreadable.append(f)
-            if f.source in known:
-                writable().remove_files([f.source])
-                report.removed.append(f.source)
-                records.pop(f.source, None)
-            continue
-        chunks = chunk_document(doc, settings.chunk_tokens, settings.chunk_overlap)
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        group_records.append(FileRecord(f.source, st.st_size, st.st_mtime_ns, sha, len(chunks), now))
-        group_chunks.extend(chunks)
-        (report.changed if f.source in known else report.added).append(f.source)
-        if len(group_chunks) >= GROUP_CHUNKS:
-            flush()
-    flush()
-    _remember_skips(settings, unreadable)
-    if progress:
-        progress(len(todo), len(todo), "")
-    # The BM25 index follows chromadb's chunk set (rebuilt only when that changed); a crash before
-    # this line leaves it stale, which the next search detects by fingerprint and repairs. Its ids
-    # are every chunk chromadb holds (we hold the writer lock), so they give the total too.
-    index = writable()  # touched records and removals are written even when nothing was (re)indexed
-    report.total_chunks = len(lexical.sync(index, lexical.folder(settings), model=False).ids)
-    if cache is not None:
-        cache.close()
-    if not settings.chroma_url and not index.pending_sources():
-        # ``records`` followed every write above, so the index is read again only if they disagree.
-        if sum(r.chunks for r in records.values()) != report.total_chunks:
-            records = index.file_records()
-        manifest.write(settings.index, embedder.name, records, report.total_chunks)
-    return report
+            progress(len(todo), len(todo), "")
+        # The BM25 index follows chromadb's chunk set (rebuilt only when that changed); a crash before
+        # this line leaves it stale, which the next search detects by fingerprint and repairs. Its ids
+        # are every chunk chromadb holds (we hold the writer lock), so they give the total too.
+        index = writable()  # touched records and removals are written even when nothing was (re)indexed
+        report.total_chunks = len(lexical.sync(index, lexical.folder(settings), model=False).ids)
+        if cache is not None:
+            cache.close()
+        if not settings.chroma_url and not index.pending_sources():
+            # ``records`` followed every write above, so the index is read again only if they disagree.
+            if sum(r.chunks for r in records.values()) != report.total_chunks:
+                records = index.file_records()
+            manifest.write(settings.index, embedder.name, records, report.total_chunks)
+        return report
 
 
 def needs_refresh(settings: Settings, index: Index) -> bool:
