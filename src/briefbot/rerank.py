@@ -36,18 +36,20 @@ def features(question: str, texts: Sequence[str]) -> np.ndarray:
     out = np.zeros((len(texts), 3), dtype=np.float32)
     if not unique or not texts:
         return out
-    sentences = [[set(tokenize(t[s:e])) for s, e in sentence_spans(t)] for t in texts]
+    # Each passage is stemmed once, sentence by sentence; its word pairs are read off the same tokens.
+    tokens = [[tokenize(t[s:e]) for s, e in sentence_spans(t)] for t in texts]
+    sentences = [[set(x) for x in per] for per in tokens]
     words = [set().union(*s) if s else set() for s in sentences]
     # Rarer among these passages = more telling: idf over the passages being compared.
     n = len(texts)
     idf = {w: math.log(1 + n / (1 + sum(1 for ws in words if w in ws))) for w in unique}
     total = sum(idf.values()) or 1.0
     pairs = set(zip(qwords, qwords[1:]))
-    for j, text in enumerate(texts):
+    for j in range(n):
         out[j, 0] = sum(idf[w] for w in unique if w in words[j]) / total
         out[j, 1] = max((sum(idf[w] for w in unique if w in s) / total for s in sentences[j]), default=0.0)
         if pairs:
-            flat = tokenize(text)
+            flat = [w for sentence in tokens[j] for w in sentence]
             out[j, 2] = len(pairs & set(zip(flat, flat[1:]))) / len(pairs)
     return out
 

@@ -129,11 +129,9 @@ class Retriever:
 
     def candidates(self, query: str, depth: int, source: str | None = None) -> Candidates:
         """The union of the BM25 top-``depth`` and the dense top-``depth``, each scored both ways."""
-        lex_scores = None
-        lex_hits: dict[str, float] = {}
-        if self.lexical_weight > 0:
-            lex_scores = self.lexical().scores(query)
-            lex_hits = dict(self.lexical().top(query, depth, source=source, scores=lex_scores))
+        lex = self.lexical() if self.lexical_weight > 0 else None
+        lex_scores = lex.scores(query) if lex is not None else None
+        lex_hits = dict(lex.top(query, depth, source=source, scores=lex_scores)) if lex is not None else {}
         ids = list(lex_hits)
         vector = None
         pending = self.index.pending_sources()  # read once: both lookups see the same files
@@ -158,7 +156,7 @@ class Retriever:
             dense=None if vector is None else vectors @ vector,
             # BM25 of the dense-only finds too, not 0: the blend then compares true scores.
             lexical=np.array(
-                [lex_hits[i] if i in lex_hits else 0.0 if lex_scores is None else self.lexical().score_of(lex_scores, i) for i in ids],
+                [0.0 if lex is None or lex_scores is None else lex.score_of(lex_scores, i) for i in ids],
                 dtype=np.float32,
             ),
         )
