@@ -94,7 +94,7 @@ def raw_embed_main(chunks_file: Path, batch_size: int, threads: int, spinning: s
 def raw_embed(texts: list[str], work: Path, batch_size: int, threads: int) -> dict[str, float]:
     path = work / "raw-texts.json"
     path.write_text(json.dumps(texts), encoding="utf-8")
-    from briefbot.embedding import ORT_ALLOW_SPINNING
+    from briefbot.index.embedding import ORT_ALLOW_SPINNING
 
     spinning = "1" if ORT_ALLOW_SPINNING else "0"
     r = common.run(
@@ -110,8 +110,8 @@ def raw_embed(texts: list[str], work: Path, batch_size: int, threads: int) -> di
 
 def chunk_texts(project: Path, sources: list[Path] | None = None) -> dict[str, str]:
     """Distinct chunk texts (by content hash) of the files, chunked exactly as briefbot does."""
-    from briefbot.chunking import chunk_document
-    from briefbot.loading import load_document
+    from briefbot.ingest.chunking import chunk_document
+    from briefbot.ingest.loading import load_document
     from briefbot.settings import Settings
 
     s = Settings()
@@ -129,9 +129,9 @@ def ingest_cli(project: Path, *extra: str) -> tuple[common.Run, dict]:
 
 def index_hashes(project: Path, prefix: str = "") -> dict[str, tuple[str, str]]:
     """content hash -> (source, text) of the chunks in the project's index."""
-    from briefbot.embedding import MINILM
+    from briefbot.index.embedding import MINILM
     from briefbot.settings import Settings
-    from briefbot.store import Index
+    from briefbot.index.store import Index
 
     index = Index.open(Settings(index=project / ".briefbot"), MINILM, 384, create=False)
     chunks, _ = index.get_chunks()
@@ -227,7 +227,7 @@ def main() -> None:
     }
 
     print("change 10 files and re-ingest ...", flush=True)
-    from briefbot.loading import source_name
+    from briefbot.ingest.loading import source_name
 
     changes = []
     for round_ in range(args.repeats):

@@ -27,10 +27,10 @@ sys.path.insert(0, str(HERE))
 from squad_corpus import Question, write_corpus
 
 from briefbot.api import Briefbot
-from briefbot.cite import check_citations
+from briefbot.answer.cite import check_citations
 from briefbot.eval import EvalQuestion, contains_any, judge
-from briefbot.extractive import ExtractiveGenerator
-from briefbot.retrieval import CANDIDATES, Candidates, Retriever
+from briefbot.answer.extractive import ExtractiveGenerator
+from briefbot.answer.retrieval import CANDIDATES, Candidates, Retriever
 from briefbot.schema import Passage
 from briefbot.settings import Settings
 

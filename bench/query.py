@@ -58,7 +58,7 @@ class ReuseEmbedder:
         return 384
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        from briefbot.chunking import content_hash
+        from briefbot.ingest.chunking import content_hash
 
         out = np.stack([self.vectors[content_hash(t)] for t in texts]).astype(np.float32)
         if not self.originals:
@@ -69,7 +69,7 @@ class ReuseEmbedder:
 
 def bbc_index(project: Path, limit: int | None) -> None:
     """The BBC corpus indexed by `briefbot ingest`, re-using bench/ingest.py's embedding cache."""
-    from briefbot.embed_cache import FILENAME
+    from briefbot.index.embed_cache import FILENAME
 
     common.write_bbc(project / "bbc", limit)
     seed = common.WORK / "ingest" / ".briefbot" / FILENAME
@@ -83,9 +83,9 @@ def bbc_index(project: Path, limit: int | None) -> None:
 
 
 def bbc_vectors(project: Path) -> dict[str, np.ndarray]:
-    from briefbot.embedding import MINILM
+    from briefbot.index.embedding import MINILM
     from briefbot.settings import Settings
-    from briefbot.store import Index
+    from briefbot.index.store import Index
 
     index = Index.open(Settings(index=project / ".briefbot"), MINILM, 384, create=False)
     chunks, vecs = index.get_chunks(with_vectors=True)
@@ -94,9 +94,9 @@ def bbc_vectors(project: Path) -> dict[str, np.ndarray]:
 
 
 def chunks_per_file(project: Path) -> list[tuple[Path, int]]:
-    from briefbot.embedding import MINILM
+    from briefbot.index.embedding import MINILM
     from briefbot.settings import Settings
-    from briefbot.store import Index
+    from briefbot.index.store import Index
 
     index = Index.open(Settings(index=project / ".briefbot"), MINILM, 384, create=False)
     records = index.file_records()
@@ -109,7 +109,7 @@ def grow(scale: Path, files: list[tuple[Path, int]], base: Path, target: int, em
     Each copy folder is ingested by itself: copy-00 gets the BBC vectors as they are, later copies
     get them with noise.
     """
-    from briefbot.ingest import ingest
+    from briefbot.ingest.pipeline import ingest
     from briefbot.settings import Settings
 
     settings = Settings(index=scale / ".briefbot", corpus=[scale / "docs"])
@@ -136,9 +136,9 @@ def grow(scale: Path, files: list[tuple[Path, int]], base: Path, target: int, em
 def _count(scale: Path) -> int:
     if not (scale / ".briefbot").exists():
         return 0
-    from briefbot.embedding import MINILM
+    from briefbot.index.embedding import MINILM
     from briefbot.settings import Settings
-    from briefbot.store import Index
+    from briefbot.index.store import Index
 
     return Index.open(Settings(index=scale / ".briefbot"), MINILM, 384, create=True).count()
 
@@ -191,7 +191,7 @@ def main() -> None:
     project = common.WORK / f"query{suffix}"
     print(f"BBC index in {project} ...", flush=True)
     bbc_index(project, args.files)
-    from briefbot.embedding import MINILM
+    from briefbot.index.embedding import MINILM
 
     vectors = bbc_vectors(project)
     files = chunks_per_file(project)

@@ -27,7 +27,7 @@ def _no_api(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def embedder():
-    from briefbot.embedding import MiniLMEmbedder
+    from briefbot.index.embedding import MiniLMEmbedder
 
     return MiniLMEmbedder()
 

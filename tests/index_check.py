@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from briefbot.settings import load_settings
-from briefbot.store import Index
+from briefbot.index.store import Index
 
 ChunkKey = tuple[str, int, int, int, int, str]  # source, start_line, end_line, start_char, end_char, text
 
@@ -42,7 +42,7 @@ def read_index(index_dir: Path, embedder_name: str, dim: int) -> IndexState:
 
     chromadb.api.client.SharedSystemClient.clear_system_cache()  # never a stale cached view
     settings = load_settings(index=index_dir)
-    from briefbot import manifest
+    from briefbot.ingest import manifest
 
     vouched = manifest.records(index_dir, embedder_name)  # before chromadb opens the database
     index = Index.open(settings, embedder_name, dim, create=False)
@@ -61,7 +61,7 @@ def read_index(index_dir: Path, embedder_name: str, dim: int) -> IndexState:
     records = {
         s: (r.size, r.sha256, r.chunks) for s, r in index.file_records().items()
     }
-    from briefbot import lexical
+    from briefbot.index import lexical
 
     saved = lexical.LexicalIndex.load(lexical.folder(settings))
     state = IndexState(

@@ -16,7 +16,7 @@ import pytest
 
 from briefbot.api import Briefbot
 from briefbot.errors import ModelError
-from briefbot.ingest import ingest
+from briefbot.ingest.pipeline import ingest
 from briefbot.settings import load_settings
 
 from .conftest import run_cli

@@ -13,7 +13,7 @@ from .conftest import briefbot_exe, run_cli
 from .fake_openai import FakeOpenAI
 from .pty_session import PtySession, text
 
-from briefbot.chat import carry_over, is_follow_up, key_terms
+from briefbot.answer.chat import carry_over, is_follow_up, key_terms
 
 LIGHTHOUSE = """# Skerry Lighthouse
 

@@ -1,9 +1,9 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefbot.chunking import chunk_document, content_hash
+from briefbot.ingest.chunking import chunk_document, content_hash
 from briefbot.schema import Document
-from briefbot.tokens import count_tokens
+from briefbot.text.tokens import count_tokens
 
 from .conftest import SEED
 

@@ -1,4 +1,4 @@
-from briefbot.cite import check_citations
+from briefbot.answer.cite import check_citations
 from briefbot.schema import Chunk, Draft, Passage
 
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.embedding import MINILM
-from briefbot.ingest import ingest
+from briefbot.index.embedding import MINILM
+from briefbot.ingest.pipeline import ingest
 from briefbot.settings import load_settings
 
 from .conftest import briefbot_exe
@@ -290,8 +290,8 @@ def test_damaged_vector_segments_error_clearly_or_still_answer_whole(small_index
 def test_rebuild_killed_between_its_two_deletes_leaves_no_orphans(tmp_path: Path, embedder: object) -> None:
     import chromadb.api.client
 
-    from briefbot import manifest
-    from briefbot.store import FILES, make_client
+    from briefbot.ingest import manifest
+    from briefbot.index.store import FILES, make_client
 
     write_corpus(tmp_path / "corpus", range(4), set(), 5)
     complete_in_process(tmp_path, embedder)

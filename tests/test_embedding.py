@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from briefbot.api import Briefbot
-from briefbot.embedding import MiniLMEmbedder, OpenAIEmbedder, make_embedder
+from briefbot.index.embedding import MiniLMEmbedder, OpenAIEmbedder, make_embedder
 from briefbot.errors import ConfigError, EmbedderMismatchError
 from briefbot.settings import load_settings
 

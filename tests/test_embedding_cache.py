@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefbot.embed_cache import FILENAME, EmbeddingCache
-from briefbot.ingest import ingest
+from briefbot.index.embed_cache import FILENAME, EmbeddingCache
+from briefbot.ingest.pipeline import ingest
 from briefbot.settings import Settings
 
 PARA = (
@@ -53,7 +53,7 @@ def kb(tmp_path: Path) -> tuple[Settings, Path]:
 
 
 def _index_hashes(settings: Settings, embedder) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    from briefbot.store import Index
+    from briefbot.index.store import Index
 
     chunks, _ = Index.open(settings, embedder.name, embedder.dim, create=False).get_chunks()
     return {c.content_hash: c.text for c in chunks}
@@ -80,8 +80,8 @@ def test_rebuild_reuses_cached_vectors(kb, embedder) -> None:  # type: ignore[no
     assert report.total_chunks == first.total_chunks
     assert sorted(report.added) == sorted(first.added)
     # The re-used vectors are the real ones: a query still finds the right file first.
-    from briefbot.retrieval import Retriever
-    from briefbot.store import Index
+    from briefbot.answer.retrieval import Retriever
+    from briefbot.index.store import Index
 
     index = Index.open(settings, embedder.name, embedder.dim, create=False)
     top = Retriever(index, embedder).search("lighthouse note", 3)[0]
@@ -112,7 +112,7 @@ def test_without_the_cache_everything_new_is_embedded(kb, embedder) -> None:  # 
 
 def test_interrupted_ingest_keeps_its_embeddings(kb, embedder, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """Killed after embedding but before the store write: the next run does not embed again."""
-    from briefbot.store import Index
+    from briefbot.index.store import Index
 
     settings, _ = kb
 

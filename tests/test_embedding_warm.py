@@ -7,7 +7,7 @@ import threading
 import numpy as np
 import pytest
 
-from briefbot.embedding import MiniLMEmbedder, warm_in_background
+from briefbot.index.embedding import MiniLMEmbedder, warm_in_background
 
 
 def test_warm_loads_the_model_once_and_embeddings_are_unchanged(embedder) -> None:  # type: ignore[no-untyped-def]

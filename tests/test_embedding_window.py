@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from briefbot.embedding import MINILM_MAX_WORDPIECES
+from briefbot.index.embedding import MINILM_MAX_WORDPIECES
 
 
 def test_words_after_the_128th_word_piece_change_the_vector(embedder) -> None:

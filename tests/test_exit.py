@@ -11,7 +11,7 @@ import pytest
 
 SCRIPT = """
 import atexit, sys, threading, time
-from briefbot.cli import _exit
+from briefbot.faces.cli import _exit
 atexit.register(lambda: open(sys.argv[1], "w").write("atexit ran"))
 if sys.argv[3] == "thread":  # a non-daemon thread still working: the normal exit waits for it
     threading.Thread(target=lambda: (time.sleep(0.3), open(sys.argv[1] + ".thread", "w").write("done"))).start()

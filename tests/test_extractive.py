@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from .conftest import run_cli
 
-from briefbot.extractive import DECLINE, ExtractiveGenerator, leans_on_previous, question_type
+from briefbot.answer.extractive import DECLINE, ExtractiveGenerator, leans_on_previous, question_type
 from briefbot.schema import Chunk, Passage
 
 GIANNINI_ATTENDEES = ["LI Ming", "JIN Li", "HOU Sheng Tao", "BI Xiaohan", "XUE Feng", "SU Rui", "Stephania Giannini"]

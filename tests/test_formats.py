@@ -9,10 +9,10 @@ import pytest
 from .conftest import run_cli
 
 from briefbot.api import Briefbot
-from briefbot.chunking import chunk_document
+from briefbot.ingest.chunking import chunk_document
 from briefbot.errors import LoadError
-from briefbot.formats import html_document, load_docx, load_markdown, load_pdf, markdown_sections
-from briefbot.loading import load_document
+from briefbot.ingest.formats import html_document, load_docx, load_markdown, load_pdf, markdown_sections
+from briefbot.ingest.loading import load_document
 from briefbot.settings import load_settings
 
 FILLER = [

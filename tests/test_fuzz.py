@@ -11,11 +11,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from briefbot.chunking import chunk_document
+from briefbot.ingest.chunking import chunk_document
 from briefbot.errors import LoadError
-from briefbot.loading import load_document
+from briefbot.ingest.loading import load_document
 from briefbot.schema import Document
-from briefbot.tokens import encoding
+from briefbot.text.tokens import encoding
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ENCODINGS = ["utf-8", "utf-16", "latin-1", "cp1252", "shift_jis", "gb18030", "koi8-r"]

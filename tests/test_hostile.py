@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.ingest import ingest
+from briefbot.ingest.pipeline import ingest
 from briefbot.settings import load_settings
 
 from .conftest import run_cli

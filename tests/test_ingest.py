@@ -11,9 +11,9 @@ import pytest
 
 from briefbot.api import Briefbot
 from briefbot.errors import EmbedderMismatchError
-from briefbot.ingest import ingest
+from briefbot.ingest.pipeline import ingest
 from briefbot.settings import load_settings
-from briefbot.store import Index
+from briefbot.index.store import Index
 
 
 class CountingEmbedder:

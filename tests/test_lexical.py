@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from briefbot import lexical
-from briefbot.ingest import ingest
-from briefbot.retrieval import Retriever
+from briefbot.index import lexical
+from briefbot.ingest.pipeline import ingest
+from briefbot.answer.retrieval import Retriever
 from briefbot.settings import Settings
-from briefbot.store import Index
+from briefbot.index.store import Index
 
 ALPHA = "The Quintara harbour opened in 1871. Fishermen landed cod and herring there every morning.\n"
 BETA = "Volcanic soil makes the island's vineyards productive. The grapes ripen late in autumn.\n"

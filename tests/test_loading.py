@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from briefbot import ingest as ingest_module
-from briefbot.chunking import chunk_document
+from briefbot.ingest import pipeline as ingest_module
+from briefbot.ingest.chunking import chunk_document
 from briefbot.errors import LoadError
-from briefbot.ingest import ingest
-from briefbot.loading import discover, load_document
+from briefbot.ingest.pipeline import ingest
+from briefbot.ingest.loading import discover, load_document
 from briefbot.settings import load_settings
-from briefbot.store import Index
+from briefbot.index.store import Index
 
 from .conftest import briefbot_exe
 

@@ -11,12 +11,12 @@ import time
 from pathlib import Path
 
 from briefbot.errors import IndexBusyError
-from briefbot.ingest import ingest
-from briefbot.loading import load_document
-from briefbot.locking import ingest_lock
+from briefbot.ingest.pipeline import ingest
+from briefbot.ingest.loading import load_document
+from briefbot.ingest.locking import ingest_lock
 from briefbot.schema import FileRecord
 from briefbot.settings import load_settings
-from briefbot.store import Index
+from briefbot.index.store import Index
 
 from .conftest import briefbot_exe, run_cli
 

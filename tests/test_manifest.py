@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from briefbot import manifest
+from briefbot.ingest import manifest
 from briefbot.errors import EmbedderMismatchError
-from briefbot.ingest import ingest, needs_refresh
-from briefbot.manifest import FILENAME
+from briefbot.ingest.pipeline import ingest, needs_refresh
+from briefbot.ingest.manifest import FILENAME
 from briefbot.settings import Settings
-from briefbot.store import Index
+from briefbot.index.store import Index
 
 from .index_check import consistency_errors, read_index
 

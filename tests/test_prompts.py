@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefbot.errors import ConfigError
-from briefbot.prompts import load_template
+from briefbot.answer.prompts import load_template
 
 from .conftest import REPO
 

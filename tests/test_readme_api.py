@@ -29,10 +29,10 @@ def test_readme_python_api_example_runs(tmp_path: Path, monkeypatch: pytest.Monk
     (docs / "manual.md").write_text(MARKDOWN, encoding="utf-8")
     (docs / "lighthouse.md").write_text(LIGHTHOUSE, encoding="utf-8")
     (docs / "bakery.md").write_text(BAKERY, encoding="utf-8")
-    import briefbot.embedding
+    import briefbot.index.embedding
 
     # The same local model the example would load, shared with the other tests to save time.
-    monkeypatch.setattr(briefbot.embedding, "MiniLMEmbedder", lambda *a, **k: embedder)
+    monkeypatch.setattr(briefbot.index.embedding, "MiniLMEmbedder", lambda *a, **k: embedder)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(compile(  # noqa: S102 - running the documented example is the point

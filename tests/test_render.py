@@ -12,8 +12,8 @@ from .fake_openai import FakeOpenAI
 from .pty_session import COLOUR, PtySession, text
 from rich.console import Console
 
-from briefbot.pricing import estimate_cost, price_of
-from briefbot.render import render_answer, usage_line
+from briefbot.answer.pricing import estimate_cost, price_of
+from briefbot.faces.render import render_answer, usage_line
 from briefbot.schema import Answer, Citation, Usage
 
 MARKDOWN_ANSWER = "**Ingrid Solberg** kept the light for thirty years [1].\n\n- The lamp was automated in 1987 [2].\n- Evil \x1b[31mred\x1b[0m text."

@@ -7,14 +7,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefbot import lexical
+from briefbot.index import lexical
 from briefbot.errors import ConfigError
-from briefbot.ingest import ingest
-from briefbot.rerank import DEPTH, features, rerank_scores
-from briefbot.retrieval import Candidates, Retriever
+from briefbot.ingest.pipeline import ingest
+from briefbot.answer.rerank import DEPTH, features, rerank_scores
+from briefbot.answer.retrieval import Candidates, Retriever
 from briefbot.schema import Chunk
 from briefbot.settings import Settings, load_settings
-from briefbot.store import Index
+from briefbot.index.store import Index
 
 QUESTION = "Who designed the lighthouse at Carrow Point?"
 # Both mention every rare word of the question; only the second says it in one sentence, in order.

@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 from .conftest import run_cli
 
-from briefbot import lexical
-from briefbot.ingest import ingest
-from briefbot.retrieval import Retriever, collapse_duplicates, fuse, minmax
+from briefbot.index import lexical
+from briefbot.ingest.pipeline import ingest
+from briefbot.answer.retrieval import Retriever, collapse_duplicates, fuse, minmax
 from briefbot.schema import Chunk, Passage
 from briefbot.settings import Settings, load_settings
-from briefbot.store import Index
+from briefbot.index.store import Index
 
 DOCS = {
     "harbour.txt": "The old harbour was rebuilt after the storm. Ships now unload grain and timber at the new quay.\n",

@@ -1,4 +1,4 @@
-from briefbot.sentences import paragraphs, sentence_spans, split_sentences
+from briefbot.text.sentences import paragraphs, sentence_spans, split_sentences
 
 
 def texts(text: str) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 SCRIPT = """
 import sys, tiktoken
-from briefbot import tokens
+from briefbot.text import tokens
 ours = tokens.encoding("cl100k_base")
 tokens.encoding.cache_clear()
 text = open(sys.argv[1], encoding="utf-8").read()

@@ -7,18 +7,18 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import Briefbot
-    from .settings import Settings, load_settings
+    from briefbot.api import Briefbot
+    from briefbot.settings import Settings, load_settings
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so `import briefbot` (and `briefbot --help`) stays instant.
     if name == "Briefbot":
-        from .api import Briefbot
+        from briefbot.api import Briefbot
 
         return Briefbot
     if name in ("Settings", "load_settings"):
-        from . import settings
+        from briefbot import settings
 
         return getattr(settings, name)
     raise AttributeError(name)

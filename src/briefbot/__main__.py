@@ -1,3 +1,3 @@
-from .cli import main
+from briefbot.faces.cli import main
 
 main()

@@ -6,16 +6,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .embedding import Embedder, make_embedder
-from .errors import ConfigError
-from .ingest import Progress, index_root, ingest, needs_refresh
-from .openai_chat import OnToken
-from .schema import Answer, IngestReport, Passage
-from .settings import Settings, load_settings
-from .store import Index
+from briefbot.answer.openai_chat import OnToken
+from briefbot.errors import ConfigError
+from briefbot.index.embedding import Embedder, make_embedder
+from briefbot.index.store import Index
+from briefbot.ingest.pipeline import Progress, index_root, ingest, needs_refresh
+from briefbot.schema import Answer, IngestReport, Passage
+from briefbot.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from .chat import Conversation
+    from briefbot.answer.chat import Conversation
 
 BRIEF_PASSAGES = 12  # passages a whole-corpus or topic brief draws from
 
@@ -43,7 +43,7 @@ class Briefbot:
     def _warm(self) -> None:
         """Before the index is first opened for a query: load the model meanwhile (see warm_in_background)."""
         if self._index is None:
-            from .embedding import warm_in_background
+            from briefbot.index.embedding import warm_in_background
 
             warm_in_background(self.embedder)
 
@@ -82,8 +82,8 @@ class Briefbot:
 
     def retriever(self) -> Any:
         """The retriever, kept so the BM25 index is loaded and checked once per session."""
-        from . import lexical
-        from .retrieval import Retriever
+        from briefbot.answer.retrieval import Retriever
+        from briefbot.index import lexical
 
         self._warm()
         if self._retriever is None or self._retriever.index is not self.index():
@@ -95,17 +95,17 @@ class Briefbot:
 
     def _generator(self) -> Any:
         if self.settings.generator_name == "openai":
-            from .openai_chat import OpenAIGenerator
+            from briefbot.answer.openai_chat import OpenAIGenerator
 
             return OpenAIGenerator(self.settings)
-        from .extractive import ExtractiveGenerator
+        from briefbot.answer.extractive import ExtractiveGenerator
 
         return ExtractiveGenerator(self.embedder, min_score=self.settings.min_score)
 
     def ask(self, question: str, k: int | None = None, on_token: OnToken | None = None) -> Answer:
         """Answer from the indexed documents, every sentence cited; declines when they do not say."""
-        from .cite import check_citations
-        from .prompts import load_template
+        from briefbot.answer.cite import check_citations
+        from briefbot.answer.prompts import load_template
 
         question = question.strip()
         if not question:
@@ -122,7 +122,7 @@ class Briefbot:
 
     def conversation(self) -> Conversation:
         """A chat session: follow-up questions are read in the context of the earlier ones."""
-        from .chat import Conversation
+        from briefbot.answer.chat import Conversation
 
         return Conversation(self)
 
@@ -134,9 +134,9 @@ class Briefbot:
         on_token: OnToken | None = None,
     ) -> Answer:
         """One paragraph of executive summary of the corpus, a topic, or one file."""
-        from .cite import check_citations
-        from .prompts import load_template
-        from .retrieval import collapse_duplicates
+        from briefbot.answer.cite import check_citations
+        from briefbot.answer.prompts import load_template
+        from briefbot.answer.retrieval import collapse_duplicates
 
         words = words or self.settings.brief_words
         index = self.index()
@@ -164,7 +164,7 @@ class Briefbot:
         """Chunks closest to the corpus centroid, made diverse: the material a whole-corpus brief draws on."""
         import numpy as np
 
-        from .retrieval import collapse_duplicates
+        from briefbot.answer.retrieval import collapse_duplicates
 
         chunks, vecs = self.index().get_chunks(with_vectors=True)
         if not chunks or vecs is None:
@@ -185,7 +185,7 @@ class Briefbot:
 
     def _source_name(self, source: str) -> str:
         """Accept a path as typed (relative to the working folder) or as shown by `briefbot sources`."""
-        from .loading import source_name
+        from briefbot.ingest.loading import source_name
 
         path = Path(source)
         if path.exists():

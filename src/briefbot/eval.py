@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ConfigError
-from .schema import Answer, Passage
+from briefbot.errors import ConfigError
+from briefbot.schema import Answer, Passage
 
 if TYPE_CHECKING:
-    from .api import Briefbot
+    from briefbot.api import Briefbot
 
 Progress = Callable[[int, int, str], None]
 

@@ -6,12 +6,12 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .errors import ModelError
+from briefbot.errors import ModelError
 
 if TYPE_CHECKING:
     import openai
 
-    from .settings import Settings
+    from briefbot.settings import Settings
 
 T = TypeVar("T")
 _MALFORMED_HINT = "try again; if it persists, check the server at OPENAI_BASE_URL"

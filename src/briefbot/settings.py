@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from briefbot.errors import ConfigError
 
 CONFIG_FILE = "briefbot.toml"
 

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from .schema import Answer, Usage
+from briefbot.schema import Answer, Usage
 
 if TYPE_CHECKING:
-    from .api import Briefbot
-    from .openai_chat import OnToken
+    from briefbot.answer.openai_chat import OnToken
+    from briefbot.settings import Settings
+
+
+class Asker(Protocol):
+    """What a conversation needs of a knowledge base (``briefbot.Briefbot`` is one): its settings and ``ask``."""
+
+    settings: Settings
+
+    def ask(self, question: str, k: int | None = None, on_token: OnToken | None = None) -> Answer: ...
 
 HISTORY_TURNS = 4  # turns shown to the LLM when rewriting
 MAX_CARRIED_TERMS = 6  # so terms carried from turn to turn do not drown the follow-up's own words
@@ -75,7 +83,7 @@ class Turn:
 class Conversation:
     """A session of questions against one Briefbot; history is kept in memory for the session only."""
 
-    def __init__(self, bot: Briefbot) -> None:
+    def __init__(self, bot: Asker) -> None:
         self.bot = bot
         self.turns: list[Turn] = []
 
@@ -85,8 +93,8 @@ class Conversation:
         if not self.turns:
             return question, None
         if self.bot.settings.generator_name == "openai":
-            from .openai_chat import OpenAIGenerator
-            from .prompts import load_template
+            from briefbot.answer.openai_chat import OpenAIGenerator
+            from briefbot.answer.prompts import load_template
 
             folder = self.bot.settings.prompts
             if folder is not None and not (folder / "condense.md").exists():
@@ -96,7 +104,7 @@ class Conversation:
         return carry_over(self.turns[-1].standalone, question), None
 
     def _history(self) -> str:
-        from .cite import MARKER
+        from briefbot.answer.cite import MARKER
 
         lines = []
         for t in self.turns[-HISTORY_TURNS:]:

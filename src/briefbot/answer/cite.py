@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .schema import Answer, Citation, Draft, Passage
+from briefbot.schema import Answer, Citation, Draft, Passage
 
 MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 

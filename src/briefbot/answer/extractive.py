@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .embedding import Embedder
-from .lexical import STOPWORDS, tokenize
-from .schema import Draft, Passage
-from .sentences import sentence_spans
+from briefbot.index.embedding import Embedder
+from briefbot.index.lexical import STOPWORDS, tokenize
+from briefbot.schema import Draft, Passage
+from briefbot.text.sentences import sentence_spans
 
 NAME = "extractive"
 DECLINE = "The documents do not answer this question."

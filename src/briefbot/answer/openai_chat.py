@@ -6,13 +6,13 @@ import re
 from collections.abc import Callable
 from html import escape
 
-from .errors import ModelError
-from .openai_client import call_with_errors, make_client
-from .pricing import estimate_cost
-from .prompts import Template
-from .schema import Draft, Passage, Usage
-from .settings import Settings
-from .tokens import encoding_for_model
+from briefbot.answer.pricing import estimate_cost
+from briefbot.answer.prompts import Template
+from briefbot.errors import ModelError
+from briefbot.openai_client import call_with_errors, make_client
+from briefbot.schema import Draft, Passage, Usage
+from briefbot.settings import Settings
+from briefbot.text.tokens import encoding_for_model
 
 OnToken = Callable[[str], None]
 _FENCE_TAG = re.compile(r"<\s*/?\s*passage", re.IGNORECASE)  # in any spelling, it could close the fence

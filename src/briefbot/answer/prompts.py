@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConfigError
+from briefbot.errors import ConfigError
 
 USER_MARKER = "<!-- user -->"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -29,10 +29,10 @@ class Template:
 
 def default_dir() -> Path:
     """The templates inside the installed package, or the checkout's prompts/ in an editable install."""
-    packaged = Path(__file__).parent / "prompts"
+    packaged = Path(__file__).parents[1] / "prompts"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "prompts"
+    return Path(__file__).resolve().parents[3] / "prompts"
 
 
 def load_template(name: str, folder: Path | None = None) -> Template:

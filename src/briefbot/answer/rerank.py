@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .lexical import tokenize
-from .sentences import sentence_spans
+from briefbot.index.lexical import tokenize
+from briefbot.text.sentences import sentence_spans
 
 DEPTH = 20  # passages re-ranked, at least; the rest keep the fused order below them
 # Fitted by coordinate search on half of SQuAD dev's questions (the even-numbered ones) and checked

@@ -9,12 +9,12 @@ from typing import Any
 
 import numpy as np
 
-from .embedding import Embedder
-from .lexical import LexicalIndex, sync
-from .rerank import DEPTH as RERANK_DEPTH
-from .rerank import rerank_scores
-from .schema import Chunk, Passage
-from .store import Index
+from briefbot.answer.rerank import DEPTH as RERANK_DEPTH
+from briefbot.answer.rerank import rerank_scores
+from briefbot.index.embedding import Embedder
+from briefbot.index.lexical import LexicalIndex, sync
+from briefbot.index.store import Index
+from briefbot.schema import Chunk, Passage
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 DUPLICATE_CONTAINMENT = 0.6  # share of a passage's word trigrams already in a better one

@@ -40,7 +40,7 @@ _debug = False
 
 
 def _fail(message: str, code: int) -> None:
-    from .render import clean
+    from briefbot.faces.render import clean
 
     typer.echo(f"briefbot: error: {clean(message)}", err=True)
     raise typer.Exit(code)
@@ -51,7 +51,7 @@ def handle_errors(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .errors import BriefbotError
+        from briefbot.errors import BriefbotError
 
         try:
             return fn(*args, **kwargs)
@@ -73,8 +73,8 @@ def handle_errors(fn: F) -> F:
 
 
 def _bot(**overrides: Any) -> Any:
-    from .api import Briefbot
-    from .settings import load_settings
+    from briefbot.api import Briefbot
+    from briefbot.settings import load_settings
 
     config = overrides.pop("config", None)
     return Briefbot(load_settings(config, **overrides))
@@ -86,11 +86,17 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
     if not sys.stderr.isatty():
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(
         TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        TextColumn("{task.description}"), transient=True, console=__import__("briefbot.render", fromlist=["console"]).console(stderr=True),
+        TextColumn("{task.description}"), transient=True, console=__import__("briefbot.faces.render", fromlist=["console"]).console(stderr=True),
     ) as bar:
         task = bar.add_task("", total=None)
 
@@ -101,8 +107,8 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
 
 
 def _refresh(bot: Any) -> None:
-    from .errors import IndexBusyError
-    from .render import clean, ingest_summary
+    from briefbot.errors import IndexBusyError
+    from briefbot.faces.render import clean, ingest_summary
 
     try:
         with _progress("indexing") as progress:
@@ -136,7 +142,7 @@ def ingest(
     as_json: JsonOpt = False,
 ) -> None:
     """Index .txt, .md, .pdf, .docx and .html files: new ones are added, changed ones replaced, deleted ones removed."""
-    from .render import clean, ingest_summary, print_json
+    from briefbot.faces.render import clean, ingest_summary, print_json
 
     bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, follow_symlinks=follow_symlinks)
     with _progress("indexing") as progress:
@@ -164,7 +170,7 @@ def search(
     as_json: JsonOpt = False,
 ) -> None:
     """Show the passages that best match QUERY, with source:lines and scores."""
-    from .render import console, passage_dict, print_json, render_search
+    from briefbot.faces.render import console, passage_dict, print_json, render_search
 
     bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k)
     if not no_refresh:
@@ -178,7 +184,7 @@ def search(
 
 def _answer_command(run: Callable[[Any, Any], Any], bot: Any, as_json: bool, no_refresh: bool) -> None:
     """Shared tail of ask and brief: refresh, stream on a terminal, then render the checked answer."""
-    from .render import console, print_json, render_answer
+    from briefbot.faces.render import console, print_json, render_answer
 
     if not no_refresh:
         _refresh(bot)
@@ -188,7 +194,7 @@ def _answer_command(run: Callable[[Any, Any], Any], bot: Any, as_json: bool, no_
         from rich.live import Live
         from rich.text import Text
 
-        from .render import clean
+        from briefbot.faces.render import clean
 
         shown: list[str] = []
         with Live(Text(""), console=out, transient=True, refresh_per_second=12) as live:
@@ -264,9 +270,9 @@ def evaluate(
     as_json: JsonOpt = False,
 ) -> None:
     """Ask every question in FILE; report source recall@k, answer containment, citation precision, abstentions."""
-    from .eval import evaluate as run_eval
-    from .eval import load_questions
-    from .render import console, print_json, render_eval
+    from briefbot.eval import evaluate as run_eval
+    from briefbot.eval import load_questions
+    from briefbot.faces.render import console, print_json, render_eval
 
     questions = load_questions(file)
     bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
@@ -299,8 +305,8 @@ def chat(
 
     from rich.text import Text
 
-    from .errors import BriefbotError, IndexError_
-    from .render import clean, console
+    from briefbot.errors import BriefbotError, IndexError_
+    from briefbot.faces.render import clean, console
 
     bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
     if not no_refresh:
@@ -359,7 +365,7 @@ def sources(
     as_json: JsonOpt = False,
 ) -> None:
     """List what is indexed (files, chunks, when) and which embedder built the index."""
-    from .render import clean, print_json
+    from briefbot.faces.render import clean, print_json
 
     info = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url).sources()
     if as_json:
@@ -383,8 +389,8 @@ def show_config(
     as_json: JsonOpt = False,
 ) -> None:
     """Print the effective settings and where each came from (default, file, env, flag)."""
-    from .render import print_json
-    from .settings import load_settings
+    from briefbot.faces.render import print_json
+    from briefbot.settings import load_settings
 
     settings = load_settings(config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator)
     values = settings.public_dict()

@@ -7,14 +7,14 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .schema import Answer, IngestReport, Passage, Usage
+from briefbot.schema import Answer, IngestReport, Passage, Usage
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.markdown import Markdown
     from rich.text import Text
 
-    from .eval import EvalReport
+    from briefbot.eval import EvalReport
 
 # C0 and C1 control characters other than newline and tab, including ESC: never replayed raw.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from .embedding import Embedder
+    from briefbot.index.embedding import Embedder
 
 FILENAME = "embeddings.sqlite3"
 _IN_BATCH = 500  # host parameters per SELECT, well under SQLite's limit

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import threading
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from .errors import ConfigError
+from briefbot.errors import ConfigError
 
 if TYPE_CHECKING:
-    from .settings import Settings
+    from briefbot.settings import Settings
 
 MINILM = "minilm-l6-v2-int8"
 MINILM_MAX_WORDPIECES = 256  # the model's real position limit; the shipped tokenizer.json says 128
@@ -132,7 +132,7 @@ class OpenAIEmbedder:
         return self._dim
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        from .openai_client import call_with_errors, make_client
+        from briefbot.openai_client import call_with_errors, make_client
 
         if self._client is None:
             self._client = make_client(self.settings)
@@ -145,7 +145,7 @@ class OpenAIEmbedder:
             )
             data = sorted(resp.data, key=lambda d: d.index)
             if len(data) != len(batch):
-                from .errors import ModelError
+                from briefbot.errors import ModelError
 
                 raise ModelError(
                     f"embedding with {self.model}: server returned {len(data)} vectors for {len(batch)} texts"

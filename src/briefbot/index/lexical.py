@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .errors import IndexError_
+from briefbot.errors import IndexError_
 
 if TYPE_CHECKING:
-    from .settings import Settings
-    from .store import Index
+    from briefbot.index.store import Index
+    from briefbot.settings import Settings
 
 FORMAT = 3  # 2: file name words indexed with each chunk; 3: each chunk's tokens saved for incremental syncs
 CURRENT = "CURRENT.json"  # names the live build; replaced atomically, so readers see old or new

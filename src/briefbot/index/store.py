@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
-from .errors import BriefbotError, EmbedderMismatchError, IndexError_
-from .schema import Chunk, FileRecord
+from briefbot.errors import BriefbotError, EmbedderMismatchError, IndexError_
+from briefbot.schema import Chunk, FileRecord
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
 
-    from .settings import Settings
+    from briefbot.settings import Settings
 
 CHUNKS = "briefbot_chunks"
 FILES = "briefbot_files"

@@ -7,9 +7,9 @@ import hashlib
 import itertools
 from dataclasses import replace
 
-from .schema import Chunk, Document
-from .sentences import Span, split_sentences
-from .tokens import encoding
+from briefbot.schema import Chunk, Document
+from briefbot.text.sentences import Span, split_sentences
+from briefbot.text.tokens import encoding
 
 
 def content_hash(text: str) -> str:

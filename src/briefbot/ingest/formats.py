@@ -10,18 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .errors import LoadError
-from .schema import Document
-
-if TYPE_CHECKING:
-    from .loading import Loader
+from briefbot.errors import LoadError
+from briefbot.ingest.textfile import MAX_BYTES, Loader, read_text_file
+from briefbot.schema import Document
 
 
 def _check_size(path: Path) -> None:
-    from .loading import MAX_BYTES
-
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -151,8 +147,6 @@ def _join_blocks(source: str, blocks: list[tuple[str, int | None]]) -> Document:
 
 def load_html(path: Path, source: str) -> Document:
     """The page's main text (no navigation, scripts or styles) under its title, with trafilatura."""
-    from .loading import read_text_file
-
     html = read_text_file(path)
     return html_document(source, html)
 
@@ -225,8 +219,6 @@ def markdown_sections(text: str) -> tuple[tuple[int, str], ...]:
 
 
 def load_markdown(path: Path, source: str) -> Document:
-    from .loading import read_text_file
-
     text = read_text_file(path)
     return replace(Document.from_text(source, text), sections=markdown_sections(text))
 

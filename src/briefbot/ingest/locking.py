@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import IndexBusyError
+from briefbot.errors import IndexBusyError
 
 LOCK_FILE = "ingest.lock"
 HOLDER_FILE = "ingest.holder.json"  # who holds the lock, for the message a waiting process shows

@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .loading import FoundFile
-from .schema import FileRecord
+from briefbot.ingest.loading import FoundFile
+from briefbot.schema import FileRecord
 
 FILENAME = "files.json"
 VERSION = 3

@@ -13,16 +13,17 @@ from pathlib import Path
 
 import numpy as np
 
-from . import lexical, manifest
-from .chunking import chunk_document
-from .embed_cache import EmbeddingCache, embed_missing
-from .embedding import Embedder, make_embedder, warm_in_background
-from .errors import LoadError
-from .loading import FoundFile, discover, load_document, os_error, source_name
-from .locking import ingest_lock
-from .schema import Chunk, Document, FileRecord, IngestReport
-from .settings import Settings
-from .store import Index
+from briefbot.errors import LoadError
+from briefbot.index import lexical
+from briefbot.index.embed_cache import EmbeddingCache, embed_missing
+from briefbot.index.embedding import Embedder, make_embedder, warm_in_background
+from briefbot.index.store import Index
+from briefbot.ingest import manifest
+from briefbot.ingest.chunking import chunk_document
+from briefbot.ingest.loading import FoundFile, discover, load_document, os_error, source_name
+from briefbot.ingest.locking import ingest_lock
+from briefbot.schema import Chunk, Document, FileRecord, IngestReport
+from briefbot.settings import Settings
 
 Progress = Callable[[int, int, str], None]  # (files done, files to process, current source)
 # Chunks embedded and written together: few store round trips, bounded memory, and (since the

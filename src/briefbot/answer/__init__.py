@@ -1,0 +1,1 @@
+"""Questions to cited answers: retrieve, re-rank, generate, cite."""

@@ -1,0 +1,1 @@
+"""Text helpers every stage shares: sentence splitting and tiktoken's token counts."""
