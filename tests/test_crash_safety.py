@@ -291,7 +291,8 @@ def test_rebuild_killed_between_its_two_deletes_leaves_no_orphans(tmp_path: Path
     import chromadb.api.client
 
     from briefbot.ingest import manifest
-    from briefbot.index.store import FILES, make_client
+    from briefbot.index.chroma import make_client
+    from briefbot.index.store import FILES
 
     write_corpus(tmp_path / "corpus", range(4), set(), 5)
     complete_in_process(tmp_path, embedder)

@@ -90,3 +90,26 @@ def test_embedder_mismatch_is_a_clear_error(project: Path, embedder) -> None:
     # --rebuild switches the index over to the new embedder
     rebuilt = ingest(settings, embedder=other, rebuild=True)
     assert rebuilt.added and other.calls == rebuilt.embedded
+
+
+def test_a_changed_file_is_hashed_once(project: Path, embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """plan() hashes a file whose size/mtime changed; reading it for indexing reuses that hash."""
+    from briefbot.ingest import pipeline
+
+    notes = project / "corpus" / "notes.txt"
+    notes.write_text("The budget review is on Friday.\n", encoding="utf-8")
+    settings = load_settings()
+    ingest(settings, embedder=embedder)
+    notes.write_text("The budget review moved to Monday.\n", encoding="utf-8")
+    hashed: list[str] = []
+    real = pipeline._file_sha256
+    monkeypatch.setattr(pipeline, "_file_sha256", lambda path: hashed.append(path.name) or real(path))
+    report = ingest(settings, embedder=embedder)
+    assert report.changed == ["corpus/notes.txt"]
+    assert hashed == ["notes.txt"]
+    # the record holds the new content's hash, so the next ingest sees the file as unchanged
+    import hashlib
+
+    record = Briefbot(settings).index().file_records()["corpus/notes.txt"]
+    assert record.sha256 == hashlib.sha256(notes.read_bytes()).hexdigest()
+    assert ingest(settings, embedder=embedder).unchanged == 2

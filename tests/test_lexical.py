@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefbot.index import lexical
+from briefbot.schema import source_of_chunk_id
 from briefbot.ingest.pipeline import ingest
 from briefbot.answer.retrieval import Retriever
 from briefbot.settings import Settings
@@ -45,7 +46,7 @@ def _in_step(settings: Settings, embedder) -> lexical.LexicalIndex:
 
 
 def _sources(hits: list[tuple[str, float]]) -> set[str]:
-    return {lexical.source_of(i) for i, _ in hits}
+    return {source_of_chunk_id(i) for i, _ in hits}
 
 
 def test_tokenize_stems_and_drops_stopwords() -> None:
@@ -83,7 +84,7 @@ def test_add_change_delete_keep_bm25_in_step(kb: Settings, embedder) -> None:
     ingest(kb, embedder=embedder)
     saved = _in_step(kb, embedder)
     assert saved.top("vineyards", 5) == []
-    assert "docs/beta.txt" not in {lexical.source_of(i) for i in saved.ids}
+    assert "docs/beta.txt" not in {source_of_chunk_id(i) for i in saved.ids}
 
 
 def test_rebuild_keeps_bm25_in_step(kb: Settings, embedder) -> None:
@@ -108,7 +109,7 @@ def test_crash_between_chromadb_and_bm25_writes_is_repaired_at_search(kb: Settin
     ingest(kb, embedder=embedder)
     index = _open(kb, embedder)
     index.remove_files(["docs/alpha.txt"])  # as if the process died right after this write
-    assert "docs/alpha.txt" in {lexical.source_of(i) for i in _saved(kb).ids}  # stale on disk
+    assert "docs/alpha.txt" in {source_of_chunk_id(i) for i in _saved(kb).ids}  # stale on disk
 
     passages = Retriever(index, embedder, 0.5, lexical.folder(kb)).search("Quintara harbour", 5)
     assert all(p.chunk.source != "docs/alpha.txt" for p in passages)
@@ -184,7 +185,7 @@ def test_incremental_sync_reads_only_new_chunks_and_equals_a_fresh_build(
     monkeypatch.undo()
 
     saved = _in_step(kb, embedder)
-    assert read and {lexical.source_of(i) for i in read} == {"docs/gamma.txt"}
+    assert read and {source_of_chunk_id(i) for i in read} == {"docs/gamma.txt"}
     ids, texts = _open(kb, embedder).chunk_texts()
     fresh = lexical.LexicalIndex.build(ids, texts)
     for query in QUERIES + ["ferries", "lighthouse keeper"]:

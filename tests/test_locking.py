@@ -107,7 +107,7 @@ def test_readers_skip_files_whose_write_is_not_finished(tmp_path: Path, embedder
     # What a writer in the middle of replace_files has done so far: the record marked pending.
     doc = load_document(tmp_path / "corpus" / "doc001.txt", "corpus/doc001.txt")
     assert index.query(embedder.embed([doc.text])[0], n=1)[0][0].source == "corpus/doc001.txt"
-    index._put_records([FileRecord("corpus/doc001.txt", 1, 1, "x", 1, "now")], "pending")
+    index.records.put([FileRecord("corpus/doc001.txt", 1, 1, "x", 1, "now")], "pending")
     query = embedder.embed([doc.text])[0]
     hits = index.query(query, n=10)
     assert hits and all(c.source != "corpus/doc001.txt" for c, _ in hits)

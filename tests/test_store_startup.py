@@ -11,7 +11,7 @@ import sys
 import overrides
 original = overrides.override
 from briefbot.settings import Settings
-from briefbot.index.store import make_client
+from briefbot.index.chroma import make_client
 client = make_client(Settings(index=__import__("pathlib").Path(sys.argv[1])))
 col = client.get_or_create_collection("probe", embedding_function=None)
 col.add(ids=["a"], embeddings=[[1.0, 0.0]], documents=["x"])

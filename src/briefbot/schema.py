@@ -51,7 +51,7 @@ class Chunk:
 
     @property
     def id(self) -> str:
-        return f"{self.source}#{self.index}:{self.content_hash[:16]}"
+        return f"{self.source}#{self.index}:{self.content_hash[:16]}"  # parsed by source_of_chunk_id
 
     @property
     def source_lines(self) -> str:
@@ -61,6 +61,11 @@ class Chunk:
     def embed_text(self) -> str:
         """What is embedded: the section headings too, so a passage is found by its section's topic."""
         return f"{self.context}\n{self.text}" if self.context else self.text
+
+
+def source_of_chunk_id(chunk_id: str) -> str:
+    """The source file named in a chunk id (``source#index:hash``; a source may itself contain "#")."""
+    return chunk_id.rsplit("#", 1)[0]
 
 
 def location(source: str, start_line: int, end_line: int, page: int | None = None) -> str:

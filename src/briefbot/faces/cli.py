@@ -12,6 +12,8 @@ from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
+from briefbot.faces.options import Generation, JsonOpt, KOpt, NoRefreshOpt, Where, with_groups
+
 app = typer.Typer(
     name="briefbot",
     help="Ask questions of your own documents; get answers and briefings with checkable citations.",
@@ -24,17 +26,6 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Index folder [default: ./.briefbot; env BRIEFBOT_INDEX].", show_default=False)]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Config file [default: ./briefbot.toml if present].", show_default=False)]
-EmbedderOpt = Annotated[Optional[str], typer.Option("--embedder", help="'minilm' (local, default) or 'openai:MODEL'.", show_default=False)]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
-KOpt = Annotated[Optional[int], typer.Option("-k", "--top-k", min=1, max=100, help="Passages to retrieve [default: 5].", show_default=False)]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="LLM for the openai generator [default: gpt-4o-mini].", show_default=False)]
-GeneratorOpt = Annotated[Optional[str], typer.Option("--generator", help="auto (openai when OPENAI_API_KEY or OPENAI_BASE_URL is set), extractive, or openai.", show_default=False, autocompletion=lambda: ["auto", "extractive", "openai"])]
-PromptsOpt = Annotated[Optional[Path], typer.Option("--prompts", help="Folder with answer.md and brief.md overriding the built-in templates.", show_default=False)]
-NoRefreshOpt = Annotated[bool, typer.Option("--no-refresh", help="Do not bring the index up to date with the corpus first.")]
-ChromaOpt = Annotated[Optional[str], typer.Option("--chroma-url", help="Use a chroma server (http://HOST:PORT) instead of the local index.", show_default=False)]
 
 _debug = False
 
@@ -130,21 +121,19 @@ def main_callback(
 
 @app.command()
 @handle_errors
+@with_groups
 def ingest(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders [default: the configured corpus, ./corpus].", show_default=False)] = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the index and build it again.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero when any file is skipped.")] = False,
     follow_symlinks: Annotated[Optional[bool], typer.Option("--follow-symlinks", help="Follow symlinks that lead outside the corpus folder.", show_default=False)] = None,
-    index: IndexOpt = None,
-    config: ConfigOpt = None,
-    embedder: EmbedderOpt = None,
-    chroma_url: ChromaOpt = None,
+    where: Where = Where(),
     as_json: JsonOpt = False,
 ) -> None:
     """Index .txt, .md, .pdf, .docx and .html files: new ones are added, changed ones replaced, deleted ones removed."""
     from briefbot.faces.render import clean, ingest_summary, print_json
 
-    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, follow_symlinks=follow_symlinks)
+    bot = _bot(**where, follow_symlinks=follow_symlinks)
     with _progress("indexing") as progress:
         report = bot.ingest(paths or None, rebuild=rebuild, progress=progress)
     for source, reason in report.skipped:
@@ -159,20 +148,18 @@ def ingest(
 
 @app.command()
 @handle_errors
+@with_groups
 def search(
     query: Annotated[str, typer.Argument(help="What to look for.")],
     k: KOpt = None,
-    index: IndexOpt = None,
-    config: ConfigOpt = None,
-    embedder: EmbedderOpt = None,
-    chroma_url: ChromaOpt = None,
+    where: Where = Where(),
     no_refresh: NoRefreshOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Show the passages that best match QUERY, with source:lines and scores."""
     from briefbot.faces.render import console, passage_dict, print_json, render_search
 
-    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k)
+    bot = _bot(**where, k=k)
     if not no_refresh:
         _refresh(bot)
     passages = bot.search(query)
@@ -214,58 +201,46 @@ def _answer_command(run: Callable[[Any, Any], Any], bot: Any, as_json: bool, no_
 
 @app.command()
 @handle_errors
+@with_groups
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in quotes.")],
     k: KOpt = None,
-    model: ModelOpt = None,
-    generator: GeneratorOpt = None,
-    prompts: PromptsOpt = None,
-    index: IndexOpt = None,
-    config: ConfigOpt = None,
-    embedder: EmbedderOpt = None,
-    chroma_url: ChromaOpt = None,
+    generation: Generation = Generation(),
+    where: Where = Where(),
     no_refresh: NoRefreshOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Answer QUESTION from your documents, every sentence cited [n], with a Sources list."""
-    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
+    bot = _bot(**where, **generation, k=k)
     _answer_command(lambda b, on_token: b.ask(question, on_token=on_token), bot, as_json, no_refresh)
 
 
 @app.command()
 @handle_errors
+@with_groups
 def brief(
     about: Annotated[Optional[str], typer.Option("--about", help="Summarise only what is about this topic.", show_default=False)] = None,
     source: Annotated[Optional[str], typer.Option("--source", help="Summarise only this file.", show_default=False)] = None,
     words: Annotated[Optional[int], typer.Option("--words", min=20, max=1000, help="Word limit [default: 120].", show_default=False)] = None,
-    model: ModelOpt = None,
-    generator: GeneratorOpt = None,
-    prompts: PromptsOpt = None,
-    index: IndexOpt = None,
-    config: ConfigOpt = None,
-    embedder: EmbedderOpt = None,
-    chroma_url: ChromaOpt = None,
+    generation: Generation = Generation(),
+    where: Where = Where(),
     no_refresh: NoRefreshOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Write a one-paragraph executive briefing of the corpus, a topic, or one file, with citations."""
-    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, model=model, generator=generator, prompts=prompts, brief_words=words)
+    bot = _bot(**where, **generation, brief_words=words)
     _answer_command(lambda b, on_token: b.brief(about=about, source=source, on_token=on_token), bot, as_json, no_refresh)
 
 
 @app.command("eval")
 @handle_errors
+@with_groups
 def evaluate(
     file: Annotated[Path, typer.Argument(help="JSON Lines: {\"question\": ..., \"answers\": [...], \"sources\": [...]} per line.")],
     k: KOpt = None,
     failures: Annotated[int, typer.Option("--failures", min=0, help="Failed questions to list.")] = 20,
-    model: ModelOpt = None,
-    generator: GeneratorOpt = None,
-    prompts: PromptsOpt = None,
-    index: IndexOpt = None,
-    config: ConfigOpt = None,
-    embedder: EmbedderOpt = None,
-    chroma_url: ChromaOpt = None,
+    generation: Generation = Generation(),
+    where: Where = Where(),
     no_refresh: NoRefreshOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -275,7 +250,7 @@ def evaluate(
     from briefbot.faces.render import console, print_json, render_eval
 
     questions = load_questions(file)
-    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
+    bot = _bot(**where, **generation, k=k)
     if not no_refresh:
         _refresh(bot)
     with _progress("asking") as progress:
@@ -288,15 +263,11 @@ def evaluate(
 
 @app.command()
 @handle_errors
+@with_groups
 def chat(
     k: KOpt = None,
-    model: ModelOpt = None,
-    generator: GeneratorOpt = None,
-    prompts: PromptsOpt = None,
-    index: IndexOpt = None,
-    config: ConfigOpt = None,
-    embedder: EmbedderOpt = None,
-    chroma_url: ChromaOpt = None,
+    generation: Generation = Generation(),
+    where: Where = Where(),
     no_refresh: NoRefreshOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per answer (JSON Lines).")] = False,
 ) -> None:
@@ -308,7 +279,7 @@ def chat(
     from briefbot.errors import BriefbotError, IndexError_
     from briefbot.faces.render import clean, console
 
-    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
+    bot = _bot(**where, **generation, k=k)
     if not no_refresh:
         _refresh(bot)
     bot.index()  # a missing index is reported now, not after the first question
@@ -357,17 +328,15 @@ def chat(
 
 @app.command()
 @handle_errors
+@with_groups
 def sources(
-    index: IndexOpt = None,
-    config: ConfigOpt = None,
-    embedder: EmbedderOpt = None,
-    chroma_url: ChromaOpt = None,
+    where: Where = Where(),
     as_json: JsonOpt = False,
 ) -> None:
     """List what is indexed (files, chunks, when) and which embedder built the index."""
     from briefbot.faces.render import clean, print_json
 
-    info = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url).sources()
+    info = _bot(**where).sources()
     if as_json:
         print_json(info)
         return
@@ -378,21 +347,19 @@ def sources(
 
 @app.command("config")
 @handle_errors
+@with_groups
 def show_config(
-    config: ConfigOpt = None,
-    index: IndexOpt = None,
-    embedder: EmbedderOpt = None,
-    chroma_url: ChromaOpt = None,
+    where: Where = Where(),
     k: KOpt = None,
-    model: ModelOpt = None,
-    generator: GeneratorOpt = None,
+    generation: Generation = Generation(),
     as_json: JsonOpt = False,
 ) -> None:
     """Print the effective settings and where each came from (default, file, env, flag)."""
     from briefbot.faces.render import print_json
     from briefbot.settings import load_settings
 
-    settings = load_settings(config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator)
+    config = where.pop("config")
+    settings = load_settings(config, **where, **generation, k=k)
     values = settings.public_dict()
     if as_json:
         print_json({name: {"value": v, "origin": settings.origins[name]} for name, v in values.items()})

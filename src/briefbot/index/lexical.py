@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from briefbot.errors import IndexError_
+from briefbot.schema import source_of_chunk_id
 
 if TYPE_CHECKING:
     from briefbot.index.store import Index
@@ -71,14 +72,9 @@ def fingerprint(ids: Sequence[str]) -> str:
     return f"{len(ids)}-{h.hexdigest()[:32]}"
 
 
-def source_of(chunk_id: str) -> str:
-    """The source part of a chunk id (``source#index:hash``)."""
-    return chunk_id.rsplit("#", 1)[0]
-
-
 def title_words(chunk_id: str) -> str:
     """The file's name as words ("reports/Apollo_program.txt" -> "Apollo program"): a title is indexed with each chunk."""
-    name = source_of(chunk_id).rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    name = source_of_chunk_id(chunk_id).rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return re.sub(r"[_\W]+", " ", name)
 
 
@@ -349,7 +345,7 @@ class LexicalIndex:
             return []
         if source is not None:
             if self._sources is None:
-                self._sources = np.array([source_of(i) for i in self.ids], dtype=object)
+                self._sources = np.array([source_of_chunk_id(i) for i in self.ids], dtype=object)
             scores = np.where(self._sources == source, scores, 0.0)
         n = min(n, len(scores))
         best = np.argpartition(-scores, n - 1)[:n]

@@ -1,17 +1,16 @@
-"""The index: chunks and their vectors in chromadb, plus one record per source file to skip unchanged files."""
+"""The index: chunks and their vectors in chromadb; file records (records.py) and client/retries (chroma.py) beside it."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from briefbot.errors import BriefbotError, EmbedderMismatchError, IndexError_
-from briefbot.schema import Chunk, FileRecord
+from briefbot.index.chroma import damaged, forget_client, guarded, make_client
+from briefbot.index.records import FileRecords
+from briefbot.schema import Chunk, FileRecord, source_of_chunk_id
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -24,7 +23,6 @@ FILES = "briefbot_files"
 SCHEMA_VERSION = 1
 # chromadb's default ef_search of 10 misses near neighbours; 100 finds them at ~1.5 ms.
 HNSW = {"space": "cosine", "ef_search": 100, "ef_construction": 200}
-_UNIT = [1.0]  # file records carry no meaningful vector; chromadb requires one
 
 
 def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
@@ -59,125 +57,13 @@ def chunk_from_record(text: str, meta: dict[str, Any]) -> Chunk:
     )
 
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-_READS = frozenset(
-    {"query", "query_ids", "get_by_ids", "get_chunks", "chunk_ids", "chunk_texts", "texts_of", "file_records", "pending_sources", "count"}
-)
-
-
-def _guarded(method: F) -> F:
-    """Failures inside chromadb (a damaged or truncated index) become one IndexError_ saying how to rebuild."""
-
-    # A read racing another process's ingest can fail transiently inside chromadb ("Error finding
-    # id" while vectors are being persisted); reads are retried briefly before the index is called damaged.
-    attempts = 5 if method.__name__ in _READS else 1
-
-    @functools.wraps(method)
-    def wrapper(self: Index, *args: Any, **kwargs: Any) -> Any:
-        for attempt in range(attempts):
-            try:
-                return method(self, *args, **kwargs)
-            except BriefbotError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - chromadb raises many types for a broken index
-                if attempt + 1 < attempts:
-                    time.sleep(0.05 * 2**attempt)
-                    continue
-                raise damaged(self.location, exc) from exc
-        raise AssertionError("unreachable")
-
-    return wrapper  # type: ignore[return-value]
-
-
-def damaged(location: str, exc: Exception) -> IndexError_:
-    detail = " ".join(str(exc).split())[:200]
-    return IndexError_(
-        f"index at {location} is damaged or unreadable ({type(exc).__name__}: {detail}); "
-        "rebuild it with `briefbot ingest --rebuild`"
-    )
-
-
-def forget_client(settings: Settings) -> None:
-    """Drop chromadb's cached client for a local index (after a failed start, or once deleted).
-
-    Otherwise chromadb keeps a half-started client and hands it out again to the next open.
-    """
-    path = str((settings.index / "chroma").absolute())
-    try:
-        from chromadb.api.shared_system_client import SharedSystemClient
-
-        SharedSystemClient._identifier_to_system.pop(path, None)
-        SharedSystemClient._identifier_to_refcount.pop(path, None)
-    except (ImportError, AttributeError):  # a chromadb without this cache
-        pass
-
-
-@contextlib.contextmanager
-def _unchecked_overrides() -> Iterator[None]:
-    """Import and start chromadb without the ``overrides`` package validating its methods.
-
-    chromadb marks ~170 methods ``@override``; that decorator inspects bytecode and compares
-    signatures at import time (a check for chromadb's developers), which is about a third of
-    chromadb's start-up, paid by every `briefbot` command that opens the index. Here the decorator
-    only marks the method, which is all ``EnforceOverrides`` needs; the original is put back after.
-    """
-    try:
-        import overrides
-    except ImportError:
-        yield
-        return
-    saved = overrides.override, overrides.overrides
-
-    def mark(method: Any = None, **_: Any) -> Any:
-        if method is None:
-            return mark
-        method.__override__ = True
-        return method
-
-    overrides.override = overrides.overrides = mark  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        overrides.override, overrides.overrides = saved  # type: ignore[assignment]
-
-
-def make_client(settings: Settings) -> ClientAPI:
-    """The one place the chromadb client is chosen: embedded on disk, or a server by URL."""
-    with _unchecked_overrides():
-        return _make_client(settings)
-
-
-def _make_client(settings: Settings) -> ClientAPI:
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_url:
-        from urllib.parse import urlparse
-
-        url = urlparse(settings.chroma_url)
-        try:
-            return chromadb.HttpClient(
-                host=url.hostname or "localhost",
-                port=url.port or (443 if url.scheme == "https" else 8000),
-                ssl=url.scheme == "https",
-                settings=chroma_settings,
-            )
-        except Exception as exc:  # noqa: BLE001 - chromadb raises several types here
-            raise IndexError_(f"cannot reach the chroma server at {settings.chroma_url}: {exc}") from None
-    # Absolute: chromadb caches clients by path string, and a relative one would outlive a chdir.
-    return chromadb.PersistentClient(path=str((settings.index / "chroma").absolute()), settings=chroma_settings)
-
-
 class Index:
     """Chunks with vectors, and file records, in two chromadb collections."""
 
     def __init__(self, client: ClientAPI, chunks: Collection, files: Collection, location: str = "") -> None:
         self.client = client
         self.chunks = chunks
-        self.files = files
+        self.records = FileRecords(files, location)
         self.location = location
 
     @property
@@ -252,54 +138,17 @@ class Index:
             if name in names:
                 client.delete_collection(name)
 
-    # --- file records -------------------------------------------------------------------------
+    # --- file records (kept in their own collection: see records.py) --------------------------
 
-    @_guarded
     def file_records(self) -> dict[str, FileRecord]:
-        got = self.files.get(include=["metadatas"])  # type: ignore[list-item]
-        out: dict[str, FileRecord] = {}
-        for meta in got["metadatas"] or []:
-            if meta.get("status") != "ok":
-                continue  # a file whose write was interrupted counts as not indexed
-            out[str(meta["source"])] = FileRecord(
-                source=str(meta["source"]),
-                size=int(meta["size"]),  # type: ignore[arg-type]
-                mtime_ns=int(meta["mtime_ns"]),  # type: ignore[arg-type]
-                sha256=str(meta["sha256"]),
-                chunks=int(meta["chunks"]),  # type: ignore[arg-type]
-                indexed_at=str(meta["indexed_at"]),
-            )
-        return out
+        return self.records.file_records()
 
-    @_guarded
     def pending_sources(self) -> list[str]:
-        got = self.files.get(where={"status": "pending"}, include=["metadatas"])  # type: ignore[list-item]
-        return [str(m["source"]) for m in got["metadatas"] or []]
-
-    @_guarded
-    def _put_records(self, records: Sequence[FileRecord], status: str) -> None:
-        if not records:
-            return
-        self.files.upsert(
-            ids=[r.source for r in records],
-            embeddings=[_UNIT] * len(records),
-            metadatas=[
-                {
-                    "source": r.source,
-                    "size": r.size,
-                    "mtime_ns": str(r.mtime_ns),
-                    "sha256": r.sha256,
-                    "chunks": r.chunks,
-                    "indexed_at": r.indexed_at,
-                    "status": status,
-                }
-                for r in records
-            ],
-        )
+        return self.records.pending_sources()
 
     # --- writing ------------------------------------------------------------------------------
 
-    @_guarded
+    @guarded
     def existing_vectors(self, sources: Iterable[str]) -> dict[str, np.ndarray]:
         """Vectors already stored for these sources, by chunk hash, so unchanged chunks are not re-embedded."""
         sources = list(sources)
@@ -310,7 +159,7 @@ class Index:
         vecs = got["embeddings"] if got["embeddings"] is not None else []
         return {str(m["hash"]): np.asarray(v, dtype=np.float32) for m, v in zip(metas, vecs)}
 
-    @_guarded
+    @guarded
     def replace_files(
         self, records: Sequence[FileRecord], chunks: Sequence[Chunk], vectors: np.ndarray
     ) -> None:
@@ -319,7 +168,7 @@ class Index:
         The records go in as "pending" first; the next ingest redoes any file still pending, and
         deleting by source before adding removes whatever an interrupted run left behind.
         """
-        self._put_records(records, "pending")
+        self.records.put(records, "pending")
         self.delete_chunks([r.source for r in records])
         batch = self.client.get_max_batch_size()
         for b in range(0, len(chunks), batch):
@@ -330,26 +179,23 @@ class Index:
                 documents=[c.text for c in part],
                 metadatas=[chunk_metadata(c) for c in part],  # type: ignore[misc]
             )
-        self._put_records(records, "ok")
+        self.records.put(records, "ok")
 
-    @_guarded
+    @guarded
     def delete_chunks(self, sources: Sequence[str]) -> None:
         for b in range(0, len(sources), 500):
             self.chunks.delete(where={"source": {"$in": list(sources[b : b + 500])}})
 
-    @_guarded
+    @guarded
     def remove_files(self, sources: Sequence[str]) -> None:
         """Remove files' chunks, then their records; marked pending first so readers skip them meanwhile."""
         if not sources:
             return
-        got = self.files.get(ids=list(sources), include=["metadatas"])  # type: ignore[list-item]
-        marked = [{**m, "status": "pending"} for m in got["metadatas"] or []]
-        if marked:
-            self.files.upsert(ids=got["ids"], embeddings=[_UNIT] * len(marked), metadatas=marked)  # type: ignore[arg-type]
+        self.records.mark_pending(sources)
         self.delete_chunks(sources)
-        self.files.delete(ids=list(sources))
+        self.records.delete(sources)
 
-    @_guarded
+    @guarded
     def remove_orphans(self, records: dict[str, FileRecord] | None = None) -> int:
         """Delete chunks whose file has no record (left by an interrupted rebuild); returns how many.
 
@@ -377,11 +223,11 @@ class Index:
 
     # --- reading ------------------------------------------------------------------------------
 
-    @_guarded
+    @guarded
     def count(self) -> int:
         return self.chunks.count()
 
-    @_guarded
+    @guarded
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[Chunk, float]]:
         """Nearest chunks by cosine similarity, best first."""
         res = self.chunks.query(
@@ -395,7 +241,7 @@ class Index:
         dists = (res["distances"] or [[]])[0]
         return [(chunk_from_record(d, m), 1.0 - float(dist)) for d, m, dist in zip(docs, metas, dists)]
 
-    @_guarded
+    @guarded
     def query_ids(
         self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None, pending: Sequence[str] | None = None
     ) -> list[str]:
@@ -420,21 +266,21 @@ class Index:
         )
         skip = set(pending)
         wanted = (where or {}).get("source")
-        sources = ((i, i.rsplit("#", 1)[0]) for i in (res["ids"][0] if res["ids"] else []))
+        sources = ((i, source_of_chunk_id(i)) for i in (res["ids"][0] if res["ids"] else []))
         return [i for i, src in sources if src not in skip and (wanted is None or src == wanted)][:n]
 
-    @_guarded
+    @guarded
     def chunk_ids(self) -> list[str]:
         """Every chunk id, cheaply (no documents), to check the lexical index is in step."""
         return list(self.chunks.get(include=[])["ids"])  # type: ignore[arg-type]
 
-    @_guarded
+    @guarded
     def chunk_texts(self) -> tuple[list[str], list[str]]:
         """Every chunk id with its text, to (re)build the lexical index from the source of truth."""
         got = self.chunks.get(include=["documents"])  # type: ignore[list-item]
         return list(got["ids"]), list(got["documents"] or [])
 
-    @_guarded
+    @guarded
     def texts_of(self, ids: Sequence[str]) -> dict[str, str]:
         """The text of each chunk in ``ids`` that is still in the index (for an incremental BM25 update)."""
         out: dict[str, str] = {}
@@ -443,7 +289,7 @@ class Index:
             out.update(zip(got["ids"], got["documents"] or []))
         return out
 
-    @_guarded
+    @guarded
     def get_by_ids(
         self, ids: Sequence[str], pending: Sequence[str] | None = None
     ) -> dict[str, tuple[Chunk, np.ndarray | None]]:
@@ -453,7 +299,7 @@ class Index:
         # Files being written are invisible to readers; their ids (named "source#n:hash") are left
         # out before asking chromadb, whose vectors for them may not be readable yet.
         skip = set(self.pending_sources() if pending is None else pending)
-        ids = [i for i in ids if i.rsplit("#", 1)[0] not in skip]
+        ids = [i for i in ids if source_of_chunk_id(i) not in skip]
         if not ids:
             return {}
         try:
@@ -470,7 +316,7 @@ class Index:
             if m["source"] not in skip
         }
 
-    @_guarded
+    @guarded
     def get_chunks(
         self, where: dict[str, Any] | None = None, with_vectors: bool = False
     ) -> tuple[list[Chunk], np.ndarray | None]:

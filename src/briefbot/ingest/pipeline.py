@@ -59,12 +59,14 @@ def plan(
     skipped: list[tuple[str, str]] | None = None,
     *,
     found: list[FoundFile] | None = None,
+    hashes: dict[str, str] | None = None,
 ) -> tuple[list[FoundFile], list[str], int, list[FileRecord]]:
     """Which files need (re)indexing, which records are gone, how many are unchanged, and the
     records of files touched but identical (same hash, new mtime: to be written back).
 
     Size and mtime decide cheaply; only when they differ is the file hashed, so a touched but
-    identical file costs one read and no embedding. Reads no index and writes nothing.
+    identical file costs one read and no embedding. The hashes of changed files go into
+    ``hashes`` (by source) so reading them does not hash them again. Reads no index and writes nothing.
     """
     root = index_root(settings)
     # ``found`` may be passed in by a caller that already has it (saves a scan).
@@ -88,6 +90,8 @@ def plan(
                 unchanged += 1
                 touched.append(FileRecord(rec.source, f.size, f.mtime_ns, sha, rec.chunks, rec.indexed_at))
                 continue
+            if hashes is not None:
+                hashes[f.source] = sha
         todo.append(f)
     present = {f.source for f in found}
     scopes = [p.absolute() for p in paths]
@@ -147,17 +151,20 @@ def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_ino, a.st_size, a.st_mtime_ns) == (b.st_ino, b.st_size, b.st_mtime_ns)
 
 
-def read_consistent(f: FoundFile, max_bytes: int) -> tuple[Document, os.stat_result, str]:
+def read_consistent(f: FoundFile, max_bytes: int, known: str | None = None) -> tuple[Document, os.stat_result, str]:
     """Load a file and hash it, making sure it did not change in between (else read it again).
 
     The stat returned is the one the text and hash belong to, so the next ingest's cheap
-    size/mtime check compares against what was really indexed.
+    size/mtime check compares against what was really indexed. ``known``, the hash ``plan`` took of
+    the file as discovered, is used instead of hashing again while the file's size and mtime still
+    match the discovery.
     """
     for _ in range(READ_ATTEMPTS):
         try:
             before = f.path.stat()
             doc = load_document(f.path, f.source, max_bytes)
-            sha = _file_sha256(f.path)
+            as_discovered = (before.st_size, before.st_mtime_ns) == (f.size, f.mtime_ns)
+            sha = known if known is not None and as_discovered else _file_sha256(f.path)
             after = f.path.stat()
         except OSError as exc:
             raise os_error(f.path, exc) from None
@@ -241,7 +248,10 @@ def _ingest_locked(
         known = set(records) | pending
         cache = EmbeddingCache.for_index(settings.index, embedder.name, embedder.dim) if use_cache else None
         report = IngestReport()
-        todo, gone, report.unchanged, touched = plan(settings, paths, records, pending, report.skipped, found=found)
+        hashes: dict[str, str] = {}
+        todo, gone, report.unchanged, touched = plan(
+            settings, paths, records, pending, report.skipped, found=found, hashes=hashes
+        )
         max_bytes = int(settings.max_file_mb * 2**20)
 
         def writable() -> Index:
@@ -253,7 +263,7 @@ def _ingest_locked(
                 opened = opening.get()
                 manifest.clear(settings.index)  # from here on the index may change
             if touched:
-                opened._put_records(touched, "ok")
+                opened.records.put(touched, "ok")
                 records.update((r.source, r) for r in touched)  # ``records`` stays what the index holds
                 touched.clear()
             if gone:
@@ -297,7 +307,7 @@ def _ingest_locked(
             if progress:
                 progress(done, len(todo), f.source)
             try:
-                doc, st, sha = read_consistent(f, max_bytes)
+                doc, st, sha = read_consistent(f, max_bytes, hashes.get(f.source))
             except LoadError as exc:
                 report.skipped.append((f.source, str(exc).removeprefix(f"{f.path}: ")))
                 unreadable.append(f)
