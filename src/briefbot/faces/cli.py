@@ -72,7 +72,7 @@ def _bot(**overrides: Any) -> Any:
 
 
 @contextlib.contextmanager
-def _progress(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
+def _progress(label: str) -> Iterator[Callable[[float, int, str], None] | None]:
     """A progress bar on stderr when it is a terminal; nothing otherwise."""
     if not sys.stderr.isatty():
         yield None
@@ -91,7 +91,7 @@ def _progress(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
     ) as bar:
         task = bar.add_task("", total=None)
 
-        def update(done: int, total: int, source: str) -> None:
+        def update(done: float, total: int, source: str) -> None:
             bar.update(task, completed=done, total=total, description=source[-40:])
 
         yield update

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+from collections.abc import Callable
 from dataclasses import replace
 
 from briefbot.schema import Chunk, Document
@@ -21,11 +22,17 @@ def _token_windows(text: str, start: int, end: int, max_tokens: int) -> list[Spa
     enc = encoding()
     piece = text[start:end]
     ids = enc.encode(piece, disallowed_special=())
-    _, offsets = enc.decode_with_offsets(ids)
-    cuts = [offsets[i] for i in range(0, len(ids), max_tokens)][1:]
-    # Prefer cutting at the last whitespace before each token boundary when there is one nearby.
+    offsets = _token_offsets(ids)
+    # Each window starts where the last ended and takes ``max_tokens`` tokens from there, less one
+    # (it may start mid-token), so it re-encodes within the limit and _fit rarely has to search;
+    # it ends at the last whitespace before that token boundary when there is one nearby.
     bounds = [0]
-    for cut in cuts:
+    while True:
+        first = bisect.bisect_right(offsets, bounds[-1]) - 1  # the token the window starts in
+        end = first + max(1, max_tokens - 1)  # one token spare: the window may start mid-token
+        if end >= len(ids):
+            break
+        cut = max(offsets[end], bounds[-1] + 1)
         ws = piece.rfind(" ", bounds[-1] + 1, cut)
         bounds.append(ws + 1 if ws > bounds[-1] + (cut - bounds[-1]) // 2 else cut)
     bounds.append(len(piece))
@@ -35,6 +42,24 @@ def _token_windows(text: str, start: int, end: int, max_tokens: int) -> list[Spa
             if piece[s:e].strip():
                 spans.append(Span(start + s, start + e, -1))
     return spans
+
+
+def _token_offsets(ids: list[int]) -> list[int]:
+    """The character offset where each token starts, as tiktoken's ``decode_with_offsets`` gives it
+    (a token starting inside a character counts from that character), but counted with numpy:
+    tiktoken's own loop is most of the time spent on a long unbroken text."""
+    import numpy as np
+
+    if not ids:
+        return []
+    parts = encoding().decode_tokens_bytes(ids)
+    data = np.frombuffer(b"".join(parts), dtype=np.uint8)
+    lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    lead = (data & 0xC0) != 0x80  # the first byte of a UTF-8 character
+    chars_before = np.concatenate(([0], np.cumsum(lead)))
+    mid_char = ~lead[np.minimum(starts, len(data) - 1)]
+    return (chars_before[starts] - mid_char).clip(min=0).tolist()  # type: ignore[no-any-return]
 
 
 def _fit(text: str, a: int, b: int, max_tokens: int) -> list[tuple[int, int]]:
@@ -58,11 +83,17 @@ def _fit(text: str, a: int, b: int, max_tokens: int) -> list[tuple[int, int]]:
     return out
 
 
-def _units(doc: Document, max_tokens: int) -> list[tuple[Span, int]]:
+Done = Callable[[float], None]  # the fraction of a document chunked so far, for a progress bar
+_REPORT_EVERY = 500  # sentences between two progress reports
+
+
+def _units(doc: Document, max_tokens: int, done: Done | None = None) -> list[tuple[Span, int]]:
     """Sentences with their token counts; sentences longer than a chunk are cut into windows."""
     enc = encoding()
     out: list[tuple[Span, int]] = []
-    for span in split_sentences(doc.text):
+    for number, span in enumerate(split_sentences(doc.text)):
+        if done is not None and number % _REPORT_EVERY == _REPORT_EVERY - 1:
+            done(span.start / len(doc.text))
         n = len(enc.encode(doc.text[span.start : span.end], disallowed_special=()))
         if n <= max_tokens:
             out.append((span, n))
@@ -73,17 +104,24 @@ def _units(doc: Document, max_tokens: int) -> list[tuple[Span, int]]:
     return out
 
 
-def chunk_document(doc: Document, max_tokens: int = 200, overlap: int = 30) -> list[Chunk]:
+def chunk_document(doc: Document, max_tokens: int = 200, overlap: int = 30, done: Done | None = None) -> list[Chunk]:
     """Chunks covering ``doc`` in order; each is an exact slice of the text with its line range.
 
     Sentences are packed greedily up to ``max_tokens``; a chunk ends early at a paragraph boundary
     when it is already half full, and the next chunk repeats up to ``overlap`` tokens of trailing
     sentences from the previous one so an answer split across a boundary is still found whole.
+    ``done`` hears how far through the text chunking is (a big file takes seconds).
     """
     if doc.page_starts or doc.sections:
-        return _chunk_layout(doc, max_tokens, overlap)
+        return _chunk_layout(doc, max_tokens, overlap, done)
     enc = encoding()
-    units = _units(doc, max_tokens)
+    units = _units(doc, max_tokens, done)
+    # Tokens from each unit to the end of its paragraph, computed once (summing them at every
+    # paragraph boundary made chunking quadratic in a file of one-line paragraphs).
+    para_rest = [0] * len(units)
+    for u in range(len(units) - 1, -1, -1):
+        same = u + 1 < len(units) and units[u + 1][0].paragraph == units[u][0].paragraph
+        para_rest[u] = units[u][1] + (para_rest[u + 1] if same else 0)
     chunks: list[Chunk] = []
     i = 0
     while i < len(units):
@@ -94,12 +132,8 @@ def chunk_document(doc: Document, max_tokens: int = 200, overlap: int = 30) -> l
             if j > i and total + n + 1 > max_tokens:
                 break
             new_para = j > i and units[j][0].paragraph != units[j - 1][0].paragraph
-            if new_para and total >= max_tokens // 2:
-                next_para_tokens = sum(
-                    u[1] for u in units[j:] if u[0].paragraph == units[j][0].paragraph
-                )
-                if total + next_para_tokens > max_tokens:
-                    break
+            if new_para and total >= max_tokens // 2 and total + para_rest[j] > max_tokens:
+                break
             total += n + 1
             j += 1
         # Measure the real slice (whitespace between sentences counts too) and shrink if needed.
@@ -135,7 +169,7 @@ def chunk_document(doc: Document, max_tokens: int = 200, overlap: int = 30) -> l
     return chunks
 
 
-def _chunk_layout(doc: Document, max_tokens: int, overlap: int) -> list[Chunk]:
+def _chunk_layout(doc: Document, max_tokens: int, overlap: int, done: Done | None = None) -> list[Chunk]:
     """Chunks of a paged or sectioned document: never across a page, lines counted within the page,
     and each chunk labelled with the headings above it (which also go into its hash, as they are embedded)."""
     pages = doc.page_starts or (0,)
@@ -143,6 +177,8 @@ def _chunk_layout(doc: Document, max_tokens: int, overlap: int) -> list[Chunk]:
     heads = [offset for offset, _ in doc.sections]
     out: list[Chunk] = []
     for number, (a, b) in enumerate(itertools.pairwise(bounds), 1):
+        if done is not None and doc.text:
+            done(a / len(doc.text))
         page_doc = Document.from_text(doc.source, doc.text[a:b])
         for c in chunk_document(page_doc, max_tokens, overlap):
             start = a + c.start_char

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import threading
@@ -25,11 +26,16 @@ from briefbot.ingest.locking import ingest_lock
 from briefbot.schema import Chunk, Document, FileRecord, IngestReport
 from briefbot.settings import Settings
 
-Progress = Callable[[int, int, str], None]  # (files done, files to process, current source)
+# (files done, files to process, current source); ``done`` is fractional while a file is worked on
+Progress = Callable[[float, int, str], None]
 # Chunks embedded and written together: few store round trips, bounded memory, and (since the
 # embedder sorts each call by length) batches with little padding. The variable exists so the
 # crash-safety test can make many small groups (a kill then lands between writes, too).
 GROUP_CHUNKS = int(os.environ.get("BRIEFBOT_TEST_GROUP_CHUNKS", "512"))
+# Within one file, the share of the progress bar's step for it that reading and chunking take (the
+# rest is embedding): a big file moves the bar while it is worked on.
+EMBED_FROM = 0.3
+Step = Callable[[float], None]  # how far through the current file (0..1)
 READ_ATTEMPTS = 3  # a file still changing after this many reads is skipped until the next ingest
 
 
@@ -129,6 +135,15 @@ class _Opening:
             raise self._error
         assert self._index is not None
         return self._index
+
+
+def _step(progress: Progress, done: int, total: int, source: str) -> Step:
+    """Progress within the file ``done`` (of ``total``), reported as a fractional number of files."""
+    return lambda fraction: progress(done + min(max(fraction, 0.0), 0.99), total, source)
+
+
+def _scaled(step: Step | None, share: float) -> Step | None:
+    return None if step is None else (lambda fraction: step(share * fraction))
 
 
 def _discover(
@@ -280,7 +295,7 @@ def _ingest_locked(
         group_records: list[FileRecord] = []
         group_chunks: list[Chunk] = []
 
-        def flush() -> None:
+        def flush(step: Step | None = None) -> None:
             if not group_records:
                 return
             texts = {c.content_hash: c.embed_text for c in group_chunks}  # identical text is embedded once
@@ -289,10 +304,18 @@ def _ingest_locked(
             # (Not while chromadb is still starting: then the cache alone counts, see _Opening.)
             replaced = [r.source for r in group_records if r.source in known]
             store = opened
-            by_hash, embedded = embed_missing(
-                embedder, cache, texts, (lambda: store.existing_vectors(replaced)) if replaced and store else None
-            )
-            report.embedded += embedded
+            in_store = functools.cache(lambda: store.existing_vectors(replaced)) if replaced and store else None
+            # Embedded a group at a time, so a big file moves the progress bar (and an interrupted
+            # ingest keeps, in the cache, what was embedded of it).
+            hashes_left = list(texts)
+            by_hash: dict[str, np.ndarray] = {}
+            for b in range(0, len(hashes_left), GROUP_CHUNKS):
+                part = {h: texts[h] for h in hashes_left[b : b + GROUP_CHUNKS]}
+                got, embedded = embed_missing(embedder, cache, part, in_store)
+                by_hash.update(got)
+                report.embedded += embedded
+                if step is not None:
+                    step(EMBED_FROM + (1 - EMBED_FROM) * min(1.0, (b + GROUP_CHUNKS) / len(hashes_left)))
             vectors = np.zeros((len(group_chunks), embedder.dim), dtype=np.float32)
             for i, c in enumerate(group_chunks):
                 vectors[i] = by_hash[c.content_hash]
@@ -303,9 +326,11 @@ def _ingest_locked(
             group_chunks.clear()
 
         unreadable: list[FoundFile] = []
+        step: Step | None = None
         for done, f in enumerate(todo):
             if progress:
                 progress(done, len(todo), f.source)
+                step = _step(progress, done, len(todo), f.source)
             try:
                 doc, st, sha = read_consistent(f, max_bytes, hashes.get(f.source))
             except LoadError as exc:
@@ -316,14 +341,14 @@ def _ingest_locked(
                     report.removed.append(f.source)
                     records.pop(f.source, None)
                 continue
-            chunks = chunk_document(doc, settings.chunk_tokens, settings.chunk_overlap)
+            chunks = chunk_document(doc, settings.chunk_tokens, settings.chunk_overlap, done=_scaled(step, EMBED_FROM))
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             group_records.append(FileRecord(f.source, st.st_size, st.st_mtime_ns, sha, len(chunks), now))
             group_chunks.extend(chunks)
             (report.changed if f.source in known else report.added).append(f.source)
             if len(group_chunks) >= GROUP_CHUNKS:
-                flush()
-        flush()
+                flush(step)
+        flush(step)
         _remember_skips(settings, unreadable)
         if progress:
             progress(len(todo), len(todo), "")

@@ -15,7 +15,10 @@ ABBREVIATIONS = frozenset(
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n")
 _BLOCK_START = re.compile(r"[ \t]*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
-_SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+# Possessive runs that start only at the first mark of a run: a long run of dots not followed by
+# a space is rejected once, not once per starting position (which made splitting quadratic).
+_SENT_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s|$)")
+_LINE_ENDS = frozenset('.!?:"”|')  # a line ending in one of these is complete
 
 
 @dataclass(frozen=True)
@@ -42,16 +45,25 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     blocks.append((pos, len(text)))
     out: list[tuple[int, int]] = []
+    # Linear in the text: each physical line is looked at once (no slice to the block's end, no
+    # re-reading of a long unbroken logical line), so a file of a million short lines splits in seconds.
     for b_start, b_end in blocks:
         line_start = b_start
+        head = _BLOCK_START.match(text, line_start, b_end)  # does the logical line start a block?
+        last = ""  # last non-space character of the logical line so far
+        prev = b_start
         for m in _LINE_BREAK.finditer(text, b_start, b_end):
-            line = text[line_start : m.start()].rstrip()
-            nxt = text[m.end() : b_end]
-            if line.endswith((".", "!", "?", ":", '"', "”", "|")) or _BLOCK_START.match(nxt) or (
-                _BLOCK_START.match(text[line_start : m.start()])
+            stripped = text[prev : m.start()].rstrip()
+            if stripped:
+                last = stripped[-1]
+            prev = m.end()
+            if last in _LINE_ENDS or _BLOCK_START.match(text, m.end(), b_end) or (
+                head is not None and head.end() <= m.start()
             ):
                 out.append((line_start, m.start()))
                 line_start = m.end()
+                head = _BLOCK_START.match(text, line_start, b_end)
+                last = ""
         out.append((line_start, b_end))
     result = []
     for s, e in out:
