@@ -163,3 +163,37 @@ def test_an_index_that_fails_to_open_on_the_side_thread_fails_the_ingest_untouch
     assert after.content() == before.content() and not consistency_errors(after)
     assert (settings.index / FILENAME).is_file()  # nothing was written, so the snapshot still stands
     assert ingest(settings, embedder=embedder).changed == ["docs/ferry.txt"]
+
+
+def test_a_database_overwritten_with_random_bytes_fails_ingest(kb, embedder) -> None:  # type: ignore[no-untyped-def]
+    """Same size, other bytes: the size stamp still matches, the header probe does not (issue 15.3)."""
+    from .conftest import run_cli
+
+    settings, docs = kb
+    project = settings.index.parent
+    assert run_cli("ingest", "docs", cwd=project).returncode == 0
+    database = settings.index / manifest.DATABASE
+    assert manifest.database_looks_sound(settings.index)
+    database.write_bytes(os.urandom(database.stat().st_size))
+    result = run_cli("ingest", "docs", cwd=project)
+    assert result.returncode != 0, result.stdout
+    assert "damaged or unreadable" in result.stderr and "unchanged" not in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_the_database_probe_reads_only_the_header(tmp_path: Path) -> None:
+    folder = tmp_path / manifest.DATABASE.parent
+    folder.mkdir(parents=True)
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / manifest.DATABASE) as db:
+        db.execute("CREATE TABLE t (x)")
+    assert manifest.database_looks_sound(tmp_path)
+    data = bytearray((tmp_path / manifest.DATABASE).read_bytes())
+    for damage in (slice(0, 16), slice(16, 18), slice(44, 48)):
+        bad = bytearray(data)
+        bad[damage] = b"\xff" * (damage.stop - damage.start)
+        (tmp_path / manifest.DATABASE).write_bytes(bytes(bad))
+        assert not manifest.database_looks_sound(tmp_path), damage
+    (tmp_path / manifest.DATABASE).write_bytes(bytes(data[:-100]))  # not whole pages
+    assert not manifest.database_looks_sound(tmp_path)

@@ -37,6 +37,31 @@ def _database_stamp(index_dir: Path) -> int | None:
         return None
 
 
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def database_looks_sound(index_dir: Path) -> bool:
+    """A cheap probe of chromadb's database (its 100-byte header, no scan): the SQLite magic, a
+    valid page size and schema format, and a file of whole pages. A file overwritten with other
+    bytes of the same size passes the size stamp but not this."""
+    path = index_dir / DATABASE
+    try:
+        with path.open("rb") as f:
+            header = f.read(100)
+            size = os.fstat(f.fileno()).st_size
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        return False
+    page = int.from_bytes(header[16:18], "big")
+    page = 65536 if page == 1 else page
+    if page < 512 or page & (page - 1):
+        return False
+    if header[21:24] != b"\x40\x20\x20" or int.from_bytes(header[44:48], "big") not in (1, 2, 3, 4):
+        return False  # fixed payload fractions and schema format: only SQLite writes these
+    return size % page == 0
+
+
 def _path(index_dir: Path) -> Path:
     return index_dir / FILENAME
 
@@ -71,6 +96,8 @@ def _read(index_dir: Path, embedder: str) -> dict[str, Any] | None:
         return None
     if data.get("database") is None or data["database"] != _database_stamp(index_dir):
         return None
+    if not database_looks_sound(index_dir):
+        return None  # the full path then opens the index and reports it damaged
     return data
 
 
