@@ -210,7 +210,7 @@ def test_docx_paragraphs_and_tables_in_reading_order(tmp_path: Path) -> None:
 def test_broken_docx_is_a_load_error(tmp_path: Path) -> None:
     bad = tmp_path / "broken.docx"
     bad.write_bytes(b"PK\x03\x04 not a zip at all")
-    with pytest.raises(LoadError, match="broken.docx: not a readable Word"):
+    with pytest.raises(LoadError, match=r"broken.docx: not a Word .docx file \(not a zip package"):
         load_document(bad, "broken.docx")
 
 
@@ -304,10 +304,39 @@ def test_cli_cites_pdf_pages_and_skips_scans(docs: Path) -> None:
     report = json.loads(r.stdout)
     reasons = {s["source"]: s["reason"] for s in report["skipped"]}
     assert "no text layer" in reasons["docs/scan.pdf"]
-    assert "not a readable PDF" in reasons["docs/damaged.pdf"]
+    assert reasons["docs/damaged.pdf"] == "the PDF is damaged or cut short"
     assert "briefbot: skipped docs/scan.pdf: the PDF has no text layer" in r.stderr
     assert "Traceback" not in r.stderr
 
     r = run_cli("ask", "When was the lamp of the Skerry lighthouse automated?", "--no-refresh", cwd=docs)
     assert r.returncode == 0, r.stderr
     assert "docs/report.pdf p.2:" in r.stdout
+
+
+def test_bad_files_get_one_clear_reason_and_nothing_else_on_stderr(tmp_path: Path) -> None:
+    """Issue 15.7 and 15.9: pypdf's own warnings stay quiet, no reason repeats the path or quotes a library."""
+    import zipfile
+
+    docs = tmp_path / "corpus"
+    docs.mkdir()
+    (docs / "empty.html").write_text("<html><body></body></html>", encoding="utf-8")
+    (docs / "random.docx").write_bytes(bytes(range(256)) * 8)
+    (docs / "random.pdf").write_bytes(bytes(range(255, -1, -1)) * 8)
+    (docs / "text.pdf").write_text("hello world, this is text", encoding="utf-8")
+    (docs / "cut.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
+    (docs / "empty.pdf").write_bytes(b"")
+    with zipfile.ZipFile(docs / "notword.docx", "w") as z:
+        z.writestr("a.txt", "hi")
+    (docs / "good.txt").write_text("The ferry runs twice a day.\n", encoding="utf-8")
+    r = run_cli("ingest", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    reasons = dict(line.removeprefix("briefbot: skipped ").split(": ", 1) for line in r.stderr.splitlines())
+    assert reasons == {
+        "corpus/cut.pdf": "the PDF is damaged or cut short",
+        "corpus/empty.html": "the page has no readable text",
+        "corpus/empty.pdf": "the file is empty",
+        "corpus/notword.docx": "not a Word .docx file (a zip archive without the parts of a Word document)",
+        "corpus/random.docx": "not a Word .docx file (not a zip package: an old .doc, or another format renamed?)",
+        "corpus/random.pdf": "not a PDF file (it does not start with %PDF)",
+        "corpus/text.pdf": "not a PDF file (it does not start with %PDF)",
+    }, r.stderr

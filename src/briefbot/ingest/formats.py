@@ -7,7 +7,11 @@ Parsers are imported inside the loaders so `briefbot --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
+import warnings
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -48,21 +52,50 @@ class HeadingPath:
 # --- PDF ----------------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs its own complaints (``invalid pdf header``, ``EOF marker not found``) to the
+    terminal, without a file name; briefbot's one ``skipped FILE: reason`` line says it instead."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        log.setLevel(level)
+
+
+def _pdf_problem(path: Path) -> str:
+    """Why pypdf could not read a file, in our words (its own name internals: streams, xref tables)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(1024)
+    except OSError as exc:
+        return f"cannot read ({exc.strerror or exc})"
+    if not head:
+        return "the file is empty"
+    if b"%PDF-" not in head:
+        return "not a PDF file (it does not start with %PDF)"
+    return "the PDF is damaged or cut short"
+
+
 def load_pdf(path: Path, source: str) -> Document:
     """The text layer of each page; lines are then counted within the page. No OCR."""
     _check_size(path)
     from pypdf import PdfReader
 
     try:
-        reader = PdfReader(path)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError(f"{path}: the PDF is encrypted with a password")
-        pages = [_tidy(page.extract_text() or "") for page in reader.pages]
+        with _quiet_pypdf():
+            reader = PdfReader(path)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise LoadError(f"{path}: the PDF is encrypted with a password")
+            pages = [_tidy(page.extract_text() or "") for page in reader.pages]
     except LoadError:
         raise
-    except Exception as exc:  # noqa: BLE001 - pypdf raises many types for damaged files
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise LoadError(f"{path}: not a readable PDF ({reason})") from None
+    except Exception:  # noqa: BLE001 - pypdf raises many types for damaged files
+        raise LoadError(f"{path}: {_pdf_problem(path)}") from None
     if not any(p.strip() for p in pages):
         raise LoadError(
             f"{path}: the PDF has no text layer (scanned pages?); OCR is not supported yet"
@@ -117,9 +150,24 @@ def load_docx(path: Path, source: str) -> Document:
             level = 0 if style.lower() == "title" else (int(m.group(1)) if m else None)
             blocks.append((item.text, level))
     except Exception as exc:  # noqa: BLE001 - bad zip, missing parts, broken XML
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise LoadError(f"{path}: not a readable Word .docx file ({reason})") from None
+        raise LoadError(f"{path}: {_docx_problem(path, exc)}") from None
     return _join_blocks(source, blocks)
+
+
+def _docx_problem(path: Path, exc: Exception) -> str:
+    """Why python-docx could not read a file, in our words (its own say ``Package not found at ...``)."""
+    import zipfile
+
+    try:
+        if path.stat().st_size == 0:
+            return "the file is empty"
+    except OSError as err:
+        return f"cannot read ({err.strerror or err})"
+    if not zipfile.is_zipfile(path):
+        return "not a Word .docx file (not a zip package: an old .doc, or another format renamed?)"
+    if isinstance(exc, KeyError):
+        return "not a Word .docx file (a zip archive without the parts of a Word document)"
+    return f"the Word file is damaged ({type(exc).__name__})"
 
 
 def _join_blocks(source: str, blocks: list[tuple[str, int | None]]) -> Document:

@@ -166,6 +166,14 @@ def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_ino, a.st_size, a.st_mtime_ns) == (b.st_ino, b.st_size, b.st_mtime_ns)
 
 
+def skip_reason(exc: LoadError, f: FoundFile) -> str:
+    """The reason alone: loaders name the file by path or by source, and the skip line names it once."""
+    message = str(exc)
+    for name in (str(f.path), f.source):
+        message = message.removeprefix(f"{name}: ")
+    return message
+
+
 def read_consistent(f: FoundFile, max_bytes: int, known: str | None = None) -> tuple[Document, os.stat_result, str]:
     """Load a file and hash it, making sure it did not change in between (else read it again).
 
@@ -334,7 +342,7 @@ def _ingest_locked(
             try:
                 doc, st, sha = read_consistent(f, max_bytes, hashes.get(f.source))
             except LoadError as exc:
-                report.skipped.append((f.source, str(exc).removeprefix(f"{f.path}: ")))
+                report.skipped.append((f.source, skip_reason(exc, f)))
                 unreadable.append(f)
                 if f.source in known:
                     writable().remove_files([f.source])
