@@ -140,3 +140,25 @@ def test_streamed_answer_in_a_terminal_renders_markdown_with_cost(indexed: Path)
     assert "\nStephania Giannini is the Assistant Director-General for Education [1]." in final
     assert "gpt-4o: 1200 tokens in, 30 out, est. $0.003300" in shown
     assert "corpus/unesco-ichei-giannini-meeting.txt:" in shown
+
+
+def test_control_characters_in_file_names_are_escaped_everywhere(tmp_path: Path) -> None:
+    """Issue 15.8: newline and tab in a name print as \\n and \\t (a citation never splits), like ESC as \\x1b."""
+    docs = tmp_path / "corpus"
+    docs.mkdir()
+    (docs / "harbour\nnotes\t2024\x1b.txt").write_text(
+        "The harbour pier is closed for repairs until the first of June.\n", encoding="utf-8"
+    )
+    (docs / "bad\nscan.pdf").write_bytes(b"")
+    shown = "corpus/harbour\\nnotes\\t2024\\x1b.txt"
+    r = run_cli("ingest", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.splitlines() == ["briefbot: skipped corpus/bad\\nscan.pdf: the file is empty"]
+    listing = run_cli("sources", cwd=tmp_path).stdout.splitlines()
+    assert any(line.startswith(f"  {shown}  1 chunks") for line in listing), listing
+    hits = run_cli("search", "pier closed for repairs", "--no-refresh", cwd=tmp_path).stdout.splitlines()
+    assert hits[0].startswith(f"[1] {shown}:1-1"), hits
+    answer = run_cli("ask", "Until when is the harbour pier closed?", "--no-refresh", cwd=tmp_path).stdout
+    assert f"[1] {shown}:1-1" in answer.splitlines()[answer.splitlines().index("Sources") + 1], answer
+    missing = run_cli("ingest", "no\tsuch\nfolder", cwd=tmp_path)
+    assert missing.returncode != 0 and len(missing.stderr.splitlines()) == 1 and "no\\tsuch\\nfolder" in missing.stderr

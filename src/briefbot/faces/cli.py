@@ -31,9 +31,9 @@ _debug = False
 
 
 def _fail(message: str, code: int) -> None:
-    from briefbot.faces.render import clean
+    from briefbot.faces.render import clean_name
 
-    typer.echo(f"briefbot: error: {clean(message)}", err=True)
+    typer.echo(f"briefbot: error: {clean_name(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -85,6 +85,8 @@ def _progress(label: str) -> Iterator[Callable[[float, int, str], None] | None]:
         TimeRemainingColumn,
     )
 
+    from briefbot.faces.render import clean_name
+
     with Progress(
         TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         TextColumn("{task.description}"), transient=True, console=__import__("briefbot.faces.render", fromlist=["console"]).console(stderr=True),
@@ -92,20 +94,20 @@ def _progress(label: str) -> Iterator[Callable[[float, int, str], None] | None]:
         task = bar.add_task("", total=None)
 
         def update(done: float, total: int, source: str) -> None:
-            bar.update(task, completed=done, total=total, description=source[-40:])
+            bar.update(task, completed=done, total=total, description=clean_name(source)[-40:])
 
         yield update
 
 
 def _refresh(bot: Any) -> None:
     from briefbot.errors import IndexBusyError
-    from briefbot.faces.render import clean, ingest_summary
+    from briefbot.faces.render import clean_name, ingest_summary
 
     try:
         with _progress("indexing") as progress:
             report = bot.refresh(progress)
     except IndexBusyError as exc:
-        typer.echo(f"briefbot: {clean(str(exc))}; using the files indexed so far", err=True)
+        typer.echo(f"briefbot: {clean_name(str(exc))}; using the files indexed so far", err=True)
         return
     if report is not None:
         typer.echo(f"index updated: {ingest_summary(report)}", err=True)
@@ -131,13 +133,13 @@ def ingest(
     as_json: JsonOpt = False,
 ) -> None:
     """Index .txt, .md, .pdf, .docx and .html files: new ones are added, changed ones replaced, deleted ones removed."""
-    from briefbot.faces.render import clean, ingest_summary, print_json
+    from briefbot.faces.render import clean_name, ingest_summary, print_json
 
     bot = _bot(**where, follow_symlinks=follow_symlinks)
     with _progress("indexing") as progress:
         report = bot.ingest(paths or None, rebuild=rebuild, progress=progress)
     for source, reason in report.skipped:
-        typer.echo(f"briefbot: skipped {clean(source)}: {clean(reason)}", err=True)
+        typer.echo(f"briefbot: skipped {clean_name(source)}: {clean_name(reason)}", err=True)
     if as_json:
         print_json(report.to_dict())
     else:
@@ -277,7 +279,7 @@ def chat(
     from rich.text import Text
 
     from briefbot.errors import BriefbotError, IndexError_
-    from briefbot.faces.render import clean, console
+    from briefbot.faces.render import clean, clean_name, console
 
     bot = _bot(**where, **generation, k=k)
     if not no_refresh:
@@ -321,7 +323,7 @@ def chat(
         except IndexError_:
             raise
         except BriefbotError as exc:  # one bad turn (a model error, say) does not end the session
-            typer.echo(f"briefbot: error: {clean(str(exc))}", err=True)
+            typer.echo(f"briefbot: error: {clean_name(str(exc))}", err=True)
         except KeyboardInterrupt:  # Ctrl-C while answering cancels that answer only
             typer.echo("(cancelled)", err=True)
 
@@ -334,7 +336,7 @@ def sources(
     as_json: JsonOpt = False,
 ) -> None:
     """List what is indexed (files, chunks, when) and which embedder built the index."""
-    from briefbot.faces.render import clean, print_json
+    from briefbot.faces.render import clean_name, print_json
 
     info = _bot(**where).sources()
     if as_json:
@@ -342,7 +344,7 @@ def sources(
         return
     typer.echo(f"index {info['index']}: {len(info['files'])} files, {info['chunks']} chunks, embedder {info['embedder']} (dim {info['dim']})")
     for f in info["files"]:
-        typer.echo(f"  {clean(f['path'])}  {f['chunks']} chunks  indexed {f['indexed_at']}")
+        typer.echo(f"  {clean_name(f['path'])}  {f['chunks']} chunks  indexed {f['indexed_at']}")
 
 
 @app.command("config")

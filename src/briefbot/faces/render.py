@@ -25,6 +25,23 @@ def clean(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
+# Every control character, newline and tab too, and Unicode's line and paragraph separators: a name
+# is one line wherever it is printed (a file called "a<newline>b.txt" must not split a citation).
+_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAME_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def clean_name(text: str) -> str:
+    """A file name (or a one-line message naming files) made safe and one line: every control
+    character shown as a visible escape, ``\\n`` and ``\\t`` included."""
+
+    def escape(m: re.Match[str]) -> str:
+        ch = m.group()
+        return _NAME_ESCAPES.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+    return _NAME_CONTROL.sub(escape, text)
+
+
 def console(stderr: bool = False) -> Console:
     """Colour only on a terminal, never with NO_COLOR (rich reads both); plain text when piped."""
     from rich.console import Console
@@ -76,9 +93,9 @@ def render_answer(answer: Answer, out: Console, nearest: int = 3) -> None:
         out.print(Text("Sources", style="bold"))
         for c in answer.citations:
             line = Text(f"[{c.n}] ", style="bold")
-            line.append(clean(c.location), style="cyan")
+            line.append(clean_name(c.location), style="cyan")
             if c.section:
-                line.append(f"  § {clean(c.section)}", style="green")
+                line.append(f"  § {clean_name(c.section)}", style="green")
             line.append(f"  {excerpt(c.text)}", style="dim")
             out.print(line)
     elif not answer.answered and answer.passages:
@@ -97,7 +114,7 @@ def render_passage_line(p: Passage, out: Console) -> None:
     from rich.text import Text
 
     line = Text(f"{p.score:.3f} ", style="dim")
-    line.append(clean(p.chunk.source_lines), style="cyan")
+    line.append(clean_name(p.chunk.source_lines), style="cyan")
     line.append(f"  {excerpt(p.chunk.text)}")
     out.print(line)
 
@@ -124,9 +141,9 @@ def render_search(passages: list[Passage], out: Console) -> None:
         out.print("No passages found.")
     for i, p in enumerate(passages, 1):
         head = Text(f"[{i}] ", style="bold")
-        head.append(clean(p.chunk.source_lines), style="cyan")
+        head.append(clean_name(p.chunk.source_lines), style="cyan")
         if p.chunk.context:
-            head.append(f"  § {clean(p.chunk.context)}", style="green")
+            head.append(f"  § {clean_name(p.chunk.context)}", style="green")
         head.append(f"  score {p.score:.3f}", style="dim")
         out.print(head)
         out.print(Text(excerpt(p.chunk.text, 400)))
