@@ -295,3 +295,41 @@ def test_cli_warns_one_line_per_skip_and_strict_fails(tmp_path: Path) -> None:
     search = run("search", "harbour")
     assert search.returncode == 0 and "index updated: 1 added" in search.stderr
 
+
+
+def test_extensionless_text_is_read_and_unknown_types_are_counted(tmp_path: Path) -> None:
+    """Issue 15.17: extension-less text files are indexed; other types are counted, by extension, not passed over in silence."""
+    from .conftest import run_cli
+
+    corpus = tmp_path / "corpus"
+    for i in range(40):
+        write(corpus / f"note{i:03d}", f"Note {i}: the ferry number {i} leaves from pier {i % 7}.\n")
+    write(corpus / "LICENSE", LATIN1.encode("latin-1"))  # not UTF-8, still clearly text
+    write(corpus / "program", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4)
+    write(corpus / "empty", b"")
+    for name in ("a.csv", "b.csv", "c.csv"):
+        write(corpus / name, "x,y\n1,2\n")
+    write(corpus / "photo.png", PNG)
+    r = run_cli("ingest", "--json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    import json
+
+    report = json.loads(r.stdout)
+    assert len(report["added"]) == 41 and "corpus/LICENSE" in report["added"]
+    assert report["not_indexed_unknown_type"] == {".csv": 3, ".png": 1, "(no extension)": 2}
+    again = run_cli("ingest", cwd=tmp_path)  # the no-op path says it too
+    assert "0 added" in again.stdout and "41 unchanged" in again.stdout
+    assert "6 not indexed (unknown type: 3 .csv, 2 (no extension), 1 .png)" in again.stdout, again.stdout
+    found = run_cli("search", "ferry number 12", "--no-refresh", cwd=tmp_path).stdout
+    assert found.splitlines()[0].startswith("[1] corpus/note012:1-1"), found
+
+
+def test_counts_read_as_english(tmp_path: Path) -> None:
+    """Issue 15.17: `1 chunk`, `1 file`, not `1 chunks`, `1 files`."""
+    from .conftest import run_cli
+
+    write(tmp_path / "corpus" / "one.txt", "The harbour opened in 1901.\n")
+    r = run_cli("ingest", cwd=tmp_path)
+    assert "; 1 chunk written (1 embedded), 1 in index;" in r.stdout, r.stdout
+    listing = run_cli("sources", cwd=tmp_path).stdout.splitlines()
+    assert ": 1 file, 1 chunk, embedder" in listing[0] and "  corpus/one.txt  1 chunk  indexed" in listing[1], listing

@@ -155,7 +155,7 @@ def test_control_characters_in_file_names_are_escaped_everywhere(tmp_path: Path)
     assert r.returncode == 0, r.stderr
     assert r.stderr.splitlines() == ["briefbot: skipped corpus/bad\\nscan.pdf: the file is empty"]
     listing = run_cli("sources", cwd=tmp_path).stdout.splitlines()
-    assert any(line.startswith(f"  {shown}  1 chunks") for line in listing), listing
+    assert any(line.startswith(f"  {shown}  1 chunk  indexed") for line in listing), listing
     hits = run_cli("search", "pier closed for repairs", "--no-refresh", cwd=tmp_path).stdout.splitlines()
     assert hits[0].startswith(f"[1] {shown}:1-1"), hits
     answer = run_cli("ask", "Until when is the harbour pier closed?", "--no-refresh", cwd=tmp_path).stdout

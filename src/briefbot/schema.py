@@ -196,6 +196,8 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    # Files passed over because briefbot does not read their type, counted by extension.
+    other_types: dict[str, int] = field(default_factory=dict)
     chunks: int = 0  # chunks written in this run
     embedded: int = 0  # embeddings computed in this run
     total_chunks: int = 0
@@ -212,6 +214,7 @@ class IngestReport:
             "removed": self.removed,
             "unchanged": self.unchanged,
             "skipped": [{"source": s, "reason": r} for s, r in self.skipped],
+            "not_indexed_unknown_type": dict(sorted(self.other_types.items())),
             "chunks": self.chunks,
             "embedded": self.embedded,
             "total_chunks": self.total_chunks,

@@ -336,15 +336,16 @@ def sources(
     as_json: JsonOpt = False,
 ) -> None:
     """List what is indexed (files, chunks, when) and which embedder built the index."""
-    from briefbot.faces.render import clean_name, print_json
+    from briefbot.faces.render import clean_name, plural, print_json
 
     info = _bot(**where).sources()
     if as_json:
         print_json(info)
         return
-    typer.echo(f"index {info['index']}: {len(info['files'])} files, {info['chunks']} chunks, embedder {info['embedder']} (dim {info['dim']})")
+    files, chunks = plural(len(info["files"]), "file"), plural(info["chunks"], "chunk")
+    typer.echo(f"index {clean_name(info['index'])}: {files}, {chunks}, embedder {info['embedder']} (dim {info['dim']})")
     for f in info["files"]:
-        typer.echo(f"  {clean_name(f['path'])}  {f['chunks']} chunks  indexed {f['indexed_at']}")
+        typer.echo(f"  {clean_name(f['path'])}  {plural(f['chunks'], 'chunk')}  indexed {f['indexed_at']}")
 
 
 @app.command("config")

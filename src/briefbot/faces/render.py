@@ -150,6 +150,11 @@ def render_search(passages: list[Passage], out: Console) -> None:
         out.print()
 
 
+def plural(n: int, word: str) -> str:
+    """``1 chunk``, ``2 chunks``: counts read as English."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def ingest_summary(r: IngestReport) -> str:
     s = (
         f"{len(r.added)} added, {len(r.changed)} changed, {len(r.removed)} removed, "
@@ -157,7 +162,10 @@ def ingest_summary(r: IngestReport) -> str:
     )
     if r.skipped:
         s += f", {len(r.skipped)} skipped"
-    return s + f"; {r.chunks} chunks written ({r.embedded} embedded), {r.total_chunks} in index; {r.seconds:.1f}s"
+    if r.other_types:
+        kinds = ", ".join(f"{n} {clean_name(ext)}" for ext, n in sorted(r.other_types.items(), key=lambda kv: (-kv[1], kv[0])))
+        s += f", {sum(r.other_types.values())} not indexed (unknown type: {kinds})"
+    return s + f"; {plural(r.chunks, 'chunk')} written ({r.embedded} embedded), {r.total_chunks} in index; {r.seconds:.1f}s"
 
 
 def render_eval(report: EvalReport, out: Console, failures: int = 20) -> None:

@@ -30,13 +30,44 @@ LOADERS: dict[str, Loader] = {
 LOADERS.update(FORMAT_LOADERS)
 
 
+_SNIFF_BYTES = 8192
+# Bytes that do not occur in text (tab, newline, form feed, carriage return and ESC aside).
+_NOT_TEXT = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def looks_like_text(path: Path) -> bool:
+    """Whether a file without an extension is clearly text (README, LICENSE, notes): its first
+    8 KiB hold no NUL and almost no other control bytes. Empty and unreadable files are not."""
+    try:
+        if not path.is_file():  # a fifo would block the read
+            return False
+        with path.open("rb") as f:
+            head = f.read(_SNIFF_BYTES)
+    except OSError:
+        return False
+    if not head:
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte order mark
+        return True
+    if b"\x00" in head:
+        return False
+    return sum(head.count(b) for b in _NOT_TEXT) <= len(head) // 100
+
+
 def supported(path: Path) -> bool:
-    return path.suffix.lower() in LOADERS
+    """A file briefbot reads: a known extension, or none and text inside."""
+    suffix = path.suffix.lower()
+    return suffix in LOADERS or (not suffix and looks_like_text(path))
+
+
+def type_of(path: Path) -> str:
+    """How a file of a type briefbot does not read is counted in the report: by extension."""
+    return path.suffix.lower() or "(no extension)"
 
 
 def load_document(path: Path, source: str, max_bytes: int = MAX_BYTES) -> Document:
-    """Read one file with the loader for its extension; raises LoadError naming the file."""
-    loader = LOADERS.get(path.suffix.lower())
+    """Read one file with the loader for its extension (plain text without one); raises LoadError naming the file."""
+    loader = LOADERS.get(path.suffix.lower()) or (load_plain if not path.suffix else None)
     if loader is None:
         raise LoadError(f"{path}: unsupported file type {path.suffix or '(none)'}")
     try:
@@ -65,6 +96,7 @@ def source_name(path: Path, root: Path) -> str:
 
 
 Skip = Callable[[Path, str], None]  # (path, reason): a file left out, reported to the user
+Other = Callable[[Path], None]  # a file of a type briefbot does not read, counted in the report
 
 
 def discover(
@@ -74,28 +106,34 @@ def discover(
     *,
     follow_symlinks: bool = False,
     on_skip: Skip | None = None,
+    on_other: Other | None = None,
 ) -> Iterator[FoundFile]:
     """Supported files under ``paths``, recursively, skipping hidden folders and the index itself.
 
     Symlinks are followed only while they stay inside the folder being walked, unless
     ``follow_symlinks``; loops and broken links are reported through ``on_skip``, never raised.
+    Files of other types go to ``on_other``, so the user hears how many were passed over.
     """
     excluded = {p.resolve() for p in exclude}
     seen: set[Path] = set()
     skip: Skip = on_skip or (lambda path, reason: None)
+    other: Other = on_other or (lambda path: None)
     for start in paths:
         start = start.absolute()
         if start.is_file():
             candidates: Iterable[Path] = [start]
         elif start.is_dir():
-            candidates = _walk(start, excluded, follow_symlinks, skip)
+            candidates = _walk(start, excluded, follow_symlinks, skip, other)
         elif start.is_symlink():
             skip(start, _bad_link_reason(start))
             continue
         else:
             raise LoadError(f"{start}: no such file or folder")
         for path in candidates:
-            if path in seen or not supported(path):
+            if path in seen:
+                continue
+            if start.is_file() and not supported(path):
+                other(path)
                 continue
             seen.add(path)
             try:
@@ -114,7 +152,7 @@ def _bad_link_reason(path: Path) -> str:
     return "cannot read"
 
 
-def _walk(top: Path, excluded: set[Path], follow: bool, skip: Skip) -> Iterator[Path]:
+def _walk(top: Path, excluded: set[Path], follow: bool, skip: Skip, other: Other) -> Iterator[Path]:
     top_real = top.resolve()
     ancestors: set[Path] = set()  # real paths of the folders being walked: a link to one is a loop
 
@@ -135,6 +173,8 @@ def _walk(top: Path, excluded: set[Path], follow: bool, skip: Skip) -> Iterator[
             except OSError:
                 is_dir = False
             if not is_dir and not supported(path):
+                if entry.is_file():  # sockets, fifos and broken links are no documents of any type
+                    other(path)
                 continue
             target = path
             if entry.is_symlink():

@@ -21,7 +21,7 @@ from briefbot.index.embedding import Embedder, make_embedder, warm_in_background
 from briefbot.index.store import Index
 from briefbot.ingest import manifest
 from briefbot.ingest.chunking import chunk_document
-from briefbot.ingest.loading import FoundFile, discover, load_document, os_error, source_name
+from briefbot.ingest.loading import FoundFile, discover, load_document, os_error, source_name, type_of
 from briefbot.ingest.locking import ingest_lock
 from briefbot.schema import Chunk, Document, FileRecord, IngestReport
 from briefbot.settings import Settings
@@ -66,6 +66,7 @@ def plan(
     *,
     found: list[FoundFile] | None = None,
     hashes: dict[str, str] | None = None,
+    others: dict[str, int] | None = None,
 ) -> tuple[list[FoundFile], list[str], int, list[FileRecord]]:
     """Which files need (re)indexing, which records are gone, how many are unchanged, and the
     records of files touched but identical (same hash, new mtime: to be written back).
@@ -77,7 +78,7 @@ def plan(
     root = index_root(settings)
     # ``found`` may be passed in by a caller that already has it (saves a scan).
     if found is None:
-        found = _discover(settings, paths, skipped)
+        found = _discover(settings, paths, skipped, others)
     todo: list[FoundFile] = []
     unchanged = 0
     touched: list[FileRecord] = []
@@ -147,17 +148,28 @@ def _scaled(step: Step | None, share: float) -> Step | None:
 
 
 def _discover(
-    settings: Settings, paths: Sequence[Path], skipped: list[tuple[str, str]] | None = None
+    settings: Settings,
+    paths: Sequence[Path],
+    skipped: list[tuple[str, str]] | None = None,
+    others: dict[str, int] | None = None,
 ) -> list[FoundFile]:
+    """The files to index under ``paths``; skips go to ``skipped``, files of unknown type are counted in ``others``."""
     root = index_root(settings)
 
     def on_skip(path: Path, reason: str) -> None:
         if skipped is not None:
             skipped.append((source_name(path, root), reason))
 
+    def on_other(path: Path) -> None:
+        if others is not None:
+            others[type_of(path)] = others.get(type_of(path), 0) + 1
+
+    if others is not None:
+        others.clear()
     return list(
         discover(
-            paths, root, exclude=[settings.index], follow_symlinks=settings.follow_symlinks, on_skip=on_skip
+            paths, root, exclude=[settings.index], follow_symlinks=settings.follow_symlinks,
+            on_skip=on_skip, on_other=on_other,
         )
     )
 
@@ -217,21 +229,24 @@ def ingest(
     embedder = embedder or make_embedder(settings)
     found: list[FoundFile] | None = None
     discovery_skips: list[tuple[str, str]] = []
+    others: dict[str, int] = {}  # files of unknown type, by extension: counted, not indexed
     if not rebuild and not settings.chroma_url:
         # Fast path: when a stat of every file matches the snapshot, there is nothing to do and
         # chromadb is never imported (see manifest.py).
         root = index_root(settings)
-        found = _discover(settings, paths, discovery_skips)
+        found = _discover(settings, paths, discovery_skips, others)
         scopes = [p.absolute() for p in paths]
         total = manifest.up_to_date(settings.index, embedder.name, found, lambda s: _under(s, root, scopes))
         if total is not None and not discovery_skips and (settings.index / "chroma").exists():
-            return IngestReport(unchanged=len(found), total_chunks=total, seconds=time.perf_counter() - started)
+            return IngestReport(
+                unchanged=len(found), other_types=others, total_chunks=total, seconds=time.perf_counter() - started
+            )
     timeout = settings.lock_timeout if lock_timeout is None else lock_timeout
     asked = time.perf_counter()
     with ingest_lock(settings.index, timeout):
         if time.perf_counter() - asked > 0.5:
             found = None  # waited for another ingest: look at the files again (skips are reported then)
-        report = _ingest_locked(settings, paths, rebuild, embedder, progress, use_cache, found)
+        report = _ingest_locked(settings, paths, rebuild, embedder, progress, use_cache, found, others)
         if found is not None:
             report.skipped[:0] = discovery_skips
     report.seconds = time.perf_counter() - started
@@ -246,6 +261,7 @@ def _ingest_locked(
     progress: Progress | None,
     use_cache: bool,
     found: list[FoundFile] | None = None,
+    others: dict[str, int] | None = None,
 ) -> IngestReport:
     warm_in_background(embedder)  # there is work to do: load the model while the index opens
     # While the snapshot stands, the index is exactly as the last complete ingest left it: its
@@ -270,10 +286,11 @@ def _ingest_locked(
             records, pending = vouched, set()
         known = set(records) | pending
         cache = EmbeddingCache.for_index(settings.index, embedder.name, embedder.dim) if use_cache else None
-        report = IngestReport()
+        report = IngestReport(other_types=others if others is not None else {})
         hashes: dict[str, str] = {}
         todo, gone, report.unchanged, touched = plan(
-            settings, paths, records, pending, report.skipped, found=found, hashes=hashes
+            settings, paths, records, pending, report.skipped, found=found, hashes=hashes,
+            others=report.other_types if found is None else None,
         )
         max_bytes = int(settings.max_file_mb * 2**20)
 
