@@ -87,8 +87,15 @@ class FoundFile:
     mtime_ns: int
 
 
+def canonical(path: Path) -> Path:
+    """An absolute path without ``.`` or ``..`` (symlinks kept: a link inside the corpus keeps its name)."""
+    return Path(os.path.abspath(path))
+
+
 def source_name(path: Path, root: Path) -> str:
-    """The path users see: relative to the index root when inside it, absolute otherwise."""
+    """The path users see: relative to the index root when inside it, absolute otherwise; one name
+    per file however it was typed (``../x/a.txt`` and ``/home/me/x/a.txt`` are the same file)."""
+    path, root = canonical(path), canonical(root)
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
@@ -119,7 +126,7 @@ def discover(
     skip: Skip = on_skip or (lambda path, reason: None)
     other: Other = on_other or (lambda path: None)
     for start in paths:
-        start = start.absolute()
+        start = canonical(start)
         if start.is_file():
             candidates: Iterable[Path] = [start]
         elif start.is_dir():

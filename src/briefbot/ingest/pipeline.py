@@ -21,7 +21,15 @@ from briefbot.index.embedding import Embedder, make_embedder, warm_in_background
 from briefbot.index.store import Index
 from briefbot.ingest import manifest
 from briefbot.ingest.chunking import chunk_document
-from briefbot.ingest.loading import FoundFile, discover, load_document, os_error, source_name, type_of
+from briefbot.ingest.loading import (
+    FoundFile,
+    canonical,
+    discover,
+    load_document,
+    os_error,
+    source_name,
+    type_of,
+)
 from briefbot.ingest.locking import ingest_lock
 from briefbot.schema import Chunk, Document, FileRecord, IngestReport
 from briefbot.settings import Settings
@@ -41,7 +49,7 @@ READ_ATTEMPTS = 3  # a file still changing after this many reads is skipped unti
 
 def index_root(settings: Settings) -> Path:
     """Sources are named relative to the folder holding the index (the project folder)."""
-    return settings.index.absolute().parent
+    return canonical(settings.index).parent
 
 
 def _file_sha256(path: Path) -> str:
@@ -52,9 +60,27 @@ def _file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _record_path(source: str, root: Path) -> Path:
+    return canonical(Path(source) if Path(source).is_absolute() else root / source)
+
+
 def _under(source: str, root: Path, scopes: Sequence[Path]) -> bool:
-    path = Path(source) if Path(source).is_absolute() else root / source
+    path = _record_path(source, root)
     return any(path == s or s in path.parents for s in scopes)
+
+
+def _scopes(paths: Sequence[Path]) -> list[Path]:
+    return [canonical(p) for p in paths]
+
+
+def _leaves(source: str, root: Path, scopes: Sequence[Path]) -> bool:
+    """Whether an indexed file that no scan found leaves the index: it was under a folder scanned
+    now, or its file is gone (wherever it was: a file ingested by an explicit path outside the
+    corpus too), or its name is not the canonical one (then the file comes back under that)."""
+    if _under(source, root, scopes):
+        return True
+    path = _record_path(source, root)
+    return source_name(path, root) != source or not path.exists()
 
 
 def plan(
@@ -101,10 +127,8 @@ def plan(
                 hashes[f.source] = sha
         todo.append(f)
     present = {f.source for f in found}
-    scopes = [p.absolute() for p in paths]
-    gone = sorted(
-        s for s in set(records) | pending if s not in present and _under(s, root, scopes)
-    )
+    scopes = _scopes(paths)
+    gone = sorted(s for s in set(records) | pending if s not in present and _leaves(s, root, scopes))
     return todo, gone, unchanged, touched
 
 
@@ -235,8 +259,8 @@ def ingest(
         # chromadb is never imported (see manifest.py).
         root = index_root(settings)
         found = _discover(settings, paths, discovery_skips, others)
-        scopes = [p.absolute() for p in paths]
-        total = manifest.up_to_date(settings.index, embedder.name, found, lambda s: _under(s, root, scopes))
+        scopes = _scopes(paths)
+        total = manifest.up_to_date(settings.index, embedder.name, found, lambda s: _leaves(s, root, scopes))
         if total is not None and not discovery_skips and (settings.index / "chroma").exists():
             return IngestReport(
                 unchanged=len(found), other_types=others, total_chunks=total, seconds=time.perf_counter() - started
@@ -399,15 +423,15 @@ def needs_refresh(settings: Settings, index: Index) -> bool:
         found = _discover(settings, settings.corpus)
     except LoadError:
         return False
+    scopes = _scopes(settings.corpus)
     if not settings.chroma_url and index.embedder:
-        scopes = [p.absolute() for p in settings.corpus]
-        if manifest.up_to_date(settings.index, index.embedder, found, lambda s: _under(s, root, scopes)) is not None:
+        if manifest.up_to_date(settings.index, index.embedder, found, lambda s: _leaves(s, root, scopes)) is not None:
             return False  # the snapshot matches: no need to read every file record from chromadb
     records = index.file_records()
     if index.pending_sources():
         return True
-    scopes = [p.absolute() for p in settings.corpus]
-    if any(s not in {f.source for f in found} and _under(s, root, scopes) for s in records):
+    present = {f.source for f in found}
+    if any(s not in present and _leaves(s, root, scopes) for s in records):
         return True
     skips = _read_skips(settings)
     for f in found:
