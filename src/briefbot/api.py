@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefbot.answer.openai_chat import OnToken
-from briefbot.errors import ConfigError
+from briefbot.errors import ConfigError, IndexReadOnlyError
 from briefbot.index.embedding import Embedder, make_embedder
 from briefbot.index.store import Index
 from briefbot.ingest.pipeline import Progress, index_root, ingest, needs_refresh
@@ -65,12 +65,22 @@ class Briefbot:
         """Bring the index up to date with the configured corpus when it changed (stat-only check).
 
         Raises IndexBusyError at once when another ingest is running: the index then answers
-        from the files it has completely written.
+        from the files it has completely written; IndexReadOnlyError when files changed but the
+        index cannot be written: it then answers as it was built.
         """
         self._warm()
         has_index = self.settings.chroma_url or (self.settings.index / "chroma").exists()
         if has_index and not needs_refresh(self.settings, self.index()):
             return None
+        if has_index and not self.settings.chroma_url:
+            from briefbot.index.readonly import read_only
+
+            why = read_only(self.settings.index)
+            if why:
+                raise IndexReadOnlyError(
+                    f"index folder {self.settings.index} {why}: answering from it as it was built "
+                    "(files changed since are not seen)"
+                )
         if not any(p.exists() for p in self.settings.corpus):
             return None
         return self.ingest(progress=progress, lock_timeout=0)

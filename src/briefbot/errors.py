@@ -23,6 +23,10 @@ class IndexError_(BriefbotError):
     """The index is missing, damaged, or was built differently; says how to rebuild."""
 
 
+class IndexReadOnlyError(IndexError_):
+    """The index folder cannot be written (a read-only mount, another user's): reading still works."""
+
+
 class EmbedderMismatchError(IndexError_):
     """The index was built with another embedder than the one configured."""
 
@@ -42,6 +46,7 @@ __all__ = [
     "ConfigError",
     "LoadError",
     "IndexError_",
+    "IndexReadOnlyError",
     "EmbedderMismatchError",
     "IndexBusyError",
     "ModelError",

@@ -100,12 +100,15 @@ def _progress(label: str) -> Iterator[Callable[[float, int, str], None] | None]:
 
 
 def _refresh(bot: Any) -> None:
-    from briefbot.errors import IndexBusyError
+    from briefbot.errors import IndexBusyError, IndexReadOnlyError
     from briefbot.faces.render import clean_name, ingest_summary
 
     try:
         with _progress("indexing") as progress:
             report = bot.refresh(progress)
+    except IndexReadOnlyError as exc:
+        typer.echo(f"briefbot: note: {clean_name(str(exc))}", err=True)
+        return
     except IndexBusyError as exc:
         typer.echo(f"briefbot: {clean_name(str(exc))}; using the files indexed so far", err=True)
         return

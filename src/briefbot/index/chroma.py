@@ -64,12 +64,14 @@ def forget_client(settings: Settings) -> None:
 
     Otherwise chromadb keeps a half-started client and hands it out again to the next open.
     """
-    path = str((settings.index / "chroma").absolute())
+    folder = str((settings.index / "chroma").absolute())
+    paths = {folder, _opened_at.pop(folder, folder)}
     try:
         from chromadb.api.shared_system_client import SharedSystemClient
 
-        SharedSystemClient._identifier_to_system.pop(path, None)
-        SharedSystemClient._identifier_to_refcount.pop(path, None)
+        for path in paths:
+            SharedSystemClient._identifier_to_system.pop(path, None)
+            SharedSystemClient._identifier_to_refcount.pop(path, None)
     except (ImportError, AttributeError):  # a chromadb without this cache
         pass
 
@@ -127,5 +129,21 @@ def _make_client(settings: Settings) -> ClientAPI:
             )
         except Exception as exc:  # noqa: BLE001 - chromadb raises several types here
             raise IndexError_(f"cannot reach the chroma server at {settings.chroma_url}: {exc}") from None
-    # Absolute: chromadb caches clients by path string, and a relative one would outlive a chdir.
-    return chromadb.PersistentClient(path=str((settings.index / "chroma").absolute()), settings=chroma_settings)
+    return chromadb.PersistentClient(path=local_path(settings), settings=chroma_settings)
+
+
+_opened_at: dict[str, str] = {}  # index folder -> where chromadb opened it (a copy when read-only)
+
+
+def local_path(settings: Settings) -> str:
+    """Where chromadb opens a local index: the folder itself, or a private copy of it when the
+    folder cannot be written (chromadb writes on open; the index itself must stay untouched).
+
+    Absolute: chromadb caches clients by path string, and a relative one would outlive a chdir.
+    """
+    from briefbot.index.readonly import readable_copy, writable
+
+    folder = (settings.index / "chroma").absolute()
+    path = folder if not folder.exists() or writable(folder) else readable_copy(folder)
+    _opened_at[str(folder)] = str(path)
+    return str(path)

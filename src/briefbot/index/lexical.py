@@ -392,8 +392,10 @@ def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
         tokens = Tokens([], np.zeros(0, np.int32), np.zeros(1, np.int64))
     tokens = tokens.updated(old_ids, ids, new)
     fresh = LexicalIndex.from_tokens(ids, tokens, model)
+    if not os.access(where if where.exists() else where.parent, os.W_OK):
+        return fresh  # a read-only index is never written: rebuilt in memory each time instead
     try:
         fresh.save(where)
     except OSError:
-        pass  # a read-only index folder still gets correct results, rebuilt in memory each time
+        pass  # (as when the folder became read-only meanwhile)
     return fresh

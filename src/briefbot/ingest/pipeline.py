@@ -18,6 +18,7 @@ from briefbot.errors import LoadError
 from briefbot.index import lexical
 from briefbot.index.embed_cache import EmbeddingCache, embed_missing
 from briefbot.index.embedding import Embedder, make_embedder, warm_in_background
+from briefbot.index.readonly import check_can_write
 from briefbot.index.store import Index
 from briefbot.ingest import manifest
 from briefbot.ingest.chunking import chunk_document
@@ -265,6 +266,8 @@ def ingest(
             return IngestReport(
                 unchanged=len(found), other_types=others, total_chunks=total, seconds=time.perf_counter() - started
             )
+    if not settings.chroma_url:
+        check_can_write(settings.index)  # a read-only index is named as such, before anything is written
     timeout = settings.lock_timeout if lock_timeout is None else lock_timeout
     asked = time.perf_counter()
     with ingest_lock(settings.index, timeout):
