@@ -169,7 +169,7 @@ def test_a_database_overwritten_with_random_bytes_fails_ingest(kb, embedder) -> 
     """Same size, other bytes: the size stamp still matches, the header probe does not (issue 15.3)."""
     from .conftest import run_cli
 
-    settings, docs = kb
+    settings, _ = kb
     project = settings.index.parent
     assert run_cli("ingest", "docs", cwd=project).returncode == 0
     database = settings.index / manifest.DATABASE

@@ -46,7 +46,7 @@ def _mounted(project: Path, argv: list[str], read_only: bool = True) -> subproce
         own = [] if os.geteuid() == 0 else ["-r"]  # unprivileged: a user namespace maps us to root
         prefix = [unshare, *own, "-m", "sh", "-c", MOUNT_READ_ONLY, str(project / ".briefbot")]
     return subprocess.run(
-        [*prefix, *argv], cwd=project, env=env, capture_output=True, text=True, timeout=300
+        [*prefix, *argv], cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False
     )
 
 

@@ -427,9 +427,9 @@ def needs_refresh(settings: Settings, index: Index) -> bool:
     except LoadError:
         return False
     scopes = _scopes(settings.corpus)
-    if not settings.chroma_url and index.embedder:
-        if manifest.up_to_date(settings.index, index.embedder, found, lambda s: _leaves(s, root, scopes)) is not None:
-            return False  # the snapshot matches: no need to read every file record from chromadb
+    in_scope = lambda s: _leaves(s, root, scopes)
+    if not settings.chroma_url and index.embedder and manifest.up_to_date(settings.index, index.embedder, found, in_scope) is not None:
+        return False  # the snapshot matches: no need to read every file record from chromadb
     records = index.file_records()
     if index.pending_sources():
         return True
