@@ -28,23 +28,26 @@ class Running:
         )
         self.out: queue.Queue[str] = queue.Queue()
         self.err: queue.Queue[str] = queue.Queue()
-        self.stdout: list[str] = []
+        self.stdout: list[str] = []  # every line so far, in order
         self.stderr: list[str] = []
-        for stream, q in ((self.proc.stdout, self.out), (self.proc.stderr, self.err)):
-            threading.Thread(target=self._pump, args=(stream, q), daemon=True).start()
+        self._readers = [
+            threading.Thread(target=self._pump, args=(stream, q, seen), daemon=True)
+            for stream, q, seen in ((self.proc.stdout, self.out, self.stdout), (self.proc.stderr, self.err, self.stderr))
+        ]
+        for reader in self._readers:
+            reader.start()
 
     @staticmethod
-    def _pump(stream: object, q: queue.Queue[str]) -> None:
+    def _pump(stream: object, q: queue.Queue[str], seen: list[str]) -> None:
         for line in stream:  # type: ignore[attr-defined]
+            seen.append(line.rstrip("\n"))
             q.put(line.rstrip("\n"))
 
     def _next(self, q: queue.Queue[str], seen: list[str], timeout: float) -> str | None:
         try:
-            line = q.get(timeout=timeout)
+            return q.get(timeout=timeout)
         except queue.Empty:
             return None
-        seen.append(line)
-        return line
 
     def wait_line(self, pattern: str, timeout: float = 120, stream: str = "stderr") -> re.Match[str]:
         """The next line on ``stream`` matching ``pattern`` (a regex), or fail with what was printed."""
@@ -70,13 +73,16 @@ class Running:
             remaining = deadline - time.monotonic()
             assert remaining > 0, f"state not reached within {timeout}s; stdout: {self.stdout[-10:]}; stderr: {self.stderr[-10:]}"
             self.wait_line(pattern, timeout=remaining, stream="stdout")
-            if self.out.empty() and check():
+            if check():
                 return
 
     def interrupt(self, timeout: float = 60) -> int:
         """Ctrl-C, as a terminal sends it; returns the exit code."""
         self.proc.send_signal(signal.SIGINT)
-        return self.proc.wait(timeout=timeout)
+        code = self.proc.wait(timeout=timeout)
+        for reader in self._readers:
+            reader.join(timeout=10)
+        return code
 
     def stop(self) -> None:
         if self.proc.poll() is None:

@@ -156,7 +156,7 @@ def watch(
 
     _say(f"briefbot: watching {', '.join(str(p) for p in targets)} (Ctrl-C to stop)")
     try:
-        watch_loop(service, targets, emit, run=lambda batch: run_letting_batch_finish(batch, _say))
+        watch_loop(service, targets, emit, run=lambda batch: run_letting_batch_finish(batch, _say, emit))
     except KeyboardInterrupt:
         _say("briefbot: stopped watching; the index is up to date with the last batch")
 

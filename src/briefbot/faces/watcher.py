@@ -114,26 +114,28 @@ def watch_loop(
             pending = attempt(pending + len(changes))
 
 
-def run_letting_batch_finish(batch: Callable[[], str], notice: Callable[[str], None]) -> str:
+def run_letting_batch_finish(batch: Callable[[], str], notice: Callable[[str], None], emit: Callable[[str], None]) -> str:
     """Run ``batch`` in a thread; a first Ctrl-C waits for it to finish (index whole), a second stops at once.
 
     Stopping at once is still safe: files being written stay "pending" and the next ingest redoes them.
     """
     result: list[str] = []
     error: list[BaseException] = []
+    done = threading.Event()  # not Thread.join: a join cut short by Ctrl-C can mark a running thread dead
 
     def target() -> None:
         try:
             result.append(batch())
         except BaseException as exc:  # noqa: BLE001 - handed to the main thread
             error.append(exc)
+        finally:
+            done.set()
 
-    worker = threading.Thread(target=target, name="briefbot-watch-batch", daemon=True)
-    worker.start()
+    threading.Thread(target=target, name="briefbot-watch-batch", daemon=True).start()
     interrupted = False
-    while worker.is_alive():
+    while not done.is_set():
         try:
-            worker.join(0.2)
+            done.wait(0.2)
         except KeyboardInterrupt:
             if interrupted:
                 raise
@@ -143,6 +145,6 @@ def run_letting_batch_finish(batch: Callable[[], str], notice: Callable[[str], N
         raise error[0]
     if interrupted:
         if result:
-            notice(result[0])
+            emit(result[0])
         raise KeyboardInterrupt
     return result[0]
