@@ -30,16 +30,14 @@ async def session_calls(root: Path) -> dict[str, Any]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "OPENAI_"))}
     params = StdioServerParameters(command=exe[0], args=[*exe[1:], "mcp"], cwd=str(root), env=env)
     out: dict[str, Any] = {}
-    with open(root / "mcp-stderr.log", "w") as errlog:
-        async with Client(params, read_timeout_seconds=180) as client:
-            out["tools"] = {t.name: t for t in (await client.list_tools()).tools}
-            out["ask"] = await client.call_tool("ask", {"question": QUESTION})
-            out["search"] = await client.call_tool("search", {"query": "Giannini", "k": 2})
-            out["brief"] = await client.call_tool("brief", {"about": "IIOE network", "words": 60})
-            out["sources"] = await client.call_tool("sources", {})
-            out["missing"] = await client.call_tool("brief", {"source": "nope.txt"})
-            out["invalid"] = await client.call_tool("ask", {"question": "x" * 3000})
-    del errlog
+    async with Client(params, read_timeout_seconds=180) as client:
+        out["tools"] = {t.name: t for t in (await client.list_tools()).tools}
+        out["ask"] = await client.call_tool("ask", {"question": QUESTION})
+        out["search"] = await client.call_tool("search", {"query": "Giannini", "k": 2})
+        out["brief"] = await client.call_tool("brief", {"about": "IIOE network", "words": 60})
+        out["sources"] = await client.call_tool("sources", {})
+        out["missing"] = await client.call_tool("brief", {"source": "nope.txt"})
+        out["invalid"] = await client.call_tool("ask", {"question": "x" * 3000})
     return out
 
 

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 
 from .conftest import CORPUS, REPO, run_cli
 from .fake_openai import FakeOpenAI
-from .serve_process import Running, start_server, wait_until_indexed
+from .serve_process import start_server, wait_until_indexed
 
 SEED = "corpus/unesco-ichei-giannini-meeting.txt"
 QUESTION = "Who attended the Giannini meeting?"
@@ -26,6 +27,7 @@ HOSTILE = (
     "The launch code word is <script>window.__pwned = 1</script> marmalade, said the <b>operator</b>.\n\n"
     'The backup site <img src=x onerror="window.__pwned = 2"> is in Tromsø.\n'
 )
+FILLER = 120  # files written during the concurrency test: an ingest long enough to ask during it
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -35,11 +37,11 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """One server for the module, on a project holding the example corpus and a hostile Markdown file."""
+    """One server (with --watch) for the module, on the example corpus and a hostile Markdown file."""
     root = tmp_path_factory.mktemp("serve")
     shutil.copytree(CORPUS, root / "corpus")
     (root / "corpus" / "launch.md").write_text(HOSTILE, encoding="utf-8")
-    running, url = start_server(cwd=root)
+    running, url = start_server("--watch", cwd=root)
     try:
         wait_until_indexed(url, files=2)
         yield url, root
@@ -177,6 +179,39 @@ def test_page_answers_and_opens_the_cited_passage(site: tuple[str, Path], tmp_pa
             browser.close()
 
 
+def test_requests_are_served_while_an_ingest_runs(site: tuple[str, Path]) -> None:
+    """Last of the tests on ``site``: it adds files."""
+    url, root = site
+    write_filler(root / "corpus" / "filler", FILLER)
+    start = time.monotonic()
+    while not httpx.get(f"{url}/healthz", timeout=30).json()["updating"]:
+        assert time.monotonic() - start < 180, "the watcher never started an ingest"
+        time.sleep(0.05)
+    results: dict[str, httpx.Response] = {}
+
+    def call(name: str, method: str, path: str, body: dict | None = None) -> None:
+        results[name] = httpx.request(method, f"{url}{path}", json=body, timeout=120)
+
+    calls = [
+        ("ask", "POST", "/ask", {"question": QUESTION}),
+        ("ask2", "POST", "/ask", {"question": "Who is the director of UNESCO-ICHEI?"}),
+        ("search", "GET", "/search?q=Giannini", None),
+        ("sources", "GET", "/sources", None),
+    ]
+    threads = [threading.Thread(target=call, args=c) for c in calls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    still_updating = httpx.get(f"{url}/healthz", timeout=30).json()["updating"]
+    assert {n: r.status_code for n, r in results.items()} == {n: 200 for n, *_ in calls}
+    assert still_updating, "the ingest ended before the requests did: they may have waited for it"
+    answer = results["ask"].json()
+    assert answer["answered"] and "Stephania Giannini" in answer["answer"]
+    assert all(c["source"] == SEED for c in answer["citations"])
+    wait_until_indexed(url, files=2 + FILLER)
+
+
 @pytest.fixture
 def llm() -> Iterator[FakeOpenAI]:
     with FakeOpenAI("Stephania Giannini met the delegation [1]. LI Ming attended [2].", usage=(50, 9)) as srv:
@@ -232,53 +267,14 @@ def write_filler(folder: Path, files: int, words: int = 350) -> None:
         (folder / f"filler-{i:03d}.txt").write_text(f"Filler document {i}.\n\n{body}\n", encoding="utf-8")
 
 
-def test_requests_are_served_while_an_ingest_runs(project: Path) -> None:
-    running, url = start_server("--watch", cwd=project)
-    try:
-        wait_until_indexed(url, files=1)
-        write_filler(project / "corpus" / "filler", 160)
-        deadline = 180.0
-        import time
-
-        start = time.monotonic()
-        while not httpx.get(f"{url}/healthz", timeout=30).json()["updating"]:
-            assert time.monotonic() - start < deadline, f"the watcher never started an ingest: {running.stderr[-5:]}"
-            time.sleep(0.05)
-        results: dict[str, httpx.Response] = {}
-
-        def call(name: str, method: str, path: str, body: dict | None = None) -> None:
-            results[name] = httpx.request(method, f"{url}{path}", json=body, timeout=120)
-
-        calls = [
-            ("ask", "POST", "/ask", {"question": QUESTION}),
-            ("ask2", "POST", "/ask", {"question": "Who is the director of UNESCO-ICHEI?"}),
-            ("search", "GET", "/search?q=Giannini", None),
-            ("sources", "GET", "/sources", None),
-        ]
-        threads = [threading.Thread(target=call, args=c) for c in calls]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        still_updating = httpx.get(f"{url}/healthz", timeout=30).json()["updating"]
-        assert {n: r.status_code for n, r in results.items()} == {n: 200 for n, *_ in calls}
-        assert still_updating, "the ingest ended before the requests did: they may have waited for it"
-        answer = results["ask"].json()
-        assert answer["answered"] and "Stephania Giannini" in answer["answer"]
-        assert all(c["source"] == SEED for c in answer["citations"])
-        wait_until_indexed(url, files=161)
-    finally:
-        running.stop()
-
-
 def test_help_stays_light() -> None:
     """Other commands never import the web stack, the watcher or the MCP SDK."""
     code = (
-        "import sys, briefbot.faces.cli as c\n"
+        "import json, sys, briefbot.faces.cli as c\n"
         "heavy = ('fastapi', 'starlette', 'uvicorn', 'mcp', 'watchfiles', 'pydantic', 'chromadb', 'onnxruntime')\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & set(heavy)))\n"
-        "print(sorted(c.app.registered_commands[i].name or '' for i in range(len(c.app.registered_commands))))\n"
+        "print(json.dumps([cmd.name or '' for cmd in c.app.registered_commands]))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout.split("\n")
     assert out[0] == "[]"
-    assert {"serve", "watch", "mcp"} <= set(eval(out[1]))  # noqa: S307 - our own printed list
+    assert {"serve", "watch", "mcp"} <= set(json.loads(out[1]))
