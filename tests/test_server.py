@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,7 +100,7 @@ def test_answer_streams_as_server_sent_events_ending_with_the_answer(site: tuple
 def test_bad_requests_are_refused_with_a_reason(site: tuple[str, Path]) -> None:
     url, _ = site
     too_long = httpx.post(f"{url}/ask", json={"question": "why " * 600}, timeout=30)
-    assert too_long.status_code == 422 and "2000" in too_long.text
+    assert too_long.status_code == 422 and "question: String should have at most 2000 characters" in too_long.json()["error"]
     assert httpx.post(f"{url}/ask", json={"question": ""}, timeout=30).status_code == 422
     assert httpx.post(f"{url}/ask", json={"question": "x", "extra": 1}, timeout=30).status_code == 422
     assert httpx.get(f"{url}/search", params={"q": "x", "k": 1000}, timeout=30).status_code == 422
@@ -180,36 +179,53 @@ def test_page_answers_and_opens_the_cited_passage(site: tuple[str, Path], tmp_pa
 
 
 def test_requests_are_served_while_an_ingest_runs(site: tuple[str, Path]) -> None:
-    """Last of the tests on ``site``: it adds files."""
+    """Last of the tests on ``site``: it adds files. The page shows its note meanwhile, then the new list."""
+    from playwright.sync_api import sync_playwright
+
     url, root = site
-    write_filler(root / "corpus" / "filler", FILLER)
-    start = time.monotonic()
-    while not httpx.get(f"{url}/healthz", timeout=30).json()["updating"]:
-        assert time.monotonic() - start < 180, "the watcher never started an ingest"
-        time.sleep(0.05)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(f"{url}/")
+            page.wait_for_selector("#files li")
+            assert page.is_hidden("#updating")
+            write_filler(root / "corpus" / "filler", FILLER)
+            page.wait_for_selector("#updating", state="visible", timeout=180_000)
+            results = concurrent_requests(url)
+            still_updating = httpx.get(f"{url}/healthz", timeout=30).json()["updating"]
+            page.wait_for_selector("#updating", state="hidden", timeout=300_000)
+            page.wait_for_function(f"document.querySelectorAll('#files li').length === {2 + FILLER}", timeout=60_000)
+        finally:
+            browser.close()
+    assert {n: r.status_code for n, r in results.items()} == {n: 200 for n in results}
+    assert still_updating, "the ingest ended before the requests did: they may have waited for it"
+    answer = results["ask"].json()
+    assert answer["answered"] and "Stephania Giannini" in answer["answer"]
+    assert all(c["source"] == SEED for c in answer["citations"])
+    wait_until_indexed(url, files=2 + FILLER)
+
+
+def concurrent_requests(url: str) -> dict[str, httpx.Response]:
+    """Four requests at once, each on its own thread."""
     results: dict[str, httpx.Response] = {}
-
-    def call(name: str, method: str, path: str, body: dict | None = None) -> None:
-        results[name] = httpx.request(method, f"{url}{path}", json=body, timeout=120)
-
     calls = [
         ("ask", "POST", "/ask", {"question": QUESTION}),
         ("ask2", "POST", "/ask", {"question": "Who is the director of UNESCO-ICHEI?"}),
         ("search", "GET", "/search?q=Giannini", None),
         ("sources", "GET", "/sources", None),
     ]
+
+    def call(name: str, method: str, path: str, body: dict | None) -> None:
+        results[name] = httpx.request(method, f"{url}{path}", json=body, timeout=120)
+
     threads = [threading.Thread(target=call, args=c) for c in calls]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    still_updating = httpx.get(f"{url}/healthz", timeout=30).json()["updating"]
-    assert {n: r.status_code for n, r in results.items()} == {n: 200 for n, *_ in calls}
-    assert still_updating, "the ingest ended before the requests did: they may have waited for it"
-    answer = results["ask"].json()
-    assert answer["answered"] and "Stephania Giannini" in answer["answer"]
-    assert all(c["source"] == SEED for c in answer["citations"])
-    wait_until_indexed(url, files=2 + FILLER)
+    assert set(results) == {c[0] for c in calls}
+    return results
 
 
 @pytest.fixture
@@ -278,3 +294,12 @@ def test_help_stays_light() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout.split("\n")
     assert out[0] == "[]"
     assert {"serve", "watch", "mcp"} <= set(json.loads(out[1]))
+
+
+def test_guard_reads_hosts_tokens_and_cookies() -> None:
+    from briefbot.faces.guard import _bearer, _cookie, _hostname
+
+    assert [_hostname(h) for h in ["127.0.0.1:8000", "LOCALHOST", "[::1]:80", "evil.example:1"]] == [
+        "127.0.0.1", "localhost", "[::1]", "evil.example"]
+    assert _bearer("Bearer abc") == "abc" and _bearer("Basic abc") is None
+    assert _cookie("a=1; briefbot_token=xyz") == "xyz" and _cookie("a=1") is None and _cookie("") is None

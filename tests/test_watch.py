@@ -90,3 +90,17 @@ def test_ctrl_c_during_a_batch_leaves_a_whole_index(project: Path) -> None:
 def test_watch_reports_a_missing_path(tmp_path: Path) -> None:
     result = run_cli("watch", "no-such-folder", cwd=tmp_path, timeout=60)
     assert result.returncode == 2 and "no-such-folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_change_filter_skips_scratch_files_hidden_folders_and_the_index(tmp_path: Path) -> None:
+    from briefbot.faces.watcher import ChangeFilter
+
+    root = tmp_path / ".hidden-parent" / "docs"  # a hidden folder above the watched one does not matter
+    (root / "folder").mkdir(parents=True)
+    keep = ChangeFilter(tmp_path / ".hidden-parent" / ".briefbot", [root])
+    for name in ["notes.md", "a.txt", "report.PDF", "page.html", "folder", "gone-folder"]:
+        assert keep(None, str(root / name)), name
+    for name in [".notes.md.swp", "notes.md~", "~$report.docx", ".#notes.md", "#notes.md#", "4913",
+                 "x.tmp", "big.pdf.part", "image.png", ".git/config", "sub/.cache/a.txt"]:
+        assert not keep(None, str(root / name)), name
+    assert not keep(None, str(tmp_path / ".hidden-parent" / ".briefbot" / "chroma" / "data.bin"))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
@@ -130,6 +131,16 @@ def create_app(
     @app.exception_handler(BriefbotError)
     async def briefbot_error(_: Request, exc: BriefbotError) -> Response:
         return JSONText({"error": str(exc)}, status_code=status_of(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, exc: RequestValidationError) -> Response:
+        """One message naming each bad field, in the same {"error": ...} shape as every other error."""
+        problems = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in exc.errors()]
+        return JSONText({"error": "; ".join(problems)}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def unexpected(_: Request, exc: Exception) -> Response:
+        return JSONText({"error": f"unexpected {type(exc).__name__}: {exc}"}, status_code=500)
 
     @app.post("/ask", summary="Answer a question, every sentence cited (as `briefbot ask --json`)")
     def ask(body: AskRequest, request: Request) -> Response:

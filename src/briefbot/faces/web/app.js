@@ -194,7 +194,7 @@ async function pollHealth() {
       wasUpdating = health.updating;
     }
   } catch (_) { /* the server is restarting: try again later */ }
-  setTimeout(pollHealth, 2000);
+  setTimeout(pollHealth, 1000);
 }
 
 document.addEventListener("click", (event) => {
