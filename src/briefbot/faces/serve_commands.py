@@ -134,8 +134,15 @@ def serve(
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     _say(f"briefbot: serving http://{shown}:{bound}/ (API docs at /docs; Ctrl-C to stop)")
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=3, lifespan="on"))
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn shuts down gracefully, then passes Ctrl-C on: the normal way to stop
+        pass
     stop.set()
+    if service.updating:
+        _say("briefbot: finishing the index update in progress (Ctrl-C again to stop at once)")
+        service.wait_idle()
+    _say("briefbot: stopped")
 
 
 def watch(

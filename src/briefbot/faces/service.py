@@ -62,6 +62,11 @@ class Service:
                 with self._state:
                     self._updating -= 1
 
+    def wait_idle(self) -> None:
+        """Until no ingest runs (so the process can end with the index whole)."""
+        with self._ingest_lock:
+            pass
+
     # --- reading ------------------------------------------------------------------------------
 
     def search(self, query: str, k: int | None = None, source: str | None = None) -> dict[str, Any]:
