@@ -16,7 +16,7 @@ import typer
 
 HostOpt = Annotated[str, typer.Option("--host", help="Address to listen on. Anything but loopback needs --token.")]
 PortOpt = Annotated[int, typer.Option("--port", min=0, max=65535, help="Port (0: any free port, printed at start).")]
-TokenOpt = Annotated[Optional[str], typer.Option("--token", envvar="BRIEFBOT_TOKEN", help="Require this token on every request (Authorization: Bearer TOKEN, or open /?token=TOKEN) [env BRIEFBOT_TOKEN].", show_default=False)]
+TokenOpt = Annotated[Optional[str], typer.Option("--token", envvar="BRIEFBOT_TOKEN", help="Require this token on every request (Authorization: Bearer TOKEN, or open /?token=TOKEN).", show_default=False)]
 WatchOpt = Annotated[bool, typer.Option("--watch", help="Re-index the corpus as its files change (as `briefbot watch`).")]
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Index folder [default: ./.briefbot; env BRIEFBOT_INDEX].", show_default=False)]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Config file [default: ./briefbot.toml if present].", show_default=False)]

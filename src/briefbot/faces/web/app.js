@@ -175,10 +175,11 @@ async function loadFiles() {
     return;
   }
   const data = await response.json();
-  $("file-count").textContent = `(${data.files.length} files, ${data.chunks} passages)`;
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  $("file-count").textContent = `(${plural(data.files.length, "file")}, ${plural(data.chunks, "passage")})`;
   $("files").replaceChildren(...data.files.map((f) => {
     const li = el("li", null, f.path);
-    li.append(el("span", "hint", ` ${f.chunks} passages`));
+    li.append(el("span", "hint", ` ${f.chunks} passage${f.chunks === 1 ? "" : "s"}`));
     return li;
   }));
 }
