@@ -6,6 +6,7 @@ hides files whose records are still pending, so answers come from what is fully 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -51,6 +52,9 @@ class Service:
             try:
                 report = self.bot.refresh() if refresh_only else self.bot.ingest(paths or None)
                 self.last_error = None
+                if report is not None and report.total_chunks:
+                    with contextlib.suppress(BriefbotError):  # a reader reports it, if it persists
+                        self.bot.retriever()  # the new BM25 index loaded once here, not by each request
                 if report is not None:
                     self.last_report = report
                 return report
