@@ -57,9 +57,12 @@ class Briefbot:
         lock_timeout: float | None = None,
     ) -> IngestReport:
         self._index = None
-        return ingest(
-            self.settings, paths, rebuild=rebuild, embedder=self.embedder, progress=progress, lock_timeout=lock_timeout
-        )
+        try:
+            return ingest(
+                self.settings, paths, rebuild=rebuild, embedder=self.embedder, progress=progress, lock_timeout=lock_timeout
+            )
+        finally:
+            self._index = None  # a search during the ingest opened it then: the next one sees the new chunks
 
     def refresh(self, progress: Progress | None = None) -> IngestReport | None:
         """Bring the index up to date with the configured corpus when it changed (stat-only check).

@@ -376,6 +376,17 @@ def show_config(
     typer.echo(f"{'generator in use'.ljust(width)}  {settings.generator_name}")
 
 
+def _register_long_running() -> None:
+    """serve, watch and mcp live in serve_commands.py (their heavy imports load only when they run)."""
+    from briefbot.faces import serve_commands
+
+    for fn in (serve_commands.serve, serve_commands.watch, serve_commands.mcp):
+        app.command(fn.__name__)(handle_errors(fn))
+
+
+_register_long_running()
+
+
 def main() -> None:
     code: object = 0
     try:

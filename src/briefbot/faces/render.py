@@ -79,9 +79,14 @@ def excerpt(text: str, limit: int = 160) -> str:
 _C1 = re.compile(r"[\x7f-\x9f]")  # json leaves these raw; some terminals act on them (\x9b is CSI)
 
 
-def print_json(data: Any) -> None:
+def json_text(data: Any) -> str:
+    """The JSON every face prints (CLI ``--json``, HTTP, MCP): one format, so they compare byte for byte."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json_text(data))
 
 
 def render_answer(answer: Answer, out: Console, nearest: int = 3) -> None:

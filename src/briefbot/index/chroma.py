@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -107,8 +108,13 @@ def _unchecked_overrides() -> Iterator[None]:
 
 def make_client(settings: Settings) -> ClientAPI:
     """The one place the chromadb client is chosen: embedded on disk, or a server by URL."""
-    with _unchecked_overrides():
+    with _CLIENT_LOCK, _unchecked_overrides():
         return _make_client(settings)
+
+
+# chromadb's client cache is not safe to fill from two threads at once (a server's first requests
+# racing its startup ingest broke it: KeyError / missing bindings); nor is the override patch above.
+_CLIENT_LOCK = threading.Lock()
 
 
 def _make_client(settings: Settings) -> ClientAPI:
