@@ -34,4 +34,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["Briefbot", "Settings", "load_settings", *_SCHEMA, "__version__"]
+__all__ = [
+    "Briefbot", "Settings", "load_settings", "__version__",
+    "Answer", "Chunk", "Citation", "Document", "FileRecord", "IngestReport", "Passage", "Usage",
+]
