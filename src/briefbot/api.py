@@ -12,7 +12,7 @@ from briefbot.index.embedding import Embedder, make_embedder
 from briefbot.index.store import Index
 from briefbot.ingest.pipeline import Progress, index_root, ingest, needs_refresh
 from briefbot.schema import Answer, IngestReport, Passage
-from briefbot.settings import Settings, load_settings
+from briefbot.settings import Settings, check, load_settings
 
 if TYPE_CHECKING:
     from briefbot.answer.chat import Conversation
@@ -24,7 +24,7 @@ class Briefbot:
     """One knowledge base: settings, the embedder (loaded once), and the index."""
 
     def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
-        self.settings = settings or load_settings(**overrides)
+        self.settings = check(settings) if settings is not None else load_settings(**overrides)
         self._embedder: Embedder | None = None
         self._index: Index | None = None
         self._retriever: Any = None

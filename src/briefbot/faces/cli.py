@@ -29,7 +29,7 @@ IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Index folder 
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Config file [default: ./briefbot.toml if present].", show_default=False)]
 EmbedderOpt = Annotated[Optional[str], typer.Option("--embedder", help="'minilm' (local, default) or 'openai:MODEL'.", show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
-KOpt = Annotated[Optional[int], typer.Option("-k", "--top-k", min=1, max=100, help="Passages to retrieve [default: 5].", show_default=False)]
+KOpt = Annotated[Optional[int], typer.Option("-k", "--top-k", help="Passages to retrieve, 1 to 100 [default: 5].", show_default=False)]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="LLM for the openai generator [default: gpt-4o-mini].", show_default=False)]
 GeneratorOpt = Annotated[Optional[str], typer.Option("--generator", help="auto (openai when OPENAI_API_KEY or OPENAI_BASE_URL is set), extractive, or openai.", show_default=False, autocompletion=lambda: ["auto", "extractive", "openai"])]
 PromptsOpt = Annotated[Optional[Path], typer.Option("--prompts", help="Folder with answer.md and brief.md overriding the built-in templates.", show_default=False)]
@@ -237,7 +237,7 @@ def ask(
 def brief(
     about: Annotated[Optional[str], typer.Option("--about", help="Summarise only what is about this topic.", show_default=False)] = None,
     source: Annotated[Optional[str], typer.Option("--source", help="Summarise only this file.", show_default=False)] = None,
-    words: Annotated[Optional[int], typer.Option("--words", min=20, max=1000, help="Word limit [default: 120].", show_default=False)] = None,
+    words: Annotated[Optional[int], typer.Option("--words", help="Word limit, 20 to 1000 [default: 120].", show_default=False)] = None,
     model: ModelOpt = None,
     generator: GeneratorOpt = None,
     prompts: PromptsOpt = None,
