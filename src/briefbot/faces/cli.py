@@ -46,6 +46,32 @@ def _fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
+def _stdout_closed() -> bool:
+    """Whether nobody reads our output any more (`briefbot ... | head -1`): the pipe reports an error."""
+    import select
+
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(ev & (select.POLLERR | select.POLLHUP) for _, ev in poller.poll(0))
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout
+        return False
+
+
+def _reader_gone() -> None:
+    """Stop quietly, as Unix tools do when the reader of their output has gone: no message, exit 0.
+
+    What is still buffered is dropped (stdout now points at /dev/null, so the flush at exit cannot
+    fail again).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    raise typer.Exit(0)
+
+
 def handle_errors(fn: F) -> F:
     """Known errors become one line on stderr and a non-zero exit; --debug shows the traceback."""
 
@@ -64,6 +90,10 @@ def handle_errors(fn: F) -> F:
         except KeyboardInterrupt:
             typer.echo("briefbot: interrupted; what was already indexed is kept", err=True)
             raise typer.Exit(130) from None
+        except BrokenPipeError as exc:
+            if not _stdout_closed():
+                _fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)", 1)
+            _reader_gone()
         except Exception as exc:  # noqa: BLE001 - last resort: never a bare traceback
             if _debug:
                 raise
@@ -409,9 +439,16 @@ def main() -> None:
         app()
     except SystemExit as exc:  # how typer ends every command
         code = exc.code
+        if type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):  # click met EPIPE (help into a closed pipe)
+            code = 0
     except KeyboardInterrupt:  # before or after a command's own handler
         sys.stderr.write("briefbot: interrupted\n")
         code = 130
+    except BrokenPipeError:  # output outside a command (help text) into a closed pipe
+        try:
+            _reader_gone()
+        except typer.Exit:
+            code = 0
     _exit(code)
 
 

@@ -29,7 +29,14 @@ def console(stderr: bool = False) -> Console:
     """Colour only on a terminal, never with NO_COLOR (rich reads both); plain text when piped."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    out = Console(stderr=stderr, highlight=False, soft_wrap=True)
+    out.on_broken_pipe = _raise_broken_pipe  # type: ignore[method-assign]
+    return out
+
+
+def _raise_broken_pipe() -> None:
+    """rich's own handler exits 1; the CLI decides instead (quietly, exit 0: the reader has gone)."""
+    raise BrokenPipeError(32, "Broken pipe")
 
 
 def answer_body(text: str, out: Console) -> Text | Markdown:

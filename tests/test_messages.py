@@ -1,0 +1,60 @@
+"""What each command says: quiet into a closed pipe, messages that fit the command, hints on an empty corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import CORPUS, briefbot_exe, run_cli
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example corpus, indexed once for the module."""
+    root = tmp_path_factory.mktemp("messages")
+    shutil.copytree(CORPUS, root / "corpus")
+    r = run_cli("ingest", cwd=root)
+    assert r.returncode == 0, r.stderr
+    return root
+
+
+def env_without_briefbot(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "OPENAI_"))}
+    env.update(extra)
+    return env
+
+
+def run_into_closed_pipe(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`briefbot ARGS | head -0`, made deterministic: the reader has gone before the first write."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run(
+            [*briefbot_exe(), *args], cwd=cwd, env=env_without_briefbot(), stdout=write_end,
+            stderr=subprocess.PIPE, text=True, timeout=300,
+        )
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["config"],
+        ["config", "--json"],
+        ["sources"],
+        ["search", "Giannini", "--no-refresh"],
+        ["search", "Giannini", "--no-refresh", "--json"],
+        ["ask", "Who attended the Giannini meeting?", "--no-refresh"],
+        ["ask", "Who attended the Giannini meeting?", "--no-refresh", "--json"],
+        ["--help"],
+    ],
+)
+def test_output_into_a_closed_pipe_ends_quietly(indexed: Path, args: list[str]) -> None:
+    r = run_into_closed_pipe(*args, cwd=indexed)
+    assert r.stderr == "" and r.returncode == 0, r.stderr
