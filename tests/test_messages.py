@@ -58,3 +58,26 @@ def run_into_closed_pipe(*args: str, cwd: Path) -> subprocess.CompletedProcess[s
 def test_output_into_a_closed_pipe_ends_quietly(indexed: Path, args: list[str]) -> None:
     r = run_into_closed_pipe(*args, cwd=indexed)
     assert r.stderr == "" and r.returncode == 0, r.stderr
+
+
+def test_ask_json_on_a_decline_carries_the_nearest_passages_the_terminal_shows(indexed: Path) -> None:
+    question = "What is the boiling point of liquid nitrogen?"
+    r = run_cli("ask", question, "--no-refresh", "--json", cwd=indexed)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["answered"] is False and data["citations"] == []
+    nearest = data["nearest_passages"]
+    assert 1 <= len(nearest) <= 3
+    assert all(p["source"].startswith("corpus/") and p["text"] and isinstance(p["score"], float) for p in nearest)
+    shown = run_cli("ask", question, "--no-refresh", cwd=indexed).stdout
+    assert "Nearest passages" in shown
+    listed = shown.split("Nearest passages", 1)[1]
+    assert [f"{p['source']}:{p['start_line']}-{p['end_line']}" for p in nearest] == [
+        line.split()[1] for line in listed.strip().splitlines()
+    ]
+
+
+def test_ask_json_on_an_answer_has_no_nearest_passages(indexed: Path) -> None:
+    r = run_cli("ask", "Who attended the Giannini meeting?", "--no-refresh", "--json", cwd=indexed)
+    data = json.loads(r.stdout)
+    assert data["answered"] is True and data["nearest_passages"] == []
