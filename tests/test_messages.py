@@ -81,3 +81,49 @@ def test_ask_json_on_an_answer_has_no_nearest_passages(indexed: Path) -> None:
     r = run_cli("ask", "Who attended the Giannini meeting?", "--no-refresh", "--json", cwd=indexed)
     data = json.loads(r.stdout)
     assert data["answered"] is True and data["nearest_passages"] == []
+
+
+def copy_project(indexed: Path, dest: Path) -> Path:
+    """A copy of the indexed project (sources are named relative to it, so the copy works as it is)."""
+    shutil.copytree(indexed, dest)
+    return dest
+
+
+def test_ask_while_another_process_ingests_does_not_advise_waiting(indexed: Path, tmp_path: Path) -> None:
+    from briefbot.ingest.locking import ingest_lock
+
+    project = copy_project(indexed, tmp_path / "p")
+    (project / "corpus" / "new.txt").write_text("The harbour reopened in May.\n", encoding="utf-8")  # needs a refresh
+    with ingest_lock(project / ".briefbot", 0):  # another ingest holds the writer lock
+        r = run_cli("ask", "Who attended the Giannini meeting?", cwd=project)
+    assert r.returncode == 0, r.stderr
+    assert "is being updated by pid" in r.stderr and "using the files indexed so far" in r.stderr
+    assert "wait for it to finish" not in r.stderr and "BRIEFBOT_LOCK_TIMEOUT" not in r.stderr
+
+
+def test_ctrl_c_while_ask_waits_for_the_model_says_only_interrupted(indexed: Path) -> None:
+    import signal
+    import time
+
+    from .fake_openai import FakeOpenAI, delay, reply
+
+    with FakeOpenAI() as srv:
+        srv.push(delay(60, then=reply("too late")))
+        env = env_without_briefbot(OPENAI_BASE_URL=srv.base_url, OPENAI_API_KEY="sk-test-ctrl-c")
+        proc = subprocess.Popen(
+            [*briefbot_exe(), "ask", "Who attended the Giannini meeting?", "--no-refresh"], cwd=indexed, env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while not srv.requests_to("/chat/completions") and time.monotonic() < deadline:
+                assert proc.poll() is None, proc.communicate()
+                time.sleep(0.1)  # until the request is in flight
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == 130, (out, err)
+    assert err.strip().splitlines()[-1] == "briefbot: interrupted", err
+    assert "indexed" not in err and "Traceback" not in err

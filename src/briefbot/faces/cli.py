@@ -37,6 +37,22 @@ NoRefreshOpt = Annotated[bool, typer.Option("--no-refresh", help="Do not bring t
 ChromaOpt = Annotated[Optional[str], typer.Option("--chroma-url", help="Use a chroma server (http://HOST:PORT) instead of the local index.", show_default=False)]
 
 _debug = False
+_phase = ""  # "indexing" while an ingest or a refresh runs: what an interruption message may say
+
+
+@contextlib.contextmanager
+def _indexing() -> Iterator[None]:
+    """Mark the ingest (or refresh) phase; left as it was on an interruption, so its handler sees it."""
+    global _phase
+    before, _phase = _phase, "indexing"
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise  # the phase stays "indexing" for handle_errors to read
+    except BaseException:
+        _phase = before
+        raise
+    _phase = before
 
 
 def _fail(message: str, code: int) -> None:
@@ -88,7 +104,9 @@ def handle_errors(fn: F) -> F:
                 raise
             _fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
-            typer.echo("briefbot: interrupted; what was already indexed is kept", err=True)
+            # Only an interrupted ingest (or refresh) has something to reassure about.
+            kept = "; what was already indexed is kept" if _phase == "indexing" else ""
+            typer.echo(f"briefbot: interrupted{kept}", err=True)
             raise typer.Exit(130) from None
         except BrokenPipeError as exc:
             if not _stdout_closed():
@@ -141,10 +159,11 @@ def _refresh(bot: Any) -> None:
     from briefbot.faces.render import clean, ingest_summary
 
     try:
-        with _progress("indexing") as progress:
+        with _indexing(), _progress("indexing") as progress:
             report = bot.refresh(progress)
     except IndexBusyError as exc:
-        typer.echo(f"briefbot: {clean(str(exc))}; using the files indexed so far", err=True)
+        # ask/search do not wait for the lock, so the ingest's advice (wait, raise the timeout) does not fit.
+        typer.echo(f"briefbot: {clean(exc.busy)}; using the files indexed so far", err=True)
         return
     if report is not None:
         typer.echo(f"index updated: {ingest_summary(report)}", err=True)
@@ -175,7 +194,7 @@ def ingest(
     from briefbot.faces.render import clean, ingest_summary, print_json
 
     bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, follow_symlinks=follow_symlinks)
-    with _progress("indexing") as progress:
+    with _indexing(), _progress("indexing") as progress:
         report = bot.ingest(paths or None, rebuild=rebuild, progress=progress)
     for source, reason in report.skipped:
         typer.echo(f"briefbot: skipped {clean(source)}: {clean(reason)}", err=True)
