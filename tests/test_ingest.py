@@ -90,3 +90,16 @@ def test_embedder_mismatch_is_a_clear_error(project: Path, embedder) -> None:
     # --rebuild switches the index over to the new embedder
     rebuilt = ingest(settings, embedder=other, rebuild=True)
     assert rebuilt.added and other.calls == rebuilt.embedded
+
+
+def test_embedder_mismatch_suggests_the_embedder_by_its_setting_name(project: Path, embedder) -> None:
+    """The suggested flag is the one help and README name (`--embedder minilm`), and it works."""
+    settings = load_settings()
+    ingest(settings, embedder=embedder)
+    with pytest.raises(EmbedderMismatchError) as err:
+        ingest(settings, embedder=CountingEmbedder(embedder, name="some-other-model"))
+    message = str(err.value)
+    assert message.endswith("or pass --embedder minilm"), message
+    from briefbot.index.embedding import make_embedder
+
+    assert make_embedder(load_settings(embedder="minilm")).name == embedder.name  # the suggestion opens this index
