@@ -127,3 +127,29 @@ def test_ctrl_c_while_ask_waits_for_the_model_says_only_interrupted(indexed: Pat
     assert proc.returncode == 130, (out, err)
     assert err.strip().splitlines()[-1] == "briefbot: interrupted", err
     assert "indexed" not in err and "Traceback" not in err
+
+
+POINT_AT_DOCUMENTS = "index your documents with `briefbot ingest PATH`, or set `corpus` in briefbot.toml"
+
+
+@pytest.mark.parametrize("args", [["ingest"], ["ask", "what is new?"], ["search", "news"], ["brief"], ["sources"]])
+def test_a_fresh_folder_without_corpus_says_how_to_point_briefbot_at_documents(tmp_path: Path, args: list[str]) -> None:
+    r = run_cli(*args, cwd=tmp_path)
+    assert r.returncode == 1 and not r.stdout
+    assert r.stderr.startswith("briefbot: error: ") and "the documents folder corpus does not exist" in r.stderr
+    assert POINT_AT_DOCUMENTS in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_an_empty_corpus_says_0_files_then_nothing_is_indexed(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    r = run_cli("ingest", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "found 0 files to index in corpus" in r.stderr
+    for args in (["ask", "what is new?"], ["search", "news"], ["brief"]):
+        r = run_cli(*args, cwd=tmp_path)
+        assert r.returncode == 1, (args, r.stdout, r.stderr)
+        assert "do not answer" not in r.stdout and "No passages found" not in r.stdout
+        assert r.stderr.startswith("briefbot: error: nothing is indexed yet: corpus holds no documents"), r.stderr
+    (tmp_path / "corpus").rmdir()  # and once the folder is gone too, how to point briefbot at documents
+    r = run_cli("ask", "what is new?", cwd=tmp_path)
+    assert r.returncode == 1 and "nothing is indexed yet" in r.stderr and POINT_AT_DOCUMENTS in r.stderr

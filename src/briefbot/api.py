@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefbot.answer.openai_chat import OnToken
-from briefbot.errors import ConfigError
+from briefbot.errors import ConfigError, IndexError_, LoadError
 from briefbot.index.embedding import Embedder, make_embedder
 from briefbot.index.store import Index
 from briefbot.ingest.pipeline import Progress, index_root, ingest, needs_refresh
@@ -37,8 +37,33 @@ class Briefbot:
 
     def index(self) -> Index:
         if self._index is None:
+            if not self.settings.chroma_url and not (self.settings.index / "chroma").exists() and not self._corpus_exists():
+                raise IndexError_(f"no index at {self.settings.index}, and {self._corpus_missing()}")
             self._index = Index.open(self.settings, self.embedder.name, self.embedder.dim, create=False)
         return self._index
+
+    # --- telling a new user where documents go ---------------------------------------------------
+
+    def _corpus_exists(self) -> bool:
+        return any(p.exists() for p in self.settings.corpus)
+
+    def _corpus_missing(self) -> str:
+        """The configured corpus is missing: how to point briefbot at documents."""
+        where = ", ".join(str(p) for p in self.settings.corpus)
+        return (
+            f"the documents folder {where} does not exist: index your documents with `briefbot ingest PATH`, "
+            "or set `corpus` in briefbot.toml"
+        )
+
+    def _nothing_indexed(self) -> IndexError_:
+        """The index exists but holds no chunk: say why rather than decline to answer."""
+        if not self._corpus_exists():
+            return IndexError_(f"nothing is indexed yet: {self._corpus_missing()}")
+        where = ", ".join(str(p) for p in self.settings.corpus)
+        return IndexError_(
+            f"nothing is indexed yet: {where} holds no documents briefbot reads (.txt, .md, .pdf, .docx, .html); "
+            "add some and run `briefbot ingest`, or `briefbot ingest PATH`"
+        )
 
     def _warm(self) -> None:
         """Before the index is first opened for a query: load the model meanwhile (see warm_in_background)."""
@@ -57,6 +82,8 @@ class Briefbot:
         lock_timeout: float | None = None,
     ) -> IngestReport:
         self._index = None
+        if not paths and not self._corpus_exists():
+            raise LoadError(self._corpus_missing())
         return ingest(
             self.settings, paths, rebuild=rebuild, embedder=self.embedder, progress=progress, lock_timeout=lock_timeout
         )
@@ -78,7 +105,11 @@ class Briefbot:
     # --- reading ------------------------------------------------------------------------------
 
     def search(self, query: str, k: int | None = None, source: str | None = None) -> list[Passage]:
-        return self.retriever().search(query, k or self.settings.k, source=source)
+        """The best ``k`` passages for ``query``; raises IndexError_ when nothing is indexed at all."""
+        passages = self.retriever().search(query, k or self.settings.k, source=source)
+        if not passages and source is None and self.index().count() == 0:  # checked only when nothing was found
+            raise self._nothing_indexed()
+        return passages
 
     def retriever(self) -> Any:
         """The retriever, kept so the BM25 index is loaded and checked once per session."""
@@ -150,6 +181,8 @@ class Briefbot:
             passages = self.search(about, BRIEF_PASSAGES)
         else:
             passages = self._central_passages(BRIEF_PASSAGES)
+            if not passages:
+                raise self._nothing_indexed()
         gen = self._generator()
         if gen.name == "extractive":
             draft = gen.brief(passages, words)

@@ -198,6 +198,9 @@ def ingest(
         report = bot.ingest(paths or None, rebuild=rebuild, progress=progress)
     for source, reason in report.skipped:
         typer.echo(f"briefbot: skipped {clean(source)}: {clean(reason)}", err=True)
+    if not (report.added or report.changed or report.removed or report.unchanged or report.skipped):
+        where = ", ".join(clean(str(p)) for p in (paths or bot.settings.corpus))
+        typer.echo(f"briefbot: found 0 files to index in {where} (briefbot reads .txt, .md, .pdf, .docx and .html)", err=True)
     if as_json:
         print_json(report.to_dict())
     else:
