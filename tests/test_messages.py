@@ -153,3 +153,12 @@ def test_an_empty_corpus_says_0_files_then_nothing_is_indexed(tmp_path: Path) ->
     (tmp_path / "corpus").rmdir()  # and once the folder is gone too, how to point briefbot at documents
     r = run_cli("ask", "what is new?", cwd=tmp_path)
     assert r.returncode == 1 and "nothing is indexed yet" in r.stderr and POINT_AT_DOCUMENTS in r.stderr
+
+
+def test_sources_lists_the_embedding_cache_size(indexed: Path) -> None:
+    r = run_cli("sources", cwd=indexed)
+    assert r.returncode == 0, r.stderr
+    line = r.stdout.strip().splitlines()[-1]
+    assert line.startswith("embedding cache: ") and " vectors, " in line and line.endswith(" MB")
+    data = json.loads(run_cli("sources", "--json", cwd=indexed).stdout)
+    assert data["embedding_cache"]["vectors"] > 0 and data["embedding_cache"]["bytes"] > 0

@@ -426,6 +426,9 @@ def sources(
     typer.echo(f"index {info['index']}: {len(info['files'])} files, {info['chunks']} chunks, embedder {info['embedder']} (dim {info['dim']})")
     for f in info["files"]:
         typer.echo(f"  {clean(f['path'])}  {f['chunks']} chunks  indexed {f['indexed_at']}")
+    cache = info.get("embedding_cache")
+    if cache:
+        typer.echo(f"embedding cache: {cache['vectors']} vectors, {cache['bytes'] / 2**20:.1f} MB")
 
 
 @app.command("config")
