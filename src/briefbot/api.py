@@ -120,9 +120,18 @@ class Briefbot:
         if self._retriever is None or self._retriever.index is not self.index():
             self._retriever = Retriever(
                 self.index(), self.embedder, self.settings.lexical_weight, lexical.folder(self.settings),
-                rerank=self.settings.rerank,
+                rerank=self.settings.rerank, pending=self._pending_sources,
             )
         return self._retriever
+
+    def _pending_sources(self) -> list[str]:
+        """Files mid-write, hidden from readers: none while the ingest snapshot vouches for the index
+        (two stats, see manifest.nothing_pending); otherwise chromadb is asked."""
+        from briefbot.ingest import manifest
+
+        if not self.settings.chroma_url and manifest.nothing_pending(self.settings.index):
+            return []
+        return self.index().pending_sources()
 
     def _generator(self) -> Any:
         if self.settings.generator_name == "openai":
@@ -234,4 +243,11 @@ class Briefbot:
             "index": str(self.settings.chroma_url or self.settings.index),
             "chunks": index.count(),
             "files": [{"path": r.source, "chunks": r.chunks, "indexed_at": r.indexed_at} for r in records],
+            "embedding_cache": self._cache_info(),
         }
+
+    def _cache_info(self) -> dict[str, Any] | None:
+        """How big the embedding cache is (vectors and bytes); None without one."""
+        from briefbot.index.embed_cache import stats
+
+        return None if self.settings.chroma_url else stats(self.settings.index)

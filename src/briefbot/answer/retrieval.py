@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,9 +109,17 @@ class Retriever:
     """
 
     def __init__(
-        self, index: Index, embedder: Embedder, lexical_weight: float = 0.5, lexical_folder: Path | None = None, rerank: bool = True
+        self,
+        index: Index,
+        embedder: Embedder,
+        lexical_weight: float = 0.5,
+        lexical_folder: Path | None = None,
+        rerank: bool = True,
+        pending: Callable[[], list[str]] | None = None,
     ) -> None:
         self.index = index
+        # Files whose write is unfinished (hidden from readers); by default chromadb is asked each query.
+        self.pending = pending or index.pending_sources
         self.rerank = rerank
         self.embedder = embedder
         self.lexical_weight = lexical_weight
@@ -134,7 +143,7 @@ class Retriever:
         lex_hits = dict(lex.top(query, depth, source=source, scores=lex_scores)) if lex is not None else {}
         ids = list(lex_hits)
         vector = None
-        pending = self.index.pending_sources()  # read once: both lookups see the same files
+        pending = self.pending()  # read once: both lookups see the same files
         if self.lexical_weight < 1.0:
             vector = self.embedder.embed([query])[0]
             where: dict[str, Any] | None = {"source": source} if source else None
