@@ -119,7 +119,7 @@ class Retriever:
     ) -> None:
         self.index = index
         # Files whose write is unfinished (hidden from readers); by default chromadb is asked each query.
-        self.pending = pending or index.pending_sources
+        self.pending = pending
         self.rerank = rerank
         self.embedder = embedder
         self.lexical_weight = lexical_weight
@@ -143,7 +143,7 @@ class Retriever:
         lex_hits = dict(lex.top(query, depth, source=source, scores=lex_scores)) if lex is not None else {}
         ids = list(lex_hits)
         vector = None
-        pending = self.pending()  # read once: both lookups see the same files
+        pending = self.pending() if self.pending else self.index.pending_sources()  # read once for both lookups
         if self.lexical_weight < 1.0:
             vector = self.embedder.embed([query])[0]
             where: dict[str, Any] | None = {"source": source} if source else None
