@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from .conftest import CORPUS, briefbot_exe, run_cli
+from .conftest import CORPUS, briefbot_exe, run_cli, sigint_as_at_a_terminal
 
 
 @pytest.fixture(scope="module")
@@ -101,8 +102,8 @@ def test_ask_while_another_process_ingests_does_not_advise_waiting(indexed: Path
     assert "wait for it to finish" not in r.stderr and "BRIEFBOT_LOCK_TIMEOUT" not in r.stderr
 
 
-def test_ctrl_c_while_ask_waits_for_the_model_says_only_interrupted(indexed: Path) -> None:
-    import signal
+def ctrl_c_while_ask_waits_for_the_model(indexed: Path) -> tuple[int | None, str, str]:
+    """`briefbot ask` with a model that is slow to answer, sent Ctrl-C once the request is in flight."""
     import time
 
     from .fake_openai import FakeOpenAI, delay, reply
@@ -113,6 +114,7 @@ def test_ctrl_c_while_ask_waits_for_the_model_says_only_interrupted(indexed: Pat
         proc = subprocess.Popen(
             [*briefbot_exe(), "ask", "Who attended the Giannini meeting?", "--no-refresh"], cwd=indexed, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            preexec_fn=sigint_as_at_a_terminal,  # noqa: PLW1509 - one signal() call
         )
         try:
             deadline = time.monotonic() + 120
@@ -124,9 +126,25 @@ def test_ctrl_c_while_ask_waits_for_the_model_says_only_interrupted(indexed: Pat
         finally:
             if proc.poll() is None:
                 proc.kill()
-    assert proc.returncode == 130, (out, err)
+    return proc.returncode, out, err
+
+
+def test_ctrl_c_while_ask_waits_for_the_model_says_only_interrupted(indexed: Path) -> None:
+    code, out, err = ctrl_c_while_ask_waits_for_the_model(indexed)
+    assert code == 130, (out, err)
     assert err.strip().splitlines()[-1] == "briefbot: interrupted", err
     assert "indexed" not in err and "Traceback" not in err
+
+
+def test_ctrl_c_tests_hold_when_the_test_run_itself_ignores_sigint(indexed: Path) -> None:
+    """A test run started in the background ignores SIGINT, and its children inherited that: the
+    Ctrl-C tests (chat cancel, ingest interrupted mid-write) then failed together. Not any more."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as under `nohup pytest &`
+    try:
+        code, out, err = ctrl_c_while_ask_waits_for_the_model(indexed)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert code == 130 and err.strip().splitlines()[-1] == "briefbot: interrupted", (code, out, err)
 
 
 POINT_AT_DOCUMENTS = "index your documents with `briefbot ingest PATH`, or set `corpus` in briefbot.toml"

@@ -144,11 +144,14 @@ class Retriever:
         ids = list(lex_hits)
         vector = None
         pending = self.pending() if self.pending else self.index.pending_sources()  # read once for both lookups
+        found: dict[str, tuple[Chunk, np.ndarray | None]] = {}
         if self.lexical_weight < 1.0:
             vector = self.embedder.embed([query])[0]
             where: dict[str, Any] | None = {"source": source} if source else None
-            ids += [i for i in self.index.query_ids(vector, depth, where, pending) if i not in lex_hits]
-        found = self.index.get_by_ids(ids, pending)
+            # The dense hits come with their text and vectors; only BM25's other finds are fetched by id.
+            found = self.index.query_chunks(vector, depth, where, pending)
+            ids += [i for i in found if i not in lex_hits]
+        found.update(self.index.get_by_ids([i for i in lex_hits if i not in found], pending))
         ids = [i for i in ids if i in found]  # an id the BM25 index still has but chromadb lost
         if not ids:
             empty = np.zeros(0, dtype=np.float32)
