@@ -62,32 +62,6 @@ def _fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-def _stdout_closed() -> bool:
-    """Whether nobody reads our output any more (`briefbot ... | head -1`): the pipe reports an error."""
-    import select
-
-    try:
-        poller = select.poll()
-        poller.register(sys.stdout.fileno(), select.POLLOUT)
-        return any(ev & (select.POLLERR | select.POLLHUP) for _, ev in poller.poll(0))
-    except (OSError, ValueError, AttributeError):  # no real file behind stdout
-        return False
-
-
-def _reader_gone() -> None:
-    """Stop quietly, as Unix tools do when the reader of their output has gone: no message, exit 0.
-
-    What is still buffered is dropped (stdout now points at /dev/null, so the flush at exit cannot
-    fail again).
-    """
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-    raise typer.Exit(0)
-
-
 def handle_errors(fn: F) -> F:
     """Known errors become one line on stderr and a non-zero exit; --debug shows the traceback."""
 
@@ -109,9 +83,11 @@ def handle_errors(fn: F) -> F:
             typer.echo(f"briefbot: interrupted{kept}", err=True)
             raise typer.Exit(130) from None
         except BrokenPipeError as exc:
-            if not _stdout_closed():
+            from briefbot.faces.pipes import reader_gone, stdout_closed
+
+            if not stdout_closed():
                 _fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)", 1)
-            _reader_gone()
+            reader_gone()
         except Exception as exc:  # noqa: BLE001 - last resort: never a bare traceback
             if _debug:
                 raise
@@ -470,8 +446,10 @@ def main() -> None:
         sys.stderr.write("briefbot: interrupted\n")
         code = 130
     except BrokenPipeError:  # output outside a command (help text) into a closed pipe
+        from briefbot.faces.pipes import reader_gone
+
         try:
-            _reader_gone()
+            reader_gone()
         except typer.Exit:
             code = 0
     _exit(code)

@@ -63,7 +63,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 _READS = frozenset(
-    {"query", "query_ids", "query_chunks", "get_by_ids", "get_chunks", "chunk_ids", "chunk_texts", "texts_of", "file_records", "pending_sources", "count"}
+    {"query", "query_ids", "query_scores", "get_by_ids", "get_chunks", "chunk_ids", "chunk_texts", "texts_of", "file_records", "pending_sources", "count"}
 )
 
 
@@ -424,36 +424,6 @@ class Index:
         wanted = (where or {}).get("source")
         sources = ((i, i.rsplit("#", 1)[0]) for i in (res["ids"][0] if res["ids"] else []))
         return [i for i, src in sources if src not in skip and (wanted is None or src == wanted)][:n]
-
-    @_guarded
-    def query_chunks(
-        self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None, pending: Sequence[str] | None = None
-    ) -> dict[str, tuple[Chunk, np.ndarray | None]]:
-        """The nearest chunks with their vectors, best first, in one call (no second fetch by id).
-
-        Falls back to :meth:`query_ids` then :meth:`get_by_ids` when chromadb cannot serve the
-        query whole (another process is writing: see there).
-        """
-        pending = list(self.pending_sources() if pending is None else pending)
-        try:
-            res = self.chunks.query(
-                query_embeddings=[vector.astype(np.float32)],
-                n_results=n,
-                where=self._visible(where, pending),
-                include=["documents", "metadatas", "embeddings"],  # type: ignore[list-item]
-            )
-        except Exception:  # noqa: BLE001
-            ids = self.query_ids(vector, n, where, pending)
-            found = self.get_by_ids(ids, pending)
-            return {i: found[i] for i in ids if i in found}
-        ids = res["ids"][0] if res["ids"] else []
-        docs = (res["documents"] or [[]])[0]
-        metas = (res["metadatas"] or [[]])[0]
-        vecs = res["embeddings"][0] if res["embeddings"] is not None else [None] * len(ids)
-        return {
-            i: (chunk_from_record(d, m), None if v is None else np.asarray(v, dtype=np.float32))
-            for i, d, m, v in zip(ids, docs, metas, vecs)
-        }
 
     @_guarded
     def chunk_ids(self) -> list[str]:
