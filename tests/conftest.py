@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,16 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(CORPUS, tmp_path / "corpus")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def sigint_as_at_a_terminal() -> None:
+    """``preexec_fn`` for a child a test sends Ctrl-C (SIGINT): it handles it as at a terminal.
+
+    A test run started in the background (`nohup`, `cmd &` in a script, some CI agents) ignores
+    SIGINT; children inherit that, and Python then installs no KeyboardInterrupt handler, so every
+    Ctrl-C test saw its signal ignored (the cause of the two that failed together).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def briefbot_exe() -> list[str]:

@@ -12,7 +12,7 @@ import termios
 import time
 from pathlib import Path
 
-from .conftest import briefbot_exe
+from .conftest import briefbot_exe, sigint_as_at_a_terminal
 
 
 class PtySession:
@@ -27,6 +27,7 @@ class PtySession:
         def controlling_terminal() -> None:  # so Ctrl-C on the terminal reaches the program as SIGINT
             os.setsid()
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+            sigint_as_at_a_terminal()  # even when this test run ignores SIGINT
 
         self.proc = subprocess.Popen(
             [*briefbot_exe(), *args], cwd=cwd, env=full_env, stdin=slave, stdout=slave, stderr=slave, close_fds=True,

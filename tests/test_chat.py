@@ -170,6 +170,13 @@ def test_chat_in_a_terminal_prompts_answers_and_exits_on_ctrl_d(town: Path) -> N
 def test_chat_without_an_index_is_one_line_error(tmp_path: Path) -> None:
     r = run_cli("chat", "--no-refresh", cwd=tmp_path)
     assert r.returncode == 1
+    assert r.stderr.strip() == (
+        "briefbot: error: no index at .briefbot, and the documents folder corpus does not exist: "
+        "index your documents with `briefbot ingest PATH`, or set `corpus` in briefbot.toml"
+    )
+    (tmp_path / "corpus").mkdir()  # documents to index, but not indexed yet
+    r = run_cli("chat", "--no-refresh", cwd=tmp_path)
+    assert r.returncode == 1
     assert r.stderr.strip() == "briefbot: error: no index at .briefbot: run `briefbot ingest` first"
 
 

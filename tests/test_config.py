@@ -115,3 +115,48 @@ def test_shell_completion_script_and_completions(tmp_path: Path) -> None:
     assert set(complete("briefbot ", 1)) >= {"ingest", "search", "ask", "brief", "chat", "sources", "config"}
     assert "--chroma-url" in complete("briefbot ask --chr", 2)
     assert complete("briefbot ask q --generator ", 4) == ["auto", "extractive", "openai"]
+
+
+@pytest.mark.parametrize(
+    ("command", "env", "toml", "message"),
+    [
+        ("ask", {"BRIEFBOT_K": "0"}, None, "BRIEFBOT_K: k must be between 1 and 100, not 0"),
+        ("ask", {"BRIEFBOT_K": "-1"}, None, "BRIEFBOT_K: k must be between 1 and 100, not -1"),
+        ("search", {"BRIEFBOT_K": "100000"}, None, "BRIEFBOT_K: k must be between 1 and 100, not 100000"),
+        ("search", {}, "k = 0\n", "briefbot.toml: k must be between 1 and 100, not 0"),
+        ("brief", {"BRIEFBOT_BRIEF_WORDS": "0"}, None, "BRIEFBOT_BRIEF_WORDS: brief_words must be between 20 and 1000, not 0"),
+        ("ask", {"BRIEFBOT_MIN_SCORE": "-3"}, None, "BRIEFBOT_MIN_SCORE: min_score must be between 0.0 and 1.0, not -3.0"),
+        ("config", {"BRIEFBOT_LEXICAL_WEIGHT": "nan"}, None, "BRIEFBOT_LEXICAL_WEIGHT: lexical_weight must be between"),
+        ("config", {}, "chunk_tokens = 40\nchunk_overlap = 40\n", "briefbot.toml: chunk_overlap must be smaller than chunk_tokens"),
+        ("config", {"BRIEFBOT_GENERATOR": "gpt"}, None, "BRIEFBOT_GENERATOR: generator must be auto, extractive or openai"),
+    ],
+)
+def test_every_source_of_a_setting_is_checked_alike(
+    tmp_path: Path, command: str, env: dict[str, str], toml: str | None, message: str
+) -> None:
+    """Environment and briefbot.toml values get the checks flags get: exit 2 naming the variable or file."""
+    if toml is not None:
+        (tmp_path / "briefbot.toml").write_text(toml, encoding="utf-8")
+    args = {"ask": ["ask", "anything?"], "search": ["search", "anything"], "brief": ["brief"], "config": ["config"]}[command]
+    r = run_cli(*args, cwd=tmp_path, env=env)
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert r.stderr.strip() == f"briefbot: error: {message}" or r.stderr.startswith(f"briefbot: error: {message}")
+    assert len(r.stderr.strip().splitlines()) == 1 and not r.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-k", "0"], "-k/--top-k: k must be between 1 and 100, not 0"),
+    (["-k", "101"], "-k/--top-k: k must be between 1 and 100, not 101"),
+])
+def test_flags_go_through_the_same_check(tmp_path: Path, args: list[str], message: str) -> None:
+    r = run_cli("config", *args, cwd=tmp_path)
+    assert r.returncode == 2 and r.stderr.strip() == f"briefbot: error: {message}"
+
+
+def test_api_settings_are_checked_too(tmp_path: Path) -> None:
+    from briefbot import Briefbot
+    from briefbot.settings import Settings
+
+    with pytest.raises(ConfigError, match="k must be between 1 and 100, not 0"):
+        Briefbot(Settings(index=tmp_path / ".briefbot", k=0))
+    assert load_settings(k=100).k == 100 and load_settings(k=1).k == 1  # the bounds themselves are allowed

@@ -23,7 +23,7 @@ from briefbot.index.embedding import MINILM
 from briefbot.ingest.pipeline import ingest
 from briefbot.settings import load_settings
 
-from .conftest import briefbot_exe
+from .conftest import briefbot_exe, sigint_as_at_a_terminal
 from .index_check import IndexState, assert_same_content, consistency_errors, read_index
 
 KILLS = 20
@@ -68,7 +68,8 @@ def start_ingest(project: Path) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "OPENAI_"))}
     env.update(ENV)
     return subprocess.Popen(
-        [*briefbot_exe(), "ingest"], cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [*briefbot_exe(), "ingest"], cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=sigint_as_at_a_terminal,  # noqa: PLW1509 - one signal() call; the test sends Ctrl-C
     )
 
 

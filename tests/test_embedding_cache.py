@@ -142,3 +142,49 @@ def test_cache_keeps_embedders_apart(tmp_path: Path) -> None:
     assert len(a) == 1 and len(b) == 1
     wrong_dim = EmbeddingCache(tmp_path / FILENAME, "model-a", 8)
     assert wrong_dim.get_many(["h1"]) == {}  # a vector of another size is never returned
+
+
+def _cached_hashes(settings: Settings) -> set[str]:
+    import sqlite3
+
+    db = sqlite3.connect(settings.index / FILENAME)
+    try:
+        return {h for (h,) in db.execute("SELECT hash FROM vectors")}
+    finally:
+        db.close()
+
+
+def test_rebuild_prunes_vectors_no_chunk_uses(kb, embedder) -> None:  # type: ignore[no-untyped-def]
+    settings, docs = kb
+    ingest(settings, embedder=embedder)
+    _write(docs, "c.md", 2, "Windmill")  # c.md's old vectors are now unused
+    ingest(settings, embedder=embedder)
+    live = set(_index_hashes(settings, embedder))
+    assert live < _cached_hashes(settings)  # stale ones kept so far (fewer than twice the live ones)
+    counting = CountingEmbedder(embedder)
+    ingest(settings, rebuild=True, embedder=counting)
+    assert counting.texts == []  # the rebuild still used the cache ...
+    assert _cached_hashes(settings) == live  # ... and then dropped what no chunk uses
+
+
+def test_cache_is_pruned_once_it_holds_twice_the_live_vectors(kb, embedder) -> None:  # type: ignore[no-untyped-def]
+    settings, docs = kb
+    ingest(settings, embedder=embedder)
+    sizes = []
+    for version in range(8):  # each edit leaves c.md's previous vectors unused
+        _write(docs, "c.md", 2, f"Windmill v{version}")
+        report = ingest(settings, embedder=embedder)
+        sizes.append(len(_cached_hashes(settings)))
+        assert sizes[-1] <= 2 * report.total_chunks, sizes
+    assert min(sizes[1:]) < max(sizes), f"never pruned: {sizes}"
+    assert _cached_hashes(settings) >= set(_index_hashes(settings, embedder))  # what is live is always kept
+
+
+def test_sources_shows_the_cache_size(kb, embedder) -> None:  # type: ignore[no-untyped-def]
+    from briefbot.api import Briefbot
+
+    settings, _ = kb
+    ingest(settings, embedder=embedder)
+    info = Briefbot(settings).sources()["embedding_cache"]
+    assert info["vectors"] == len(_cached_hashes(settings)) > 0
+    assert info["bytes"] == (settings.index / FILENAME).stat().st_size

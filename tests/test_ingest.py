@@ -113,3 +113,14 @@ def test_a_changed_file_is_hashed_once(project: Path, embedder, monkeypatch: pyt
     record = Briefbot(settings).index().file_records()["corpus/notes.txt"]
     assert record.sha256 == hashlib.sha256(notes.read_bytes()).hexdigest()
     assert ingest(settings, embedder=embedder).unchanged == 2
+def test_embedder_mismatch_suggests_the_embedder_by_its_setting_name(project: Path, embedder) -> None:
+    """The suggested flag is the one help and README name (`--embedder minilm`), and it works."""
+    settings = load_settings()
+    ingest(settings, embedder=embedder)
+    with pytest.raises(EmbedderMismatchError) as err:
+        ingest(settings, embedder=CountingEmbedder(embedder, name="some-other-model"))
+    message = str(err.value)
+    assert message.endswith("or pass --embedder minilm"), message
+    from briefbot.index.embedding import make_embedder
+
+    assert make_embedder(load_settings(embedder="minilm")).name == embedder.name  # the suggestion opens this index

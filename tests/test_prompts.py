@@ -37,3 +37,36 @@ def test_placeholders_filled_and_override_folder(tmp_path: Path) -> None:
     (tmp_path / "brief.md").write_text("no marker here", encoding="utf-8")
     with pytest.raises(ConfigError, match="brief.md"):
         load_template("brief", tmp_path)
+
+
+def test_a_folder_overriding_some_templates_falls_back_for_the_others(tmp_path: Path) -> None:
+    (tmp_path / "answer.md").write_text("Answer briefly.\n<!-- user -->\n{question}", encoding="utf-8")
+    assert load_template("answer", tmp_path).system.strip() == "Answer briefly."
+    for name in ("brief", "condense"):  # not in the folder: the built-in ones
+        assert load_template(name, tmp_path) == load_template(name)
+    with pytest.raises(ConfigError, match="prompts folder not found"):
+        load_template("answer", tmp_path / "typo")
+
+
+def test_brief_with_a_prompts_folder_lacking_brief_md_uses_the_built_in_one(tmp_path: Path) -> None:
+    import shutil
+
+    from .conftest import CORPUS, run_cli
+    from .fake_openai import FakeOpenAI
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "answer.md").write_text("Answer in one line.\n<!-- user -->\n{passages}\n{question}", encoding="utf-8")
+    with FakeOpenAI() as srv:
+        srv.reply("The meeting was held with ICHEI [1].")
+        env = {"OPENAI_BASE_URL": srv.base_url, "OPENAI_API_KEY": "sk-test-prompts"}
+        r = run_cli("brief", "--prompts", "mine", cwd=tmp_path, env=env)
+        assert r.returncode == 0, r.stderr
+        sent = srv.requests_to("/chat/completions")[0].json["messages"][0]["content"]
+    assert sent.startswith("You are briefbot, writing an executive briefing")  # the built-in brief.md
+
+
+def test_chat_help_names_condense_md(tmp_path: Path) -> None:
+    from .conftest import run_cli
+
+    assert "condense.md" in " ".join(run_cli("chat", "--help", cwd=tmp_path).stdout.split())

@@ -109,7 +109,7 @@ def test_dense_finds_carry_their_true_bm25_score(tmp_path: Path, embedder) -> No
     # BM25's top 1 is the school; the dense top 1 adds a lighthouse note BM25 also scores, lower.
     cands = retriever.candidates("school lighthouse", 1)
     truth = retriever.lexical().scores("school lighthouse")
-    assert [c.source for c in cands.chunks] == ["docs/c.txt", "docs/a.txt"]
+    assert [lexical.source_of(i) for i in cands.ids] == ["docs/c.txt", "docs/a.txt"]
     assert cands.lexical[1] > 0  # not 0 for "absent from BM25's list"
-    for chunk, score in zip(cands.chunks, cands.lexical):
-        assert score == pytest.approx(retriever.lexical().score_of(truth, chunk.id))
+    for chunk_id, score in zip(cands.ids, cands.lexical):
+        assert score == pytest.approx(retriever.lexical().score_of(truth, chunk_id))

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefbot.answer.openai_chat import OnToken
-from briefbot.errors import ConfigError, IndexReadOnlyError
+from briefbot.errors import ConfigError, IndexError_, IndexReadOnlyError, LoadError
 from briefbot.index.embedding import Embedder, make_embedder
 from briefbot.index.store import Index
 from briefbot.ingest.pipeline import Progress, index_root, ingest, needs_refresh
 from briefbot.schema import Answer, IngestReport, Passage
-from briefbot.settings import Settings, load_settings
+from briefbot.settings import Settings, check, load_settings
 
 if TYPE_CHECKING:
     from briefbot.answer.chat import Conversation
@@ -24,7 +24,7 @@ class Briefbot:
     """One knowledge base: settings, the embedder (loaded once), and the index."""
 
     def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
-        self.settings = settings or load_settings(**overrides)
+        self.settings = check(settings) if settings is not None else load_settings(**overrides)
         self._embedder: Embedder | None = None
         self._index: Index | None = None
         self._retriever: Any = None
@@ -37,8 +37,33 @@ class Briefbot:
 
     def index(self) -> Index:
         if self._index is None:
+            if not self.settings.chroma_url and not (self.settings.index / "chroma").exists() and not self._corpus_exists():
+                raise IndexError_(f"no index at {self.settings.index}, and {self._corpus_missing()}")
             self._index = Index.open(self.settings, self.embedder.name, self.embedder.dim, create=False)
         return self._index
+
+    # --- telling a new user where documents go ---------------------------------------------------
+
+    def _corpus_exists(self) -> bool:
+        return any(p.exists() for p in self.settings.corpus)
+
+    def _corpus_missing(self) -> str:
+        """The configured corpus is missing: how to point briefbot at documents."""
+        where = ", ".join(str(p) for p in self.settings.corpus)
+        return (
+            f"the documents folder {where} does not exist: index your documents with `briefbot ingest PATH`, "
+            "or set `corpus` in briefbot.toml"
+        )
+
+    def _nothing_indexed(self) -> IndexError_:
+        """The index exists but holds no chunk: say why rather than decline to answer."""
+        if not self._corpus_exists():
+            return IndexError_(f"nothing is indexed yet: {self._corpus_missing()}")
+        where = ", ".join(str(p) for p in self.settings.corpus)
+        return IndexError_(
+            f"nothing is indexed yet: {where} holds no documents briefbot reads (.txt, .md, .pdf, .docx, .html); "
+            "add some and run `briefbot ingest`, or `briefbot ingest PATH`"
+        )
 
     def _warm(self) -> None:
         """Before the index is first opened for a query: load the model meanwhile (see warm_in_background)."""
@@ -57,6 +82,8 @@ class Briefbot:
         lock_timeout: float | None = None,
     ) -> IngestReport:
         self._index = None
+        if not paths and not self._corpus_exists():
+            raise LoadError(self._corpus_missing())
         try:
             return ingest(
                 self.settings, paths, rebuild=rebuild, embedder=self.embedder, progress=progress, lock_timeout=lock_timeout
@@ -91,7 +118,11 @@ class Briefbot:
     # --- reading ------------------------------------------------------------------------------
 
     def search(self, query: str, k: int | None = None, source: str | None = None) -> list[Passage]:
-        return self.retriever().search(query, k or self.settings.k, source=source)
+        """The best ``k`` passages for ``query``; raises IndexError_ when nothing is indexed at all."""
+        passages = self.retriever().search(query, k or self.settings.k, source=source)
+        if not passages and source is None and self.index().count() == 0:  # checked only when nothing was found
+            raise self._nothing_indexed()
+        return passages
 
     def retriever(self) -> Any:
         """The retriever, kept so the BM25 index is loaded and checked once per session."""
@@ -102,9 +133,18 @@ class Briefbot:
         if self._retriever is None or self._retriever.index is not self.index():
             self._retriever = Retriever(
                 self.index(), self.embedder, self.settings.lexical_weight, lexical.folder(self.settings),
-                rerank=self.settings.rerank,
+                rerank=self.settings.rerank, pending=self._pending_sources,
             )
         return self._retriever
+
+    def _pending_sources(self) -> list[str]:
+        """Files mid-write, hidden from readers: none while the ingest snapshot vouches for the index
+        (two stats, see manifest.nothing_pending); otherwise chromadb is asked."""
+        from briefbot.ingest import manifest
+
+        if not self.settings.chroma_url and manifest.nothing_pending(self.settings.index):
+            return []
+        return self.index().pending_sources()
 
     def _generator(self) -> Any:
         if self.settings.generator_name == "openai":
@@ -163,6 +203,8 @@ class Briefbot:
             passages = self.search(about, BRIEF_PASSAGES)
         else:
             passages = self._central_passages(BRIEF_PASSAGES)
+            if not passages:
+                raise self._nothing_indexed()
         gen = self._generator()
         if gen.name == "extractive":
             draft = gen.brief(passages, words)
@@ -214,4 +256,11 @@ class Briefbot:
             "index": str(self.settings.chroma_url or self.settings.index),
             "chunks": index.count(),
             "files": [{"path": r.source, "chunks": r.chunks, "indexed_at": r.indexed_at} for r in records],
+            "embedding_cache": self._cache_info(),
         }
+
+    def _cache_info(self) -> dict[str, Any] | None:
+        """How big the embedding cache is (vectors and bytes); None without one."""
+        from briefbot.index.embed_cache import stats
+
+        return None if self.settings.chroma_url else stats(self.settings.index)

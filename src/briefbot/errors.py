@@ -36,6 +36,12 @@ class IndexBusyError(BriefbotError):
 
     exit_code = 75  # EX_TEMPFAIL: try again later
 
+    def __init__(self, message: str, busy: str | None = None) -> None:
+        super().__init__(message)
+        # Just the situation ("index at X is being updated by Y"), for a command that does not wait
+        # and so words its own advice.
+        self.busy = busy or message
+
 
 class ModelError(BriefbotError):
     """A model API failed (auth, rate limit, timeout, bad reply); says what to do."""

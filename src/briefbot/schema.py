@@ -88,6 +88,23 @@ class Passage:
     def source_lines(self) -> str:
         return self.chunk.source_lines
 
+    def to_dict(self) -> dict[str, Any]:
+        c = self.chunk
+        return {
+            "source": c.source,
+            "start_line": c.start_line,
+            "end_line": c.end_line,
+            "page": c.page,
+            "section": c.context,
+            "score": round(self.score, 4),
+            "dense_score": None if self.dense_score is None else round(self.dense_score, 4),
+            "lexical_score": None if self.lexical_score is None else round(self.lexical_score, 4),
+            "text": c.text,
+        }
+
+
+NEAREST_PASSAGES = 3  # shown with a declined answer, so the reader sees what came closest
+
 
 @dataclass
 class Citation:
@@ -174,6 +191,8 @@ class Answer:
             "model": self.model,
             "usage": self.usage.to_dict() if self.usage else None,
             "invalid_citations": self.invalid_citations,
+            # A decline shows what came closest, as the terminal's "Nearest passages" does.
+            "nearest_passages": [] if self.answered else [p.to_dict() for p in self.passages[:NEAREST_PASSAGES]],
         }
 
 

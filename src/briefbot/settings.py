@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -72,6 +73,24 @@ class Settings:
 
 ENV_PREFIX = "BRIEFBOT_"
 _FIELDS = {f.name: f for f in fields(Settings) if f.name != "origins"}
+# The allowed range of each numeric setting, (lowest, highest) inclusive, None = unbounded. Checked
+# in one place (_check) for every source: briefbot.toml, BRIEFBOT_* variables, flags and the API.
+LIMITS: dict[str, tuple[float | None, float | None]] = {
+    "k": (1, 100),
+    "brief_words": (20, 1000),
+    "min_score": (0.0, 1.0),
+    "lexical_weight": (0.0, 1.0),
+    "chunk_tokens": (16, 8192),
+    "chunk_overlap": (0, None),
+    "context_tokens": (100, None),
+    "max_retries": (0, 20),
+    "timeout": (0.01, None),
+    "batch_size": (1, 1024),
+    "max_file_mb": (0.001, None),
+    "lock_timeout": (0.0, None),
+}
+# Flags whose name is not --<setting>, for messages naming what the user typed.
+FLAG_NAMES = {"k": "-k/--top-k", "brief_words": "--words"}
 
 
 def _coerce(name: str, raw: Any, origin: str) -> Any:
@@ -102,6 +121,47 @@ def _coerce(name: str, raw: Any, origin: str) -> Any:
         return str(raw)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{origin}: invalid value for {name!r}: {raw!r} ({exc})") from None
+
+
+def _flag(name: str) -> str:
+    return FLAG_NAMES.get(name, f"--{name.replace('_', '-')}")
+
+
+def _source(settings: Settings, name: str) -> str:
+    """Where a value came from, as the user would look for it: the file, the variable or the flag."""
+    origin = settings.origins.get(name, "")
+    if origin == "flag":
+        return _flag(name)
+    if origin.startswith(("file ", "env ")):
+        return origin.split(" ", 1)[1]
+    return "settings" if origin != "default" else "default"
+
+
+def check(settings: Settings) -> Settings:
+    """The one validation of every setting, whatever set it (file, environment, flag, or the API).
+
+    Raises ConfigError (exit 2) naming the file, variable or flag the bad value came from.
+    """
+    for name, (low, high) in LIMITS.items():
+        value = getattr(settings, name)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        if math.isnan(value) or (low is not None and value < low) or (high is not None and value > high):
+            if high is None:
+                bound = f"at least {low}"
+            elif low is None:
+                bound = f"at most {high}"
+            else:
+                bound = f"between {low} and {high}"
+            raise ConfigError(f"{_source(settings, name)}: {name} must be {bound}, not {value}")
+    if settings.generator not in ("auto", "extractive", "openai"):
+        raise ConfigError(
+            f"{_source(settings, 'generator')}: generator must be auto, extractive or openai, not {settings.generator!r}"
+        )
+    if settings.chunk_overlap >= settings.chunk_tokens:
+        where = " and ".join(dict.fromkeys([_source(settings, "chunk_overlap"), _source(settings, "chunk_tokens")]))
+        raise ConfigError(f"{where}: chunk_overlap must be smaller than chunk_tokens")
+    return settings
 
 
 def _relative_to(folder: Path, value: Any) -> Any:
@@ -145,16 +205,8 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
             continue
         if name not in _FIELDS:
             raise ConfigError(f"unknown setting {name!r}")
-        setattr(settings, name, _coerce(name, raw, f"--{name.replace('_', '-')}"))
+        setattr(settings, name, _coerce(name, raw, _flag(name)))
         origins[name] = "flag"
 
-    if settings.generator not in ("auto", "extractive", "openai"):
-        raise ConfigError(
-            f"generator must be auto, extractive or openai, not {settings.generator!r}"
-        )
-    if not 0.0 <= settings.lexical_weight <= 1.0:
-        raise ConfigError(f"lexical_weight must be between 0 and 1, not {settings.lexical_weight}")
-    if settings.chunk_overlap >= settings.chunk_tokens:
-        raise ConfigError("chunk_overlap must be smaller than chunk_tokens")
     settings.origins = origins
-    return settings
+    return check(settings)

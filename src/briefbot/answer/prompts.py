@@ -36,7 +36,16 @@ def default_dir() -> Path:
 
 
 def load_template(name: str, folder: Path | None = None) -> Template:
-    path = (folder or default_dir()) / f"{name}.md"
+    """The template ``name`` from ``folder`` (--prompts), else the built-in one.
+
+    A folder may override only some templates (say answer.md): the others fall back to the
+    built-in ones. A folder that does not exist is an error (most likely a typo).
+    """
+    if folder is not None and not folder.is_dir():
+        raise ConfigError(f"{folder}: prompts folder not found (it may hold answer.md, brief.md and condense.md)")
+    path = folder / f"{name}.md" if folder is not None else default_dir() / f"{name}.md"
+    if folder is not None and not path.exists():
+        path = default_dir() / f"{name}.md"
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:

@@ -8,12 +8,15 @@ model), and on SQuAD they lift MRR@20 from .863 to about .89 (bench/quality.py).
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
-from briefbot.index.lexical import tokenize
+from briefbot.index.lexical import tokenize, tokenize_at
 from briefbot.text.sentences import sentence_spans
 
 DEPTH = 20  # passages re-ranked, at least; the rest keep the fused order below them
@@ -29,6 +32,38 @@ WEIGHTS = {
 _TOTAL = sum(WEIGHTS.values())
 
 
+@dataclass(frozen=True)
+class _Analysis:
+    """One passage read once: which sentences each stemmed word is in (a bit mask) and its word pairs."""
+
+    sentences: int
+    where: dict[str, int]
+    pairs: frozenset[tuple[str, str]]
+
+
+@lru_cache(maxsize=4096)  # the same passages come back query after query (and turn after turn in a chat)
+def _analyse(text: str) -> _Analysis:
+    spans = sentence_spans(text)
+    located = tokenize_at(text)
+    if located is None:  # offsets unusable: sentence by sentence
+        per = [tokenize(text[s:e]) for s, e in spans]
+    else:
+        # Each word is placed in its sentence by offset (words never straddle sentences: those end
+        # at punctuation before a space); a word outside every span is left out, as before.
+        starts = [s for s, _ in spans]
+        per = [[] for _ in spans]
+        for pos, stem in located:
+            k = bisect.bisect_right(starts, pos) - 1
+            if k >= 0 and pos < spans[k][1]:
+                per[k].append(stem)
+    where: dict[str, int] = {}
+    for k, words in enumerate(per):
+        for w in words:
+            where[w] = where.get(w, 0) | (1 << k)
+    flat = [w for words in per for w in words]
+    return _Analysis(len(per), where, frozenset(zip(flat, flat[1:])))
+
+
 def features(question: str, texts: Sequence[str]) -> np.ndarray:
     """Per passage: coverage, best-sentence coverage and word-pair share of the question (rows of 3)."""
     qwords = tokenize(question)
@@ -36,21 +71,27 @@ def features(question: str, texts: Sequence[str]) -> np.ndarray:
     out = np.zeros((len(texts), 3), dtype=np.float32)
     if not unique or not texts:
         return out
-    # Each passage is stemmed once, sentence by sentence; its word pairs are read off the same tokens.
-    tokens = [[tokenize(t[s:e]) for s, e in sentence_spans(t)] for t in texts]
-    sentences = [[set(x) for x in per] for per in tokens]
-    words = [set().union(*s) if s else set() for s in sentences]
+    seen = [_analyse(t) for t in texts]
     # Rarer among these passages = more telling: idf over the passages being compared.
     n = len(texts)
-    idf = {w: math.log(1 + n / (1 + sum(1 for ws in words if w in ws))) for w in unique}
-    total = sum(idf.values()) or 1.0
+    idf = [math.log(1 + n / (1 + sum(1 for a in seen if w in a.where))) for w in unique]
+    total = sum(idf) or 1.0
     pairs = set(zip(qwords, qwords[1:]))
-    for j in range(n):
-        out[j, 0] = sum(idf[w] for w in unique if w in words[j]) / total
-        out[j, 1] = max((sum(idf[w] for w in unique if w in s) / total for s in sentences[j]), default=0.0)
+    for j, a in enumerate(seen):
+        covered = 0.0
+        per_sentence = [0.0] * a.sentences
+        for u, w in enumerate(unique):
+            mask = a.where.get(w, 0)
+            if mask:
+                covered += idf[u]
+                while mask:  # add the word's idf to each sentence it is in
+                    low = mask & -mask
+                    per_sentence[low.bit_length() - 1] += idf[u]
+                    mask ^= low
+        out[j, 0] = covered / total
+        out[j, 1] = max(per_sentence, default=0.0) / total
         if pairs:
-            flat = [w for sentence in tokens[j] for w in sentence]
-            out[j, 2] = len(pairs & set(zip(flat, flat[1:]))) / len(pairs)
+            out[j, 2] = len(pairs & a.pairs) / len(pairs)
     return out
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ import numpy as np
 
 from briefbot.answer.rerank import DEPTH as RERANK_DEPTH
 from briefbot.answer.rerank import rerank_scores
+from briefbot.index.dense import query_scores
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import LexicalIndex, sync
 from briefbot.index.store import Index
@@ -90,13 +93,42 @@ def fuse(dense: np.ndarray, lexical: np.ndarray, lexical_weight: float) -> np.nd
 
 @dataclass
 class Candidates:
-    """Chunks that either ranking put near the top, with both scores (BM25 is 0 where absent)."""
+    """Chunks that either ranking put near the top, with both scores (BM25 is 0 where absent).
 
-    chunks: list[Chunk]
+    A chunk only the dense ranking found is fetched (text and vector) only if it reaches the head
+    of the fused ranking: ``chunks[j]`` is None and ``vectors[j]`` zeros until :meth:`Retriever.fill`.
+    """
+
+    chunks: list[Chunk | None]
     vectors: np.ndarray
     dense: np.ndarray | None  # cosine to the query; None when retrieval is BM25 only
     lexical: np.ndarray
     query: str | None = None  # the question they were found for, for re-ranking
+    ids: list[str] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)  # files hidden from this search (mid-write)
+    lost: set[int] = field(default_factory=set)  # rows chromadb no longer holds when fetched
+
+
+class _Background:
+    """A call run on a daemon thread meanwhile (chromadb and onnxruntime release the GIL)."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        self._result: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(fn, args), name="briefbot-fetch", daemon=True)
+        self._thread.start()
+
+    def _run(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        try:
+            self._result = fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - re-raised by result() on the caller's thread
+            self._error = exc
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._result
 
 
 class Retriever:
@@ -108,9 +140,17 @@ class Retriever:
     """
 
     def __init__(
-        self, index: Index, embedder: Embedder, lexical_weight: float = 0.5, lexical_folder: Path | None = None, rerank: bool = True
+        self,
+        index: Index,
+        embedder: Embedder,
+        lexical_weight: float = 0.5,
+        lexical_folder: Path | None = None,
+        rerank: bool = True,
+        pending: Callable[[], list[str]] | None = None,
     ) -> None:
         self.index = index
+        # Files whose write is unfinished (hidden from readers); by default chromadb is asked each query.
+        self.pending = pending
         self.rerank = rerank
         self.embedder = embedder
         self.lexical_weight = lexical_weight
@@ -128,38 +168,79 @@ class Retriever:
         return self._lexical
 
     def candidates(self, query: str, depth: int, source: str | None = None) -> Candidates:
-        """The union of the BM25 top-``depth`` and the dense top-``depth``, each scored both ways."""
+        """The union of the BM25 top-``depth`` and the dense top-``depth``, each scored both ways.
+
+        BM25's finds are fetched (text and vector: their cosine is needed to fuse) while the query
+        is embedded; the dense ones come with their cosine from the search itself.
+        """
         lex = self.lexical() if self.lexical_weight > 0 else None
         lex_scores = lex.scores(query) if lex is not None else None
         lex_hits = dict(lex.top(query, depth, source=source, scores=lex_scores)) if lex is not None else {}
-        ids = list(lex_hits)
+        pending = self.pending() if self.pending else self.index.pending_sources()  # read once for both lookups
+        fetching = _Background(self.index.get_by_ids, list(lex_hits), pending) if lex_hits else None
         vector = None
-        pending = self.index.pending_sources()  # read once: both lookups see the same files
-        if self.lexical_weight < 1.0:
-            vector = self.embedder.embed([query])[0]
-            where: dict[str, Any] | None = {"source": source} if source else None
-            ids += [i for i in self.index.query_ids(vector, depth, where, pending) if i not in lex_hits]
-        found = self.index.get_by_ids(ids, pending)
-        ids = [i for i in ids if i in found]  # an id the BM25 index still has but chromadb lost
+        dense_hits: dict[str, float] = {}
+        try:
+            if self.lexical_weight < 1.0:
+                vector = self.embedder.embed([query])[0]
+                where: dict[str, Any] | None = {"source": source} if source else None
+                dense_hits = query_scores(self.index, vector, depth, where, pending)
+        finally:
+            found: dict[str, tuple[Chunk, np.ndarray | None]] = fetching.result() if fetching else {}
+        # An id the BM25 index still has but chromadb lost is left out.
+        ids = [i for i in lex_hits if i in found] + [i for i in dense_hits if i not in lex_hits]
+        dim = self.embedder.dim
         if not ids:
             empty = np.zeros(0, dtype=np.float32)
-            return Candidates([], np.zeros((0, 0), dtype=np.float32), None if vector is None else empty, empty, query)
-        missing = [i for i in ids if found[i][1] is None]
+            return Candidates([], np.zeros((0, dim), dtype=np.float32), None if vector is None else empty, empty, query)
+        missing = [i for i in found if found[i][1] is None]
         if missing:  # vectors chromadb could not serve during a concurrent ingest
             fresh = self.embedder.embed([found[i][0].embed_text for i in missing])
             found.update({i: (found[i][0], v) for i, v in zip(missing, fresh)})
-        vectors = np.array([found[i][1] for i in ids], dtype=np.float32)
+        vectors = np.zeros((len(ids), dim), dtype=np.float32)
+        chunks: list[Chunk | None] = []
+        for j, i in enumerate(ids):
+            got = found.get(i)
+            chunks.append(got[0] if got else None)
+            if got is not None and got[1] is not None:
+                vectors[j] = got[1]
+        dense = None
+        if vector is not None:
+            dense = vectors @ vector
+            for j, i in enumerate(ids):
+                if chunks[j] is None:
+                    dense[j] = dense_hits[i]
         return Candidates(
             query=query,
-            chunks=[found[i][0] for i in ids],
+            chunks=chunks,
             vectors=vectors,
-            dense=None if vector is None else vectors @ vector,
+            dense=dense,
             # BM25 of the dense-only finds too, not 0: the blend then compares true scores.
             lexical=np.array(
                 [0.0 if lex is None or lex_scores is None else lex.score_of(lex_scores, i) for i in ids],
                 dtype=np.float32,
             ),
+            ids=ids,
+            pending=list(pending),
         )
+
+    def fill(self, cands: Candidates, rows: Sequence[int]) -> None:
+        """Fetch the text and vector of those ``rows`` not fetched yet, in one call."""
+        wanted = [j for j in rows if cands.chunks[j] is None and j not in cands.lost]
+        if not wanted:
+            return
+        found = self.index.get_by_ids([cands.ids[j] for j in wanted], cands.pending)
+        stale = [cands.ids[j] for j in wanted if cands.ids[j] in found and found[cands.ids[j]][1] is None]
+        if stale:  # vectors chromadb could not serve during a concurrent ingest
+            fresh = self.embedder.embed([found[i][0].embed_text for i in stale])
+            found.update({i: (found[i][0], v) for i, v in zip(stale, fresh)})
+        for j in wanted:
+            got = found.get(cands.ids[j])
+            if got is None:
+                cands.lost.add(j)
+                continue
+            cands.chunks[j] = got[0]
+            cands.vectors[j] = got[1]
 
     def rank(self, cands: Candidates, k: int, lexical_weight: float | None = None, rerank: bool | None = None) -> list[Passage]:
         """Fused order of the candidates, its head re-ranked (hybrid only), near-duplicates collapsed, best ``k``."""
@@ -171,18 +252,30 @@ class Retriever:
         else:
             score = fuse(cands.dense, cands.lexical, w)
         order = sorted(range(len(cands.chunks)), key=lambda j: -score[j])
+        head = max(RERANK_DEPTH, 2 * k)  # the passages re-ranked, and usually all that is read
+        self.fill(cands, order[:head])
+        order = [j for j in order if j not in cands.lost]
         if (self.rerank if rerank is None else rerank) and cands.dense is not None and cands.query and 0.0 < w < 1.0 and order:
             score, order = self._reranked(cands, score, order, k)
-        passages = [
-            Passage(
-                chunk=cands.chunks[j],
-                score=float(score[j]),
-                dense_score=None if cands.dense is None else float(cands.dense[j]),
-                lexical_score=float(cands.lexical[j]) if w > 0 else None,
-            )
-            for j in order
-        ]
-        return collapse_duplicates(passages, vectors=[cands.vectors[j] for j in order], limit=k)
+
+        def passages(rows: list[int]) -> list[Passage]:
+            return [
+                Passage(
+                    chunk=cands.chunks[j],  # type: ignore[arg-type]  # filled above
+                    score=float(score[j]),
+                    dense_score=None if cands.dense is None else float(cands.dense[j]),
+                    lexical_score=float(cands.lexical[j]) if w > 0 else None,
+                )
+                for j in rows
+            ]
+
+        rows = [j for j in order[:head] if cands.chunks[j] is not None]
+        kept = collapse_duplicates(passages(rows), vectors=[cands.vectors[j] for j in rows], limit=k)
+        if len(kept) < k and len(order) > head:  # duplicates ate the head: read on (same result as reading all)
+            self.fill(cands, order)
+            rows = [j for j in order if j not in cands.lost]
+            kept = collapse_duplicates(passages(rows), vectors=[cands.vectors[j] for j in rows], limit=k)
+        return kept
 
     def _reranked(self, cands: Candidates, score: np.ndarray, order: list[int], k: int) -> tuple[np.ndarray, list[int]]:
         """The head of ``order`` re-scored by rerank.py; the rest follow, scaled below the head's lowest."""

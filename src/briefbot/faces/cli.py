@@ -28,6 +28,22 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 _debug = False
+_phase = ""  # "indexing" while an ingest or a refresh runs: what an interruption message may say
+
+
+@contextlib.contextmanager
+def _indexing() -> Iterator[None]:
+    """Mark the ingest (or refresh) phase; left as it was on an interruption, so its handler sees it."""
+    global _phase
+    before, _phase = _phase, "indexing"
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise  # the phase stays "indexing" for handle_errors to read
+    except BaseException:
+        _phase = before
+        raise
+    _phase = before
 
 
 def _fail(message: str, code: int) -> None:
@@ -53,8 +69,16 @@ def handle_errors(fn: F) -> F:
                 raise
             _fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
-            typer.echo("briefbot: interrupted; what was already indexed is kept", err=True)
+            # Only an interrupted ingest (or refresh) has something to reassure about.
+            kept = "; what was already indexed is kept" if _phase == "indexing" else ""
+            typer.echo(f"briefbot: interrupted{kept}", err=True)
             raise typer.Exit(130) from None
+        except BrokenPipeError as exc:
+            from briefbot.faces.pipes import reader_gone, stdout_closed
+
+            if not stdout_closed():
+                _fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)", 1)
+            reader_gone()
         except Exception as exc:  # noqa: BLE001 - last resort: never a bare traceback
             if _debug:
                 raise
@@ -104,13 +128,14 @@ def _refresh(bot: Any) -> None:
     from briefbot.faces.render import clean_name, ingest_summary
 
     try:
-        with _progress("indexing") as progress:
+        with _indexing(), _progress("indexing") as progress:
             report = bot.refresh(progress)
     except IndexReadOnlyError as exc:
         typer.echo(f"briefbot: note: {clean_name(str(exc))}", err=True)
         return
     except IndexBusyError as exc:
-        typer.echo(f"briefbot: {clean_name(str(exc))}; using the files indexed so far", err=True)
+        # ask/search do not wait for the lock, so the ingest's advice (wait, raise the timeout) does not fit.
+        typer.echo(f"briefbot: {clean_name(exc.busy)}; using the files indexed so far", err=True)
         return
     if report is not None:
         typer.echo(f"index updated: {ingest_summary(report)}", err=True)
@@ -139,10 +164,13 @@ def ingest(
     from briefbot.faces.render import clean_name, ingest_summary, print_json
 
     bot = _bot(**where, follow_symlinks=follow_symlinks)
-    with _progress("indexing") as progress:
+    with _indexing(), _progress("indexing") as progress:
         report = bot.ingest(paths or None, rebuild=rebuild, progress=progress)
     for source, reason in report.skipped:
         typer.echo(f"briefbot: skipped {clean_name(source)}: {clean_name(reason)}", err=True)
+    if not (report.added or report.changed or report.removed or report.unchanged or report.skipped):
+        places = ", ".join(clean_name(str(p)) for p in (paths or bot.settings.corpus))
+        typer.echo(f"briefbot: found 0 files to index in {places} (briefbot reads .txt, .md, .pdf, .docx and .html)", err=True)
     if as_json:
         print_json(report.to_dict())
     else:
@@ -226,7 +254,7 @@ def ask(
 def brief(
     about: Annotated[Optional[str], typer.Option("--about", help="Summarise only what is about this topic.", show_default=False)] = None,
     source: Annotated[Optional[str], typer.Option("--source", help="Summarise only this file.", show_default=False)] = None,
-    words: Annotated[Optional[int], typer.Option("--words", min=20, max=1000, help="Word limit [default: 120].", show_default=False)] = None,
+    words: Annotated[Optional[int], typer.Option("--words", help="Word limit, 20 to 1000 [default: 120].", show_default=False)] = None,
     generation: Generation = Generation(),
     where: Where = Where(),
     no_refresh: NoRefreshOpt = False,
@@ -349,6 +377,9 @@ def sources(
     typer.echo(f"index {clean_name(info['index'])}: {files}, {chunks}, embedder {info['embedder']} (dim {info['dim']})")
     for f in info["files"]:
         typer.echo(f"  {clean_name(f['path'])}  {plural(f['chunks'], 'chunk')}  indexed {f['indexed_at']}")
+    cache = info.get("embedding_cache")
+    if cache:
+        typer.echo(f"embedding cache: {cache['vectors']} vectors, {cache['bytes'] / 2**20:.1f} MB")
 
 
 @app.command("config")
@@ -393,9 +424,18 @@ def main() -> None:
         app()
     except SystemExit as exc:  # how typer ends every command
         code = exc.code
+        if type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):  # click met EPIPE (help into a closed pipe)
+            code = 0
     except KeyboardInterrupt:  # before or after a command's own handler
         sys.stderr.write("briefbot: interrupted\n")
         code = 130
+    except BrokenPipeError:  # output outside a command (help text) into a closed pipe
+        from briefbot.faces.pipes import reader_gone
+
+        try:
+            reader_gone()
+        except typer.Exit:
+            code = 0
     _exit(code)
 
 

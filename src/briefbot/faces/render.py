@@ -7,7 +7,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from briefbot.schema import Answer, IngestReport, Passage, Usage
+from briefbot.schema import NEAREST_PASSAGES, Answer, IngestReport, Passage, Usage
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -46,7 +46,14 @@ def console(stderr: bool = False) -> Console:
     """Colour only on a terminal, never with NO_COLOR (rich reads both); plain text when piped."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    out = Console(stderr=stderr, highlight=False, soft_wrap=True)
+    out.on_broken_pipe = _raise_broken_pipe  # type: ignore[method-assign]
+    return out
+
+
+def _raise_broken_pipe() -> None:
+    """rich's own handler exits 1; the CLI decides instead (quietly, exit 0: the reader has gone)."""
+    raise BrokenPipeError(32, "Broken pipe")
 
 
 def answer_body(text: str, out: Console) -> Text | Markdown:
@@ -89,7 +96,7 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json_text(data))
 
 
-def render_answer(answer: Answer, out: Console, nearest: int = 3) -> None:
+def render_answer(answer: Answer, out: Console, nearest: int = NEAREST_PASSAGES) -> None:
     from rich.text import Text
 
     out.print(answer_body(answer.text, out))
@@ -125,18 +132,7 @@ def render_passage_line(p: Passage, out: Console) -> None:
 
 
 def passage_dict(p: Passage) -> dict[str, Any]:
-    c = p.chunk
-    return {
-        "source": c.source,
-        "start_line": c.start_line,
-        "end_line": c.end_line,
-        "page": c.page,
-        "section": c.context,
-        "score": round(p.score, 4),
-        "dense_score": None if p.dense_score is None else round(p.dense_score, 4),
-        "lexical_score": None if p.lexical_score is None else round(p.lexical_score, 4),
-        "text": c.text,
-    }
+    return p.to_dict()
 
 
 def render_search(passages: list[Passage], out: Console) -> None:

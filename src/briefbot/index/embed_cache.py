@@ -21,6 +21,30 @@ if TYPE_CHECKING:
 
 FILENAME = "embeddings.sqlite3"
 _IN_BATCH = 500  # host parameters per SELECT, well under SQLite's limit
+PREFIX = 16  # characters of the content hash a chunk id carries (Chunk.id)
+PRUNE_RATIO = 2  # an ingest prunes the cache once it holds more than this many vectors per live chunk
+
+
+def stats(index_dir: Path) -> dict[str, int | None] | None:
+    """How big the cache is, vectors and bytes (for `briefbot sources`); None when there is none.
+
+    Opened read-only: listing sources must work on an index the user cannot write.
+    """
+    path = index_dir / FILENAME
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    vectors: int | None = None
+    try:
+        db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            vectors = int(db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        pass  # unreadable: the next ingest starts it again
+    return {"vectors": vectors, "bytes": size}
 
 
 class EmbeddingCache:
@@ -71,6 +95,33 @@ class EmbeddingCache:
     def __len__(self) -> int:
         row = self._db.execute("SELECT COUNT(*) FROM vectors WHERE embedder = ?", [self.embedder]).fetchone()
         return int(row[0])
+
+    def entries(self) -> int:
+        """Rows of every embedder: what the file holds."""
+        return int(self._db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0])
+
+    def prune(self, live: Iterable[str]) -> int:
+        """Delete every vector no chunk in the index uses (``live``: the chunks' content hashes, or
+        the 16-character prefixes chunk ids carry); returns how many went.
+
+        Vectors of another embedder go too: the index holds one embedder's chunks. The file is
+        compacted when most of it was freed.
+        """
+        prefixes = {h[:PREFIX] for h in live}
+        before = self.entries()
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS live (prefix TEXT PRIMARY KEY)")
+        self._db.execute("DELETE FROM live")
+        self._db.executemany("INSERT OR IGNORE INTO live VALUES (?)", [(p,) for p in prefixes])
+        self._db.execute(
+            "DELETE FROM vectors WHERE embedder != ? OR substr(hash, 1, ?) NOT IN (SELECT prefix FROM live)",
+            [self.embedder, PREFIX],
+        )
+        self._db.execute("DROP TABLE live")
+        self._db.commit()
+        removed = before - self.entries()
+        if removed > before // 2:
+            self._db.execute("VACUUM")  # give the space back; cheap next to the ingest that pruned
+        return removed
 
     def close(self) -> None:
         self._db.close()

@@ -166,6 +166,11 @@ def warm_in_background(embedder: Embedder) -> None:
         threading.Thread(target=warm, name="briefbot-warm", daemon=True).start()
 
 
+def setting_value(name: str) -> str:
+    """The ``--embedder`` value that chooses the embedder recorded in an index as ``name``."""
+    return "minilm" if name == MINILM else name
+
+
 def make_embedder(settings: Settings) -> Embedder:
     """The one place an embedder is chosen from settings."""
     spec = settings.embedder

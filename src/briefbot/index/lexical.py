@@ -64,6 +64,19 @@ def tokenize(text: str) -> list[str]:
     return list(_stemmer().stemWords(words)) if words else []
 
 
+def tokenize_at(text: str) -> list[tuple[int, str]] | None:
+    """``tokenize(text)`` with each token's offset in ``text``, in one stemmer call; None when
+    lower-casing changes the text's length (a few rare letters), so offsets would not match."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    found = [(m.start(), m.group()) for m in _WORD.finditer(lowered) if m.group() not in STOPWORDS]
+    if not found:
+        return []
+    stems = _stemmer().stemWords([w for _, w in found])
+    return [(pos, stem) for (pos, _), stem in zip(found, stems)]
+
+
 def fingerprint(ids: Sequence[str]) -> str:
     """Identifies a chunk set: equal fingerprints mean the same chunks with the same text."""
     h = hashlib.sha256()

@@ -106,10 +106,12 @@ class Index:
             raise damaged(location, exc) from exc
         index = cls(client, chunks, files, location)
         if index.embedder != embedder or index.dim != dim:
+            from briefbot.index.embedding import setting_value
+
             raise EmbedderMismatchError(
                 f"index at {settings.index} was built with embedder {index.embedder} (dim {index.dim}), "
                 f"not {embedder} (dim {dim}): rebuild it with `briefbot ingest --rebuild`, "
-                f"or pass --embedder {index.embedder}"
+                f"or pass --embedder {setting_value(str(index.embedder))}"
             )
         return index
 

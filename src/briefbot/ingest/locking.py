@@ -40,10 +40,8 @@ def ingest_lock(folder: Path, timeout: float) -> Iterator[None]:
     try:
         lock.acquire(timeout=max(timeout, 0))
     except Timeout:
-        raise IndexBusyError(
-            f"index at {folder} is being updated by {holder(folder)}: "
-            "wait for it to finish (or raise BRIEFBOT_LOCK_TIMEOUT)"
-        ) from None
+        busy = f"index at {folder} is being updated by {holder(folder)}"
+        raise IndexBusyError(f"{busy}: wait for it to finish (or raise BRIEFBOT_LOCK_TIMEOUT)", busy=busy) from None
     try:
         info = {
             "pid": os.getpid(),

@@ -133,3 +133,31 @@ def up_to_date(
     if any(s not in seen and in_scope(s) for s in files):
         return None  # a file was deleted
     return int(data["chunks"])
+
+
+_vouched: dict[Path, tuple[int, int, int, int]] = {}  # index folder -> the stats last found to agree
+
+
+def nothing_pending(index_dir: Path) -> bool:
+    """Whether the snapshot vouches that no file's write is in progress or was left unfinished.
+
+    A search asks this before every query instead of chromadb (~2 ms a query): the snapshot is
+    removed before any ingest's first write and written only once nothing is pending. Costs two
+    stats; the snapshot is read again only when it or the database changed.
+    """
+    try:
+        snap = _path(index_dir).stat()
+        db = (index_dir / DATABASE).stat()
+    except OSError:
+        return False
+    key = (snap.st_ino, snap.st_mtime_ns, snap.st_size, db.st_size)
+    if _vouched.get(index_dir) == key:
+        return True
+    try:
+        data = json.loads(_path(index_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(data, dict) or data.get("version") != VERSION or data.get("database") != db.st_size:
+        return False
+    _vouched[index_dir] = key
+    return True

@@ -16,7 +16,7 @@ import numpy as np
 
 from briefbot.errors import LoadError
 from briefbot.index import lexical
-from briefbot.index.embed_cache import EmbeddingCache, embed_missing
+from briefbot.index.embed_cache import PRUNE_RATIO, EmbeddingCache, embed_missing
 from briefbot.index.embedding import Embedder, make_embedder, warm_in_background
 from briefbot.index.readonly import check_can_write
 from briefbot.index.store import Index
@@ -408,8 +408,13 @@ def _ingest_locked(
         # this line leaves it stale, which the next search detects by fingerprint and repairs. Its ids
         # are every chunk chromadb holds (we hold the writer lock), so they give the total too.
         index = writable()  # touched records and removals are written even when nothing was (re)indexed
-        report.total_chunks = len(lexical.sync(index, lexical.folder(settings), model=False).ids)
+        live_ids = lexical.sync(index, lexical.folder(settings), model=False).ids
+        report.total_chunks = len(live_ids)
         if cache is not None:
+            # Vectors no chunk uses any more (changed or deleted text) are dropped on --rebuild and
+            # whenever they outnumber the live ones: the cache stays within ~2x what the index holds.
+            if rebuild or cache.entries() > PRUNE_RATIO * max(report.total_chunks, 1):
+                cache.prune(chunk_id.rsplit(":", 1)[-1] for chunk_id in live_ids)
             cache.close()
         if not settings.chroma_url and not index.pending_sources():
             # ``records`` followed every write above, so the index is read again only if they disagree.
