@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from briefbot.answer.polar import Evidence, is_polar, polar_answer
+from briefbot.answer.quotes import quotable_spans, same_section
+from briefbot.answer.shaping import short_answer
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.schema import Draft, Passage
-from briefbot.text.sentences import sentence_spans
 
 NAME = "extractive"
 DECLINE = "The documents do not answer this question."
@@ -51,6 +53,7 @@ _LEANING = re.compile(
 class Selection:
     text: str  # chosen sentences, each followed by its [n] marker
     confidence: float  # best mean of question similarity and rare-word overlap; declined below min_score
+    sentences: list[str] = field(default_factory=list)  # the quoted sentences, best first (for the short answer)
 
 
 @dataclass
@@ -125,7 +128,7 @@ def _candidates(passages: list[Passage]) -> list[Candidate]:
     for i, p in enumerate(passages):
         text = p.chunk.text
         previous: tuple[str, int] | None = None
-        for s, e in sentence_spans(text):
+        for s, e in quotable_spans(text):  # no headings, title lines or table rows
             sentence = text[s:e]
             key = " ".join(_WORD.findall(sentence.lower()))
             if len(key) >= 3 and key not in seen:
@@ -172,10 +175,38 @@ class ExtractiveGenerator:
         return np.array([self._vectors[t] for t in texts], dtype=np.float32)
 
     def answer(self, question: str, passages: list[Passage]) -> Draft:
+        if is_polar(question):
+            return self.answer_polar(question, passages)
         sel = self.select(question, passages)
         if sel is None or sel.confidence < self.min_score:
             return Draft(DECLINE, answered=False, model=NAME)
-        return Draft(sel.text, answered=True, model=NAME)
+        short = short_answer(question, sel.sentences, question_type(question))
+        return Draft(sel.text, answered=True, model=NAME, short_answer=short)
+
+    def answer_polar(self, question: str, passages: list[Passage]) -> Draft:
+        """ "Yes" or "No" with the sentences that say so (one per side of a comparison), else declined."""
+        cands = _candidates(passages)
+        evidence = [
+            Evidence(
+                c.text,
+                c.passage,
+                " ".join(
+                    [c.previous[0] if c.previous and leans_on_previous(c.text) else "", passages[c.passage].chunk.context or ""]
+                ),
+            )
+            for c in cands
+        ]
+        found = polar_answer(question, evidence)
+        if found is None:
+            return Draft(DECLINE, answered=False, model=NAME)
+        verdict, which = found
+        parts = []
+        for i in which:
+            prev = cands[i].previous
+            lead = prev[0] + " " if prev is not None and leans_on_previous(cands[i].text) else ""  # say who "it" is
+            parts.append(f"{lead}{cands[i].text} [{cands[i].passage + 1}]")
+        text = " ".join(parts)
+        return Draft(text, answered=True, model=NAME, short_answer=verdict)
 
     def select(self, question: str, passages: list[Passage]) -> Selection | None:
         """The best sentences with [n] markers, and how confident the choice is (before abstaining).
@@ -216,6 +247,8 @@ class ExtractiveGenerator:
         for i in order:
             if scores[i] < scores[best] - SENTENCE_MARGIN or len(chosen) >= self.max_sentences:
                 break
+            if chosen and (overlap[i] == 0 or not same_section(passages[home].chunk.text, cands[best].position, cands[i].position)):
+                continue  # a further sentence sharing none of the question's words, or under another heading
             w = len(cands[i].text.split())
             if chosen and words + w > self.max_words:
                 continue
@@ -234,7 +267,8 @@ class ExtractiveGenerator:
         text = " ".join(t for _, t in parts) + f" [{home + 1}]"
         # Relevance in meaning and in the question's own words, of the passage's best-supported sentence.
         confidence = max(0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine)
-        return Selection(text=text, confidence=confidence)
+        best_first = [cands[i].text for i in chosen] + [t for _, t in parts if t not in {cands[i].text for i in chosen}]
+        return Selection(text=text, confidence=confidence, sentences=best_first)
 
     @staticmethod
     def _best_passage(

@@ -15,7 +15,8 @@ ABBREVIATIONS = frozenset(
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n")
 _BLOCK_START = re.compile(r"[ \t]*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
-_SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+# A Chinese or Japanese full stop ends a sentence with no space after it.
+_SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|[。！？]+[」』”’）)]*")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         for m in _LINE_BREAK.finditer(text, b_start, b_end):
             line = text[line_start : m.start()].rstrip()
             nxt = text[m.end() : b_end]
-            if line.endswith((".", "!", "?", ":", '"', "”", "|")) or _BLOCK_START.match(nxt) or (
+            if line.endswith((".", "!", "?", ":", '"', "”", "|", "。", "！", "？", "」")) or _BLOCK_START.match(nxt) or (
                 _BLOCK_START.match(text[line_start : m.start()])
             ):
                 out.append((line_start, m.start()))
