@@ -14,9 +14,10 @@ import numpy as np
 
 from briefbot.answer.polar import Evidence, is_polar, polar_answer
 from briefbot.answer.quotes import quotable_spans, same_section
-from briefbot.answer.shaping import short_answer
+from briefbot.answer.shaping import direct_answer, short_answer
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import STOPWORDS, tokenize
+from briefbot.index.spelling import Spelling
 from briefbot.schema import Draft, Passage
 
 NAME = "extractive"
@@ -122,6 +123,18 @@ def terms(text: str) -> list[str]:
     return tokenize(text)
 
 
+def respelled(qwords: list[str], cand_words: list[list[str]]) -> list[str]:
+    """Question words the passages lack, replaced by a close spelling they have ("tchaikovski" -> "chaikovski")."""
+    vocab = {w for ws in cand_words for w in ws}
+    if all(w in vocab for w in qwords):
+        return qwords
+    spelling = Spelling(sorted(vocab))
+    out: list[str] = []
+    for w in qwords:
+        out.extend([w] if w in vocab else (spelling.close(w)[:1] or [w]))
+    return out
+
+
 def _candidates(passages: list[Passage]) -> list[Candidate]:
     seen: set[str] = set()
     out = []
@@ -177,6 +190,11 @@ class ExtractiveGenerator:
     def answer(self, question: str, passages: list[Passage]) -> Draft:
         if is_polar(question):
             return self.answer_polar(question, passages)
+        cands = _candidates(passages)
+        direct = direct_answer(question, [c.text for c in cands], question_type(question))
+        if direct is not None:  # "what does IIOE stand for", "what is X's title": the sentence that defines it
+            c = cands[direct[1]]
+            return Draft(f"{c.text} [{c.passage + 1}]", answered=True, model=NAME, short_answer=direct[0])
         sel = self.select(question, passages)
         if sel is None or sel.confidence < self.min_score:
             return Draft(DECLINE, answered=False, model=NAME)
@@ -218,10 +236,10 @@ class ExtractiveGenerator:
             return None
         qvec = self.embedder.embed([question])[0]
         sims = self._sentence_vectors([c.text for c in cands]) @ qvec
-        qwords = terms(question)
+        cand_words = [terms(c.text) for c in cands]
+        qwords = respelled(terms(question), cand_words)
         # Rarer question words count for more: idf over the candidate sentences.
         n = len(cands)
-        cand_words = [terms(c.text) for c in cands]
         cand_terms = [set(t) for t in cand_words]
         df = {w: sum(1 for t in cand_terms if w in t) for w in set(qwords)}
         idf = {w: math.log(1 + n / (1 + df[w])) for w in df}

@@ -10,6 +10,7 @@ Yes/no questions are answered "Yes" or "No" only when the quoted sentences say s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from briefbot.index.lexical import STOPWORDS, tokenize
@@ -150,30 +151,95 @@ def _acronym_answer(question: str, sentences: list[str]) -> str | None:
     return None
 
 
-def _role_answer(question: str, sentences: list[str]) -> str | None:
-    """For "what is X's title?": the words after X's name up to the next person in a list of people and roles."""
-    if not _ROLE_Q.search(question):
-        return None
-    qnames = [w for w in re.findall(r"[^\W\d_][\w'’-]*", question) if w[0].isupper() and w.lower() not in STOPWORDS]
-    qnames = [w for w in qnames[1:] if w.lower() not in {"what", "who", "which"}] if qnames and qnames[0].lower() in {"what", "who", "which"} else qnames
-    if not qnames:
-        return None
-    for sentence in sentences:
-        words = list(re.finditer(r"[^\W\d_][\w'’-]*", sentence))
-        hits = [w for w in words if any(_similar(w.group(), q) for q in qnames)]
-        if not hits:
+_PERSON = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\b\.?\s*([A-Z][\w'’-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*)*)"
+)
+
+
+@dataclass
+class Item:
+    """One person in a sentence listing people with their roles: "Mr. LI Ming, Chair Professor of ..."."""
+
+    name: str
+    role: str
+
+
+def list_items(sentence: str) -> list[Item]:
+    """The people a sentence names with a title (Mr., Prof., ...), each with the role written after the name."""
+    found = list(_PERSON.finditer(sentence))
+    items = []
+    for n, m in enumerate(found):
+        end = found[n + 1].start() if n + 1 < len(found) else len(sentence)
+        body = sentence[m.end() : end]
+        if not body.lstrip().startswith(","):
+            items.append(Item(m.group(1), ""))
             continue
-        # The name's last word that the question has, then its appositive: ", Role, Role," until the next person.
-        last = max(hits, key=lambda w: w.end()) if len(hits) <= len(qnames) else hits[len(qnames) - 1]
-        rest = sentence[last.end() :]
-        if not rest.lstrip().startswith(","):
-            continue
-        body = rest.lstrip()[1:]
+        body = body.lstrip()[1:]
         cut = _ITEM_END.search(body)
-        role = body[: cut.start()] if cut else body
-        role = role.strip().rstrip(".,;: ")
-        if role and len(role.split()) <= 25:
-            return role
+        items.append(Item(m.group(1), (body[: cut.start()] if cut else body).strip().rstrip(".,;: ")))
+    return items
+
+
+def _same_name(asked: list[str], name: str) -> bool:
+    """The question names this person, maybe spelled or split differently ("Hou Shengtao", "HOU Sheng Tao")."""
+    words = [w.lower() for w in name.split()]
+    joined = "".join(words)
+    hits = sum(1 for a in asked if any(_similar(a, w) for w in words) or (len(a) >= 5 and a.lower() in joined))
+    return hits >= min(2, len(words), len(asked)) and hits > 0
+
+
+def _asked_names(question: str) -> list[str]:
+    words = re.findall(r"[^\W\d_][\w'’-]*", question)
+    return [
+        w.removesuffix("'s").removesuffix("’s") for i, w in enumerate(words)
+        if i > 0 and w[0].isupper() and w.lower() not in STOPWORDS and w.rstrip(".") not in _TITLE_WORDS
+    ]
+
+
+_TITLE_WORDS = frozenset("Mr Ms Mrs Miss Dr Prof Sir Dame Lord Lady".split())
+
+
+def _list_answer(question: str, sentences: list[str], kind: str) -> str | None:
+    """In a sentence listing people and roles: "what is X's title" gives X's role, "who is the chief of Y"
+    gives the person whose role fits (the item that matches, not the whole list)."""
+    role_q = bool(_ROLE_Q.search(question))
+    if not role_q and kind != "who":
+        return None
+    asked = _asked_names(question)
+    qterms = _words(question)
+    for sentence in sentences:
+        items = list_items(sentence)
+        if role_q and asked:
+            for item in items:
+                if item.role and _same_name(asked, item.name):
+                    return item.role
+        if kind == "who" and len(items) >= 2:
+            def fit(item: Item) -> float:
+                role = [t for t in tokenize(item.role) if len(t) > 1]
+                if not role or _same_name(asked, item.name):
+                    return 0.0
+                share = len(set(role) & qterms) / max(1, len(qterms))
+                return share + 0.5 * (role[0] in qterms) - 0.01 * len(set(role) - qterms)
+
+            best = max(items, key=fit)
+            if fit(best) > 0.3:
+                return best.name
+    return None
+
+
+def direct_answer(question: str, sentences: list[str], kind: str) -> tuple[str, int] | None:
+    """An acronym's long form or a listed person's role, wherever a sentence states it: (phrase, sentence index).
+
+    These questions are answered from the sentence that defines the thing even when its meaning is
+    far from the question's (a name spelled another way, a long list), so they need not pass the
+    extractive answerer's threshold.
+    """
+    for i, sentence in enumerate(sentences):
+        found = _acronym_answer(question, [sentence])
+        if found is None and _ROLE_Q.search(question):
+            found = _list_answer(question, [sentence], kind)
+        if found:
+            return found, i
     return None
 
 
@@ -182,13 +248,15 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
 
     ``kind`` is the question's type (extractive.question_type: who, when, where, number, other).
     """
-    for special in (_acronym_answer, _role_answer):
-        found = special(question, sentences)
-        if found:
-            return found
+    found = _acronym_answer(question, sentences)
+    if found:
+        return found
     qterms = _words(question)
     q = question.lower()
     for sentence in sentences:
+        found = _list_answer(question, [sentence], kind)
+        if found:
+            return found
         anchors = _anchors(sentence, qterms)
         span: tuple[int, int] | None = None
         if kind == "when":
@@ -207,6 +275,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             bonus = {}
             if kind == "where":
                 bonus = {s: 40.0 for s, _ in names if _WHERE_PREP.search(sentence[max(0, s - 12) : s])}
+            else:  # a name after Mr., Ms., Dr.: a person
+                bonus = {s: 40.0 for s, _ in names if _TITLE_WORD.search(sentence[max(0, s - 6) : s])}
             span = _nearest(names, anchors, bonus)
             if span is None and kind == "where":  # "in the engine room": a place without a name
                 span = _nearest(_new(sentence, [m.span(1) for m in _PLACE_PHRASE.finditer(sentence)], qterms), anchors)
