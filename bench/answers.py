@@ -102,7 +102,7 @@ def main() -> None:
             "kind": question_type(q.question),
             "answered": answer.answered,
             "contains": answer.answered and contains_any(answer.text, q.answers),
-            "short": answer.short_answer,
+            "short": getattr(answer, "short_answer", None),  # None on code before short answers (a baseline run)
             "full": re.sub(r"\s*\[\d+\]", "", answer.text) if answer.answered else "",
             "answers": q.answers,
         })
@@ -144,6 +144,8 @@ def main() -> None:
 
     # Names spelled another way: BM25 recall@5 of the gold article, one letter of a name changed.
     lex = retriever.lexical()
+    if not hasattr(lex, "close_terms"):
+        return
     rng = random.Random(args.seed)
     trials = []
     for q in questions:

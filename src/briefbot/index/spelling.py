@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+
 MIN_LENGTH = 5  # shorter words have too many neighbours one edit away
 FREE_ENDING = 3  # letters a stem may have lost at its end
-MAX_CANDIDATES = 64  # words sharing the most letter triples, checked by edit distance
+MAX_CANDIDATES = 64  # words sharing the most letter pairs, checked by edit distance
 
 
-def trigrams(word: str) -> set[str]:
+def bigrams(word: str) -> set[str]:
+    """Letter pairs, with the word's start and end marked: a name spelled another way shares most of them."""
     padded = f"^{word}$"
-    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}
 
 
 def distance(a: str, b: str, free: int = FREE_ENDING) -> int:
@@ -39,32 +42,35 @@ def distance(a: str, b: str, free: int = FREE_ENDING) -> int:
 
 
 class Spelling:
-    """Close words of a vocabulary, by a letter-triple index built on first use."""
+    """Close words of a vocabulary, by a letter-pair index built on first use."""
 
     def __init__(self, vocab: list[str]) -> None:
         self.vocab = [w for w in vocab if len(w) >= MIN_LENGTH and w.isalpha()]
-        self._grams: dict[str, list[int]] | None = None
+        self._grams: dict[str, np.ndarray] | None = None  # letter pair -> numbers of the words holding it
 
-    def _index(self) -> dict[str, list[int]]:
+    def _index(self) -> dict[str, np.ndarray]:
         if self._grams is None:
             grams: dict[str, list[int]] = defaultdict(list)
             for n, w in enumerate(self.vocab):
-                for g in trigrams(w):
+                for g in bigrams(w):
                     grams[g].append(n)
-            self._grams = dict(grams)
+            self._grams = {g: np.array(ns, dtype=np.int32) for g, ns in grams.items()}
         return self._grams
 
     def close(self, word: str) -> list[str]:
         """Index words within one edit per four letters of ``word`` (the closest ones), or none."""
-        if len(word) < MIN_LENGTH or not word.isalpha():
+        if len(word) < MIN_LENGTH or not word.isalpha() or not self.vocab:
             return []
         grams = self._index()
-        shared: dict[int, int] = defaultdict(int)
-        for g in trigrams(word):
-            for n in grams.get(g, ()):
-                shared[n] += 1
-        need = max(2, len(trigrams(word)) // 3)
-        ranked = sorted((n for n, c in shared.items() if c >= need), key=lambda n: -shared[n])[:MAX_CANDIDATES]
+        lists = [grams[g] for g in bigrams(word) if g in grams]
+        if not lists:
+            return []
+        shared = np.bincount(np.concatenate(lists), minlength=len(self.vocab))
+        need = max(2, len(bigrams(word)) // 3)
+        top = np.flatnonzero(shared >= need)
+        if len(top) > MAX_CANDIDATES:
+            top = top[np.argsort(-shared[top], kind="stable")[:MAX_CANDIDATES]]
+        ranked = [int(n) for n in top]
         limit = max(1, len(word) // 4)
         found = [(distance(word, self.vocab[n]), self.vocab[n]) for n in ranked]
         found = [(d, w) for d, w in found if d <= limit]
