@@ -78,8 +78,10 @@ def test_short_answers_by_question_type() -> None:
         ("What does SUSTech stand for?", "Southern University of Science and Technology", "(SUSTech)"),
         ("What is the title of Prof. JIN Li?", "Chair Professor and Acting Dean of School of Business, Vice president of SUSTech", "JIN Li"),
         # The question splits and spells the name differently from the document ("HOU Sheng Tao").
-        ("What is Hou Shengtao's position?", "Professor of Neurobiology, Director of the Brain Science Research Center, "
-         "Southern University of Science and Technology", "HOU Sheng Tao"),
+        ("What is Hou Shengtao's position?", (
+            "Professor of Neurobiology, Director of the Brain Science Research Center, "
+            "Southern University of Science and Technology"
+        ), "HOU Sheng Tao"),
         ("Who is the chief of IIOE?", "XUE Feng", "XUE Feng"),  # the item that matches, not the first person listed
         ("Who did the UNESCO-ICHEI delegation meet?", "Stephania Giannini", "Stephania Giannini"),
         ("When did the delegation meet Ms. Giannini?", "September 6th, 2023", "On September 6th, 2023"),

@@ -42,6 +42,7 @@ SIMILARITY_WEIGHT = 0.5  # meaning close to the question,
 OVERLAP_WEIGHT = 0.3  # the question's rarer words present,
 TYPE_WEIGHT = 0.3  # and the kind of thing asked for (a person, date, place, number)
 SENTENCE_MARGIN = 0.35  # sentences of that passage scoring this close to the best are quoted with it
+FURTHER_OVERLAP = 0.0  # ... if they hold this share of the best one's question words (bench/answers.py compares)
 SENTENCE_CACHE = 50_000  # sentence vectors kept for the next question (~75 MB at most)
 _LEANING = re.compile(
     r"(?:he|she|it|they|his|her|its|their|this|these|those|such|also|however|but|moreover|"
@@ -123,6 +124,14 @@ def terms(text: str) -> list[str]:
     return tokenize(text)
 
 
+def join_sentences(sentences: list[str]) -> str:
+    """Quoted sentences in a row: a space between them, none after a Chinese or Japanese full stop."""
+    out = ""
+    for s in sentences:
+        out += s if not out or out.endswith(("。", "！", "？", "」")) else " " + s
+    return out
+
+
 def respelled(qwords: list[str], cand_words: list[list[str]]) -> list[str]:
     """Question words the passages lack, replaced by a close spelling they have ("tchaikovski" -> "chaikovski")."""
     vocab = {w for ws in cand_words for w in ws}
@@ -176,6 +185,7 @@ class ExtractiveGenerator:
         self.min_score = min_score
         self.max_sentences = max_sentences
         self.max_words = max_words
+        self.further_overlap = FURTHER_OVERLAP
         self._vectors: dict[str, np.ndarray] = {}
 
     def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
@@ -265,8 +275,9 @@ class ExtractiveGenerator:
         for i in order:
             if scores[i] < scores[best] - SENTENCE_MARGIN or len(chosen) >= self.max_sentences:
                 break
-            if chosen and (overlap[i] == 0 or not same_section(passages[home].chunk.text, cands[best].position, cands[i].position)):
-                continue  # a further sentence sharing none of the question's words, or under another heading
+            related = overlap[i] > 0 and overlap[i] >= self.further_overlap * overlap[best]
+            if chosen and (not related or not same_section(passages[home].chunk.text, cands[best].position, cands[i].position)):
+                continue  # a further sentence with few of the question's words, or under another heading
             w = len(cands[i].text.split())
             if chosen and words + w > self.max_words:
                 continue
@@ -282,7 +293,7 @@ class ExtractiveGenerator:
                 quoted.add(prev[0])
             parts.append((c.position, c.text))
         parts.sort()
-        text = " ".join(t for _, t in parts) + f" [{home + 1}]"
+        text = join_sentences([t for _, t in parts]) + f" [{home + 1}]"
         # Relevance in meaning and in the question's own words, of the passage's best-supported sentence.
         confidence = max(0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine)
         best_first = [cands[i].text for i in chosen] + [t for _, t in parts if t not in {cands[i].text for i in chosen}]

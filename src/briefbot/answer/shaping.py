@@ -31,7 +31,7 @@ _NUMBER_WORD = (
     r"million|billion|trillion|dozen|half)"
 )
 _NUMBER = re.compile(
-    rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:\s*(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?"
+    rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:[–-]\d[\d,.]*)?(?:\s*(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?"
     rf"|\b{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*\b",
     re.IGNORECASE,
 )
@@ -53,6 +53,36 @@ _PLACE_PHRASE = re.compile(
 )
 _UNIT_QUESTION = re.compile(r"\bhow\s+(?:long|old|far|much|big|large|tall|high|deep|often)\b", re.IGNORECASE)
 _COMMON_START = frozenset("the a an in on at by for after before during while when this that these those its his her their it".split())
+
+
+_WHICH_NAME = re.compile(
+    r"\s*(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|do\b|did\b|has\b|have\b|had\b|can\b|could\b|would\b|will\b|kind\b|type\b|sort\b)"
+    r"(?:[a-z]+\s+)?(?:team|company|city|country|state|group|organization|organisation|university|party|band|network|river|club|"
+    r"author|person|man|woman|king|queen|president|leader|name|airline|newspaper|magazine|agency|league|church|school|empire|"
+    r"nation|county|province|region|island|ship|award|station|channel|studio|firm|corporation|museum|building|stadium|hospital)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(r"\bhow much (?:money|did|does|do|was|is|were)\b|\b(?:cost|price|paid|pay|worth|spent|dollars?)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|%", re.IGNORECASE)
+
+
+def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qterms: set[str]) -> dict[int, float]:
+    """Preference among numbers: followed by what the question counts ("108 ... television stations"),
+    a sum of money for "how much money", a percentage for "what percentage"."""
+    prefixes = {t[:4] for t in qterms if len(t) >= 4}
+    fit: dict[int, float] = {}
+    for s, e in spans:
+        text = sentence[s:e]
+        after = re.findall(r"[^\W\d_]+", sentence[e : e + 40])[:3]
+        score = 0.0
+        if any(set(tokenize(w)) & qterms or w.lower()[:4] in prefixes for w in after):
+            score += 40.0
+        if _MONEY.search(question) and text[:1] in "$£€":
+            score += 40.0
+        if _PERCENT.search(question) and ("%" in text or "percent" in text or "per cent" in text):
+            score += 40.0
+        fit[s] = score
+    return fit
 
 
 def _words(text: str) -> set[str]:
@@ -91,23 +121,39 @@ def _new(sentence: str, spans: list[tuple[int, int]], question_terms: set[str]) 
         words = _words(sentence[s:e])
         if words and not words <= question_terms:
             out.append((s, e))
-        elif not words and sentence[s:e].strip():  # a bare number such as "3"
-            if sentence[s:e].strip().lower() not in question_terms:
-                out.append((s, e))
+        elif not words and sentence[s:e].strip() and sentence[s:e].strip().lower() not in question_terms:
+            out.append((s, e))  # a span without word characters (a currency sign and number)
     return out
+
+
+_ADJECTIVE = re.compile(r"(?:ish|ese|ian|can|ic)$")
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 
 def _names(sentence: str) -> list[tuple[int, int]]:
+    """Capitalised names, without a lone capitalised first word ("They", "As"), titles or month names."""
     out = []
+    lead = len(sentence) - len(sentence.lstrip())
     for m in _NAME.finditer(sentence):
         s, e = m.start(), m.end()
-        first = sentence[s:e].split()[0].lower()
-        if first in _COMMON_START and len(sentence[s:e].split()) > 1 and s == len(sentence) - len(sentence.lstrip()):
-            s += len(sentence[s:e].split()[0]) + 1  # "The Panthers" at the start: "Panthers"
-        if _TITLE_WORD.fullmatch(sentence[s:e] + " ") or sentence[s:e].lower() in _COMMON_START:
+        words = sentence[s:e].split()
+        if s == lead and words[0].lower() in _COMMON_START | STOPWORDS:
+            if len(words) == 1:
+                continue
+            s += len(words[0]) + 1  # "The Panthers" at the start: "Panthers"
+            words = words[1:]
+        if s == lead and len(words) == 1:
+            continue  # a sentence's first word is capitalised anyway: not evidence of a name
+        if _TITLE_WORD.fullmatch(sentence[s:e] + " ") or words[0].lower() in _CALENDAR or words[0].lower() in STOPWORDS:
             continue
+        if sentence[max(0, s - 1) : s] == "(" or (len(words) == 1 and _ADJECTIVE.search(words[0])):
+            continue  # "(NASA)" repeats a name; "British", "Ecuadorian" describe one
         out.append((s, e))
-    return out
+    possessive = [n for n in out if sentence[n[0] : n[1]].endswith(("'s", "’s", "s'"))]
+    return [n for n in out if n not in possessive] or out  # "Kennedy's administrator": the administrator is the answer
 
 
 def expand_acronym(text: str, acronym: str) -> str | None:
@@ -265,21 +311,27 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             spans = [m.span() for m in _NUMBER.finditer(sentence)]
             if "how many" in q:  # a count is seldom a year
                 spans = [s for s in spans if not re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])] or spans
-            span = _nearest(_new(sentence, spans, qterms), anchors)
+            span = _nearest(_new(sentence, spans, qterms), anchors, _number_fit(question, sentence, spans, qterms))
             if span and _UNIT_QUESTION.search(question):
                 unit = re.match(r"\s+([a-z]+)", sentence[span[1] :])
                 if unit and unit.group(1) not in STOPWORDS:
                     span = (span[0], span[1] + unit.end())
-        elif kind in ("who", "where"):
+        elif kind == "who":
             names = _new(sentence, _names(sentence), qterms)
-            bonus = {}
-            if kind == "where":
-                bonus = {s: 40.0 for s, _ in names if _WHERE_PREP.search(sentence[max(0, s - 12) : s])}
-            else:  # a name after Mr., Ms., Dr.: a person
-                bonus = {s: 40.0 for s, _ in names if _TITLE_WORD.search(sentence[max(0, s - 6) : s])}
-            span = _nearest(names, anchors, bonus)
-            if span is None and kind == "where":  # "in the engine room": a place without a name
-                span = _nearest(_new(sentence, [m.span(1) for m in _PLACE_PHRASE.finditer(sentence)], qterms), anchors)
+            # A name after Mr. or Dr., or of two or more words, is more likely a person's.
+            person = {s: 40.0 * bool(_TITLE_WORD.search(sentence[max(0, s - 6) : s])) + 15.0 * (" " in sentence[s:e]) for s, e in names}
+            span = _nearest(names, anchors, person)
+        elif kind == "other" and _WHICH_NAME.match(question):
+            # "Which team ...", "What company ...": a name the question does not have.
+            span = _nearest(_new(sentence, _names(sentence), qterms), anchors)
+        elif kind == "where":
+            names = _new(sentence, _names(sentence), qterms)
+            # A place follows in/at/from ...: a name there, or a phrase ("in the engine room").
+            placed = [n for n in names if _WHERE_PREP.search(sentence[max(0, n[0] - 12) : n[0]])]
+            phrases = _new(sentence, [m.span(1) for m in _PLACE_PHRASE.finditer(sentence)], qterms)
+            span = _nearest(placed + [p for p in phrases if not any(p[0] <= n[0] < p[1] for n in placed)], anchors)
+            if span is None:
+                span = _nearest(names, anchors)
         if span is not None:
             text = sentence[span[0] : span[1]].strip(" ,;:")
             if text and len(text) < len(sentence.strip()):
