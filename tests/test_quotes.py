@@ -9,7 +9,7 @@ import pytest
 from .conftest import run_cli
 
 from briefbot.answer.cite import check_citations
-from briefbot.answer.quotes import locate_quotes, quotable_spans, same_section, section_at
+from briefbot.answer.quotes import locate_quotes, quotable, quotable_spans, same_section, section_at
 from briefbot.schema import Chunk, Draft, Passage
 
 LIGHTHOUSE = """# Skerry Lighthouse
@@ -50,6 +50,15 @@ def test_headings_title_lines_and_table_rows_are_not_quotable() -> None:
     assert quoted(REPORT)[0].startswith("The harbour board met")  # the title line above is dropped
     # A sentence that merely ends without a full stop is kept when it is not a title.
     assert quoted("the lamp is lit at dusk and put out at dawn") == ["the lamp is lit at dusk and put out at dawn"]
+
+
+def test_a_table_row_is_quoted_as_cells_with_their_column_names() -> None:
+    rows = [q for _, _, q in quotable(LIGHTHOUSE) if "Keeper" in q]
+    assert rows == ["Keeper: Ingrid Solberg; Years: 1901-1931"]  # no pipes, no separator row, cells as written
+    span = locate_quotes(LIGHTHOUSE, "Keeper: Ingrid Solberg; Years: 1901-1931")
+    assert span is not None and LIGHTHOUSE[span[0] : span[1]] == "| Ingrid Solberg | 1901-1931 |"
+    c = check_citations("q", Draft("Keeper: Ingrid Solberg; Years: 1901-1931 [1]", True, "extractive"), [_chunk(LIGHTHOUSE)]).citations[0]
+    assert (c.start_line, c.end_line, c.section) == (15, 15, "Skerry Lighthouse > Keepers")
 
 
 def test_quotes_are_found_back_and_placed_under_their_heading() -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.answer.polar import Evidence, is_polar, polar_answer
-from briefbot.answer.quotes import quotable_spans, same_section
+from briefbot.answer.quotes import quotable, same_section
 from briefbot.answer.shaping import direct_answer, short_answer
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import STOPWORDS, tokenize
@@ -150,8 +150,7 @@ def _candidates(passages: list[Passage]) -> list[Candidate]:
     for i, p in enumerate(passages):
         text = p.chunk.text
         previous: tuple[str, int] | None = None
-        for s, e in quotable_spans(text):  # no headings, title lines or table rows
-            sentence = text[s:e]
+        for s, _, sentence in quotable(text):  # no headings or title lines; table rows as "Column: cell; ..."
             key = " ".join(_WORD.findall(sentence.lower()))
             if len(key) >= 3 and key not in seen:
                 seen.add(key)  # repeated sentences (copied paragraphs, chunk overlap) are quoted once

@@ -61,6 +61,56 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in _CELL_SPLIT.split(line.strip().strip("|"))]
+
+
+def table_rows(text: str) -> list[tuple[int, int, str]]:
+    """Each data row of the Markdown tables in ``text`` as (start, end, "Header: cell; Header: cell").
+
+    A row is a statement only with its column names ("Carried by: Marta Kowalczyk"); the pipes are
+    layout. The cells are kept as written.
+    """
+    out: list[tuple[int, int, str]] = []
+    header: list[str] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.lstrip().startswith("|"):
+            header = None
+            continue
+        if _SEPARATOR_ROW.match(line):
+            continue
+        cells = _cells(line)
+        if header is None:
+            header = cells
+            continue
+        pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells) if c]
+        if pairs:
+            out.append((start, start + len(line), "; ".join(pairs)))
+    return out
+
+
+def quotable(text: str) -> list[tuple[int, int, str]]:
+    """What may be quoted from ``text``, in order: sentences (verbatim) and table rows (cells with their column names)."""
+    found = [(s, e, text[s:e]) for s, e in quotable_spans(text)] + table_rows(text)
+    return sorted(found)
+
+
+def _row_span(haystack: str, row: str) -> tuple[int, int] | None:
+    """The line of a table whose cells hold every value of a quoted row ("Item: Ice axes; Quantity: 12")."""
+    values = [part.split(": ", 1)[-1] for part in row.split("; ")]
+    for s, e, _ in table_rows(haystack):
+        cells = _cells(haystack[s:e])
+        if all(v in cells for v in values):
+            return s, e
+    return None
+
+
 def find_verbatim(haystack: str, needle: str, start: int = 0) -> tuple[int, int] | None:
     """Where ``needle`` occurs in ``haystack`` with any run of whitespace standing for any other."""
     words = needle.split()
@@ -80,8 +130,9 @@ def locate_quotes(passage_text: str, quoted: str) -> tuple[int, int] | None:
 
     lo: int | None = None
     hi = 0
-    for s, e in sentence_spans(quoted):
-        found = find_verbatim(passage_text, quoted[s:e])
+    pieces = [quoted[s:e] for s, e in sentence_spans(quoted)]
+    for piece in pieces:
+        found = find_verbatim(passage_text, piece) or (_row_span(passage_text, piece) if ": " in piece else None)
         if found is None:
             return None
         lo = found[0] if lo is None else min(lo, found[0])
