@@ -99,13 +99,13 @@ def main() -> None:
             print(f"  {i} questions, {time.perf_counter() - t:.0f}s", flush=True)
         passages = retriever.search(q.question, settings.k)
         answer = check_citations(q.question, generator.answer(q.question, passages), passages)
-        strict = ExtractiveGenerator(bot.embedder, min_score=settings.min_score)
-        strict._vectors = generator._vectors  # same sentence vectors: only the rule for further sentences differs
-        strict.further_overlap = 0.5
-        s_answer = check_citations(q.question, strict.answer(q.question, passages), passages)
+        loose = ExtractiveGenerator(bot.embedder, min_score=settings.min_score)
+        loose._vectors = generator._vectors  # same sentence vectors: only the rule for further sentences differs
+        loose.further_overlap = 0.0  # the alternative: any further sentence sharing a question word
+        l_answer = check_citations(q.question, loose.answer(q.question, passages), passages)
         rows.append({
-            "contains_strict": s_answer.answered and contains_any(s_answer.text, q.answers),
-            "words_strict": len(s_answer.text.split()) if s_answer.answered else 0,
+            "contains_loose": l_answer.answered and contains_any(l_answer.text, q.answers),
+            "words_loose": len(l_answer.text.split()) if l_answer.answered else 0,
             "words_default": len(answer.text.split()) if answer.answered else 0,
             "half": "even" if int(q.qid, 16) % 2 == 0 else "odd",
             "kind": question_type(q.question),
@@ -124,9 +124,9 @@ def main() -> None:
         return {
             "questions": len(sel),
             "containment_full": sum(r["contains"] for r in sel) / n,
-            "containment_strict": sum(r.get("contains_strict", False) for r in sel) / n,
+            "containment_loose": sum(r.get("contains_loose", False) for r in sel) / n,
             "answer_words": sum(r.get("words_default", 0) for r in sel) / n,
-            "answer_words_strict": sum(r.get("words_strict", 0) for r in sel) / n,
+            "answer_words_loose": sum(r.get("words_loose", 0) for r in sel) / n,
             "with_short_answer": len(shaped) / n,
             "short_em": sum(best(exact, r["short"], r["answers"]) for r in shaped) / m,
             "short_f1": sum(best(f1, r["short"], r["answers"]) for r in shaped) / m,
@@ -152,9 +152,9 @@ def main() -> None:
               f"{s['short_words']:>6.1f} / {s['full_words']:<5.1f}")
     for name in ("all", "half even", "half odd"):
         s = table[name]
-        print(f"further sentences need half the best one's question words ({name}): containment "
-              f"{s['containment_strict']:.3f} vs {s['containment_full']:.3f}, words per answer "
-              f"{s['answer_words_strict']:.1f} vs {s['answer_words']:.1f}")
+        print(f"further sentences with any question word, instead of half the best one's ({name}): containment "
+              f"{s['containment_loose']:.3f} vs {s['containment_full']:.3f}, words per answer "
+              f"{s['answer_words_loose']:.1f} vs {s['answer_words']:.1f}")
     print("contain: gold answer in the quoted sentences (all questions; target >= .80, was .81);"
           " shaped: share with a short answer; EM/F1/in short: the short answer against the gold;"
           " F1 full: the quoted sentences' F1 on the same questions; words: short / full")
