@@ -12,7 +12,6 @@ bench/results/short_answers.json.
 
 from __future__ import annotations
 
-import collections
 import json
 import sys
 from pathlib import Path
