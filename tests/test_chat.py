@@ -57,15 +57,19 @@ def test_key_terms_and_follow_up_detection() -> None:
     assert is_follow_up("What did she say about it?")
     assert is_follow_up("why?")
     assert not is_follow_up("Where did the Old Town Bakery open?")
-    assert carry_over("When was the Skerry lighthouse automated?", FOLLOW_UP) == (
-        f"{FOLLOW_UP} (Skerry lighthouse automated)"
+    # Without the answer's text only the name is known; with it, the noun it names ("Skerry lighthouse").
+    assert carry_over("When was the Skerry lighthouse automated?", FOLLOW_UP) == f"{FOLLOW_UP} (Skerry)"
+    assert carry_over("When was the Skerry lighthouse automated?", FOLLOW_UP, "The Skerry lighthouse stands on a rock.") == (
+        f"{FOLLOW_UP} (Skerry lighthouse)"
     )
+    # No name in the previous question: its key terms are carried, as before.
+    assert carry_over("when was the lamp automated?", FOLLOW_UP) == f"{FOLLOW_UP} (lamp automated)"
     # A new topic is left alone; terms the follow-up already has are not repeated.
     assert carry_over("When was the Skerry lighthouse automated?", "Where did the Old Town Bakery open?") == (
         "Where did the Old Town Bakery open?"
     )
     assert carry_over("Who runs the Skerry lighthouse?", "and when was the lighthouse built?") == (
-        "and when was the lighthouse built? (runs Skerry)"
+        "and when was the lighthouse built? (Skerry)"
     )
 
 
@@ -81,10 +85,10 @@ def test_same_follow_up_answered_from_each_conversation_without_llm(town: Path) 
         "Where did the Old Town Bakery open?", FOLLOW_UP, "When was the Skerry lighthouse automated?", FOLLOW_UP
     ]
     bakery, lighthouse = turns[1], turns[3]
-    assert bakery["question"] == f"{FOLLOW_UP} (Old Town Bakery open)"
+    assert bakery["question"] == f"{FOLLOW_UP} (Old Town Bakery)"
     assert "Tomas Berg" in bakery["answer"] and "Ingrid" not in bakery["answer"]
     assert {c["source"] for c in bakery["citations"]} == {"corpus/bakery.md"}
-    assert lighthouse["question"] == f"{FOLLOW_UP} (Skerry lighthouse automated)"
+    assert lighthouse["question"] == f"{FOLLOW_UP} (Skerry lighthouse)"
     assert "Ingrid Solberg" in lighthouse["answer"] and "Tomas" not in lighthouse["answer"]
     assert {c["source"] for c in lighthouse["citations"]} == {"corpus/lighthouse.md"}
     assert lighthouse["citations"][0]["section"] == "Skerry Lighthouse"
@@ -94,7 +98,7 @@ def test_chat_plain_output_when_piped(town: Path) -> None:
     r = chat(town, ["When was the Skerry lighthouse automated?", FOLLOW_UP])
     assert r.returncode == 0, r.stderr
     assert "\x1b" not in r.stdout  # piped: no colours, no prompt decoration
-    assert "(searched: and who was the first person in charge? (Skerry lighthouse automated))" in r.stdout
+    assert "(searched: and who was the first person in charge? (Skerry lighthouse))" in r.stdout
     assert r.stdout.count("Sources") == 2
     assert "corpus/lighthouse.md:" in r.stdout
 
@@ -242,3 +246,58 @@ def test_ctrl_c_cancels_an_answer_and_clears_a_line_without_ending_the_chat(town
         asked = [r.json["messages"][-1]["content"] for r in srv.requests_to("/chat/completions")]
     assert "too late" not in text(s.output)
     assert len(asked) == 2 and "half a line" not in asked[1]
+
+
+HORN_LIGHTHOUSE = """# Skerry Lighthouse
+
+The Skerry lighthouse stands on a granite rock off the north coast.
+Its lamp was automated in 1987; the first keeper had lit it by hand.
+
+## Backup horn
+
+A backup horn is kept in the engine room and sounds in fog when the lamp cannot be seen.
+"""
+HORN_BAKERY = """# Old Town Bakery
+
+The Old Town Bakery opened on Market Street. Its backup horn, on the delivery van, plays a tune on market days.
+"""
+
+
+@pytest.fixture(scope="module")
+def harbour_town(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The lighthouse with a backup horn, a bakery van with one too, and the Giannini meeting notes."""
+    from .conftest import SEED
+
+    root = tmp_path_factory.mktemp("harbour_town")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "lighthouse.md").write_text(HORN_LIGHTHOUSE, encoding="utf-8")
+    (root / "corpus" / "bakery.md").write_text(HORN_BAKERY, encoding="utf-8")
+    (root / "corpus" / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    r = run_cli("ingest", cwd=root)
+    assert r.returncode == 0, r.stderr
+    return root
+
+
+def test_follow_ups_carry_what_the_previous_turn_was_about(harbour_town: Path) -> None:
+    """Two two-turn scripts: the follow-up keeps the previous turn's subject, not its other words."""
+    r = chat(
+        harbour_town,
+        [
+            "When was the Skerry lighthouse's lamp automated?", "what about the backup horn?",
+            "When did the UNESCO-ICHEI delegation meet Ms. Giannini?", "and what did she emphasize?",
+        ],
+        "--json",
+    )
+    assert r.returncode == 0, r.stderr
+    lamp, horn, meeting, emphasis = (json.loads(line) for line in r.stdout.splitlines())
+    assert "1987" in lamp["answer"]
+    # The lighthouse's horn (not the bakery van's), and not "first keeper lamp automated".
+    assert horn["question"] == "what about the backup horn? (Skerry lighthouse)"
+    assert horn["answer"].startswith("A backup horn is kept in the engine room")
+    [c] = horn["citations"]
+    assert (c["source"], c["start_line"], c["section"]) == ("corpus/lighthouse.md", 8, "Skerry Lighthouse > Backup horn")
+    # "she" is Ms. Giannini: what she emphasized, not the list of who attended.
+    assert meeting["short_answer"] == "September 6th, 2023"
+    assert emphasis["question"] == "and what did she emphasize? (Giannini)"
+    assert "emphasized" in emphasis["answer"] and "Giannini" in emphasis["answer"]
+    assert "LI Ming" not in emphasis["answer"] and "participated in the meeting" not in emphasis["answer"]

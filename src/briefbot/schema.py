@@ -167,6 +167,7 @@ class Draft:
     answered: bool
     model: str
     usage: Usage | None = None
+    short_answer: str | None = None  # the phrase that answers ("1987", "Yes"), inside the quoted text
 
 
 @dataclass
@@ -181,11 +182,13 @@ class Answer:
     usage: Usage | None = None
     invalid_citations: list[int] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)  # what the generator saw, for "nearest passages"
+    short_answer: str | None = None  # the shortest span that answers, shown before the cited sentences
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "answer": self.text,
+            "short_answer": self.short_answer,
             "answered": self.answered,
             "citations": [c.to_dict() for c in self.citations],
             "model": self.model,

@@ -1,8 +1,9 @@
 """Conversations: follow-up questions rewritten into standalone ones, then answered as `ask` does.
 
 With an LLM configured the rewrite is the model's (prompts/condense.md); without one, a follow-up
-that leans on what came before ("and who presented?") gets the previous question's key terms added,
-which is what the retriever and the extractive answerer need to find the same material again.
+that leans on what came before ("and who presented?") gets what the previous turn was about added:
+the names and noun phrases of the previous question and answer (the person, for "she"), which is
+what the retriever and the extractive answerer need to find the same material again.
 """
 
 from __future__ import annotations
@@ -64,12 +65,66 @@ def is_follow_up(question: str) -> bool:
     return bool(_FOLLOW_UP_START.match(question)) or any(w in _ANAPHORA for w in words) or len(key_terms(question)) <= 1
 
 
-def carry_over(previous: str, question: str) -> str:
-    """The follow-up with the previous question's key terms it lacks appended, when it leans on them."""
+_NAME = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+|de[ \t]+)?[A-Z][\w'’-]*)*")
+_TITLE = r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\b\.?\s*"
+_PERSONAL = frozenset("he him his she her hers they them their".split())
+_QUESTION_WORDS = frozenset("what who whom whose when where which why how is are was were do does did can could and".split())
+
+
+def names(text: str) -> list[str]:
+    """Capitalised names in ``text`` ("Skerry", "Old Town Bakery"), without a question's opening word."""
+    out: list[str] = []
+    for m in _NAME.finditer(text):
+        words = m.group().split()
+        while words and words[0].lower() in _QUESTION_WORDS | STOPWORDS:
+            words = words[1:]
+        name = " ".join(w.removesuffix("'s").removesuffix("’s") for w in words)
+        if name and name.lower() not in STOPWORDS and name not in out:
+            out.append(name)
+    return out
+
+
+def entities(previous: str, answer_text: str = "", short_answer: str | None = None) -> tuple[list[str], list[str]]:
+    """What the previous turn was about: (its names and noun phrases, the people among them).
+
+    A name is extended by the word after it when the answer says them together ("Skerry" in the
+    question, "the Skerry lighthouse" in the answer: "Skerry lighthouse"); a name the answer gives
+    a title ("Ms. Giannini"), or a "who" question's short answer, is a person.
+    """
+    found: list[str] = []
+    for name in names(previous):
+        after = re.search(rf"\b{re.escape(name)}[ \t]+([a-z][\w-]+)", previous)
+        if after and after.group(1) not in STOPWORDS and re.search(
+            rf"\b{re.escape(name)}[ \t]+{re.escape(after.group(1))}\b", answer_text
+        ):
+            name = f"{name} {after.group(1)}"
+        found.append(name)
+    said = f"{previous} {answer_text}"
+    people = [n for n in found if re.search(rf"{_TITLE}(?:\w+\s+)?{re.escape(n.split()[-1])}\b", said)]
+    asked_who = re.match(r"\W*(?:and\s+)?(?:who|whom)\b", previous, re.IGNORECASE)
+    if asked_who and short_answer and names(short_answer) and len(short_answer.split()) <= 5:
+        people.insert(0, short_answer)
+        found.insert(0, short_answer)
+    return found, people
+
+
+def carry_over(previous: str, question: str, answer_text: str = "", short_answer: str | None = None) -> str:
+    """The follow-up with what the previous turn was about appended, when it leans on it.
+
+    The previous turn's names (and noun phrases) are carried, not its other words: after "When was
+    the Skerry lighthouse automated?", "what about the backup horn?" is about the lighthouse's horn,
+    not about automation. A "she" or "he" carries only the person. With no name, key terms are carried.
+    """
     if not previous or not is_follow_up(question):
         return question
     have = {w.lower() for w in key_terms(question)}
-    extra = [w for w in key_terms(previous) if w.lower() not in have][:MAX_CARRIED_TERMS]
+    found, people = entities(previous, answer_text, short_answer)
+    personal = any(w.lower() in _PERSONAL for w in _WORD.findall(question))
+    carried = people if personal and people else found
+    words = [w for e in carried for w in e.split()]
+    if not words:
+        words = key_terms(previous)
+    extra = list(dict.fromkeys(w for w in words if w.lower() not in have))[:MAX_CARRIED_TERMS]
     return f"{question} ({' '.join(extra)})" if extra else question
 
 
@@ -101,7 +156,11 @@ class Conversation:
                 folder = None  # a prompts folder made for answer/brief only: use the built-in rewrite prompt
             gen = OpenAIGenerator(self.bot.settings)
             return gen.rewrite(self._history(), question, load_template("condense", folder))
-        return carry_over(self.turns[-1].standalone, question), None
+        from briefbot.answer.cite import MARKER
+
+        last = self.turns[-1]
+        plain = MARKER.sub("", last.answer.text) if last.answer.answered else ""
+        return carry_over(last.standalone, question, plain, last.answer.short_answer), None
 
     def _history(self) -> str:
         from briefbot.answer.cite import MARKER

@@ -99,6 +99,8 @@ def print_json(data: Any) -> None:
 def render_answer(answer: Answer, out: Console, nearest: int = NEAREST_PASSAGES) -> None:
     from rich.text import Text
 
+    if answer.short_answer:
+        out.print(Text(clean(answer.short_answer), style="bold"))  # the phrase that answers, then its context
     out.print(answer_body(answer.text, out))
     if answer.citations:
         out.print()

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     from briefbot.index.store import Index
     from briefbot.settings import Settings
 
-FORMAT = 3  # 2: file name words indexed with each chunk; 3: each chunk's tokens saved for incremental syncs
+# 2: file name words indexed with each chunk; 3: each chunk's tokens saved for incremental syncs;
+# 4: Chinese and Japanese text indexed as character pairs
+FORMAT = 4
 CURRENT = "CURRENT.json"  # names the live build; replaced atomically, so readers see old or new
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Stopwords are dropped from documents and queries alike; a stemmer folds "meetings" into "meeting".
@@ -58,10 +60,34 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
+# Chinese and Japanese are written without spaces between words: their characters are indexed in
+# overlapping pairs ("長城是" -> "長城", "城是"), which finds two-character words without a dictionary.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def cjk_bigrams(run: str) -> list[str]:
+    """Overlapping character pairs of a run of CJK characters (a lone character stands for itself)."""
+    return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased, stopword-free, stemmed word tokens; the same function for documents and queries."""
     words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
-    return list(_stemmer().stemWords(words)) if words else []
+    if not words:
+        return []
+    if not _CJK.search(text):
+        return list(_stemmer().stemWords(words))
+    out: list[str] = []
+    for w in words:
+        pos = 0
+        for m in _CJK.finditer(w):
+            if m.start() > pos:
+                out.extend(_stemmer().stemWords([w[pos : m.start()]]))
+            out.extend(cjk_bigrams(m.group()))
+            pos = m.end()
+        if pos < len(w):
+            out.extend(_stemmer().stemWords([w[pos:]]))
+    return out
 
 
 def tokenize_at(text: str) -> list[tuple[int, str]] | None:
@@ -173,6 +199,7 @@ class Tokens:
 
 
 K1, B = 1.5, 0.75  # bm25s's defaults (Lucene BM25)
+CLOSE_WEIGHT = 0.8  # a close spelling's share of an exact match's BM25 score
 
 
 def bm25_matrix(tokens: Tokens, k1: float = K1, b: float = B) -> dict[str, Any]:
@@ -254,6 +281,7 @@ class LexicalIndex:
         self.matrix: dict[str, Any] | None = None  # BM25 weights built for saving only (no model)
         self._sources: np.ndarray | None = None
         self._positions: dict[str, int] | None = None
+        self._spelling: Any = None  # close-word lookup, built on the first query word the index lacks
 
     @classmethod
     def build(cls, ids: Sequence[str], texts: Sequence[str], model: bool = True) -> LexicalIndex:
@@ -338,10 +366,25 @@ class LexicalIndex:
             raise RuntimeError("this BM25 index was built for saving only: load it to search")
         if self.model is None:
             return np.zeros(len(self.ids), dtype=np.float32)
-        tokens = [t for t in tokenize(query) if t in self.model.vocab_dict]
-        if not tokens:
-            return np.zeros(len(self.ids), dtype=np.float32)
-        return np.asarray(self.model.get_scores(tokens), dtype=np.float32)
+        words = tokenize(query)
+        tokens = [t for t in words if t in self.model.vocab_dict]
+        close = self.close_terms([t for t in words if t not in self.model.vocab_dict])
+        scores = np.zeros(len(self.ids), dtype=np.float32)
+        if tokens:
+            scores += np.asarray(self.model.get_scores(tokens), dtype=np.float32)
+        if close:  # a name spelled another way scores, a little below the spelling the document uses
+            scores += CLOSE_WEIGHT * np.asarray(self.model.get_scores(close), dtype=np.float32)
+        return scores
+
+    def close_terms(self, unknown: list[str]) -> list[str]:
+        """Index words spelled close to query words the index lacks (index/spelling.py)."""
+        if not unknown or self.model is None:
+            return []
+        if self._spelling is None:
+            from briefbot.index.spelling import Spelling
+
+            self._spelling = Spelling([w for w in self.model.vocab_dict if w])
+        return list(dict.fromkeys(w for t in unknown for w in self._spelling.close(t)))
 
     def score_of(self, scores: np.ndarray, chunk_id: str) -> float:
         """One chunk's entry in ``scores`` (from :meth:`scores`); 0 for a chunk this index lacks."""

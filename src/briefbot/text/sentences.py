@@ -17,8 +17,9 @@ _LINE_BREAK = re.compile(r"\n")
 _BLOCK_START = re.compile(r"[ \t]*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
 # Possessive runs that start only at the first mark of a run: a long run of dots not followed by
 # a space is rejected once, not once per starting position (which made splitting quadratic).
-_SENT_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s|$)")
-_LINE_ENDS = frozenset('.!?:"”|')  # a line ending in one of these is complete
+# A Chinese or Japanese full stop ends a sentence with no space after it.
+_SENT_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s|$)|[。！？]++[」』”’）)]*+")
+_LINE_ENDS = frozenset('.!?:"”|。！？」')  # a line ending in one of these is complete
 
 
 @dataclass(frozen=True)

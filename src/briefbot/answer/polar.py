@@ -1,0 +1,91 @@
+"""Yes/no questions: "Yes" or "No" only when quoted sentences say so, else the question is declined.
+
+"Was the lamp automated in 1987?" is "Yes" when a sentence holds every word of the question (the
+subject's may come from the sentence before it or the heading above), "No" when that sentence
+negates it or gives another number or date in its place. "Are X and Y both film directors?" needs
+a sentence for each side: "Yes" when both say it, "No" when one side's defining sentence ("Y is a
+novelist") says something else; both sentences are cited either way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefbot.index.lexical import tokenize
+
+_POLAR = re.compile(
+    r"^\s*(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should|may|might|must)\s+\w", re.IGNORECASE
+)
+_BOTH = re.compile(
+    r"^\s*(?:are|were|is|was|do|did|does|have|had)\s+(?P<x>.+?)\s+and\s+(?P<y>.+?)\s+both\s+(?P<p>.+?)[\s?.!]*$",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|none)\b|n't\b", re.IGNORECASE)
+_DEFINING = re.compile(r"\b(?:is|was|are|were)\s+(?:an?|the)\s", re.IGNORECASE)
+_VALUE = re.compile(r"\b\d[\d,.]*\b")
+
+
+@dataclass
+class Evidence:
+    """A sentence that may be quoted, and what it leans on (the sentence before, the heading above)."""
+
+    text: str
+    passage: int  # 0-based passage index
+    context: str = ""
+
+
+def _terms(text: str) -> set[str]:
+    """Stemmed content words, without the "s" of a possessive ("lighthouse's")."""
+    return {t for t in tokenize(text) if len(t) > 1 or t.isdigit()}
+
+
+def is_polar(question: str) -> bool:
+    """A question answered by yes or no ("Is ...?", "Did ...?"), not a choice ("Is X or Y older?")."""
+    return bool(_POLAR.match(question)) and not re.search(r"\bor\b", question, re.IGNORECASE)
+
+
+def _covers(terms: set[str], ev: Evidence) -> bool:
+    return terms <= _terms(ev.text) | _terms(ev.context)
+
+
+def _single(question: str, evidence: list[Evidence]) -> tuple[str, list[int]] | None:
+    qterms = _terms(question)
+    if not qterms:
+        return None
+    values = set(_VALUE.findall(question))
+    for i, ev in enumerate(evidence):
+        if _covers(qterms, ev):
+            negated = bool(_NEGATION.search(ev.text)) and not _NEGATION.search(question)
+            return ("No" if negated else "Yes"), [i]
+    for i, ev in enumerate(evidence):  # all but a number, and another number where it would be
+        if values and _covers(qterms - values, ev) and not values & set(_VALUE.findall(ev.text)) and _VALUE.search(ev.text):
+            return "No", [i]
+    return None
+
+
+def _side(name: str, predicate: set[str], evidence: list[Evidence]) -> tuple[bool, int] | None:
+    """Whether the sentences about ``name`` say the predicate (True), say something else (False), or neither."""
+    terms = _terms(name)
+    about = [i for i, ev in enumerate(evidence) if terms and terms <= _terms(ev.text)]
+    about += [i for i, ev in enumerate(evidence) if i not in about and terms and _covers(terms, ev)]
+    for i in about:
+        if predicate <= _terms(evidence[i].text):
+            return True, i
+    for i in about:
+        if _DEFINING.search(evidence[i].text):
+            return False, i
+    return None
+
+
+def polar_answer(question: str, evidence: list[Evidence]) -> tuple[str, list[int]] | None:
+    """("Yes" or "No", the evidence that says so), or None when the sentences do not settle it."""
+    m = _BOTH.match(question)
+    if m:
+        predicate = _terms(m.group("p"))
+        x = _side(m.group("x"), predicate, evidence)
+        y = _side(m.group("y"), predicate, evidence)
+        if x is None or y is None or not predicate or x[1] == y[1]:
+            return None
+        return ("Yes" if x[0] and y[0] else "No"), [x[1], y[1]]
+    return _single(question, evidence)

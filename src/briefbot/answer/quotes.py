@@ -1,0 +1,165 @@
+"""What may be quoted from a passage, and where a quote sits in it.
+
+An answer quotes whole sentences of the source, verbatim. Headings, title lines, table rows and
+list markup are the document's structure, not its statements: they are never quoted. A quote is
+found back in its passage (whitespace-insensitively) so a citation can name the lines of the
+quoted sentences and the heading they sit under, instead of the whole chunk.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbot.text.sentences import split_sentences
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_RULE = re.compile(r"^\s*(?:[-=*_~`]{3,}.*|\|.*|[-=]+)\s*$")  # setext underline, thematic break, fence, table row
+_BULLET = re.compile(r"[ \t]*(?:[-*+]|\d+[.)]|>)[ \t]+")
+_END = re.compile(r"[.!?…:;。！？][\"'”’)\]」』]*$")
+
+
+def _is_title(line: str) -> bool:
+    """A short line without closing punctuation, mostly capitalised: a document or section title."""
+    words = line.split()
+    if not words or len(words) > 10 or _END.search(line.strip()):
+        return False
+    capital = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capital * 2 >= len(words) or len(words) <= 2
+
+
+def _structural(line: str) -> bool:
+    return bool(_HEADING.match(line) or _RULE.match(line))
+
+
+def quotable_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences of ``text`` as (start, end) spans, without headings, title lines, table rows or bullets."""
+    out: list[tuple[int, int]] = []
+    for span in split_sentences(text):
+        start, end = span.start, span.end
+        # Leading lines that are structure, not statement ("# Title\nFirst sentence ...").
+        while True:
+            nl = text.find("\n", start, end)
+            first = text[start:end] if nl == -1 else text[start:nl]
+            if _structural(first) or (nl != -1 and _is_title(first)):
+                if nl == -1:
+                    start = end
+                    break
+                start = nl + 1
+                continue
+            break
+        if "|" in text[start:end] and any(line.lstrip().startswith("|") for line in text[start:end].split("\n")):
+            continue  # a table row: cells are not a sentence
+        m = _BULLET.match(text, start, end)
+        if m:
+            start = m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        piece = text[start:end]
+        if not piece.strip() or _is_title(piece) and "\n" not in piece and not _END.search(piece):
+            continue
+        out.append((start, end))
+    return out
+
+
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in _CELL_SPLIT.split(line.strip().strip("|"))]
+
+
+def table_rows(text: str) -> list[tuple[int, int, str]]:
+    """Each data row of the Markdown tables in ``text`` as (start, end, "Header: cell; Header: cell").
+
+    A row is a statement only with its column names ("Carried by: Marta Kowalczyk"); the pipes are
+    layout. The cells are kept as written.
+    """
+    out: list[tuple[int, int, str]] = []
+    header: list[str] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.lstrip().startswith("|"):
+            header = None
+            continue
+        if _SEPARATOR_ROW.match(line):
+            continue
+        cells = _cells(line)
+        if header is None:
+            header = cells
+            continue
+        pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells) if c]
+        if pairs:
+            out.append((start, start + len(line), "; ".join(pairs)))
+    return out
+
+
+def quotable(text: str) -> list[tuple[int, int, str]]:
+    """What may be quoted from ``text``, in order: sentences (verbatim) and table rows (cells with their column names)."""
+    found = [(s, e, text[s:e]) for s, e in quotable_spans(text)] + table_rows(text)
+    return sorted(found)
+
+
+def _row_span(haystack: str, row: str) -> tuple[int, int] | None:
+    """The line of a table whose cells hold every value of a quoted row ("Item: Ice axes; Quantity: 12")."""
+    values = [part.split(": ", 1)[-1] for part in row.split("; ")]
+    for s, e, _ in table_rows(haystack):
+        cells = _cells(haystack[s:e])
+        if all(v in cells for v in values):
+            return s, e
+    return None
+
+
+def find_verbatim(haystack: str, needle: str, start: int = 0) -> tuple[int, int] | None:
+    """Where ``needle`` occurs in ``haystack`` with any run of whitespace standing for any other."""
+    words = needle.split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    m = re.compile(pattern).search(haystack, start)
+    return (m.start(), m.end()) if m else None
+
+
+def locate_quotes(passage_text: str, quoted: str) -> tuple[int, int] | None:
+    """The character span of ``passage_text`` covering the quoted sentences, or None when it is not a quote.
+
+    Each sentence of ``quoted`` must occur verbatim; a paraphrase (an LLM's answer) is not narrowed.
+    """
+    from briefbot.text.sentences import sentence_spans
+
+    lo: int | None = None
+    hi = 0
+    pieces = [quoted[s:e] for s, e in sentence_spans(quoted)]
+    for piece in pieces:
+        found = find_verbatim(passage_text, piece) or (_row_span(passage_text, piece) if ": " in piece else None)
+        if found is None:
+            return None
+        lo = found[0] if lo is None else min(lo, found[0])
+        hi = max(hi, found[1])
+    return None if lo is None else (lo, hi)
+
+
+def section_at(passage_text: str, offset: int, context: str | None) -> str | None:
+    """The heading path at ``offset``: the passage's own headings before it, over the chunk's context.
+
+    The context's components are taken as levels 1, 2, ... (how Markdown nests); a heading inside the
+    passage replaces the components at or below its level.
+    """
+    stack: list[tuple[int, str]] = [(i + 1, t) for i, t in enumerate(context.split(" > "))] if context else []
+    pos = 0
+    for line in passage_text[:offset].split("\n"):
+        m = _HEADING.match(line)
+        if m and m.group(2).strip() and pos + len(line) <= offset:
+            level = len(m.group(1))
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, m.group(2).strip()))
+        pos += len(line) + 1
+    return " > ".join(t for _, t in stack) or None
+
+
+def same_section(text: str, a: int, b: int) -> bool:
+    """No heading between offsets ``a`` and ``b``: sentences under different headings are not quoted together."""
+    lo, hi = min(a, b), max(a, b)
+    return not any(_HEADING.match(line) for line in text[lo:hi].split("\n")[1:])

@@ -1,0 +1,339 @@
+"""Answers shaped by the question: the shortest phrase that answers, inside the quoted sentence.
+
+A "when" question is answered by the date in the sentence, "how many" by its number, "who" by the
+name nearest the question's own words, "what does IIOE stand for" by the words before "(IIOE)",
+"what is X's role" by the item after X in a list of people and titles. The phrase is always a
+verbatim piece of a quoted sentence; the sentence is still shown, so a reader sees the context.
+Yes/no questions are answered "Yes" or "No" only when the quoted sentences say so (see polar.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from briefbot.index.lexical import STOPWORDS, tokenize
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{3,4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{3,4}}|{_MONTH}\s+{_DAY}\b|"
+    rf"{_MONTH},?\s+\d{{3,4}}|(?:(?:early|mid|late)[\s-]+)?\d{{1,2}}(?:st|nd|rd|th)[\s-]+century|"
+    r"(?:spring|summer|autumn|fall|winter)\s+of\s+\d{4}|\d{3,4}s|\d{4}(?:\s*(?:BC|AD|BCE|CE))?)\b"
+)
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"million|billion|trillion|dozen|half)"
+)
+_NUMBER = re.compile(
+    rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:[–-]\d[\d,.]*)?(?:\s*(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?"
+    rf"|\b{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*\b",
+    re.IGNORECASE,
+)
+_CONNECT = r"(?:of|de|da|di|del|der|van|von|du|la|le|bin|ibn|al)"
+_NAME = re.compile(rf"\b[A-Z][\w'’-]*(?:\s+(?:{_CONNECT}\s+)?[A-Z][\w'’.-]*)*(?<![.])")
+_TITLE_WORD = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\b\.?\s*")
+_ACRONYM = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b")
+_WHERE_PREP = re.compile(r"\b(?:in|at|on|near|from|to|into|across|outside|inside|off|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_ROLE_Q = re.compile(r"\b(?:role|title|position|job|post|occupation|profession|rank)\b|^\s*who\s+(?:is|was)\s+[A-Z]", re.IGNORECASE)
+_STANDS = re.compile(
+    r"\bstands?\s+for\b|\bfull\s+(?:name|form)\b|\bshort\s+for\b|\babbreviat|\bacronym\b|\bexpansion\b", re.IGNORECASE
+)
+_ITEM_END = re.compile(
+    r",?\s+(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\b\.?|,\s+and\s+|;|\s+(?:participated|attended|took part|joined|met|were|was|is|are)\b"
+)
+_PLACE_PHRASE = re.compile(
+    r"\b(?:in|at|on|near|inside|outside|under|beside|behind|off|beneath|above)\s+((?:the|a|an|its|their)\s+[\w'’ -]+?)"
+    r"(?=\s*[,.;:!?()]|\s+(?:for|when|with|and|after|before|by|since|which|who|that|where|until|while|to|from)\b|\s*$)"
+)
+_UNIT_QUESTION = re.compile(r"\bhow\s+(?:long|old|far|much|big|large|tall|high|deep|often)\b", re.IGNORECASE)
+_COMMON_START = frozenset("the a an in on at by for after before during while when this that these those its his her their it".split())
+
+
+_WHICH_NAME = re.compile(
+    r"\s*(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|do\b|did\b|has\b|have\b|had\b|can\b|could\b|would\b|will\b|kind\b|type\b|sort\b)"
+    r"(?:[a-z]+\s+)?(?:team|company|city|country|state|group|organization|organisation|university|party|band|network|river|club|"
+    r"author|person|man|woman|king|queen|president|leader|name|airline|newspaper|magazine|agency|league|church|school|empire|"
+    r"nation|county|province|region|island|ship|award|station|channel|studio|firm|corporation|museum|building|stadium|hospital)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(r"\bhow much (?:money|did|does|do|was|is|were)\b|\b(?:cost|price|paid|pay|worth|spent|dollars?)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|%", re.IGNORECASE)
+
+
+def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qterms: set[str]) -> dict[int, float]:
+    """Preference among numbers: followed by what the question counts ("108 ... television stations"),
+    a sum of money for "how much money", a percentage for "what percentage"."""
+    prefixes = {t[:4] for t in qterms if len(t) >= 4}
+    fit: dict[int, float] = {}
+    for s, e in spans:
+        text = sentence[s:e]
+        after = re.findall(r"[^\W\d_]+", sentence[e : e + 40])[:3]
+        score = 0.0
+        if any(set(tokenize(w)) & qterms or w.lower()[:4] in prefixes for w in after):
+            score += 40.0
+        if _MONEY.search(question) and text[:1] in "$£€":
+            score += 40.0
+        if _PERCENT.search(question) and ("%" in text or "percent" in text or "per cent" in text):
+            score += 40.0
+        fit[s] = score
+    return fit
+
+
+def _words(text: str) -> set[str]:
+    return set(tokenize(text))
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two spellings of one name ("Mohammed", "Muhammad"): close enough letter by letter."""
+    a, b = a.lower(), b.lower()
+    return a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.75)
+
+
+def _anchors(sentence: str, question_terms: set[str]) -> list[int]:
+    """Character offsets of the sentence's words that the question also has."""
+    return [m.start() for m in re.finditer(r"[^\W_]+", sentence) if set(tokenize(m.group())) & question_terms]
+
+
+def _nearest(cands: list[tuple[int, int]], anchors: list[int], bonus: dict[int, float] | None = None) -> tuple[int, int] | None:
+    """The candidate span closest to the question's words in the sentence (ties: the earlier one)."""
+    if not cands:
+        return None
+    if not anchors:
+        return cands[0]
+
+    def distance(span: tuple[int, int]) -> float:
+        d = min(abs(a - span[0]) if a < span[0] else abs(a - span[1]) for a in anchors)
+        return d - (bonus or {}).get(span[0], 0.0)
+
+    return min(cands, key=distance)
+
+
+def _new(sentence: str, spans: list[tuple[int, int]], question_terms: set[str]) -> list[tuple[int, int]]:
+    """Spans that say something the question does not (an answer is not the question's own words)."""
+    out = []
+    for s, e in spans:
+        words = _words(sentence[s:e])
+        if words and not words <= question_terms:
+            out.append((s, e))
+        elif not words and sentence[s:e].strip() and sentence[s:e].strip().lower() not in question_terms:
+            out.append((s, e))  # a span without word characters (a currency sign and number)
+    return out
+
+
+_ADJECTIVE = re.compile(r"(?:ish|ese|ian|can|ic)$")
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _names(sentence: str) -> list[tuple[int, int]]:
+    """Capitalised names, without a lone capitalised first word ("They", "As"), titles or month names."""
+    out = []
+    lead = len(sentence) - len(sentence.lstrip())
+    for m in _NAME.finditer(sentence):
+        s, e = m.start(), m.end()
+        words = sentence[s:e].split()
+        if s == lead and words[0].lower() in _COMMON_START | STOPWORDS:
+            if len(words) == 1:
+                continue
+            s += len(words[0]) + 1  # "The Panthers" at the start: "Panthers"
+            words = words[1:]
+        if s == lead and len(words) == 1:
+            continue  # a sentence's first word is capitalised anyway: not evidence of a name
+        if _TITLE_WORD.fullmatch(sentence[s:e] + " ") or words[0].lower() in _CALENDAR or words[0].lower() in STOPWORDS:
+            continue
+        if sentence[max(0, s - 1) : s] == "(" or (len(words) == 1 and _ADJECTIVE.search(words[0])):
+            continue  # "(NASA)" repeats a name; "British", "Ecuadorian" describe one
+        out.append((s, e))
+    possessive = [n for n in out if sentence[n[0] : n[1]].endswith(("'s", "’s", "s'"))]
+    return [n for n in out if n not in possessive] or out  # "Kennedy's administrator": the administrator is the answer
+
+
+def expand_acronym(text: str, acronym: str) -> str | None:
+    """The long form written before "(ACRO)" in ``text``: the capitalised words whose initials spell it."""
+    m = re.search(rf"\(\s*{re.escape(acronym)}\s*\)", text)
+    if not m:
+        return None
+    letters = [c.lower() for c in acronym if c.isupper()] or [c.lower() for c in acronym]
+    words = list(re.finditer(r"[^\s(),]+", text[: m.start()]))
+    need = len(letters)
+    start = None
+    for w in reversed(words):
+        word = w.group()
+        if word.lower() in {"of", "for", "and", "the", "on", "in", "de", "&", "to"}:
+            continue
+        if need and word[0].lower() == letters[need - 1]:
+            need -= 1
+            start = w.start()
+            if need == 0:
+                break
+        else:
+            return None
+    return text[start : m.start()].strip() if need == 0 and start is not None else None
+
+
+def _acronym_answer(question: str, sentences: list[str]) -> str | None:
+    """For "what does IIOE stand for": the long form; for "what is the acronym of X": the short one."""
+    if not _STANDS.search(question):
+        return None
+    for acro in _ACRONYM.findall(question):
+        for sentence in sentences:
+            long = expand_acronym(sentence, acro)
+            if long:
+                return long
+    qterms = _words(question)
+    for sentence in sentences:  # the question names the long form, the answer is the acronym after it
+        for m in re.finditer(r"\(\s*([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*\)", sentence):
+            long = expand_acronym(sentence, m.group(1))
+            if long and _words(long) <= qterms:
+                return m.group(1)
+    return None
+
+
+_PERSON = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\b\.?\s*([A-Z][\w'’-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*)*)"
+)
+
+
+@dataclass
+class Item:
+    """One person in a sentence listing people with their roles: "Mr. LI Ming, Chair Professor of ..."."""
+
+    name: str
+    role: str
+
+
+def list_items(sentence: str) -> list[Item]:
+    """The people a sentence names with a title (Mr., Prof., ...), each with the role written after the name."""
+    found = list(_PERSON.finditer(sentence))
+    items = []
+    for n, m in enumerate(found):
+        end = found[n + 1].start() if n + 1 < len(found) else len(sentence)
+        body = sentence[m.end() : end]
+        if not body.lstrip().startswith(","):
+            items.append(Item(m.group(1), ""))
+            continue
+        body = body.lstrip()[1:]
+        cut = _ITEM_END.search(body)
+        items.append(Item(m.group(1), (body[: cut.start()] if cut else body).strip().rstrip(".,;: ")))
+    return items
+
+
+def _same_name(asked: list[str], name: str) -> bool:
+    """The question names this person, maybe spelled or split differently ("Hou Shengtao", "HOU Sheng Tao")."""
+    words = [w.lower() for w in name.split()]
+    joined = "".join(words)
+    hits = sum(1 for a in asked if any(_similar(a, w) for w in words) or (len(a) >= 5 and a.lower() in joined))
+    return hits >= min(2, len(words), len(asked)) and hits > 0
+
+
+def _asked_names(question: str) -> list[str]:
+    words = re.findall(r"[^\W\d_][\w'’-]*", question)
+    return [
+        w.removesuffix("'s").removesuffix("’s") for i, w in enumerate(words)
+        if i > 0 and w[0].isupper() and w.lower() not in STOPWORDS and w.rstrip(".") not in _TITLE_WORDS
+    ]
+
+
+_TITLE_WORDS = frozenset("Mr Ms Mrs Miss Dr Prof Sir Dame Lord Lady".split())
+
+
+def _list_answer(question: str, sentences: list[str], kind: str) -> str | None:
+    """In a sentence listing people and roles: "what is X's title" gives X's role, "who is the chief of Y"
+    gives the person whose role fits (the item that matches, not the whole list)."""
+    role_q = bool(_ROLE_Q.search(question))
+    if not role_q and kind != "who":
+        return None
+    asked = _asked_names(question)
+    qterms = _words(question)
+    for sentence in sentences:
+        items = list_items(sentence)
+        if role_q and asked:
+            for item in items:
+                if item.role and _same_name(asked, item.name):
+                    return item.role
+        if kind == "who" and len(items) >= 2:
+            def fit(item: Item) -> float:
+                role = [t for t in tokenize(item.role) if len(t) > 1]
+                if not role or _same_name(asked, item.name):
+                    return 0.0
+                share = len(set(role) & qterms) / max(1, len(qterms))
+                return share + 0.5 * (role[0] in qterms) - 0.01 * len(set(role) - qterms)
+
+            best = max(items, key=fit)
+            if fit(best) > 0.3:
+                return best.name
+    return None
+
+
+def direct_answer(question: str, sentences: list[str], kind: str) -> tuple[str, int] | None:
+    """An acronym's long form or a listed person's role, wherever a sentence states it: (phrase, sentence index).
+
+    These questions are answered from the sentence that defines the thing even when its meaning is
+    far from the question's (a name spelled another way, a long list), so they need not pass the
+    extractive answerer's threshold.
+    """
+    for i, sentence in enumerate(sentences):
+        found = _acronym_answer(question, [sentence])
+        if found is None and _ROLE_Q.search(question):
+            found = _list_answer(question, [sentence], kind)
+        if found:
+            return found, i
+    return None
+
+
+def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
+    """The shortest verbatim phrase of ``sentences`` (best first) that answers ``question``, or None.
+
+    ``kind`` is the question's type (extractive.question_type: who, when, where, number, other).
+    """
+    found = _acronym_answer(question, sentences)
+    if found:
+        return found
+    qterms = _words(question)
+    q = question.lower()
+    for sentence in sentences:
+        found = _list_answer(question, [sentence], kind)
+        if found:
+            return found
+        anchors = _anchors(sentence, qterms)
+        span: tuple[int, int] | None = None
+        if kind == "when":
+            span = _nearest(_new(sentence, [m.span() for m in _DATE.finditer(sentence)], qterms), anchors)
+        elif kind == "number":
+            spans = [m.span() for m in _NUMBER.finditer(sentence)]
+            if "how many" in q:  # a count is seldom a year
+                spans = [s for s in spans if not re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])] or spans
+            span = _nearest(_new(sentence, spans, qterms), anchors, _number_fit(question, sentence, spans, qterms))
+            if span and _UNIT_QUESTION.search(question):
+                unit = re.match(r"\s+([a-z]+)", sentence[span[1] :])
+                if unit and unit.group(1) not in STOPWORDS:
+                    span = (span[0], span[1] + unit.end())
+        elif kind == "who":
+            names = _new(sentence, _names(sentence), qterms)
+            # A name after Mr. or Dr., or of two or more words, is more likely a person's.
+            person = {s: 40.0 * bool(_TITLE_WORD.search(sentence[max(0, s - 6) : s])) + 15.0 * (" " in sentence[s:e]) for s, e in names}
+            span = _nearest(names, anchors, person)
+        elif kind == "other" and _WHICH_NAME.match(question):
+            # "Which team ...", "What company ...": a name the question does not have.
+            span = _nearest(_new(sentence, _names(sentence), qterms), anchors)
+        elif kind == "where":
+            names = _new(sentence, _names(sentence), qterms)
+            # A place follows in/at/from ...: a name there, or a phrase ("in the engine room").
+            placed = [n for n in names if _WHERE_PREP.search(sentence[max(0, n[0] - 12) : n[0]])]
+            phrases = _new(sentence, [m.span(1) for m in _PLACE_PHRASE.finditer(sentence)], qterms)
+            span = _nearest(placed + [p for p in phrases if not any(p[0] <= n[0] < p[1] for n in placed)], anchors)
+            if span is None:
+                span = _nearest(names, anchors)
+        if span is not None:
+            text = sentence[span[0] : span[1]].strip(" ,;:")
+            if text and len(text) < len(sentence.strip()):
+                return text
+    return None

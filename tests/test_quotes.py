@@ -1,0 +1,124 @@
+"""Clean, verbatim quotes: no headings, title lines or table rows; citations name the quoted lines and their section."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from .conftest import run_cli
+
+from briefbot.answer.cite import check_citations
+from briefbot.answer.quotes import locate_quotes, quotable, quotable_spans, same_section, section_at
+from briefbot.schema import Chunk, Draft, Passage
+
+LIGHTHOUSE = """# Skerry Lighthouse
+
+The Skerry lighthouse stands on a granite rock off the north coast.
+Its lamp was automated in 1987, after a century of keepers.
+
+## Backup horn
+
+A backup horn is kept in the engine room for fog.
+It sounds twice every thirty seconds when the lamp is hidden.
+
+## Keepers
+
+| Keeper | Years |
+|---|---|
+| Ingrid Solberg | 1901-1931 |
+
+The first keeper was Ingrid Solberg, who kept the light for thirty years.
+- Visitors may climb the tower on Sundays.
+"""
+REPORT = """Harbour Board Annual Report
+The harbour board met three years ago , only one member voted against the new pier.
+The pier opened in the spring of 2021.
+"""
+
+
+def quoted(text: str) -> list[str]:
+    return [text[s:e] for s, e in quotable_spans(text)]
+
+
+def test_headings_title_lines_and_table_rows_are_not_quotable() -> None:
+    sentences = quoted(LIGHTHOUSE)
+    assert sentences[0] == "The Skerry lighthouse stands on a granite rock off the north coast."
+    assert "A backup horn is kept in the engine room for fog." in sentences
+    assert sentences[-1] == "Visitors may climb the tower on Sundays."  # the list bullet is not quoted
+    assert not any("#" in s or "|" in s or "Backup horn\n" in s for s in sentences)
+    assert quoted(REPORT)[0].startswith("The harbour board met")  # the title line above is dropped
+    # A sentence that merely ends without a full stop is kept when it is not a title.
+    assert quoted("the lamp is lit at dusk and put out at dawn") == ["the lamp is lit at dusk and put out at dawn"]
+
+
+def test_a_table_row_is_quoted_as_cells_with_their_column_names() -> None:
+    rows = [q for _, _, q in quotable(LIGHTHOUSE) if "Keeper" in q]
+    assert rows == ["Keeper: Ingrid Solberg; Years: 1901-1931"]  # no pipes, no separator row, cells as written
+    span = locate_quotes(LIGHTHOUSE, "Keeper: Ingrid Solberg; Years: 1901-1931")
+    assert span is not None and LIGHTHOUSE[span[0] : span[1]] == "| Ingrid Solberg | 1901-1931 |"
+    c = check_citations("q", Draft("Keeper: Ingrid Solberg; Years: 1901-1931 [1]", True, "extractive"), [_chunk(LIGHTHOUSE)]).citations[0]
+    assert (c.start_line, c.end_line, c.section) == (15, 15, "Skerry Lighthouse > Keepers")
+
+
+def test_quotes_are_found_back_and_placed_under_their_heading() -> None:
+    span = locate_quotes(LIGHTHOUSE, "A backup horn is kept in the engine room for fog. It sounds twice every thirty seconds")
+    assert span is not None and LIGHTHOUSE[span[0] :].startswith("A backup horn")
+    assert locate_quotes(LIGHTHOUSE, "The horn is kept somewhere.") is None  # a paraphrase is not a quote
+    assert section_at(LIGHTHOUSE, span[0], "Skerry Lighthouse") == "Skerry Lighthouse > Backup horn"
+    assert section_at(LIGHTHOUSE, LIGHTHOUSE.index("The first keeper"), "Skerry Lighthouse") == "Skerry Lighthouse > Keepers"
+    assert section_at(LIGHTHOUSE, 30, "Skerry Lighthouse") == "Skerry Lighthouse"
+    assert same_section(LIGHTHOUSE, LIGHTHOUSE.index("A backup"), LIGHTHOUSE.index("It sounds"))
+    assert not same_section(LIGHTHOUSE, LIGHTHOUSE.index("It sounds"), LIGHTHOUSE.index("The first keeper"))
+
+
+def _chunk(text: str) -> Passage:
+    return Passage(Chunk("lighthouse.md", 0, text, 1, text.count("\n"), 0, len(text), 90, "h" * 64, None, "Skerry Lighthouse"), 1.0)
+
+
+def test_a_citation_narrows_to_the_quoted_lines_and_keeps_the_text_verbatim() -> None:
+    p = _chunk(LIGHTHOUSE)
+    answer = check_citations("q", Draft("A backup horn is kept in the engine room for fog. [1]", True, "extractive"), [p])
+    c = answer.citations[0]
+    assert (c.start_line, c.end_line, c.section) == (8, 8, "Skerry Lighthouse > Backup horn")
+    assert c.location == "lighthouse.md:8-8" and c.text == "A backup horn is kept in the engine room for fog."
+    # A paraphrase (an LLM's wording) cites the whole passage as before.
+    para = check_citations("q", Draft("There is a horn for fog [1].", True, "m"), [p]).citations[0]
+    assert (para.start_line, para.end_line, para.section) == (1, LIGHTHOUSE.count("\n"), "Skerry Lighthouse")
+    # Issue 15 item 14: the space before a comma in the source stays where it is.
+    r = _chunk(REPORT)
+    text = "The harbour board met three years ago , only one member voted against the new pier. [1]"
+    answer = check_citations("q", Draft(text, True, "extractive"), [r])
+    assert "three years ago , only one" in answer.text
+    assert (answer.citations[0].start_line, answer.citations[0].end_line) == (2, 2)
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("harbour")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "lighthouse.md").write_text(LIGHTHOUSE, encoding="utf-8")
+    (root / "corpus" / "report.txt").write_text(REPORT, encoding="utf-8")
+    r = run_cli("ingest", cwd=root)
+    assert r.returncode == 0, r.stderr
+    return root
+
+
+def test_ask_quotes_the_sentence_cites_its_lines_and_section(harbour: Path) -> None:
+    r = run_cli("ask", "Where is the backup horn kept?", "--json", "--no-refresh", cwd=harbour)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["answer"].startswith("A backup horn is kept in the engine room for fog.")
+    assert "#" not in data["answer"] and "Keeper" not in data["answer"] and "Ingrid" not in data["answer"]
+    assert data["short_answer"] == "the engine room"
+    [c] = data["citations"]
+    assert (c["source"], c["start_line"], c["section"]) == ("corpus/lighthouse.md", 8, "Skerry Lighthouse > Backup horn")
+    assert c["end_line"] <= 9 and "#" not in c["text"]
+
+    r = run_cli("ask", "How many members voted against the new pier?", "--no-refresh", cwd=harbour)
+    assert r.returncode == 0, r.stderr
+    first, second = r.stdout.splitlines()[:2]
+    assert first == "one"  # the short answer first, then the quoted sentence as written
+    assert second.startswith("The harbour board met three years ago , only one member voted")
+    assert "Annual Report" not in r.stdout.split("Sources")[0]
+    assert "corpus/report.txt:2-" in r.stdout

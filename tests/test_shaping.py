@@ -1,0 +1,133 @@
+"""Answers shaped by the question: the phrase that answers, list items, acronyms, yes/no and comparisons."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from .conftest import SEED, run_cli
+
+from briefbot.answer.extractive import DECLINE, ExtractiveGenerator
+from briefbot.answer.polar import is_polar
+from briefbot.answer.shaping import expand_acronym, list_items, short_answer
+from briefbot.schema import Chunk, Passage
+
+MEETING = SEED.read_text(encoding="utf-8").split("\n")[:5]
+BIOS = {
+    "lee.txt": "Ang Lee (born October 23, 1954) is a Taiwanese film director, screenwriter, and producer.",
+    "kubrick.txt": "Stanley Kubrick (July 26, 1928 - March 7, 1999) was an American film director, screenwriter, and producer.",
+    "christie.txt": "Agatha Christie (15 September 1890 - 12 January 1976) was an English writer known for her detective novels.",
+    "chaikovsky.txt": (
+        "Pyotr Ilyich Chaikovsky (1840-1893) was a Russian composer. "
+        "He was appointed professor of harmony at the Moscow Conservatory in 1866."
+    ),
+}
+LIST = (
+    "Mr. LI Ming, Chair Professor of Southern University of Science and Technology (SUSTech), director of "
+    "UNESCO-ICHEI, Prof. JIN Li, Chair Professor and Acting Dean of School of Business, Vice president of SUSTech, "
+    "Ms.SU Rui, deputy chief of IIOE participated in the meeting."
+)
+
+
+def _passage(text: str, source: str, score: float = 1.0) -> Passage:
+    return Passage(Chunk(source, 0, text, 1, 1, 0, len(text), 60, source.ljust(64, "0")), score)
+
+
+@pytest.fixture(scope="module")
+def gen(embedder) -> ExtractiveGenerator:
+    return ExtractiveGenerator(embedder, min_score=0.45)
+
+
+@pytest.fixture(scope="module")
+def meeting() -> list[Passage]:
+    return [_passage(t, f"meeting{i}.txt", 1 - i / 10) for i, t in enumerate(MEETING)]
+
+
+@pytest.fixture(scope="module")
+def bios() -> list[Passage]:
+    return [_passage(t, name, 1 - i / 10) for i, (name, t) in enumerate(BIOS.items())]
+
+
+def test_acronyms_and_list_items_are_read_from_the_sentence() -> None:
+    assert expand_acronym(LIST, "SUSTech") == "Southern University of Science and Technology"
+    assert expand_acronym("the Online Learning Office (OLO) opened", "OLO") == "Online Learning Office"
+    assert expand_acronym("a new office (OLO) opened", "OLO") is None  # initials do not spell it
+    items = list_items(LIST)
+    assert [i.name for i in items] == ["LI Ming", "JIN Li", "SU Rui"]
+    assert items[1].role == "Chair Professor and Acting Dean of School of Business, Vice president of SUSTech"
+    assert items[2].role == "deputy chief of IIOE"  # cut before "participated in the meeting"
+
+
+def test_short_answers_by_question_type() -> None:
+    s = "Its lamp was automated in 1987, after a century of keepers, by the engineer Tomas Berg in Bergen."
+    assert short_answer("When was the lamp automated?", [s], "when") == "1987"
+    assert short_answer("Who automated the lamp?", [s], "who") == "Tomas Berg"
+    assert short_answer("Where was the lamp automated?", [s], "where") == "Bergen"
+    s2 = "The delegation met on September 6th, 2023, and about 40 students attended the talk for two hours."
+    assert short_answer("When did the delegation meet?", [s2], "when") == "September 6th, 2023"
+    assert short_answer("How many students attended the talk?", [s2], "number") == "40"
+    assert short_answer("How long did the talk last?", [s2], "number") == "two hours"
+    assert short_answer("Why did the delegation meet?", [s2], "other") is None  # nothing to cut: the sentence is the answer
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "quoted"),
+    [
+        ("What does IIOE stand for?", "International Institute of Online Education", "Online Education (IIOE)"),
+        ("What does SUSTech stand for?", "Southern University of Science and Technology", "(SUSTech)"),
+        ("What is the title of Prof. JIN Li?", "Chair Professor and Acting Dean of School of Business, Vice president of SUSTech", "JIN Li"),
+        # The question splits and spells the name differently from the document ("HOU Sheng Tao").
+        ("What is Hou Shengtao's position?", (
+            "Professor of Neurobiology, Director of the Brain Science Research Center, "
+            "Southern University of Science and Technology"
+        ), "HOU Sheng Tao"),
+        ("Who is the chief of IIOE?", "XUE Feng", "XUE Feng"),  # the item that matches, not the first person listed
+        ("Who did the UNESCO-ICHEI delegation meet?", "Stephania Giannini", "Stephania Giannini"),
+        ("When did the delegation meet Ms. Giannini?", "September 6th, 2023", "On September 6th, 2023"),
+    ],
+)
+def test_short_answer_inside_the_cited_sentence(gen: ExtractiveGenerator, meeting: list[Passage], question: str, short: str, quoted: str) -> None:
+    draft = gen.answer(question, meeting)
+    assert draft.answered, question
+    assert draft.short_answer == short
+    assert quoted in draft.text and short in draft.text  # the full sentence stays, holding the short answer
+
+
+def test_a_name_spelled_differently_still_finds_its_sentence(gen: ExtractiveGenerator, bios: list[Passage]) -> None:
+    draft = gen.answer("Where was Tchaikovsky appointed professor of harmony?", bios)
+    assert draft.answered and "Moscow Conservatory" in draft.text and "[4]" in draft.text
+    assert draft.short_answer == "Moscow Conservatory"
+
+
+def test_yes_no_and_comparison_questions(gen: ExtractiveGenerator, bios: list[Passage]) -> None:
+    assert is_polar("Are Ang Lee and Stanley Kubrick both film directors?")
+    assert not is_polar("Is Ang Lee or Stanley Kubrick older?") and not is_polar("Who is Ang Lee?")
+    both = gen.answer("Are Ang Lee and Stanley Kubrick both film directors?", bios)
+    assert both.answered and both.short_answer == "Yes"
+    assert "Taiwanese film director" in both.text and "American film director" in both.text
+    assert "[1]" in both.text and "[2]" in both.text  # each side's sentence cited
+    no = gen.answer("Are Ang Lee and Agatha Christie both film directors?", bios)
+    assert no.answered and no.short_answer == "No"
+    assert "[1]" in no.text and "[3]" in no.text and "English writer" in no.text
+    unknown = gen.answer("Are Ang Lee and Martin Scorsese both film directors?", bios)
+    assert not unknown.answered and unknown.text == DECLINE and unknown.short_answer is None
+    # One sentence leaning on the one before it ("He was appointed ...") says yes, or no to another year.
+    yes = gen.answer("Was Chaikovsky appointed professor of harmony in 1866?", bios)
+    assert yes.short_answer == "Yes" and "Pyotr Ilyich Chaikovsky" in yes.text and "in 1866" in yes.text
+    assert gen.answer("Was Chaikovsky appointed professor of harmony in 1870?", bios).short_answer == "No"
+    assert not gen.answer("Was Chaikovsky appointed professor of piano?", bios).answered  # not said: declined
+
+
+def test_json_has_short_answer_and_null_when_none(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "meeting.txt").write_text("\n".join(MEETING) + "\n", encoding="utf-8")
+    assert run_cli("ingest", cwd=tmp_path).returncode == 0
+    r = run_cli("ask", "What does IIOE stand for?", "--json", "--no-refresh", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["short_answer"] == "International Institute of Online Education"
+    assert "(IIOE)" in data["answer"] and data["citations"][0]["source"] == "corpus/meeting.txt"
+    r = run_cli("ask", "How did Ms. Giannini view the role of UNESCO-ICHEI?", "--json", "--no-refresh", cwd=tmp_path)
+    data = json.loads(r.stdout)
+    assert data["answered"] and data["short_answer"] is None and "Giannini" in data["answer"]
