@@ -13,7 +13,7 @@ import numpy as np
 
 from briefbot.answer.rerank import DEPTH as RERANK_DEPTH
 from briefbot.answer.rerank import rerank_scores
-from briefbot.index.dense import query_scores
+from briefbot.index.dense import chunks_of, query_scores, vectors_of
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import LexicalIndex, sync
 from briefbot.index.store import Index
@@ -107,6 +107,7 @@ class Candidates:
     ids: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)  # files hidden from this search (mid-write)
     lost: set[int] = field(default_factory=set)  # rows chromadb no longer holds when fetched
+    known: np.ndarray | None = None  # rows whose vector is already in ``vectors``
 
 
 class _Background:
@@ -177,7 +178,8 @@ class Retriever:
         lex_scores = lex.scores(query) if lex is not None else None
         lex_hits = dict(lex.top(query, depth, source=source, scores=lex_scores)) if lex is not None else {}
         pending = self.pending() if self.pending else self.index.pending_sources()  # read once for both lookups
-        fetching = _Background(self.index.get_by_ids, list(lex_hits), pending) if lex_hits else None
+        # BM25's finds need their vectors to be scored by cosine too; their texts wait for fill().
+        fetching = _Background(vectors_of, self.index, list(lex_hits), pending) if lex_hits else None
         vector = None
         dense_hits: dict[str, float] = {}
         try:
@@ -186,29 +188,31 @@ class Retriever:
                 where: dict[str, Any] | None = {"source": source} if source else None
                 dense_hits = query_scores(self.index, vector, depth, where, pending)
         finally:
-            found: dict[str, tuple[Chunk, np.ndarray | None]] = fetching.result() if fetching else {}
+            found: dict[str, np.ndarray | None] = fetching.result() if fetching else {}
         # An id the BM25 index still has but chromadb lost is left out.
         ids = [i for i in lex_hits if i in found] + [i for i in dense_hits if i not in lex_hits]
         dim = self.embedder.dim
         if not ids:
             empty = np.zeros(0, dtype=np.float32)
             return Candidates([], np.zeros((0, dim), dtype=np.float32), None if vector is None else empty, empty, query)
-        missing = [i for i in found if found[i][1] is None]
-        if missing:  # vectors chromadb could not serve during a concurrent ingest
-            fresh = self.embedder.embed([found[i][0].embed_text for i in missing])
-            found.update({i: (found[i][0], v) for i, v in zip(missing, fresh)})
+        missing = [i for i in found if found[i] is None]
+        if missing:  # vectors chromadb could not serve during a concurrent ingest: embed their texts
+            texts = chunks_of(self.index, missing, pending, vectors=False)
+            fresh = self.embedder.embed([texts[i][0].embed_text for i in missing if i in texts])
+            found.update(zip([i for i in missing if i in texts], fresh))
+            ids = [i for i in ids if found.get(i, 0) is not None]
         vectors = np.zeros((len(ids), dim), dtype=np.float32)
-        chunks: list[Chunk | None] = []
+        known = np.zeros(len(ids), dtype=bool)  # rows whose vector is here (BM25's finds)
         for j, i in enumerate(ids):
-            got = found.get(i)
-            chunks.append(got[0] if got else None)
-            if got is not None and got[1] is not None:
-                vectors[j] = got[1]
+            v = found.get(i)
+            if v is not None:
+                vectors[j], known[j] = v, True
+        chunks: list[Chunk | None] = [None] * len(ids)
         dense = None
         if vector is not None:
             dense = vectors @ vector
             for j, i in enumerate(ids):
-                if chunks[j] is None:
+                if not known[j]:
                     dense[j] = dense_hits[i]
         return Candidates(
             query=query,
@@ -222,6 +226,7 @@ class Retriever:
             ),
             ids=ids,
             pending=list(pending),
+            known=known,
         )
 
     def fill(self, cands: Candidates, rows: Sequence[int]) -> None:
@@ -229,8 +234,9 @@ class Retriever:
         wanted = [j for j in rows if cands.chunks[j] is None and j not in cands.lost]
         if not wanted:
             return
-        found = self.index.get_by_ids([cands.ids[j] for j in wanted], cands.pending)
-        stale = [cands.ids[j] for j in wanted if cands.ids[j] in found and found[cands.ids[j]][1] is None]
+        unknown = [j for j in wanted if cands.known is None or not cands.known[j]]  # vectors to read too
+        found = chunks_of(self.index, [cands.ids[j] for j in wanted], cands.pending, vectors=bool(unknown))
+        stale = [cands.ids[j] for j in unknown if cands.ids[j] in found and found[cands.ids[j]][1] is None]
         if stale:  # vectors chromadb could not serve during a concurrent ingest
             fresh = self.embedder.embed([found[i][0].embed_text for i in stale])
             found.update({i: (found[i][0], v) for i, v in zip(stale, fresh)})
@@ -240,7 +246,8 @@ class Retriever:
                 cands.lost.add(j)
                 continue
             cands.chunks[j] = got[0]
-            cands.vectors[j] = got[1]
+            if cands.known is None or not cands.known[j]:
+                cands.vectors[j] = got[1]
 
     def rank(self, cands: Candidates, k: int, lexical_weight: float | None = None, rerank: bool | None = None) -> list[Passage]:
         """Fused order of the candidates, its head re-ranked (hybrid only), near-duplicates collapsed, best ``k``."""
