@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import queue
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -110,26 +111,47 @@ class Candidates:
     known: np.ndarray | None = None  # rows whose vector is already in ``vectors``
 
 
-class _Background:
-    """A call run on a daemon thread meanwhile (chromadb and onnxruntime release the GIL)."""
+class _Job:
+    """A call handed to the retriever's worker thread; :meth:`result` waits for it."""
 
-    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        self.fn, self.args = fn, args
+        self._done = threading.Event()
         self._result: Any = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(fn, args), name="briefbot-fetch", daemon=True)
-        self._thread.start()
 
-    def _run(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def run(self) -> None:
         try:
-            self._result = fn(*args)
+            self._result = self.fn(*self.args)
         except BaseException as exc:  # noqa: BLE001 - re-raised by result() on the caller's thread
             self._error = exc
+        finally:
+            self._done.set()
 
     def result(self) -> Any:
-        self._thread.join()
+        self._done.wait()
         if self._error is not None:
             raise self._error
         return self._result
+
+
+class _Worker:
+    """One long-lived daemon thread per retriever for reads done while the query is embedded
+    (chromadb and onnxruntime release the GIL): starting a thread per query cost milliseconds on a
+    loaded machine."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        threading.Thread(target=self._loop, name="briefbot-fetch", daemon=True).start()
+
+    def _loop(self) -> None:
+        while True:
+            self._jobs.get().run()
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> _Job:
+        job = _Job(fn, args)
+        self._jobs.put(job)
+        return job
 
 
 class Retriever:
@@ -157,6 +179,12 @@ class Retriever:
         self.lexical_weight = lexical_weight
         self.lexical_folder = lexical_folder
         self._lexical: LexicalIndex | None = None
+        self._fetcher: _Worker | None = None
+
+    def _worker(self) -> _Worker:
+        if self._fetcher is None:
+            self._fetcher = _Worker()
+        return self._fetcher
 
     def lexical(self) -> LexicalIndex:
         """The BM25 index, checked against chromadb once per retriever (rebuilt if out of step)."""
@@ -179,7 +207,7 @@ class Retriever:
         lex_hits = dict(lex.top(query, depth, source=source, scores=lex_scores)) if lex is not None else {}
         pending = self.pending() if self.pending else self.index.pending_sources()  # read once for both lookups
         # BM25's finds need their vectors to be scored by cosine too; their texts wait for fill().
-        fetching = _Background(vectors_of, self.index, list(lex_hits), pending) if lex_hits else None
+        fetching = self._worker().submit(vectors_of, self.index, list(lex_hits), pending) if lex_hits else None
         vector = None
         dense_hits: dict[str, float] = {}
         try:
