@@ -59,6 +59,7 @@ def test_a_snapshot_that_no_longer_matches_the_database_does_not_vouch(bot: Brie
 
 def reference_features(question: str, texts: list[str]):  # type: ignore[no-untyped-def]
     """The re-ranker's features computed the plain way, sentence by sentence (as before it was sped up)."""
+    import itertools
     import math
 
     import numpy as np
@@ -77,13 +78,13 @@ def reference_features(question: str, texts: list[str]):  # type: ignore[no-unty
     n = len(texts)
     idf = {w: math.log(1 + n / (1 + sum(1 for ws in words if w in ws))) for w in unique}
     total = sum(idf.values()) or 1.0
-    pairs = set(zip(qwords, qwords[1:]))
+    pairs = set(itertools.pairwise(qwords))
     for j in range(n):
         out[j, 0] = sum(idf[w] for w in unique if w in words[j]) / total
         out[j, 1] = max((sum(idf[w] for w in unique if w in s) / total for s in sentences[j]), default=0.0)
         if pairs:
             flat = [w for sentence in tokens[j] for w in sentence]
-            out[j, 2] = len(pairs & set(zip(flat, flat[1:]))) / len(pairs)
+            out[j, 2] = len(pairs & set(itertools.pairwise(flat))) / len(pairs)
     return out
 
 
@@ -106,7 +107,8 @@ def test_reranker_features_match_the_sentence_by_sentence_reference() -> None:
         "Quote: \"The storm came.\" (It did.) Ships [1] unload—grain… and timber?! Yes.",
     ]
     rng = random.Random(5)
-    vocab = "harbour grain timber storm quay toll charges committee school pupils ships rebuilt the of a".split()
+    vocab = ["harbour", "grain", "timber", "storm", "quay", "toll", "charges", "committee", "school", "pupils",
+             "ships", "rebuilt", "the", "of", "a"]
     for _ in range(40):
         texts.append(" ".join(
             " ".join(rng.choice(vocab) for _ in range(rng.randint(1, 12))).capitalize() + rng.choice([".", "!", "?", ""])
