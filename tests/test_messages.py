@@ -37,7 +37,7 @@ def run_into_closed_pipe(*args: str, cwd: Path) -> subprocess.CompletedProcess[s
     try:
         return subprocess.run(
             [*briefbot_exe(), *args], cwd=cwd, env=env_without_briefbot(), stdout=write_end,
-            stderr=subprocess.PIPE, text=True, timeout=300,
+            stderr=subprocess.PIPE, text=True, timeout=300, check=False,
         )
     finally:
         os.close(write_end)

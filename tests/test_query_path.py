@@ -59,6 +59,7 @@ def test_a_snapshot_that_no_longer_matches_the_database_does_not_vouch(bot: Brie
 
 def reference_features(question: str, texts: list[str]):  # type: ignore[no-untyped-def]
     """The re-ranker's features computed the plain way, sentence by sentence (as before it was sped up)."""
+    import itertools
     import math
 
     import numpy as np
@@ -77,13 +78,13 @@ def reference_features(question: str, texts: list[str]):  # type: ignore[no-unty
     n = len(texts)
     idf = {w: math.log(1 + n / (1 + sum(1 for ws in words if w in ws))) for w in unique}
     total = sum(idf.values()) or 1.0
-    pairs = set(zip(qwords, qwords[1:]))
+    pairs = set(itertools.pairwise(qwords))
     for j in range(n):
         out[j, 0] = sum(idf[w] for w in unique if w in words[j]) / total
         out[j, 1] = max((sum(idf[w] for w in unique if w in s) / total for s in sentences[j]), default=0.0)
         if pairs:
             flat = [w for sentence in tokens[j] for w in sentence]
-            out[j, 2] = len(pairs & set(zip(flat, flat[1:]))) / len(pairs)
+            out[j, 2] = len(pairs & set(itertools.pairwise(flat))) / len(pairs)
     return out
 
 
@@ -106,7 +107,8 @@ def test_reranker_features_match_the_sentence_by_sentence_reference() -> None:
         "Quote: \"The storm came.\" (It did.) Ships [1] unload—grain… and timber?! Yes.",
     ]
     rng = random.Random(5)
-    vocab = "harbour grain timber storm quay toll charges committee school pupils ships rebuilt the of a".split()
+    vocab = ["harbour", "grain", "timber", "storm", "quay", "toll", "charges", "committee", "school", "pupils",
+             "ships", "rebuilt", "the", "of", "a"]
     for _ in range(40):
         texts.append(" ".join(
             " ".join(rng.choice(vocab) for _ in range(rng.randint(1, 12))).capitalize() + rng.choice([".", "!", "?", ""])
@@ -118,3 +120,36 @@ def test_reranker_features_match_the_sentence_by_sentence_reference() -> None:
         for start in range(0, len(texts), 20):
             part = texts[start : start + 20]
             assert np.allclose(features(q, part), reference_features(q, part), atol=1e-6), (q, part)
+
+
+def test_reading_only_the_head_ranks_as_reading_every_candidate(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    """Texts and vectors of dense-only finds are fetched for the head only; the ranking is the same
+    as with every candidate read, also when near-duplicates use up the head."""
+    from briefbot.answer.retrieval import Retriever
+    from briefbot.index import lexical
+
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    topics = ["harbour", "bridge toll", "village school", "vineyard", "lighthouse keeper", "railway station"]
+    for n in range(36):
+        t = topics[n % len(topics)]
+        (corpus / f"d{n:02d}.txt").write_text(f"Report {n} on the {t}. The {t} was discussed by the council in week {n}.\n", encoding="utf-8")
+    for n in range(25):  # copies: near-duplicates the collapse removes
+        (corpus / f"copy{n:02d}.txt").write_text("The harbour was rebuilt after the storm by the council.\n", encoding="utf-8")
+    settings = Settings(index=tmp_path / ".briefbot", corpus=[corpus])
+    ingest(settings, embedder=embedder)
+    index = Index.open(settings, embedder.name, embedder.dim, create=False)
+    retriever = Retriever(index, embedder, 0.5, lexical.folder(settings))
+    read_on = 0
+    for query in ["When was the harbour rebuilt?", "council report on the railway station", "vineyard week 3"]:
+        for k in (1, 5, 12):
+            cands = retriever.candidates(query, 50)
+            lazy = retriever.rank(cands, k)
+            read_on += sum(c is not None for c in cands.chunks) == len(cands.ids) > 24  # duplicates ate the head
+            full = retriever.candidates(query, 50)
+            retriever.fill(full, range(len(full.ids)))
+            assert all(c is not None for c in full.chunks)
+            eager = retriever.rank(full, k)
+            assert [(p.chunk.id, round(p.score, 6)) for p in lazy] == [(p.chunk.id, round(p.score, 6)) for p in eager]
+            assert lazy
+    assert read_on, "no case read past the head: the duplicates did not exercise it"

@@ -31,7 +31,7 @@ def test_chromadb_works_and_overrides_is_restored(tmp_path: Path) -> None:
     assert out.stdout.strip() == "True"  # methods are still marked, as EnforceOverrides requires
 
 
-# What _unchecked_overrides (index/store.py) knows how to stand in for. A chromadb that uses anything
+# What _unchecked_overrides (index/chroma.py) knows how to stand in for. A chromadb that uses anything
 # else from `overrides` must be looked at again before the replacement can be trusted.
 KNOWN = {"override", "overrides", "EnforceOverrides"}
 
@@ -44,7 +44,7 @@ def tripwire(*args, **kwargs):
 
 overrides.override = overrides.overrides = tripwire
 from briefbot.settings import Settings
-from briefbot.index.store import make_client
+from briefbot.index.chroma import make_client
 client = make_client(Settings(index=__import__("pathlib").Path(sys.argv[1])))
 col = client.get_or_create_collection("probe", embedding_function=None)
 col.add(ids=["a", "b"], embeddings=[[1.0, 0.0], [0.0, 1.0]], documents=["x", "y"], metadatas=[{"s": 1}, {"s": 2}])
@@ -77,7 +77,7 @@ def test_overrides_replacement_still_fits_this_chromadb(tmp_path: Path) -> None:
         if re.search(r"^\s*import overrides\b", source, re.MULTILINE):
             used.add("import overrides")
     used.discard("")
-    assert used, "chromadb no longer uses `overrides`: remove _unchecked_overrides from index/store.py"
+    assert used, "chromadb no longer uses `overrides`: remove _unchecked_overrides from index/chroma.py"
     assert used <= KNOWN, f"chromadb now uses {sorted(used - KNOWN)} from `overrides`: check _unchecked_overrides"
 
     # In a fresh interpreter, with the real decorator replaced by a tripwire: every use of it while

@@ -8,7 +8,6 @@ model), and on SQuAD they lift MRR@20 from .863 to about .89 (bench/quality.py).
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from briefbot.index.lexical import tokenize, tokenize_at
+from briefbot.index.lexical import tokenize, tokenize_spans
 from briefbot.text.sentences import sentence_spans
 
 DEPTH = 20  # passages re-ranked, at least; the rest keep the fused order below them
@@ -43,19 +42,7 @@ class _Analysis:
 
 @lru_cache(maxsize=4096)  # the same passages come back query after query (and turn after turn in a chat)
 def _analyse(text: str) -> _Analysis:
-    spans = sentence_spans(text)
-    located = tokenize_at(text)
-    if located is None:  # offsets unusable: sentence by sentence
-        per = [tokenize(text[s:e]) for s, e in spans]
-    else:
-        # Each word is placed in its sentence by offset (words never straddle sentences: those end
-        # at punctuation before a space); a word outside every span is left out, as before.
-        starts = [s for s, _ in spans]
-        per = [[] for _ in spans]
-        for pos, stem in located:
-            k = bisect.bisect_right(starts, pos) - 1
-            if k >= 0 and pos < spans[k][1]:
-                per[k].append(stem)
+    per = tokenize_spans(text, sentence_spans(text))
     where: dict[str, int] = {}
     for k, words in enumerate(per):
         for w in words:

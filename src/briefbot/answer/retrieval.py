@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import queue
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -13,7 +14,7 @@ import numpy as np
 
 from briefbot.answer.rerank import DEPTH as RERANK_DEPTH
 from briefbot.answer.rerank import rerank_scores
-from briefbot.index.dense import query_scores
+from briefbot.index.dense import chunks_of, query_scores, vectors_of
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import LexicalIndex, sync
 from briefbot.index.store import Index
@@ -107,28 +108,50 @@ class Candidates:
     ids: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)  # files hidden from this search (mid-write)
     lost: set[int] = field(default_factory=set)  # rows chromadb no longer holds when fetched
+    known: np.ndarray | None = None  # rows whose vector is already in ``vectors``
 
 
-class _Background:
-    """A call run on a daemon thread meanwhile (chromadb and onnxruntime release the GIL)."""
+class _Job:
+    """A call handed to the retriever's worker thread; :meth:`result` waits for it."""
 
-    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        self.fn, self.args = fn, args
+        self._done = threading.Event()
         self._result: Any = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(fn, args), name="briefbot-fetch", daemon=True)
-        self._thread.start()
 
-    def _run(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def run(self) -> None:
         try:
-            self._result = fn(*args)
+            self._result = self.fn(*self.args)
         except BaseException as exc:  # noqa: BLE001 - re-raised by result() on the caller's thread
             self._error = exc
+        finally:
+            self._done.set()
 
     def result(self) -> Any:
-        self._thread.join()
+        self._done.wait()
         if self._error is not None:
             raise self._error
         return self._result
+
+
+class _Worker:
+    """One long-lived daemon thread per retriever for reads done while the query is embedded
+    (chromadb and onnxruntime release the GIL): starting a thread per query cost milliseconds on a
+    loaded machine."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        threading.Thread(target=self._loop, name="briefbot-fetch", daemon=True).start()
+
+    def _loop(self) -> None:
+        while True:
+            self._jobs.get().run()
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> _Job:
+        job = _Job(fn, args)
+        self._jobs.put(job)
+        return job
 
 
 class Retriever:
@@ -156,6 +179,12 @@ class Retriever:
         self.lexical_weight = lexical_weight
         self.lexical_folder = lexical_folder
         self._lexical: LexicalIndex | None = None
+        self._fetcher: _Worker | None = None
+
+    def _worker(self) -> _Worker:
+        if self._fetcher is None:
+            self._fetcher = _Worker()
+        return self._fetcher
 
     def lexical(self) -> LexicalIndex:
         """The BM25 index, checked against chromadb once per retriever (rebuilt if out of step)."""
@@ -177,7 +206,8 @@ class Retriever:
         lex_scores = lex.scores(query) if lex is not None else None
         lex_hits = dict(lex.top(query, depth, source=source, scores=lex_scores)) if lex is not None else {}
         pending = self.pending() if self.pending else self.index.pending_sources()  # read once for both lookups
-        fetching = _Background(self.index.get_by_ids, list(lex_hits), pending) if lex_hits else None
+        # BM25's finds need their vectors to be scored by cosine too; their texts wait for fill().
+        fetching = self._worker().submit(vectors_of, self.index, list(lex_hits), pending) if lex_hits else None
         vector = None
         dense_hits: dict[str, float] = {}
         try:
@@ -186,29 +216,31 @@ class Retriever:
                 where: dict[str, Any] | None = {"source": source} if source else None
                 dense_hits = query_scores(self.index, vector, depth, where, pending)
         finally:
-            found: dict[str, tuple[Chunk, np.ndarray | None]] = fetching.result() if fetching else {}
+            found: dict[str, np.ndarray | None] = fetching.result() if fetching else {}
         # An id the BM25 index still has but chromadb lost is left out.
         ids = [i for i in lex_hits if i in found] + [i for i in dense_hits if i not in lex_hits]
         dim = self.embedder.dim
         if not ids:
             empty = np.zeros(0, dtype=np.float32)
             return Candidates([], np.zeros((0, dim), dtype=np.float32), None if vector is None else empty, empty, query)
-        missing = [i for i in found if found[i][1] is None]
-        if missing:  # vectors chromadb could not serve during a concurrent ingest
-            fresh = self.embedder.embed([found[i][0].embed_text for i in missing])
-            found.update({i: (found[i][0], v) for i, v in zip(missing, fresh)})
+        missing = [i for i in found if found[i] is None]
+        if missing:  # vectors chromadb could not serve during a concurrent ingest: embed their texts
+            texts = chunks_of(self.index, missing, pending, vectors=False)
+            fresh = self.embedder.embed([texts[i][0].embed_text for i in missing if i in texts])
+            found.update(zip([i for i in missing if i in texts], fresh))
+            ids = [i for i in ids if found.get(i, 0) is not None]
         vectors = np.zeros((len(ids), dim), dtype=np.float32)
-        chunks: list[Chunk | None] = []
+        known = np.zeros(len(ids), dtype=bool)  # rows whose vector is here (BM25's finds)
         for j, i in enumerate(ids):
-            got = found.get(i)
-            chunks.append(got[0] if got else None)
-            if got is not None and got[1] is not None:
-                vectors[j] = got[1]
+            v = found.get(i)
+            if v is not None:
+                vectors[j], known[j] = v, True
+        chunks: list[Chunk | None] = [None] * len(ids)
         dense = None
         if vector is not None:
             dense = vectors @ vector
             for j, i in enumerate(ids):
-                if chunks[j] is None:
+                if not known[j]:
                     dense[j] = dense_hits[i]
         return Candidates(
             query=query,
@@ -222,6 +254,7 @@ class Retriever:
             ),
             ids=ids,
             pending=list(pending),
+            known=known,
         )
 
     def fill(self, cands: Candidates, rows: Sequence[int]) -> None:
@@ -229,8 +262,9 @@ class Retriever:
         wanted = [j for j in rows if cands.chunks[j] is None and j not in cands.lost]
         if not wanted:
             return
-        found = self.index.get_by_ids([cands.ids[j] for j in wanted], cands.pending)
-        stale = [cands.ids[j] for j in wanted if cands.ids[j] in found and found[cands.ids[j]][1] is None]
+        unknown = [j for j in wanted if cands.known is None or not cands.known[j]]  # vectors to read too
+        found = chunks_of(self.index, [cands.ids[j] for j in wanted], cands.pending, vectors=bool(unknown))
+        stale = [cands.ids[j] for j in unknown if cands.ids[j] in found and found[cands.ids[j]][1] is None]
         if stale:  # vectors chromadb could not serve during a concurrent ingest
             fresh = self.embedder.embed([found[i][0].embed_text for i in stale])
             found.update({i: (found[i][0], v) for i, v in zip(stale, fresh)})
@@ -240,7 +274,8 @@ class Retriever:
                 cands.lost.add(j)
                 continue
             cands.chunks[j] = got[0]
-            cands.vectors[j] = got[1]
+            if cands.known is None or not cands.known[j]:
+                cands.vectors[j] = got[1]
 
     def rank(self, cands: Candidates, k: int, lexical_weight: float | None = None, rerank: bool | None = None) -> list[Passage]:
         """Fused order of the candidates, its head re-ranked (hybrid only), near-duplicates collapsed, best ``k``."""

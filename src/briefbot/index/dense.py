@@ -13,7 +13,8 @@ from typing import Any
 import numpy as np
 
 from briefbot.index.chroma import guarded
-from briefbot.index.store import Index
+from briefbot.index.store import Index, chunk_from_record
+from briefbot.schema import Chunk
 
 
 @guarded
@@ -40,3 +41,42 @@ def query_scores(
     ids = res["ids"][0] if res["ids"] else []
     dists = (res["distances"] or [[]])[0]
     return {i: 1.0 - float(d) for i, d in zip(ids, dists)}
+
+
+@guarded
+def vectors_of(index: Index, ids: Sequence[str], pending: Sequence[str]) -> dict[str, np.ndarray | None]:
+    """The stored vectors of these chunks (texts are not read: that is the costly part); ids no longer
+    in the index, or of files mid-write, are left out. None for a vector chromadb cannot serve yet
+    (another process is writing): the caller re-embeds that chunk's text."""
+    skip = set(pending)
+    ids = [i for i in ids if source_of(i) not in skip]
+    if not ids:
+        return {}
+    try:
+        got = index.chunks.get(ids=list(ids), include=["embeddings"])  # type: ignore[list-item]
+    except Exception:  # noqa: BLE001 - "Error finding id" while another process writes
+        return {i: None for i in index.get_by_ids(ids, pending)}
+    vecs = got["embeddings"] if got["embeddings"] is not None else [None] * len(got["ids"])
+    return {i: None if v is None else np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], vecs)}
+
+
+@guarded
+def chunks_of(index: Index, ids: Sequence[str], pending: Sequence[str], vectors: bool) -> dict[str, tuple[Chunk, np.ndarray | None]]:
+    """Chunks by id with their text and metadata, and their vectors only when asked."""
+    if vectors:
+        return index.get_by_ids(ids, pending)
+    skip = set(pending)
+    ids = [i for i in ids if source_of(i) not in skip]
+    if not ids:
+        return {}
+    got = index.chunks.get(ids=list(ids), include=["documents", "metadatas"])  # type: ignore[list-item]
+    return {
+        i: (chunk_from_record(d, m), None)
+        for i, d, m in zip(got["ids"], got["documents"] or [], got["metadatas"] or [])
+        if m["source"] not in skip
+    }
+
+
+def source_of(chunk_id: str) -> str:
+    """The source part of a chunk id (``source#index:hash``)."""
+    return chunk_id.rsplit("#", 1)[0]

@@ -90,17 +90,21 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
-def tokenize_at(text: str) -> list[tuple[int, str]] | None:
-    """``tokenize(text)`` with each token's offset in ``text``, in one stemmer call; None when
-    lower-casing changes the text's length (a few rare letters), so offsets would not match."""
+def tokenize_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """``tokenize`` of each span of ``text`` (its sentences, say), with one stemmer call for all."""
     lowered = text.lower()
-    if len(lowered) != len(text):
-        return None
-    found = [(m.start(), m.group()) for m in _WORD.finditer(lowered) if m.group() not in STOPWORDS]
-    if not found:
-        return []
-    stems = _stemmer().stemWords([w for _, w in found])
-    return [(pos, stem) for (pos, _), stem in zip(found, stems)]
+    if len(lowered) != len(text):  # lower-casing moved offsets (a few rare letters): span by span
+        return [tokenize(text[s:e]) for s, e in spans]
+    per = [[w for w in _WORD.findall(lowered, s, e) if w not in STOPWORDS] for s, e in spans]
+    flat = [w for words in per for w in words]
+    if not flat:
+        return [[] for _ in spans]
+    stems = _stemmer().stemWords(flat)
+    out, at = [], 0
+    for words in per:
+        out.append(stems[at : at + len(words)])
+        at += len(words)
+    return out
 
 
 def fingerprint(ids: Sequence[str]) -> str:
