@@ -43,7 +43,7 @@ def test_pending_files_are_read_from_the_snapshot_while_it_vouches(bot: Briefbot
 
     # What an ingest does before its first write: the snapshot goes, then the file is marked pending.
     manifest.clear(bot.settings.index)
-    bot.index()._put_records([FileRecord("docs/bridge.txt", 1, 1, "x", 1, "now")], "pending")
+    bot.index().records.put([FileRecord("docs/bridge.txt", 1, 1, "x", 1, "now")], "pending")
     assert not manifest.nothing_pending(bot.settings.index)
     found = bot.search("Oyelaran toll charges", 3)
     assert asked and "docs/bridge.txt" not in {p.chunk.source for p in found}  # hidden while being written
