@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from briefbot.answer import decline
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.schema import Draft, Passage
@@ -50,7 +51,8 @@ _LEANING = re.compile(
 @dataclass
 class Selection:
     text: str  # chosen sentences, each followed by its [n] marker
-    confidence: float  # best mean of question similarity and rare-word overlap; declined below min_score
+    confidence: float  # relevance less what the passage lacks (answer/decline.py); declined below min_score
+    signals: dict[str, float] = field(default_factory=dict)  # what the confidence was made of
 
 
 @dataclass
@@ -232,9 +234,15 @@ class ExtractiveGenerator:
             parts.append((c.position, c.text))
         parts.sort()
         text = " ".join(t for _, t in parts) + f" [{home + 1}]"
-        # Relevance in meaning and in the question's own words, of the passage's best-supported sentence.
-        confidence = max(0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine)
-        return Selection(text=text, confidence=confidence)
+        # Relevance in meaning and in the question's own words, of the passage's best-supported sentence,
+        # less what the passage lacks of the question (answer/decline.py).
+        signals = {
+            "relevance": max(0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine),
+            "missing_names": decline.missing_names(question, passages[home].chunk.text),
+            "missing_terms": decline.missing_terms(qwords, set(terms(passages[home].chunk.text)), idf),
+            "type": type_match(kind, cands[best].text, qset) if kind != "other" else 1.0,
+        }
+        return Selection(text=text, confidence=decline.score(signals), signals=signals)
 
     @staticmethod
     def _best_passage(
