@@ -17,6 +17,7 @@ bench/results/quality.json.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -105,13 +106,14 @@ def run_set(qs: QuestionSet, n: int | None, seed: int) -> dict[str, Any]:
     halves = [it.half for it in items]
     ranks: dict[str, list[list[int | None]]] = {r: [] for r in ROWS}
     answers: dict[str, list[dict[str, Any]]] = {"hybrid": [], "default": []}
-    seconds = 0.0
+    seconds = cpu = 0.0
     started = time.perf_counter()
     for i, it in enumerate(items):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         default = bot.search(it.question, DEPTH)  # what `briefbot search` / `ask` retrieve
         draft_default = answer_of(generator, it.question, default[: settings.k])
         seconds += time.perf_counter() - t
+        cpu += time.process_time() - c
         cands = retriever.candidates(it.question, max(DEPTH, CANDIDATES))
         rows = {
             "bm25": retriever.rank(cands, DEPTH, lexical_weight=1.0, rerank=False),
@@ -136,12 +138,18 @@ def run_set(qs: QuestionSet, n: int | None, seed: int) -> dict[str, Any]:
         "of": len(qs.items),
         "chunks": report.total_chunks,
         "seconds_per_question": seconds / max(len(items), 1),
+        "cpu_seconds_per_question": cpu / max(len(items), 1),  # all threads; steadier than wall time on a shared machine
         "retrieval": {LABELS[r]: ranking_metrics(ranks[r], halves) for r in ROWS},
     }
     for name in ("hybrid", "default"):
         out.setdefault("answers", {})[LABELS[name]] = answer_metrics(items, answers[name], halves)
     if qs.declining:
         out["declining"] = decline_report(items, answers["default"], settings.min_score)
+        if qs.name == "SQuAD 2.0":  # for bench/fit_decline.py
+            (WORK / "decline-signals.json").write_text(json.dumps([
+                {"half": it.half, "answerable": bool(it.answers), "signals": a["signals"]}
+                for it, a in zip(items, answers["default"])
+            ]), encoding="utf-8")
         out["decline_sweep"] = sweep(items, answers["default"])
     return out
 
@@ -207,13 +215,15 @@ def table_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 value = f"{dec[metric]:.3f} (halves {dec['halves'][0][metric]:.3f} / {dec['halves'][1][metric]:.3f})"
                 rows.append((f"{name} {metric}", value, f">= {target:.2f}" if target else "reported", ok(dec[metric] >= target) if target else "-"))
             rows.append((f"{name} decline precision", f"{dec['decline_precision']:.3f}", "reported", "-"))
-        rows.append((f"{name} seconds/question (default)", f"{res['seconds_per_question']:.3f}", "reported", "-"))
+        rows.append((f"{name} seconds/question (default)", f"{res['seconds_per_question']:.3f} wall, "
+                     f"{res['cpu_seconds_per_question']:.3f} CPU", "reported", "-"))
     return rows
 
 
 def print_set(name: str, res: dict[str, Any]) -> None:
     print(f"\n{name}: {res['questions']} of {res['of']} questions, {res['chunks']} chunks, "
-          f"{res['seconds_per_question'] * 1000:.0f} ms/question (default, incl. answering)")
+          f"{res['seconds_per_question'] * 1000:.0f} ms/question wall, {res['cpu_seconds_per_question'] * 1000:.0f} ms CPU "
+          "(default, incl. answering)")
     print(f"  {'ranking':<36} {'R@1':>6} {'R@5':>6} {'MRR@10':>7} {'all@5':>6} {'contain':>8} {'cite prec':>9}")
     for row in ROWS:
         r = res["retrieval"][LABELS[row]]

@@ -32,6 +32,8 @@ ENTITY_DECAY = 0.6  # the second name of a passage counts this much of the first
 RANK_OFFSET = 1.0  # rank score = weight / (RANK_OFFSET + rank)
 HOP_DEPTH = 20  # depth of each extra query's candidate lists (the first hop uses retrieval's own)
 HOP_KEEP = 5  # passages kept from each extra query
+HOPS = 3  # the best chain is followed to a third passage (MuSiQue has 3- and 4-hop questions)
+THIRD_ENTITIES = 1  # names followed from the second passage of the best chain
 
 _WORDCAP = r"[A-Z](?:\.|[\w'-]*)"  # a capitalised word, or an initial ("J.")
 _CAPS = re.compile(
@@ -133,17 +135,22 @@ def _query(retriever: Retriever, query: str, depth: int, keep: int) -> list[Pass
     return retriever.rank(retriever.candidates(query, depth), keep)
 
 
-def _follow(retriever: Retriever, question: str, first: list[Passage], weight: float) -> list[Hop]:
-    """Second-hop rankings from the names in the first passages."""
-    hops: list[Hop] = []
+def _follow(retriever: Retriever, question: str, first: list[Passage], weight: float, hops: int = 2) -> list[Hop]:
+    """Rankings from the names in the first passages; the best chain followed once more for a third hop."""
+    out: list[Hop] = []
     for r, parent in enumerate(first[:PARENTS], 1):
         rest = residual(question, parent.chunk.text)
         for i, name in enumerate(bridge_entities(question, parent.chunk.text)):
             found = _query(retriever, f"{name} {rest}".strip(), HOP_DEPTH, HOP_KEEP)
             found = [p for p in found if p.chunk.id != parent.chunk.id]
             w = weight * HOP_WEIGHT * (ENTITY_DECAY**i) * (RANK_OFFSET + 1) / (RANK_OFFSET + r)
-            hops.append(Hop(found, w))
-    return hops
+            out.append(Hop(found, w))
+            if hops > 2 and r == 1 and i == 0 and found and rest:
+                # The chain so far named `name`; what the question still asks is `rest`, asked of the next name.
+                for name3 in bridge_entities(f"{question} {name}", found[0].chunk.text, THIRD_ENTITIES):
+                    more = _query(retriever, f"{name3} {residual(rest, found[0].chunk.text)}".strip(), HOP_DEPTH, HOP_KEEP)
+                    out.append(Hop([p for p in more if p.chunk.id not in (parent.chunk.id, found[0].chunk.id)], w * HOP_WEIGHT))
+    return out
 
 
 def search(
@@ -165,7 +172,7 @@ def search(
         return first[:k]
     sub_questions = [q for q in decompose(question) if q.strip().lower() != question.strip().lower()] if decompose else []
     hops = [Hop(first, 1.0)]
-    hops += _follow(retriever, question, first, 1.0)
+    hops += _follow(retriever, question, first, 1.0, HOPS)
     for q in [*sides, *sub_questions]:
         found = _query(retriever, q, HOP_DEPTH, HOP_KEEP)
         hops.append(Hop(found, 1.0))
