@@ -43,7 +43,7 @@ WORK = HERE / "work"
 DEPTH = 10
 KEYS = {"squad1": "SQuAD v1.1", "squad2": "SQuAD 2.0", "hotpotqa": "HotpotQA", "2wiki": "2WikiMultihopQA",
         "musique": "MuSiQue", "corpus": "corpus/"}
-QUICK = {"SQuAD v1.1": 300, "SQuAD 2.0": 400, "HotpotQA": 60, "2WikiMultihopQA": 60, "MuSiQue": 60, "corpus/": 1000}
+QUICK = {"SQuAD v1.1": 200, "SQuAD 2.0": 200, "HotpotQA": 60, "2WikiMultihopQA": 60, "MuSiQue": 60, "corpus/": 1000}
 FULL = {"SQuAD v1.1": 3000, "SQuAD 2.0": 3000}  # the rest: every question
 TARGETS: dict[str, dict[str, float]] = {
     "SQuAD v1.1": {"recall@5": 0.95, "mrr@10": 0.87, "containment": 0.80, "citation_precision": 0.90},
@@ -242,6 +242,7 @@ def main() -> None:
     ap.add_argument("--sets", default=",".join(KEYS), help="comma-separated: " + ",".join(KEYS))
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--sample", type=int, default=None, help="questions per set (overrides --quick's sizes)")
+    ap.add_argument("--out", default="quality", help="results file name under bench/results/ (default quality)")
     args = ap.parse_args()
     wanted = {KEYS[s.strip()] for s in args.sets.split(",") if s.strip()}
     started = time.perf_counter()
@@ -263,7 +264,7 @@ def main() -> None:
         "sets": results,
         "seconds": round(time.perf_counter() - started, 1),
     }
-    finish("quality (briefbot default settings; halves: 0 = fitted on, 1 = held out)", "quality", out, table_rows(results))
+    finish("quality (briefbot default settings; halves: 0 = fitted on, 1 = held out)", args.out, out, table_rows(results))
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ ENTITY_DECAY = 0.6  # the second name of a passage counts this much of the first
 RANK_OFFSET = 1.0  # rank score = weight / (RANK_OFFSET + rank)
 HOP_DEPTH = 20  # depth of each extra query's candidate lists (the first hop uses retrieval's own)
 HOP_KEEP = 5  # passages kept from each extra query
+DECOMPOSE_MIN_TERMS = 5  # an LLM is asked to decompose only questions with this many content words
+DECOMPOSE_BELOW = 0.7  # whose first passage holds less than this share of them (set, not fitted: the LLM is too slow to benchmark)
 HOPS = 2  # 3 follows the best chain to a third passage: on half 0 it lost (HotpotQA .84 -> .80, MuSiQue .44 -> .42)
 THIRD_ENTITIES = 1  # names followed from the second passage of the best chain
 
@@ -114,6 +116,13 @@ def answered_by_first(question: str, passages: Sequence[Passage]) -> bool:
     return bool(f[0, 0] >= ANSWERED)
 
 
+def worth_decomposing(question: str, passages: Sequence[Passage]) -> bool:
+    """An LLM call is slow and costs tokens: only for a long question the first passage covers poorly."""
+    if len(set(tokenize(question))) < DECOMPOSE_MIN_TERMS:
+        return False
+    return bool(features(question, [p.chunk.text for p in passages[:5]])[0, 0] < DECOMPOSE_BELOW) if passages else True
+
+
 def fuse(hops: list[Hop], k: int) -> list[Passage]:
     """Each passage at the best weighted rank score any ranking gives it, best ``k``."""
     best: dict[str, tuple[float, Passage]] = {}
@@ -170,7 +179,9 @@ def search(
     sides = comparison_sides(question)
     if not sides and answered_by_first(question, first):
         return first[:k]
-    sub_questions = [q for q in decompose(question) if q.strip().lower() != question.strip().lower()] if decompose else []
+    sub_questions: list[str] = []
+    if decompose is not None and worth_decomposing(question, first):
+        sub_questions = [q for q in decompose(question) if q.strip().lower() != question.strip().lower()]
     hops = [Hop(first, 1.0)]
     hops += _follow(retriever, question, first, 1.0, HOPS)
     for q in [*sides, *sub_questions]:
