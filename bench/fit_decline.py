@@ -1,7 +1,7 @@
 """Fit answer/decline.py's WEIGHTS and the min_score threshold on half 0 of SQuAD 2.0; report both halves.
 
     python bench/quality.py --sets squad2 [--sample N]   # writes bench/work/decline-signals.json
-    python bench/fit_decline.py
+    python bench/fit_decline.py [SIGNALS.json]
 
 Grid search: for each weight combination, the threshold is the highest one that still answers at least
 ANSWER_FLOOR of half 0's answerable questions; the combination declining most of half 0's unanswerable
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import sys
 from pathlib import Path
 
 SIGNALS = Path(__file__).resolve().parent / "work" / "decline-signals.json"
@@ -44,7 +45,7 @@ def threshold_for(rows: list[dict], w: dict) -> float:
 
 
 def main() -> None:
-    rows = json.loads(SIGNALS.read_text(encoding="utf-8"))
+    rows = json.loads((Path(sys.argv[1]) if len(sys.argv) > 1 else SIGNALS).read_text(encoding="utf-8"))
     fit = [r for r in rows if r["half"] == 0]
     held = [r for r in rows if r["half"] == 1]
     best = None
