@@ -215,8 +215,8 @@ def table_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 value = f"{dec[metric]:.3f} (halves {dec['halves'][0][metric]:.3f} / {dec['halves'][1][metric]:.3f})"
                 rows.append((f"{name} {metric}", value, f">= {target:.2f}" if target else "reported", ok(dec[metric] >= target) if target else "-"))
             rows.append((f"{name} decline precision", f"{dec['decline_precision']:.3f}", "reported", "-"))
-        rows.append((f"{name} seconds/question (default)", f"{res['seconds_per_question']:.3f} wall, "
-                     f"{res['cpu_seconds_per_question']:.3f} CPU", "reported", "-"))
+        speed = f"{res['seconds_per_question']:.3f} wall, {res['cpu_seconds_per_question']:.3f} CPU"
+        rows.append((f"{name} seconds/question (default)", speed, "reported", "-"))
     return rows
 
 
@@ -236,6 +236,22 @@ def print_set(name: str, res: dict[str, Any]) -> None:
               f"answerable answered {d['answered_answerable']:.3f}, decline precision {d['decline_precision']:.3f}")
 
 
+def combine(names: list[str], out_name: str) -> None:
+    """One results file from runs split by set (a shared machine may not allow one long run)."""
+    sets: dict[str, Any] = {}
+    runs = []
+    first: dict[str, Any] = {}
+    for name in names:
+        data = json.loads((HERE / "results" / f"{name}.json").read_text(encoding="utf-8"))
+        first = first or data
+        runs.append({"file": f"{name}.json", "commit": data.get("commit"), "when": data.get("when"),
+                     "mode": data.get("mode"), "sets": list(data["sets"])})
+        sets.update(data["sets"])
+    out = {k: first[k] for k in ("mode", "seed", "settings", "targets", "multihop_margin") if k in first}
+    out.update({"sets": sets, "runs": runs})
+    finish("quality (combined runs; halves: 0 = fitted on, 1 = held out)", out_name, out, table_rows(sets))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="a fixed sample of every set (under 10 minutes)")
@@ -243,7 +259,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--sample", type=int, default=None, help="questions per set (overrides --quick's sizes)")
     ap.add_argument("--out", default="quality", help="results file name under bench/results/ (default quality)")
+    ap.add_argument("--combine", nargs="+", metavar="NAME",
+                    help="no run: merge the sets of earlier results files (bench/results/NAME.json) into --out")
     args = ap.parse_args()
+    if args.combine:
+        combine(args.combine, args.out)
+        return
     wanted = {KEYS[s.strip()] for s in args.sets.split(",") if s.strip()}
     started = time.perf_counter()
     results: dict[str, Any] = {}
