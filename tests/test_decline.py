@@ -46,3 +46,20 @@ def test_answerer_reports_its_decline_signals_and_declines_an_unrelated_question
     assert sel.signals["missing_names"] == 0.5  # Norwegian, 1950
     assert 0.0 < sel.signals["missing_terms"] < 1.0
     assert sel.confidence == decline.score(sel.signals)
+
+
+def test_a_name_the_passage_lacks_turns_an_on_topic_answer_into_a_decline(tmp_path: Path, embedder) -> None:
+    """SQuAD 2.0's kind of unanswerable question: on topic, similar, about another lighthouse."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "lighthouse.md").write_text(LIGHTHOUSE, encoding="utf-8")
+    bot = Briefbot(index=tmp_path / ".briefbot", corpus=[corpus], generator="extractive")
+    bot._embedder = embedder
+    bot.ingest()
+    gen = ExtractiveGenerator(embedder, min_score=bot.settings.min_score)
+    q = "Who was the first keeper of the Fastnet Lighthouse in Ireland?"
+    sel = gen.select(q, bot.search(q))
+    assert sel is not None and sel.signals["missing_names"] > 0.6  # Fastnet, Ireland
+    assert sel.signals["relevance"] >= bot.settings.min_score  # relevance alone would quote Angus MacRae
+    assert not bot.ask(q).answered
+    assert bot.ask("Who was the first keeper of the Skerry Lighthouse?").answered
