@@ -18,7 +18,21 @@ REPO = BENCH.parent
 WORK = BENCH / "work"  # gitignored: the corpus written out, indexes
 RESULTS = BENCH / "results"
 LOAD_AT_START = os.getloadavg()
-DATA = Path(os.environ.get("BRIEFBOT_BENCH_DATA", REPO.parent / "shared" / "data")) / "bbc-news-summary"
+
+
+def _data_root() -> Path:
+    """The shared data folder: $BRIEFBOT_BENCH_DATA, else ../shared/data beside the checkout (or beside its parent,
+    for a git worktree one level deeper)."""
+    if os.environ.get("BRIEFBOT_BENCH_DATA"):
+        return Path(os.environ["BRIEFBOT_BENCH_DATA"])
+    for up in (REPO.parent, REPO.parent.parent):
+        if (up / "shared" / "data").is_dir():
+            return up / "shared" / "data"
+    return REPO.parent / "shared" / "data"
+
+
+DATA_ROOT = _data_root()
+DATA = DATA_ROOT / "bbc-news-summary"
 
 
 def write_bbc(dest: Path, limit: int | None = None) -> list[Path]:

@@ -1,245 +1,291 @@
-"""Retrieval and answer quality on SQuAD v1.1 dev, through briefbot's real ingest, chunking and retrieval.
+"""Retrieval, answer and declining quality on six question sets, through briefbot's real API.
 
-    python bench/quality.py [--sample 3000] [--seed 13] [--all]
+    python bench/quality.py [--quick] [--sets squad1,squad2,hotpotqa,2wiki,musique,corpus] [--seed 13]
 
-The 48 articles are written one file per article (paragraphs separated by blank lines) under
-bench/work/squad/ and ingested with briefbot's defaults; the index is kept there, so reruns only
-check it is up to date. A hit is a retrieved chunk from the gold article that overlaps the gold
-paragraph's character span and contains an accepted answer. Prints the table with each target and
-writes bench/results/quality.json.
+Sets (read-only data in ../shared/data, see its README): SQuAD v1.1 dev, SQuAD 2.0 dev (declining;
+against the same index, its paragraphs are SQuAD v1.1's), the HotpotQA, 2WikiMultihopQA and MuSiQue
+dev samples (each corpus.jsonl written one file per paragraph) and bench/corpus_questions.jsonl on
+corpus/. Each set is written under bench/work/ and indexed with briefbot's defaults once; reruns only
+check the index is up to date. Per set, rows for BM25 only, dense only, the hybrid without multi-hop,
+briefbot's default and the default without the re-ranker: recall@1/@5 (share of the gold paragraphs in
+the top k), MRR@10, all-supporting@5 (multi-hop), answer containment, citation precision, declining
+(SQuAD 2.0, corpus/) and seconds per question of the default. `--quick` takes a fixed sample of every
+set (seed 13). Prints every figure with its target, per half where anything was fitted, and writes
+bench/results/quality.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import platform
 import random
 import sys
 import time
 from pathlib import Path
-
-import numpy as np
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from squad_corpus import Question, write_corpus
+from common import finish, ok
+from quality_decline import decline_report, sweep
+from quality_embedder import CachedEmbedder
+from quality_sets import QuestionSet, all_sets, is_hit
 
-from briefbot.api import Briefbot
 from briefbot.answer.cite import check_citations
-from briefbot.eval import EvalQuestion, contains_any, judge
 from briefbot.answer.extractive import ExtractiveGenerator
-from briefbot.answer.retrieval import CANDIDATES, Candidates, Retriever
-from briefbot.schema import Passage
+from briefbot.answer.retrieval import CANDIDATES
+from briefbot.api import Briefbot
+from briefbot.eval import contains_any
 from briefbot.settings import Settings
 
-WORK = HERE / "work" / "squad"
-RESULTS = HERE / "results" / "quality.json"
-DEPTH = 20
-TARGETS = {"recall@5": 0.95, "mrr@20": 0.87, "answer_containment": 0.80, "citation_precision": 0.90}
-SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7)
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+WORK = HERE / "work"
+DEPTH = 10
+KEYS = {"squad1": "SQuAD v1.1", "squad2": "SQuAD 2.0", "hotpotqa": "HotpotQA", "2wiki": "2WikiMultihopQA",
+        "musique": "MuSiQue", "corpus": "corpus/"}
+QUICK = {"SQuAD v1.1": 200, "SQuAD 2.0": 200, "HotpotQA": 60, "2WikiMultihopQA": 60, "MuSiQue": 60, "corpus/": 1000}
+FULL = {"SQuAD v1.1": 3000, "SQuAD 2.0": 3000}  # the rest: every question
+TARGETS: dict[str, dict[str, float]] = {
+    "SQuAD v1.1": {"recall@5": 0.95, "mrr@10": 0.87, "containment": 0.80, "citation_precision": 0.90},
+    "HotpotQA": {"all@5": 0.80},
+    "2WikiMultihopQA": {"all@5": 0.60},
+    "MuSiQue": {"all@5": 0.40},
+    "SQuAD 2.0": {"declined_unanswerable": 0.65, "answered_answerable": 0.85},
+}
+MARGIN = 0.10  # multi-hop: the default's all@5 at least this far above the better of BM25 and dense only
+ROWS = ("bm25", "dense", "hybrid", "default", "default, no re-ranker")
+LABELS = {
+    "bm25": "BM25 only",
+    "dense": "dense only (MiniLM)",
+    "hybrid": "hybrid + re-ranker, multi-hop off",
+    "default": "briefbot default",
+    "default, no re-ranker": "default, re-ranker off",
+}
 
 
-class CachedEmbedder:
-    """The real embedder with a memo kept under bench/work: questions share paragraphs, so sentences repeat."""
+def ranking_metrics(ranks: list[list[int | None]], halves: list[int]) -> dict[str, Any]:
+    """ranks: per question, the rank of each gold unit (None = not in the top DEPTH)."""
 
-    def __init__(self, inner, path: Path) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self.path = path
-        self.cache: dict[str, np.ndarray] = {}
-        if path.exists():
-            with np.load(path, allow_pickle=False) as data:
-                self.cache = dict(zip(json.loads(str(data["texts"])), data["vectors"]))
+    def of(idx: list[int]) -> dict[str, float]:
+        n = max(len(idx), 1)
+        rs = [ranks[i] for i in idx]
+        return {
+            "recall@1": sum(sum(1 for r in q if r == 1) / len(q) for q in rs) / n,
+            "recall@5": sum(sum(1 for r in q if r and r <= 5) / len(q) for q in rs) / n,
+            "mrr@10": sum(1 / min(r for r in q if r) if any(q) else 0.0 for q in rs) / n,
+            "all@5": sum(1 for q in rs if all(r and r <= 5 for r in q)) / n,
+        }
 
-    def save(self) -> None:
-        texts = list(self.cache)
-        vectors = np.array([self.cache[t] for t in texts], dtype=np.float32)
-        np.savez(self.path, texts=np.array(json.dumps(texts)), vectors=vectors)
-
-    @property
-    def dim(self) -> int:
-        return self.inner.dim
-
-    def embed(self, texts):
-        missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
-        if missing:
-            for t, v in zip(missing, self.inner.embed(missing)):
-                self.cache[t] = v
-        return np.array([self.cache[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
+    idx = [i for i, r in enumerate(ranks) if r]
+    out = of(idx)
+    out["halves"] = [of([i for i in idx if halves[i] == h]) for h in (0, 1)]
+    return out
 
 
-def is_hit(p: Passage, q: Question) -> bool:
-    c = p.chunk
-    return c.source == q.source and c.start_char < q.end and c.end_char > q.start and contains_any(c.text, q.answers)
+def gold_ranks(passages: list, item) -> list[int | None]:
+    return [next((r for r, p in enumerate(passages, 1) if is_hit(p, g, item.answers)), None) for g in item.gold]
 
 
-def first_hit(passages: list[Passage], q: Question) -> int | None:
-    return next((r for r, p in enumerate(passages, 1) if is_hit(p, q)), None)
+def run_set(qs: QuestionSet, n: int | None, seed: int) -> dict[str, Any]:
+    settings = Settings(index=qs.folder / ".briefbot", corpus=[qs.folder / "corpus"], generator="extractive")
+    bot = Briefbot(settings)
+    t = time.perf_counter()
+    report = bot.ingest()
+    print(f"\n== {qs.name}: {report.total_chunks} chunks ({len(report.added) + len(report.changed)} files (re)indexed "
+          f"in {time.perf_counter() - t:.0f}s)", flush=True)
+    items = qs.items
+    if n is not None and n < len(items):
+        items = random.Random(seed).sample(items, n)
+    print(f"   {len(items)} of {len(qs.items)} questions", flush=True)
 
-
-def rrf(cands: Candidates, k: int = 60) -> list[Passage]:
-    """Reciprocal rank fusion of the same two rankings, for comparison with the score blend."""
-    assert cands.dense is not None
-    score = np.zeros(len(cands.chunks))
-    for values in (cands.dense, cands.lexical):
-        for rank, j in enumerate(np.argsort(-values, kind="stable"), 1):
-            score[j] += 1.0 / (k + rank)
-    return [Passage(cands.chunks[j], float(score[j])) for j in np.argsort(-score, kind="stable")][:DEPTH]
-
-
-def summarise(ranks: list[int | None]) -> dict[str, float]:
-    n = len(ranks)
-    return {
-        "recall@1": sum(1 for r in ranks if r == 1) / n,
-        "recall@5": sum(1 for r in ranks if r and r <= 5) / n,
-        "recall@20": sum(1 for r in ranks if r and r <= 20) / n,
-        "mrr@20": sum(1 / r for r in ranks if r and r <= 20) / n,
+    embedder = CachedEmbedder(bot.embedder, qs.folder / f"vectors-{bot.embedder.name}.npz")
+    bot._embedder = embedder  # the real embedder behind a memo: reruns skip sentence embeddings
+    retriever = bot.retriever()
+    retriever.embedder = embedder
+    generator = ExtractiveGenerator(embedder, min_score=settings.min_score)
+    halves = [it.half for it in items]
+    ranks: dict[str, list[list[int | None]]] = {r: [] for r in ROWS}
+    answers: dict[str, list[dict[str, Any]]] = {"hybrid": [], "default": []}
+    seconds = cpu = 0.0
+    started = time.perf_counter()
+    for i, it in enumerate(items):
+        t, c = time.perf_counter(), time.process_time()
+        default = bot.search(it.question, DEPTH)  # what `briefbot search` / `ask` retrieve
+        draft_default = answer_of(generator, it.question, default[: settings.k])
+        seconds += time.perf_counter() - t
+        cpu += time.process_time() - c
+        cands = retriever.candidates(it.question, max(DEPTH, CANDIDATES))
+        rows = {
+            "bm25": retriever.rank(cands, DEPTH, lexical_weight=1.0, rerank=False),
+            "dense": retriever.rank(cands, DEPTH, lexical_weight=0.0, rerank=False),
+            "hybrid": retriever.rank(cands, DEPTH),
+            "default": default,
+        }
+        if qs.multihop or i % 3 == 0:  # single-hop sets: a third of the questions is enough for this row
+            retriever.rerank = False
+            rows["default, no re-ranker"] = bot.search(it.question, DEPTH)
+            retriever.rerank = True
+        for name in ROWS:  # [] = not measured for this question (unanswerable, or a row sampled)
+            ranks[name].append(gold_ranks(rows[name], it) if it.gold and name in rows else [])
+        answers["default"].append(draft_default)
+        answers["hybrid"].append(answer_of(generator, it.question, rows["hybrid"][: settings.k]))
+        if (i + 1) % 100 == 0:
+            print(f"   {i + 1} questions, {time.perf_counter() - started:.0f}s", flush=True)
+            embedder.save()
+    embedder.save()
+    out: dict[str, Any] = {
+        "questions": len(items),
+        "of": len(qs.items),
+        "chunks": report.total_chunks,
+        "seconds_per_question": seconds / max(len(items), 1),
+        "cpu_seconds_per_question": cpu / max(len(items), 1),  # all threads; steadier than wall time on a shared machine
+        "retrieval": {LABELS[r]: ranking_metrics(ranks[r], halves) for r in ROWS},
     }
+    for name in ("hybrid", "default"):
+        out.setdefault("answers", {})[LABELS[name]] = answer_metrics(items, answers[name], halves)
+    if qs.declining:
+        out["declining"] = decline_report(items, answers["default"], settings.min_score)
+        if qs.name == "SQuAD 2.0":  # for bench/fit_decline.py
+            (WORK / "decline-signals.json").write_text(json.dumps([
+                {"half": it.half, "answerable": bool(it.answers), "signals": a["signals"]}
+                for it, a in zip(items, answers["default"])
+            ]), encoding="utf-8")
+        out["decline_sweep"] = sweep(items, answers["default"])
+    return out
+
+
+def answer_of(generator: ExtractiveGenerator, question: str, passages: list) -> dict[str, Any]:
+    """Ask as Briefbot.ask does with the extractive generator: the answer, its citations, its decline features."""
+    sel = generator.select(question, passages)
+    draft = generator.answer(question, passages)
+    answer = check_citations(question, draft, passages)
+    return {
+        "answered": answer.answered,
+        "text": answer.text,
+        "cited": [c.text for c in answer.citations],
+        "confidence": -1.0 if sel is None else sel.confidence,
+        "signals": {} if sel is None else sel.signals,
+    }
+
+
+def answer_metrics(items: list, answers: list[dict[str, Any]], halves: list[int]) -> dict[str, Any]:
+    def of(idx: list[int]) -> dict[str, float]:
+        idx = [i for i in idx if items[i].answers]
+        answered = [i for i in idx if answers[i]["answered"]]
+        cited = sum(len(answers[i]["cited"]) for i in answered)
+        good = sum(sum(1 for c in answers[i]["cited"] if contains_any(c, items[i].answers)) for i in answered)
+        return {
+            "containment": sum(1 for i in answered if contains_any(answers[i]["text"], items[i].answers)) / max(len(idx), 1),
+            "citation_precision": good / max(cited, 1),
+            "answered": len(answered) / max(len(idx), 1),
+        }
+
+    out = of(list(range(len(items))))
+    out["halves"] = [of([i for i in range(len(items)) if halves[i] == h]) for h in (0, 1)]
+    return out
+
+
+def table_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    rows: list[tuple[str, str, str, str]] = []
+    for name, res in results.items():
+        tg = TARGETS.get(name, {})
+        ret = res["retrieval"]
+        d = ret[LABELS["default"]]
+        for metric in ("recall@5", "mrr@10", "all@5"):
+            if metric == "all@5" and "all@5" not in tg:
+                continue
+            target = tg.get(metric)
+            best_base = max(ret[LABELS["bm25"]][metric], ret[LABELS["dense"]][metric])
+            value = f"{d[metric]:.3f} (halves {d['halves'][0][metric]:.3f} / {d['halves'][1][metric]:.3f})"
+            if metric == "all@5":
+                value += f", best baseline {best_base:.3f}"
+                passed = d[metric] >= (target or 0) and d[metric] >= best_base + MARGIN
+                rows.append((f"{name} {metric}", value, f">= {target:.2f}, +{MARGIN:.2f} over baselines", ok(passed)))
+            elif target is not None:
+                rows.append((f"{name} {metric}", value, f">= {target:.2f}", ok(d[metric] >= target)))
+        a = res["answers"][LABELS["default"]]
+        for metric in ("containment", "citation_precision"):
+            target = tg.get(metric)
+            value = f"{a[metric]:.3f} (halves {a['halves'][0][metric]:.3f} / {a['halves'][1][metric]:.3f})"
+            rows.append((f"{name} {metric}", value, f">= {target:.2f}" if target else "reported", ok(a[metric] >= target) if target else "-"))
+        if "declining" in res:
+            dec = res["declining"]
+            for metric in ("declined_unanswerable", "answered_answerable"):
+                target = tg.get(metric)
+                value = f"{dec[metric]:.3f} (halves {dec['halves'][0][metric]:.3f} / {dec['halves'][1][metric]:.3f})"
+                rows.append((f"{name} {metric}", value, f">= {target:.2f}" if target else "reported", ok(dec[metric] >= target) if target else "-"))
+            rows.append((f"{name} decline precision", f"{dec['decline_precision']:.3f}", "reported", "-"))
+        speed = f"{res['seconds_per_question']:.3f} wall, {res['cpu_seconds_per_question']:.3f} CPU"
+        rows.append((f"{name} seconds/question (default)", speed, "reported", "-"))
+    return rows
+
+
+def print_set(name: str, res: dict[str, Any]) -> None:
+    print(f"\n{name}: {res['questions']} of {res['of']} questions, {res['chunks']} chunks, "
+          f"{res['seconds_per_question'] * 1000:.0f} ms/question wall, {res['cpu_seconds_per_question'] * 1000:.0f} ms CPU "
+          "(default, incl. answering)")
+    print(f"  {'ranking':<36} {'R@1':>6} {'R@5':>6} {'MRR@10':>7} {'all@5':>6} {'contain':>8} {'cite prec':>9}")
+    for row in ROWS:
+        r = res["retrieval"][LABELS[row]]
+        a = res["answers"].get(LABELS[row])
+        extra = f" {a['containment']:>8.3f} {a['citation_precision']:>9.3f}" if a else ""
+        print(f"  {LABELS[row]:<36} {r['recall@1']:>6.3f} {r['recall@5']:>6.3f} {r['mrr@10']:>7.3f} {r['all@5']:>6.3f}{extra}")
+    if "declining" in res:
+        d = res["declining"]
+        print(f"  declining (min_score {d['min_score']}): unanswerable declined {d['declined_unanswerable']:.3f}, "
+              f"answerable answered {d['answered_answerable']:.3f}, decline precision {d['decline_precision']:.3f}")
+
+
+def combine(names: list[str], out_name: str) -> None:
+    """One results file from runs split by set (a shared machine may not allow one long run)."""
+    sets: dict[str, Any] = {}
+    runs = []
+    first: dict[str, Any] = {}
+    for name in names:
+        data = json.loads((HERE / "results" / f"{name}.json").read_text(encoding="utf-8"))
+        first = first or data
+        runs.append({"file": f"{name}.json", "commit": data.get("commit"), "when": data.get("when"),
+                     "mode": data.get("mode"), "sets": list(data["sets"])})
+        sets.update(data["sets"])
+    out = {k: first[k] for k in ("mode", "seed", "settings", "targets", "multihop_margin") if k in first}
+    out.update({"sets": sets, "runs": runs})
+    finish("quality (combined runs; halves: 0 = fitted on, 1 = held out)", out_name, out, table_rows(sets))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sample", type=int, default=3000, help="questions drawn at random (default 3000)")
+    ap.add_argument("--quick", action="store_true", help="a fixed sample of every set (under 10 minutes)")
+    ap.add_argument("--sets", default=",".join(KEYS), help="comma-separated: " + ",".join(KEYS))
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--all", action="store_true", help="all 10,570 questions")
+    ap.add_argument("--sample", type=int, default=None, help="questions per set (overrides --quick's sizes)")
+    ap.add_argument("--out", default="quality", help="results file name under bench/results/ (default quality)")
+    ap.add_argument("--combine", nargs="+", metavar="NAME",
+                    help="no run: merge the sets of earlier results files (bench/results/NAME.json) into --out")
     args = ap.parse_args()
-
+    if args.combine:
+        combine(args.combine, args.out)
+        return
+    wanted = {KEYS[s.strip()] for s in args.sets.split(",") if s.strip()}
     started = time.perf_counter()
-    questions = write_corpus(WORK)
-    settings = Settings(index=WORK / ".briefbot", corpus=[WORK / "corpus"], generator="extractive")
-    bot = Briefbot(settings)
-    t = time.perf_counter()
-    report = bot.ingest()
-    print(f"index: {report.total_chunks} chunks from {len(list((WORK / 'corpus').glob('*.txt')))} articles "
-          f"({len(report.added) + len(report.changed)} files (re)indexed in {time.perf_counter() - t:.0f}s)")
-
-    if not args.all and args.sample < len(questions):
-        questions = random.Random(args.seed).sample(questions, args.sample)
-        print(f"questions: random sample of {len(questions)} of 10,570, seed {args.seed}")
-    else:
-        print(f"questions: all {len(questions)}")
-
-    embedder = CachedEmbedder(bot.embedder, WORK / f"vectors-{bot.embedder.name}.npz")
-    retriever: Retriever = bot.retriever()
-    retriever.embedder = embedder
-    generator = ExtractiveGenerator(embedder, min_score=settings.min_score)
-    w_default = settings.lexical_weight
-
-    ranks: dict[str, list[int | None]] = {"dense": [], "bm25": [], "rrf": [], "default": []}
-    ranks.update({f"blend {w}": [] for w in SWEEP})
-    answered_conf: list[float] = []
-    unanswerable_conf: list[float] = []
-    results = []
-    t = time.perf_counter()
-    for i, q in enumerate(questions):
-        cands = retriever.candidates(q.question, max(DEPTH, CANDIDATES))
-        ranks["dense"].append(first_hit(retriever.rank(cands, DEPTH, lexical_weight=0.0, rerank=False), q))
-        ranks["bm25"].append(first_hit(retriever.rank(cands, DEPTH, lexical_weight=1.0, rerank=False), q))
-        ranks["rrf"].append(first_hit(rrf(cands), q))
-        for w in SWEEP:
-            ranks[f"blend {w}"].append(first_hit(retriever.rank(cands, DEPTH, lexical_weight=w, rerank=False), q))
-        top = retriever.rank(cands, DEPTH)
-        ranks["default"].append(first_hit(top, q))
-
-        # ask, as Briefbot.ask does it: the default top k to the extractive generator, citations checked.
-        passages = top[: settings.k]
-        sel = generator.select(q.question, passages)
-        answered_conf.append(sel.confidence if sel else -1.0)
-        draft = generator.answer(q.question, passages)
-        answer = check_citations(q.question, draft, passages)
-        results.append(judge(EvalQuestion(q.question, q.answers), answer, passages))
-
-        # The same question with its article removed from the index: it should be declined.
-        others = [c for c in range(len(cands.chunks)) if cands.chunks[c].source != q.source]
-        rest = Candidates(
-            [cands.chunks[c] for c in others], cands.vectors[others],
-            None if cands.dense is None else cands.dense[others], cands.lexical[others], cands.query,
-        )
-        sel = generator.select(q.question, retriever.rank(rest, settings.k))
-        unanswerable_conf.append(sel.confidence if sel else -1.0)
-        if (i + 1) % 250 == 0:
-            print(f"  {i + 1} questions, {time.perf_counter() - t:.0f}s", flush=True)
-            embedder.save()
-    embedder.save()
-    seconds = time.perf_counter() - t
-
-    table = {name: summarise(r) for name, r in ranks.items()}
-    answered = [r for r in results if r.answer.answered]
-    n_cited = sum(len(r.answer.citations) for r in answered)
-    answers = {
-        "answer_containment": sum(1 for r in results if r.contains_answer) / len(results),
-        "citation_precision": sum(r.cited_with_answer for r in answered) / max(n_cited, 1),
-        "abstention_answerable": 1 - len(answered) / len(results),
-        "abstention_unanswerable": sum(1 for c in unanswerable_conf if c < settings.min_score) / len(results),
-        "citations_per_answer": n_cited / max(len(answered), 1),
+    results: dict[str, Any] = {}
+    for qs in all_sets(WORK):
+        if qs.name not in wanted:
+            continue
+        n = args.sample or (QUICK if args.quick else FULL).get(qs.name)
+        results[qs.name] = run_set(qs, n, args.seed)
+        print_set(qs.name, results[qs.name])
+    s = Settings()
+    settings = {k: v for k, v in s.public_dict().items() if k in ("chunk_tokens", "chunk_overlap", "k", "min_score", "lexical_weight", "rerank", "multihop", "embedder")}
+    out = {
+        "mode": "quick" if args.quick else "full",
+        "seed": args.seed,
+        "settings": settings,
+        "targets": TARGETS,
+        "multihop_margin": MARGIN,
+        "sets": results,
+        "seconds": round(time.perf_counter() - started, 1),
     }
-    calibration = [
-        {
-            "min_score": th,
-            "declined_answerable": sum(1 for c in answered_conf if c < th) / len(results),
-            "declined_unanswerable": sum(1 for c in unanswerable_conf if c < th) / len(results),
-        }
-        for th in THRESHOLDS
-    ]
-
-    print()
-    print(f"retrieval (hit = chunk overlapping the gold paragraph and containing an answer), k up to {DEPTH}")
-    print(f"{'method':<36} {'R@1':>6} {'R@5':>6} {'R@20':>6} {'MRR@20':>7}")
-    labels = {"dense": "dense only (MiniLM)", "bm25": "BM25 only (bm25s, stemmed)", "rrf": "reciprocal rank fusion k=60"}
-    labels.update({f"blend {w}": f"blend, BM25 weight {w}" for w in SWEEP})
-    labels["default"] = f"briefbot default (w={w_default}" + (", re-ranked)" if settings.rerank else ")")
-    for name, row in table.items():
-        print(f"{labels[name]:<36} {row['recall@1']:>6.3f} {row['recall@5']:>6.3f} {row['recall@20']:>6.3f} {row['mrr@20']:>7.3f}")
-    print(f"{'target for the default':<36} {'':>6} {TARGETS['recall@5']:>6.2f} {'':>6} {TARGETS['mrr@20']:>7.2f}")
-    print()
-    print(f"extractive ask (k={settings.k}, min_score={settings.min_score})")
-    for key in ("answer_containment", "citation_precision"):
-        ok = "met" if answers[key] >= TARGETS[key] else "MISSED"
-        print(f"  {key:<26} {answers[key]:.3f}   target >= {TARGETS[key]:.2f}  {ok}")
-    print(f"  {'abstained, answerable':<26} {answers['abstention_answerable']:.3f}")
-    print(f"  {'abstained, article removed':<26} {answers['abstention_unanswerable']:.3f}")
-    print(f"  {'citations per answer':<26} {answers['citations_per_answer']:.2f}")
-    print("abstention calibration (share declined at each min_score):")
-    for row in calibration:
-        print(f"  min_score {row['min_score']:.2f}: answerable {row['declined_answerable']:.3f}, "
-              f"article removed {row['declined_unanswerable']:.3f}")
-    misses = {
-        "recall@5": table["default"]["recall@5"] < TARGETS["recall@5"],
-        "mrr@20": table["default"]["mrr@20"] < TARGETS["mrr@20"],
-        "answer_containment": answers["answer_containment"] < TARGETS["answer_containment"],
-        "citation_precision": answers["citation_precision"] < TARGETS["citation_precision"],
-    }
-    missed = [k for k, v in misses.items() if v]
-    print("targets: " + ("all met" if not missed else "MISSED " + ", ".join(missed)))
-    print(f"{len(questions)} questions in {seconds:.0f}s; total {time.perf_counter() - started:.0f}s")
-
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "data": "../shared/data/squad-v1.1-dev/dev-v1.1.json",
-                "questions": len(questions),
-                "sample_seed": None if args.all or args.sample >= 10570 else args.seed,
-                "chunks": report.total_chunks,
-                "settings": {k: v for k, v in settings.public_dict().items() if k in (
-                    "chunk_tokens", "chunk_overlap", "k", "min_score", "lexical_weight", "rerank", "embedder")},
-                "retrieval": {labels[k]: {m: round(v, 4) for m, v in row.items()} for k, row in table.items()},
-                "answers": {k: round(v, 4) for k, v in answers.items()},
-                "abstention_calibration": [{k: round(v, 4) for k, v in row.items()} for row in calibration],
-                "targets": TARGETS,
-                "targets_missed": missed,
-                "seconds": round(seconds, 1),
-                "machine": f"{platform.machine()}, {platform.python_version()}",
-            },
-            indent=2,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
-    print(f"wrote {RESULTS.relative_to(HERE.parent)}")
+    finish("quality (briefbot default settings; halves: 0 = fitted on, 1 = held out)", args.out, out, table_rows(results))
 
 
 if __name__ == "__main__":

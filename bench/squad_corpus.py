@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "squad-v1.1-dev" / "dev-v1.1.json"
+from common import DATA_ROOT
+
+DATA = DATA_ROOT / "squad-v1.1-dev" / "dev-v1.1.json"
 
 
 @dataclass(frozen=True)

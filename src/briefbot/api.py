@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,12 +11,13 @@ from briefbot.errors import ConfigError, IndexError_, IndexReadOnlyError, LoadEr
 from briefbot.index.embedding import Embedder, make_embedder
 from briefbot.index.store import Index
 from briefbot.ingest.pipeline import Progress, index_root, ingest, needs_refresh
-from briefbot.schema import Answer, IngestReport, Passage
+from briefbot.schema import Answer, IngestReport, Passage, Usage
 from briefbot.settings import Settings, check, load_settings
 
 if TYPE_CHECKING:
     from briefbot.answer.chat import Conversation
 
+Decompose = Callable[[str], list[str]]  # a question -> the sub-questions retrieved for it
 BRIEF_PASSAGES = 12  # passages a whole-corpus or topic brief draws from
 
 
@@ -117,9 +118,21 @@ class Briefbot:
 
     # --- reading ------------------------------------------------------------------------------
 
-    def search(self, query: str, k: int | None = None, source: str | None = None) -> list[Passage]:
-        """The best ``k`` passages for ``query``; raises IndexError_ when nothing is indexed at all."""
-        passages = self.retriever().search(query, k or self.settings.k, source=source)
+    def search(
+        self, query: str, k: int | None = None, source: str | None = None, decompose: Decompose | None = None
+    ) -> list[Passage]:
+        """The top k passages; with ``multihop`` on (and no ``source``), a second hop when one passage cannot answer.
+
+        ``decompose`` (an LLM's question -> sub-questions) is called only when the first hop does not answer.
+        Raises IndexError_ when nothing is indexed at all.
+        """
+        k = k or self.settings.k
+        if not self.settings.multihop or source is not None:
+            passages = self.retriever().search(query, k, source=source)
+        else:
+            from briefbot.answer import multihop
+
+            passages = multihop.search(self.retriever(), query, k, decompose=decompose)
         if not passages and source is None and self.index().count() == 0:  # checked only when nothing was found
             raise self._nothing_indexed()
         return passages
@@ -163,12 +176,22 @@ class Briefbot:
         question = question.strip()
         if not question:
             raise ConfigError("the question is empty")
-        passages = self.search(question, k)
         gen = self._generator()
+        spent: list[Usage] = []
+        decompose = None
+        if gen.name != "extractive":
+            def decompose(q: str) -> list[str]:
+                subs, usage = gen.decompose(q, load_template("decompose", self.settings.prompts))
+                spent.extend([usage] if usage else [])
+                return subs
+
+        passages = self.search(question, k, decompose=decompose)
         if gen.name == "extractive":
             draft = gen.answer(question, passages)
         else:
             draft, passages = gen.answer(question, passages, load_template("answer", self.settings.prompts), on_token)
+        for usage in spent:  # the decomposition's tokens count in the answer's usage
+            draft.usage = usage + draft.usage if draft.usage else usage
         answer = check_citations(question, draft, passages)
         answer.passages = passages
         return answer

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from briefbot.answer import decline
 from briefbot.answer.polar import Evidence, is_polar, polar_answer
 from briefbot.answer.quotes import quotable, same_section
 from briefbot.answer.shaping import direct_answer, short_answer
@@ -56,8 +57,9 @@ _LEANING = re.compile(
 @dataclass
 class Selection:
     text: str  # chosen sentences, each followed by its [n] marker
-    confidence: float  # best mean of question similarity and rare-word overlap; declined below min_score
+    confidence: float  # relevance less what the passage lacks (answer/decline.py); declined below min_score
     sentences: list[str] = field(default_factory=list)  # the quoted sentences, best first (for the short answer)
+    signals: dict[str, float] = field(default_factory=dict)  # what the confidence was made of
 
 
 @dataclass
@@ -295,10 +297,16 @@ class ExtractiveGenerator:
             parts.append((c.position, c.text))
         parts.sort()
         text = join_sentences([t for _, t in parts]) + f" [{home + 1}]"
-        # Relevance in meaning and in the question's own words, of the passage's best-supported sentence.
-        confidence = max(0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine)
+        # Relevance in meaning and in the question's own words, of the passage's best-supported sentence,
+        # less what the passage lacks of the question (answer/decline.py).
+        signals = {
+            "relevance": max(0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine),
+            "missing_names": decline.missing_names(question, passages[home].chunk.text),
+            "missing_terms": decline.missing_terms(qwords, set(terms(passages[home].chunk.text)), idf),
+            "type": type_match(kind, cands[best].text, qset) if kind != "other" else 1.0,
+        }
         best_first = [cands[i].text for i in chosen] + [t for _, t in parts if t not in {cands[i].text for i in chosen}]
-        return Selection(text=text, confidence=confidence, sentences=best_first)
+        return Selection(text=text, confidence=decline.score(signals), sentences=best_first, signals=signals)
 
     @staticmethod
     def _best_passage(

@@ -124,3 +124,10 @@ class OpenAIGenerator:
         text, usage = self._complete(system, user, None)
         line = next((ln.strip() for ln in text.strip().splitlines() if ln.strip()), "")
         return line.strip('"“”') or question, usage
+
+    def decompose(self, question: str, template: Template) -> tuple[list[str], Usage | None]:
+        """Sub-questions a multi-hop question needs (prompts/decompose.md), each retrieved on its own."""
+        system, user = template.render(question=question)
+        text, usage = self._complete(system, user, None)
+        lines = [re.sub(r"^\s*(?:[-*\u2022]|\d+[.)])\s*", "", ln).strip().strip('"\u201c\u201d') for ln in text.splitlines()]
+        return [ln for ln in lines if len(ln.split()) >= 2][:4], usage

@@ -1,0 +1,68 @@
+"""Declining: the question's names and rarer words that the chosen passage lacks lower the answerer's confidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefbot.answer import decline
+from briefbot.answer.extractive import ExtractiveGenerator
+from briefbot.api import Briefbot
+
+LIGHTHOUSE = (
+    "Skerry Lighthouse\n\n"
+    "The Skerry Lighthouse stands on a rock two miles off the coast. It was built in 1892 by the "
+    "Northern Lighthouse Board. Its first keeper was Angus MacRae, who kept the lamp for thirty years. "
+    "The light was automated in 1978, and a backup horn is kept in the engine room.\n"
+)
+
+
+def test_question_names_are_its_capitalised_words_and_numbers() -> None:
+    assert decline.question_names("When did the Norwegian navy paint the Skerry Lighthouse in 1950?") == [
+        "Norwegian", "Skerry", "Lighthouse", "1950",
+    ]
+    assert decline.question_names("What is a lighthouse?") == []
+
+
+def test_missing_names_counts_what_the_passage_lacks() -> None:
+    q = "When did the Norwegian navy paint the Skerry Lighthouse in 1950?"
+    assert decline.missing_names(q, LIGHTHOUSE) == 0.5  # Norwegian and 1950 are not there
+    assert decline.missing_names("When was the Skerry Lighthouse built?", LIGHTHOUSE) == 0.0
+
+
+def test_answerer_reports_its_decline_signals_and_declines_an_unrelated_question(tmp_path: Path, embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "lighthouse.md").write_text(LIGHTHOUSE, encoding="utf-8")
+    bot = Briefbot(index=tmp_path / ".briefbot", corpus=[corpus], generator="extractive")
+    bot._embedder = embedder
+    bot.ingest()
+    answered = bot.ask("When was the Skerry Lighthouse built?")
+    assert answered.answered and "1892" in answered.text
+    assert not bot.ask("What is the capital of Australia?").answered
+    gen = ExtractiveGenerator(embedder, min_score=bot.settings.min_score)
+    q = "When did the Norwegian navy repaint the Skerry Lighthouse in 1950?"
+    sel = gen.select(q, bot.search(q))
+    assert sel is not None
+    assert sel.signals["missing_names"] == 0.5  # Norwegian, 1950
+    assert 0.0 < sel.signals["missing_terms"] < 1.0
+    assert sel.confidence == decline.score(sel.signals)
+
+
+def test_a_name_the_passage_lacks_lowers_the_confidence(tmp_path: Path, embedder) -> None:
+    """SQuAD 2.0's kind of unanswerable question: on topic, similar, about another lighthouse."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "lighthouse.md").write_text(LIGHTHOUSE, encoding="utf-8")
+    bot = Briefbot(index=tmp_path / ".briefbot", corpus=[corpus], generator="extractive")
+    bot._embedder = embedder
+    bot.ingest()
+    gen = ExtractiveGenerator(embedder, min_score=bot.settings.min_score)
+    other = "Who was the first keeper of the Fastnet Lighthouse in Ireland?"
+    sel = gen.select(other, bot.search(other))
+    assert sel is not None and sel.signals["missing_names"] > 0.6  # Fastnet, Ireland
+    penalty = sel.signals["relevance"] - sel.confidence
+    assert penalty > 0.06 and abs(penalty + decline.WEIGHTS["missing_names"] * sel.signals["missing_names"]) < 1e-9
+    own = "Who was the first keeper of the Skerry Lighthouse?"
+    mine = gen.select(own, bot.search(own))
+    assert mine is not None and mine.signals["missing_names"] == 0.0 and mine.confidence == mine.signals["relevance"]
+    assert bot.ask(own).answered
