@@ -159,6 +159,7 @@ class Answer:
     usage: Usage | None = None
     invalid_citations: list[int] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)  # what the generator saw, for "nearest passages"
+    scope: str | None = None  # what a brief covers ("Covers 60 files; 4 main groups ..."), shown under it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -169,6 +170,7 @@ class Answer:
             "model": self.model,
             "usage": self.usage.to_dict() if self.usage else None,
             "invalid_citations": self.invalid_citations,
+            **({"scope": self.scope} if self.scope else {}),
         }
 
 

@@ -471,6 +471,19 @@ class Index:
         }
 
     @_guarded
+    def iter_vectors(self, batch: int = 2000) -> Iterator[tuple[list[str], np.ndarray]]:
+        """Chunk ids with their vectors, a batch at a time (no texts): a whole-corpus pass in bounded memory."""
+        where = self._visible(None)
+        offset = 0
+        while True:
+            got = self.chunks.get(where=where, limit=batch, offset=offset, include=["embeddings"])  # type: ignore[list-item]
+            ids = list(got["ids"])
+            if not ids:
+                return
+            yield ids, np.asarray(got["embeddings"], dtype=np.float32)
+            offset += len(ids)
+
+    @_guarded
     def get_chunks(
         self, where: dict[str, Any] | None = None, with_vectors: bool = False
     ) -> tuple[list[Chunk], np.ndarray | None]:
