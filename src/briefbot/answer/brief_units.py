@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from briefbot.schema import Passage
-from briefbot.text.sentences import sentence_spans
+from briefbot.text.sentences import split_sentences
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MARKER = re.compile(r"^(?:[-*+•>]|\d{1,3}[.)])\s+")
@@ -31,6 +31,7 @@ LEANING = re.compile(
 MIN_WORDS = 5
 MAX_WORDS = 70  # longer "sentences" are run-ons (lists, transcripts without stops): they crowd a brief out
 _MARKUP_WORD = re.compile(r"\{\w+\}")  # transcript annotations such as {disfmarker}
+_MARKUP = re.compile(r"\*\*|__|\]\(|`|={3,}|-{3,}|_{3,}|\|")  # emphasis, links, code, rules, table bars
 
 
 @dataclass
@@ -63,9 +64,10 @@ def is_prose(sentence: str) -> bool:
         return False
     text = clean_sentence(raw)
     words = text.split()
-    if not MIN_WORDS <= len(words) <= MAX_WORDS or not _ENDS.search(text) or _CAPTION.match(text):
+    said = _WORD.findall(_SPEAKER.sub("", text, count=1))  # "Project Manager: Okay, thanks." says two words
+    if not MIN_WORDS <= len(said) or len(words) > MAX_WORDS or not _ENDS.search(text) or _CAPTION.match(text):
         return False
-    if len(_MARKUP_WORD.findall(text)) * 6 > len(words):
+    if _MARKUP.search(text) or len(_MARKUP_WORD.findall(text)) * 6 > len(words):
         return False  # mostly transcription marks
     letters = sum(ch.isalpha() for ch in text)
     return letters >= 0.6 * len(text.replace(" ", ""))
@@ -78,6 +80,21 @@ def leans_on_previous(sentence: str) -> bool:
 
 def sentence_key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Sentences within paragraphs, with a title line glued on top ("Council minutes\nThe council met ...") cut off."""
+    out: list[tuple[int, int]] = []
+    for span in split_sentences(text):
+        s, e = span.start, span.end
+        cut = text.find("\n", s, e)
+        if cut > s:
+            head, rest = text[s:cut].strip(), text[cut:e].lstrip()
+            if len(head.split()) <= 10 and not _ENDS.search(head) and rest[:1].isupper():
+                out.append((s, s + len(text[s:cut].rstrip())))
+                s = e - len(rest)
+        out.append((s, e))
+    return out
 
 
 def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
@@ -97,7 +114,7 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
         if not whole_file:
             rank = rank if contiguous else (0 if chunk.index == 0 else 1000)
         prev = len(out) - 1 if contiguous and out else None
-        for s, e in sentence_spans(chunk.text):
+        for s, e in _spans(chunk.text):
             at = (chunk.source, chunk.start_char + s)
             if at in seen_at:
                 continue  # overlap with the chunk before
