@@ -2,7 +2,7 @@
 
     python bench/briefs.py                 # samples: 100 BBC articles per half, every long doc and meeting
     python bench/briefs.py --sample 0      # every BBC article (slow: ~45k sentences to embed)
-    python bench/briefs.py --fit           # the grid search behind file_brief's POSITION and DECAY (BBC half A)
+    python bench/briefs.py --fit           # the grid search behind file_brief's POSITION and REDUNDANCY (BBC half A)
 
 Sets: BBC News (half A = even lines of the file, used for fitting; half B = odd lines, held out),
 long-doc-summaries (46), QMSum general (35 meetings) and QMSum query-focused (237, as `brief --about`
@@ -191,6 +191,8 @@ def qmsum_about(embedder: CachedEmbedder, sample: int) -> dict[str, Any]:
 
     root = common.WORK / "briefs-qmsum"
     meetings = qmsum_rows()
+    if sample and sample < len(meetings):  # every k-th meeting (all three domains), with all its queries
+        meetings = meetings[:: len(meetings) // sample][:sample]
     for m in meetings:
         path = root / "corpus" / f"{m['id']}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -200,8 +202,6 @@ def qmsum_about(embedder: CachedEmbedder, sample: int) -> dict[str, Any]:
     bot._embedder = embedder.inner  # noqa: SLF001 - one model in memory
     bot.ingest()
     queries = [(m, q) for m in meetings for q in m["specific"]]
-    if sample and sample < len(queries):
-        queries = queries[:: len(queries) // sample][:sample]
     rows, declined, off_declined = [], 0, 0
     for m, q in queries:
         t = time.perf_counter()
@@ -219,7 +219,7 @@ def qmsum_about(embedder: CachedEmbedder, sample: int) -> dict[str, Any]:
         if not answer.answered:
             row["cited_paragraph"] = True  # a decline is one line with the nearest passages, not a brief
         rows.append(row)
-        other = next(o for o in meetings if o["domain"] != m["domain"])
+        other = next((o for o in meetings if o["domain"] != m["domain"]), meetings[0])
         off = bot.brief(about=q["query"], source=f"corpus/{other['id']}.txt", words=WORDS)
         off_declined += not off.answered
     out = summarise("qmsum query-focused (--about)", rows)
@@ -243,23 +243,23 @@ def corpus_brief() -> dict[str, Any] | None:
 
 
 def fit(embedder: CachedEmbedder, sample: int) -> None:
-    """Grid search of POSITION and DECAY on BBC half A only (ROUGE-1); prints the grid."""
+    """Grid search of POSITION and REDUNDANCY on BBC half A only (ROUGE-1); prints the grid."""
     items = bbc_items("A", sample)
     best = None
-    for position in (0.0, 0.3, 0.6, 1.0, 1.5):
-        for decay in (2.0, 4.0, 8.0):
-            file_brief.POSITION, file_brief.DECAY = position, decay
+    for position in (0.0, 0.1, 0.3, 0.6):
+        for redundancy in (0.0, 0.1, 0.3, 0.5):
+            file_brief.POSITION, file_brief.REDUNDANCY = position, redundancy
             r1 = statistics.fmean(rouge(strip_markers(brief_one(i, t, embedder)[0]), ref)["rouge1"]
                                   for i, t, _, ref in items)
-            print(f"POSITION={position} DECAY={decay}: ROUGE-1 {r1:.4f}", flush=True)
-            best = max(best or (r1, position, decay), (r1, position, decay))
+            print(f"POSITION={position} REDUNDANCY={redundancy}: ROUGE-1 {r1:.4f}", flush=True)
+            best = max(best or (r1, position, redundancy), (r1, position, redundancy))
     print("best", best)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=100, help="BBC articles per half (0 = all)")
-    ap.add_argument("--docs", type=int, default=0, help="long docs / meetings / queries to use (0 = all)")
+    ap.add_argument("--docs", type=int, default=0, help="long docs / meetings to use (0 = all)")
     ap.add_argument("--sets", default="bbc,long,qmsum,about,corpus")
     ap.add_argument("--fit", action="store_true")
     args = ap.parse_args()

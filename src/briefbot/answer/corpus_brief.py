@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.answer.brief_units import Unit, blocks_of, units_of
-from briefbot.answer.file_brief import NAME, NOTHING, POSITION, BriefPlan, _unit, _unit_vectors, select
+from briefbot.answer.file_brief import LEAD_BONUS, NAME, NOTHING, BriefPlan, _unit, _unit_vectors, select
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import STOPWORDS
 from briefbot.index.store import Index
@@ -155,7 +155,7 @@ def _point(
         return []
     score = np.full(len(units), -np.inf, dtype=np.float32)
     for i in mine:
-        score[i] = float(vecs[i] @ centre) + POSITION * math.exp(-units[i].rank / 2.0) * 0.5
+        score[i] = float(vecs[i] @ centre) + LEAD_BONUS * math.exp(-units[i].rank / 2.0)
     blocks = [b for b in blocks_of(units) if all(u in mine for u in b)]
     taken_vecs = vecs[taken] if taken else None
     if taken_vecs is not None:
