@@ -292,6 +292,15 @@ def main() -> None:
         ])
         print(corpus["brief"])
         print(corpus["scope"])
+    # Sets not run this time are kept from the last results file (each set records its own n and commit).
+    for s in results:
+        s["commit"] = common.COMMIT_AT_START
+    old_path = common.RESULTS / "briefs.json"
+    if old_path.is_file():
+        old = json.loads(old_path.read_text(encoding="utf-8"))
+        ran = {s["set"] for s in results}
+        results = [s for s in old.get("sets", []) if s["set"] not in ran] + results
+        corpus = corpus or old.get("corpus")
     path = common.write_json("briefs", {"words": WORDS, "sample_per_bbc_half": args.sample, "sets": results,
                                         "corpus": corpus})
     print(f"\nwrote {path}")

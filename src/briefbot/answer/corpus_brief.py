@@ -23,7 +23,7 @@ from briefbot.index.store import Index
 from briefbot.schema import Draft, Passage
 
 SAMPLE = 20_000  # vectors k-means is fitted on (~30 MB); a larger corpus is sampled evenly
-REPRESENTATIVES = 4  # chunks nearest each cluster's centre the point is quoted from
+REPRESENTATIVES = 3  # chunks nearest each cluster's centre the point is quoted from
 MINOR_SHARE = 0.04  # clusters smaller than this share of the chunks get no point of their own
 POINT_WORDS = 25  # a typical quoted sentence: how many points a budget holds
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -56,28 +56,33 @@ def kmeans(vecs: np.ndarray, k: int, iterations: int = 25, seed: int = 0) -> np.
     return c
 
 
-def _sample(index: Index) -> tuple[np.ndarray, int]:
-    """Up to SAMPLE vectors spread over the whole index, and how many chunks there are."""
+def _sample(index: Index) -> tuple[np.ndarray, list[str] | None, int]:
+    """Up to SAMPLE vectors spread over the whole index, their ids when that is every chunk, and the count."""
     total = index.count()
     step = max(1, math.ceil(total / SAMPLE))
     parts: list[np.ndarray] = []
+    ids: list[str] = []
     seen = 0
-    for _, vecs in index.iter_vectors():
+    for batch_ids, vecs in index.iter_vectors():
         start = (-seen) % step
         parts.append(vecs[start::step])
+        if step == 1:
+            ids.extend(batch_ids)
         seen += len(vecs)
-    return (np.concatenate(parts) if parts else np.zeros((0, 0), np.float32)), seen
+    sample = np.concatenate(parts) if parts else np.zeros((0, 0), np.float32)
+    return sample, (ids if step == 1 and len(ids) == len(sample) else None), seen
 
 
 def clusters_of(index: Index, points: int) -> tuple[list[Cluster], int]:
-    """The corpus's clusters, largest first, and its chunk count, in one or two batched passes."""
-    sample, total = _sample(index)
+    """The corpus's clusters, largest first, and its chunk count: one batched pass, two for a large corpus."""
+    sample, all_ids, total = _sample(index)
     if total == 0:
         return [], 0
     k = max(1, min(points + 1, len(sample)))
     centres = kmeans(sample, k)
     clusters = [Cluster(c) for c in centres]
-    for ids, vecs in index.iter_vectors():
+    batches = [(all_ids, sample)] if all_ids is not None else index.iter_vectors()
+    for ids, vecs in batches:
         sims = vecs @ centres.T
         label = np.argmax(sims, axis=1)
         for i, chunk_id in enumerate(ids):
