@@ -153,7 +153,13 @@ TOPICS = {
 }
 
 
-def test_a_corpus_brief_names_its_main_clusters_largest_first(tmp_path: Path, embedder: object) -> None:
+@pytest.mark.parametrize("sample", [20_000, 10])  # all vectors in one pass; or a sample, then a second pass
+def test_a_corpus_brief_names_its_main_clusters_largest_first(
+    tmp_path: Path, embedder: object, sample: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefbot.answer import corpus_brief
+
+    monkeypatch.setattr(corpus_brief, "SAMPLE", sample)
     sizes = {"football": 8, "baking": 5, "astronomy": 4}
     for topic, count in sizes.items():
         for n in range(count):
