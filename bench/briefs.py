@@ -26,15 +26,15 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import common  # noqa: E402
-from rouge import rouge  # noqa: E402
+import common
+from rouge import rouge
 
-from briefbot.answer import file_brief  # noqa: E402
-from briefbot.answer.brief_units import leans_on_previous, units_of  # noqa: E402
-from briefbot.answer.cite import check_citations  # noqa: E402
-from briefbot.answer.retrieval import collapse_duplicates  # noqa: E402
-from briefbot.ingest.chunking import chunk_document  # noqa: E402
-from briefbot.schema import Document, Passage  # noqa: E402
+from briefbot.answer import file_brief
+from briefbot.answer.brief_units import leans_on_previous, units_of
+from briefbot.answer.cite import check_citations
+from briefbot.answer.retrieval import collapse_duplicates
+from briefbot.ingest.chunking import chunk_document
+from briefbot.schema import Document, Passage
 
 DATA = common.DATA.parent
 if not DATA.is_dir() and (common.REPO.parents[1] / "shared" / "data").is_dir():
@@ -199,7 +199,7 @@ def qmsum_about(embedder: CachedEmbedder, sample: int) -> dict[str, Any]:
         if not path.is_file():
             path.write_text(m["transcript"], encoding="utf-8")
     bot = Briefbot(load_settings(index=root / ".briefbot", corpus=[root / "corpus"]))
-    bot._embedder = embedder.inner  # noqa: SLF001 - one model in memory
+    bot._embedder = embedder.inner
     bot.ingest()
     queries = [(m, q) for m in meetings for q in m["specific"]]
     rows, declined, off_declined = [], 0, 0

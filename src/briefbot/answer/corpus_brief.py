@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.answer.brief_units import Unit, blocks_of, units_of
-from briefbot.answer.file_brief import LEAD_BONUS, NAME, NOTHING, BriefPlan, _unit, _unit_vectors, select
+from briefbot.answer.file_brief import (
+    LEAD_BONUS,
+    NAME,
+    NOTHING,
+    BriefPlan,
+    normalised,
+    prose_vectors,
+    select,
+)
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import STOPWORDS
 from briefbot.index.store import Index
@@ -126,12 +134,12 @@ def brief_corpus(index: Index, embedder: Embedder, words: int) -> BriefPlan | No
                 passages.append(Passage(got[cid][0], sim))
                 owner.append(n)
     units = units_of(passages)
-    vecs = _unit_vectors(embedder, units)
+    vecs = prose_vectors(embedder, units)
     chosen: list[int] = []
     used = 0
     covered: set[int] = set()
     for n, c in enumerate(major):  # one point per cluster, largest first
-        plan = _point(units, vecs, owner, n, _unit(c.centre), words - used, chosen)
+        plan = _point(units, vecs, owner, n, normalised(c.centre), words - used, chosen)
         if plan:
             chosen.extend(plan)
             used += sum(units[u].words for u in plan)

@@ -42,8 +42,11 @@ SLACK = 8  # a brief this many words short of the budget is full
 # words) reaches KEEP_RATIO of ask's abstention threshold; below the threshold everywhere it declines.
 KEEP_RATIO = 0.8
 TOPIC_NOISE = frozenset(
-    "summarize summarise summary discuss discussed discussion talk talked what did does do group meeting whole "
-    "decide decided think thought opinion why how when who which about".split()
+    [
+        "summarize", "summarise", "summary", "discuss", "discussed", "discussion", "talk", "talked", "what",
+        "did", "does", "do", "group", "meeting", "whole", "decide", "decided", "think", "thought", "opinion",
+        "why", "how", "when", "who", "which", "about",
+    ]
 )
 
 
@@ -57,7 +60,7 @@ class BriefPlan:
     scope: str | None = None
 
 
-def _unit_vectors(embedder: Embedder, units: list[Unit]) -> np.ndarray:
+def prose_vectors(embedder: Embedder, units: list[Unit]) -> np.ndarray:
     """Vectors of the prose units (others stay zero: they are never quoted)."""
     prose = [i for i, u in enumerate(units) if u.prose]
     vecs = np.zeros((len(units), embedder.dim), dtype=np.float32)
@@ -66,7 +69,7 @@ def _unit_vectors(embedder: Embedder, units: list[Unit]) -> np.ndarray:
     return vecs
 
 
-def _unit(v: np.ndarray) -> np.ndarray:
+def normalised(v: np.ndarray) -> np.ndarray:
     n = float(np.linalg.norm(v))
     return v / n if n else v
 
@@ -147,7 +150,7 @@ def file_scores(units: list[Unit], vecs: np.ndarray, members: Sequence[int]) -> 
     prose = [i for i in members if units[i].prose]
     if not prose:
         return score
-    centroid = _unit(vecs[prose].mean(axis=0))
+    centroid = normalised(vecs[prose].mean(axis=0))
     for rank, i in enumerate(prose):
         score[i] = CENTRALITY * float(vecs[i] @ centroid) + POSITION * math.exp(-rank / DECAY)
     return score
@@ -159,7 +162,7 @@ def brief_file(passages: list[Passage], embedder: Embedder, words: int) -> Brief
     prose = [i for i, u in enumerate(units) if u.prose]
     if not prose:
         return BriefPlan(Draft(NOTHING, answered=False, model=NAME), passages)
-    vecs = _unit_vectors(embedder, units)
+    vecs = prose_vectors(embedder, units)
     total = sum(units[i].words for i in prose)
     if total <= LONG_WORDS:
         chosen = select(units, vecs, file_scores(units, vecs, range(len(units))), words)
@@ -183,7 +186,7 @@ def _hierarchical(units: list[Unit], vecs: np.ndarray, prose: list[int], total: 
     for w, members in enumerate(windows):
         first_of.update({i: w for i in members})
     # Map: each window's two most central, least redundant sentences (its own summary).
-    whole = _unit(vecs[prose].mean(axis=0))
+    whole = normalised(vecs[prose].mean(axis=0))
     pool: list[tuple[int, ...]] = []
     for w, members in enumerate(windows):
         local = file_scores(units, vecs, members)
@@ -238,12 +241,12 @@ def relevance(units: list[Unit], vecs: np.ndarray, about: str, embedder: Embedde
 def brief_topic(passages: list[Passage], embedder: Embedder, words: int, about: str, min_score: float) -> BriefPlan:
     """Only what is really about the topic; declines (with the nearest passages) when nothing is."""
     units = units_of(passages)
-    vecs = _unit_vectors(embedder, units)
+    vecs = prose_vectors(embedder, units)
     rel = relevance(units, vecs, about, embedder)
     if not units or float(rel.max(initial=-np.inf)) < min_score:
         return BriefPlan(Draft(NO_TOPIC, answered=False, model=NAME), passages)
     keep = [i for i, u in enumerate(units) if u.prose and rel[i] >= KEEP_RATIO * min_score]
-    centroid = _unit(vecs[keep].mean(axis=0))
+    centroid = normalised(vecs[keep].mean(axis=0))
     score = np.full(len(units), -np.inf, dtype=np.float32)
     for i in keep:
         score[i] = float(rel[i]) + 0.3 * float(vecs[i] @ centroid)
