@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import sys
@@ -237,7 +238,9 @@ def corpus_brief() -> dict[str, Any] | None:
     runs = [common.run([*common.briefbot_cmd(), "brief", "--json", "--no-refresh"], cwd=root) for _ in range(3)]
     data = json.loads(runs[-1].stdout)
     text = data["answer"]
-    return {"set": "BBC whole corpus (2,225 files)", "seconds_cli": [round(r.seconds, 2) for r in runs],
+    files = re.match(r"Covers (\d+) files", data.get("scope") or "")
+    label = f"BBC whole corpus ({files.group(1) if files else '?'} of 2,225 files indexed)"
+    return {"set": label, "load_average": list(os.getloadavg()), "seconds_cli": [round(r.seconds, 2) for r in runs],
             "peak_rss_mb": round(max(r.peak_rss_mb for r in runs), 1), "brief": text, "scope": data.get("scope"),
             "words": len(strip_markers(text).split()), **form(text, "")}
 
