@@ -21,6 +21,7 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER = re.compile(r"^[\w .'-]{1,40}:\s+")  # "Project Manager: " opening a transcript turn
+_TURN = re.compile(r"\n(?=[A-Z][\w.'-]*(?: [\w.'-]+){0,3}: )")  # a line break before the next speaker's turn
 # Openings that lean on the sentence before: a pronoun whose person or thing is named there, or a connective.
 LEANING = re.compile(
     r"(?:he|she|it|they|him|them|his|her|its|their|this|these|those|such|also|however|but|moreover|"
@@ -78,6 +79,11 @@ def leans_on_previous(sentence: str) -> bool:
     return bool(LEANING.match(_SPEAKER.sub("", sentence, count=1)))
 
 
+def without_speaker(text: str) -> str:
+    """The words said, without the transcript's "Speaker: " label (which is not what the sentence is about)."""
+    return _SPEAKER.sub("", text, count=1)
+
+
 def sentence_key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
@@ -85,8 +91,17 @@ def sentence_key(text: str) -> str:
 def _spans(text: str) -> list[tuple[int, int]]:
     """Sentences within paragraphs, with a title line glued on top ("Council minutes\nThe council met ...") cut off."""
     out: list[tuple[int, int]] = []
-    for span in split_sentences(text):
-        s, e = span.start, span.end
+    pieces: list[tuple[int, int]] = []
+    for span in split_sentences(text):  # a transcript turn left unfinished does not run into the next one
+        s = span.start
+        for m in _TURN.finditer(text, span.start, span.end):
+            pieces.append((s, m.start()))
+            s = m.start() + 1
+        pieces.append((s, span.end))
+    for s, e in pieces:
+        if text[s:e].strip() == "":
+            continue
+        s += len(text[s:e]) - len(text[s:e].lstrip())
         cut = text.find("\n", s, e)
         if cut > s:
             head, rest = text[s:cut].strip(), text[cut:e].lstrip()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from briefbot.answer.brief_units import Unit, blocks_of, units_of
+from briefbot.answer.brief_units import Unit, blocks_of, units_of, without_speaker
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Draft, Passage
@@ -224,7 +224,7 @@ def relevance(units: list[Unit], vecs: np.ndarray, about: str, embedder: Embedde
     """Per unit: half cosine to the topic, half the share of the topic's rarer words (read with its antecedent)."""
     qvec = embedder.embed([about])[0]
     qwords = set(topic_terms(about))
-    unit_terms = [set(tokenize(u.text)) for u in units]
+    unit_terms = [set(tokenize(without_speaker(u.text))) for u in units]
     n = len(units)
     idf = {w: math.log(1 + n / (1 + sum(1 for t in unit_terms if w in t))) for w in qwords}
     total = sum(idf.values()) or 1.0
