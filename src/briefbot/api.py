@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from briefbot.answer.chat import Conversation
 
 Decompose = Callable[[str], list[str]]  # a question -> the sub-questions retrieved for it
-BRIEF_PASSAGES = 12  # passages a whole-corpus or topic brief draws from
+TOPIC_PASSAGES = 20  # passages a topic brief reads before keeping those really about the topic
 
 
 class Briefbot:
@@ -209,57 +209,30 @@ class Briefbot:
         words: int | None = None,
         on_token: OnToken | None = None,
     ) -> Answer:
-        """One paragraph of executive summary of the corpus, a topic, or one file."""
+        """One paragraph of executive summary of the corpus, a topic, or one file (see answer/briefing.py)."""
+        from briefbot.answer.briefing import plan_brief
         from briefbot.answer.cite import check_citations
         from briefbot.answer.prompts import load_template
-        from briefbot.answer.retrieval import collapse_duplicates
 
         words = words or self.settings.brief_words
-        index = self.index()
+        about = (about or "").strip() or None
         if source is not None:
             source = self._source_name(source)
-            chunks, _ = index.get_chunks(where={"source": source})
-            if not chunks:
-                raise ConfigError(f"{source}: not in the index (see `briefbot sources`)")
-            passages = collapse_duplicates([Passage(c, 1.0) for c in chunks])
-        elif about:
-            passages = self.search(about, BRIEF_PASSAGES)
-        else:
-            passages = self._central_passages(BRIEF_PASSAGES)
-            if not passages:
-                raise self._nothing_indexed()
+        topic = self.search(about, TOPIC_PASSAGES, source=source) if about else None
+        plan = plan_brief(self.index(), self.embedder, words, source=source, about=about, topic_passages=topic,
+                          min_score=self.settings.min_score)
+        draft, passages = plan.draft, plan.passages
+        if source is None and about is None and not passages and self.index().count() == 0:
+            raise self._nothing_indexed()
         gen = self._generator()
-        if gen.name == "extractive":
-            draft = gen.brief(passages, words)
-        else:
-            draft, passages = gen.brief(passages, words, about, load_template("brief", self.settings.prompts), on_token)
+        if gen.name != "extractive" and draft.answered:
+            template = load_template("brief", self.settings.prompts)
+            draft, passages = gen.brief(plan.material or passages, words, about, template, on_token)
         question = f"brief: {about}" if about else (f"brief: {source}" if source else "brief")
         answer = check_citations(question, draft, passages)
         answer.passages = passages
+        answer.scope = plan.scope
         return answer
-
-    def _central_passages(self, n: int) -> list[Passage]:
-        """Chunks closest to the corpus centroid, made diverse: the material a whole-corpus brief draws on."""
-        import numpy as np
-
-        from briefbot.answer.retrieval import collapse_duplicates
-
-        chunks, vecs = self.index().get_chunks(with_vectors=True)
-        if not chunks or vecs is None:
-            return []
-        centroid = vecs.mean(axis=0)
-        centroid /= np.linalg.norm(centroid) or 1.0
-        central = vecs @ centroid
-        chosen: list[int] = []
-        max_sim = np.zeros(len(chunks), dtype=np.float32)
-        for _ in range(min(n, len(chunks))):
-            score = 0.6 * central - 0.4 * max_sim
-            score[chosen] = -np.inf
-            i = int(np.argmax(score))
-            chosen.append(i)
-            max_sim = np.maximum(max_sim, vecs @ vecs[i])
-        passages = [Passage(chunks[i], float(central[i])) for i in chosen]
-        return collapse_duplicates(passages)
 
     def _source_name(self, source: str) -> str:
         """Accept a path as typed (relative to the working folder) or as shown by `briefbot sources`."""

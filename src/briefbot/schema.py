@@ -183,6 +183,7 @@ class Answer:
     invalid_citations: list[int] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)  # what the generator saw, for "nearest passages"
     short_answer: str | None = None  # the shortest span that answers, shown before the cited sentences
+    scope: str | None = None  # what a brief covers ("Covers 60 files; 4 main groups ..."), shown under it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -196,6 +197,7 @@ class Answer:
             "invalid_citations": self.invalid_citations,
             # A decline shows what came closest, as the terminal's "Nearest passages" does.
             "nearest_passages": [] if self.answered else [p.to_dict() for p in self.passages[:NEAREST_PASSAGES]],
+            **({"scope": self.scope} if self.scope else {}),
         }
 
 

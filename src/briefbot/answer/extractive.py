@@ -344,35 +344,3 @@ class ExtractiveGenerator:
             if score > best_score:
                 best, best_score = j, score
         return best
-
-    def brief(self, passages: list[Passage], words: int, vectors: np.ndarray | None = None) -> Draft:
-        """Central, non-redundant sentences in document order, up to ``words`` words."""
-        cands = _candidates(passages)
-        if not cands:
-            return Draft("There is nothing indexed to summarise.", answered=False, model=NAME)
-        vecs = self.embedder.embed([c.text for c in cands])
-        centroid = vecs.mean(axis=0)
-        centroid /= np.linalg.norm(centroid) or 1.0
-        central = vecs @ centroid
-        chosen: list[int] = []
-        used = 0
-        remaining = set(range(len(cands)))
-        while remaining:
-            def mmr(i: int) -> float:
-                redundancy = max((float(vecs[i] @ vecs[j]) for j in chosen), default=0.0)
-                return 0.7 * float(central[i]) - 0.3 * redundancy
-
-            i = max(remaining, key=mmr)
-            remaining.discard(i)
-            w = len(cands[i].text.split())
-            if used + w > words:
-                continue  # too long for what is left: a shorter sentence may still fit
-            chosen.append(i)
-            used += w
-            if used >= words - 8:
-                break
-        if not chosen:
-            return Draft("There is nothing short enough to summarise.", answered=False, model=NAME)
-        chosen.sort(key=lambda i: (passages[cands[i].passage].chunk.source, passages[cands[i].passage].chunk.start_char + cands[i].position))
-        text = " ".join(f"{cands[i].text} [{cands[i].passage + 1}]" for i in chosen)
-        return Draft(text, answered=True, model=NAME)

@@ -117,6 +117,8 @@ def render_answer(answer: Answer, out: Console, nearest: int = NEAREST_PASSAGES)
         out.print(Text("Nearest passages", style="bold"))
         for p in answer.passages[:nearest]:
             render_passage_line(p, out)
+    if answer.scope:
+        out.print(Text(clean(answer.scope), style="dim"))
     if answer.invalid_citations:
         out.print(Text(f"(dropped citations to passages that were not given: {answer.invalid_citations})", style="yellow"))
     if answer.usage:

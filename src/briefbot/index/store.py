@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -317,6 +317,20 @@ class Index:
             for i, d, m, v in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], vecs)
             if m["source"] not in skip
         }
+
+    def iter_vectors(self, batch: int = 2000) -> Iterator[tuple[list[str], np.ndarray]]:
+        """Chunk ids with their vectors, a batch at a time (no texts): a whole-corpus pass in bounded memory."""
+        where = self._visible(None)
+        offset = 0
+        while ids_vectors := self._vectors_page(where, batch, offset):
+            yield ids_vectors
+            offset += len(ids_vectors[0])
+
+    @guarded
+    def _vectors_page(self, where: dict[str, Any] | None, batch: int, offset: int) -> tuple[list[str], np.ndarray] | None:
+        got = self.chunks.get(where=where, limit=batch, offset=offset, include=["embeddings"])  # type: ignore[list-item]
+        ids = list(got["ids"])
+        return (ids, np.asarray(got["embeddings"], dtype=np.float32)) if ids else None
 
     @guarded
     def get_chunks(

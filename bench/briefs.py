@@ -1,0 +1,330 @@
+"""How good are briefs? ROUGE against reference summaries, beside equal-length baselines, plus form checks.
+
+    python bench/briefs.py                 # samples: 100 BBC articles per half, every long doc and meeting
+    python bench/briefs.py --sample 0      # every BBC article (slow: ~45k sentences to embed)
+    python bench/briefs.py --fit           # the grid search behind file_brief's POSITION and REDUNDANCY (BBC half A)
+
+Sets: BBC News (half A = even lines of the file, used for fitting; half B = odd lines, held out),
+long-doc-summaries (46), QMSum general (35 meetings) and QMSum query-focused (237, as `brief --about`
+over an index of the 35 transcripts). One default for every set: the 120-word budget. Baselines are
+cut to exactly the number of words of briefbot's brief for the same document: Lead (the document's
+first words) and centrality (its sentences closest to its centroid, in document order). Also: the
+whole-corpus brief of the 2,225 BBC articles, timed as the CLI (needs bench/work/briefs-bbc indexed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common
+from rouge import rouge
+
+from briefbot.answer import file_brief
+from briefbot.answer.brief_units import leans_on_previous, units_of
+from briefbot.answer.cite import check_citations
+from briefbot.answer.retrieval import collapse_duplicates
+from briefbot.ingest.chunking import chunk_document
+from briefbot.schema import Document, Passage
+
+DATA = common.DATA.parent
+if not DATA.is_dir() and (common.REPO.parents[1] / "shared" / "data").is_dir():
+    DATA = common.REPO.parents[1] / "shared" / "data"  # run from a worktree under /work/wt/
+WORDS = 120
+MARKUP = re.compile(r"(^|\s)#{1,6}\s|\|[^|\n]*\||\*\*|(^|\n)\s*[-*+]\s")
+_WORD = re.compile(r"[^\W_]+")
+
+
+class CachedEmbedder:
+    """The real MiniLM embedder, remembering vectors so baselines reuse the brief's (timed on first use)."""
+
+    def __init__(self) -> None:
+        from briefbot.index.embedding import make_embedder
+        from briefbot.settings import load_settings
+
+        self.inner = make_embedder(load_settings())
+        self.name, self.dim = self.inner.name, self.inner.dim
+        self.memo: dict[str, np.ndarray] = {}
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.memo))
+        if missing:
+            self.memo.update(zip(missing, self.inner.embed(missing)))
+        return np.array([self.memo[t] for t in texts], dtype=np.float32).reshape(len(texts), self.dim)
+
+
+def strip_markers(text: str) -> str:
+    return re.sub(r"\s*\[\d+\]", "", text).strip()
+
+
+def brief_sentences(text: str) -> list[str]:
+    return [strip_markers(s) for s in re.split(r"(?<=\[\d\])\s+|(?<=\[\d\d\])\s+", text.strip()) if s.strip()]
+
+
+def form(text: str, document: str) -> dict[str, Any]:
+    """One paragraph with every sentence cited; markup; openings leaning on a sentence not before them; repeats."""
+    pieces = re.split(r"(?<=\[\d\])\s+|(?<=\[\d\d\])\s+", text.strip())
+    cited = bool(text.strip()) and "\n" not in text.strip() and all(re.search(r"\[\d+\]$", p) for p in pieces)
+    sents = brief_sentences(text)
+    flat = " ".join(document.split())
+    unresolved = 0
+    for i, s in enumerate(sents):
+        if leans_on_previous(s) and not (i and flat.find(sents[i - 1] + " " + s) >= 0):
+            unresolved += 1
+    dup = 0
+    bags: list[set[str]] = []
+    for s in sents:
+        bag = set(_WORD.findall(s.lower()))
+        if any(bag and len(bag & b) / len(bag | b) >= 0.6 for b in bags):
+            dup += 1
+        bags.append(bag)
+    return {"cited_paragraph": cited, "markup": bool(MARKUP.search(text)), "sentences": len(sents),
+            "unresolved": unresolved, "duplicates": dup}
+
+
+def lead(body: str, n: int) -> str:
+    return " ".join(body.split()[:n])
+
+
+def centrality(passages: list[Passage], embedder: CachedEmbedder, n: int) -> str:
+    units = [u for u in units_of(passages, whole_file=True) if u.prose]
+    if not units:
+        return ""
+    vecs = embedder.embed([u.text for u in units])
+    c = vecs.mean(axis=0)
+    c /= np.linalg.norm(c) or 1.0
+    order = np.argsort(-(vecs @ c))
+    picked, used = [], 0
+    for i in order:
+        if used >= n:
+            break
+        picked.append(int(i))
+        used += units[int(i)].words
+    words = " ".join(units[i].text for i in sorted(picked)).split()
+    return " ".join(words[:n])
+
+
+def brief_one(source: str, text: str, embedder: CachedEmbedder) -> tuple[str, list[Passage], float]:
+    """The brief `briefbot brief --source` writes (same chunking, same code after the index read)."""
+    doc = Document.from_text(source, text)
+    passages = collapse_duplicates([Passage(c, 1.0) for c in chunk_document(doc, 200, 30)])
+    t = time.perf_counter()
+    plan = file_brief.brief_file(passages, embedder, WORDS)  # type: ignore[arg-type]
+    answer = check_citations("brief", plan.draft, passages)
+    return answer.text, passages, time.perf_counter() - t
+
+
+def score_set(name: str, items: list[tuple[str, str, str, str]], embedder: CachedEmbedder) -> dict[str, Any]:
+    """items: (id, full text, body for Lead, reference). Briefbot, Lead and centrality at equal length."""
+    rows = []
+    for item_id, text, body, reference in items:
+        brief, passages, secs = brief_one(item_id, text, embedder)
+        words = len(strip_markers(brief).split())
+        plain = strip_markers(brief)
+        row = {"id": item_id, "words": words, "seconds": secs, "briefbot": rouge(plain, reference),
+               "lead": rouge(lead(body, words), reference),
+               "centrality": rouge(centrality(passages, embedder, words), reference), **form(brief, text)}
+        rows.append(row)
+    return summarise(name, rows)
+
+
+def summarise(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    def mean(key: str, sub: str | None = None) -> float:
+        vals = [r[key][sub] if sub else r[key] for r in rows if (r[key] is not None)]
+        return round(statistics.fmean(vals), 4) if vals else 0.0
+
+    out: dict[str, Any] = {"set": name, "n": len(rows)}
+    for system in ("briefbot", "lead", "centrality"):
+        out[system] = {m: mean(system, m) for m in ("rouge1", "rouge2", "rougeL")}
+    sentences = sum(r["sentences"] for r in rows) or 1
+    out.update({
+        "beats_lead_rouge1": round(sum(r["briefbot"]["rouge1"] > r["lead"]["rouge1"] for r in rows) / len(rows), 3),
+        "cited_paragraph_share": round(sum(r["cited_paragraph"] for r in rows) / len(rows), 4),
+        "markup_briefs": sum(r["markup"] for r in rows),
+        "unresolved_opening_share": round(sum(r["unresolved"] for r in rows) / sentences, 4),
+        "duplicate_sentences": sum(r["duplicates"] for r in rows),
+        "duplicate_rate": round(sum(r["duplicates"] for r in rows) / sentences, 4),
+        "words": mean("words"), "seconds": mean("seconds"),
+    })
+    return out
+
+
+def bbc_items(half: str, sample: int) -> list[tuple[str, str, str, str]]:
+    rows = [json.loads(x) for x in (DATA / "bbc-news-summary" / "bbc_news_summary.jsonl").open(encoding="utf-8")]
+    mine = rows[0::2] if half == "A" else rows[1::2]
+    if sample:
+        mine = mine[:: max(1, len(mine) // sample)][:sample]  # spread over all five categories
+    return [(r["id"], f"{r['title'].strip()}\n\n{r['article'].strip()}\n", r["article"], r["extractive_summary"])
+            for r in mine]
+
+
+def long_items(sample: int) -> list[tuple[str, str, str, str]]:
+    rows = [json.loads(x) for x in (DATA / "long-doc-summaries" / "long_docs.jsonl").open(encoding="utf-8")]
+    rows = rows[:: max(1, len(rows) // sample)][:sample] if sample and sample < len(rows) else rows
+    return [(r["id"], r["document"], r["document"], r["summary"]) for r in rows]
+
+
+def qmsum_rows() -> list[dict[str, Any]]:
+    return [json.loads(x) for x in (DATA / "qmsum-val" / "qmsum_val.jsonl").open(encoding="utf-8")]
+
+
+def qmsum_items(sample: int) -> list[tuple[str, str, str, str]]:
+    rows = qmsum_rows()
+    rows = rows[:: max(1, len(rows) // sample)][:sample] if sample and sample < len(rows) else rows
+    return [(r["id"], r["transcript"], r["transcript"], r["general"][0]["summary"]) for r in rows]
+
+
+def qmsum_about(embedder: CachedEmbedder, sample: int) -> dict[str, Any]:
+    """`brief --about QUERY --source MEETING` over one index of the 35 transcripts; and a query from another
+    domain's meeting against each meeting, which should be declined."""
+    from briefbot.api import Briefbot
+    from briefbot.settings import load_settings
+
+    root = common.WORK / "briefs-qmsum"
+    meetings = qmsum_rows()
+    if sample and sample < len(meetings):  # every k-th meeting (all three domains), with all its queries
+        meetings = meetings[:: len(meetings) // sample][:sample]
+    for m in meetings:
+        path = root / "corpus" / f"{m['id']}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file():
+            path.write_text(m["transcript"], encoding="utf-8")
+    bot = Briefbot(load_settings(index=root / ".briefbot", corpus=[root / "corpus"]))
+    bot._embedder = embedder.inner
+    bot.ingest()
+    queries = [(m, q) for m in meetings for q in m["specific"]]
+    rows, declined, off_declined = [], 0, 0
+    for m, q in queries:
+        t = time.perf_counter()
+        answer = bot.brief(about=q["query"], source=f"corpus/{m['id']}.txt", words=WORDS)
+        secs = time.perf_counter() - t
+        if not answer.answered:
+            declined += 1
+        text = answer.text if answer.answered else ""
+        words = len(strip_markers(text).split()) or WORDS
+        row = {"id": f"{m['id']}: {q['query']}", "words": words, "seconds": secs,
+               "briefbot": rouge(strip_markers(text), q["summary"]),
+               "lead": rouge(lead(m["transcript"], words), q["summary"]),
+               "centrality": rouge(centrality(brief_one(m["id"], m["transcript"], embedder)[1], embedder, words), q["summary"]),
+               **form(text, m["transcript"])}
+        if not answer.answered:
+            row["cited_paragraph"] = True  # a decline is one line with the nearest passages, not a brief
+        rows.append(row)
+        other = next((o for o in meetings if o["domain"] != m["domain"]), meetings[0])
+        off = bot.brief(about=q["query"], source=f"corpus/{other['id']}.txt", words=WORDS)
+        off_declined += not off.answered
+    out = summarise("qmsum query-focused (--about)", rows)
+    out["declined_own_meeting"] = round(declined / len(rows), 4)
+    out["declined_other_domain_meeting"] = round(off_declined / len(rows), 4)
+    return out
+
+
+def corpus_brief() -> dict[str, Any] | None:
+    """The whole-corpus brief of the 2,225 BBC articles, as the CLI runs it (model load included)."""
+    root = common.WORK / "briefs-bbc"
+    if not (root / ".briefbot").is_dir():
+        print("(whole-corpus brief skipped: index bench/work/briefs-bbc first)")
+        return None
+    runs = [common.run([*common.briefbot_cmd(), "brief", "--json", "--no-refresh"], cwd=root) for _ in range(3)]
+    data = json.loads(runs[-1].stdout)
+    text = data["answer"]
+    files = re.match(r"Covers (\d+) files", data.get("scope") or "")
+    label = f"BBC whole corpus ({files.group(1) if files else '?'} of 2,225 files indexed)"
+    return {"set": label, "load_average": list(os.getloadavg()), "seconds_cli": [round(r.seconds, 2) for r in runs],
+            "peak_rss_mb": round(max(r.peak_rss_mb for r in runs), 1), "brief": text, "scope": data.get("scope"),
+            "words": len(strip_markers(text).split()), **form(text, "")}
+
+
+def fit(embedder: CachedEmbedder, sample: int) -> None:
+    """Grid search of POSITION and REDUNDANCY on BBC half A only (ROUGE-1); prints the grid."""
+    items = bbc_items("A", sample)
+    best = None
+    for position in (0.0, 0.1, 0.3, 0.6):
+        for redundancy in (0.0, 0.1, 0.3, 0.5):
+            file_brief.POSITION, file_brief.REDUNDANCY = position, redundancy
+            r1 = statistics.fmean(rouge(strip_markers(brief_one(i, t, embedder)[0]), ref)["rouge1"]
+                                  for i, t, _, ref in items)
+            print(f"POSITION={position} REDUNDANCY={redundancy}: ROUGE-1 {r1:.4f}", flush=True)
+            best = max(best or (r1, position, redundancy), (r1, position, redundancy))
+    print("best", best)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sample", type=int, default=100, help="BBC articles per half (0 = all)")
+    ap.add_argument("--docs", type=int, default=0, help="long docs / meetings to use (0 = all)")
+    ap.add_argument("--sets", default="bbc,long,qmsum,about,corpus")
+    ap.add_argument("--fit", action="store_true")
+    args = ap.parse_args()
+    embedder = CachedEmbedder()
+    if args.fit:
+        fit(embedder, args.sample)
+        return
+    sets = args.sets.split(",")
+    results: list[dict[str, Any]] = []
+    if "bbc" in sets:
+        for half in ("A", "B"):
+            results.append(score_set(f"BBC half {half}" + (" (fit)" if half == "A" else " (held out)"),
+                                     bbc_items(half, args.sample), embedder))
+            report(results[-1])
+    if "long" in sets:
+        results.append(score_set("long-doc-summaries", long_items(args.docs), embedder))
+        report(results[-1])
+    if "qmsum" in sets:
+        results.append(score_set("qmsum general", qmsum_items(args.docs), embedder))
+        report(results[-1])
+    if "about" in sets:
+        results.append(qmsum_about(embedder, args.docs))
+        report(results[-1])
+    corpus = corpus_brief() if "corpus" in sets else None
+    if corpus:
+        common.print_table(corpus["set"], [
+            ("seconds (CLI, 3 runs)", str(corpus["seconds_cli"]), "seconds, not minutes", common.ok(max(corpus["seconds_cli"]) < 30)),
+            ("one cited paragraph", str(corpus["cited_paragraph"]), "True", common.ok(corpus["cited_paragraph"])),
+            ("duplicates", str(corpus["duplicates"]), "0", common.ok(corpus["duplicates"] == 0)),
+        ])
+        print(corpus["brief"])
+        print(corpus["scope"])
+    # Sets not run this time are kept from the last results file (each set records its own n and commit).
+    for s in results:
+        s["commit"] = common.COMMIT_AT_START
+    old_path = common.RESULTS / "briefs.json"
+    if old_path.is_file():
+        old = json.loads(old_path.read_text(encoding="utf-8"))
+        ran = {s["set"] for s in results}
+        results = [s for s in old.get("sets", []) if s["set"] not in ran] + results
+        corpus = corpus or old.get("corpus")
+    path = common.write_json("briefs", {"words": WORDS, "sample_per_bbc_half": args.sample, "sets": results,
+                                        "corpus": corpus})
+    print(f"\nwrote {path}")
+
+
+def report(s: dict[str, Any]) -> None:
+    b, lead_, c = s["briefbot"], s["lead"], s["centrality"]
+    common.print_table(f"{s['set']} (n={s['n']}, {s['words']:.0f} words, {s['seconds']:.2f} s a brief)", [
+        ("ROUGE-1/2/L briefbot", f"{b['rouge1']:.3f}/{b['rouge2']:.3f}/{b['rougeL']:.3f}", "", ""),
+        ("ROUGE-1/2/L Lead, same length", f"{lead_['rouge1']:.3f}/{lead_['rouge2']:.3f}/{lead_['rougeL']:.3f}", "", ""),
+        ("ROUGE-1/2/L centrality, same length", f"{c['rouge1']:.3f}/{c['rouge2']:.3f}/{c['rougeL']:.3f}", "", ""),
+        ("ROUGE-1 minus Lead", f"{b['rouge1'] - lead_['rouge1']:+.3f}", ">= +0.02", common.ok(b["rouge1"] - lead_["rouge1"] >= 0.02)),
+        ("briefs beating Lead (ROUGE-1)", f"{s['beats_lead_rouge1']:.2f}", "", ""),
+        ("one paragraph, every sentence cited", f"{s['cited_paragraph_share']:.1%}", "100%", common.ok(s["cited_paragraph_share"] == 1)),
+        ("briefs with heading/table markup", str(s["markup_briefs"]), "0", common.ok(s["markup_briefs"] == 0)),
+        ("sentences opening unresolved", f"{s['unresolved_opening_share']:.1%}", "", ""),
+        ("duplicate sentences", str(s["duplicate_sentences"]), "0", common.ok(s["duplicate_sentences"] == 0)),
+    ] + ([("declined: own meeting / other domain", f"{s['declined_own_meeting']:.1%} / {s['declined_other_domain_meeting']:.1%}", "low / high", "")]
+         if "declined_own_meeting" in s else []))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

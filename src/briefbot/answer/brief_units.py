@@ -1,0 +1,161 @@
+"""The sentences a brief may quote: prose only (no headings, table rows, captions), each knowing the one before it.
+
+A brief quotes sentences verbatim with their citation, so what can be quoted is decided here once:
+whitespace is collapsed and a list marker dropped, but nothing else about the sentence changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefbot.schema import Passage
+from briefbot.text.sentences import split_sentences
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_MARKER = re.compile(r"^(?:[-*+•>]|\d{1,3}[.)])\s+")
+_ENDS = re.compile(r"[.!?…][\"'”’)\]]*$")
+_CAPTION = re.compile(
+    r"^(?:\(?(?:photo|picture|image|pictured|caption|credit|source|figure|fig\.|table|chart|graph|copyright|©)\b"
+    r"|(?:figure|fig\.|table|chart)\s*\d)",
+    re.IGNORECASE,
+)
+_SPEAKER = re.compile(r"^[\w .'-]{1,40}:\s+")  # "Project Manager: " opening a transcript turn
+_TURN = re.compile(r"\n(?=[A-Z][\w.'-]*(?: [\w.'-]+){0,3}: )")  # a line break before the next speaker's turn
+# Openings that lean on the sentence before: a pronoun whose person or thing is named there, or a connective.
+LEANING = re.compile(
+    r"(?:he|she|it|they|him|them|his|her|its|their|this|these|those|such|also|however|but|moreover|"
+    r"furthermore|additionally|in addition|as a result|therefore|thus|that's|that is|that was|and|yet|"
+    r"instead|meanwhile|nevertheless|nonetheless|otherwise|the latter|the former|likewise|similarly)\b",
+    re.IGNORECASE,
+)
+MIN_WORDS = 5
+MAX_WORDS = 70  # longer "sentences" are run-ons (lists, transcripts without stops): they crowd a brief out
+_MARKUP_WORD = re.compile(r"\{\w+\}")  # transcript annotations such as {disfmarker}
+_MARKUP = re.compile(r"\*\*|__|\]\(|`|={3,}|-{3,}|_{3,}|\|")  # emphasis, links, code, rules, table bars
+
+
+@dataclass
+class Unit:
+    """One quotable (or not) sentence of a passage, in reading order."""
+
+    text: str
+    passage: int  # 0-based index into the passages the brief draws on
+    source: str
+    order: int  # position in its document: chunk start + offset, to restore document order
+    rank: int  # sentence number in its document (exact for a whole file, from the chunk's start otherwise)
+    prose: bool
+    leans: bool
+    prev: int | None = None  # the unit just before it in the same document, when known
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def clean_sentence(sentence: str) -> str:
+    """The sentence as it reads in a paragraph: one line, no list or quote marker in front."""
+    return _MARKER.sub("", " ".join(sentence.split()))
+
+
+def is_prose(sentence: str) -> bool:
+    """A full sentence a reader expects in a paragraph, not a heading, table row, caption or fragment."""
+    raw = sentence.strip()
+    if raw.startswith(("#", "|", "<", "![")) or raw.count("|") >= 2 or "\t" in raw:
+        return False
+    text = clean_sentence(raw)
+    words = text.split()
+    said = _WORD.findall(_SPEAKER.sub("", text, count=1))  # "Project Manager: Okay, thanks." says two words
+    if not MIN_WORDS <= len(said) or len(words) > MAX_WORDS or not _ENDS.search(text) or _CAPTION.match(text):
+        return False
+    if _MARKUP.search(text) or len(_MARKUP_WORD.findall(text)) * 6 > len(words):
+        return False  # mostly transcription marks
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= 0.6 * len(text.replace(" ", ""))
+
+
+def leans_on_previous(sentence: str) -> bool:
+    """Opens with a pronoun or connective ("She also ...", "However, ..."): cut off without the one before."""
+    return bool(LEANING.match(_SPEAKER.sub("", sentence, count=1)))
+
+
+def without_speaker(text: str) -> str:
+    """The words said, without the transcript's "Speaker: " label (which is not what the sentence is about)."""
+    return _SPEAKER.sub("", text, count=1)
+
+
+def sentence_key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Sentences within paragraphs, with a title line glued on top ("Council minutes\nThe council met ...") cut off."""
+    out: list[tuple[int, int]] = []
+    pieces: list[tuple[int, int]] = []
+    for span in split_sentences(text):  # a transcript turn left unfinished does not run into the next one
+        s = span.start
+        for m in _TURN.finditer(text, span.start, span.end):
+            pieces.append((s, m.start()))
+            s = m.start() + 1
+        pieces.append((s, span.end))
+    for s, e in pieces:
+        if text[s:e].strip() == "":
+            continue
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        cut = text.find("\n", s, e)
+        if cut > s:
+            head, rest = text[s:cut].strip(), text[cut:e].lstrip()
+            if len(head.split()) <= 10 and not _ENDS.search(head) and rest[:1].isupper():
+                out.append((s, s + len(text[s:cut].rstrip())))
+                s = e - len(rest)
+        out.append((s, e))
+    return out
+
+
+def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
+    """Every sentence of the passages once (chunk overlap and copied paragraphs are read once).
+
+    ``whole_file``: the passages are all of one file's chunks, so sentence ranks count from its start.
+    """
+    order = sorted(range(len(passages)), key=lambda i: (passages[i].chunk.source, passages[i].chunk.start_char))
+    out: list[Unit] = []
+    seen_at: set[tuple[str, int]] = set()
+    seen_text: set[str] = set()
+    rank = 0
+    last: tuple[str, int] | None = None  # (source, chunk end) of the previous passage
+    for i in order:
+        chunk = passages[i].chunk
+        contiguous = last is not None and last[0] == chunk.source and chunk.start_char <= last[1]
+        if not whole_file:
+            rank = rank if contiguous else (0 if chunk.index == 0 else 1000)
+        prev = len(out) - 1 if contiguous and out else None
+        for s, e in _spans(chunk.text):
+            at = (chunk.source, chunk.start_char + s)
+            if at in seen_at:
+                continue  # overlap with the chunk before
+            seen_at.add(at)
+            raw = chunk.text[s:e]
+            text = clean_sentence(raw)
+            key = sentence_key(text)
+            prose = is_prose(raw) and key not in seen_text
+            if prose:
+                seen_text.add(key)
+            out.append(Unit(text, i, chunk.source, at[1], rank, prose, leans_on_previous(text), prev))
+            prev = len(out) - 1
+            rank += 1
+        last = (chunk.source, chunk.end_char)
+    return out
+
+
+def blocks_of(units: list[Unit]) -> list[tuple[int, ...]]:
+    """What may be quoted: a standalone sentence alone, or a leaning one with the sentence it leans on."""
+    out: list[tuple[int, ...]] = []
+    for i, u in enumerate(units):
+        if not u.prose:
+            continue
+        if not u.leans:
+            out.append((i,))
+        elif u.prev is not None and units[u.prev].prose and not units[u.prev].leans:
+            out.append((u.prev, i))
+    return out
+

@@ -1,0 +1,266 @@
+"""Briefs without an LLM: one paragraph of quoted sentences, each with its citation, that leads with the main point.
+
+One file: sentences scored by position (the lead carries news and reports) and centrality, chosen by MMR
+so the paragraph covers the document's parts and says nothing twice. Long files are summarised window by
+window, then the window summaries, so the brief cites their beginning, middle and end. A topic keeps only
+sentences really about it (relevance measured as `ask` measures it) or declines.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from briefbot.answer.brief_units import Unit, blocks_of, units_of, without_speaker
+from briefbot.index.embedding import Embedder
+from briefbot.index.lexical import tokenize
+from briefbot.schema import Draft, Passage
+
+NAME = "extractive"
+NOTHING = "There is nothing indexed to summarise."
+NO_TOPIC = "The documents say nothing about this topic."
+
+# Sentence score in a file = CENTRALITY * cosine to the file's centroid + POSITION * exp(-rank / DECAY), chosen by
+# MMR with REDUNDANCY. Fitted by grid search on half A of the BBC articles (bench/briefs.py --fit; half B held
+# out): centrality carries most, the lead only breaks ties, and a strong redundancy penalty loses ROUGE there
+# (reference summaries restate the main point); near-duplicates are still never quoted (NEAR_DUPLICATE).
+CENTRALITY = 1.0
+POSITION = 0.1
+DECAY = 4.0
+REDUNDANCY = 0.1  # MMR: weight of the closest already chosen sentence's similarity
+NEAR_DUPLICATE = 0.8  # a sentence this close in meaning to a chosen one says the same thing: never quoted
+LONG_WORDS = 1500  # above this a file is briefed window by window, then from the window summaries
+WINDOW_WORDS = 600
+LEAD_BONUS = 0.1  # a long file's opening window states its purpose (reports, papers): a small preference
+COVERAGE = 1.0  # bonus for a part of the document the brief has not drawn on yet: parts first, then depth
+SLACK = 8  # a brief this many words short of the budget is full
+# A topic brief quotes sentences whose relevance (as `ask` scores it: half meaning, half the topic's rarer
+# words) reaches KEEP_RATIO of ask's abstention threshold; below the threshold everywhere it declines.
+KEEP_RATIO = 0.8
+TOPIC_NOISE = frozenset(
+    [
+        "summarize", "summarise", "summary", "discuss", "discussed", "discussion", "talk", "talked", "what",
+        "did", "does", "do", "group", "meeting", "whole", "decide", "decided", "think", "thought", "opinion",
+        "why", "how", "when", "who", "which", "about",
+    ]
+)
+
+
+@dataclass
+class BriefPlan:
+    """What a brief says, what its [n] markers point at, and what an LLM would be given instead."""
+
+    draft: Draft
+    passages: list[Passage]
+    material: list[Passage] = field(default_factory=list)
+    scope: str | None = None
+
+
+def prose_vectors(embedder: Embedder, units: list[Unit]) -> np.ndarray:
+    """Vectors of the prose units (others stay zero: they are never quoted)."""
+    prose = [i for i, u in enumerate(units) if u.prose]
+    vecs = np.zeros((len(units), embedder.dim), dtype=np.float32)
+    if prose:
+        vecs[prose] = embedder.embed([units[i].text for i in prose])
+    return vecs
+
+
+def normalised(v: np.ndarray) -> np.ndarray:
+    n = float(np.linalg.norm(v))
+    return v / n if n else v
+
+
+def select(
+    units: list[Unit],
+    vecs: np.ndarray,
+    score: np.ndarray,
+    words: int,
+    blocks: Sequence[tuple[int, ...]] | None = None,
+    groups: dict[int, int] | None = None,
+) -> list[int]:
+    """MMR over quotable blocks until the word budget is full: best score, least like what is chosen.
+
+    ``groups`` maps a unit to a part of the document; uncovered parts get COVERAGE first.
+    Returns chosen unit indexes in choice order (so the first is the lead point).
+    """
+    pool = list(blocks if blocks is not None else blocks_of(units))
+    chosen: list[int] = []
+    taken: set[int] = set()
+    covered: set[int] = set()
+    used = 0
+    chosen_vecs: list[np.ndarray] = []
+    while pool and used < words - SLACK:
+        best, best_value = -1, -math.inf
+        drop: list[int] = []
+        for n, block in enumerate(pool):
+            new = [u for u in block if u not in taken]
+            cost = sum(units[u].words for u in new)
+            if not new or used + cost > words:
+                drop.append(n)
+                continue
+            main = block[-1]
+            similar = max((float(vecs[main] @ v) for v in chosen_vecs), default=0.0)
+            if similar >= NEAR_DUPLICATE:
+                drop.append(n)
+                continue
+            value = float(np.mean([score[u] for u in block])) - REDUNDANCY * similar
+            if groups is not None and groups[main] not in covered:
+                value += COVERAGE
+            if value > best_value:
+                best, best_value = n, value
+        if best < 0:
+            break
+        block = pool[best]
+        for u in block:
+            if u not in taken:
+                taken.add(u)
+                chosen.append(u)
+                used += units[u].words
+        chosen_vecs.append(vecs[block[-1]])
+        if groups is not None:
+            covered.add(groups[block[-1]])
+        keep = set(range(len(pool))) - set(drop) - {best}
+        pool = [pool[n] for n in sorted(keep)]
+    return chosen
+
+
+def arrange(units: list[Unit], chosen: list[int]) -> list[int]:
+    """Document order, except that the lead point (chosen first) opens the paragraph, with its antecedent."""
+    if not chosen:
+        return []
+    lead = [chosen[0]]
+    nxt = chosen[0] + 1
+    if nxt in chosen and units[nxt].prev == chosen[0] and units[nxt].leans:
+        lead.append(nxt)  # the lead was an antecedent: the sentence leaning on it goes with it
+    rest = sorted((u for u in chosen if u not in lead), key=lambda u: (units[u].source, units[u].order))
+    return lead + rest
+
+
+def compose(units: list[Unit], ordered: list[int]) -> str:
+    return " ".join(f"{units[u].text} [{units[u].passage + 1}]" for u in ordered)
+
+
+def file_scores(units: list[Unit], vecs: np.ndarray, members: Sequence[int]) -> np.ndarray:
+    """Position and centrality of each prose unit among ``members`` (a whole file or one window of it)."""
+    score = np.full(len(units), -np.inf, dtype=np.float32)
+    prose = [i for i in members if units[i].prose]
+    if not prose:
+        return score
+    centroid = normalised(vecs[prose].mean(axis=0))
+    for rank, i in enumerate(prose):
+        score[i] = CENTRALITY * float(vecs[i] @ centroid) + POSITION * math.exp(-rank / DECAY)
+    return score
+
+
+def brief_file(passages: list[Passage], embedder: Embedder, words: int) -> BriefPlan:
+    """One file's brief from all its chunks; hierarchical when the file is long."""
+    units = units_of(passages, whole_file=True)
+    prose = [i for i, u in enumerate(units) if u.prose]
+    if not prose:
+        return BriefPlan(Draft(NOTHING, answered=False, model=NAME), passages)
+    vecs = prose_vectors(embedder, units)
+    total = sum(units[i].words for i in prose)
+    if total <= LONG_WORDS:
+        chosen = select(units, vecs, file_scores(units, vecs, range(len(units))), words)
+    else:
+        chosen = _hierarchical(units, vecs, prose, total, words)
+    if not chosen:
+        return BriefPlan(Draft("There is nothing short enough to summarise.", answered=False, model=NAME), passages)
+    text = compose(units, arrange(units, chosen))
+    return BriefPlan(Draft(text, answered=True, model=NAME), passages, material=_material(passages, units, chosen))
+
+
+def _hierarchical(units: list[Unit], vecs: np.ndarray, prose: list[int], total: int, words: int) -> list[int]:
+    """Summarise contiguous windows, then pick from the window summaries, one part of the file at a time."""
+    n_windows = max(3, min(40, total // WINDOW_WORDS))
+    windows: list[list[int]] = [[] for _ in range(n_windows)]
+    seen = 0
+    for i in prose:
+        windows[min(n_windows - 1, seen * n_windows // total)].append(i)
+        seen += units[i].words
+    first_of = {}
+    for w, members in enumerate(windows):
+        first_of.update({i: w for i in members})
+    # Map: each window's two most central, least redundant sentences (its own summary).
+    whole = normalised(vecs[prose].mean(axis=0))
+    pool: list[tuple[int, ...]] = []
+    for w, members in enumerate(windows):
+        local = file_scores(units, vecs, members)
+        for i in members:
+            local[i] = 0.5 * local[i] + 0.5 * float(vecs[i] @ whole) + (LEAD_BONUS if w == 0 else 0.0)
+        inside = [b for b in blocks_of(units) if all(u in first_of and first_of[u] == w for u in b)]
+        picked = select(units, vecs, local, 2 * words // 3, blocks=inside)[:3]
+        pool.extend(b for b in inside if b[-1] in picked)
+    # Reduce: the summaries, with parts (groups of windows) covered before any part gets a second point.
+    avg = max(10.0, float(np.mean([units[b[-1]].words for b in pool])) if pool else 20.0)
+    parts = max(3, min(n_windows, round(words / avg)))
+    groups = {u: first_of[u] * parts // n_windows for b in pool for u in b}
+    score = np.full(len(units), -np.inf, dtype=np.float32)
+    for b in pool:
+        for u in b:
+            score[u] = float(vecs[u] @ whole) + (LEAD_BONUS if first_of[u] == 0 else 0.0)
+    return select(units, vecs, score, words, blocks=pool, groups=groups)
+
+
+def _material(passages: list[Passage], units: list[Unit], chosen: list[int]) -> list[Passage]:
+    """For an LLM: every chunk of a short file, else the chunks the offline brief drew on, in file order."""
+    if len(passages) <= 12:
+        return passages
+    used = sorted({units[u].passage for u in chosen}, key=lambda i: passages[i].chunk.start_char)
+    return [passages[i] for i in used]
+
+
+def topic_terms(about: str) -> list[str]:
+    """The topic's own words, without the asking ("What did the group decide about ...")."""
+    kept = " ".join(w for w in re.findall(r"[\w'-]+", about) if w.lower() not in TOPIC_NOISE)
+    return tokenize(kept) or tokenize(about)
+
+
+def relevance(units: list[Unit], vecs: np.ndarray, about: str, embedder: Embedder) -> np.ndarray:
+    """Per unit: half cosine to the topic, half the share of the topic's rarer words (read with its antecedent)."""
+    qvec = embedder.embed([about])[0]
+    qwords = set(topic_terms(about))
+    unit_terms = [set(tokenize(without_speaker(u.text))) for u in units]
+    n = len(units)
+    idf = {w: math.log(1 + n / (1 + sum(1 for t in unit_terms if w in t))) for w in qwords}
+    total = sum(idf.values()) or 1.0
+    out = np.full(n, -np.inf, dtype=np.float32)
+    for i, u in enumerate(units):
+        if not u.prose:
+            continue
+        have = unit_terms[i] | (unit_terms[u.prev] if u.leans and u.prev is not None else set())
+        overlap = sum(idf[w] for w in qwords if w in have) / total
+        out[i] = 0.5 * float(vecs[i] @ qvec) + 0.5 * overlap
+    return out
+
+
+def brief_topic(passages: list[Passage], embedder: Embedder, words: int, about: str, min_score: float) -> BriefPlan:
+    """Only what is really about the topic; declines (with the nearest passages) when nothing is."""
+    units = units_of(passages)
+    vecs = prose_vectors(embedder, units)
+    rel = relevance(units, vecs, about, embedder)
+    if not units or float(rel.max(initial=-np.inf)) < min_score:
+        return BriefPlan(Draft(NO_TOPIC, answered=False, model=NAME), passages)
+    keep = [i for i, u in enumerate(units) if u.prose and rel[i] >= KEEP_RATIO * min_score]
+    centroid = normalised(vecs[keep].mean(axis=0))
+    score = np.full(len(units), -np.inf, dtype=np.float32)
+    for i in keep:
+        score[i] = float(rel[i]) + 0.3 * float(vecs[i] @ centroid)
+    for i, u in enumerate(units):  # an antecedent that is off the topic itself may still be brought along
+        if u.leans and i in keep and u.prev is not None and score[u.prev] == -np.inf:
+            score[u.prev] = score[i]
+    blocks = [b for b in blocks_of(units) if b[-1] in set(keep)]
+    chosen = select(units, vecs, score, words, blocks=blocks)
+    if not chosen:
+        return BriefPlan(Draft(NO_TOPIC, answered=False, model=NAME), passages)
+    text = compose(units, arrange(units, chosen))
+    cited = sorted({units[u].passage for u in chosen})
+    kept_passages = sorted({units[i].passage for i in keep})
+    return BriefPlan(
+        Draft(text, answered=True, model=NAME), passages, material=[passages[i] for i in kept_passages or cited]
+    )
+

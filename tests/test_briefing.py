@@ -1,0 +1,210 @@
+"""Briefs: prose without markup, topics honoured or declined, corpora by cluster, long files end to end.
+
+Real files, the real MiniLM embedder and chromadb; the CLI where the user's view matters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from briefbot.answer.brief_units import blocks_of, is_prose, leans_on_previous, units_of
+from briefbot.api import Briefbot
+from briefbot.schema import Chunk, Passage
+from briefbot.settings import load_settings
+
+from .conftest import run_cli
+
+MARKER = re.compile(r"\s*\[\d+\]")
+
+
+def sentences(text: str) -> list[str]:
+    return [MARKER.sub("", s).strip() for s in re.split(r"(?<=\[\d\])\s+|(?<=\[\d\d\])\s+", text.strip()) if s.strip()]
+
+
+def assert_one_cited_paragraph(text: str) -> None:
+    assert text.strip() and "\n" not in text.strip()
+    pieces = re.split(r"(?<=\[\d\])\s+|(?<=\[\d\d\])\s+", text.strip())
+    assert all(re.search(r"\[\d+\]$", p) for p in pieces), text
+
+
+def bot_for(root: Path, embedder: object) -> Briefbot:
+    bot = Briefbot(load_settings(index=root / ".briefbot", corpus=[root / "corpus"]))
+    bot._embedder = embedder  # type: ignore[assignment]  # the session's model, loaded once
+    bot.ingest()
+    return bot
+
+
+def chunk(text: str, source: str = "a.txt", index: int = 0, start: int = 0) -> Passage:
+    return Passage(Chunk(source, index, text, 1, text.count("\n") + 1, start, start + len(text), 50, "h" * 64), 1.0)
+
+
+# --- what may be quoted ------------------------------------------------------------------------
+
+
+def test_headings_tables_captions_and_fragments_are_not_prose() -> None:
+    assert is_prose("The council approved the budget for the new fire station on Monday.")
+    for text in ("# Council minutes", "| Station manager | Kari Nordmann |", "Council minutes",
+                 "Picture: The new fire station at night.", "Figure 3: Costs by year, in thousands.",
+                 "Read the **full report** online today please.", "Yes, okay."):
+        assert not is_prose(text), text
+
+
+def test_a_title_line_glued_to_the_first_sentence_is_cut_off() -> None:
+    units = units_of([chunk("Howard denies split over ID cards\nMichael Howard has denied that his cabinet was split.")],
+                     whole_file=True)
+    assert [u.text for u in units if u.prose] == ["Michael Howard has denied that his cabinet was split."]
+
+
+def test_a_leaning_sentence_is_only_quoted_with_its_antecedent() -> None:
+    units = units_of([chunk("Ms. Giannini praised the network's growth in Africa. She also invited the team to Paris. "
+                            "However, the budget was not discussed at all.")], whole_file=True)
+    assert leans_on_previous(units[1].text) and leans_on_previous(units[2].text)
+    assert blocks_of(units) == [(0,), (0, 1)]  # "However" leans on a leaning sentence: never quoted
+
+
+# --- the CLI on real files ---------------------------------------------------------------------
+
+
+def _office_folder(root: Path) -> None:
+    import docx
+
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "minutes.md").write_text(
+        "# Council minutes\n\n## Staff\n\n| Role | Name |\n|---|---|\n| Station manager | Kari Nordmann |\n\n"
+        "The council approved the budget for the new fire station after a long debate.\n"
+        "Kari Nordmann will manage the station when it opens next spring.\n\n"
+        "## Roads\n\n- Repair the bridge on Mill Lane before the winter storms arrive.\n"
+        "The roads committee asked for two more snow ploughs for the northern villages.\n",
+        encoding="utf-8",
+    )
+    word = docx.Document()
+    word.add_heading("Harbour report", level=1)
+    word.add_paragraph("The harbour authority reported record cargo volumes for the third year running.")
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Quarter", "Tonnes"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Q3", "41,200"
+    word.add_heading("Dredging", level=2)
+    word.add_paragraph("Dredging of the eastern channel will start in May and last six weeks.")
+    word.save(str(corpus / "harbour.docx"))
+    (corpus / "library.html").write_text(
+        "<html><head><title>Library news</title></head><body><article><h1>Library news</h1>"
+        "<p>The city library will extend its opening hours on weekdays from the first of March.</p>"
+        "<figure><img src='a.png'><figcaption>Photo: the reading room after the renovation.</figcaption></figure>"
+        "<h2>Events</h2><table><tr><th>Day</th><th>Event</th></tr><tr><td>Friday</td><td>Poetry night</td></tr></table>"
+        "<p>A new reading programme for children starts in the spring with weekly story sessions.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("office")
+    _office_folder(root)
+    assert run_cli("ingest", cwd=root).returncode == 0
+    return root
+
+
+def test_markdown_word_html_briefs_have_no_markup(office: Path) -> None:
+    for args in ([], ["--source", "corpus/minutes.md"], ["--source", "corpus/harbour.docx"],
+                 ["--source", "corpus/library.html"]):
+        result = run_cli("brief", "--no-refresh", *args, cwd=office)
+        assert result.returncode == 0, result.stderr
+        paragraph = result.stdout.partition("\nSources\n")[0].strip()
+        assert_one_cited_paragraph(paragraph)
+        assert not re.search(r"#|\||\*\*|Photo:|^\s*- ", paragraph), paragraph
+
+
+def test_about_a_missing_topic_declines_like_ask(office: Path) -> None:
+    about = run_cli("brief", "--no-refresh", "--about", "volcanic eruptions on Mars", "--json", cwd=office)
+    ask = run_cli("ask", "--no-refresh", "What do volcanic eruptions on Mars look like?", "--json", cwd=office)
+    assert json.loads(ask.stdout)["answered"] is False  # the decline compared with
+    data = json.loads(about.stdout)
+    assert data["answered"] is False and data["citations"] == []
+    assert about.returncode == ask.returncode
+    plain = run_cli("brief", "--no-refresh", "--about", "volcanic eruptions on Mars", cwd=office)
+    assert "say nothing about" in plain.stdout and "Nearest passages" in plain.stdout
+    assert plain.returncode == ask.returncode
+
+
+def test_about_a_present_topic_keeps_to_it(office: Path) -> None:
+    data = json.loads(run_cli("brief", "--no-refresh", "--about", "harbour dredging and cargo", "--json", cwd=office).stdout)
+    assert data["answered"] and data["citations"]
+    assert {c["source"] for c in data["citations"]} == {"corpus/harbour.docx"}
+
+
+# --- whole corpus, long files, the example corpus ----------------------------------------------
+
+TOPICS = {
+    "football": ["The striker scored twice as the home team won the league match {n} to one.",
+                 "The coach praised the defence after the club's {n}th clean sheet of the football season.",
+                 "Fans celebrated in the stadium as the team moved {n} points clear at the top of the league."],
+    "baking": ["Knead the bread dough for {n} minutes until it is smooth and elastic.",
+               "Bake the sourdough loaf at {n}0 degrees until the crust is deep brown.",
+               "Let the dough rise in a warm kitchen for {n} hours before shaping the loaf."],
+    "astronomy": ["The telescope observed a distant galaxy {n} million light years from Earth.",
+                  "Astronomers measured the orbit of the comet as it passed the planet {n} times.",
+                  "The new space telescope photographed {n} young stars forming inside a nebula."],
+}
+
+
+@pytest.mark.parametrize("sample", [20_000, 10])  # all vectors in one pass; or a sample, then a second pass
+def test_a_corpus_brief_names_its_main_clusters_largest_first(
+    tmp_path: Path, embedder: object, sample: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefbot.answer import corpus_brief
+
+    monkeypatch.setattr(corpus_brief, "SAMPLE", sample)
+    sizes = {"football": 8, "baking": 5, "astronomy": 4}
+    for topic, count in sizes.items():
+        for n in range(count):
+            lines = [s.format(n=n + 3) for s in TOPICS[topic]]
+            (tmp_path / "corpus" / topic).mkdir(parents=True, exist_ok=True)
+            (tmp_path / "corpus" / topic / f"{n}.txt").write_text(" ".join(lines[n % 3:] + lines[: n % 3]) + "\n")
+    answer = bot_for(tmp_path, embedder).brief()
+    assert_one_cited_paragraph(answer.text)
+    assert answer.scope is not None and answer.scope.startswith("Covers 17 files")
+    cited_topics = [c.source.split("/")[1] for c in answer.citations]
+    assert set(cited_topics) == set(sizes)  # one point per cluster
+    assert cited_topics[0] == "football"  # leading with the largest
+    scope = answer.scope.lower()
+    assert any(w in scope for w in ("league", "team", "football", "club")) and any(
+        w in scope for w in ("dough", "loaf", "bake", "bread")) and any(w in scope for w in ("telescope", "star", "galaxy"))
+
+
+PARTS = [
+    ("budget", "Finance: The budget for the remote control casing is {n} euros, and the battery costs another {n} cents."),
+    ("design", "Designer: The prototype of the remote control uses a rubber case with {n} buttons and a curved titanium shape."),
+    ("marketing", "Marketing: The survey of {n} customers shows that young people want a trendy remote with voice control."),
+]
+
+
+def test_a_long_transcript_brief_cites_its_beginning_middle_and_end(tmp_path: Path, embedder: object) -> None:
+    lines = []
+    for _, template in PARTS:  # three meetings' worth of turns, about 12,000 words
+        for n in range(220):
+            lines.append(template.format(n=n + 2))
+            lines.append("Project Manager: Okay , thanks .")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "meeting.txt").write_text("\n".join(lines) + "\n")
+    answer = bot_for(tmp_path, embedder).brief(source="corpus/meeting.txt")
+    assert_one_cited_paragraph(answer.text)
+    third = len(lines) / 3
+    cited_parts = {int((c.start_line - 1) // third) for c in answer.citations}
+    assert cited_parts == {0, 1, 2}, [c.location for c in answer.citations]
+
+
+def test_the_example_corpus_brief_says_nothing_twice(project: Path, embedder: object) -> None:
+    answer = bot_for(project, embedder).brief()
+    assert_one_cited_paragraph(answer.text)
+    said = sentences(answer.text)
+    assert len(said) == len(set(said)) >= 3
+    assert not ("highly appreciated the role" in answer.text and "pivotal role" in answer.text)
+    for s in said:
+        assert not leans_on_previous(s) or said.index(s) > 0
+
