@@ -84,7 +84,7 @@ def sentences(text: str) -> list[Sentence]:
     # extractive answerer writes one marker per passage quoted); each sentence is still checked.
     for i in range(len(out) - 2, -1, -1):
         s, nxt = out[i], out[i + 1]
-        if not s.cited and nxt.cited and nxt.paragraph == s.paragraph and not is_lead_in(s.text):
+        if not s.cited and nxt.cited and nxt.paragraph == s.paragraph and not is_lead_in(s.text) and not points_only(nxt):
             s.cited, s.inherited = list(nxt.cited), True
     return out
 
@@ -105,11 +105,13 @@ def is_lead_in(text: str) -> bool:
     return text.rstrip().endswith(":") or all(w in LEAD_WORDS for w in _content(text))
 
 
-def _remove(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` without ``spans``; list items left empty and runs of blank lines go too."""
-    for start, end in sorted(spans, reverse=True):
+def _edit(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each span replaced (mostly by nothing); emptied list items and runs of blank lines go too."""
+    for start, end, new in sorted(edits, reverse=True):
         before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
-        joint = " " if before and after and not before.endswith("\n") and not after.startswith("\n") else ""
+        if new:
+            before, after = text[:start], new + text[end:]
+        joint = " " if before and after and not before[-1].isspace() and not after[0].isspace() and not new else ""
         text = before + joint + after
     lines = [ln.rstrip() for ln in text.split("\n") if not re.fullmatch(r"\s*(?:[-*+]|\d+[.)])\s*", ln) or not ln.strip()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
@@ -126,16 +128,19 @@ class Checked:
 
 def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove: bool = True) -> Checked:
     """Check each sentence of ``text`` against the passages it cites; with ``remove``, drop what fails."""
-    drop: list[tuple[int, int]] = []
+    edits: list[tuple[int, int, str]] = []
     block = next((m for m in _SOURCES_LIST.finditer(text) if text[: m.start()].strip()), None)
     body = text[: block.start()] if block else text
     if block:
-        drop.append((block.start(), len(text)))
+        edits.append((block.start(), len(text), ""))
     unsupported: list[Unsupported] = []
+    removed: set[int] = set()
     supported = 0
-    for s in sentences(body):
+    found = sentences(body)
+    for i, s in enumerate(found):
         if points_only(s):
-            drop.append((s.start, s.end))
+            edits.append((s.start, s.end, ""))
+            removed.add(i)
             continue
         bad = [n for n in s.cited if not 1 <= n <= len(passages)]
         if bad:
@@ -151,8 +156,14 @@ def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove:
                 continue
             reason = verdict.reason
         unsupported.append(Unsupported(s.text, s.cited, reason))
-        drop.append((s.start, s.end))
-    shown = _remove(text, drop) if remove else text
+        edits.append((s.start, s.end, ""))
+        removed.add(i)
+    for i, s in enumerate(found):  # a kept sentence whose run's closing marker went: it gets the marker
+        donor = next((j for j in range(i + 1, len(found)) if not found[j].inherited), None)
+        if s.inherited and i not in removed and donor in removed:
+            at = s.end - 1 if body[s.end - 1] in ".!?" else s.end
+            edits.append((at, at, " " + "".join(f"[{n}]" for n in s.cited)))
+    shown = _edit(text, edits) if remove else text
     return Checked(shown, unsupported, supported)
 
 

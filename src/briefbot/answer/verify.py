@@ -161,12 +161,13 @@ class _PassageIndex:
 
 
 def _name_found(name: str, p: _PassageIndex) -> bool:
-    low = name.lower()
-    if len(low) == 1:  # an initial: "J. Smith"
-        return low in p.initials
-    if low in p.words:
+    """Case aside, as a word of the passages ("U.S." as "u s"), an initial of one, or by its stem ("Americans")."""
+    words = _WORD.findall(name.lower())
+    if len(words) == 1 and len(words[0]) == 1:  # an initial: "J. Smith"
+        return words[0] in p.initials
+    if all(w in p.words for w in words):
         return True
-    stems = tokenize(low)
+    stems = tokenize(name)
     return bool(stems) and all(s in p.stems for s in stems)
 
 
