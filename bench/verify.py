@@ -114,7 +114,7 @@ def build_pairs(articles: list[dict], paragraphs: int, rng: random.Random) -> li
 
             add("quote", sent, own)
             short = shortened(sent, rng)
-            if short:
+            if short and len(short.split()) >= 4:
                 add("shortened", short, own)
             if others:
                 add("other", sent, paras[others[0]])

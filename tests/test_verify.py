@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.answer.cite import NOTHING_SUPPORTED, check_citations, is_lead_in, points_only, sentences
+from briefbot.answer.cite import (
+    NOTHING_SUPPORTED,
+    check_citations,
+    is_lead_in,
+    points_only,
+    sentences,
+)
 from briefbot.answer.verify import Verifier, dates, names, numbers
 from briefbot.errors import ConfigError
 from briefbot.schema import Chunk, Draft, Passage
@@ -46,9 +52,11 @@ def test_names_leave_out_titles_months_and_the_first_word() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "On September 6th, 2023, during UNESCO Digital Learning Week, the delegation of UNESCO-ICHEI had a meeting "
-        "with Ms. Stephania Giannini, Assistant Director-General for Education at UNESCO, and her colleagues from "
-        "the higher education sector.",  # a verbatim quote
+        (
+            "On September 6th, 2023, during UNESCO Digital Learning Week, the delegation of UNESCO-ICHEI had a meeting "
+            "with Ms. Stephania Giannini, Assistant Director-General for Education at UNESCO, and her colleagues from "
+            "the higher education sector."
+        ),  # a verbatim quote
         "The delegation met Stephania Giannini on 6 September 2023.",  # date written the other way round
         "Giannini appreciated the rapid expansion of the IIOE global network.",  # surname alone
         "S. Giannini highly appreciated the role of UNESCO-ICHEI in the transformation of higher education.",  # initial

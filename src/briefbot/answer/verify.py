@@ -10,6 +10,7 @@ other half; the name, number and date rules are measured there too.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -20,9 +21,10 @@ from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.text.sentences import sentence_spans
 
 # Fitted by bench/verify.py (fit half: even article index of SQuAD v1.1 dev); see README-verify.md.
-COVERAGE_WEIGHT = 0.5  # share of the sentence's content words found in the cited passages
-SIMILARITY_WEIGHT = 0.5  # cosine with the closest sentence of the cited passages
-THRESHOLD = 0.6  # a sentence scoring below this is unsupported
+# score = (1 - SIMILARITY_WEIGHT) * share of the sentence's content words found in the cited passages
+#       + SIMILARITY_WEIGHT * cosine with the closest sentence of those passages
+SIMILARITY_WEIGHT = 0.25
+THRESHOLD = 0.61  # a sentence scoring below this is unsupported
 VECTOR_CACHE = 20_000  # sentence vectors remembered across questions
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -88,8 +90,15 @@ def strip_markers(text: str) -> str:
     return re.sub(r"[ \t]+([.,;:!?])", r"\1", _MARKER.sub("", text)).strip()
 
 
+def _fold(text: str) -> str:
+    """Lower case without accents, so "Maiziere" is found where a passage writes "Maizière"."""
+    if text.isascii():
+        return text.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
 def _flat(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(_WORD.findall(_fold(text)))
 
 
 def _number_value(digits: str | None, word: str | None, scale: str | None) -> str:
@@ -131,6 +140,8 @@ def names(text: str) -> list[str]:
     """Capitalised words that are not sentence-initial common words, titles, months or stopwords."""
     out: list[str] = []
     for i, m in enumerate(_NAME.finditer(text)):
+        before = text[: m.start()].rstrip()
+        opens = i == 0 or before.endswith((":", ";", "(", '"', "“", "–", "—"))  # starts a clause
         word = m.group(0).rstrip(".'’-")
         if not word or not word[0].isupper():
             continue
@@ -141,7 +152,7 @@ def names(text: str) -> list[str]:
                 continue
             if low in MONTHS or low in WEEKDAYS or low in NUMBER_WORDS:
                 continue
-            if i == 0 and not any(c.isupper() for c in part[1:]):
+            if opens and not any(c.isupper() for c in part[1:]):
                 continue  # the first word is capitalised anyway
             out.append(part)
     return out
@@ -154,7 +165,7 @@ class _PassageIndex:
         joined = "\n".join(texts)
         self.flat = _flat(joined)
         self.words = set(self.flat.split())
-        self.stems = set(tokenize(joined))
+        self.stems = set(tokenize(_fold(joined)))
         self.numbers = _number_values(joined)
         self.dates = dates(joined)
         self.initials = {w[0] for w in self.words}
@@ -162,12 +173,12 @@ class _PassageIndex:
 
 def _name_found(name: str, p: _PassageIndex) -> bool:
     """Case aside, as a word of the passages ("U.S." as "u s"), an initial of one, or by its stem ("Americans")."""
-    words = _WORD.findall(name.lower())
+    words = _WORD.findall(_fold(name))
     if len(words) == 1 and len(words[0]) == 1:  # an initial: "J. Smith"
         return words[0] in p.initials
     if all(w in p.words for w in words):
         return True
-    stems = tokenize(name)
+    stems = tokenize(_fold(name))
     return bool(stems) and all(s in p.stems for s in stems)
 
 
@@ -178,7 +189,7 @@ def features(sentence: str, passages: Sequence[str], similarity: float) -> Featu
     flat = _flat(sentence)
     quoted = len(flat) >= 3 and flat in p.flat
     words = [
-        w for w in dict.fromkeys(tokenize(sentence))
+        w for w in dict.fromkeys(tokenize(_fold(sentence)))
         if len(w) > 1 and w not in META_WORDS and not any(c.isdigit() for c in w)
     ]
     missing = tuple(w for w in words if w not in p.stems)
