@@ -100,9 +100,10 @@ def test_swapped_numbers_dates_and_names_are_unsupported(verifier: Verifier, sen
 
 
 def test_a_sentence_against_an_unrelated_passage_is_unsupported(verifier: Verifier) -> None:
-    verdict = check(verifier, "The keeper moved to the mainland when the lamp was automated.", HARBOUR)
+    claim = "The keeper moved to the mainland in the year the lighthouse was automated."
+    verdict = check(verifier, claim, HARBOUR)
     assert not verdict.supported and verdict.reason.startswith("low similarity")
-    assert check(verifier, "The keeper moved to the mainland when the lamp was automated.", OTHER).supported
+    assert check(verifier, claim, OTHER).supported
     assert check(verifier, "The keeper moved to the mainland.", HARBOUR, OTHER).supported  # any cited passage may hold it
     assert verifier.check("The harbour opened in 1901.", []).reason == "cites no passage"
 

@@ -23,8 +23,8 @@ from briefbot.text.sentences import sentence_spans
 # Fitted by bench/verify.py (fit half: even article index of SQuAD v1.1 dev); see README-verify.md.
 # score = (1 - SIMILARITY_WEIGHT) * share of the sentence's content words found in the cited passages
 #       + SIMILARITY_WEIGHT * cosine with the closest sentence of those passages
-SIMILARITY_WEIGHT = 0.25
-THRESHOLD = 0.61  # a sentence scoring below this is unsupported
+SIMILARITY_WEIGHT = 0.5
+THRESHOLD = 0.65  # a sentence scoring below this is unsupported
 VECTOR_CACHE = 20_000  # sentence vectors remembered across questions
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
