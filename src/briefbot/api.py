@@ -16,6 +16,7 @@ from briefbot.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from briefbot.answer.chat import Conversation
+    from briefbot.answer.verify import Verifier
 
 BRIEF_PASSAGES = 12  # passages a whole-corpus or topic brief draws from
 
@@ -28,7 +29,7 @@ class Briefbot:
         self._embedder: Embedder | None = None
         self._index: Index | None = None
         self._retriever: Any = None
-        self._verifier: Any = None
+        self._verifier: Verifier | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -103,7 +104,7 @@ class Briefbot:
 
         return ExtractiveGenerator(self.embedder, min_score=self.settings.min_score)
 
-    def verifier(self) -> Any:
+    def verifier(self) -> Verifier:
         """The support checker (answer/verify.py), kept so passage sentence vectors are reused."""
         from briefbot.answer.verify import Verifier
 
