@@ -16,6 +16,7 @@ from briefbot.settings import Settings, check, load_settings
 
 if TYPE_CHECKING:
     from briefbot.answer.chat import Conversation
+    from briefbot.answer.verify import Verifier
 
 Decompose = Callable[[str], list[str]]  # a question -> the sub-questions retrieved for it
 TOPIC_PASSAGES = 20  # passages a topic brief reads before keeping those really about the topic
@@ -29,6 +30,7 @@ class Briefbot:
         self._embedder: Embedder | None = None
         self._index: Index | None = None
         self._retriever: Any = None
+        self._verifier: Verifier | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -168,9 +170,22 @@ class Briefbot:
 
         return ExtractiveGenerator(self.embedder, min_score=self.settings.min_score)
 
+    def verifier(self) -> Verifier:
+        """The support checker (answer/verify.py), kept so passage sentence vectors are reused."""
+        from briefbot.answer.verify import Verifier
+
+        if self._verifier is None:
+            self._verifier = Verifier(self.embedder)
+        return self._verifier
+
+    def _check(self, question: str, draft: Any, passages: list[Passage]) -> Answer:
+        """Every sentence checked against what it cites; unsupported ones removed unless ``verify`` is off."""
+        from briefbot.answer.cite import check_citations
+
+        return check_citations(question, draft, passages, self.verifier(), remove=self.settings.verify)
+
     def ask(self, question: str, k: int | None = None, on_token: OnToken | None = None) -> Answer:
         """Answer from the indexed documents, every sentence cited; declines when they do not say."""
-        from briefbot.answer.cite import check_citations
         from briefbot.answer.prompts import load_template
 
         question = question.strip()
@@ -192,9 +207,7 @@ class Briefbot:
             draft, passages = gen.answer(question, passages, load_template("answer", self.settings.prompts), on_token)
         for usage in spent:  # the decomposition's tokens count in the answer's usage
             draft.usage = usage + draft.usage if draft.usage else usage
-        answer = check_citations(question, draft, passages)
-        answer.passages = passages
-        return answer
+        return self._check(question, draft, passages)
 
     def conversation(self) -> Conversation:
         """A chat session: follow-up questions are read in the context of the earlier ones."""
@@ -211,7 +224,6 @@ class Briefbot:
     ) -> Answer:
         """One paragraph of executive summary of the corpus, a topic, or one file (see answer/briefing.py)."""
         from briefbot.answer.briefing import plan_brief
-        from briefbot.answer.cite import check_citations
         from briefbot.answer.prompts import load_template
 
         words = words or self.settings.brief_words
@@ -229,8 +241,7 @@ class Briefbot:
             template = load_template("brief", self.settings.prompts)
             draft, passages = gen.brief(plan.material or passages, words, about, template, on_token)
         question = f"brief: {about}" if about else (f"brief: {source}" if source else "brief")
-        answer = check_citations(question, draft, passages)
-        answer.passages = passages
+        answer = self._check(question, draft, passages)
         answer.scope = plan.scope
         return answer
 

@@ -171,8 +171,28 @@ class Draft:
 
 
 @dataclass
+class Unsupported:
+    """An answer sentence its citations do not back, removed from the answer shown (see answer/verify.py).
+
+    ``cited`` holds the marker numbers as the generator wrote them: positions in ``Answer.passages``.
+    """
+
+    sentence: str
+    cited: list[int]
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "cited": self.cited, "reason": self.reason}
+
+
+@dataclass
 class Answer:
-    """A checked answer: every [n] in ``text`` resolves to ``citations``."""
+    """A checked answer: every [n] in ``text`` resolves to ``citations``.
+
+    ``raw_text`` is the generator's text before verification, its markers numbered as the generator
+    wrote them (the n-th passage in ``passages``), like ``Unsupported.cited``. ``verified`` says
+    whether unsupported sentences were removed from ``text`` (False with --no-verify).
+    """
 
     question: str
     text: str
@@ -184,6 +204,9 @@ class Answer:
     passages: list[Passage] = field(default_factory=list)  # what the generator saw, for "nearest passages"
     short_answer: str | None = None  # the shortest span that answers, shown before the cited sentences
     scope: str | None = None  # what a brief covers ("Covers 60 files; 4 main groups ..."), shown under it
+    unsupported: list[Unsupported] = field(default_factory=list)
+    raw_text: str = ""
+    verified: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -198,6 +221,9 @@ class Answer:
             # A decline shows what came closest, as the terminal's "Nearest passages" does.
             "nearest_passages": [] if self.answered else [p.to_dict() for p in self.passages[:NEAREST_PASSAGES]],
             **({"scope": self.scope} if self.scope else {}),
+            "verified": self.verified,
+            "unsupported": [u.to_dict() for u in self.unsupported],
+            "raw_text": self.raw_text,
         }
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
-from briefbot.faces.options import Generation, JsonOpt, KOpt, NoRefreshOpt, Where, with_groups
+from briefbot.faces.options import Generation, JsonOpt, KOpt, NoRefreshOpt, NoVerifyOpt, Where, with_groups
 
 app = typer.Typer(
     name="briefbot",
@@ -241,10 +241,11 @@ def ask(
     generation: Generation = Generation(),
     where: Where = Where(),
     no_refresh: NoRefreshOpt = False,
+    no_verify: NoVerifyOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Answer QUESTION from your documents, every sentence cited [n], with a Sources list."""
-    bot = _bot(**where, **generation, k=k)
+    bot = _bot(**where, **generation, k=k, verify=False if no_verify else None)
     _answer_command(lambda b, on_token: b.ask(question, on_token=on_token), bot, as_json, no_refresh)
 
 
@@ -258,10 +259,11 @@ def brief(
     generation: Generation = Generation(),
     where: Where = Where(),
     no_refresh: NoRefreshOpt = False,
+    no_verify: NoVerifyOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Write a one-paragraph executive briefing of the corpus, a topic, or one file, with citations."""
-    bot = _bot(**where, **generation, brief_words=words)
+    bot = _bot(**where, **generation, brief_words=words, verify=False if no_verify else None)
     _answer_command(lambda b, on_token: b.brief(about=about, source=source, on_token=on_token), bot, as_json, no_refresh)
 
 
@@ -302,6 +304,7 @@ def chat(
     generation: Generation = Generation(),
     where: Where = Where(),
     no_refresh: NoRefreshOpt = False,
+    no_verify: NoVerifyOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per answer (JSON Lines).")] = False,
 ) -> None:
     """Ask one question after another; follow-ups ("and who presented?") are read in context. Ctrl-D exits."""
@@ -312,7 +315,7 @@ def chat(
     from briefbot.errors import BriefbotError, IndexError_
     from briefbot.faces.render import clean, clean_name, console
 
-    bot = _bot(**where, **generation, k=k)
+    bot = _bot(**where, **generation, k=k, verify=False if no_verify else None)
     if not no_refresh:
         _refresh(bot)
     bot.index()  # a missing index is reported now, not after the first question

@@ -26,6 +26,7 @@ ModelOpt = Annotated[Optional[str], typer.Option("--model", help="LLM for the op
 GeneratorOpt = Annotated[Optional[str], typer.Option("--generator", help="auto (openai when OPENAI_API_KEY or OPENAI_BASE_URL is set), extractive, or openai.", show_default=False, autocompletion=lambda: ["auto", "extractive", "openai"])]
 PromptsOpt = Annotated[Optional[Path], typer.Option("--prompts", help="Folder with any of answer.md, brief.md and condense.md (chat's follow-up rewrite), overriding the built-in templates; missing ones fall back to them.", show_default=False)]
 NoRefreshOpt = Annotated[bool, typer.Option("--no-refresh", help="Do not bring the index up to date with the corpus first.")]
+NoVerifyOpt = Annotated[bool, typer.Option("--no-verify", help="Show the answer unchecked; still report the sentences its citations do not support [env BRIEFBOT_VERIFY=0].")]
 ChromaOpt = Annotated[Optional[str], typer.Option("--chroma-url", help="Use a chroma server (http://HOST:PORT) instead of the local index.", show_default=False)]
 
 

@@ -119,11 +119,22 @@ def render_answer(answer: Answer, out: Console, nearest: int = NEAREST_PASSAGES)
             render_passage_line(p, out)
     if answer.scope:
         out.print(Text(clean(answer.scope), style="dim"))
+    if answer.unsupported:
+        out.print(Text(unsupported_line(answer), style="dim"))
     if answer.invalid_citations:
         out.print(Text(f"(dropped citations to passages that were not given: {answer.invalid_citations})", style="yellow"))
     if answer.usage:
         u = answer.usage
         out.print(Text(usage_line(answer.model, u), style="dim"))
+
+
+def unsupported_line(answer: Answer) -> str:
+    """One line on what verification found: removed, or (with --no-verify) shown anyway."""
+    n = len(answer.unsupported)
+    what = f"{n} unsupported sentence{'s' if n != 1 else ''}"
+    if answer.verified:
+        return f"{what} removed (--no-verify to show them)"
+    return f"{what} shown unchecked (--no-verify); they would have been removed"
 
 
 def render_passage_line(p: Passage, out: Console) -> None:
