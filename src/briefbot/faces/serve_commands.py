@@ -14,15 +14,12 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from briefbot.faces.options import Generation, Where, with_groups
+
 HostOpt = Annotated[str, typer.Option("--host", help="Address to listen on. Anything but loopback needs --token.")]
 PortOpt = Annotated[int, typer.Option("--port", min=0, max=65535, help="Port (0: any free port, printed at start).")]
 TokenOpt = Annotated[Optional[str], typer.Option("--token", envvar="BRIEFBOT_TOKEN", help="Require this token on every request (Authorization: Bearer TOKEN, or open /?token=TOKEN).", show_default=False)]
 WatchOpt = Annotated[bool, typer.Option("--watch", help="Re-index the corpus as its files change (as `briefbot watch`).")]
-IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Index folder [default: ./.briefbot; env BRIEFBOT_INDEX].", show_default=False)]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Config file [default: ./briefbot.toml if present].", show_default=False)]
-EmbedderOpt = Annotated[Optional[str], typer.Option("--embedder", help="'minilm' (local, default) or 'openai:MODEL'.", show_default=False)]
-GeneratorOpt = Annotated[Optional[str], typer.Option("--generator", help="auto, extractive, or openai.", show_default=False)]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="LLM for the openai generator [default: gpt-4o-mini].", show_default=False)]
 NoRefreshOpt = Annotated[bool, typer.Option("--no-refresh", help="Do not bring the index up to date with the corpus at start.")]
 PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to watch [default: the configured corpus, ./corpus].", show_default=False)]
 
@@ -74,17 +71,15 @@ def check_exposure(host: str, token: str | None) -> None:
         )
 
 
+@with_groups
 def serve(
     host: HostOpt = "127.0.0.1",
     port: PortOpt = 8000,
     token: TokenOpt = None,
     watch: WatchOpt = False,
     no_refresh: NoRefreshOpt = False,
-    index: IndexOpt = None,
-    config: ConfigOpt = None,
-    embedder: EmbedderOpt = None,
-    generator: GeneratorOpt = None,
-    model: ModelOpt = None,
+    where: Where = Where(),
+    generation: Generation = Generation(),
 ) -> None:
     """Serve the HTTP API and a web page for asking questions (http://127.0.0.1:8000/; API docs at /docs)."""
     import socket
@@ -92,7 +87,7 @@ def serve(
     from briefbot.errors import BriefbotError, ConfigError
 
     check_exposure(host, token)
-    service = _service(config=config, index=index, embedder=embedder, generator=generator, model=model)
+    service = _service(**where, **generation)
     corpus = [p for p in service.bot.settings.corpus]
     if watch:
         from briefbot.faces.watcher import check_paths
@@ -145,16 +140,15 @@ def serve(
     _say("briefbot: stopped")
 
 
+@with_groups
 def watch(
     paths: PathsArg = None,
-    index: IndexOpt = None,
-    config: ConfigOpt = None,
-    embedder: EmbedderOpt = None,
+    where: Where = Where(),
 ) -> None:
     """Keep the index current while files change: one incremental ingest per settled batch, one line each."""
     from briefbot.faces.watcher import check_paths, run_letting_batch_finish, watch_loop
 
-    service = _service(config=config, index=index, embedder=embedder)
+    service = _service(**where)
     targets = check_paths(paths or service.bot.settings.corpus)
 
     def emit(line: str) -> None:
@@ -168,19 +162,17 @@ def watch(
         _say("briefbot: stopped watching; the index is up to date with the last batch")
 
 
+@with_groups
 def mcp(
     no_refresh: NoRefreshOpt = False,
-    index: IndexOpt = None,
-    config: ConfigOpt = None,
-    embedder: EmbedderOpt = None,
-    generator: GeneratorOpt = None,
-    model: ModelOpt = None,
+    where: Where = Where(),
+    generation: Generation = Generation(),
 ) -> None:
     """Run an MCP server over stdio with tools ask, search, brief and sources (for AI assistants and editors)."""
     from briefbot.errors import BriefbotError
     from briefbot.faces.mcp_server import run_stdio
 
-    service = _service(config=config, index=index, embedder=embedder, generator=generator, model=model)
+    service = _service(**where, **generation)
 
     def refresh() -> None:
         try:
