@@ -55,17 +55,18 @@ def test_plain_reply_with_usage_and_fenced_prompt(bot: Briefbot, server: FakeOpe
 
 
 def test_streamed_reply(bot: Briefbot, server: FakeOpenAI) -> None:
-    server.reply("Ms. Giannini emphasized the importance of UNESCO-ICHEI's work [2]. "
-                 "The delegation of UNESCO-ICHEI had a meeting with Ms. Stephania Giannini [1].", usage=(50, 14))
+    server.reply(citing("Ms. Giannini emphasized the importance of UNESCO-ICHEI's work [{}]. "
+                        "The delegation of UNESCO-ICHEI had a meeting with Ms. Stephania Giannini [{}].",
+                        "emphasized the importance", "Stephania Giannini"), usage=(50, 14))
     tokens: list[str] = []
     answer = bot.ask("Who attended the Giannini meeting?", on_token=tokens.append)
-    assert len(tokens) > 3 and "".join(tokens).endswith("Stephania Giannini [1].")
+    assert len(tokens) > 3 and "".join(tokens).rstrip().endswith("].")
     assert server.last_request.json["stream"] is True
     assert answer.usage is not None and answer.usage.completion_tokens == 14
-    # renumbered in order of first use
+    # renumbered in order of first use, whichever passages retrieval ranked first
     assert answer.text == ("Ms. Giannini emphasized the importance of UNESCO-ICHEI's work [1]. "
                            "The delegation of UNESCO-ICHEI had a meeting with Ms. Stephania Giannini [2].")
-    assert answer.citations[0].text == answer.passages[1].chunk.text
+    assert "emphasized the importance" in " ".join(answer.citations[0].text.split())
 
 
 def test_429_then_success(bot: Briefbot, server: FakeOpenAI) -> None:
