@@ -11,7 +11,7 @@ from briefbot.errors import ConfigError
 from briefbot.index.embedding import Embedder, make_embedder
 from briefbot.index.store import Index
 from briefbot.ingest.pipeline import Progress, index_root, ingest, needs_refresh
-from briefbot.schema import Answer, IngestReport, Passage
+from briefbot.schema import Answer, Draft, IngestReport, Passage
 from briefbot.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -151,13 +151,23 @@ class Briefbot:
         else:
             passages = self._central_passages(BRIEF_PASSAGES)
         gen = self._generator()
+        notes: list[str] = []
         if gen.name == "extractive":
             draft = gen.brief(passages, words)
         else:
+            retrieved = passages
             draft, passages = gen.brief(passages, words, about, load_template("brief", self.settings.prompts), on_token)
+            if draft.fallback:
+                from briefbot.answer.extractive import ExtractiveGenerator
+
+                offline = ExtractiveGenerator(self.embedder, min_score=self.settings.min_score).brief(retrieved, words)
+                notes.append(f"{draft.model}'s brief had {draft.fallback}: this is the offline extractive brief")
+                draft = Draft(offline.text, offline.answered, draft.model, draft.usage)
+                passages = retrieved
         question = f"brief: {about}" if about else (f"brief: {source}" if source else "brief")
         answer = check_citations(question, draft, passages)
         answer.passages = passages
+        answer.notes = notes
         return answer
 
     def _central_passages(self, n: int) -> list[Passage]:

@@ -119,6 +119,7 @@ class Usage:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float | None = None  # estimated from list prices; None when the model's price is unknown
+    estimated: bool = False  # counted locally with tiktoken: the server reported no usage
 
     @property
     def total_tokens(self) -> int:
@@ -126,7 +127,10 @@ class Usage:
 
     def __add__(self, other: Usage) -> Usage:
         cost = None if self.cost_usd is None or other.cost_usd is None else self.cost_usd + other.cost_usd
-        return Usage(self.prompt_tokens + other.prompt_tokens, self.completion_tokens + other.completion_tokens, cost)
+        return Usage(
+            self.prompt_tokens + other.prompt_tokens, self.completion_tokens + other.completion_tokens, cost,
+            self.estimated or other.estimated,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -134,6 +138,7 @@ class Usage:
             "completion_tokens": self.completion_tokens,
             "total_tokens": self.total_tokens,
             "cost_usd": None if self.cost_usd is None else round(self.cost_usd, 6),
+            "estimated": self.estimated,
         }
 
 
@@ -145,6 +150,7 @@ class Draft:
     answered: bool
     model: str
     usage: Usage | None = None
+    fallback: str | None = None  # why an LLM brief could not be used (the offline brief is shown instead)
 
 
 @dataclass
@@ -159,6 +165,7 @@ class Answer:
     usage: Usage | None = None
     invalid_citations: list[int] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)  # what the generator saw, for "nearest passages"
+    notes: list[str] = field(default_factory=list)  # one line each for the reader (e.g. an LLM brief's fallback)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -169,6 +176,7 @@ class Answer:
             "model": self.model,
             "usage": self.usage.to_dict() if self.usage else None,
             "invalid_citations": self.invalid_citations,
+            "notes": self.notes,
         }
 
 

@@ -30,8 +30,11 @@ class Settings:
     rerank: bool = True  # re-order the hybrid ranking's head by where the question's words sit (rerank.py)
     brief_words: int = 120
     context_tokens: int = 3000  # prompt budget for passages sent to an LLM
-    max_retries: int = 3
-    timeout: float = 60.0
+    max_retries: int = 3  # retries of a 429 or 5xx answer (never of a timeout), within ``timeout``
+    timeout: float = 80.0  # seconds an LLM call may take in all, retries included
+    connect_timeout: float = 5.0  # seconds to open the connection to the model server
+    first_token_timeout: float = 60.0  # seconds until a streamed reply begins (prompt processing)
+    stream: str = "auto"  # show an LLM reply as it is written: auto (on a terminal) | on | off
     batch_size: int = 16  # texts per embedding call: 16 was as fast as 32 here with ~460 MB less peak memory
     prompts: Path | None = None
     chroma_url: str | None = None
@@ -113,6 +116,16 @@ def _relative_to(folder: Path, value: Any) -> Any:
     return value
 
 
+def _origin(origins: dict[str, str], name: str) -> str:
+    """Where a setting came from, as a user would name it: BRIEFBOT_X, the file, or --flag."""
+    origin = origins.get(name, "default")
+    if origin.startswith("env "):
+        return origin[4:]
+    if origin.startswith("file "):
+        return f"{origin[5:]}: {name}"
+    return f"--{name.replace('_', '-')}" if origin == "flag" else name
+
+
 def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
     """Build settings from defaults, a config file, ``BRIEFBOT_*`` variables, then non-None overrides."""
     settings = Settings()
@@ -154,6 +167,13 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         )
     if not 0.0 <= settings.lexical_weight <= 1.0:
         raise ConfigError(f"lexical_weight must be between 0 and 1, not {settings.lexical_weight}")
+    if settings.stream not in ("auto", "on", "off"):
+        raise ConfigError(f"{_origin(origins, 'stream')}: stream must be auto, on or off, not {settings.stream!r}")
+    for name in ("timeout", "connect_timeout", "first_token_timeout"):
+        if not getattr(settings, name) > 0:
+            raise ConfigError(f"{_origin(origins, name)}: {name} must be a positive number of seconds, not {getattr(settings, name)}")
+    if settings.max_retries < 0:
+        raise ConfigError(f"{_origin(origins, 'max_retries')}: max_retries must be 0 or more, not {settings.max_retries}")
     if settings.chunk_overlap >= settings.chunk_tokens:
         raise ConfigError("chunk_overlap must be smaller than chunk_tokens")
     settings.origins = origins
