@@ -157,6 +157,8 @@ def ask_one(bot: Briefbot, question: str, answers: list[str] | None) -> dict[str
         "answered_raw": not declined(raw), "answered_verified": bool(a.answered),
         "raw_sentences": len(raw_sents), "kept_sentences": min(len(kept_sents), len(raw_sents)),
         "usage": a.usage.to_dict() if a.usage else None,
+        # what the model saw, so the checker can be re-run on the same replies (--rescore)
+        "passages": [p.chunk.text for p in a.passages],
     }
     if answers:
         row["contains_raw"] = row["answered_raw"] and contains(raw, answers)

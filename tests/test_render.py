@@ -109,8 +109,9 @@ def test_tokens_and_cost_in_footer_and_json(indexed: Path) -> None:
         }
     for model, cost in (("gpt-4o-mini", 0.00021), ("local-llama", None)):
         data = json.loads(json_runs[model].stdout)
-        assert data["usage"] == {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100, "cost_usd": cost}
-        assert set(data) == {"question", "answer", "answered", "citations", "model", "usage", "invalid_citations"}
+        assert data["usage"] == {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100, "cost_usd": cost,
+                                 "estimated": False}
+        assert set(data) == {"question", "answer", "answered", "citations", "model", "usage", "invalid_citations", "notes"}
 
 
 def test_ask_in_a_terminal_is_coloured_unless_no_color(indexed: Path) -> None:
