@@ -53,3 +53,19 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: f
     return subprocess.run(
         [*briefbot_exe(), *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout
     )
+
+
+def citing(template: str, *phrases: str):
+    """A fake-server reply citing, for each ``{}`` of ``template``, the prompt's passage that holds the phrase.
+
+    Replies must be supported by what they cite (answer/verify.py), wherever retrieval ranks the passage.
+    """
+    import re
+
+    def text(body: dict) -> str:
+        user = body["messages"][-1]["content"]
+        blocks = re.findall(r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>', user, re.DOTALL)
+        found = [next((n for n, t in blocks if phrase in " ".join(t.split())), "1") for phrase in phrases]
+        return template.format(*found)
+
+    return text

@@ -10,13 +10,16 @@ import pytest
 from briefbot.api import Briefbot
 from briefbot.settings import load_settings
 
-from .conftest import run_cli
+from .conftest import citing, run_cli
 from .fake_openai import FakeOpenAI, rate_limited
+
+
+GROUNDED = "The delegation of UNESCO-ICHEI had a meeting with Ms. Stephania Giannini [{}]."
 
 
 @pytest.fixture
 def server():
-    with FakeOpenAI("The meeting was attended by the delegation [1].", usage=(321, 9)) as srv:
+    with FakeOpenAI(citing(GROUNDED, "Stephania Giannini"), usage=(321, 9)) as srv:
         yield srv
 
 
@@ -39,7 +42,8 @@ def test_plain_reply_with_usage_and_fenced_prompt(bot: Briefbot, server: FakeOpe
     answer = bot.ask("Who attended the Giannini meeting?")
     assert bot.settings.generator_name == "openai"
     assert answer.answered and answer.model == "gpt-4o-mini"
-    assert answer.text == "The meeting was attended by the delegation [1]."
+    assert answer.text == GROUNDED.format(1)
+    assert answer.unsupported == [] and answer.raw_text == answer.text and answer.verified
     assert answer.usage is not None and (answer.usage.prompt_tokens, answer.usage.completion_tokens) == (321, 9)
     assert len(answer.citations) == 1 and answer.citations[0].source == "corpus/unesco-ichei-giannini-meeting.txt"
     req = server.last_request
@@ -51,14 +55,16 @@ def test_plain_reply_with_usage_and_fenced_prompt(bot: Briefbot, server: FakeOpe
 
 
 def test_streamed_reply(bot: Briefbot, server: FakeOpenAI) -> None:
-    server.reply("Stephania Giannini met the UNESCO-ICHEI delegation [2]. LI Ming attended [1].", usage=(50, 14))
+    server.reply("Ms. Giannini emphasized the importance of UNESCO-ICHEI's work [2]. "
+                 "The delegation of UNESCO-ICHEI had a meeting with Ms. Stephania Giannini [1].", usage=(50, 14))
     tokens: list[str] = []
     answer = bot.ask("Who attended the Giannini meeting?", on_token=tokens.append)
-    assert len(tokens) > 3 and "".join(tokens).endswith("LI Ming attended [1].")
+    assert len(tokens) > 3 and "".join(tokens).endswith("Stephania Giannini [1].")
     assert server.last_request.json["stream"] is True
     assert answer.usage is not None and answer.usage.completion_tokens == 14
     # renumbered in order of first use
-    assert answer.text == "Stephania Giannini met the UNESCO-ICHEI delegation [1]. LI Ming attended [2]."
+    assert answer.text == ("Ms. Giannini emphasized the importance of UNESCO-ICHEI's work [1]. "
+                           "The delegation of UNESCO-ICHEI had a meeting with Ms. Stephania Giannini [2].")
     assert answer.citations[0].text == answer.passages[1].chunk.text
 
 
@@ -69,12 +75,15 @@ def test_429_then_success(bot: Briefbot, server: FakeOpenAI) -> None:
     assert len(server.requests_to("/chat/completions")) == 2
 
 
-def test_marker_to_a_passage_not_given_is_dropped(bot: Briefbot, server: FakeOpenAI) -> None:
-    server.reply("Giannini met the delegation [1]. The budget was doubled [9].")
+def test_marker_to_a_passage_not_given_makes_its_sentence_unsupported(bot: Briefbot, server: FakeOpenAI) -> None:
+    server.reply(GROUNDED.format(1) + " The budget was doubled [9].")
     answer = bot.ask("Who attended the Giannini meeting?", k=5)
     assert len(answer.passages) == 5
     assert answer.invalid_citations == [9]
-    assert "[9]" not in answer.text and answer.text.endswith("doubled.")
+    assert answer.text == GROUNDED.format(1) and "doubled" not in answer.text
+    assert [(u.sentence, u.cited) for u in answer.unsupported] == [("The budget was doubled.", [9])]
+    assert answer.unsupported[0].reason == "cites [9], but only 5 passages were given"
+    assert answer.raw_text.endswith("doubled [9].")
     assert [c.n for c in answer.citations] == [1]
 
 
@@ -85,7 +94,8 @@ def test_declines_when_model_does_not_know(bot: Briefbot, server: FakeOpenAI) ->
 
 
 def test_brief_with_llm(bot: Briefbot, server: FakeOpenAI) -> None:
-    server.reply("UNESCO-ICHEI met Giannini [1] and presented the IIOE [2].")
+    server.reply(citing(GROUNDED + " Ms. Giannini appreciated the rapid expansion of the IIOE global network [{}].",
+                        "Stephania Giannini", "rapid expansion of IIOE global network"))
     answer = bot.brief(words=80)
     assert answer.answered and len(answer.citations) == 2
     assert "at most 80 words" in server.last_request.messages[0]["content"]
@@ -95,7 +105,7 @@ def test_cli_against_the_server(project: Path, server: FakeOpenAI) -> None:
     env = {"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "sk-test-secret-key-123456"}
     result = run_cli("ask", "Who attended the Giannini meeting?", "--model", "local-model", cwd=project, env=env)
     assert result.returncode == 0, result.stderr
-    assert "The meeting was attended by the delegation [1]." in result.stdout
+    assert GROUNDED.format(1) in result.stdout
     assert "local-model: 321 tokens in, 9 out" in result.stdout
     assert "sk-test-secret" not in result.stdout + result.stderr
     data = json.loads(run_cli("ask", "Who attended?", "--json", "--no-refresh", cwd=project, env=env).stdout)

@@ -111,7 +111,10 @@ def test_tokens_and_cost_in_footer_and_json(indexed: Path) -> None:
         data = json.loads(json_runs[model].stdout)
         assert data["usage"] == {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100, "cost_usd": cost,
                                  "estimated": False}
-        assert set(data) == {"question", "answer", "answered", "citations", "model", "usage", "invalid_citations", "notes"}
+        assert set(data) == {
+            "question", "answer", "answered", "citations", "model", "usage", "invalid_citations",
+            "verified", "unsupported", "raw_text", "notes",
+        }
 
 
 def test_ask_in_a_terminal_is_coloured_unless_no_color(indexed: Path) -> None:

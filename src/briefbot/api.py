@@ -28,6 +28,7 @@ class Briefbot:
         self._embedder: Embedder | None = None
         self._index: Index | None = None
         self._retriever: Any = None
+        self._verifier: Any = None
 
     @property
     def embedder(self) -> Embedder:
@@ -102,9 +103,22 @@ class Briefbot:
 
         return ExtractiveGenerator(self.embedder, min_score=self.settings.min_score)
 
+    def verifier(self) -> Any:
+        """The support checker (answer/verify.py), kept so passage sentence vectors are reused."""
+        from briefbot.answer.verify import Verifier
+
+        if self._verifier is None:
+            self._verifier = Verifier(self.embedder)
+        return self._verifier
+
+    def _check(self, question: str, draft: Any, passages: list[Passage]) -> Answer:
+        """Every sentence checked against what it cites; unsupported ones removed unless ``verify`` is off."""
+        from briefbot.answer.cite import check_citations
+
+        return check_citations(question, draft, passages, self.verifier(), remove=self.settings.verify)
+
     def ask(self, question: str, k: int | None = None, on_token: OnToken | None = None) -> Answer:
         """Answer from the indexed documents, every sentence cited; declines when they do not say."""
-        from briefbot.answer.cite import check_citations
         from briefbot.answer.prompts import load_template
 
         question = question.strip()
@@ -116,9 +130,7 @@ class Briefbot:
             draft = gen.answer(question, passages)
         else:
             draft, passages = gen.answer(question, passages, load_template("answer", self.settings.prompts), on_token)
-        answer = check_citations(question, draft, passages)
-        answer.passages = passages
-        return answer
+        return self._check(question, draft, passages)
 
     def conversation(self) -> Conversation:
         """A chat session: follow-up questions are read in the context of the earlier ones."""
@@ -134,7 +146,6 @@ class Briefbot:
         on_token: OnToken | None = None,
     ) -> Answer:
         """One paragraph of executive summary of the corpus, a topic, or one file."""
-        from briefbot.answer.cite import check_citations
         from briefbot.answer.prompts import load_template
         from briefbot.answer.retrieval import collapse_duplicates
 
@@ -165,8 +176,7 @@ class Briefbot:
                 draft = Draft(offline.text, offline.answered, draft.model, draft.usage)
                 passages = retrieved
         question = f"brief: {about}" if about else (f"brief: {source}" if source else "brief")
-        answer = check_citations(question, draft, passages)
-        answer.passages = passages
+        answer = self._check(question, draft, passages)
         answer.notes = notes
         return answer
 

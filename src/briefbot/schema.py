@@ -154,8 +154,28 @@ class Draft:
 
 
 @dataclass
+class Unsupported:
+    """An answer sentence its citations do not back, removed from the answer shown (see answer/verify.py).
+
+    ``cited`` holds the marker numbers as the generator wrote them: positions in ``Answer.passages``.
+    """
+
+    sentence: str
+    cited: list[int]
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "cited": self.cited, "reason": self.reason}
+
+
+@dataclass
 class Answer:
-    """A checked answer: every [n] in ``text`` resolves to ``citations``."""
+    """A checked answer: every [n] in ``text`` resolves to ``citations``.
+
+    ``raw_text`` is the generator's text before verification, its markers numbered as the generator
+    wrote them (the n-th passage in ``passages``), like ``Unsupported.cited``. ``verified`` says
+    whether unsupported sentences were removed from ``text`` (False with --no-verify).
+    """
 
     question: str
     text: str
@@ -165,6 +185,9 @@ class Answer:
     usage: Usage | None = None
     invalid_citations: list[int] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)  # what the generator saw, for "nearest passages"
+    unsupported: list[Unsupported] = field(default_factory=list)
+    raw_text: str = ""
+    verified: bool = False
     notes: list[str] = field(default_factory=list)  # one line each for the reader (e.g. an LLM brief's fallback)
 
     def to_dict(self) -> dict[str, Any]:
@@ -176,6 +199,9 @@ class Answer:
             "model": self.model,
             "usage": self.usage.to_dict() if self.usage else None,
             "invalid_citations": self.invalid_citations,
+            "verified": self.verified,
+            "unsupported": [u.to_dict() for u in self.unsupported],
+            "raw_text": self.raw_text,
             "notes": self.notes,
         }
 

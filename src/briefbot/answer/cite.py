@@ -1,50 +1,234 @@
-"""Checking an answer's [n] markers against the passages the generator saw, and renumbering them."""
+"""From a generator's draft to a checked answer: each sentence verified against what it cites, markers renumbered.
+
+Every sentence of a draft is one of: a claim citing passages (kept when answer/verify.py finds them
+supporting it), an uncited short lead-in that claims nothing ("Here is what the documents say:"),
+or a sentence that only points at passages ("This can be found in passage [1].", "Sources: ...")
+which is dropped. A claim citing a passage that was not given, or citing none, is unsupported.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from briefbot.schema import Answer, Citation, Draft, Passage
+from briefbot.answer.verify import Verifier, names, numbers
+from briefbot.index.lexical import tokenize
+from briefbot.schema import Answer, Citation, Draft, Passage, Unsupported
+from briefbot.text.sentences import split_sentences
 
 MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+NOTHING_SUPPORTED = "No sentence of the answer is supported by the passages it cites; the nearest passages are below."
+_LEADING_MARKERS = re.compile(r"(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+")
+_MARKDOWN = re.compile(r"^[\s>#*_+-]*(?:\d+[.)]\s+)?|[*_`#]+")
+# A line that opens a list of sources the model wrote itself: it and what follows are dropped.
+_SOURCES_LIST = re.compile(
+    r"^[ \t>#*_-]*(?:sources?|references?|citations?|passages? used|bibliography)[*_ \t]*:", re.IGNORECASE | re.MULTILINE
+)
+# Words of a sentence that only points at passages ("This can be found in passage [1].").
+POINTER_WORDS = frozenset(
+    tokenize(
+        "passage passages source sources document documents reference references citation citations cite cited "
+        "see found find can information refer refers detail details text given provided above below listed "
+        "mentioned shown described also more further ref"
+    )
+)
+# Words of an uncited lead-in that claims nothing ("According to the passages, here is a summary:").
+LEAD_WORDS = POINTER_WORDS | frozenset(
+    tokenize(
+        "here what say says according based following follows summary summarise summarize answer question "
+        "key points overview brief briefly main findings relevant context documents show shows indicate "
+        "indicates let look"
+    )
+)
+LEAD_MAX_WORDS = 15
 
 
-def check_citations(question: str, draft: Draft, passages: list[Passage]) -> Answer:
-    """Keep markers that point at a given passage, drop the rest (reported), number by first use."""
-    renumber: dict[int, int] = {}
-    invalid: list[int] = []
+@dataclass
+class Sentence:
+    """One sentence of a draft: where it is (markers included) and what it cites, as written."""
+
+    start: int
+    end: int
+    text: str  # without markers or markdown
+    cited: list[int] = field(default_factory=list)
+    paragraph: int = 0
+    inherited: bool = False  # cites through the marker that closes its run of sentences
+
+
+def _numbers(group: str) -> list[int]:
+    return [int(p) for p in re.split(r"\s*[,;]\s*", group)]
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The draft's sentences; markers written after a sentence's full stop ("Lima. [1]") belong to it."""
+    out: list[Sentence] = []
+    for span in split_sentences(text):
+        start, end = span.start, span.end
+        lead = _LEADING_MARKERS.match(text, start, end)
+        if lead and out:
+            prev = out[-1]
+            prev.end = lead.end()
+            prev.cited += [n for m in MARKER.finditer(lead.group(0)) for n in _numbers(m.group(1))]
+            start = lead.end()
+            while start < end and text[start].isspace():
+                start += 1
+            if start >= end:
+                continue
+        raw = text[start:end]
+        cited = [n for m in MARKER.finditer(raw) for n in _numbers(m.group(1))]
+        plain = _MARKDOWN.sub("", MARKER.sub("", raw)).strip()
+        out.append(Sentence(start, end, re.sub(r"[ \t]+([.,;:!?])", r"\1", plain), cited, span.paragraph))
+    for s in out:
+        s.cited = list(dict.fromkeys(s.cited))
+    # "S1. S2. [1]": a marker closing a run of uncited sentences in a paragraph cites the run (the
+    # extractive answerer writes one marker per passage quoted); each sentence is still checked.
+    for i in range(len(out) - 2, -1, -1):
+        s, nxt = out[i], out[i + 1]
+        if not s.cited and nxt.cited and nxt.paragraph == s.paragraph and not is_lead_in(s.text) and not points_only(nxt):
+            s.cited, s.inherited = list(nxt.cited), True
+    return out
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in tokenize(text) if not w.isdigit()]
+
+
+def points_only(s: Sentence) -> bool:
+    """A sentence that only points at passages, or a line of markers: it says nothing to check."""
+    return all(w in POINTER_WORDS for w in _content(s.text))
+
+
+def is_lead_in(text: str) -> bool:
+    """An uncited sentence that claims nothing: short, no numbers or names, and lead-in words or a closing colon."""
+    if MARKER.search(text) or len(text.split()) > LEAD_MAX_WORDS or numbers(text) or names(text):
+        return False
+    return text.rstrip().endswith(":") or all(w in LEAD_WORDS for w in _content(text))
+
+
+def _edit(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each span replaced (mostly by nothing); emptied list items and runs of blank lines go too."""
+    for start, end, new in sorted(edits, reverse=True):
+        before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+        if new:
+            before, after = text[:start], new + text[end:]
+        joint = " " if before and after and not before[-1].isspace() and not after[0].isspace() and not new else ""
+        text = before + joint + after
+    lines = [ln.rstrip() for ln in text.split("\n") if not re.fullmatch(r"\s*(?:[-*+]|\d+[.)])\s*", ln) or not ln.strip()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+@dataclass
+class Checked:
+    """The outcome of verifying a draft: what to show and what was taken out."""
+
+    text: str
+    unsupported: list[Unsupported]
+    supported: int  # sentences kept because their citations back them
+
+
+def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove: bool = True) -> Checked:
+    """Check each sentence of ``text`` against the passages it cites; with ``remove``, drop what fails."""
+    edits: list[tuple[int, int, str]] = []
+    block = next((m for m in _SOURCES_LIST.finditer(text) if text[: m.start()].strip()), None)
+    body = text[: block.start()] if block else text
+    if block:
+        edits.append((block.start(), len(text), ""))
+    unsupported: list[Unsupported] = []
+    removed: set[int] = set()
+    supported = 0
+    found = sentences(body)
+    for i, s in enumerate(found):
+        if points_only(s):
+            edits.append((s.start, s.end, ""))
+            removed.add(i)
+            continue
+        bad = [n for n in s.cited if not 1 <= n <= len(passages)]
+        if bad:
+            reason = f"cites [{bad[0]}], but only {len(passages)} passages were given"
+        elif not s.cited:
+            if is_lead_in(s.text):
+                continue
+            reason = "cites no passage"
+        else:
+            verdict = verifier.check(s.text, [passages[n - 1].chunk.embed_text for n in s.cited], s.cited)
+            if verdict.supported:
+                supported += 1
+                continue
+            reason = verdict.reason
+        unsupported.append(Unsupported(s.text, s.cited, reason))
+        edits.append((s.start, s.end, ""))
+        removed.add(i)
+    for i, s in enumerate(found):  # a kept sentence whose run's closing marker went: it gets the marker
+        donor = next((j for j in range(i + 1, len(found)) if not found[j].inherited), None)
+        if s.inherited and i not in removed and donor in removed:
+            at = s.end - 1 if body[s.end - 1] in ".!?" else s.end
+            edits.append((at, at, " " + "".join(f"[{n}]" for n in s.cited)))
+    shown = _edit(text, edits) if remove else text
+    return Checked(shown, unsupported, supported)
+
+
+def check_citations(
+    question: str, draft: Draft, passages: list[Passage], verifier: Verifier | None = None, remove: bool = True
+) -> Answer:
+    """Verify the draft's sentences (with a verifier), keep markers that point at a given passage, number by first use.
+
+    An answered draft with no supported sentence left becomes a decline that shows the nearest passages.
+    """
+    text, answered, unsupported = draft.text, draft.answered, []
+    if verifier is not None and draft.answered:
+        checked = verify_draft(draft.text, passages, verifier, remove)
+        text, unsupported = checked.text, checked.unsupported
+        if remove and not checked.supported:
+            text, answered = NOTHING_SUPPORTED, False
+    text, citations = renumber(text, passages)
+    if not text.strip() and draft.answered:
+        text, answered = NOTHING_SUPPORTED, False
+    return Answer(
+        question=question,
+        text=text,
+        answered=answered,
+        citations=citations,
+        model=draft.model,
+        usage=draft.usage,
+        invalid_citations=_out_of_range(draft.text, len(passages)),
+        passages=passages,
+        unsupported=unsupported,
+        raw_text=draft.text,
+        verified=verifier is not None and remove and draft.answered,
+    )
+
+
+def _out_of_range(text: str, n: int) -> list[int]:
+    found: list[int] = []
+    for m in MARKER.finditer(text):
+        for k in _numbers(m.group(1)):
+            if not 1 <= k <= n and k not in found:
+                found.append(k)
+    return found
+
+
+def renumber(text: str, passages: list[Passage]) -> tuple[str, list[Citation]]:
+    """Keep markers that point at a given passage, drop the rest (see _out_of_range), number by first use."""
+    order: dict[int, int] = {}
 
     def replace(m: re.Match[str]) -> str:
         kept: list[int] = []
-        for part in re.split(r"\s*[,;]\s*", m.group(1)):
-            n = int(part)
+        for n in _numbers(m.group(1)):
             if 1 <= n <= len(passages):
-                if n not in renumber:
-                    renumber[n] = len(renumber) + 1
-                if renumber[n] not in kept:
-                    kept.append(renumber[n])
-            elif n not in invalid:
-                invalid.append(n)
+                if n not in order:
+                    order[n] = len(order) + 1
+                if order[n] not in kept:
+                    kept.append(order[n])
         if not kept:
             return ""
         lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
         return (" " if lead else "") + "".join(f"[{k}]" for k in kept)
 
-    text = MARKER.sub(replace, draft.text)
+    text = MARKER.sub(replace, text)
     text = re.sub(r"[ \t]+([.,;:!?])", r"\1", text).strip()
     citations = []
-    for old, new in sorted(renumber.items(), key=lambda kv: kv[1]):
-        c = passages[old - 1].chunk
-        citations.append(
-            Citation(new, c.source, c.start_line, c.end_line, c.text, passages[old - 1].score, c.page, c.context)
-        )
-    return Answer(
-        question=question,
-        text=text,
-        answered=draft.answered,
-        citations=citations,
-        model=draft.model,
-        usage=draft.usage,
-        invalid_citations=invalid,
-        passages=passages,
-    )
+    for old, new in sorted(order.items(), key=lambda kv: kv[1]):
+        p = passages[old - 1]
+        c = p.chunk
+        citations.append(Citation(new, c.source, c.start_line, c.end_line, c.text, p.score, c.page, c.context))
+    return text, citations

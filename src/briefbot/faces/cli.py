@@ -34,6 +34,7 @@ ModelOpt = Annotated[Optional[str], typer.Option("--model", help="LLM for the op
 GeneratorOpt = Annotated[Optional[str], typer.Option("--generator", help="auto (openai when OPENAI_API_KEY or OPENAI_BASE_URL is set), extractive, or openai.", show_default=False, autocompletion=lambda: ["auto", "extractive", "openai"])]
 PromptsOpt = Annotated[Optional[Path], typer.Option("--prompts", help="Folder with answer.md and brief.md overriding the built-in templates.", show_default=False)]
 NoRefreshOpt = Annotated[bool, typer.Option("--no-refresh", help="Do not bring the index up to date with the corpus first.")]
+NoVerifyOpt = Annotated[bool, typer.Option("--no-verify", help="Show the answer unchecked; still report the sentences its citations do not support [env BRIEFBOT_VERIFY=0].")]
 ChromaOpt = Annotated[Optional[str], typer.Option("--chroma-url", help="Use a chroma server (http://HOST:PORT) instead of the local index.", show_default=False)]
 
 _debug = False
@@ -201,10 +202,11 @@ def ask(
     embedder: EmbedderOpt = None,
     chroma_url: ChromaOpt = None,
     no_refresh: NoRefreshOpt = False,
+    no_verify: NoVerifyOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Answer QUESTION from your documents, every sentence cited [n], with a Sources list."""
-    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
+    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts, verify=False if no_verify else None)
     _answer_command(lambda b, on_token: b.ask(question, on_token=on_token), bot, as_json, no_refresh)
 
 
@@ -222,10 +224,11 @@ def brief(
     embedder: EmbedderOpt = None,
     chroma_url: ChromaOpt = None,
     no_refresh: NoRefreshOpt = False,
+    no_verify: NoVerifyOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Write a one-paragraph executive briefing of the corpus, a topic, or one file, with citations."""
-    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, model=model, generator=generator, prompts=prompts, brief_words=words)
+    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, model=model, generator=generator, prompts=prompts, brief_words=words, verify=False if no_verify else None)
     _answer_command(lambda b, on_token: b.brief(about=about, source=source, on_token=on_token), bot, as_json, no_refresh)
 
 
@@ -274,6 +277,7 @@ def chat(
     embedder: EmbedderOpt = None,
     chroma_url: ChromaOpt = None,
     no_refresh: NoRefreshOpt = False,
+    no_verify: NoVerifyOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per answer (JSON Lines).")] = False,
 ) -> None:
     """Ask one question after another; follow-ups ("and who presented?") are read in context. Ctrl-D exits."""
@@ -284,7 +288,7 @@ def chat(
     from briefbot.errors import BriefbotError, IndexError_
     from briefbot.faces.render import clean, console
 
-    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts)
+    bot = _bot(config=config, index=index, embedder=embedder, chroma_url=chroma_url, k=k, model=model, generator=generator, prompts=prompts, verify=False if no_verify else None)
     if not no_refresh:
         _refresh(bot)
     bot.index()  # a missing index is reported now, not after the first question

@@ -89,6 +89,8 @@ def render_answer(answer: Answer, out: Console, nearest: int = 3) -> None:
         out.print(Text("Nearest passages", style="bold"))
         for p in answer.passages[:nearest]:
             render_passage_line(p, out)
+    if answer.unsupported:
+        out.print(Text(unsupported_line(answer), style="dim"))
     if answer.invalid_citations:
         out.print(Text(f"(dropped citations to passages that were not given: {answer.invalid_citations})", style="yellow"))
     for note in answer.notes:
@@ -96,6 +98,15 @@ def render_answer(answer: Answer, out: Console, nearest: int = 3) -> None:
     if answer.usage:
         u = answer.usage
         out.print(Text(usage_line(answer.model, u), style="dim"))
+
+
+def unsupported_line(answer: Answer) -> str:
+    """One line on what verification found: removed, or (with --no-verify) shown anyway."""
+    n = len(answer.unsupported)
+    what = f"{n} unsupported sentence{'s' if n != 1 else ''}"
+    if answer.verified:
+        return f"{what} removed (--no-verify to show them)"
+    return f"{what} shown unchecked (--no-verify); they would have been removed"
 
 
 def render_passage_line(p: Passage, out: Console) -> None:

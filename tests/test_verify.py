@@ -1,0 +1,221 @@
+"""The support checker (answer/verify.py) and how cite.py applies it to a draft: real MiniLM, real passages."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefbot.answer.cite import NOTHING_SUPPORTED, check_citations, is_lead_in, points_only, sentences
+from briefbot.answer.verify import Verifier, dates, names, numbers
+from briefbot.errors import ConfigError
+from briefbot.schema import Chunk, Draft, Passage
+from briefbot.settings import load_settings
+
+from .conftest import SEED
+
+MEETING = SEED.read_text(encoding="utf-8").split("\n")[0]  # the first paragraph: date, people, roles
+HARBOUR = (
+    "The harbour of Port Elena opened in 1901 after eleven years of work. It cost 1,250,000 pounds, "
+    "paid by the town council. Dr. Ana Ruiz, the chief engineer, designed its two breakwaters."
+)
+OTHER = "The lighthouse was automated in 1987. Its keeper, Tom Hale, moved to the mainland the same year."
+
+
+@pytest.fixture(scope="module")
+def verifier(embedder) -> Verifier:
+    return Verifier(embedder)
+
+
+def check(verifier: Verifier, sentence: str, *texts: str):
+    return verifier.check(sentence, list(texts), list(range(1, len(texts) + 1)))
+
+
+def test_number_formats_are_one_value() -> None:
+    assert set(numbers("1,000 or 1000 or a thousand")) == {"1000"}
+    assert set(numbers("2.5 million")) == set(numbers("2,500,000")) == {"2500000"}
+    assert set(numbers("September 6th, 2023")) == set(numbers("6 September 2023")) == {"6", "2023"}
+    assert set(numbers("three breakwaters")) == {"3"} and numbers("one of them") == {}
+    assert dates("on 6 Sept. 2023, a Monday") == {"september", "monday"}
+
+
+def test_names_leave_out_titles_months_and_the_first_word() -> None:
+    assert names("Ms. Stephania Giannini met LI Ming and J. Smith of UNESCO-ICHEI in Paris in September.") == [
+        "Stephania", "Giannini", "LI", "Ming", "J", "Smith", "UNESCO", "ICHEI", "Paris",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On September 6th, 2023, during UNESCO Digital Learning Week, the delegation of UNESCO-ICHEI had a meeting "
+        "with Ms. Stephania Giannini, Assistant Director-General for Education at UNESCO, and her colleagues from "
+        "the higher education sector.",  # a verbatim quote
+        "The delegation met Stephania Giannini on 6 September 2023.",  # date written the other way round
+        "Giannini appreciated the rapid expansion of the IIOE global network.",  # surname alone
+        "S. Giannini highly appreciated the role of UNESCO-ICHEI in the transformation of higher education.",  # initial
+        "Li Ming, director of UNESCO-ICHEI, attended the meeting with Ms. Giannini.",  # "LI Ming" in the text
+    ],
+)
+def test_supported_variants_of_the_meeting(verifier: Verifier, sentence: str) -> None:
+    verdict = check(verifier, sentence, MEETING)
+    assert verdict.supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour opened in 1901 after 11 years of work.",
+        "It cost 1.25 million pounds, paid by the town council.",
+        "Ana Ruiz designed the harbour's two breakwaters.",
+        "Dr. Ruiz was the chief engineer of the harbour.",
+    ],
+)
+def test_supported_paraphrases_with_number_and_name_variants(verifier: Verifier, sentence: str) -> None:
+    verdict = check(verifier, sentence, HARBOUR)
+    assert verdict.supported, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("The harbour of Port Elena opened in 1904 after eleven years of work.", "number 1904 not in [1]"),
+        ("It cost 1,350,000 pounds, paid by the town council.", "number 1,350,000 not in [1]"),
+        ("The harbour opened in 1901 after twelve years of work.", "number twelve not in [1]"),
+        ("The delegation met Stephania Giannini on 6 October 2023.", "date October not in [1]"),
+        ("Dr. Maria Lopez, the chief engineer, designed its two breakwaters.", "name Maria not in [1]"),
+        ("The capital of Peru is Lima.", "name Peru not in [1]"),
+    ],
+)
+def test_swapped_numbers_dates_and_names_are_unsupported(verifier: Verifier, sentence: str, reason: str) -> None:
+    passage = MEETING if "Giannini" in sentence or "Peru" in sentence else HARBOUR
+    verdict = check(verifier, sentence, passage)
+    assert not verdict.supported and verdict.reason == reason
+
+
+def test_a_sentence_against_an_unrelated_passage_is_unsupported(verifier: Verifier) -> None:
+    verdict = check(verifier, "The keeper moved to the mainland when the lamp was automated.", HARBOUR)
+    assert not verdict.supported and verdict.reason.startswith("low similarity")
+    assert check(verifier, "The keeper moved to the mainland when the lamp was automated.", OTHER).supported
+    assert check(verifier, "The keeper moved to the mainland.", HARBOUR, OTHER).supported  # any cited passage may hold it
+    assert verifier.check("The harbour opened in 1901.", []).reason == "cites no passage"
+
+
+# --- the rules for sentences that cite nothing or only point at passages -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_in"),
+    [
+        ("Here is what the documents say:", True),
+        ("According to the passages, here is a summary.", True),
+        ("Based on the provided context, the key points are:", True),
+        ("The documents describe the meeting as follows:", True),
+        ("The capital of Peru is Lima.", False),  # a claim
+        ("In 2023 the following happened:", False),  # a number is a claim
+        ("The meeting in Paris covered three topics:", False),  # a name, a number
+        ("Giannini met the delegation.", False),
+        ("Here is what the documents say about the meeting between the two organisations and their plans for the next decade:", False),
+    ],
+)
+def test_lead_in_rule(text: str, lead_in: bool) -> None:
+    assert is_lead_in(text) is lead_in
+
+
+@pytest.mark.parametrize(
+    ("text", "pointer"),
+    [
+        ("This can be found in passage [1].", True),
+        ("Passages [1], [2], [3], [4]", True),
+        ("See [2].", True),
+        ("[3]", True),
+        ("More details are given in the sources above [1][2].", True),
+        ("The passages describe the meeting [1].", False),
+        ("The harbour opened in 1901 [1].", False),
+    ],
+)
+def test_pointer_only_rule(text: str, pointer: bool) -> None:
+    (s,) = sentences(text)
+    assert points_only(s) is pointer
+
+
+def test_markers_after_the_full_stop_and_closing_a_run_belong_to_the_sentences() -> None:
+    got = sentences("The capital of Peru is Lima. [1] It opened in 1901. It cost a lot [2].\n\nNew paragraph.")
+    assert [(s.text, s.cited) for s in got] == [
+        ("The capital of Peru is Lima.", [1]),
+        ("It opened in 1901.", [2]),
+        ("It cost a lot.", [2]),
+        ("New paragraph.", []),
+    ]
+    assert got[1].inherited and not got[2].inherited
+
+
+# --- check_citations: what is shown, what is reported --------------------------------------------------
+
+
+def passages(*texts: str) -> list[Passage]:
+    return [
+        Passage(Chunk(f"doc{i}.txt", 0, t, 1, 3, 0, len(t), 10, f"h{i}"), score=1 - i / 10)
+        for i, t in enumerate(texts, 1)
+    ]
+
+
+def test_unsupported_sentences_removed_and_reported(verifier: Verifier) -> None:
+    draft = Draft(
+        "Here is what the documents say: the harbour opened in 1901 after eleven years of work [2]. "
+        "The capital of Peru is Lima [2]. The lighthouse was automated in 1987 [9]. "
+        "The town council paid for it. This can be found in passage [2].\n\nSources:\n- [2] doc2.txt\n- [1] doc1.txt",
+        answered=True,
+        model="m",
+    )
+    answer = check_citations("q", draft, passages(OTHER, HARBOUR), verifier)
+    assert answer.answered and answer.verified
+    assert answer.text == "Here is what the documents say: the harbour opened in 1901 after eleven years of work [1]."
+    assert [c.source for c in answer.citations] == ["doc2.txt"]  # only passages backing a kept sentence
+    assert [(u.sentence, u.cited, u.reason) for u in answer.unsupported] == [
+        ("The capital of Peru is Lima.", [2], "name Peru not in [2]"),
+        ("The lighthouse was automated in 1987.", [9], "cites [9], but only 2 passages were given"),
+        ("The town council paid for it.", [], "cites no passage"),
+    ]
+    assert answer.invalid_citations == [9]
+    assert answer.raw_text == draft.text
+    assert answer.to_dict()["unsupported"][0] == {"sentence": "The capital of Peru is Lima.", "cited": [2], "reason": "name Peru not in [2]"}
+
+
+def test_without_removal_the_raw_answer_is_shown_and_still_checked(verifier: Verifier) -> None:
+    draft = Draft("The harbour opened in 1901 [2]. The capital of Peru is Lima [1].", answered=True, model="m")
+    answer = check_citations("q", draft, passages(OTHER, HARBOUR), verifier, remove=False)
+    assert answer.text == "The harbour opened in 1901 [1]. The capital of Peru is Lima [2]."
+    assert not answer.verified and [u.reason for u in answer.unsupported] == ["name Peru not in [1]"]
+
+
+def test_nothing_supported_becomes_a_decline(verifier: Verifier) -> None:
+    draft = Draft("The capital of Peru is Lima. [1]", answered=True, model="m")
+    answer = check_citations("What is the capital of Peru?", draft, passages(MEETING), verifier)
+    assert not answer.answered and answer.text == NOTHING_SUPPORTED and "Lima" not in answer.text
+    assert answer.citations == [] and len(answer.passages) == 1  # the nearest passages are shown instead
+    assert answer.to_dict()["answered"] is False
+
+
+def test_extractive_style_answer_is_kept_whole(verifier: Verifier) -> None:
+    quote = MEETING.split(". Mr. LI")[0] + "."
+    draft = Draft(f"{quote} UNESCO-ICHEI introduced its ongoing programmes and future prospects and listened to "
+                  "the guidance and constructive comments from Ms. Giannini. [1]", answered=True, model="extractive")
+    answer = check_citations("q", draft, passages(MEETING), verifier)
+    assert answer.unsupported == [] and answer.text == draft.text
+    declined = check_citations("q", Draft("The documents do not answer this question.", False, "extractive"), passages(MEETING), verifier)
+    assert declined.unsupported == [] and not declined.answered  # a decline is not checked
+
+
+def test_verify_setting_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings().verify is True
+    monkeypatch.setenv("BRIEFBOT_VERIFY", "0")
+    assert load_settings().verify is False
+    monkeypatch.setenv("BRIEFBOT_VERIFY", "maybe")
+    with pytest.raises(ConfigError, match="BRIEFBOT_VERIFY.*verify"):
+        load_settings()
+
+
+def test_a_kept_sentence_keeps_the_marker_of_its_run_when_the_closing_sentence_goes(verifier: Verifier) -> None:
+    draft = Draft("The harbour opened in 1901 after eleven years of work. The capital of Peru is Lima [1].", True, "m")
+    answer = check_citations("q", draft, passages(HARBOUR), verifier)
+    assert answer.text == "The harbour opened in 1901 after eleven years of work [1]."
+    assert [u.sentence for u in answer.unsupported] == ["The capital of Peru is Lima."]

@@ -1,0 +1,107 @@
+"""Verification end to end: the installed CLI against the fake OpenAI server scripted to misbehave, text and --json."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import citing, run_cli
+from .fake_openai import FakeOpenAI
+
+GROUNDED = "The delegation of UNESCO-ICHEI had a meeting with Ms. Stephania Giannini [{}]."
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    from .conftest import CORPUS
+
+    root = tmp_path_factory.mktemp("verify")
+    shutil.copytree(CORPUS, root / "corpus")
+    r = run_cli("ingest", cwd=root)
+    assert r.returncode == 0, r.stderr
+    return root
+
+
+def ask(root: Path, srv: FakeOpenAI, question: str, *flags: str) -> tuple[str, dict]:
+    """The text output and the --json output of one question."""
+    env = {"OPENAI_BASE_URL": srv.base_url, "OPENAI_API_KEY": "sk-test-verify"}
+    text = run_cli("ask", question, "--no-refresh", *flags, cwd=root, env=env)
+    assert text.returncode == 0, text.stderr
+    data = run_cli("ask", question, "--no-refresh", "--json", *flags, cwd=root, env=env)
+    assert data.returncode == 0, data.stderr
+    return text.stdout, json.loads(data.stdout)
+
+
+def test_world_knowledge_with_an_irrelevant_citation_is_declined(indexed: Path) -> None:
+    with FakeOpenAI("The capital of Peru is Lima. [1]") as srv:
+        out, data = ask(indexed, srv, "What is the capital of Peru?")
+    assert "Lima" not in out
+    assert "Nearest passages" in out and "1 unsupported sentence removed (--no-verify to show them)" in out
+    assert data["answered"] is False and data["citations"] == [] and "Lima" not in data["answer"]
+    assert data["unsupported"] == [{"sentence": "The capital of Peru is Lima.", "cited": [1], "reason": "name Peru not in [1]"}]
+    assert data["raw_text"] == "The capital of Peru is Lima. [1]" and data["verified"] is True
+
+
+def test_no_verify_shows_the_raw_answer_and_still_reports(indexed: Path) -> None:
+    with FakeOpenAI("The capital of Peru is Lima. [1]") as srv:
+        out, data = ask(indexed, srv, "What is the capital of Peru?", "--no-verify")
+    assert out.startswith("The capital of Peru is Lima. [1]")
+    assert "1 unsupported sentence shown unchecked (--no-verify)" in out
+    assert data["answered"] is True and data["verified"] is False and len(data["unsupported"]) == 1
+
+
+def test_swapped_number_is_removed(indexed: Path) -> None:
+    reply = citing(GROUNDED + " The meeting took place on September 7th, 2023 [{}].", "Stephania Giannini", "September 6th")
+    with FakeOpenAI(reply) as srv:
+        out, data = ask(indexed, srv, "When did the delegation meet Giannini?")
+    assert out.startswith(GROUNDED.format(1) + "\n") and "7th" not in out
+    assert "1 unsupported sentence removed" in out
+    assert data["answer"] == GROUNDED.format(1) and data["answered"] is True
+    (u,) = data["unsupported"]
+    assert u["sentence"] == "The meeting took place on September 7th, 2023." and u["reason"].startswith("number 7th not in [")
+
+
+def test_out_of_range_citation_makes_the_sentence_unsupported(indexed: Path) -> None:
+    with FakeOpenAI(citing(GROUNDED + " The budget was doubled [9].", "Stephania Giannini")) as srv:
+        out, data = ask(indexed, srv, "Who met Giannini?")
+    assert "doubled" not in out and "(dropped citations to passages that were not given: [9])" in out
+    assert data["answer"] == GROUNDED.format(1) and data["invalid_citations"] == [9]
+    (u,) = data["unsupported"]
+    assert (u["sentence"], u["cited"]) == ("The budget was doubled.", [9])
+    assert re.fullmatch(r"cites \[9\], but only [1-5] passages were given", u["reason"])
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "\n\nSources:\n- [1] unesco-ichei-giannini-meeting.txt\n- [2] unesco-ichei-giannini-meeting.txt",
+        "\n\nPassages [1], [2], [3], [4]",
+        " This can be found in passage [2].",
+    ],
+)
+def test_sources_lists_and_pointer_lines_are_dropped(indexed: Path, tail: str) -> None:
+    with FakeOpenAI(citing(GROUNDED + tail, "Stephania Giannini")) as srv:
+        out, data = ask(indexed, srv, "Who met Giannini?")
+    answer, _, sources = out.partition("\nSources\n")
+    assert answer.strip() == GROUNDED.format(1)
+    assert len([ln for ln in sources.splitlines() if ln.startswith("[")]) == 1  # only the passage backing it
+    assert data["answer"] == GROUNDED.format(1) and len(data["citations"]) == 1
+    assert data["unsupported"] == [] and data["raw_text"].endswith(tail.strip())
+
+
+def test_brief_drops_an_invented_sentence(indexed: Path) -> None:
+    reply = citing(GROUNDED + " The meeting was funded by the World Bank [{}].", "Stephania Giannini", "Stephania Giannini")
+    env = {"OPENAI_BASE_URL": "", "OPENAI_API_KEY": "sk-test-verify"}
+    with FakeOpenAI(reply) as srv:
+        env["OPENAI_BASE_URL"] = srv.base_url
+        out = run_cli("brief", "--no-refresh", cwd=indexed, env=env)
+        data = json.loads(run_cli("brief", "--no-refresh", "--json", cwd=indexed, env=env).stdout)
+    assert out.returncode == 0, out.stderr
+    assert "World Bank" not in out.stdout.partition("\nSources\n")[0] and "1 unsupported sentence removed" in out.stdout
+    assert data["answered"] is True and data["answer"] == GROUNDED.format(1)
+    assert data["unsupported"][0]["reason"].startswith("name World not in [")
