@@ -166,6 +166,32 @@ def ask_one(bot: Briefbot, question: str, answers: list[str] | None) -> dict[str
     return row
 
 
+def rescore(path: Path) -> dict[str, Any]:
+    """Re-run the support checker on saved replies (the model is not asked again): ``--rescore FILE``."""
+    from briefbot.answer.cite import check_citations
+    from briefbot.answer.verify import Verifier
+    from briefbot.index.embedding import MiniLMEmbedder
+    from briefbot.schema import Chunk, Draft, Passage
+
+    result = json.loads(path.read_text(encoding="utf-8"))
+    verifier = Verifier(MiniLMEmbedder())
+    for name in ("squad", "multihop", "corpus"):
+        for row in result["sets"].get(name, []):
+            if "error" in row or "passages" not in row:
+                continue
+            passages = [Passage(Chunk("p", i, t, 1, 1, 0, len(t), 0, str(i)), 1.0) for i, t in enumerate(row["passages"])]
+            draft = Draft(row["raw"], answered=row["answered_raw"], model=result["model"])
+            a = check_citations(row["question"], draft, passages, verifier, remove=True)
+            row["verified"], row["answered_verified"] = a.text, bool(a.answered)
+            row["kept_sentences"] = min(len(sentences(a.text)) if a.answered else 0, row["raw_sentences"])
+            if row.get("answers"):
+                row["contains_verified"] = row["answered_verified"] and contains(a.text, row["answers"])
+    result["summary"] = summary(result["sets"])
+    result["rescored"] = True
+    path.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return result
+
+
 def rate(rows: list[dict[str, Any]], key: str) -> float | None:
     vals = [bool(r.get(key)) for r in rows if "error" not in r]
     return round(sum(vals) / len(vals), 3) if vals else None
@@ -193,7 +219,12 @@ def main() -> None:
     ap.add_argument("--briefs", type=int, default=5, help="briefs: the corpus/ file plus topic briefs on SQuAD articles")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, default=RESULTS / "llm.json")
+    ap.add_argument("--resume", action="store_true", help="keep the rows already in --out and ask only the rest")
+    ap.add_argument("--rescore", type=Path, help="re-run only the checker on a results file's saved replies")
     args = ap.parse_args()
+    if args.rescore:
+        report(rescore(args.rescore))
+        return
     base = os.environ.get("OPENAI_BASE_URL")
     if not base and not os.environ.get("OPENAI_API_KEY"):
         sys.exit("bench/llm.py: set OPENAI_BASE_URL (and OPENAI_API_KEY) to an OpenAI-compatible server")
@@ -203,38 +234,53 @@ def main() -> None:
     print(f"model {args.model} at {server.get('base_url')}; server serves {server.get('models', server.get('error'))}")
 
     sets: dict[str, list[dict[str, Any]]] = {}
+    if args.resume and args.out.exists():  # keep what an earlier (interrupted) run measured
+        sets = {k: [r for r in v if "error" not in r] for k, v in json.loads(args.out.read_text(encoding="utf-8"))["sets"].items()}
+    done = {(name, r.get("question") or r.get("about")) for name, rows in sets.items() for r in rows}
     run_started = time.monotonic()
 
-    def run_set(name: str, folder: Path, questions: list[tuple[str, list[str] | None]]) -> None:
-        bot = make_bot(folder, "openai", args.model)
-        bot.ingest()
-        rows = sets.setdefault(name, [])
-        for i, (q, answers) in enumerate(questions, 1):
-            rows.append(ask_one(bot, q, answers))
-            r = rows[-1]
-            print(f"  {name} {i}/{len(questions)} {r['seconds']:5.1f}s "
-                  f"{'ERROR ' + r['error'][:80] if 'error' in r else ('ok' if right(r, True) else 'miss')}", flush=True)
-            save(args, server, sets, run_started)
-
     corpus = corpus_folder()
-    run_set("corpus", corpus, CORPUS_QUESTIONS)
-    offline = make_bot(corpus, "extractive", args.model)
-    sets["corpus_offline"] = [ask_one(offline, q, a) for q, a in CORPUS_QUESTIONS]
     squad_folder, squad = squad_questions(args.n, args.seed)
-    run_set("squad", squad_folder, squad)
+    queues: list[tuple[str, Path, list[tuple[str, list[str] | None]]]] = [
+        ("corpus", corpus, CORPUS_QUESTIONS),
+        ("squad", squad_folder, squad[: args.n]),  # answerable
+        ("squad", squad_folder, squad[args.n :]),  # unanswerable
+    ]
     if multihop:
         hp_folder, hp = hotpot_questions(multihop, args.seed)
-        run_set("multihop", hp_folder, hp)
-    run_briefs(args, squad_folder, corpus, sets, server, run_started)
+        queues.append(("multihop", hp_folder, hp))
+    bots: dict[Path, Briefbot] = {}
+    for folder in {q[1] for q in queues}:
+        bots[folder] = make_bot(folder, "openai", args.model)
+        bots[folder].ingest()
+    offline = make_bot(corpus, "extractive", args.model)
+    sets["corpus_offline"] = [ask_one(offline, q, a) for q, a in CORPUS_QUESTIONS]
+    run_briefs(args, squad_folder, corpus, sets, server, run_started, done, only_corpus=True)
+    # Round-robin over the sets, so a run stopped early still holds a balanced sample of each.
+    for i in range(max(len(q[2]) for q in queues)):
+        for name, folder, questions in queues:
+            if i >= len(questions) or (name, questions[i][0]) in done:
+                continue
+            r = ask_one(bots[folder], *questions[i])
+            sets.setdefault(name, []).append(r)
+            print(f"  {name} {i + 1}/{len(questions)} {r['seconds']:6.1f}s "
+                  f"{'ERROR ' + r['error'][:80] if 'error' in r else ('ok' if right(r, True) else 'miss')}", flush=True)
+            save(args, server, sets, run_started)
+    run_briefs(args, squad_folder, corpus, sets, server, run_started, done)
     report(save(args, server, sets, run_started))
 
 
-def run_briefs(args: argparse.Namespace, squad_folder: Path, corpus: Path, sets: dict, server: dict, started: float) -> None:
+def run_briefs(
+    args: argparse.Namespace, squad_folder: Path, corpus: Path, sets: dict, server: dict, started: float,
+    done: set, only_corpus: bool = False,
+) -> None:
     rows = sets.setdefault("briefs", [])
-    topics = [(corpus, None)]
+    topics: list[tuple[Path, str | None]] = [(corpus, None)] if args.briefs else []
     titles = sorted({p.stem.replace("_", " ") for p in (squad_folder / "corpus").glob("*.txt")})
     topics += [(squad_folder, t) for t in random.Random(args.seed).sample(titles, max(0, args.briefs - 1))]
-    for folder, about in topics:
+    for folder, about in topics[:1] if only_corpus else topics[1:]:
+        if ("briefs", about) in done:
+            continue
         bot = make_bot(folder, "openai", args.model)
         t0 = time.monotonic()
         try:
@@ -248,6 +294,7 @@ def run_briefs(args: argparse.Namespace, squad_folder: Path, corpus: Path, sets:
             "notes": a.notes, "fallback": bool(a.notes),
             "one_cited_paragraph_raw": one_cited_paragraph(raw), "one_cited_paragraph_verified": one_cited_paragraph(a.text),
             "words": len(MARKER.sub("", a.text).split()), "word_limit": bot.settings.brief_words,
+            "passages": [p.chunk.text for p in a.passages],
         })
         print(f"  brief {about or 'corpus/'}: {rows[-1]['seconds']}s, one cited paragraph: {rows[-1]['one_cited_paragraph_verified']}", flush=True)
         save(args, server, sets, started)
