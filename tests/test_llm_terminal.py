@@ -11,7 +11,7 @@ import pytest
 from briefbot.api import Briefbot
 from briefbot.settings import load_settings
 
-from .conftest import CORPUS, run_cli
+from .conftest import CORPUS, citing, run_cli
 from .fake_openai import FakeOpenAI, slow_stream
 from .pty_session import PtySession, text
 
@@ -60,12 +60,16 @@ def test_streamed_text_wraps_at_the_terminal_width(indexed: Path) -> None:
 
 
 def test_stream_on_when_piped_prints_the_verified_answer_below_a_separator(indexed: Path) -> None:
-    with FakeOpenAI("The delegation met Giannini [1].\nPassages [1], [2]") as srv:
+    grounded = "The delegation of UNESCO-ICHEI had a meeting with Ms. Stephania Giannini [{}]."
+    unsupported = " The capital of Peru is Lima [{}]."
+    reply = citing(grounded + unsupported + "\nPassages [1], [2]", "Stephania Giannini", "Stephania Giannini")
+    with FakeOpenAI(reply) as srv:
         out = run_cli("ask", QUESTION, "--no-refresh", cwd=indexed, env=api(srv, BRIEFBOT_STREAM="on"))
     assert out.returncode == 0, out.stderr
     streamed, final = out.stdout.split("── verified answer ──\n")
-    assert "Passages [1], [2]" in streamed  # the raw reply, as it came
-    assert final.startswith("The delegation met Giannini [1].\n") and "Passages [1]" not in final
+    assert "Lima" in streamed and "Passages [1], [2]" in streamed  # the raw reply, as it came
+    assert final.startswith(grounded.format(1) + "\n")  # what was verified
+    assert "Lima" not in final and "Passages [1]" not in final and "1 unsupported sentence removed" in final
 
 
 def test_no_progress_bar_when_nothing_needs_indexing(indexed: Path) -> None:
