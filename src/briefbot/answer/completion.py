@@ -4,8 +4,9 @@ Three limits (settings): ``connect_timeout`` to open the connection, ``first_tok
 first word of the reply, ``timeout`` for the whole call, retries included. A read timeout is never
 retried: the server is still working on the abandoned request and a retry would only queue behind
 it. Only 429 and 5xx answers are retried (``max_retries``), honouring Retry-After, within the total.
-Replies are parsed here, not by the client library, so a garbage reply is described, not named by
-the exception it caused.
+Replies are always requested as a stream (llama-cpp-python's server stops work on an abandoned
+streamed request, not on a plain one) and parsed here, not by the client library, so a garbage reply
+is described, not named by the exception it caused. A server that ignores ``stream`` still works.
 """
 
 from __future__ import annotations
@@ -201,37 +202,37 @@ def _once(
     import openai
 
     left = max(0.1, done_by - time.monotonic())
-    stream = on_token is not None
-    first_by = min(started + settings.first_token_timeout, done_by) if stream else None
-    read = max(0.1, (first_by or done_by) - time.monotonic())
-    extra: dict[str, Any] = {"stream": True, "stream_options": {"include_usage": True}} if stream else {}
+    # Always streamed, shown or not: the first-token limit then holds for --json too, and a server such
+    # as llama-cpp-python stops generating when a streamed request is abandoned (not a plain one).
+    first_by = min(started + settings.first_token_timeout, done_by)
+    read = max(0.1, first_by - time.monotonic())
     dog = _Watchdog(first_by, done_by)
     try:
         raw = client.chat.completions.with_raw_response.create(
             model=model, messages=messages, temperature=0, max_tokens=max_tokens,  # type: ignore[arg-type]
             timeout=openai.Timeout(left, connect=min(settings.connect_timeout, left), read=read),
-            **extra,
+            stream=True, stream_options={"include_usage": True},
         )
     except openai.APITimeoutError:
-        raise ModelError(_timeout_message(what, settings, started, first_by is not None)) from None
+        raise ModelError(_timeout_message(what, settings, started, True)) from None
     except openai.APIConnectionError as exc:
         raise ModelError(_connection_message(exc, what, settings)) from None
     response = raw.http_response
     dog.watch(response)
     try:
-        if not stream or "text/event-stream" not in response.headers.get("content-type", ""):
+        if "text/event-stream" not in response.headers.get("content-type", ""):
             text, usage, finish = parse_reply(response.read().decode("utf-8", "replace"), what)
             if on_token is not None and text:
                 on_token(text)  # a server that ignored stream=true: show the whole reply at once
             return Completion(text, usage, finish, time.monotonic() - started)
-        return _read_stream(response, on_token, dog, started, what)  # type: ignore[arg-type]
+        return _read_stream(response, on_token or (lambda _t: None), dog, started, what)
     except ModelError:
         raise
     except Exception as exc:
         if dog.reason is not None:
             raise ModelError(_timeout_message(what, settings, started, dog.reason == "first_token")) from None
         if "Timeout" in type(exc).__name__:
-            raise ModelError(_timeout_message(what, settings, started, stream and not dog.got_token)) from None
+            raise ModelError(_timeout_message(what, settings, started, not dog.got_token)) from None
         raise ModelError(
             f"{what}: the reply stream was cut off before it finished ({type(exc).__name__}): try again"
         ) from exc
@@ -245,7 +246,7 @@ def _read_stream(response: Any, on_token: OnToken, dog: _Watchdog, started: floa
     usage: Usage | None = None
     finish: str | None = None
     first: float | None = None
-    done = False
+    done = saw_choice = False
     for line in response.iter_lines():
         if not line.startswith("data:"):
             continue  # blank separators, ": ping" comments, event names
@@ -258,6 +259,7 @@ def _read_stream(response: Any, on_token: OnToken, dog: _Watchdog, started: floa
         if not isinstance(event, dict):
             raise ModelError(f"{what}: the server sent a malformed reply: a stream event is not an object: {_HINT}")
         usage = _usage(event) or usage
+        saw_choice = saw_choice or bool(event.get("choices"))
         for choice in event.get("choices") or []:
             delta = choice.get("delta") if isinstance(choice, dict) else None
             piece = delta.get("content") if isinstance(delta, dict) else None
@@ -273,6 +275,8 @@ def _read_stream(response: Any, on_token: OnToken, dog: _Watchdog, started: floa
         raise OSError("cut by the watchdog")
     if not done and finish is None:
         raise ModelError(f"{what}: the reply stream was cut off before it finished: try again")
+    if not saw_choice:
+        raise ModelError(f"{what}: the server sent a reply with no answer in it (no 'choices' in the stream): {_HINT}")
     return Completion("".join(parts), usage, finish, time.monotonic() - started, first)
 
 
