@@ -59,6 +59,7 @@ __all__ = [
     "empty_body",
     "malformed_json",
     "cut_stream",
+    "slow_stream",
     "empty_choices",
     "fake_embedding",
 ]
@@ -159,6 +160,14 @@ class Reply:
     text: Optional[TextSource] = None
     usage: Optional[Usage] = None
     finish_reason: str = "stop"
+    # Like a slow local server: stream headers at once, then wait ``first_delay`` seconds before the
+    # first word (sending ": ping" comments every ``ping`` seconds meanwhile, as sse-starlette does)
+    # and ``chunk_delay`` between words.  ``send_usage=False``: no usage, as llama.cpp's server.
+    first_delay: float = 0.0
+    chunk_delay: float = 0.0
+    ping: Optional[float] = None
+    hold: float = 0.0  # seconds to wait after the last word before finishing the stream
+    send_usage: Optional[bool] = None  # None: the server's ``send_usage``
 
 
 @dataclass
@@ -226,6 +235,15 @@ Behaviour = Union[Reply, HTTPError, Delay, RawBody, CutStream, EmptyChoices]
 
 def reply(text: Optional[TextSource] = None, usage: Optional[Usage] = None, finish_reason: str = "stop") -> Reply:
     return Reply(text=text, usage=usage, finish_reason=finish_reason)
+
+
+def slow_stream(
+    text: Optional[TextSource] = None, first_delay: float = 0.0, chunk_delay: float = 0.0,
+    ping: Optional[float] = None, hold: float = 0.0,
+) -> Reply:
+    """A streamed reply that starts after ``first_delay`` s, sends a word every ``chunk_delay`` s, and
+    finishes ``hold`` s after its last word."""
+    return Reply(text=text, first_delay=first_delay, chunk_delay=chunk_delay, ping=ping, hold=hold)
 
 
 def http_error(
@@ -391,6 +409,7 @@ class FakeOpenAI:
     ) -> None:
         self.default_text: TextSource = default_text
         self.default_usage: Optional[Usage] = usage
+        self.send_usage = True  # False: never report usage (llama.cpp's server sends none)
         self.embedding_dim = embedding_dim
         self.models = list(models)
         self.require_api_key = require_api_key
@@ -712,7 +731,7 @@ class _Handler(BaseHTTPRequestHandler):
         usage = self.fake._usage(r.usage, body, text)
         model = body.get("model", "gpt-4o-mini")
         if body.get("stream"):
-            self._stream_chat(body, text, usage, r.finish_reason, cut)
+            self._stream_chat(body, text, usage, r.finish_reason, cut, r)
             return
         payload = {
             "id": "chatcmpl-" + uuid.uuid4().hex[:24],
@@ -730,6 +749,8 @@ class _Handler(BaseHTTPRequestHandler):
             ],
             "usage": usage,
         }
+        if not self._sends_usage(r):
+            del payload["usage"]
         if cut is None:
             self._send_json(200, payload)
             return
@@ -789,8 +810,24 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
 
-    def _stream_chat(self, body: dict, text: str, usage: dict, finish_reason: str, cut: Optional[CutStream]) -> None:
-        include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+    def _sends_usage(self, r: Reply) -> bool:
+        return self.fake.send_usage if r.send_usage is None else r.send_usage
+
+    def _wait(self, seconds: float, ping: Optional[float] = None) -> bool:
+        """Sleep (pinging meanwhile when asked); False when the server is stopping."""
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            if self.fake._stopping.wait(min(left, ping or left)):
+                return False
+            if ping and end - time.monotonic() > 0:
+                self._sse_raw(b": ping\n\n")
+        return True
+
+    def _stream_chat(
+        self, body: dict, text: str, usage: dict, finish_reason: str, cut: Optional[CutStream], r: Optional[Reply] = None
+    ) -> None:
+        r = r or Reply()
+        include_usage = bool((body.get("stream_options") or {}).get("include_usage")) and self._sends_usage(r)
         self._start_stream(chunked=not (cut and cut.clean_eof))
         base = self._chunk_base(body)
         extra = {"usage": None} if include_usage else {}
@@ -799,15 +836,21 @@ class _Handler(BaseHTTPRequestHandler):
             return {**base, "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": fr}], **extra}
 
         self._sse(choice({"role": "assistant", "content": "", "refusal": None}))
+        if r.first_delay and not self._wait(r.first_delay, r.ping):
+            return
         sent = 0
         for piece in _split_words(text):
             if cut is not None and sent >= cut.after_chunks:
                 self._drop_connection()
                 return
+            if sent and r.chunk_delay and not self._wait(r.chunk_delay):
+                return
             self._sse(choice({"content": piece}))
             sent += 1
         if cut is not None:  # text shorter than after_chunks: still cut before finish
             self._drop_connection()
+            return
+        if r.hold and not self._wait(r.hold):
             return
         self._sse(choice({}, finish_reason))
         if include_usage:

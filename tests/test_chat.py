@@ -125,7 +125,8 @@ def test_llm_rewrites_follow_ups_and_counts_its_tokens(town: Path) -> None:
         requests = srv.requests_to("/chat/completions")
     assert r.returncode == 0, r.stderr
     first, second = (json.loads(line) for line in r.stdout.splitlines())
-    assert first["usage"] == {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100, "cost_usd": 0.00021}
+    assert first["usage"] == {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100, "cost_usd": 0.00021,
+                              "estimated": False}
     assert second["asked"] == FOLLOW_UP
     assert second["question"] == "Who was the first person in charge of the Old Town Bakery?"
     assert "Tomas Berg" in second["answer"] and second["citations"][0]["source"] == "corpus/bakery.md"

@@ -49,9 +49,9 @@ def test_plain_reply_with_usage_and_fenced_prompt(bot: Briefbot, server: FakeOpe
     req = server.last_request
     assert req.json["model"] == "gpt-4o-mini" and req.api_key == "sk-test-secret-key-123456"
     system, user = req.messages[0]["content"], req.messages[1]["content"]
-    assert "only the passages" in system  # the template from prompts/answer.md
+    assert "only the numbered passages" in system  # the template from prompts/answer.md
     assert user.count("<passage n=") == len(answer.passages) and "</passage>" in user
-    assert user.rstrip().endswith("Question: Who attended the Giannini meeting?")
+    assert user.rstrip().endswith("Question: Who attended the Giannini meeting?\nAnswer:")
 
 
 def test_streamed_reply(bot: Briefbot, server: FakeOpenAI) -> None:

@@ -109,10 +109,11 @@ def test_tokens_and_cost_in_footer_and_json(indexed: Path) -> None:
         }
     for model, cost in (("gpt-4o-mini", 0.00021), ("local-llama", None)):
         data = json.loads(json_runs[model].stdout)
-        assert data["usage"] == {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100, "cost_usd": cost}
+        assert data["usage"] == {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100, "cost_usd": cost,
+                                 "estimated": False}
         assert set(data) == {
             "question", "answer", "short_answer", "answered", "citations", "model", "usage", "invalid_citations",
-            "nearest_passages", "verified", "unsupported", "raw_text",
+            "nearest_passages", "verified", "unsupported", "raw_text", "notes",
         }
         assert data["short_answer"] is None  # an LLM's answer has no extracted phrase
 

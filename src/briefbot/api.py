@@ -11,7 +11,7 @@ from briefbot.errors import ConfigError, IndexError_, IndexReadOnlyError, LoadEr
 from briefbot.index.embedding import Embedder, make_embedder
 from briefbot.index.store import Index
 from briefbot.ingest.pipeline import Progress, index_root, ingest, needs_refresh
-from briefbot.schema import Answer, IngestReport, Passage, Usage
+from briefbot.schema import Answer, Draft, IngestReport, Passage, Usage
 from briefbot.settings import Settings, check, load_settings
 
 if TYPE_CHECKING:
@@ -237,12 +237,19 @@ class Briefbot:
         if source is None and about is None and not passages and self.index().count() == 0:
             raise self._nothing_indexed()
         gen = self._generator()
+        notes: list[str] = []
         if gen.name != "extractive" and draft.answered:
+            offline = draft
             template = load_template("brief", self.settings.prompts)
             draft, passages = gen.brief(plan.material or passages, words, about, template, on_token)
+            if draft.fallback:
+                notes.append(f"{draft.model}'s brief had {draft.fallback}: this is the offline extractive brief")
+                draft = Draft(offline.text, offline.answered, draft.model, draft.usage)
+                passages = plan.passages
         question = f"brief: {about}" if about else (f"brief: {source}" if source else "brief")
         answer = self._check(question, draft, passages)
         answer.scope = plan.scope
+        answer.notes = notes
         return answer
 
     def _source_name(self, source: str) -> str:

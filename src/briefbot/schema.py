@@ -141,6 +141,7 @@ class Usage:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float | None = None  # estimated from list prices; None when the model's price is unknown
+    estimated: bool = False  # counted locally with tiktoken: the server reported no usage
 
     @property
     def total_tokens(self) -> int:
@@ -148,7 +149,10 @@ class Usage:
 
     def __add__(self, other: Usage) -> Usage:
         cost = None if self.cost_usd is None or other.cost_usd is None else self.cost_usd + other.cost_usd
-        return Usage(self.prompt_tokens + other.prompt_tokens, self.completion_tokens + other.completion_tokens, cost)
+        return Usage(
+            self.prompt_tokens + other.prompt_tokens, self.completion_tokens + other.completion_tokens, cost,
+            self.estimated or other.estimated,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -156,6 +160,7 @@ class Usage:
             "completion_tokens": self.completion_tokens,
             "total_tokens": self.total_tokens,
             "cost_usd": None if self.cost_usd is None else round(self.cost_usd, 6),
+            "estimated": self.estimated,
         }
 
 
@@ -168,6 +173,7 @@ class Draft:
     model: str
     usage: Usage | None = None
     short_answer: str | None = None  # the phrase that answers ("1987", "Yes"), inside the quoted text
+    fallback: str | None = None  # why an LLM brief could not be used (the offline brief is shown instead)
 
 
 @dataclass
@@ -207,6 +213,7 @@ class Answer:
     unsupported: list[Unsupported] = field(default_factory=list)
     raw_text: str = ""
     verified: bool = False
+    notes: list[str] = field(default_factory=list)  # one line each for the reader (e.g. an LLM brief's fallback)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -224,6 +231,7 @@ class Answer:
             "verified": self.verified,
             "unsupported": [u.to_dict() for u in self.unsupported],
             "raw_text": self.raw_text,
+            "notes": self.notes,
         }
 
 

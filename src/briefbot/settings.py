@@ -33,8 +33,11 @@ class Settings:
     multihop: bool = True  # a second hop for names the first passages hold and the question lacks (multihop.py)
     brief_words: int = 120
     context_tokens: int = 3000  # prompt budget for passages sent to an LLM
-    max_retries: int = 3
-    timeout: float = 60.0
+    max_retries: int = 3  # retries of a 429 or 5xx answer (never of a timeout), within ``timeout``
+    timeout: float = 80.0  # seconds an LLM call may take in all, retries included
+    connect_timeout: float = 5.0  # seconds to open the connection to the model server
+    first_token_timeout: float = 60.0  # seconds until a streamed reply begins (prompt processing)
+    stream: str = "auto"  # show an LLM reply as it is written: auto (on a terminal) | on | off
     batch_size: int = 16  # texts per embedding call: 16 was as fast as 32 here with ~460 MB less peak memory
     prompts: Path | None = None
     chroma_url: str | None = None
@@ -87,6 +90,8 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "context_tokens": (100, None),
     "max_retries": (0, 20),
     "timeout": (0.01, None),
+    "connect_timeout": (0.01, None),
+    "first_token_timeout": (0.01, None),
     "batch_size": (1, 1024),
     "max_file_mb": (0.001, None),
     "lock_timeout": (0.0, None),
@@ -160,6 +165,8 @@ def check(settings: Settings) -> Settings:
         raise ConfigError(
             f"{_source(settings, 'generator')}: generator must be auto, extractive or openai, not {settings.generator!r}"
         )
+    if settings.stream not in ("auto", "on", "off"):
+        raise ConfigError(f"{_source(settings, 'stream')}: stream must be auto, on or off, not {settings.stream!r}")
     if settings.chunk_overlap >= settings.chunk_tokens:
         where = " and ".join(dict.fromkeys([_source(settings, "chunk_overlap"), _source(settings, "chunk_tokens")]))
         raise ConfigError(f"{where}: chunk_overlap must be smaller than chunk_tokens")
@@ -173,6 +180,16 @@ def _relative_to(folder: Path, value: Any) -> Any:
     if isinstance(value, list):
         return [_relative_to(folder, v) for v in value]
     return value
+
+
+def _origin(origins: dict[str, str], name: str) -> str:
+    """Where a setting came from, as a user would name it: BRIEFBOT_X, the file, or --flag."""
+    origin = origins.get(name, "default")
+    if origin.startswith("env "):
+        return origin[4:]
+    if origin.startswith("file "):
+        return f"{origin[5:]}: {name}"
+    return f"--{name.replace('_', '-')}" if origin == "flag" else name
 
 
 def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:

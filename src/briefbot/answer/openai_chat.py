@@ -6,17 +6,25 @@ import re
 from collections.abc import Callable
 from html import escape
 
+from briefbot.answer.llm_reply import (
+    DECLINE_TEXT,
+    clean_reply,
+    cut_to_words,
+    flatten_brief,
+    has_valid_citation,
+    is_decline,
+    max_tokens_for_words,
+)
 from briefbot.answer.pricing import estimate_cost
-from briefbot.answer.prompts import Template
+from briefbot.answer.prompts import Template, load_template_or_default
 from briefbot.errors import ModelError
-from briefbot.openai_client import call_with_errors, make_client
+from briefbot.openai_client import call_with_errors
 from briefbot.schema import Draft, Passage, Usage
 from briefbot.settings import Settings
 from briefbot.text.tokens import encoding_for_model
 
 OnToken = Callable[[str], None]
 _FENCE_TAG = re.compile(r"<\s*/?\s*passage", re.IGNORECASE)  # in any spelling, it could close the fence
-_DECLINED = re.compile(r"^\s*(i don'?t know|i do not know)\b", re.IGNORECASE)
 
 
 def fence(n: int, passage: Passage) -> str:
@@ -43,6 +51,27 @@ def fit_passages(template: Template, passages: list[Passage], budget: int, model
     return kept
 
 
+ASK_MAX_TOKENS = 320  # at most four sentences with markers; a reply past this is cut at a sentence
+REWRITE_MAX_TOKENS = 80
+
+
+def estimate_usage(model: str, messages: list[dict[str, str]], reply: str) -> Usage:
+    """Token counts by tiktoken when the server reports none (llama.cpp's does not): an estimate."""
+    enc = encoding_for_model(model)
+    prompt = sum(len(enc.encode(m["content"], disallowed_special=())) + 4 for m in messages) + 2
+    completion = len(enc.encode(reply, disallowed_special=()))
+    usage = Usage(prompt, completion, estimate_cost(model, prompt, completion))
+    usage.estimated = True
+    return usage
+
+
+def _hook(on_token: OnToken | None, name: str) -> None:
+    """Tell a streaming display that the request was sent (``waiting``) or that a new attempt starts (``reset``)."""
+    fn = getattr(on_token, name, None)
+    if callable(fn):
+        fn()
+
+
 class OpenAIGenerator:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -50,78 +79,74 @@ class OpenAIGenerator:
         self.name = settings.model
         self._client = None
 
-    def _usage(self, prompt_tokens: int, completion_tokens: int) -> Usage:
-        return Usage(prompt_tokens, completion_tokens, estimate_cost(self.model, prompt_tokens, completion_tokens))
+    def _usage(self, reported: Usage | None, messages: list[dict[str, str]], text: str) -> Usage:
+        if reported is None:
+            return estimate_usage(self.model, messages, text)
+        return Usage(reported.prompt_tokens, reported.completion_tokens,
+                     estimate_cost(self.model, reported.prompt_tokens, reported.completion_tokens))
 
-    def _complete(self, system: str, user: str, on_token: OnToken | None) -> tuple[str, Usage | None]:
-        if self._client is None:
-            self._client = make_client(self.settings)
-        client = self._client
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+    def _complete(
+        self, messages: list[dict[str, str]], max_tokens: int, on_token: OnToken | None
+    ) -> tuple[str, Usage, bool]:
+        """The reply's text, its usage (estimated when the server reports none) and whether it hit max_tokens."""
+        from briefbot.answer.completion import chat_client, complete
+
         what = f"model {self.model}"
-
-        def run() -> tuple[str, Usage | None]:
-            if on_token is None:
-                resp = client.chat.completions.create(model=self.model, messages=messages, temperature=0)  # type: ignore[arg-type]
-                if not resp.choices or resp.choices[0].message is None:
-                    raise ModelError(f"{what}: the server sent a reply with no answer in it")
-                text = resp.choices[0].message.content or ""
-                u = resp.usage
-                return text, self._usage(u.prompt_tokens, u.completion_tokens) if u else None
-            stream = client.chat.completions.create(
-                model=self.model,
-                messages=messages,  # type: ignore[arg-type]
-                temperature=0,
-                stream=True,
-                stream_options={"include_usage": True},
-            )
-            parts: list[str] = []
-            usage: Usage | None = None
-            finished = False
-            try:
-                for event in stream:
-                    if event.usage:
-                        usage = self._usage(event.usage.prompt_tokens, event.usage.completion_tokens)
-                    for choice in event.choices:
-                        delta = choice.delta.content if choice.delta else None
-                        if delta:
-                            parts.append(delta)
-                            on_token(delta)
-                        if choice.finish_reason:
-                            finished = True
-            except Exception as exc:  # noqa: BLE001 - the connection broke after the reply began
-                raise ModelError(
-                    f"{what}: the reply stream was cut off before it finished ({type(exc).__name__}): try again"
-                ) from exc
-            if not finished:
-                raise ModelError(f"{what}: the reply stream was cut off before it finished: try again")
-            return "".join(parts), usage
-
-        text, usage = call_with_errors(run, what=what)
-        if not text.strip():
+        if self._client is None:
+            self._client = call_with_errors(lambda: chat_client(self.settings), what=what)
+        client = self._client
+        _hook(on_token, "waiting")
+        done = call_with_errors(
+            lambda: complete(client, self.settings, self.model, messages, max_tokens, on_token),
+            what=what, key=self.settings.openai_api_key,
+        )
+        if not done.text.strip():
             raise ModelError(f"{what}: the server sent an empty reply: try again or use another model")
-        return text, usage
+        return done.text, self._usage(done.usage, messages, done.text), done.finish_reason == "length"
+
+    @staticmethod
+    def _messages(system: str, user: str) -> list[dict[str, str]]:
+        return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
     def answer(self, question: str, passages: list[Passage], template: Template, on_token: OnToken | None = None) -> tuple[Draft, list[Passage]]:
         passages = fit_passages(template, passages, self.settings.context_tokens, self.model, question=question, max_sentences=4)
         blocks = "\n\n".join(fence(i + 1, p) for i, p in enumerate(passages))
         system, user = template.render(passages=blocks, question=question, max_sentences=4)
-        text, usage = self._complete(system, user, on_token)
-        answered = not _DECLINED.match(text)
-        return Draft(text.strip(), answered=answered, model=self.model, usage=usage), passages
+        text, usage, cut = self._complete(self._messages(system, user), ASK_MAX_TOKENS, on_token)
+        text = clean_reply(text)
+        if is_decline(text):
+            return Draft(DECLINE_TEXT, answered=False, model=self.model, usage=usage), passages
+        if cut:
+            text = cut_to_words(text, 10_000, truncated=True)
+        return Draft(text, answered=bool(text), model=self.model, usage=usage), passages
 
     def brief(self, passages: list[Passage], words: int, about: str | None, template: Template, on_token: OnToken | None = None) -> tuple[Draft, list[Passage]]:
+        """One cited paragraph within ``words``; asked again once when uncited, else marked for the offline fallback."""
         about_text = f" about {about}" if about else ""
         passages = fit_passages(template, passages, self.settings.context_tokens, self.model, words=words, about=about_text)
         blocks = "\n\n".join(fence(i + 1, p) for i, p in enumerate(passages))
         system, user = template.render(passages=blocks, words=words, about=about_text)
-        text, usage = self._complete(system, user, on_token)
-        return Draft(text.strip(), answered=True, model=self.model, usage=usage), passages
+        messages = self._messages(system, user)
+        budget = max_tokens_for_words(words)
+        reply, usage, cut = self._complete(messages, budget, on_token)
+        text = cut_to_words(flatten_brief(reply), words, truncated=cut)
+        if not has_valid_citation(text, len(passages)):
+            _, repair = load_template_or_default("repair", self.settings.prompts).render(words=words)
+            messages = [*messages, {"role": "assistant", "content": reply}, {"role": "user", "content": repair}]
+            _hook(on_token, "reset")
+            reply, more, cut = self._complete(messages, budget, on_token)
+            usage = usage + more
+            text = cut_to_words(flatten_brief(reply), words, truncated=cut)
+        if not has_valid_citation(text, len(passages)):
+            draft = Draft(text, answered=False, model=self.model, usage=usage)
+            draft.fallback = "no valid citation, even when asked again"
+            return draft, passages
+        return Draft(text, answered=True, model=self.model, usage=usage), passages
 
     def rewrite(self, history: str, question: str, template: Template) -> tuple[str, Usage | None]:
         """A follow-up question made standalone from the conversation so far (for `briefbot chat`)."""
         system, user = template.render(history=history, question=question)
-        text, usage = self._complete(system, user, None)
+        text, usage, _ = self._complete(self._messages(system, user), REWRITE_MAX_TOKENS, None)
         line = next((ln.strip() for ln in text.strip().splitlines() if ln.strip()), "")
         return line.strip('"“”') or question, usage
 

@@ -54,3 +54,10 @@ def load_template(name: str, folder: Path | None = None) -> Template:
         raise ConfigError(f"{path}: prompt template lacks the '{USER_MARKER}' line between system and user parts")
     system, user = raw.split(USER_MARKER, 1)
     return Template(name, system, user)
+
+
+def load_template_or_default(name: str, folder: Path | None = None) -> Template:
+    """The folder's template when it has one, else the built-in: a folder made for some prompts only still works."""
+    if folder is not None and not (folder / f"{name}.md").exists():
+        folder = None
+    return load_template(name, folder)

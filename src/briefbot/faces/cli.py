@@ -95,32 +95,11 @@ def _bot(**overrides: Any) -> Any:
     return Briefbot(load_settings(config, **overrides))
 
 
-@contextlib.contextmanager
-def _progress(label: str) -> Iterator[Callable[[float, int, str], None] | None]:
-    """A progress bar on stderr when it is a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
+def _progress(label: str) -> contextlib.AbstractContextManager[Callable[[float, int, str], None] | None]:
+    """A progress bar on stderr when it is a terminal, only once there is work to show (faces/terminal.py)."""
+    from briefbot.faces.terminal import progress_bar
 
-    from briefbot.faces.render import clean_name
-
-    with Progress(
-        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        TextColumn("{task.description}"), transient=True, console=__import__("briefbot.faces.render", fromlist=["console"]).console(stderr=True),
-    ) as bar:
-        task = bar.add_task("", total=None)
-
-        def update(done: float, total: int, source: str) -> None:
-            bar.update(task, completed=done, total=total, description=clean_name(source)[-40:])
-
-        yield update
+    return progress_bar(label)
 
 
 def _refresh(bot: Any) -> None:
@@ -209,21 +188,16 @@ def _answer_command(run: Callable[[Any, Any], Any], bot: Any, as_json: bool, no_
     if not no_refresh:
         _refresh(bot)
     out = console()
-    stream = not as_json and sys.stdout.isatty() and bot.settings.generator_name == "openai"
+    settings = bot.settings
+    live = not as_json and sys.stdout.isatty()
+    stream = not as_json and settings.generator_name == "openai" and (
+        settings.stream == "on" or (settings.stream == "auto" and live)
+    )
     if stream:
-        from rich.live import Live
-        from rich.text import Text
+        from briefbot.faces.terminal import StreamDisplay
 
-        from briefbot.faces.render import clean
-
-        shown: list[str] = []
-        with Live(Text(""), console=out, transient=True, refresh_per_second=12) as live:
-
-            def on_token(t: str) -> None:
-                shown.append(t)
-                live.update(Text(clean("".join(shown))))
-
-            answer = run(bot, on_token)
+        with StreamDisplay(out, settings.model, terminal=live) as display:
+            answer = run(bot, display)
     else:
         answer = run(bot, None)
     if as_json:

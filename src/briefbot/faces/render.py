@@ -72,9 +72,12 @@ _MARKDOWN = re.compile(r"\*\*|__|`|^\s{0,3}(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)", re.M
 
 
 def usage_line(model: str, usage: Usage) -> str:
-    line = f"{model}: {usage.prompt_tokens} tokens in, {usage.completion_tokens} out"
+    about = "about " if usage.estimated else ""
+    line = f"{model}: {about}{usage.prompt_tokens} tokens in, {about}{usage.completion_tokens} out"
     if usage.cost_usd is not None:
         line += f", est. ${usage.cost_usd:.6f}"
+    if usage.estimated:
+        line += " (estimated with tiktoken: the server reported no usage)"
     return line
 
 
@@ -123,6 +126,8 @@ def render_answer(answer: Answer, out: Console, nearest: int = NEAREST_PASSAGES)
         out.print(Text(unsupported_line(answer), style="dim"))
     if answer.invalid_citations:
         out.print(Text(f"(dropped citations to passages that were not given: {answer.invalid_citations})", style="yellow"))
+    for note in answer.notes:
+        out.print(Text(f"({clean(note)})", style="dim"))
     if answer.usage:
         u = answer.usage
         out.print(Text(usage_line(answer.model, u), style="dim"))
