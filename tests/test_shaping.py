@@ -131,3 +131,16 @@ def test_json_has_short_answer_and_null_when_none(tmp_path: Path) -> None:
     r = run_cli("ask", "How did Ms. Giannini view the role of UNESCO-ICHEI?", "--json", "--no-refresh", cwd=tmp_path)
     data = json.loads(r.stdout)
     assert data["answered"] and data["short_answer"] is None and "Giannini" in data["answer"]
+
+
+def test_who_is_not_answered_by_the_person_the_question_names() -> None:
+    """"Who attended the Giannini meeting?" is not answered "Stephania Giannini"; a list of many people has no one short answer."""
+    from briefbot.answer.shaping import short_answer
+
+    sentence = (
+        "The delegation had a meeting with Ms. Stephania Giannini in Paris, and Mr. LI Ming, Prof. JIN Li, "
+        "Prof. HOU Sheng Tao and Ms. BI Xiaohan participated in the meeting."
+    )
+    assert short_answer("Who attended the Giannini meeting?", [sentence], "who") is None
+    assert short_answer("Who did the delegation meet?", [sentence], "who") == "Stephania Giannini"
+    assert short_answer("Whom did Giannini meet?", ["Ms. Stephania Giannini met Mr. LI Ming in Paris."], "who") == "LI Ming"

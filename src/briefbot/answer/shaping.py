@@ -40,6 +40,8 @@ _NAME = re.compile(rf"\b[A-Z][\w'’-]*(?:\s+(?:{_CONNECT}\s+)?[A-Z][\w'’.-]*)
 _TITLE_WORD = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\b\.?\s*")
 _ACRONYM = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b")
 _WHERE_PREP = re.compile(r"\b(?:in|at|on|near|from|to|into|across|outside|inside|off|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# Questions after a group of people ("Who attended ...?", "Who were the members ...?").
+_GROUP_Q = re.compile(r"\b(?:attend\w*|participat\w*|present|members?|were|are|delegat\w*\s+included)\b", re.IGNORECASE)
 _ROLE_Q = re.compile(r"\b(?:role|title|position|job|post|occupation|profession|rank)\b|^\s*who\s+(?:is|was)\s+[A-Z]", re.IGNORECASE)
 _STANDS = re.compile(
     r"\bstands?\s+for\b|\bfull\s+(?:name|form)\b|\bshort\s+for\b|\babbreviat|\bacronym\b|\bexpansion\b", re.IGNORECASE
@@ -317,7 +319,11 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
                 if unit and unit.group(1) not in STOPWORDS:
                     span = (span[0], span[1] + unit.end())
         elif kind == "who":
-            names = _new(sentence, _names(sentence), qterms)
+            # The person the question names is not its answer ("Who attended the Giannini meeting?").
+            asked = _asked_names(question)
+            names = [n for n in _new(sentence, _names(sentence), qterms) if not _same_name(asked, sentence[n[0] : n[1]])]
+            if len(names) >= 3 and _GROUP_Q.search(question):
+                return None  # a group asked for, many people named: the quoted sentence is the answer
             # A name after Mr. or Dr., or of two or more words, is more likely a person's.
             person = {s: 40.0 * bool(_TITLE_WORD.search(sentence[max(0, s - 6) : s])) + 15.0 * (" " in sentence[s:e]) for s, e in names}
             span = _nearest(names, anchors, person)
