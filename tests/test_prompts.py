@@ -63,7 +63,8 @@ def test_brief_with_a_prompts_folder_lacking_brief_md_uses_the_built_in_one(tmp_
         r = run_cli("brief", "--prompts", "mine", cwd=tmp_path, env=env)
         assert r.returncode == 0, r.stderr
         sent = srv.requests_to("/chat/completions")[0].json["messages"][0]["content"]
-    assert sent.startswith("You are briefbot, writing an executive briefing")  # the built-in brief.md
+    builtin = (Path(__file__).resolve().parents[1] / "prompts" / "brief.md").read_text(encoding="utf-8")
+    assert sent.startswith(builtin.splitlines()[0])  # the built-in brief.md
 
 
 def test_chat_help_names_condense_md(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from briefbot.index import lexical
+from briefbot.schema import source_of_chunk_id
 from briefbot.errors import ConfigError
 from briefbot.ingest.pipeline import ingest
 from briefbot.answer.rerank import DEPTH, features, rerank_scores
@@ -109,7 +110,7 @@ def test_dense_finds_carry_their_true_bm25_score(tmp_path: Path, embedder) -> No
     # BM25's top 1 is the school; the dense top 1 adds a lighthouse note BM25 also scores, lower.
     cands = retriever.candidates("school lighthouse", 1)
     truth = retriever.lexical().scores("school lighthouse")
-    assert [lexical.source_of(i) for i in cands.ids] == ["docs/c.txt", "docs/a.txt"]
+    assert [source_of_chunk_id(i) for i in cands.ids] == ["docs/c.txt", "docs/a.txt"]
     assert cands.lexical[1] > 0  # not 0 for "absent from BM25's list"
     for chunk_id, score in zip(cands.ids, cands.lexical):
         assert score == pytest.approx(retriever.lexical().score_of(truth, chunk_id))

@@ -60,10 +60,11 @@ def test_hybrid_finds_a_rare_name_and_a_paraphrase(kb, embedder) -> None:
     top = hybrid.search("Oyelaran", 2)
     assert top[0].chunk.source == "docs/bridge.txt"
     assert top[0].lexical_score and top[0].lexical_score > 0 and top[0].dense_score is not None
-    # No word in common with the document: only the dense side can find it, and the blend keeps it.
+    # No word in common with the document (at most a close spelling, volcano/volcanic): the dense
+    # side finds it, and the blend keeps it.
     para = hybrid.search("wine growing on a volcano", 1)
     assert para[0].chunk.source == "docs/vineyard.txt"
-    assert para[0].lexical_score == 0.0
+    assert para[0].dense_score is not None and para[0].dense_score > (para[0].lexical_score or 0.0)
 
 
 def test_weight_zero_is_dense_only_and_one_is_bm25_only(kb, embedder) -> None:

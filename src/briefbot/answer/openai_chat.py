@@ -52,6 +52,7 @@ def fit_passages(template: Template, passages: list[Passage], budget: int, model
 
 
 ASK_MAX_TOKENS = 320  # at most four sentences with markers; a reply past this is cut at a sentence
+DECOMPOSE_MAX_TOKENS = 120  # four short sub-questions
 REWRITE_MAX_TOKENS = 80
 
 
@@ -153,6 +154,6 @@ class OpenAIGenerator:
     def decompose(self, question: str, template: Template) -> tuple[list[str], Usage | None]:
         """Sub-questions a multi-hop question needs (prompts/decompose.md), each retrieved on its own."""
         system, user = template.render(question=question)
-        text, usage = self._complete(system, user, None)
+        text, usage, _ = self._complete(self._messages(system, user), DECOMPOSE_MAX_TOKENS, None)
         lines = [re.sub(r"^\s*(?:[-*\u2022]|\d+[.)])\s*", "", ln).strip().strip('"\u201c\u201d') for ln in text.splitlines()]
         return [ln for ln in lines if len(ln.split()) >= 2][:4], usage
