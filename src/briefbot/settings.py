@@ -182,16 +182,6 @@ def _relative_to(folder: Path, value: Any) -> Any:
     return value
 
 
-def _origin(origins: dict[str, str], name: str) -> str:
-    """Where a setting came from, as a user would name it: BRIEFBOT_X, the file, or --flag."""
-    origin = origins.get(name, "default")
-    if origin.startswith("env "):
-        return origin[4:]
-    if origin.startswith("file "):
-        return f"{origin[5:]}: {name}"
-    return f"--{name.replace('_', '-')}" if origin == "flag" else name
-
-
 def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
     """Build settings from defaults, a config file, ``BRIEFBOT_*`` variables, then non-None overrides."""
     settings = Settings()
