@@ -228,3 +228,35 @@ def test_a_kept_sentence_keeps_the_marker_of_its_run_when_the_closing_sentence_g
     answer = check_citations("q", draft, passages(HARBOUR), verifier)
     assert answer.text == "The harbour opened in 1901 after eleven years of work [1]."
     assert [u.sentence for u in answer.unsupported] == ["The capital of Peru is Lima."]
+
+
+class _Counting:
+    """The real embedder, counting its calls: the checker's speed comes from calling it rarely."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.calls, self.dim = inner, 0, inner.dim
+
+    def embed(self, texts):
+        self.calls += 1
+        return self.inner.embed(texts)
+
+
+def test_the_model_is_asked_once_per_answer_and_never_when_a_rule_decides(embedder) -> None:
+    counting = _Counting(embedder)
+    v = Verifier(counting)  # type: ignore[arg-type]
+    assert not v.check("The harbour cost 9,000 pounds.", [HARBOUR], [1]).supported  # a missing number decides
+    assert not v.check("Quantum chromodynamics describes gluons.", [HARBOUR], [1]).supported  # too few words found
+    assert counting.calls == 0
+    draft = Draft(
+        "The harbour of Port Elena took eleven years to build [1]. Its breakwaters were designed by Dr. Ana Ruiz [1]. "
+        "The town council paid for the harbour [1]. Tom Hale kept the lighthouse [2].",
+        answered=True,
+        model="m",
+    )
+    answer = check_citations("q", draft, passages(HARBOUR, OTHER), v)
+    assert counting.calls == 1  # every sentence and every cited passage in one batch
+    assert answer.unsupported == [] and answer.text.count("[") == 4
+    # and the verdicts are the ones the unbatched checker gives
+    fresh = Verifier(embedder)
+    for s, cited in (("The town council paid for the harbour.", HARBOUR), ("Tom Hale kept the lighthouse.", OTHER)):
+        assert fresh.check(s, [cited], [1]).supported == v.check(s, [cited], [1]).supported

@@ -141,6 +141,11 @@ def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove:
     removed: set[int] = set()
     supported = 0
     found = sentences(body)
+    verifier.prepare([
+        (s.text, [passages[n - 1].chunk.embed_text for n in s.cited])
+        for s in found
+        if s.cited and all(1 <= n <= len(passages) for n in s.cited)
+    ])
     for i, s in enumerate(found):
         if points_only(s):
             edits.append((s.start, s.end, ""))

@@ -9,6 +9,7 @@ other half; the name, number and date rules are measured there too.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -182,10 +183,16 @@ def _name_found(name: str, p: _PassageIndex) -> bool:
     return bool(stems) and all(s in p.stems for s in stems)
 
 
+@functools.lru_cache(maxsize=64)
+def _passage_index(passages: tuple[str, ...]) -> _PassageIndex:
+    """An answer's sentences cite the same few passages: read each set once."""
+    return _PassageIndex(passages)
+
+
 def features(sentence: str, passages: Sequence[str], similarity: float) -> Features:
     """Everything but the similarity, which needs the embedder (see Verifier)."""
     sentence = strip_markers(sentence)
-    p = _PassageIndex(passages)
+    p = _passage_index(tuple(passages))
     flat = _flat(sentence)
     quoted = len(flat) >= 3 and flat in p.flat
     words = [
@@ -253,11 +260,32 @@ class Verifier:
         vecs = self.vectors([strip_markers(sentence), *sents])
         return float(np.max(vecs[1:] @ vecs[0]))
 
-    def features(self, sentence: str, passages: Sequence[str]) -> Features:
+    def features(self, sentence: str, passages: Sequence[str], complete: bool = False) -> Features:
+        """The features; the similarity only where it can change the verdict, unless ``complete`` (fitting)."""
         f = features(sentence, passages, 0.0)
-        if f.quoted:
-            return f  # a verbatim quote needs no embedding
-        return replace(f, similarity=self.similarity(sentence, passages))
+        if complete or self.needs_similarity(f):
+            return replace(f, similarity=self.similarity(sentence, passages))
+        return f
+
+    def needs_similarity(self, f: Features) -> bool:
+        """Whether the embedding can change the verdict: not for a verbatim quote, a missing number, date
+        or name (each decides alone), or word coverage too low for even a perfect similarity to pass."""
+        if f.quoted or f.missing_numbers or f.missing_dates or f.missing_names:
+            return False
+        return (1.0 - self.weight) * f.coverage + self.weight * 1.0 >= self.threshold
+
+    def prepare(self, claims: Sequence[tuple[str, Sequence[str]]]) -> None:
+        """Embed, in one batch, every sentence whose verdict needs the similarity and the sentences of the
+        passages it cites (one model call instead of one per sentence); :meth:`check` finds them cached."""
+        if self.embedder is None:
+            return
+        texts: list[str] = []
+        for sentence, passages in claims:
+            if passages and self.needs_similarity(features(sentence, passages, 0.0)):
+                texts.append(strip_markers(sentence))
+                texts += [t[a:b] for t in passages for a, b in sentence_spans(t)]
+        if texts:
+            self.vectors(texts)
 
     def check(self, sentence: str, passages: Sequence[str], cited: Sequence[int] = ()) -> Verdict:
         """Is ``sentence`` supported by ``passages`` (the texts it cites, numbered ``cited`` in reasons)?"""
