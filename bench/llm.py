@@ -37,6 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 # ../shared/data beside the checkout (or beside the folder of worktrees), unless BRIEFBOT_BENCH_DATA says
 DATA = Path(os.environ.get("BRIEFBOT_BENCH_DATA") or next(
     (p / "shared" / "data" for p in (REPO.parent, REPO.parent.parent) if (p / "shared" / "data").is_dir()), REPO.parent / "shared" / "data"))
+BRIEF_EVERY = 20  # rounds of questions between two topic briefs
 MARKER = re.compile(r"\[\d+(?:\s*[,;]\s*\d+)*\]")
 
 # Questions on corpus/unesco-ichei-giannini-meeting.txt: expected answer strings (any one counts),
@@ -256,8 +257,11 @@ def main() -> None:
     offline = make_bot(corpus, "extractive", args.model)
     sets["corpus_offline"] = [ask_one(offline, q, a) for q, a in CORPUS_QUESTIONS]
     run_briefs(args, squad_folder, corpus, sets, server, run_started, done, only_corpus=True)
-    # Round-robin over the sets, so a run stopped early still holds a balanced sample of each.
+    # Round-robin over the sets, so a run stopped early still holds a balanced sample of each; the topic
+    # briefs are spread over the run (one every BRIEF_EVERY rounds) for the same reason.
     for i in range(max(len(q[2]) for q in queues)):
+        if i % BRIEF_EVERY == BRIEF_EVERY // 2:
+            run_briefs(args, squad_folder, corpus, sets, server, run_started, done, only=1 + i // BRIEF_EVERY)
         for name, folder, questions in queues:
             if i >= len(questions) or (name, questions[i][0]) in done:
                 continue
@@ -266,19 +270,20 @@ def main() -> None:
             print(f"  {name} {i + 1}/{len(questions)} {r['seconds']:6.1f}s "
                   f"{'ERROR ' + r['error'][:80] if 'error' in r else ('ok' if right(r, True) else 'miss')}", flush=True)
             save(args, server, sets, run_started)
-    run_briefs(args, squad_folder, corpus, sets, server, run_started, done)
+    run_briefs(args, squad_folder, corpus, sets, server, run_started, done | {("briefs", r.get("about")) for r in sets.get("briefs", [])})
     report(save(args, server, sets, run_started))
 
 
 def run_briefs(
     args: argparse.Namespace, squad_folder: Path, corpus: Path, sets: dict, server: dict, started: float,
-    done: set, only_corpus: bool = False,
+    done: set, only_corpus: bool = False, only: int | None = None,
 ) -> None:
     rows = sets.setdefault("briefs", [])
     topics: list[tuple[Path, str | None]] = [(corpus, None)] if args.briefs else []
     titles = sorted({p.stem.replace("_", " ") for p in (squad_folder / "corpus").glob("*.txt")})
     topics += [(squad_folder, t) for t in random.Random(args.seed).sample(titles, max(0, args.briefs - 1))]
-    for folder, about in topics[:1] if only_corpus else topics[1:]:
+    chosen = topics[:1] if only_corpus else topics[only : only + 1] if only is not None else topics[1:]
+    for folder, about in chosen:
         if ("briefs", about) in done:
             continue
         bot = make_bot(folder, "openai", args.model)

@@ -145,20 +145,28 @@ def _query(retriever: Retriever, query: str, depth: int, keep: int) -> list[Pass
 
 
 def _follow(retriever: Retriever, question: str, first: list[Passage], weight: float, hops: int = 2) -> list[Hop]:
-    """Rankings from the names in the first passages; the best chain followed once more for a third hop."""
+    """Rankings from the names in the first passages; the best chain followed once more for a third hop.
+
+    The follow-up queries do not depend on each other, so they are retrieved together (one embedding
+    batch, one dense search: Retriever.search_many), which costs about as much as one query.
+    """
     out: list[Hop] = []
-    for r, parent in enumerate(first[:PARENTS], 1):
-        rest = residual(question, parent.chunk.text)
-        for i, name in enumerate(bridge_entities(question, parent.chunk.text)):
-            found = _query(retriever, f"{name} {rest}".strip(), HOP_DEPTH, HOP_KEEP)
-            found = [p for p in found if p.chunk.id != parent.chunk.id]
-            w = weight * HOP_WEIGHT * (ENTITY_DECAY**i) * (RANK_OFFSET + 1) / (RANK_OFFSET + r)
-            out.append(Hop(found, w))
-            if hops > 2 and r == 1 and i == 0 and found and rest:
-                # The chain so far named `name`; what the question still asks is `rest`, asked of the next name.
-                for name3 in bridge_entities(f"{question} {name}", found[0].chunk.text, THIRD_ENTITIES):
-                    more = _query(retriever, f"{name3} {residual(rest, found[0].chunk.text)}".strip(), HOP_DEPTH, HOP_KEEP)
-                    out.append(Hop([p for p in more if p.chunk.id not in (parent.chunk.id, found[0].chunk.id)], w * HOP_WEIGHT))
+    asks = [
+        (r, parent, rest, i, name)
+        for r, parent in enumerate(first[:PARENTS], 1)
+        for rest in [residual(question, parent.chunk.text)]
+        for i, name in enumerate(bridge_entities(question, parent.chunk.text))
+    ]
+    results = retriever.search_many([f"{name} {rest}".strip() for _, _, rest, _, name in asks], HOP_DEPTH, HOP_KEEP)
+    for (r, parent, rest, i, name), found in zip(asks, results):
+        found = [p for p in found if p.chunk.id != parent.chunk.id]
+        w = weight * HOP_WEIGHT * (ENTITY_DECAY**i) * (RANK_OFFSET + 1) / (RANK_OFFSET + r)
+        out.append(Hop(found, w))
+        if hops > 2 and r == 1 and i == 0 and found and rest:
+            # The chain so far named `name`; what the question still asks is `rest`, asked of the next name.
+            for name3 in bridge_entities(f"{question} {name}", found[0].chunk.text, THIRD_ENTITIES):
+                more = _query(retriever, f"{name3} {residual(rest, found[0].chunk.text)}".strip(), HOP_DEPTH, HOP_KEEP)
+                out.append(Hop([p for p in more if p.chunk.id not in (parent.chunk.id, found[0].chunk.id)], w * HOP_WEIGHT))
     return out
 
 
@@ -184,8 +192,8 @@ def search(
         sub_questions = [q for q in decompose(question) if q.strip().lower() != question.strip().lower()]
     hops = [Hop(first, 1.0)]
     hops += _follow(retriever, question, first, 1.0, HOPS)
-    for q in [*sides, *sub_questions]:
-        found = _query(retriever, q, HOP_DEPTH, HOP_KEEP)
+    extra = [*sides, *sub_questions]
+    for q, found in zip(extra, retriever.search_many(extra, HOP_DEPTH, HOP_KEEP)):
         hops.append(Hop(found, 1.0))
         hops += _follow(retriever, q, found, 1.0)
     return fuse(hops, k)

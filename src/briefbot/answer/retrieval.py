@@ -14,7 +14,7 @@ import numpy as np
 
 from briefbot.answer.rerank import DEPTH as RERANK_DEPTH
 from briefbot.answer.rerank import rerank_scores
-from briefbot.index.dense import chunks_of, query_scores, vectors_of
+from briefbot.index.dense import chunks_of, query_scores_many, vectors_of
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import LexicalIndex, sync
 from briefbot.index.store import Index
@@ -202,37 +202,64 @@ class Retriever:
         BM25's finds are fetched (text and vector: their cosine is needed to fuse) while the query
         is embedded; the dense ones come with their cosine from the search itself.
         """
+        return self.candidates_many([query], depth, source)[0]
+
+    def candidates_many(self, queries: Sequence[str], depth: int, source: str | None = None) -> list[Candidates]:
+        """:meth:`candidates` of several queries at the cost of about one: the queries are embedded in
+        one batch, chromadb is searched once with all their vectors, BM25's finds are read in one call.
+        A multi-hop search asks its follow-up queries this way (answer/multihop.py)."""
+        queries = list(queries)
         lex = self.lexical() if self.lexical_weight > 0 else None
-        lex_scores = lex.scores(query) if lex is not None else None
-        lex_hits = dict(lex.top(query, depth, source=source, scores=lex_scores)) if lex is not None else {}
-        pending = self.pending() if self.pending else self.index.pending_sources()  # read once for both lookups
+        lex_scores = [lex.scores(q) for q in queries] if lex is not None else [None] * len(queries)
+        lex_hits = [
+            dict(lex.top(q, depth, source=source, scores=sc)) if lex is not None else {} for q, sc in zip(queries, lex_scores)
+        ]
+        pending = self.pending() if self.pending else self.index.pending_sources()  # read once for all lookups
         # BM25's finds need their vectors to be scored by cosine too; their texts wait for fill().
-        fetching = self._worker().submit(vectors_of, self.index, list(lex_hits), pending) if lex_hits else None
-        vector = None
-        dense_hits: dict[str, float] = {}
+        wanted = list(dict.fromkeys(i for hits in lex_hits for i in hits))
+        fetching = self._worker().submit(vectors_of, self.index, wanted, pending) if wanted else None
+        vectors: np.ndarray | None = None
+        dense_hits: list[dict[str, float]] = [{} for _ in queries]
         try:
             if self.lexical_weight < 1.0:
-                vector = self.embedder.embed([query])[0]
+                vectors = self.embedder.embed(queries)
                 where: dict[str, Any] | None = {"source": source} if source else None
-                dense_hits = query_scores(self.index, vector, depth, where, pending)
+                dense_hits = query_scores_many(self.index, vectors, depth, where, pending)
         finally:
             found: dict[str, np.ndarray | None] = fetching.result() if fetching else {}
+        return [
+            self._assemble(q, lex, lex_scores[n], lex_hits[n], found, dense_hits[n], None if vectors is None else vectors[n], pending)
+            for n, q in enumerate(queries)
+        ]
+
+    def _assemble(
+        self,
+        query: str,
+        lex: LexicalIndex | None,
+        lex_scores: np.ndarray | None,
+        lex_hits: dict[str, float],
+        found: dict[str, np.ndarray | None],
+        dense_hits: dict[str, float],
+        vector: np.ndarray | None,
+        pending: Sequence[str],
+    ) -> Candidates:
+        """One query's candidates from what the searches returned."""
         # An id the BM25 index still has but chromadb lost is left out.
         ids = [i for i in lex_hits if i in found] + [i for i in dense_hits if i not in lex_hits]
         dim = self.embedder.dim
         if not ids:
             empty = np.zeros(0, dtype=np.float32)
             return Candidates([], np.zeros((0, dim), dtype=np.float32), None if vector is None else empty, empty, query)
-        missing = [i for i in found if found[i] is None]
+        missing = [i for i in lex_hits if i in found and found[i] is None]
         if missing:  # vectors chromadb could not serve during a concurrent ingest: embed their texts
             texts = chunks_of(self.index, missing, pending, vectors=False)
             fresh = self.embedder.embed([texts[i][0].embed_text for i in missing if i in texts])
             found.update(zip([i for i in missing if i in texts], fresh))
-            ids = [i for i in ids if found.get(i, 0) is not None]
+            ids = [i for i in ids if i not in lex_hits or found.get(i) is not None]
         vectors = np.zeros((len(ids), dim), dtype=np.float32)
         known = np.zeros(len(ids), dtype=bool)  # rows whose vector is here (BM25's finds)
         for j, i in enumerate(ids):
-            v = found.get(i)
+            v = found.get(i) if i in lex_hits else None
             if v is not None:
                 vectors[j], known[j] = v, True
         chunks: list[Chunk | None] = [None] * len(ids)
@@ -259,34 +286,35 @@ class Retriever:
 
     def fill(self, cands: Candidates, rows: Sequence[int]) -> None:
         """Fetch the text and vector of those ``rows`` not fetched yet, in one call."""
-        wanted = [j for j in rows if cands.chunks[j] is None and j not in cands.lost]
-        if not wanted:
+        self.fill_many([(cands, rows)])
+
+    def fill_many(self, wanted_rows: Sequence[tuple[Candidates, Sequence[int]]]) -> None:
+        """:meth:`fill` for several candidate sets in one chromadb call."""
+        work = [(c, [j for j in rows if c.chunks[j] is None and j not in c.lost]) for c, rows in wanted_rows]
+        work = [(c, rows) for c, rows in work if rows]
+        if not work:
             return
-        unknown = [j for j in wanted if cands.known is None or not cands.known[j]]  # vectors to read too
-        found = chunks_of(self.index, [cands.ids[j] for j in wanted], cands.pending, vectors=bool(unknown))
-        stale = [cands.ids[j] for j in unknown if cands.ids[j] in found and found[cands.ids[j]][1] is None]
+        unknown = {c.ids[j] for c, rows in work for j in rows if c.known is None or not c.known[j]}  # vectors to read too
+        ids = list(dict.fromkeys(c.ids[j] for c, rows in work for j in rows))
+        found = chunks_of(self.index, ids, work[0][0].pending, vectors=bool(unknown))
+        stale = [i for i in unknown if i in found and found[i][1] is None]
         if stale:  # vectors chromadb could not serve during a concurrent ingest
             fresh = self.embedder.embed([found[i][0].embed_text for i in stale])
             found.update({i: (found[i][0], v) for i, v in zip(stale, fresh)})
-        for j in wanted:
-            got = found.get(cands.ids[j])
-            if got is None:
-                cands.lost.add(j)
-                continue
-            cands.chunks[j] = got[0]
-            if cands.known is None or not cands.known[j]:
-                cands.vectors[j] = got[1]
+        for cands, rows in work:
+            for j in rows:
+                got = found.get(cands.ids[j])
+                if got is None:
+                    cands.lost.add(j)
+                    continue
+                cands.chunks[j] = got[0]
+                if cands.known is None or not cands.known[j]:
+                    cands.vectors[j] = got[1]
 
     def rank(self, cands: Candidates, k: int, lexical_weight: float | None = None, rerank: bool | None = None) -> list[Passage]:
         """Fused order of the candidates, its head re-ranked (hybrid only), near-duplicates collapsed, best ``k``."""
         w = self.lexical_weight if lexical_weight is None else lexical_weight
-        if cands.dense is None or w >= 1.0:
-            score = minmax(cands.lexical)
-        elif w <= 0.0:
-            score = cands.dense
-        else:
-            score = fuse(cands.dense, cands.lexical, w)
-        order = sorted(range(len(cands.chunks)), key=lambda j: -score[j])
+        score, order = self._fused(cands, w)
         head = max(RERANK_DEPTH, 2 * k)  # the passages re-ranked, and usually all that is read
         self.fill(cands, order[:head])
         order = [j for j in order if j not in cands.lost]
@@ -311,6 +339,26 @@ class Retriever:
             rows = [j for j in order if j not in cands.lost]
             kept = collapse_duplicates(passages(rows), vectors=[cands.vectors[j] for j in rows], limit=k)
         return kept
+
+    def _fused(self, cands: Candidates, w: float) -> tuple[np.ndarray, list[int]]:
+        """The blended score of each candidate, and the rows best first."""
+        if cands.dense is None or w >= 1.0:
+            score = minmax(cands.lexical)
+        elif w <= 0.0:
+            score = cands.dense
+        else:
+            score = fuse(cands.dense, cands.lexical, w)
+        return score, sorted(range(len(cands.chunks)), key=lambda j: -score[j])
+
+    def search_many(self, queries: Sequence[str], depth: int, k: int) -> list[list[Passage]]:
+        """The top ``k`` of each query from its top-``depth`` candidates: one embedding batch, one dense
+        search and two reads for all of them (what the follow-up queries of a multi-hop search need)."""
+        if not queries:
+            return []
+        many = self.candidates_many(queries, depth)
+        head = max(RERANK_DEPTH, 2 * k)
+        self.fill_many([(c, self._fused(c, self.lexical_weight)[1][:head]) for c in many])
+        return [self.rank(c, k) for c in many]
 
     def _reranked(self, cands: Candidates, score: np.ndarray, order: list[int], k: int) -> tuple[np.ndarray, list[int]]:
         """The head of ``order`` re-scored by rerank.py; the rest follow, scaled below the head's lowest."""

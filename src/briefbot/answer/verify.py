@@ -37,19 +37,18 @@ META_WORDS = frozenset(
         "context given cited citation citations mention mentioned mentions state states stated say says"
     )
 )
-TITLES = frozenset("mr ms mrs miss dr prof professor sir dame lord lady st".split())
+TITLES = frozenset(["mr", "ms", "mrs", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "st"])
 MONTHS = {
     m: m
-    for m in "january february march april may june july august september october november december".split()
+    for m in ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 }
 MONTHS.update({m[:3]: m for m in list(MONTHS) if m != "may"})
 MONTHS["sept"] = "september"
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
-        "zero _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
+        ["zero", "_", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
     )
     if w != "_"  # "one" is left out: mostly a pronoun ("one of the ...")
 }

@@ -24,7 +24,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 READS = frozenset(
-    {"query", "query_ids", "query_scores", "vectors_of", "chunks_of", "_vectors_page", "get_by_ids", "get_chunks", "chunk_ids", "chunk_texts", "texts_of", "file_records", "pending_sources", "count"}
+    {"query", "query_ids", "query_scores", "query_scores_many", "vectors_of", "chunks_of", "_vectors_page", "get_by_ids", "get_chunks", "chunk_ids", "chunk_texts", "texts_of", "file_records", "pending_sources", "count"}
 )
 
 

@@ -44,6 +44,29 @@ def query_scores(
 
 
 @guarded
+def query_scores_many(
+    index: Index, vectors: np.ndarray, n: int, where: dict[str, Any] | None = None, pending: Sequence[str] | None = None
+) -> list[dict[str, float]]:
+    """:func:`query_scores` for several query vectors in one chromadb call."""
+    if len(vectors) == 1:
+        return [query_scores(index, vectors[0], n, where, pending)]
+    pending = list(index.pending_sources() if pending is None else pending)
+    try:
+        res = index.chunks.query(
+            query_embeddings=[v.astype(np.float32) for v in vectors],
+            n_results=n,
+            where=index._visible(where, pending),
+            include=["distances"],  # type: ignore[list-item]
+        )
+    except Exception:  # noqa: BLE001 - one at a time, each with query_scores' own fallback
+        return [query_scores(index, v, n, where, pending) for v in vectors]
+    out = []
+    for ids, dists in zip(res["ids"] or [], res["distances"] or []):
+        out.append({i: 1.0 - float(d) for i, d in zip(ids, dists)})
+    return out + [{} for _ in range(len(vectors) - len(out))]
+
+
+@guarded
 def vectors_of(index: Index, ids: Sequence[str], pending: Sequence[str]) -> dict[str, np.ndarray | None]:
     """The stored vectors of these chunks (texts are not read: that is the costly part); ids no longer
     in the index, or of files mid-write, are left out. None for a vector chromadb cannot serve yet

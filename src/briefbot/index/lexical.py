@@ -39,12 +39,7 @@ CURRENT = "CURRENT.json"  # names the live build; replaced atomically, so reader
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Stopwords are dropped from documents and queries alike; a stemmer folds "meetings" into "meeting".
 STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being
-    this that these those it its he she they them his her their we you i me my our your who whom
-    whose what which when where why how do does did done has have had having not no so than then
-    there here about into over under after before between during up down out off again further
-    once all any both each few more most other some such only own same too very can will just
-    should would could may might must shall also""".split()
+    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "this", "that", "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "you", "i", "me", "my", "our", "your", "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "do", "does", "did", "done", "has", "have", "had", "having", "not", "no", "so", "than", "then", "there", "here", "about", "into", "over", "under", "after", "before", "between", "during", "up", "down", "out", "off", "again", "further", "once", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own", "same", "too", "very", "can", "will", "just", "should", "would", "could", "may", "might", "must", "shall", "also"]
 )
 
 
@@ -286,6 +281,7 @@ class LexicalIndex:
         self._sources: np.ndarray | None = None
         self._positions: dict[str, int] | None = None
         self._spelling: Any = None  # close-word lookup, built on the first query word the index lacks
+        self._close_memo: dict[str, list[str]] = {}  # query word -> its close index words
 
     @classmethod
     def build(cls, ids: Sequence[str], texts: Sequence[str], model: bool = True) -> LexicalIndex:
@@ -388,7 +384,13 @@ class LexicalIndex:
             from briefbot.index.spelling import Spelling
 
             self._spelling = Spelling([w for w in self.model.vocab_dict if w])
-        return list(dict.fromkeys(w for t in unknown for w in self._spelling.close(t)))
+        memo = self._close_memo
+        for t in unknown:
+            if t not in memo:  # a multi-hop search asks again for the question's words: look each up once
+                if len(memo) >= 10_000:
+                    memo.clear()
+                memo[t] = self._spelling.close(t)
+        return list(dict.fromkeys(w for t in unknown for w in memo[t]))
 
     def score_of(self, scores: np.ndarray, chunk_id: str) -> float:
         """One chunk's entry in ``scores`` (from :meth:`scores`); 0 for a chunk this index lacks."""
