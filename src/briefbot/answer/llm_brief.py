@@ -127,7 +127,7 @@ def renumber(sentence: str, offset: int, size: int) -> tuple[str, bool]:
         valid = valid or bool(good)
         return "".join(f"[{g}]" for g in dict.fromkeys(good))
 
-    out = re.sub(r"[ \t]{2,}", " ", _MARKER.sub(sub, sentence))
+    out = re.sub(r"\]\s+\[", "][", re.sub(r"[ \t]{2,}", " ", _MARKER.sub(sub, sentence)))
     return re.sub(r"\s+([.!?,;:])", r"\1", out).strip(), valid
 
 
