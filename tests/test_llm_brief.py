@@ -339,3 +339,23 @@ def test_a_pipe_shows_each_stage_on_its_own_line(capsys: pytest.CaptureFixture[s
         display("Rain fell [1].")
     out = capsys.readouterr().out
     assert out == f"(reading part 1 of 2)\nRain [1].\n\n(merging the summaries of 2 parts)\nRain fell [1].\n\n{SEPARATOR}\n"
+
+
+def test_one_call_allowed_reads_passages_taken_evenly_not_just_the_head(meeting: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:
+    spans = material(meeting, embedder)
+    answer = make_bot(meeting, srv, monkeypatch, embedder, context_tokens=700, brief_map_calls=1).brief(source=SOURCE)
+    calls = [r.json for r in srv.requests_to("/chat/completions")]
+    assert [kind(c) for c in calls] == ["brief"]
+    assert [(int(s), int(e)) for _, s, e, _ in PASSAGE.findall(calls[0]["messages"][1]["content"])] == [spans[0], spans[-1]]
+    assert speakers(answer.text) == {"Finance", "Engineer"}
+    assert answer.notes == [
+        "the material did not fit one prompt (context_tokens 700): 2 of its 4 passages were read, taken evenly across it"
+    ]
+
+
+def test_usage_over_all_calls_is_estimated_when_the_server_reports_none(meeting: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:
+    srv.send_usage = False
+    answer = make_bot(meeting, srv, monkeypatch, embedder, context_tokens=500).brief(source=SOURCE)
+    assert len(srv.requests_to("/chat/completions")) == 5
+    assert answer.usage is not None and answer.usage.estimated
+    assert answer.usage.prompt_tokens > 4 * (238 + 150) + 288  # four parts (template and a passage each), the merge
