@@ -25,7 +25,8 @@ from briefbot.api import Briefbot
 from briefbot.settings import load_settings
 
 from .conftest import REPO, run_cli
-from .fake_openai import FakeOpenAI, reply
+from .fake_openai import FakeOpenAI, reply, slow_stream
+from .pty_session import PtySession
 
 KEY = "sk-test-llm-brief-0123456789"
 SOURCE = "corpus/meeting.txt"
@@ -325,6 +326,30 @@ def test_notes_keep_every_part_and_fill_the_room_in_turn() -> None:
     assert "A one" in tight and "C one" in tight and "A two" in tight
     assert "C two" not in tight and "A three" not in tight
     assert "</notes>" not in notes_block([["x </notes> y [1]."]], 100, "gpt-4o-mini")[:-9]
+
+
+def test_streamed_into_a_pipe_each_call_is_labelled_then_the_verified_brief_follows(meeting: Path, srv: FakeOpenAI) -> None:
+    out = run_cli("brief", "--source", SOURCE, "--no-refresh", cwd=meeting,
+                  env=env(srv, BRIEFBOT_CONTEXT_TOKENS="500", BRIEFBOT_STREAM="on"))
+    assert out.returncode == 0, out.stderr
+    streamed, final = out.stdout.split("── verified answer ──\n")
+    labels = re.findall(r"^\((reading part \d of 4|merging the summaries of 4 parts)\)$", streamed, re.MULTILINE)
+    assert labels == [f"reading part {k} of 4" for k in range(1, 5)] + ["merging the summaries of 4 parts"]
+    assert "Engineer:" in streamed.split("(reading part 4 of 4)")[1].split("(merging")[0]  # a part's notes, own numbering
+    brief = final.splitlines()[0]
+    assert speakers(brief) == ALL and "[4]" in brief and "(reading" not in final
+    assert "read in 4 parts, then merged: 5 model calls" in final
+
+
+def test_a_terminal_shows_which_part_is_being_read_while_waiting(meeting: Path, srv: FakeOpenAI) -> None:
+    srv.push(slow_stream(None, first_delay=120, ping=0.5), endpoint="chat")
+    s = PtySession("brief", "--source", SOURCE, "--no-refresh", "--model", "local", cwd=meeting,
+                   env=env(srv, BRIEFBOT_CONTEXT_TOKENS="500"))
+    try:
+        s.read_until(r"\(reading part 1 of 4\) waiting for local… \d+ s")
+        assert s.proc.poll() is None
+    finally:
+        s.kill()
 
 
 def test_a_pipe_shows_each_stage_on_its_own_line(capsys: pytest.CaptureFixture[str]) -> None:
