@@ -22,7 +22,7 @@ def test_wheel_ships_the_templates(tmp_path: Path) -> None:
     )
     wheel = next(tmp_path.glob("briefbot-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    for name in ("answer", "brief"):
+    for name in ("answer", "brief", "brief_map", "brief_reduce"):
         shipped = zipfile.ZipFile(wheel).read(f"briefbot/prompts/{name}.md").decode()
         assert shipped == (REPO / "prompts" / f"{name}.md").read_text(encoding="utf-8")
     assert "briefbot/py.typed" in names

@@ -242,6 +242,7 @@ class Briefbot:
             offline = draft
             template = load_template("brief", self.settings.prompts)
             draft, passages = gen.brief(plan.material or passages, words, about, template, on_token)
+            notes.extend(draft.notes)  # e.g. how many calls a brief of long material took
             if draft.fallback:
                 notes.append(f"{draft.model}'s brief had {draft.fallback}: this is the offline extractive brief")
                 draft = Draft(offline.text, offline.answered, draft.model, draft.usage)

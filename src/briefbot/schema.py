@@ -174,6 +174,7 @@ class Draft:
     usage: Usage | None = None
     short_answer: str | None = None  # the phrase that answers ("1987", "Yes"), inside the quoted text
     fallback: str | None = None  # why an LLM brief could not be used (the offline brief is shown instead)
+    notes: list[str] = field(default_factory=list)  # for the reader, e.g. how many calls a long brief took
 
 
 @dataclass

@@ -33,6 +33,9 @@ class Settings:
     multihop: bool = True  # a second hop for names the first passages hold and the question lacks (multihop.py)
     brief_words: int = 120
     context_tokens: int = 3000  # prompt budget for passages sent to an LLM
+    # An LLM brief whose material does not fit one prompt is read in parts (one call each), then merged in one
+    # more call: at most this many parts, taken evenly across the material when it needs more (answer/llm_brief.py).
+    brief_map_calls: int = 4
     max_retries: int = 3  # retries of a 429 or 5xx answer (never of a timeout), within ``timeout``
     timeout: float = 80.0  # seconds an LLM call may take in all, retries included
     connect_timeout: float = 5.0  # seconds to open the connection to the model server
@@ -88,6 +91,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "chunk_tokens": (16, 8192),
     "chunk_overlap": (0, None),
     "context_tokens": (100, None),
+    "brief_map_calls": (1, 64),
     "max_retries": (0, 20),
     "timeout": (0.01, None),
     "connect_timeout": (0.01, None),

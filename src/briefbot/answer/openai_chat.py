@@ -3,53 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from html import escape
 
-from briefbot.answer.llm_reply import (
-    DECLINE_TEXT,
-    clean_reply,
-    cut_to_words,
-    flatten_brief,
-    has_valid_citation,
-    is_decline,
-    max_tokens_for_words,
-)
+from briefbot.answer.llm_prompt import OnToken, fence, fit_passages, signal
+from briefbot.answer.llm_reply import DECLINE_TEXT, clean_reply, cut_to_words, is_decline
 from briefbot.answer.pricing import estimate_cost
-from briefbot.answer.prompts import Template, load_template_or_default
+from briefbot.answer.prompts import Template
 from briefbot.errors import ModelError
 from briefbot.openai_client import call_with_errors
 from briefbot.schema import Draft, Passage, Usage
 from briefbot.settings import Settings
 from briefbot.text.tokens import encoding_for_model
-
-OnToken = Callable[[str], None]
-_FENCE_TAG = re.compile(r"<\s*/?\s*passage", re.IGNORECASE)  # in any spelling, it could close the fence
-
-
-def fence(n: int, passage: Passage) -> str:
-    """One passage as labelled data; its text cannot close the fence early."""
-    c = passage.chunk
-    body = _FENCE_TAG.sub(lambda m: "&lt;" + m.group()[1:], c.text)
-    where = f' page="{c.page}"' if c.page is not None else ""
-    where += f' section="{escape(c.context)}"' if c.context else ""
-    return f'<passage n="{n}" source="{escape(c.source)}"{where} lines="{c.start_line}-{c.end_line}">\n{body}\n</passage>'
-
-
-def fit_passages(template: Template, passages: list[Passage], budget: int, model: str, **values: object) -> list[Passage]:
-    """The best-ranked passages whose prompt fits in ``budget`` tokens (at least one)."""
-    enc = encoding_for_model(model)
-    system, user = template.render(passages="", **values)
-    used = len(enc.encode(system + user, disallowed_special=()))
-    kept: list[Passage] = []
-    for p in passages:
-        cost = len(enc.encode(fence(len(kept) + 1, p), disallowed_special=())) + 2
-        if kept and used + cost > budget:
-            break
-        kept.append(p)
-        used += cost
-    return kept
-
 
 ASK_MAX_TOKENS = 320  # at most four sentences with markers; a reply past this is cut at a sentence
 DECOMPOSE_MAX_TOKENS = 120  # four short sub-questions
@@ -64,13 +27,6 @@ def estimate_usage(model: str, messages: list[dict[str, str]], reply: str) -> Us
     usage = Usage(prompt, completion, estimate_cost(model, prompt, completion))
     usage.estimated = True
     return usage
-
-
-def _hook(on_token: OnToken | None, name: str) -> None:
-    """Tell a streaming display that the request was sent (``waiting``) or that a new attempt starts (``reset``)."""
-    fn = getattr(on_token, name, None)
-    if callable(fn):
-        fn()
 
 
 class OpenAIGenerator:
@@ -96,7 +52,7 @@ class OpenAIGenerator:
         if self._client is None:
             self._client = call_with_errors(lambda: chat_client(self.settings), what=what)
         client = self._client
-        _hook(on_token, "waiting")
+        signal(on_token, "waiting")
         done = call_with_errors(
             lambda: complete(client, self.settings, self.model, messages, max_tokens, on_token),
             what=what, key=self.settings.openai_api_key,
@@ -122,27 +78,13 @@ class OpenAIGenerator:
         return Draft(text, answered=bool(text), model=self.model, usage=usage), passages
 
     def brief(self, passages: list[Passage], words: int, about: str | None, template: Template, on_token: OnToken | None = None) -> tuple[Draft, list[Passage]]:
-        """One cited paragraph within ``words``; asked again once when uncited, else marked for the offline fallback."""
-        about_text = f" about {about}" if about else ""
-        passages = fit_passages(template, passages, self.settings.context_tokens, self.model, words=words, about=about_text)
-        blocks = "\n\n".join(fence(i + 1, p) for i, p in enumerate(passages))
-        system, user = template.render(passages=blocks, words=words, about=about_text)
-        messages = self._messages(system, user)
-        budget = max_tokens_for_words(words)
-        reply, usage, cut = self._complete(messages, budget, on_token)
-        text = cut_to_words(flatten_brief(reply), words, truncated=cut)
-        if not has_valid_citation(text, len(passages)):
-            _, repair = load_template_or_default("repair", self.settings.prompts).render(words=words)
-            messages = [*messages, {"role": "assistant", "content": reply}, {"role": "user", "content": repair}]
-            _hook(on_token, "reset")
-            reply, more, cut = self._complete(messages, budget, on_token)
-            usage = usage + more
-            text = cut_to_words(flatten_brief(reply), words, truncated=cut)
-        if not has_valid_citation(text, len(passages)):
-            draft = Draft(text, answered=False, model=self.model, usage=usage)
-            draft.fallback = "no valid citation, even when asked again"
-            return draft, passages
-        return Draft(text, answered=True, model=self.model, usage=usage), passages
+        """One cited paragraph within ``words``: one call when the passages fit the prompt, else map-reduce
+        (answer/llm_brief.py); asked again once when uncited, else marked for the offline fallback."""
+        from briefbot.answer.llm_brief import BriefCalls, write_brief
+
+        calls = BriefCalls(self._complete, self.model, self.settings.context_tokens, self.settings.brief_map_calls,
+                           self.settings.prompts)
+        return write_brief(calls, passages, words, about, template, on_token)
 
     def rewrite(self, history: str, question: str, template: Template) -> tuple[str, Usage | None]:
         """A follow-up question made standalone from the conversation so far (for `briefbot chat`)."""

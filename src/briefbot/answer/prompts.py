@@ -42,7 +42,7 @@ def load_template(name: str, folder: Path | None = None) -> Template:
     built-in ones. A folder that does not exist is an error (most likely a typo).
     """
     if folder is not None and not folder.is_dir():
-        raise ConfigError(f"{folder}: prompts folder not found (it may hold answer.md, brief.md and condense.md)")
+        raise ConfigError(f"{folder}: prompts folder not found (it may hold answer.md, brief.md, brief_map.md, brief_reduce.md and condense.md)")
     path = folder / f"{name}.md" if folder is not None else default_dir() / f"{name}.md"
     if folder is not None and not path.exists():
         path = default_dir() / f"{name}.md"

@@ -24,7 +24,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JS
 KOpt = Annotated[Optional[int], typer.Option("-k", "--top-k", help="Passages to retrieve, 1 to 100 [default: 5].", show_default=False)]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="LLM for the openai generator [default: gpt-4o-mini].", show_default=False)]
 GeneratorOpt = Annotated[Optional[str], typer.Option("--generator", help="auto (openai when OPENAI_API_KEY or OPENAI_BASE_URL is set), extractive, or openai.", show_default=False, autocompletion=lambda: ["auto", "extractive", "openai"])]
-PromptsOpt = Annotated[Optional[Path], typer.Option("--prompts", help="Folder with any of answer.md, brief.md and condense.md (chat's follow-up rewrite), overriding the built-in templates; missing ones fall back to them.", show_default=False)]
+PromptsOpt = Annotated[Optional[Path], typer.Option("--prompts", help="Folder with any of answer.md, brief.md, brief_map.md and brief_reduce.md (a brief of long material: its parts, then their merge), and condense.md (chat's follow-up rewrite), overriding the built-in templates; missing ones fall back to them.", show_default=False)]
 NoRefreshOpt = Annotated[bool, typer.Option("--no-refresh", help="Do not bring the index up to date with the corpus first.")]
 NoVerifyOpt = Annotated[bool, typer.Option("--no-verify", help="Show the answer unchecked; still report the sentences its citations do not support [env BRIEFBOT_VERIFY=0].")]
 ChromaOpt = Annotated[Optional[str], typer.Option("--chroma-url", help="Use a chroma server (http://HOST:PORT) instead of the local index.", show_default=False)]

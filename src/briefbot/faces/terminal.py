@@ -129,6 +129,15 @@ class StreamDisplay:
         """The request was sent: the spinner counts from now."""
         self.reply.since = time.monotonic()
 
+    def stage(self, note: str) -> None:
+        """Another call of a multi-call brief begins (a part of long material, the merge): a fresh reply under a note."""
+        self.reply.parts.clear()
+        self.reply.note = f"({note}) "
+        if self._live is None:
+            sys.stdout.write(("\n\n" if self.streamed else "") + f"({note})\n")
+            sys.stdout.flush()
+            self.streamed = True
+
     def reset(self) -> None:
         """The generator asks again (an uncited brief): what was streamed is not the answer."""
         self.reply.parts.clear()
