@@ -207,11 +207,9 @@ def _hierarchical(units: list[Unit], vecs: np.ndarray, prose: list[int], total: 
 
 
 def _material(passages: list[Passage], units: list[Unit], chosen: list[int]) -> list[Passage]:
-    """For an LLM: every chunk of a short file, else the chunks the offline brief drew on, in file order."""
-    if len(passages) <= 12:
-        return passages
-    used = sorted({units[u].passage for u in chosen}, key=lambda i: passages[i].chunk.start_char)
-    return [passages[i] for i in used]
+    """For an LLM: the whole file, in file order. A file too long for one prompt is read in parts and the
+    parts' summaries merged (answer/llm_brief.py, at most ``brief_map_calls`` parts, taken evenly)."""
+    return sorted(passages, key=lambda p: p.chunk.start_char)
 
 
 def topic_terms(about: str) -> list[str]:
