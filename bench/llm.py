@@ -182,7 +182,7 @@ def rescore(path: Path) -> dict[str, Any]:
                 continue
             passages = [Passage(Chunk("p", i, t, 1, 1, 0, len(t), 0, str(i)), 1.0) for i, t in enumerate(row["passages"])]
             draft = Draft(row["raw"], answered=row["answered_raw"], model=result["model"])
-            a = check_citations(row["question"], draft, passages, verifier, remove=True)
+            a = check_citations(row["question"], draft, passages, verifier, remove=True, lead_decides=True)
             row["verified"], row["answered_verified"] = a.text, bool(a.answered)
             row["kept_sentences"] = min(len(sentences(a.text)) if a.answered else 0, row["raw_sentences"])
             if row.get("answers"):

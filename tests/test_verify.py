@@ -260,3 +260,24 @@ def test_the_model_is_asked_once_per_answer_and_never_when_a_rule_decides(embedd
     fresh = Verifier(embedder)
     for s, cited in (("The town council paid for the harbour.", HARBOUR), ("Tom Hale kept the lighthouse.", OTHER)):
         assert fresh.check(s, [cited], [1]).supported == v.check(s, [cited], [1]).supported
+
+
+def test_an_answer_whose_first_claim_goes_is_declined_a_brief_is_not(verifier: Verifier) -> None:
+    # a small model's answer to an unanswerable question: an invented answer, then a true sentence beside the point
+    draft = Draft(
+        "The harbour of Port Elena closed in 1955 [1]. Dr. Ana Ruiz, the chief engineer, designed its two breakwaters [1].",
+        answered=True,
+        model="m",
+    )
+    answer = check_citations("When did the harbour close?", draft, passages(HARBOUR), verifier, lead_decides=True)
+    assert not answer.answered and answer.text.startswith("The answer's first claim is not supported")
+    assert [u.reason for u in answer.unsupported] == ["number 1955 not in [1]"]
+    assert answer.raw_text == draft.text and answer.short_answer is None
+    brief = check_citations("brief", draft, passages(HARBOUR), verifier)  # a brief keeps what holds
+    assert brief.answered and brief.text == "Dr. Ana Ruiz, the chief engineer, designed its two breakwaters [1]."
+    # a lead-in that claims nothing is not the first claim
+    lead_in = Draft("Here is what I found: the harbour opened in 1901 [1]. It closed in 1955 [1].", True, "m")
+    kept = check_citations("q", lead_in, passages(HARBOUR), verifier, lead_decides=True)
+    assert kept.answered and kept.text == "Here is what I found: the harbour opened in 1901 [1]."
+    unverified = check_citations("q", draft, passages(HARBOUR), verifier, remove=False, lead_decides=True)
+    assert unverified.answered and unverified.text == draft.text  # --no-verify shows it all

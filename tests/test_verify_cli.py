@@ -67,6 +67,17 @@ def test_swapped_number_is_removed(indexed: Path) -> None:
     assert u["sentence"] == "The meeting took place on September 7th, 2023." and u["reason"].startswith("number 7th not in [")
 
 
+def test_an_invented_answer_followed_by_true_context_is_declined(indexed: Path) -> None:
+    # what the real 1.5B model did on unanswerable SQuAD 2.0 questions: an invented answer, then a supported aside
+    reply = citing("UNESCO gave the IIOE 3 million dollars in 2022 [{}]. " + GROUNDED, "Stephania Giannini", "Stephania Giannini")
+    with FakeOpenAI(reply) as srv:
+        out, data = ask(indexed, srv, "How much funding did UNESCO give the IIOE?")
+    assert "million" not in out and "Nearest passages" in out
+    assert out.startswith("The answer's first claim is not supported by the passages it cites")
+    assert data["answered"] is False and data["citations"] == [] and data["short_answer"] is None
+    assert [u["sentence"] for u in data["unsupported"]] == ["UNESCO gave the IIOE 3 million dollars in 2022."]
+
+
 def test_out_of_range_citation_makes_the_sentence_unsupported(indexed: Path) -> None:
     with FakeOpenAI(citing(GROUNDED + " The budget was doubled [9].", "Stephania Giannini")) as srv:
         out, data = ask(indexed, srv, "Who met Giannini?")

@@ -178,11 +178,12 @@ class Briefbot:
             self._verifier = Verifier(self.embedder)
         return self._verifier
 
-    def _check(self, question: str, draft: Any, passages: list[Passage]) -> Answer:
-        """Every sentence checked against what it cites; unsupported ones removed unless ``verify`` is off."""
+    def _check(self, question: str, draft: Any, passages: list[Passage], answer: bool = False) -> Answer:
+        """Every sentence checked against what it cites; unsupported ones removed unless ``verify`` is off
+        (an answer whose first claim goes is declined: see cite.check_citations)."""
         from briefbot.answer.cite import check_citations
 
-        return check_citations(question, draft, passages, self.verifier(), remove=self.settings.verify)
+        return check_citations(question, draft, passages, self.verifier(), remove=self.settings.verify, lead_decides=answer)
 
     def ask(self, question: str, k: int | None = None, on_token: OnToken | None = None) -> Answer:
         """Answer from the indexed documents, every sentence cited; declines when they do not say."""
@@ -207,7 +208,7 @@ class Briefbot:
             draft, passages = gen.answer(question, passages, load_template("answer", self.settings.prompts), on_token)
         for usage in spent:  # the decomposition's tokens count in the answer's usage
             draft.usage = usage + draft.usage if draft.usage else usage
-        return self._check(question, draft, passages)
+        return self._check(question, draft, passages, answer=True)
 
     def conversation(self) -> Conversation:
         """A chat session: follow-up questions are read in the context of the earlier ones."""

@@ -22,6 +22,10 @@ from briefbot.text.sentences import split_sentences
 
 MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NOTHING_SUPPORTED = "No sentence of the answer is supported by the passages it cites; the nearest passages are below."
+LEAD_UNSUPPORTED = (
+    "The answer's first claim is not supported by the passages it cites (what followed it is context, not an"
+    " answer); the nearest passages are below."
+)
 _LEADING_MARKERS = re.compile(r"(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+")
 _MARKDOWN = re.compile(r"^[\s>#*_+-]*(?:\d+[.)]\s+)?|[*_`#]+")
 # A line that opens a list of sources the model wrote itself: it and what follows are dropped.
@@ -128,6 +132,7 @@ class Checked:
     text: str
     unsupported: list[Unsupported]
     supported: int  # sentences kept because their citations back them
+    lead_removed: bool = False  # the first sentence that claims something was removed
 
 
 def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove: bool = True) -> Checked:
@@ -173,7 +178,8 @@ def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove:
             at = s.end - 1 if body[s.end - 1] in ".!?" else s.end
             edits.append((at, at, " " + "".join(f"[{n}]" for n in s.cited)))
     shown = _edit(text, edits) if remove else text
-    return Checked(shown, unsupported, supported)
+    lead = next((i for i, s in enumerate(found) if not points_only(s) and (s.cited or not is_lead_in(s.text))), None)
+    return Checked(shown, unsupported, supported, lead is not None and lead in removed)
 
 
 def _quoted_segments(text: str, count: int) -> dict[int, list[str]]:
@@ -210,11 +216,19 @@ def cite(n: int, passage: Passage, quoted: list[str]) -> Citation:
 
 
 def check_citations(
-    question: str, draft: Draft, passages: list[Passage], verifier: Verifier | None = None, remove: bool = True
+    question: str,
+    draft: Draft,
+    passages: list[Passage],
+    verifier: Verifier | None = None,
+    remove: bool = True,
+    lead_decides: bool = False,
 ) -> Answer:
     """Verify the draft's sentences (with a verifier), keep markers that point at a given passage, number by first use.
 
-    An answered draft with no supported sentence left becomes a decline that shows the nearest passages.
+    An answered draft with no supported sentence left becomes a decline that shows the nearest passages;
+    with ``lead_decides`` (answers, not briefs) so does one whose first claim was removed: a model states
+    its answer first, and what it adds after an invented answer is supported context that answers nothing
+    ("When did the age of Imperialism end?" -> an invented date, then a true sentence about an alliance).
     """
     text, answered, unsupported = draft.text, draft.answered, []
     if verifier is not None and draft.answered:
@@ -222,6 +236,8 @@ def check_citations(
         text, unsupported = checked.text, checked.unsupported
         if remove and not checked.supported:
             text, answered = NOTHING_SUPPORTED, False
+        elif remove and lead_decides and checked.lead_removed:
+            text, answered = LEAD_UNSUPPORTED, False
     text, citations = renumber(text, passages)
     if not text.strip() and draft.answered:
         text, answered = NOTHING_SUPPORTED, False
