@@ -1,13 +1,15 @@
 """LLM briefs of material too long for one prompt: map (a cited summary per part) then reduce (one paragraph).
 
 The real ``openai`` client against the fake server, scripted as a small model would behave: each part's
-reply quotes a sentence of each passage with the part's own numbering, the merge keeps each part's first note.
+reply quotes a sentence of its first and of its last passage with the part's own numbering, the merge keeps
+every note. An LLM brief of one file is given the whole file's chunks, in file order.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from briefbot.answer.llm_brief import (
     plan_parts,
     renumber,
 )
+from briefbot.answer.llm_prompt import count_tokens
 from briefbot.api import Briefbot
 from briefbot.settings import load_settings
 
@@ -30,7 +33,8 @@ from .pty_session import PtySession
 
 KEY = "sk-test-llm-brief-0123456789"
 SOURCE = "corpus/meeting.txt"
-PARTS = [  # four stretches of a meeting, each on its own subject, so the offline plan draws on every one
+MEMO = "corpus/memo.txt"
+PARTS = [  # four stretches of a meeting, each on its own subject (a quote shows which stretch it came from)
     "Finance: The budget for the remote control casing is {n} euros, and the battery costs another {n} cents.",
     "Designer: The prototype of the remote control uses a rubber case with {n} buttons and a curved titanium shape.",
     "Marketing: The survey of {n} customers shows that young people want a trendy remote with voice control.",
@@ -49,10 +53,23 @@ def kind(body: dict[str, Any]) -> str:
     return "brief" if system.startswith(BRIEF_HEAD) else "map"
 
 
-def quote_each_passage(body: dict[str, Any]) -> str:
-    """What a faithful model writes for a part: the last sentence of each passage, cited by the part's numbering."""
+def read(body: dict[str, Any]) -> list[tuple[int, int]]:
+    """The lines of the passages a request gave the model, in the order it numbered them."""
+    return [(int(s), int(e)) for _, s, e, _ in PASSAGE.findall(body["messages"][1]["content"])]
+
+
+def numbered_from_1(body: dict[str, Any]) -> bool:
+    """Whether a request numbers its passages 1, 2, 3 ... (each part has its own numbering)."""
+    numbers = [int(n) for n, *_ in PASSAGE.findall(body["messages"][1]["content"])]
+    return bool(numbers) and numbers == list(range(1, len(numbers) + 1))
+
+
+def quote_ends(body: dict[str, Any]) -> str:
+    """What a faithful model writes for a part: the last sentence of its first and of its last passage (one
+    sentence when it has one passage), each cited by the part's numbering."""
+    found = PASSAGE.findall(body["messages"][1]["content"])
     out = []
-    for n, _, _, text in PASSAGE.findall(body["messages"][1]["content"]):
+    for n, _, _, text in found[:1] + found[1:][-1:]:
         line = [ln for ln in text.splitlines() if len(ln.split()) >= 8][-1]
         out.append(f"{line.rstrip('.')} [{n}].")
     return " ".join(out)
@@ -64,18 +81,26 @@ def notes_of(body: dict[str, Any]) -> list[list[str]]:
     return [block.splitlines()[1:] for block in inner.split("\n\n")]
 
 
-def merge_first_notes(body: dict[str, Any]) -> str:
-    return " ".join(part[0][2:] for part in notes_of(body))
+def merge_notes(body: dict[str, Any]) -> str:
+    return " ".join(note[2:] for part in notes_of(body) for note in part)
+
+
+def markers(text: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\[(\d+)\]", text)]
+
+
+def prompt_tokens(body: dict[str, Any]) -> int:
+    return count_tokens("gpt-4o-mini", "\n".join(m["content"] for m in body["messages"]))
 
 
 class Model:
     """The fake server's reply to every request, chosen by what the request asks for."""
 
-    def __init__(self, merge: Any = merge_first_notes) -> None:
+    def __init__(self, merge: Any = merge_notes) -> None:
         self.merge = merge
 
     def __call__(self, body: dict[str, Any]) -> str:
-        return self.merge(body) if kind(body) == "reduce" else quote_each_passage(body)
+        return self.merge(body) if kind(body) == "reduce" else quote_ends(body)
 
 
 class Recorder:
@@ -114,6 +139,22 @@ def meeting(tmp_path_factory: pytest.TempPathFactory, embedder) -> Path:
     return project
 
 
+@pytest.fixture(scope="module")
+def memo(tmp_path_factory: pytest.TempPathFactory, embedder) -> Path:
+    """A project holding a short memo (32 lines, four sentences of each stretch of the meeting), indexed."""
+    project = tmp_path_factory.mktemp("onecall")
+    lines = []
+    for template in PARTS:
+        for n in range(4):
+            lines += [template.format(n=n + 2), "Project Manager: Okay , thanks ."]
+    (project / "corpus").mkdir()
+    (project / MEMO).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bot = Briefbot(load_settings(index=project / ".briefbot", corpus=[project / "corpus"]))
+    bot._embedder = embedder
+    bot.ingest()
+    return project
+
+
 @pytest.fixture
 def srv():
     with FakeOpenAI(Model(), usage=(100, 10)) as s:
@@ -133,14 +174,19 @@ def env(srv: FakeOpenAI, **extra: str) -> dict[str, str]:
     return {"OPENAI_BASE_URL": srv.base_url, "OPENAI_API_KEY": KEY, **extra}
 
 
-def material(meeting: Path, embedder) -> list[tuple[int, int]]:
-    """The lines of the passages the offline plan gives an LLM for the meeting's brief, in order."""
+def material(project: Path, embedder, source: str = SOURCE) -> list[tuple[int, int]]:
+    """The lines of the passages the offline plan gives an LLM for a file's brief, in order; checked to be
+    every chunk of the file in file order, from its first line to its last."""
     from briefbot.answer.briefing import plan_brief
 
-    bot = Briefbot(load_settings(index=meeting / ".briefbot", corpus=[meeting / "corpus"]))
+    bot = Briefbot(load_settings(index=project / ".briefbot", corpus=[project / "corpus"]))
     bot._embedder = embedder
-    plan = plan_brief(bot.index(), embedder, 120, source=SOURCE)
-    return [(p.chunk.start_line, p.chunk.end_line) for p in plan.material]
+    plan = plan_brief(bot.index(), embedder, 120, source=source)
+    spans = [(p.chunk.start_line, p.chunk.end_line) for p in plan.material]
+    assert spans == sorted((p.chunk.start_line, p.chunk.end_line) for p in plan.passages)
+    last = len((project / source).read_text(encoding="utf-8").splitlines())
+    assert spans[0][0] == 1 and spans[-1][1] == last
+    return spans
 
 
 def third(line: int) -> int:
@@ -168,33 +214,37 @@ def assert_one_cited_paragraph(text: str) -> None:
 def test_a_long_file_is_read_in_parts_then_merged_citing_beginning_middle_and_end(
     meeting: Path, srv: FakeOpenAI, monkeypatch, embedder
 ) -> None:
-    spans = material(meeting, embedder)
-    assert len(spans) == 4 and {third(s) for s, _ in spans} == {0, 1, 2}
+    spans = material(meeting, embedder)  # the whole file: far more than one prompt of the default 3000 tokens
+    assert len(spans) > 30 and {third(s) for s, _ in spans} == {0, 1, 2}
     rec = Recorder()
-    answer = make_bot(meeting, srv, monkeypatch, embedder, context_tokens=500).brief(source=SOURCE, on_token=rec)
+    answer = make_bot(meeting, srv, monkeypatch, embedder).brief(source=SOURCE, on_token=rec)
     calls = [r.json for r in srv.requests_to("/chat/completions")]
-    assert [kind(c) for c in calls] == ["map"] * 4 + ["reduce"]
-    # each part numbers its own passages from 1; together the parts are the material, in order
-    read = [PASSAGE.findall(c["messages"][1]["content"]) for c in calls[:4]]
-    assert [[n for n, *_ in part] for part in read] == [["1"]] * 4
-    assert [(int(s), int(e)) for part in read for _, s, e, _ in part] == spans
-    assert all(c["max_tokens"] < calls[-1]["max_tokens"] for c in calls[:4])  # a part's summary is shorter
-    # the merge sees the notes, not the passages, each part's [1] renumbered to the whole material's
+    assert [kind(c) for c in calls] == ["map"] * 3 + ["reduce"]
+    # each part numbers its own passages from 1 and fits the prompt; together the parts are the whole file, in order
+    assert all(numbered_from_1(c) for c in calls[:3])
+    assert [span for c in calls[:3] for span in read(c)] == spans
+    assert all(prompt_tokens(c) <= 3000 for c in calls)
+    assert all(c["max_tokens"] < calls[-1]["max_tokens"] for c in calls[:3])  # a part's summary is shorter
+    # each part's summary cites its first and last passage by its own numbering; the merge sees those notes,
+    # not the passages, renumbered to the whole file's: part k's [1] is the file's passage after part k-1's
+    sizes = [len(read(c)) for c in calls[:3]]
+    ends = [[sum(sizes[:k]) + 1, sum(sizes[: k + 1])] for k in range(3)]
     merge = calls[-1]["messages"][1]["content"]
-    assert "<passage" not in merge and "Part 4 of 4:" in merge
-    assert [part[0][-4:] for part in notes_of(calls[-1])] == ["[1].", "[2].", "[3].", "[4]."]
+    assert "<passage" not in merge and "Part 3 of 3:" in merge
+    assert [markers(" ".join(part)) for part in notes_of(calls[-1])] == ends
     # one paragraph, every sentence cited and supported, from its beginning, middle and end
     assert answer.answered and answer.unsupported == []
     assert_one_cited_paragraph(answer.text)
+    assert markers(answer.raw_text) == [n for pair in ends for n in pair]
     assert {third(c.start_line) for c in answer.citations} == {0, 1, 2} and speakers(answer.text) == ALL
     for c in answer.citations:  # each marker resolves to the passage its sentence was quoted from
         sentence = next(s for s in re.split(r"(?<=\.)\s+", answer.text) if f"[{c.n}]" in s)
         assert sentence.split(" [")[0] in " ".join(c.text.split())
-    assert answer.notes == ["the material did not fit one prompt (context_tokens 500): read in 4 parts, then merged: 5 model calls"]
-    assert answer.usage is not None and (answer.usage.prompt_tokens, answer.usage.completion_tokens) == (500, 50)
-    parts = [e for e in rec.events if e not in ("waiting", "reset")]
-    assert parts == [f"reading part {k} of 4" for k in range(1, 5)] + ["merging the summaries of 4 parts"]
-    assert rec.events.count("waiting") == 5 and rec.tokens
+    assert answer.notes == ["the material did not fit one prompt (context_tokens 3000): read in 3 parts, then merged: 4 model calls"]
+    assert answer.usage is not None and (answer.usage.prompt_tokens, answer.usage.completion_tokens) == (400, 40)
+    stages = [e for e in rec.events if e not in ("waiting", "reset")]
+    assert stages == [f"reading part {k} of 3" for k in range(1, 4)] + ["merging the summaries of 3 parts"]
+    assert rec.events.count("waiting") == 4 and rec.tokens
 
 
 def test_the_json_of_a_map_reduce_brief(meeting: Path, srv: FakeOpenAI) -> None:
@@ -212,8 +262,8 @@ def test_a_part_citing_out_of_range_loses_that_sentence_and_a_declining_part_add
     meeting: Path, srv: FakeOpenAI, monkeypatch, embedder
 ) -> None:
     srv.push(
-        reply(lambda body: "The moon base opened in 1990 [7]. " + quote_each_passage(body)),
-        reply(lambda body: quote_each_passage(body).replace("[1]", "[1, 9]")),
+        reply(lambda body: "The moon base opened in 1990 [7]. " + quote_ends(body)),
+        reply(lambda body: quote_ends(body).replace("[1]", "[1, 9]")),
         reply("Nothing to summarise."),
         endpoint="chat",
     )
@@ -255,26 +305,37 @@ def test_every_part_declining_falls_back_without_a_merge(meeting: Path, srv: Fak
 
 
 def test_more_parts_than_allowed_are_taken_evenly_first_and_last_always(meeting: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:
-    spans = material(meeting, embedder)
-    bot = make_bot(meeting, srv, monkeypatch, embedder, context_tokens=500, brief_map_calls=2)
-    answer = bot.brief(source=SOURCE)
+    spans = material(meeting, embedder)  # three parts at the default context_tokens; two allowed
+    answer = make_bot(meeting, srv, monkeypatch, embedder, brief_map_calls=2).brief(source=SOURCE)
     calls = [r.json for r in srv.requests_to("/chat/completions")]
     assert [kind(c) for c in calls] == ["map", "map", "reduce"]
-    read = [(int(s), int(e)) for c in calls[:2] for _, s, e, _ in PASSAGE.findall(c["messages"][1]["content"])]
-    assert read == [spans[0], spans[-1]]
-    assert speakers(answer.text) == {"Finance", "Engineer"} and {third(c.start_line) for c in answer.citations} == {0, 2}
+    assert all(numbered_from_1(c) for c in calls[:2])
+    taken = [spans.index(span) for c in calls[:2] for span in read(c)]
+    assert taken == sorted(set(taken)) and taken[0] == 0 and taken[-1] == len(spans) - 1  # in order, first and last
+    skipped = sorted(set(range(len(spans))) - set(taken))
+    assert skipped and max(b - a for a, b in pairwise(taken)) == 2  # never two neighbours skipped: evenly
+    assert {third(spans[i][0]) for i in skipped} == {0, 1, 2}
+    # each part's first and last passage, beginning to end of the file, in the whole read material's numbering
+    sizes = [len(read(c)) for c in calls[:2]]
+    assert [markers(" ".join(part)) for part in notes_of(calls[-1])] == [[1, sizes[0]], [sizes[0] + 1, sum(sizes)]]
+    assert speakers(answer.text) == ALL and {third(c.start_line) for c in answer.citations} == {0, 1, 2}
     assert answer.notes == [(
-        "the material did not fit one prompt (context_tokens 500): read in 2 parts, 2 of its 4 passages taken "
-        "evenly across it, then merged: 3 model calls"
+        f"the material did not fit one prompt (context_tokens 3000): read in 2 parts, {len(taken)} of its {len(spans)} "
+        "passages taken evenly across it, then merged: 3 model calls"
     )]
 
 
-def test_material_that_fits_is_still_one_call(meeting: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:
-    answer = make_bot(meeting, srv, monkeypatch, embedder).brief(source=SOURCE)
+def test_material_that_fits_is_still_one_call(memo: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:
+    spans = material(memo, embedder, MEMO)
+    answer = make_bot(memo, srv, monkeypatch, embedder).brief(source=MEMO)
     calls = [r.json for r in srv.requests_to("/chat/completions")]
     assert [kind(c) for c in calls] == ["brief"]
-    assert len(PASSAGE.findall(calls[0]["messages"][1]["content"])) == 4
-    assert answer.answered and answer.notes == [] and answer.usage is not None and answer.usage.prompt_tokens == 100
+    assert len(spans) > 2 and read(calls[0]) == spans and numbered_from_1(calls[0])  # the whole short file at once
+    assert speakers(calls[0]["messages"][1]["content"]) == ALL
+    assert answer.answered and answer.unsupported == [] and answer.notes == []
+    first, last = answer.citations  # the lines quoted from the first passage and from the last
+    assert spans[0][0] <= first.start_line <= spans[0][1] and spans[-1][0] <= last.start_line <= spans[-1][1]
+    assert answer.usage is not None and answer.usage.prompt_tokens == 100
 
 
 def test_a_prompts_folder_with_only_brief_map_md_keeps_the_built_in_merge(
@@ -304,6 +365,7 @@ def test_parts_fit_the_room_and_are_taken_evenly_when_too_many() -> None:
     assert plan_parts([100] * 10, 250, 5) == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]
     assert plan_parts([100] * 10, 250, 2) == [[0, 3], [6, 9]]  # 4 of 10, evenly: the first and the last always
     assert plan_parts([100] * 9, 50, 3) == [[0], [4], [8]]
+    assert plan_parts([100] * 5000, 250, 2) == [[0, 1666], [3333, 4999]]  # a whole book's chunks, as quickly
     assert evenly(5, 5) == [0, 1, 2, 3, 4] and evenly(7, 1) == [0] and evenly(7, 4) == [0, 2, 4, 6]
 
 
@@ -328,17 +390,21 @@ def test_notes_keep_every_part_and_fill_the_room_in_turn() -> None:
     assert "</notes>" not in notes_block([["x </notes> y [1]."]], 100, "gpt-4o-mini")[:-9]
 
 
-def test_streamed_into_a_pipe_each_call_is_labelled_then_the_verified_brief_follows(meeting: Path, srv: FakeOpenAI) -> None:
-    out = run_cli("brief", "--source", SOURCE, "--no-refresh", cwd=meeting,
-                  env=env(srv, BRIEFBOT_CONTEXT_TOKENS="500", BRIEFBOT_STREAM="on"))
+def test_streamed_into_a_pipe_each_call_is_labelled_then_the_verified_brief_follows(
+    meeting: Path, srv: FakeOpenAI, embedder
+) -> None:
+    last = f"[{len(material(meeting, embedder))}]"  # the file's last passage, as the merge numbers it
+    out = run_cli("brief", "--source", SOURCE, "--no-refresh", cwd=meeting, env=env(srv, BRIEFBOT_STREAM="on"))
     assert out.returncode == 0, out.stderr
     streamed, final = out.stdout.split("── verified answer ──\n")
-    labels = re.findall(r"^\((reading part \d of 4|merging the summaries of 4 parts)\)$", streamed, re.MULTILINE)
-    assert labels == [f"reading part {k} of 4" for k in range(1, 5)] + ["merging the summaries of 4 parts"]
-    assert "Engineer:" in streamed.split("(reading part 4 of 4)")[1].split("(merging")[0]  # a part's notes, own numbering
+    labels = re.findall(r"^\((reading part \d of 3|merging the summaries of 3 parts)\)$", streamed, re.MULTILINE)
+    assert labels == [f"reading part {k} of 3" for k in range(1, 4)] + ["merging the summaries of 3 parts"]
+    last_part, merged = streamed.split("(reading part 3 of 3)")[1].split("(merging the summaries of 3 parts)")
+    assert "Engineer:" in last_part and last not in last_part  # a part's notes, in its own numbering
+    assert "Engineer:" in merged and f"{last}." in merged  # the merge's, in the whole file's
     brief = final.splitlines()[0]
-    assert speakers(brief) == ALL and "[4]" in brief and "(reading" not in final
-    assert "read in 4 parts, then merged: 5 model calls" in final
+    assert speakers(brief) == ALL and "[6]" in brief and "(reading" not in final
+    assert "read in 3 parts, then merged: 4 model calls" in final
 
 
 def test_a_terminal_shows_which_part_is_being_read_while_waiting(meeting: Path, srv: FakeOpenAI) -> None:
@@ -368,14 +434,20 @@ def test_a_pipe_shows_each_stage_on_its_own_line(capsys: pytest.CaptureFixture[s
 
 def test_one_call_allowed_reads_passages_taken_evenly_not_just_the_head(meeting: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:
     spans = material(meeting, embedder)
-    answer = make_bot(meeting, srv, monkeypatch, embedder, context_tokens=700, brief_map_calls=1).brief(source=SOURCE)
+    answer = make_bot(meeting, srv, monkeypatch, embedder, brief_map_calls=1).brief(source=SOURCE)
     calls = [r.json for r in srv.requests_to("/chat/completions")]
-    assert [kind(c) for c in calls] == ["brief"]
-    assert [(int(s), int(e)) for _, s, e, _ in PASSAGE.findall(calls[0]["messages"][1]["content"])] == [spans[0], spans[-1]]
-    assert speakers(answer.text) == {"Finance", "Engineer"}
-    assert answer.notes == [
-        "the material did not fit one prompt (context_tokens 700): 2 of its 4 passages were read, taken evenly across it"
-    ]
+    assert [kind(c) for c in calls] == ["brief"] and prompt_tokens(calls[0]) <= 3000
+    user = calls[0]["messages"][1]["content"]
+    assert numbered_from_1(calls[0])
+    taken = [spans.index(span) for span in read(calls[0])]
+    assert taken == sorted(set(taken)) and taken[0] == 0 and taken[-1] == len(spans) - 1 and len(taken) < len(spans)
+    assert max(b - a for a, b in pairwise(taken)) <= 3  # spread evenly: no stretch of the file left out
+    assert speakers(user) == ALL and {third(spans[i][0]) for i in taken} == {0, 1, 2}
+    assert speakers(answer.text) == {"Finance", "Engineer"}  # the first passage and the last, as the model quoted them
+    assert answer.notes == [(
+        f"the material did not fit one prompt (context_tokens 3000): {len(taken)} of its {len(spans)} passages were "
+        "read, taken evenly across it"
+    )]
 
 
 def test_usage_over_all_calls_is_estimated_when_the_server_reports_none(meeting: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:

@@ -85,7 +85,14 @@ def plan_parts(costs: list[int], room: int, max_parts: int) -> list[list[int]]:
     """Material indexes in consecutive parts of at most ``room`` tokens (a passage too big alone is a part
     of its own); no more than ``max_parts``: then passages are taken evenly across the material."""
     n = len(costs)
-    for keep in range(n, 0, -1):
+    # A part holds no more passages than the cheapest ones fill its room: a whole long file (thousands of
+    # chunks) starts from that bound, not from every count down from n (quadratic).
+    fit, used = 0, 0
+    for cost in sorted(costs):
+        if used + cost > room:
+            break
+        fit, used = fit + 1, used + cost
+    for keep in range(min(n, max_parts * max(1, fit)), 0, -1):
         chosen = evenly(n, keep)
         parts = pack([costs[i] for i in chosen], room)
         if len(parts) <= max_parts:
