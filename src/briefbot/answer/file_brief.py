@@ -171,7 +171,7 @@ def brief_file(passages: list[Passage], embedder: Embedder, words: int) -> Brief
     if not chosen:
         return BriefPlan(Draft("There is nothing short enough to summarise.", answered=False, model=NAME), passages)
     text = compose(units, arrange(units, chosen))
-    return BriefPlan(Draft(text, answered=True, model=NAME), passages, material=_material(passages, units, chosen))
+    return BriefPlan(Draft(text, answered=True, model=NAME), passages, material=_material(passages))
 
 
 def _hierarchical(units: list[Unit], vecs: np.ndarray, prose: list[int], total: int, words: int) -> list[int]:
@@ -206,7 +206,7 @@ def _hierarchical(units: list[Unit], vecs: np.ndarray, prose: list[int], total: 
     return select(units, vecs, score, words, blocks=pool, groups=groups)
 
 
-def _material(passages: list[Passage], units: list[Unit], chosen: list[int]) -> list[Passage]:
+def _material(passages: list[Passage]) -> list[Passage]:
     """For an LLM: the whole file, in file order. A file too long for one prompt is read in parts and the
     parts' summaries merged (answer/llm_brief.py, at most ``brief_map_calls`` parts, taken evenly)."""
     return sorted(passages, key=lambda p: p.chunk.start_char)
