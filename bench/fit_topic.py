@@ -118,6 +118,8 @@ def rouge_by_half(rows: list[dict[str, Any]], embedder: CachedEmbedder, floor: f
     transcripts = {m["id"]: m["transcript"] for m in qmsum_rows()}
     for h in "AB":
         mine = [r for r in rows if r["half"] == h]
+        if not mine:
+            continue
         got, base, answered = [], [], 0
         for r in mine:
             plan = file_brief.brief_topic(r["own_passages"], embedder, WORDS, r["query"],  # type: ignore[arg-type]

@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.answer.brief_units import blocks_of, is_prose, leans_on_previous, units_of
+from briefbot.answer.brief_units import (
+    blocks_of,
+    filler_share,
+    is_prose,
+    leans_on_previous,
+    units_of,
+)
 from briefbot.api import Briefbot
 from briefbot.schema import Chunk, Passage
 from briefbot.settings import load_settings
@@ -272,3 +278,27 @@ def test_a_long_report_leads_with_its_own_summary_section(tmp_path: Path, embedd
     assert said[0] in REPORT_SUMMARY, said  # the report's own summary leads
     assert sum(s in REPORT_SUMMARY for s in said) >= 2
     assert any(re.search(r"district \d+", s) for s in said)  # and the findings after it are still covered
+
+
+def test_hesitations_count_against_a_spoken_sentence() -> None:
+    assert filler_share("Marketing: Um so uh the {disfmarker} survey says it .") == 3 / 10
+    assert filler_share("The pipe is 12 mm wide and the bore is 3 mm deep.") == 0.0  # millimetres are not "mm"
+
+
+HESITANT_MEETING = """Project Manager: Okay , so this is the meeting about the new remote control for the television .
+Marketing: Um so uh the {disfmarker} the survey uh um says that uh people {disfmarker} uh want a remote that uh {vocalsound} looks trendy .
+Marketing: The survey says that young people want a trendy remote control that is easy to find .
+Industrial Designer: Uh the {disfmarker} um the case uh could be {disfmarker} uh curved and um made of uh rubber .
+Industrial Designer: The case of the remote control will be curved and made of soft yellow rubber .
+User Interface: The remote control gets six big buttons for power , volume and channels .
+Project Manager: Um so uh we {disfmarker} um we decided uh the price is uh twenty five euros .
+Project Manager: We decided that the remote control will sell for twenty five euros .
+"""
+
+
+def test_a_meeting_brief_quotes_the_clean_sentence_not_the_hesitant_one(tmp_path: Path, embedder: object) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "meeting.txt").write_text(HESITANT_MEETING)
+    answer = bot_for(tmp_path, embedder).brief(source="corpus/meeting.txt", words=60)
+    assert "The survey says that young people" in answer.text
+    assert "{disfmarker}" not in answer.text and " uh " not in answer.text

@@ -53,6 +53,10 @@ class Unit:
     def words(self) -> int:
         return len(self.text.split())
 
+    @property
+    def filler(self) -> float:
+        return filler_share(self.text)
+
 
 def clean_sentence(sentence: str) -> str:
     """The sentence as it reads in a paragraph: one line, no list or quote marker in front."""
@@ -73,6 +77,15 @@ def is_prose(sentence: str) -> bool:
         return False  # mostly transcription marks
     letters = sum(ch.isalpha() for ch in text)
     return letters >= 0.6 * len(text.replace(" ", ""))
+
+
+_FILLER = re.compile(r"\{\w+\}|\b(?:um+|uh+|hmm+|erm|uh-huh|mm-hmm)\b", re.IGNORECASE)  # not "mm": millimetres
+
+
+def filler_share(sentence: str) -> float:
+    """The share of a spoken sentence that is hesitation ("um", "uh") or transcript annotation ({disfmarker})."""
+    words = len(sentence.split())
+    return len(_FILLER.findall(sentence)) / words if words else 0.0
 
 
 def leans_on_previous(sentence: str) -> bool:
