@@ -1,15 +1,17 @@
 """How good are briefs? ROUGE against reference summaries, beside equal-length baselines, plus form checks.
 
-    python bench/briefs.py                 # samples: 100 BBC articles per half, every long doc and meeting
+    python bench/briefs.py --memo bench/work/memo.pkl   # samples: 100 BBC articles per half, every long doc and meeting
     python bench/briefs.py --sample 0      # every BBC article (slow: ~45k sentences to embed)
     python bench/briefs.py --fit           # the grid search behind file_brief's POSITION and REDUNDANCY (BBC half A)
+    python bench/fit_topic.py              # the fit behind file_brief.TOPIC_FLOOR (QMSum meetings, half A)
 
-Sets: BBC News (half A = even lines of the file, used for fitting; half B = odd lines, held out),
-long-doc-summaries (46), QMSum general (35 meetings) and QMSum query-focused (237, as `brief --about`
-over an index of the 35 transcripts). One default for every set: the 120-word budget. Baselines are
-cut to exactly the number of words of briefbot's brief for the same document: Lead (the document's
-first words) and centrality (its sentences closest to its centroid, in document order). Also: the
-whole-corpus brief of the 2,225 BBC articles, timed as the CLI (needs bench/work/briefs-bbc indexed).
+Sets, each in two halves (A = even-numbered items, where anything was fitted; B = odd-numbered, held out):
+BBC News, long-doc-summaries (46), QMSum general (35 meetings), QMSum query-focused (237, as `brief --about
+QUERY --source MEETING` over one index of the 35 transcripts; halves by meeting), and the same 237 queries as
+`ask` over all 35 meetings. One default for every set: the 120-word budget. Baselines are cut to exactly the
+number of words of briefbot's brief for the same document: Lead (the document's first words) and centrality
+(its sentences closest to its centroid, in document order). Also: the whole-corpus brief of the 2,225 BBC
+articles, timed as the CLI (needs bench/work/briefs-bbc indexed). ``--memo`` keeps sentence vectors between runs.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import re
 import statistics
 import sys
@@ -145,7 +148,8 @@ def summarise(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
 
     out: dict[str, Any] = {"set": name, "n": len(rows)}
     for system in ("briefbot", "lead", "centrality"):
-        out[system] = {m: mean(system, m) for m in ("rouge1", "rouge2", "rougeL")}
+        measured = any(r[system] is not None for r in rows)
+        out[system] = {m: mean(system, m) for m in ("rouge1", "rouge2", "rougeL")} if measured else None
     sentences = sum(r["sentences"] for r in rows) or 1
     out.update({
         "beats_lead_rouge1": round(sum(r["briefbot"]["rouge1"] > r["lead"]["rouge1"] for r in rows) / len(rows), 3),
@@ -184,32 +188,21 @@ def qmsum_items(sample: int) -> list[tuple[str, str, str, str]]:
     return [(r["id"], r["transcript"], r["transcript"], r["general"][0]["summary"]) for r in rows]
 
 
-def qmsum_about(embedder: CachedEmbedder, sample: int) -> dict[str, Any]:
+def qmsum_about(embedder: CachedEmbedder, sample: int) -> list[dict[str, Any]]:
     """`brief --about QUERY --source MEETING` over one index of the 35 transcripts; and a query from another
     domain's meeting against each meeting, which should be declined."""
-    from briefbot.api import Briefbot
-    from briefbot.settings import load_settings
-
-    root = common.WORK / "briefs-qmsum"
     meetings = qmsum_rows()
     if sample and sample < len(meetings):  # every k-th meeting (all three domains), with all its queries
         meetings = meetings[:: len(meetings) // sample][:sample]
-    for m in meetings:
-        path = root / "corpus" / f"{m['id']}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.is_file():
-            path.write_text(m["transcript"], encoding="utf-8")
-    bot = Briefbot(load_settings(index=root / ".briefbot", corpus=[root / "corpus"]))
-    bot._embedder = embedder.inner
-    bot.ingest()
-    queries = [(m, q) for m in meetings for q in m["specific"]]
-    rows, declined, off_declined = [], 0, 0
-    for m, q in queries:
+    bot = qmsum_bot(embedder)
+    queries = [(n, m, q) for n, m in enumerate(meetings) for q in m["specific"]]
+    rows, declined, off_declined, halves = [], [], [], []
+    for n, m, q in queries:
+        halves.append("A" if n % 2 == 0 else "B")
         t = time.perf_counter()
         answer = bot.brief(about=q["query"], source=f"corpus/{m['id']}.txt", words=WORDS)
         secs = time.perf_counter() - t
-        if not answer.answered:
-            declined += 1
+        declined.append(not answer.answered)
         text = answer.text if answer.answered else ""
         words = len(strip_markers(text).split()) or WORDS
         row = {"id": f"{m['id']}: {q['query']}", "words": words, "seconds": secs,
@@ -222,10 +215,58 @@ def qmsum_about(embedder: CachedEmbedder, sample: int) -> dict[str, Any]:
         rows.append(row)
         other = next((o for o in meetings if o["domain"] != m["domain"]), meetings[0])
         off = bot.brief(about=q["query"], source=f"corpus/{other['id']}.txt", words=WORDS)
-        off_declined += not off.answered
-    out = summarise("qmsum query-focused (--about)", rows)
-    out["declined_own_meeting"] = round(declined / len(rows), 4)
-    out["declined_other_domain_meeting"] = round(off_declined / len(rows), 4)
+        off_declined.append(not off.answered)
+    out = []
+    for half in "AB":
+        mine = [i for i, h in enumerate(halves) if h == half]
+        s = summarise(f"qmsum query-focused (--about) half {half}", [rows[i] for i in mine])
+        s["declined_own_meeting"] = round(sum(declined[i] for i in mine) / len(mine), 4)
+        s["declined_other_domain_meeting"] = round(sum(off_declined[i] for i in mine) / len(mine), 4)
+        out.append(s)
+    return out
+
+
+def qmsum_bot(embedder: CachedEmbedder) -> Any:
+    """One index of all 35 transcripts (bench/work/briefs-qmsum), read with the benchmark's cached embedder."""
+    from briefbot.api import Briefbot
+    from briefbot.settings import load_settings
+
+    root = common.WORK / "briefs-qmsum"
+    for m in qmsum_rows():
+        path = root / "corpus" / f"{m['id']}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file():
+            path.write_text(m["transcript"], encoding="utf-8")
+    bot = Briefbot(load_settings(index=root / ".briefbot", corpus=[root / "corpus"]))
+    bot._embedder = embedder  # the same vectors as the baselines; remembered between queries
+    bot.ingest()
+    return bot
+
+
+def qmsum_ask(embedder: CachedEmbedder, sample: int) -> dict[str, Any]:
+    """`ask QUERY` over all 35 transcripts: answered, from the query's own meeting, ROUGE against its reference
+    beside that meeting's Lead cut to the answer's length (a decline scores 0)."""
+    meetings = qmsum_rows()
+    if sample and sample < len(meetings):
+        meetings = meetings[:: len(meetings) // sample][:sample]
+    bot = qmsum_bot(embedder)
+    rows, answered, own = [], 0, 0
+    for m in meetings:
+        for q in m["specific"]:
+            t = time.perf_counter()
+            answer = bot.ask(q["query"])
+            secs = time.perf_counter() - t
+            text = strip_markers(answer.text) if answer.answered else ""
+            answered += answer.answered
+            own += answer.answered and bool(answer.citations) and answer.citations[0].source.endswith(f"/{m['id']}.txt")
+            words = len(text.split()) or WORDS
+            rows.append({"id": f"{m['id']}: {q['query']}", "words": words, "seconds": secs,
+                         "briefbot": rouge(text, q["summary"]), "lead": rouge(lead(m["transcript"], words), q["summary"]),
+                         "centrality": None, "cited_paragraph": True, "markup": False,
+                         "sentences": 1, "unresolved": 0, "duplicates": 0})
+    out = summarise("qmsum queries as `ask` (all 35 meetings indexed)", rows)
+    out["answered"] = round(answered / len(rows), 4)
+    out["first_citation_own_meeting"] = round(own / len(rows), 4)
     return out
 
 
@@ -263,10 +304,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=100, help="BBC articles per half (0 = all)")
     ap.add_argument("--docs", type=int, default=0, help="long docs / meetings to use (0 = all)")
-    ap.add_argument("--sets", default="bbc,long,qmsum,about,corpus")
+    ap.add_argument("--sets", default="bbc,long,qmsum,about,ask,corpus")
     ap.add_argument("--fit", action="store_true")
+    ap.add_argument("--memo", type=Path, help="keep sentence vectors in this file between runs (e.g. bench/work/memo.pkl)")
     args = ap.parse_args()
     embedder = CachedEmbedder()
+    if args.memo and args.memo.is_file():
+        embedder.memo = pickle.loads(args.memo.read_bytes())
     if args.fit:
         fit(embedder, args.sample)
         return
@@ -277,15 +321,21 @@ def main() -> None:
             results.append(score_set(f"BBC half {half}" + (" (fit)" if half == "A" else " (held out)"),
                                      bbc_items(half, args.sample), embedder))
             report(results[-1])
-    if "long" in sets:
-        results.append(score_set("long-doc-summaries", long_items(args.docs), embedder))
+    for key, name, items in (("long", "long-doc-summaries", long_items), ("qmsum", "qmsum general", qmsum_items)):
+        if key in sets:  # half A = even-numbered documents (LEAD_SHARE was fitted on long A), half B = odd
+            chosen = items(args.docs)
+            for half, mine in (("A", chosen[0::2]), ("B", chosen[1::2])):
+                results.append(score_set(f"{name} half {half}", mine, embedder))
+                report(results[-1])
+    if "about" in sets:  # half A = even-numbered meetings (the topic floor was fitted on them), half B = odd
+        results.extend(qmsum_about(embedder, args.docs))
+        for s in results[-2:]:
+            report(s)
+    if "ask" in sets:
+        results.append(qmsum_ask(embedder, args.docs))
         report(results[-1])
-    if "qmsum" in sets:
-        results.append(score_set("qmsum general", qmsum_items(args.docs), embedder))
-        report(results[-1])
-    if "about" in sets:
-        results.append(qmsum_about(embedder, args.docs))
-        report(results[-1])
+    if args.memo:
+        args.memo.write_bytes(pickle.dumps(embedder.memo))
     corpus = corpus_brief() if "corpus" in sets else None
     if corpus:
         common.print_table(corpus["set"], [
@@ -314,7 +364,7 @@ def report(s: dict[str, Any]) -> None:
     common.print_table(f"{s['set']} (n={s['n']}, {s['words']:.0f} words, {s['seconds']:.2f} s a brief)", [
         ("ROUGE-1/2/L briefbot", f"{b['rouge1']:.3f}/{b['rouge2']:.3f}/{b['rougeL']:.3f}", "", ""),
         ("ROUGE-1/2/L Lead, same length", f"{lead_['rouge1']:.3f}/{lead_['rouge2']:.3f}/{lead_['rougeL']:.3f}", "", ""),
-        ("ROUGE-1/2/L centrality, same length", f"{c['rouge1']:.3f}/{c['rouge2']:.3f}/{c['rougeL']:.3f}", "", ""),
+        ("ROUGE-1/2/L centrality, same length", f"{c['rouge1']:.3f}/{c['rouge2']:.3f}/{c['rougeL']:.3f}" if c else "n/a", "", ""),
         ("ROUGE-1 minus Lead", f"{b['rouge1'] - lead_['rouge1']:+.3f}", ">= +0.02", common.ok(b["rouge1"] - lead_["rouge1"] >= 0.02)),
         ("briefs beating Lead (ROUGE-1)", f"{s['beats_lead_rouge1']:.2f}", "", ""),
         ("one paragraph, every sentence cited", f"{s['cited_paragraph_share']:.1%}", "100%", common.ok(s["cited_paragraph_share"] == 1)),
@@ -322,7 +372,9 @@ def report(s: dict[str, Any]) -> None:
         ("sentences opening unresolved", f"{s['unresolved_opening_share']:.1%}", "", ""),
         ("duplicate sentences", str(s["duplicate_sentences"]), "0", common.ok(s["duplicate_sentences"] == 0)),
     ] + ([("declined: own meeting / other domain", f"{s['declined_own_meeting']:.1%} / {s['declined_other_domain_meeting']:.1%}", "low / high", "")]
-         if "declined_own_meeting" in s else []))
+         if "declined_own_meeting" in s else [])
+      + ([("answered / first citation from the query's meeting", f"{s['answered']:.1%} / {s['first_citation_own_meeting']:.1%}", "", "")]
+         if "answered" in s else []))
     sys.stdout.flush()
 
 

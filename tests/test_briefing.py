@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.answer.brief_units import blocks_of, is_prose, leans_on_previous, units_of
+from briefbot.answer.brief_units import (
+    blocks_of,
+    filler_share,
+    is_prose,
+    leans_on_previous,
+    units_of,
+)
 from briefbot.api import Briefbot
 from briefbot.schema import Chunk, Passage
 from briefbot.settings import load_settings
@@ -208,3 +214,91 @@ def test_the_example_corpus_brief_says_nothing_twice(project: Path, embedder: ob
     for s in said:
         assert not leans_on_previous(s) or said.index(s) > 0
 
+
+
+MEETING = """Project Manager: Okay , good morning everyone , is everybody here ?
+Marketing: Yes , I think so , we can start .
+Project Manager: Right , so today we have to agree on the functions of the new remote control .
+Marketing: Our survey of two hundred people says they lose the remote all the time , so it should be easy to find .
+Marketing: Um young people also told us they want something that looks trendy and not like the old grey ones .
+Industrial Designer: We could put a little speaker in it that beeps when you whistle , that is not expensive .
+User Interface: Uh I would like to keep the number of buttons small , most people only use the channel and the volume .
+Industrial Designer: Rubber buttons feel nicer than hard plastic ones and they are cheap to make .
+Project Manager: So we decide on six rubber buttons on the front and a menu button for the teletext .
+Marketing: Mm , the price should stay under twenty five euros or nobody will buy it .
+Industrial Designer: For the case I suggest a curved shape in a bright yellow colour , like a banana .
+Project Manager: Good , thanks everybody , see you after lunch .
+"""
+
+
+def test_about_a_spoken_meeting_briefs_a_written_question_and_declines_another_topic(
+    tmp_path: Path, embedder: object
+) -> None:
+    # Spoken sentences sit far from a written question: ask's floor (0.45) declined this one (relevance 0.41);
+    # the topic floor is fitted for briefs (bench/fit_topic.py).
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "meeting.txt").write_text(MEETING)
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.brief(about="What did Marketing say about the survey?", source="corpus/meeting.txt")
+    assert answer.answered, answer.text
+    assert_one_cited_paragraph(answer.text)
+    assert "survey" in sentences(answer.text)[0]  # it leads with what is most about the question
+    for topic in ("volcanic eruptions on Mars", "harbour dredging and cargo"):
+        assert not bot.brief(about=topic, source="corpus/meeting.txt").answered, topic
+
+
+REPORT_BACKGROUND = [
+    "The water act of {y} gave the city council the duty to supply drinking water to {n} thousand households.",
+    "An amendment in {y} moved the inspection of the reservoirs from the county to the city's own engineers.",
+    "The council's standing orders of {y} set out how contracts above {n} thousand pounds are put to tender.",
+]
+REPORT_SUMMARY = [
+    "The city loses a quarter of its drinking water through leaking pipes, mostly in the old cast iron mains.",
+    "Replacing the worst forty kilometres of mains would cost about twelve million pounds over five years.",
+    "We recommend that the council starts the replacement next year and meters every district to find leaks.",
+]
+REPORT_BODY = [
+    "In district {n} the engineers found {m} leaks in the cast iron mains laid before the war.",
+    "Pumping station {n} lost {m} thousand litres a day through a cracked main under the ring road.",
+    "A replacement of {m} metres of pipe in district {n} cost the water department {m}0 thousand pounds.",
+    "The district {n} meter showed night flows {m} per cent above what the households there use.",
+]
+
+
+def test_a_long_report_leads_with_its_own_summary_section(tmp_path: Path, embedder: object) -> None:
+    lines = ["City water supply: leaks and mains", "", "Background", ""]
+    lines += [REPORT_BACKGROUND[k % 3].format(y=1900 + k, n=k + 3) for k in range(45)]  # ~800 words of history
+    lines += ["", "Summary of the findings", "", *REPORT_SUMMARY, "", "Findings by district", ""]
+    lines += [REPORT_BODY[k % 4].format(n=k + 2, m=k + 7) for k in range(110)]
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "report.txt").write_text("\n".join(lines) + "\n")
+    answer = bot_for(tmp_path, embedder).brief(source="corpus/report.txt")
+    assert_one_cited_paragraph(answer.text)
+    said = sentences(answer.text)
+    assert said[0] in REPORT_SUMMARY, said  # the report's own summary leads
+    assert sum(s in REPORT_SUMMARY for s in said) >= 2
+    assert any(re.search(r"district \d+", s) for s in said)  # and the findings after it are still covered
+
+
+def test_hesitations_count_against_a_spoken_sentence() -> None:
+    assert filler_share("Marketing: Um so uh the {disfmarker} survey says it .") == 3 / 10
+    assert filler_share("The pipe is 12 mm wide and the bore is 3 mm deep.") == 0.0  # millimetres are not "mm"
+
+
+HESITANT_MEETING = """Project Manager: Okay , so this is the meeting about the new remote control for the television .
+Marketing: Um so uh the {disfmarker} the survey uh um says that uh people {disfmarker} uh want a remote that uh {vocalsound} looks trendy .
+Marketing: The survey says that young people want a trendy remote control that is easy to find .
+Industrial Designer: Uh the {disfmarker} um the case uh could be {disfmarker} uh curved and um made of uh rubber .
+Industrial Designer: The case of the remote control will be curved and made of soft yellow rubber .
+User Interface: The remote control gets six big buttons for power , volume and channels .
+Project Manager: Um so uh we {disfmarker} um we decided uh the price is uh twenty five euros .
+Project Manager: We decided that the remote control will sell for twenty five euros .
+"""
+
+
+def test_a_meeting_brief_quotes_the_clean_sentence_not_the_hesitant_one(tmp_path: Path, embedder: object) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "meeting.txt").write_text(HESITANT_MEETING)
+    answer = bot_for(tmp_path, embedder).brief(source="corpus/meeting.txt", words=60)
+    assert "The survey says that young people" in answer.text
+    assert "{disfmarker}" not in answer.text and " uh " not in answer.text

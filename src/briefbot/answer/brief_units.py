@@ -13,7 +13,7 @@ from briefbot.schema import Passage
 from briefbot.text.sentences import split_sentences
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_MARKER = re.compile(r"^(?:[-*+•>]|\d{1,3}[.)])\s+")
+_MARKER = re.compile(r"^(?:[-*+•>]|\d{1,3}[.)]|\[\d{4}\])\s+")  # list markers; a patent's paragraph number [0011]
 _ENDS = re.compile(r"[.!?…][\"'”’)\]]*$")
 _CAPTION = re.compile(
     r"^(?:\(?(?:photo|picture|image|pictured|caption|credit|source|figure|fig\.|table|chart|graph|copyright|©)\b"
@@ -47,10 +47,15 @@ class Unit:
     prose: bool
     leans: bool
     prev: int | None = None  # the unit just before it in the same document, when known
+    line: bool = False  # a line of its own in the file (short and unpunctuated, a heading)
 
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    @property
+    def filler(self) -> float:
+        return filler_share(self.text)
 
 
 def clean_sentence(sentence: str) -> str:
@@ -72,6 +77,15 @@ def is_prose(sentence: str) -> bool:
         return False  # mostly transcription marks
     letters = sum(ch.isalpha() for ch in text)
     return letters >= 0.6 * len(text.replace(" ", ""))
+
+
+_FILLER = re.compile(r"\{\w+\}|\b(?:um+|uh+|hmm+|erm|uh-huh|mm-hmm)\b", re.IGNORECASE)  # not "mm": millimetres
+
+
+def filler_share(sentence: str) -> float:
+    """The share of a spoken sentence that is hesitation ("um", "uh") or transcript annotation ({disfmarker})."""
+    words = len(sentence.split())
+    return len(_FILLER.findall(sentence)) / words if words else 0.0
 
 
 def leans_on_previous(sentence: str) -> bool:
@@ -105,7 +119,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
         cut = text.find("\n", s, e)
         if cut > s:
             head, rest = text[s:cut].strip(), text[cut:e].lstrip()
-            if len(head.split()) <= 10 and not _ENDS.search(head) and rest[:1].isupper():
+            if len(head.split()) <= 10 and not _ENDS.search(head) and (rest[:1].isupper() or _MARKER.match(rest)):
                 out.append((s, s + len(text[s:cut].rstrip())))
                 s = e - len(rest)
         out.append((s, e))
@@ -140,7 +154,9 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
             prose = is_prose(raw) and key not in seen_text
             if prose:
                 seen_text.add(key)
-            out.append(Unit(text, i, chunk.source, at[1], rank, prose, leans_on_previous(text), prev))
+            before, after = chunk.text[:s].rstrip(" \t"), chunk.text[e:].lstrip(" \t")
+            line = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+            out.append(Unit(text, i, chunk.source, at[1], rank, prose, leans_on_previous(text), prev, line))
             prev = len(out) - 1
             rank += 1
         last = (chunk.source, chunk.end_char)
