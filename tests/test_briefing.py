@@ -179,6 +179,8 @@ def test_a_corpus_brief_names_its_main_clusters_largest_first(
     assert set(cited_topics) == set(sizes)  # one point per cluster
     assert cited_topics[0] == "football"  # leading with the largest
     scope = answer.scope.lower()
+    sizes_shown = [int(n) for n in re.findall(r"\((\d+) chunks? from \d+ files?\)", scope)]
+    assert len(sizes_shown) >= 3 and sizes_shown == sorted(sizes_shown, reverse=True)  # "largest first" holds
     assert any(w in scope for w in ("league", "team", "football", "club")) and any(
         w in scope for w in ("dough", "loaf", "bake", "bread")) and any(w in scope for w in ("telescope", "star", "galaxy"))
 

@@ -114,6 +114,10 @@ def label(texts: list[str], others: list[str], n: int = 3) -> str:
     return ", ".join(scored[:n])
 
 
+def plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
+
+
 def brief_corpus(index: Index, embedder: Embedder, words: int) -> BriefPlan | None:
     """One point per major cluster, largest first; None when the corpus is one file (brief that file instead)."""
     n_files = len({s for s in index.file_records()})
@@ -151,9 +155,11 @@ def brief_corpus(index: Index, embedder: Embedder, words: int) -> BriefPlan | No
     text = " ".join(f"{units[u].text} [{units[u].passage + 1}]" for u in chosen)
     texts = [[p.chunk.text for p, o in zip(passages, owner) if o == n] for n in range(len(major))]
     names = [
-        f"{label(texts[n], [t for m, ts in enumerate(texts) if m != n for t in ts])} ({len(major[n].sources)} files)"
+        f"{label(texts[n], [t for m, ts in enumerate(texts) if m != n for t in ts])}"
+        f" ({major[n].size} {plural(major[n].size, 'chunk')} from {len(major[n].sources)} {plural(len(major[n].sources), 'file')})"
         for n in sorted(covered)
     ]
+    # Largest by chunks (how much is written about it); a file can have chunks in several groups.
     scope = f"Covers {n_files} files; {len(names)} main groups, largest first: " + "; ".join(names) + "."
     material = [p for p, o in zip(passages, owner) if o in covered]
     return BriefPlan(Draft(text, answered=True, model=NAME), passages, material=material, scope=scope)
