@@ -279,5 +279,9 @@ def test_an_answer_whose_first_claim_goes_is_declined_a_brief_is_not(verifier: V
     lead_in = Draft("Here is what I found: the harbour opened in 1901 [1]. It closed in 1955 [1].", True, "m")
     kept = check_citations("q", lead_in, passages(HARBOUR), verifier, lead_decides=True)
     assert kept.answered and kept.text == "Here is what I found: the harbour opened in 1901 [1]."
+    # a bare "Yes [1]." is not the claim: the sentence after it is, and it holds
+    polar = Draft("Yes [1]. The harbour of Port Elena opened in 1901 [1].", True, "m")
+    kept = check_citations("Did the harbour open in 1901?", polar, passages(HARBOUR), verifier, lead_decides=True)
+    assert kept.answered and kept.text == "The harbour of Port Elena opened in 1901 [1]."
     unverified = check_citations("q", draft, passages(HARBOUR), verifier, remove=False, lead_decides=True)
     assert unverified.answered and unverified.text == draft.text  # --no-verify shows it all

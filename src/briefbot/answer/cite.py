@@ -178,8 +178,19 @@ def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove:
             at = s.end - 1 if body[s.end - 1] in ".!?" else s.end
             edits.append((at, at, " " + "".join(f"[{n}]" for n in s.cited)))
     shown = _edit(text, edits) if remove else text
-    lead = next((i for i, s in enumerate(found) if not points_only(s) and (s.cited or not is_lead_in(s.text))), None)
+    lead = next(
+        (i for i, s in enumerate(found) if not points_only(s) and not _bare_verdict(s.text) and (s.cited or not is_lead_in(s.text))),
+        None,
+    )
     return Checked(shown, unsupported, supported, lead is not None and lead in removed)
+
+
+_VERDICT = re.compile(r"^\W*(?:yes|no|yeah|nope|correct|incorrect|true|false)\W*$", re.IGNORECASE)
+
+
+def _bare_verdict(text: str) -> bool:
+    """ "Yes." / "No [1]." alone: the claim is the sentence after it, which the first-claim rule then weighs."""
+    return bool(_VERDICT.match(_LEADING_MARKERS.sub(" ", MARKER.sub(" ", text))))
 
 
 def _quoted_segments(text: str, count: int) -> dict[int, list[str]]:
