@@ -44,7 +44,7 @@ class PtySession:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise AssertionError(f"timed out waiting for {pattern!r}; got:\n{self.output.decode(errors='replace')}")
-            ready, _, _ = select.select([self.master], [], [], min(left, 0.5))
+            ready = self._readable(min(left, 0.5))
             if ready:
                 try:
                     data = os.read(self.master, 65536)
@@ -57,6 +57,12 @@ class PtySession:
                 self.output += data
         return self.output
 
+    def _readable(self, seconds: float) -> bool:
+        """poll(), not select(): select fails on a descriptor numbered 1024 or more, which a long test run reaches."""
+        poller = select.poll()
+        poller.register(self.master, select.POLLIN)
+        return bool(poller.poll(seconds * 1000))
+
     def send(self, text: str | bytes) -> None:
         os.write(self.master, text.encode() if isinstance(text, str) else text)
 
@@ -64,7 +70,7 @@ class PtySession:
         """Wait for exit, collecting what is left of the output."""
         deadline = time.monotonic() + timeout
         while self.proc.poll() is None and time.monotonic() < deadline:
-            ready, _, _ = select.select([self.master], [], [], 0.2)
+            ready = self._readable(0.2)
             if ready:
                 try:
                     self.output += os.read(self.master, 65536)
@@ -80,6 +86,10 @@ class PtySession:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
+        try:
+            os.close(self.master)  # the descriptor would otherwise stay open for the rest of the test run
+        except OSError:
+            pass
 
 
 def text(raw: bytes) -> str:
