@@ -123,36 +123,32 @@ class Recorder:
         self.events.append(note)
 
 
-@pytest.fixture(scope="module")
-def meeting(tmp_path_factory: pytest.TempPathFactory, embedder) -> Path:
-    """A project holding one meeting transcript of 480 lines (about 6,000 words), indexed."""
-    project = tmp_path_factory.mktemp("mapreduce")
+def indexed_meeting(factory: pytest.TempPathFactory, embedder, name: str, source: str, per_part: int) -> Path:
+    """A project holding one transcript: ``per_part`` turns of each stretch of the meeting, each followed by a
+    "Project Manager: Okay , thanks ." turn, indexed."""
+    project = factory.mktemp(name)
     lines = []
     for template in PARTS:
-        for n in range(60):
+        for n in range(per_part):
             lines += [template.format(n=n + 2), "Project Manager: Okay , thanks ."]
     (project / "corpus").mkdir()
-    (project / SOURCE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (project / source).write_text("\n".join(lines) + "\n", encoding="utf-8")
     bot = Briefbot(load_settings(index=project / ".briefbot", corpus=[project / "corpus"]))
     bot._embedder = embedder
     bot.ingest()
     return project
+
+
+@pytest.fixture(scope="module")
+def meeting(tmp_path_factory: pytest.TempPathFactory, embedder) -> Path:
+    """A meeting transcript of 480 lines (about 6,000 words)."""
+    return indexed_meeting(tmp_path_factory, embedder, "mapreduce", SOURCE, 60)
 
 
 @pytest.fixture(scope="module")
 def memo(tmp_path_factory: pytest.TempPathFactory, embedder) -> Path:
-    """A project holding a short memo (32 lines, four sentences of each stretch of the meeting), indexed."""
-    project = tmp_path_factory.mktemp("onecall")
-    lines = []
-    for template in PARTS:
-        for n in range(4):
-            lines += [template.format(n=n + 2), "Project Manager: Okay , thanks ."]
-    (project / "corpus").mkdir()
-    (project / MEMO).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    bot = Briefbot(load_settings(index=project / ".briefbot", corpus=[project / "corpus"]))
-    bot._embedder = embedder
-    bot.ingest()
-    return project
+    """A short memo (32 lines, four sentences of each stretch of the meeting)."""
+    return indexed_meeting(tmp_path_factory, embedder, "onecall", MEMO, 4)
 
 
 @pytest.fixture
