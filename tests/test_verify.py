@@ -285,3 +285,19 @@ def test_an_answer_whose_first_claim_goes_is_declined_a_brief_is_not(verifier: V
     assert kept.answered and kept.text == "The harbour of Port Elena opened in 1901 [1]."
     unverified = check_citations("q", draft, passages(HARBOUR), verifier, remove=False, lead_decides=True)
     assert unverified.answered and unverified.text == draft.text  # --no-verify shows it all
+
+
+def test_a_sentence_citing_the_wrong_passage_is_re_cited_to_the_one_that_supports_it(verifier: Verifier) -> None:
+    # what the real 1.5B model did on 9 of the 14 right answers verification removed: the right claim, the wrong number
+    draft = Draft(
+        "Dr. Ana Ruiz, the chief engineer, designed its two breakwaters [1]. The capital of Peru is Lima [1].",
+        answered=True,
+        model="m",
+    )
+    answer = check_citations("Who designed the breakwaters?", draft, passages(OTHER, HARBOUR), verifier, lead_decides=True)
+    assert answer.answered and answer.text == "Dr. Ana Ruiz, the chief engineer, designed its two breakwaters [1]."
+    assert [c.source for c in answer.citations] == ["doc2.txt"]  # the harbour passage, which says it
+    assert [u.sentence for u in answer.unsupported] == ["The capital of Peru is Lima."]  # supported by none: removed
+    assert answer.notes == ["1 sentence cited a passage that does not support it; the citation now points to the given passage that does"]
+    raw = check_citations("q", draft, passages(OTHER, HARBOUR), verifier, remove=False)
+    assert raw.text.startswith("Dr. Ana Ruiz, the chief engineer, designed its two breakwaters [1].") and raw.notes == []

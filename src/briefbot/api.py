@@ -251,7 +251,7 @@ class Briefbot:
         question = f"brief: {about}" if about else (f"brief: {source}" if source else "brief")
         answer = self._check(question, draft, passages)
         answer.scope = plan.scope
-        answer.notes = notes
+        answer.notes = notes + answer.notes
         return answer
 
     def _source_name(self, source: str) -> str:

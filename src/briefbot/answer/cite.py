@@ -133,6 +133,7 @@ class Checked:
     unsupported: list[Unsupported]
     supported: int  # sentences kept because their citations back them
     lead_removed: bool = False  # the first sentence that claims something was removed
+    recited: int = 0  # sentences kept with their citation moved to the given passage that supports them
 
 
 def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove: bool = True) -> Checked:
@@ -144,7 +145,7 @@ def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove:
         edits.append((block.start(), len(text), ""))
     unsupported: list[Unsupported] = []
     removed: set[int] = set()
-    supported = 0
+    supported = recited = 0
     found = sentences(body)
     verifier.prepare([
         (s.text, [passages[n - 1].chunk.embed_text for n in s.cited])
@@ -168,6 +169,12 @@ def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove:
             if verdict.supported:
                 supported += 1
                 continue
+            other = None if s.inherited else _supporting(s, passages, verifier)
+            if other is not None:  # a small model often cites the wrong number: the claim holds, its marker moves
+                edits.append((s.start, s.end, _recite(text[s.start : s.end], other)))
+                supported += 1
+                recited += 1
+                continue
             reason = verdict.reason
         unsupported.append(Unsupported(s.text, s.cited, reason))
         edits.append((s.start, s.end, ""))
@@ -182,7 +189,21 @@ def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove:
         (i for i, s in enumerate(found) if not points_only(s) and not _bare_verdict(s.text) and (s.cited or not is_lead_in(s.text))),
         None,
     )
-    return Checked(shown, unsupported, supported, lead is not None and lead in removed)
+    return Checked(shown, unsupported, supported, lead is not None and lead in removed, recited)
+
+
+def _supporting(s: Sentence, passages: list[Passage], verifier: Verifier) -> int | None:
+    """The best-ranked given passage, other than those cited, that supports the sentence by the same rule."""
+    for m in range(1, len(passages) + 1):
+        if m not in s.cited and verifier.check(s.text, [passages[m - 1].chunk.embed_text], [m]).supported:
+            return m
+    return None
+
+
+def _recite(span: str, n: int) -> str:
+    """The sentence as written, its markers replaced by ``[n]`` (before its closing punctuation)."""
+    body = MARKER.sub("", span).rstrip()
+    return f"{body[:-1]} [{n}]{body[-1]}" if body and body[-1] in ".!?" else f"{body} [{n}]"
 
 
 _VERDICT = re.compile(r"^\W*(?:yes|no|yeah|nope|correct|incorrect|true|false)\W*$", re.IGNORECASE)
@@ -242,6 +263,7 @@ def check_citations(
     ("When did the age of Imperialism end?" -> an invented date, then a true sentence about an alliance).
     """
     text, answered, unsupported = draft.text, draft.answered, []
+    notes: list[str] = []
     if verifier is not None and draft.answered:
         checked = verify_draft(draft.text, passages, verifier, remove)
         text, unsupported = checked.text, checked.unsupported
@@ -249,6 +271,9 @@ def check_citations(
             text, answered = NOTHING_SUPPORTED, False
         elif remove and lead_decides and checked.lead_removed:
             text, answered = LEAD_UNSUPPORTED, False
+        elif remove and checked.recited:
+            notes.append(f"{checked.recited} {'sentence' if checked.recited == 1 else 'sentences'} cited a passage that does"
+                         " not support it; the citation now points to the given passage that does")
     text, citations = renumber(text, passages)
     if not text.strip() and draft.answered:
         text, answered = NOTHING_SUPPORTED, False
@@ -265,6 +290,7 @@ def check_citations(
         raw_text=draft.text,
         short_answer=draft.short_answer if answered else None,
         verified=verifier is not None and remove and draft.answered,
+        notes=notes,
     )
 
 
