@@ -301,3 +301,12 @@ def test_a_sentence_citing_the_wrong_passage_is_re_cited_to_the_one_that_support
     assert answer.notes == ["1 sentence cited a passage that does not support it; the citation now points to the given passage that does"]
     raw = check_citations("q", draft, passages(OTHER, HARBOUR), verifier, remove=False)
     assert raw.text.startswith("Dr. Ana Ruiz, the chief engineer, designed its two breakwaters [1].") and raw.notes == []
+
+
+def test_a_re_cited_sentence_that_closed_a_run_leaves_the_run_its_own_marker(verifier: Verifier) -> None:
+    draft = Draft("The lighthouse was automated in 1987. Dr. Ana Ruiz, the chief engineer, designed its two breakwaters [1].", True, "m")
+    answer = check_citations("q", draft, passages(OTHER, HARBOUR), verifier, lead_decides=True)
+    assert answer.text == (
+        "The lighthouse was automated in 1987 [1]. Dr. Ana Ruiz, the chief engineer, designed its two breakwaters [2]."
+    )
+    assert [c.source for c in answer.citations] == ["doc1.txt", "doc2.txt"] and answer.unsupported == []

@@ -145,6 +145,7 @@ def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove:
         edits.append((block.start(), len(text), ""))
     unsupported: list[Unsupported] = []
     removed: set[int] = set()
+    moved: set[int] = set()  # re-cited: their own markers replaced
     supported = recited = 0
     found = sentences(body)
     verifier.prepare([
@@ -172,6 +173,7 @@ def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove:
             other = None if s.inherited else _supporting(s, passages, verifier)
             if other is not None:  # a small model often cites the wrong number: the claim holds, its marker moves
                 edits.append((s.start, s.end, _recite(text[s.start : s.end], other)))
+                moved.add(i)
                 supported += 1
                 recited += 1
                 continue
@@ -181,7 +183,7 @@ def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove:
         removed.add(i)
     for i, s in enumerate(found):  # a kept sentence whose run's closing marker went: it gets the marker
         donor = next((j for j in range(i + 1, len(found)) if not found[j].inherited), None)
-        if s.inherited and i not in removed and donor in removed:
+        if s.inherited and i not in removed and (donor in removed or donor in moved):
             at = s.end - 1 if body[s.end - 1] in ".!?" else s.end
             edits.append((at, at, " " + "".join(f"[{n}]" for n in s.cited)))
     shown = _edit(text, edits) if remove else text
