@@ -29,6 +29,7 @@ from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import STOPWORDS
 from briefbot.index.store import Index
 from briefbot.schema import Draft, Passage
+from briefbot.text.counts import plural
 
 SAMPLE = 20_000  # vectors k-means is fitted on (~30 MB); a larger corpus is sampled evenly
 REPRESENTATIVES = 3  # chunks nearest each cluster's centre the point is quoted from
@@ -114,10 +115,6 @@ def label(texts: list[str], others: list[str], n: int = 3) -> str:
     return ", ".join(scored[:n])
 
 
-def plural(n: int, word: str) -> str:
-    return word if n == 1 else word + "s"
-
-
 def brief_corpus(index: Index, embedder: Embedder, words: int) -> BriefPlan | None:
     """One point per major cluster, largest first; None when the corpus is one file (brief that file instead)."""
     n_files = len({s for s in index.file_records()})
@@ -156,7 +153,7 @@ def brief_corpus(index: Index, embedder: Embedder, words: int) -> BriefPlan | No
     texts = [[p.chunk.text for p, o in zip(passages, owner) if o == n] for n in range(len(major))]
     names = [
         f"{label(texts[n], [t for m, ts in enumerate(texts) if m != n for t in ts])}"
-        f" ({major[n].size} {plural(major[n].size, 'chunk')} from {len(major[n].sources)} {plural(len(major[n].sources), 'file')})"
+        f" ({plural(major[n].size, 'chunk')} from {plural(len(major[n].sources), 'file')})"
         for n in sorted(covered)
     ]
     # Largest by chunks (how much is written about it); a file can have chunks in several groups.

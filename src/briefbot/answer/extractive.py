@@ -16,7 +16,7 @@ from briefbot.answer import decline
 from briefbot.answer.polar import Evidence, is_polar, polar_answer
 from briefbot.answer.quotes import quotable, same_section
 from briefbot.answer.shaping import direct_answer, short_answer
-from briefbot.index.embedding import Embedder
+from briefbot.index.embedding import Embedder, remembered
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.index.spelling import Spelling
 from briefbot.schema import Draft, Passage
@@ -193,12 +193,7 @@ class ExtractiveGenerator:
 
     def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
         """Sentence vectors, remembered: questions about the same documents meet the same sentences."""
-        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
-        if missing:
-            if len(self._vectors) + len(missing) > SENTENCE_CACHE:
-                self._vectors.clear()
-            self._vectors.update(zip(missing, self.embedder.embed(missing)))
-        return np.array([self._vectors[t] for t in texts], dtype=np.float32)
+        return remembered(self.embedder, self._vectors, texts, SENTENCE_CACHE)
 
     def answer(self, question: str, passages: list[Passage]) -> Draft:
         if is_polar(question):

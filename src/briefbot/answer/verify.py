@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from briefbot.index.embedding import Embedder
+from briefbot.index.embedding import Embedder, remembered
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.text.sentences import sentence_spans
 
@@ -242,12 +242,7 @@ class Verifier:
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         assert self.embedder is not None
-        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
-        if missing:
-            if len(self._vectors) + len(missing) > VECTOR_CACHE:
-                self._vectors.clear()
-            self._vectors.update(zip(missing, self.embedder.embed(missing)))
-        return np.array([self._vectors[t] for t in texts], dtype=np.float32)
+        return remembered(self.embedder, self._vectors, texts, VECTOR_CACHE)
 
     def similarity(self, sentence: str, passages: Sequence[str]) -> float:
         """Cosine between the sentence and the closest sentence of the passages (0 without an embedder)."""

@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from briefbot.schema import NEAREST_PASSAGES, Answer, IngestReport, Passage, Usage
+from briefbot.text.counts import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -169,11 +170,6 @@ def render_search(passages: list[Passage], out: Console) -> None:
         out.print(head)
         out.print(Text(excerpt(p.chunk.text, 400)))
         out.print()
-
-
-def plural(n: int, word: str) -> str:
-    """``1 chunk``, ``2 chunks``: counts read as English."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def ingest_summary(r: IngestReport) -> str:

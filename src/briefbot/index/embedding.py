@@ -179,3 +179,15 @@ def make_embedder(settings: Settings) -> Embedder:
     if spec.startswith("openai:") and len(spec) > len("openai:"):
         return OpenAIEmbedder(spec.split(":", 1)[1], settings)
     raise ConfigError(f"unknown embedder {spec!r}: use 'minilm' or 'openai:MODEL'")
+
+
+def remembered(embedder: Embedder, memo: dict[str, np.ndarray], texts: Sequence[str], limit: int) -> np.ndarray:
+    """Vectors of ``texts``, embedding only those ``memo`` lacks (cleared when it would pass ``limit``):
+    answers and their checks meet the same document sentences question after question."""
+    missing = list(dict.fromkeys(t for t in texts if t not in memo))
+    if missing:
+        if len(memo) + len(missing) > limit:
+            memo.clear()
+        memo.update(zip(missing, embedder.embed(missing)))
+    return np.array([memo[t] for t in texts], dtype=np.float32)
+
