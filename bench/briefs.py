@@ -243,30 +243,51 @@ def qmsum_bot(embedder: CachedEmbedder) -> Any:
     return bot
 
 
-def qmsum_ask(embedder: CachedEmbedder, sample: int) -> dict[str, Any]:
-    """`ask QUERY` over all 35 transcripts: answered, from the query's own meeting, ROUGE against its reference
-    beside that meeting's Lead cut to the answer's length (a decline scores 0)."""
+def qmsum_ask(embedder: CachedEmbedder, sample: int, route: bool = True) -> list[dict[str, Any]]:
+    """`ask QUERY` over all 35 transcripts, halves A (even-numbered meetings) and B: answered, from the query's
+    own meeting, ROUGE against its reference beside that meeting's Lead cut to the answer's length (a decline
+    scores 0). ``route=False`` is the answerer before summary questions got a topic brief (one sentence)."""
+    from briefbot.answer import question_kind
+
     meetings = qmsum_rows()
     if sample and sample < len(meetings):
         meetings = meetings[:: len(meetings) // sample][:sample]
     bot = qmsum_bot(embedder)
-    rows, answered, own = [], 0, 0
-    for m in meetings:
-        for q in m["specific"]:
-            t = time.perf_counter()
-            answer = bot.ask(q["query"])
-            secs = time.perf_counter() - t
-            text = strip_markers(answer.text) if answer.answered else ""
-            answered += answer.answered
-            own += answer.answered and bool(answer.citations) and answer.citations[0].source.endswith(f"/{m['id']}.txt")
-            words = len(text.split()) or WORDS
-            rows.append({"id": f"{m['id']}: {q['query']}", "words": words, "seconds": secs,
-                         "briefbot": rouge(text, q["summary"]), "lead": rouge(lead(m["transcript"], words), q["summary"]),
-                         "centrality": None, "cited_paragraph": True, "markup": False,
-                         "sentences": 1, "unresolved": 0, "duplicates": 0})
-    out = summarise("qmsum queries as `ask` (all 35 meetings indexed)", rows)
-    out["answered"] = round(answered / len(rows), 4)
-    out["first_citation_own_meeting"] = round(own / len(rows), 4)
+    real = question_kind.asks_for_summary
+    if not route:
+        question_kind.asks_for_summary = lambda q: False
+    rows, halves, answered, own, routed = [], [], [], [], []
+    try:
+        for n, m in enumerate(meetings):
+            for q in m["specific"]:
+                t = time.perf_counter()
+                answer = bot.ask(q["query"])
+                secs = time.perf_counter() - t
+                text = answer.text if answer.answered else ""
+                halves.append("A" if n % 2 == 0 else "B")
+                answered.append(answer.answered)
+                own.append(answer.answered and bool(answer.citations)
+                           and answer.citations[0].source.endswith(f"/{m['id']}.txt"))
+                routed.append(route and real(q["query"]))
+                words = len(strip_markers(text).split()) or WORDS
+                row = {"id": f"{m['id']}: {q['query']}", "words": words, "seconds": secs,
+                       "briefbot": rouge(strip_markers(text), q["summary"]),
+                       "lead": rouge(lead(m["transcript"], words), q["summary"]), "centrality": None,
+                       **form(text, m["transcript"])}
+                if not answer.answered:
+                    row["cited_paragraph"] = True  # a decline is one line with the nearest passages
+                rows.append(row)
+    finally:
+        question_kind.asks_for_summary = real
+    out = []
+    label = "`ask`" if route else "`ask`, one sentence (before)"
+    for half in "AB":
+        mine = [i for i, h in enumerate(halves) if h == half]
+        s = summarise(f"qmsum queries as {label} (35 meetings indexed) half {half}", [rows[i] for i in mine])
+        s["answered"] = round(sum(answered[i] for i in mine) / len(mine), 4)
+        s["first_citation_own_meeting"] = round(sum(own[i] for i in mine) / len(mine), 4)
+        s["summary_questions"] = round(sum(routed[i] for i in mine) / len(mine), 4)
+        out.append(s)
     return out
 
 
@@ -331,9 +352,11 @@ def main() -> None:
         results.extend(qmsum_about(embedder, args.docs))
         for s in results[-2:]:
             report(s)
-    if "ask" in sets:
-        results.append(qmsum_ask(embedder, args.docs))
-        report(results[-1])
+    if "ask" in sets:  # before (one sentence) and after (summary questions get a topic brief), same run
+        for route in (False, True):
+            results.extend(qmsum_ask(embedder, args.docs, route))
+            for s in results[-2:]:
+                report(s)
     if args.memo:
         args.memo.write_bytes(pickle.dumps(embedder.memo))
     corpus = corpus_brief() if "corpus" in sets else None

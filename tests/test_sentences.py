@@ -27,3 +27,16 @@ def test_wrapped_lines_join_but_complete_lines_split() -> None:
 def test_paragraph_numbers_increase() -> None:
     spans = split_sentences("One. Two.\n\nThree.")
     assert [s.paragraph for s in spans] == [0, 0, 1]
+
+
+def test_a_speakers_turn_starts_a_new_paragraph_after_an_unfinished_line() -> None:
+    # Spoken turns trail off without punctuation; quoting one must not glue the next speaker's turn to it.
+    t = ("Marketing: But can we really afford it 'cause it looks like a main cost\n"
+         "Project Manager: Mm-hmm .\nPhD A: Three hundred overlapping speech {disfmarker}\n"
+         "Grad A: Can you mail that out ?\nA wrapped line that goes on\nto finish here: with a colon.")
+    paras = [t[s:e] for s, e in paragraphs(t)]
+    assert paras[:4] == [
+        "Marketing: But can we really afford it 'cause it looks like a main cost", "Project Manager: Mm-hmm .",
+        "PhD A: Three hundred overlapping speech {disfmarker}", "Grad A: Can you mail that out ?",
+    ]
+    assert paras[4] == "A wrapped line that goes on\nto finish here: with a colon."  # not a speaker label

@@ -188,11 +188,17 @@ class Briefbot:
     def ask(self, question: str, k: int | None = None, on_token: OnToken | None = None) -> Answer:
         """Answer from the indexed documents, every sentence cited; declines when they do not say."""
         from briefbot.answer.prompts import load_template
+        from briefbot.answer.question_kind import asks_for_summary
 
         question = question.strip()
         if not question:
             raise ConfigError("the question is empty")
         gen = self._generator()
+        if gen.name == "extractive" and asks_for_summary(question):
+            # "What did the group decide about X?": what several passages said, not one quoted sentence.
+            answer = self.brief(about=question)
+            answer.question, answer.scope = question, None
+            return answer
         spent: list[Usage] = []
         decompose = None
         if gen.name != "extractive":

@@ -19,6 +19,9 @@ _BLOCK_START = re.compile(r"[ \t]*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
 # a space is rejected once, not once per starting position (which made splitting quadratic).
 # A Chinese or Japanese full stop ends a sentence with no space after it.
 _SENT_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s|$)|[。！？]++[」』”’）)]*+")
+# A speaker's turn in a transcript ("Project Manager: ...", "PhD A: ...") starts a new paragraph even when
+# the line before it trails off without punctuation, as spoken turns often do.
+_TURN_START = re.compile(r"[ \t]*[A-Z][\w'.-]*(?:[ \t]+[A-Z0-9][\w'.-]*){0,3}:[ \t]")
 _LINE_ENDS = frozenset('.!?:"”|。！？」')  # a line ending in one of these is complete
 
 
@@ -58,9 +61,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             if stripped:
                 last = stripped[-1]
             prev = m.end()
-            if last in _LINE_ENDS or _BLOCK_START.match(text, m.end(), b_end) or (
-                head is not None and head.end() <= m.start()
-            ):
+            starts = _BLOCK_START.match(text, m.end(), b_end) or _TURN_START.match(text, m.end(), b_end)
+            if last in _LINE_ENDS or starts or (head is not None and head.end() <= m.start()):
                 out.append((line_start, m.start()))
                 line_start = m.end()
                 head = _BLOCK_START.match(text, line_start, b_end)

@@ -1,0 +1,89 @@
+"""Summary questions ("What did the group decide about the buttons?") get a topic brief from `ask`, not one sentence.
+
+Real files, the real MiniLM embedder and chromadb, and the installed CLI.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefbot.answer import question_kind
+from briefbot.answer.question_kind import asks_for_summary
+
+from .conftest import run_cli
+from .test_briefing import MEETING, assert_one_cited_paragraph, bot_for, sentences
+
+SUMMARY_QUESTIONS = [
+    "Summarize the discussion about the functional design of the remote control.",
+    "Please describe the semantic specification",
+    "What did the group decide about the buttons?",
+    "What did Marketing think of buttons when discussing the functional design of the remote control?",
+    "How did Kirsty Williams feel about university mergers?",
+    "What was the group's decision on the colour of the case?",
+    "What were their thoughts about the budget?",
+    "What was the debate about a particular fundraising campaign?",
+]
+FACT_QUESTIONS = [
+    "Who attended the Giannini meeting?",
+    "When did the UNESCO-ICHEI delegation meet Stephania Giannini?",
+    "Why did OPEC raise the price of oil to $5.11?",  # a reason is one sentence's job
+    "What did Luther nail to the church door?",
+    "What is the hypersensitive response of a plant immune system?",
+    "What is thought to have happened to the y. pestis that caused the black death?",
+    "Are Joe Walsh and Chester Bennington both guitarists?",
+    "What does IIOE stand for?",
+]
+
+
+@pytest.mark.parametrize("question", SUMMARY_QUESTIONS)
+def test_questions_about_what_was_said_or_decided_ask_for_a_summary(question: str) -> None:
+    assert asks_for_summary(question)
+
+
+@pytest.mark.parametrize("question", FACT_QUESTIONS)
+def test_questions_for_one_fact_do_not(question: str) -> None:
+    assert not asks_for_summary(question)
+
+
+@pytest.fixture()
+def meeting(tmp_path: Path) -> Path:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "meeting.txt").write_text(MEETING)
+    return tmp_path
+
+
+def test_ask_answers_a_summary_question_with_a_cited_topic_brief(
+    meeting: Path, embedder: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = bot_for(meeting, embedder)
+    question = "What did the group decide about the buttons?"
+    answer = bot.ask(question)
+    assert answer.answered and answer.question == question
+    assert_one_cited_paragraph(answer.text)
+    said = sentences(answer.text)
+    assert len(said) >= 2, answer.text  # what several turns said, each cited
+    assert any("six rubber buttons" in s for s in said), answer.text
+    assert sum("button" in s.lower() for s in said) >= 2, answer.text
+    # The three turns about buttons (lines 7-9) are cited, and nothing outside them.
+    assert min(c.start_line for c in answer.citations) == 7 and max(c.end_line for c in answer.citations) == 9
+    # Before: the one-sentence answerer gave a single quote (or declined the spoken text outright).
+    monkeypatch.setattr(question_kind, "asks_for_summary", lambda q: False)
+    before = bot.ask(question)
+    assert not before.answered or len(sentences(before.text)) == 1, before.text
+
+
+def test_a_fact_question_on_the_same_meeting_is_still_one_sentence(meeting: Path, embedder: object) -> None:
+    answer = bot_for(meeting, embedder).ask("What colour did the Industrial Designer suggest for the case?")
+    assert answer.answered, answer.text
+    assert len(sentences(answer.text)) == 1 and "bright yellow" in answer.text
+
+
+def test_the_cli_json_of_a_summary_question_is_an_answer_not_a_brief(meeting: Path) -> None:
+    done = run_cli("ask", "--json", "What did Marketing say about the survey?", cwd=meeting)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["question"] == "What did Marketing say about the survey?" and data["answered"]
+    assert "scope" not in data and "survey" in sentences(data["answer"])[0]
