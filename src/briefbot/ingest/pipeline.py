@@ -32,6 +32,7 @@ from briefbot.ingest.loading import (
     type_of,
 )
 from briefbot.ingest.locking import ingest_lock
+from briefbot.ingest.skips import read_skips, remember_skips, skip_key
 from briefbot.schema import Chunk, Document, FileRecord, IngestReport
 from briefbot.settings import Settings
 
@@ -401,7 +402,7 @@ def _ingest_locked(
             if len(group_chunks) >= GROUP_CHUNKS:
                 flush(step)
         flush(step)
-        _remember_skips(settings, unreadable)
+        remember_skips(settings, unreadable)
         if progress:
             progress(len(todo), len(todo), "")
         # The BM25 index follows chromadb's chunk set (rebuilt only when that changed); a crash before
@@ -441,43 +442,11 @@ def needs_refresh(settings: Settings, index: Index) -> bool:
     present = {f.source for f in found}
     if any(s not in present and _leaves(s, root, scopes) for s in records):
         return True
-    skips = _read_skips(settings)
+    skips = read_skips(settings)
     for f in found:
         rec = records.get(f.source)
-        if rec is None and f.source in skips and skips[f.source] == _skip_key(f.path, settings):
+        if rec is None and f.source in skips and skips[f.source] == skip_key(f.path, settings):
             continue  # skipped last time and untouched since: reading it again would skip it again
         if rec is None or rec.size != f.size or rec.mtime_ns != f.mtime_ns:
             return True
     return False
-
-
-SKIPS_FILE = "skipped.json"  # files the last ingest skipped, so `ask` does not re-ingest for them
-
-
-def _skip_key(path: Path, settings: Settings) -> list[int] | None:
-    """What must stay the same for a skipped file to be skipped again (ctime: chmod changes it)."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, int(settings.max_file_mb * 2**20)]
-
-
-def _read_skips(settings: Settings) -> dict[str, list[int]]:
-    import json
-
-    try:
-        data = json.loads((settings.index / SKIPS_FILE).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _remember_skips(settings: Settings, skipped: list[FoundFile]) -> None:
-    import json
-
-    keys = {f.source: _skip_key(f.path, settings) for f in skipped}
-    try:
-        (settings.index / SKIPS_FILE).write_text(json.dumps(keys), encoding="utf-8")
-    except OSError:
-        pass  # only an optimisation for the next `ask`
