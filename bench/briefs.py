@@ -291,6 +291,38 @@ def qmsum_ask(embedder: CachedEmbedder, sample: int, route: bool = True) -> list
     return out
 
 
+def llm_briefs(embedder: CachedEmbedder, n: int, model: str) -> list[dict[str, Any]]:
+    """`briefbot brief --source ARTICLE` with the LLM configured by OPENAI_BASE_URL / OPENAI_API_KEY, on the first
+    ``n`` held-out BBC articles (half B), beside the offline brief of the same articles; both against Lead."""
+    from briefbot.api import Briefbot
+    from briefbot.settings import load_settings
+
+    items = bbc_items("B", n)
+    root = common.WORK / "briefs-llm"
+    (root / "corpus").mkdir(parents=True, exist_ok=True)
+    for item_id, text, _, _ in items:
+        path = root / "corpus" / f"{item_id}.txt"
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    bot = Briefbot(load_settings(index=root / ".briefbot", corpus=[root / "corpus"], generator="openai", model=model))
+    bot._embedder = embedder
+    bot.ingest()
+    rows, fallbacks = [], 0
+    for item_id, text, body, reference in items:
+        t = time.perf_counter()
+        answer = bot.brief(source=f"corpus/{item_id}.txt", words=WORDS)
+        secs = time.perf_counter() - t
+        fallbacks += any("offline extractive brief" in note for note in answer.notes)
+        brief = answer.text if answer.answered else ""
+        words = len(strip_markers(brief).split()) or WORDS
+        rows.append({"id": item_id, "words": words, "seconds": secs, "briefbot": rouge(strip_markers(brief), reference),
+                     "lead": rouge(lead(body, words), reference), "centrality": None, **form(brief, text)})
+        print(f"  {item_id} {secs:.0f}s {rows[-1]['briefbot']['rouge1']:.3f} vs Lead {rows[-1]['lead']['rouge1']:.3f}", flush=True)
+    out = summarise(f"BBC half B, brief from the LLM ({model})", rows)
+    out["fallbacks_to_offline"] = fallbacks
+    return [out, score_set(f"BBC half B, offline brief of the same {len(items)} articles", items, embedder)]
+
+
 def corpus_brief() -> dict[str, Any] | None:
     """The whole-corpus brief of the 2,225 BBC articles, as the CLI runs it (model load included)."""
     root = common.WORK / "briefs-bbc"
@@ -327,6 +359,8 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=0, help="long docs / meetings to use (0 = all)")
     ap.add_argument("--sets", default="bbc,long,qmsum,about,ask,corpus")
     ap.add_argument("--fit", action="store_true")
+    ap.add_argument("--llm", type=int, default=0, help="also brief this many held-out BBC articles with the LLM at OPENAI_BASE_URL")
+    ap.add_argument("--model", default="local", help="the LLM's model name (with --llm)")
     ap.add_argument("--memo", type=Path, help="keep sentence vectors in this file between runs (e.g. bench/work/memo.pkl)")
     args = ap.parse_args()
     embedder = CachedEmbedder()
@@ -357,6 +391,10 @@ def main() -> None:
             results.extend(qmsum_ask(embedder, args.docs, route))
             for s in results[-2:]:
                 report(s)
+    if args.llm:
+        results.extend(llm_briefs(embedder, args.llm, args.model))
+        for s in results[-2:]:
+            report(s)
     if args.memo:
         args.memo.write_bytes(pickle.dumps(embedder.memo))
     corpus = corpus_brief() if "corpus" in sets else None
