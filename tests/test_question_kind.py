@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefbot.answer import question_kind
-from briefbot.answer.question_kind import asks_for_summary
+from briefbot.answer.question_kind import asks_for_summary, names_a_topic
 
 from .conftest import run_cli
 from .test_briefing import MEETING, assert_one_cited_paragraph, bot_for, sentences
@@ -25,6 +25,8 @@ SUMMARY_QUESTIONS = [
     "What was the group's decision on the colour of the case?",
     "What were their thoughts about the budget?",
     "What was the debate about a particular fundraising campaign?",
+    "What was discussed in the meeting?",
+    "Summarize the meeting",
 ]
 FACT_QUESTIONS = [
     "Who attended the Giannini meeting?",
@@ -46,6 +48,13 @@ def test_questions_about_what_was_said_or_decided_ask_for_a_summary(question: st
 @pytest.mark.parametrize("question", FACT_QUESTIONS)
 def test_questions_for_one_fact_do_not(question: str) -> None:
     assert not asks_for_summary(question)
+
+
+def test_a_summary_request_without_a_topic_is_told_apart() -> None:
+    for q in ("Summarize the meeting", "Give me an overview of the documents", "What was discussed in the meeting?"):
+        assert asks_for_summary(q) and not names_a_topic(q), q
+    for q in ("Summarize the Giannini meeting", "What was decided about the budget?"):
+        assert asks_for_summary(q) and names_a_topic(q), q
 
 
 @pytest.fixture()
@@ -87,3 +96,12 @@ def test_the_cli_json_of_a_summary_question_is_an_answer_not_a_brief(meeting: Pa
     data = json.loads(done.stdout)
     assert data["question"] == "What did Marketing say about the survey?" and data["answered"]
     assert "scope" not in data and "survey" in sentences(data["answer"])[0]
+
+
+def test_summarize_the_meeting_is_the_brief_of_what_is_indexed(meeting: Path, embedder: object) -> None:
+    # Not "The documents say nothing about this topic.": "the meeting" names no topic, so it is the file's brief.
+    bot = bot_for(meeting, embedder)
+    answer = bot.ask("Summarize the meeting")
+    assert answer.answered, answer.text
+    assert_one_cited_paragraph(answer.text)
+    assert answer.text == bot.brief().text and answer.question == "Summarize the meeting"

@@ -188,16 +188,19 @@ class Briefbot:
     def ask(self, question: str, k: int | None = None, on_token: OnToken | None = None) -> Answer:
         """Answer from the indexed documents, every sentence cited; declines when they do not say."""
         from briefbot.answer.prompts import load_template
-        from briefbot.answer.question_kind import asks_for_summary
+        from briefbot.answer.question_kind import asks_for_summary, names_a_topic
 
         question = question.strip()
         if not question:
             raise ConfigError("the question is empty")
         gen = self._generator()
         if gen.name == "extractive" and asks_for_summary(question):
-            # "What did the group decide about X?": what several passages said, not one quoted sentence.
-            answer = self.brief(about=question)
-            answer.question, answer.scope = question, None
+            # "What did the group decide about X?": what several passages said, not one quoted sentence;
+            # "Summarize the meeting": the brief of everything indexed.
+            topic = names_a_topic(question)
+            answer = self.brief(about=question if topic else None)
+            answer.question = question
+            answer.scope = None if topic else answer.scope  # what a brief of everything covers stays shown
             return answer
         spent: list[Usage] = []
         decompose = None

@@ -28,8 +28,27 @@ _VIEW_NOUN = re.compile(
     r"|feedback|consensus|arguments?)\s+(?:about|of|on|over|towards?|regarding|with)\b",
     re.IGNORECASE,
 )
+# "What was discussed in the meeting?", "What was decided about the budget?"
+_PASSIVE = re.compile(
+    r"^\s*what\s+(?:was|were|has\s+been|have\s+been)\s+(?:discussed|said|decided|agreed|concluded|proposed|suggested"
+    r"|presented|covered|talked\s+about)\b",
+    re.IGNORECASE,
+)
+# Words of a summary request that name no topic: "Summarize the meeting", "Give me an overview of the documents".
+_GENERIC = frozenset(
+    """summarize summarise summary describe outline give me us an a the overview recap of please what was were is are
+    has have been discussed said decided agreed concluded proposed suggested presented covered talked about in at on
+    during from for all everything it this these that those main key points findings brief briefly short quick
+    meeting meetings discussion discussions document documents doc docs file files folder corpus text texts report
+    reports notes minutes content contents""".split()
+)
 
 
 def asks_for_summary(question: str) -> bool:
     """Whether the question asks what was said or decided about something, rather than for one fact."""
-    return bool(_SUMMARISE.match(question) or _VIEW.match(question) or _VIEW_NOUN.match(question))
+    return any(p.match(question) for p in (_SUMMARISE, _VIEW, _VIEW_NOUN, _PASSIVE))
+
+
+def names_a_topic(question: str) -> bool:
+    """Whether a summary request names something to summarise ("... about the buttons"), not just "the meeting"."""
+    return any(w not in _GENERIC for w in re.findall(r"[^\W_]+", question.lower()))
