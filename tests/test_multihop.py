@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.answer.multihop import answered_by_first, bridge_entities, comparison_sides, residual
+from briefbot.answer.multihop import needs_second_hop, bridge_entities, comparison_sides, residual
 from briefbot.api import Briefbot
 
 from .fake_openai import FakeOpenAI
@@ -93,9 +93,9 @@ def test_a_single_hop_question_stops_after_the_first_hop(townships: Path) -> Non
     bot = Briefbot(index=townships / ".briefbot", corpus=[townships / "corpus"], generator="extractive")
     question = "What is the county seat of Ward County?"
     first = bot.retriever().search(question, 5)
-    assert answered_by_first(question, first)
+    assert not needs_second_hop(question, first)
     assert sources(bot.search(question, 5)) == sources(first)
-    assert not answered_by_first(QUESTION, bot.retriever().search(QUESTION, 5))
+    assert needs_second_hop(QUESTION, bot.retriever().search(QUESTION, 5))
 
 
 def test_comparison_questions_are_split_into_sides() -> None:
