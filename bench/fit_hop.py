@@ -26,16 +26,16 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from common import RESULTS, bbc_titles  # noqa: E402
-from quality_embedder import CachedEmbedder  # noqa: E402
-from quality_sets import QuestionSet, all_sets, is_hit  # noqa: E402
+from common import RESULTS, bbc_titles
+from quality_embedder import CachedEmbedder
+from quality_sets import QuestionSet, all_sets, is_hit
 
-from briefbot.answer import multihop  # noqa: E402
-from briefbot.answer.rerank import _analyse, features  # noqa: E402
-from briefbot.api import Briefbot  # noqa: E402
-from briefbot.index.lexical import tokenize  # noqa: E402
-from briefbot.schema import Passage  # noqa: E402
-from briefbot.settings import Settings  # noqa: E402
+from briefbot.answer import multihop
+from briefbot.answer.rerank import _analyse, features
+from briefbot.api import Briefbot
+from briefbot.index.lexical import tokenize
+from briefbot.schema import Passage
+from briefbot.settings import Settings
 
 WORK = HERE / "work"
 DEPTH = 10

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.answer.multihop import needs_second_hop, bridge_entities, comparison_sides, residual
+from briefbot.answer.multihop import bridge_entities, comparison_sides, needs_second_hop, residual
 from briefbot.api import Briefbot
 
 from .fake_openai import FakeOpenAI
