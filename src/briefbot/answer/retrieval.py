@@ -17,6 +17,8 @@ from briefbot.answer.rerank import rerank_scores
 from briefbot.index.dense import chunks_of, query_scores_many, vectors_of
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import LexicalIndex, sync
+from briefbot.index.passages import FILENAME as PASSAGES
+from briefbot.index.passages import Passages
 from briefbot.index.store import Index
 from briefbot.schema import Chunk, Passage
 
@@ -180,11 +182,19 @@ class Retriever:
         self.lexical_folder = lexical_folder
         self._lexical: LexicalIndex | None = None
         self._fetcher: _Worker | None = None
+        self._passages: Passages | None = None
 
     def _worker(self) -> _Worker:
         if self._fetcher is None:
             self._fetcher = _Worker()
         return self._fetcher
+
+    def passages(self) -> Passages:
+        """The local copy of the chunks' texts and vectors beside the BM25 index (index/passages.py)."""
+        if self._passages is None:
+            assert self.lexical_folder is not None
+            self._passages = Passages(self.lexical_folder / PASSAGES)
+        return self._passages
 
     def lexical(self) -> LexicalIndex:
         """The BM25 index, checked against chromadb once per retriever (rebuilt if out of step)."""
@@ -296,7 +306,11 @@ class Retriever:
             return
         unknown = {c.ids[j] for c, rows in work for j in rows if c.known is None or not c.known[j]}  # vectors to read too
         ids = list(dict.fromkeys(c.ids[j] for c, rows in work for j in rows))
-        found = chunks_of(self.index, ids, work[0][0].pending, vectors=bool(unknown))
+        # The local copy first (ids chromadb has just returned: the dense search, BM25's finds' vectors).
+        found = self.passages().get(ids, self.embedder.dim) if self.lexical_folder is not None else {}
+        rest = [i for i in ids if i not in found or (i in unknown and found[i][1] is None)]
+        if rest:
+            found.update(chunks_of(self.index, rest, work[0][0].pending, vectors=any(i in unknown for i in rest)))
         stale = [i for i in unknown if i in found and found[i][1] is None]
         if stale:  # vectors chromadb could not serve during a concurrent ingest
             fresh = self.embedder.embed([found[i][0].embed_text for i in stale])

@@ -427,6 +427,8 @@ def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
     ids = index.chunk_ids()
     current = LexicalIndex.load(where, model=False)
     if current is not None and current.fingerprint == fingerprint(ids):
+        # (After an ingest: files re-indexed with the same chunk texts; else a copy made before this code.)
+        _update_passages(where, index, current.ids, current.ids, current.fingerprint, check_files=not model)
         if not model:
             return current
         try:
@@ -459,5 +461,17 @@ def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
     try:
         fresh.save(where)
     except OSError:
-        pass  # (as when the folder became read-only meanwhile)
+        return fresh  # (as when the folder became read-only meanwhile)
+    _update_passages(where, index, ids, [] if current is None else current.ids,
+                     None if current is None else current.fingerprint, check_files=not model)
     return fresh
+
+
+def _update_passages(
+    where: Path, index: Index, ids: list[str], old_ids: Sequence[str], old: str | None, check_files: bool
+) -> None:
+    """The local copy of the chunks' texts and vectors (index/passages.py) brought to the same chunk set."""
+    if os.access(where if where.exists() else where.parent, os.W_OK):
+        from briefbot.index import passages
+
+        passages.update(where, index, ids, old_ids, old, fingerprint(ids), check_files)
