@@ -7,6 +7,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +29,12 @@ NEAR_DUPLICATE_COSINE = 0.97  # embeddings this close say the same thing in othe
 CANDIDATES = 50  # depth of each ranking (dense, BM25) whose union is fused, whatever k is
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=4096)  # passages come back query after query, and twice when duplicates eat the head
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
     words = _WORD.findall(text.lower())
     if len(words) < 3:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+        return frozenset({tuple(words)}) if words else frozenset()
+    return frozenset(tuple(words[i : i + 3]) for i in range(len(words) - 2))
 
 
 def collapse_duplicates(
@@ -49,7 +51,7 @@ def collapse_duplicates(
     dropped too. Stops once ``limit`` passages are kept, so only the head of a long ranking is compared.
     """
     kept: list[Passage] = []
-    kept_shingles: list[set[tuple[str, ...]]] = []
+    kept_shingles: list[frozenset[tuple[str, ...]]] = []
     kept_vectors: list[np.ndarray] = []
     for n, p in enumerate(passages):
         if limit is not None and len(kept) >= limit:
