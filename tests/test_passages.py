@@ -101,3 +101,32 @@ def test_a_copy_that_cannot_be_read_falls_back_to_chromadb(kb: Settings, embedde
     index = Index.open(kb, embedder.name, embedder.dim, create=False)
     r = Retriever(index, embedder, lexical_folder=lexical.folder(kb))
     assert r.search("When did the Quintara harbour open?", 3)[0].chunk.source.endswith("alpha.txt")
+
+
+def test_bm25_finds_vectors_come_from_the_copy_only_while_no_ingest_runs(
+    kb: Settings, embedder, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from briefbot.answer import retrieval
+    from briefbot.api import Briefbot
+
+    ingest(kb, embedder=embedder)
+    asked: list[list[str]] = []
+    real = retrieval.vectors_of
+
+    def counting(index, ids, pending):  # type: ignore[no-untyped-def]
+        asked.append(list(ids))
+        return real(index, ids, pending)
+
+    monkeypatch.setattr(retrieval, "vectors_of", counting)
+    bot = Briefbot(index=kb.index, corpus=kb.corpus, generator="extractive")
+    bot._embedder = embedder
+    question = "When did the Quintara harbour open?"
+    assert bot.search(question, 3)[0].chunk.source.endswith("alpha.txt")
+    assert asked == []  # the ingest snapshot vouches: chromadb holds exactly the copy's chunks
+    # An ingest removes the snapshot before its first write; here it then deletes alpha's chunks.
+    (kb.index / "files.json").unlink()
+    index = Index.open(kb, embedder.name, embedder.dim, create=False)
+    index.chunks.delete(ids=[i for i in index.chunk_ids() if "alpha" in i])
+    found = bot.search(question, 3)
+    assert asked  # BM25's finds were read from chromadb, which no longer has alpha's
+    assert all(not p.chunk.source.endswith("alpha.txt") for p in found)

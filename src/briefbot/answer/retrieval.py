@@ -34,7 +34,7 @@ def _shingles(text: str) -> frozenset[tuple[str, ...]]:
     words = _WORD.findall(text.lower())
     if len(words) < 3:
         return frozenset({tuple(words)}) if words else frozenset()
-    return frozenset(tuple(words[i : i + 3]) for i in range(len(words) - 2))
+    return frozenset(zip(words, words[1:], words[2:]))
 
 
 def collapse_duplicates(
@@ -174,10 +174,14 @@ class Retriever:
         lexical_folder: Path | None = None,
         rerank: bool = True,
         pending: Callable[[], list[str]] | None = None,
+        settled: Callable[[], bool] | None = None,
     ) -> None:
         self.index = index
         # Files whose write is unfinished (hidden from readers); by default chromadb is asked each query.
         self.pending = pending
+        # True while no ingest is running or left unfinished (the ingest snapshot vouches): chromadb then
+        # holds exactly the chunks of the local copy, which can stand in for it for BM25's finds too.
+        self.settled = settled
         self.rerank = rerank
         self.embedder = embedder
         self.lexical_weight = lexical_weight
@@ -229,6 +233,12 @@ class Retriever:
         pending = self.pending() if self.pending else self.index.pending_sources()  # read once for all lookups
         # BM25's finds need their vectors to be scored by cosine too; their texts wait for fill().
         wanted = list(dict.fromkeys(i for hits in lex_hits for i in hits))
+        local: dict[str, np.ndarray | None] = {}
+        if wanted and self.settled is not None and self.lexical_folder is not None and self.settled() and self.passages().in_step():
+            # chromadb's read of these vectors is also what drops a chunk an ingest deleted meanwhile:
+            # only while no ingest runs can the copy answer for it (a row it lacks is read from chromadb).
+            local.update(self.passages().vectors(wanted, self.embedder.dim))
+            wanted = [i for i in wanted if i not in local]
         fetching = self._worker().submit(vectors_of, self.index, wanted, pending) if wanted else None
         vectors: np.ndarray | None = None
         dense_hits: list[dict[str, float]] = [{} for _ in queries]
@@ -239,6 +249,7 @@ class Retriever:
                 dense_hits = query_scores_many(self.index, vectors, depth, where, pending)
         finally:
             found: dict[str, np.ndarray | None] = fetching.result() if fetching else {}
+            found.update(local)
         return [
             self._assemble(q, lex, lex_scores[n], lex_hits[n], found, dense_hits[n], None if vectors is None else vectors[n], pending)
             for n, q in enumerate(queries)
@@ -350,9 +361,13 @@ class Retriever:
 
         rows = [j for j in order[:head] if cands.chunks[j] is not None]
         kept = collapse_duplicates(passages(rows), vectors=[cands.vectors[j] for j in rows], limit=k)
-        if len(kept) < k and len(order) > head:  # duplicates ate the head: read on (same result as reading all)
-            self.fill(cands, order)
-            rows = [j for j in order if j not in cands.lost]
+        read = head
+        while len(kept) < k and len(order) > read:
+            # Duplicates ate the head: read on, a head's worth at a time. The same result as reading all,
+            # as collapsing goes in rank order and stops at the k-th passage kept.
+            read += head
+            self.fill(cands, order[:read])
+            rows = [j for j in order[:read] if j not in cands.lost]
             kept = collapse_duplicates(passages(rows), vectors=[cands.vectors[j] for j in rows], limit=k)
         return kept
 

@@ -122,28 +122,52 @@ class Passages:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._con: sqlite3.Connection | None = None
+        self._checked: tuple[int, int, int] | None = None  # CURRENT.json's stat when in_step last looked
+        self._in_step = False
 
     def _connection(self) -> sqlite3.Connection | None:
         if self._con is None and self.path.is_file():
             self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5, check_same_thread=False)
         return self._con
 
+    def in_step(self) -> bool:
+        """Whether the copy holds the chunk set of the latest BM25 build (the last sync did not fail).
+
+        Costs a stat, plus two small reads when the build changed."""
+        current = self.path.parent / "CURRENT.json"
+        try:
+            st = current.stat()
+        except OSError:
+            return False
+        key = (st.st_ino, st.st_mtime_ns, st.st_size)
+        if self._checked != key:
+            try:
+                built = json.loads(current.read_text(encoding="utf-8")).get("fingerprint")
+            except (OSError, ValueError):
+                return False
+            self._checked, self._in_step = key, built is not None and built == fingerprint_of(self.path)
+        return self._in_step
+
+    def vectors(self, ids: Sequence[str], dim: int) -> dict[str, np.ndarray]:
+        """The stored vectors of those ``ids`` the copy has (no text is decoded); {} when it cannot be read."""
+        rows = self._rows("id, vector", ids)
+        out = {i: np.frombuffer(v, dtype=np.float32) for i, v in rows if v is not None}
+        return {i: v for i, v in out.items() if len(v) == dim}
+
+    def _rows(self, columns: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        con = self._connection() if ids else None
+        if con is None:
+            return []
+        try:
+            return con.execute(f"SELECT {columns} FROM passages WHERE id IN ({','.join('?' * len(ids))})", list(ids)).fetchall()
+        except sqlite3.Error:
+            return []
+
     def get(self, ids: Sequence[str], dim: int) -> dict[str, tuple[Chunk, np.ndarray | None]]:
         """The rows of those ``ids`` the copy has; {} when it cannot be read."""
         from briefbot.index.store import chunk_from_record
 
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        try:
-            con = self._connection()
-            if con is None:
-                return {}
-            rows = con.execute(
-                f"SELECT id, document, metadata, vector FROM passages WHERE id IN ({marks})", list(ids)
-            ).fetchall()
-        except sqlite3.Error:
-            return {}
+        rows = self._rows("id, document, metadata, vector", ids)
         out: dict[str, tuple[Chunk, np.ndarray | None]] = {}
         for i, d, m, v in rows:
             vec = None if v is None else np.frombuffer(v, dtype=np.float32)
