@@ -65,9 +65,11 @@ def test_an_index_without_a_copy_gets_one_at_its_first_search(kb: Settings, embe
     (lexical.folder(kb) / passages.FILENAME).unlink()
     index = Index.open(kb, embedder.name, embedder.dim, create=False)
     retriever = Retriever(index, embedder, lexical_folder=lexical.folder(kb))
+    assert not retriever.passages().in_step()
     hits = retriever.search("When did the Quintara harbour open?", 3)
     assert hits[0].chunk.source.endswith("alpha.txt")
     copy_agrees(kb, embedder)
+    assert retriever.passages().in_step()  # noticed in the same process, without a new build of the BM25 index
 
 
 def test_search_ranks_the_same_with_and_without_the_copy(kb: Settings, embedder, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

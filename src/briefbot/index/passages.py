@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from dataclasses import astuple
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,12 @@ if TYPE_CHECKING:
 FILENAME = "passages.sqlite3"
 BATCH = 1000  # rows read from chromadb per call while the copy is brought up to date (bounded memory)
 _SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS passages (id TEXT PRIMARY KEY, document TEXT NOT NULL, metadata TEXT NOT NULL, vector BLOB)",
+    # A chunk's fields as columns (decoding JSON metadata cost more than the read), then its vector.
+    (
+        "CREATE TABLE IF NOT EXISTS passages (id TEXT PRIMARY KEY, source TEXT, idx INTEGER, text TEXT,"
+        " start_line INTEGER, end_line INTEGER, start_char INTEGER, end_char INTEGER, tokens INTEGER, hash TEXT,"
+        " page INTEGER, context TEXT, vector BLOB)"
+    ),
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS sources (source TEXT PRIMARY KEY, stamp TEXT NOT NULL)",  # file record when read
 )
@@ -67,6 +73,8 @@ def update(
     again too: an edit can move a chunk's lines without changing its text, so its id stays the same.
     Returns the number of rows read. A failure leaves the copy unused (readers then read chromadb).
     """
+    from briefbot.index.store import chunk_from_record
+
     path = folder / FILENAME
     held = fingerprint_of(path)
     if held == fingerprint and not check_files:
@@ -93,8 +101,8 @@ def update(
                     con.execute("DELETE FROM sources")
                 for rows in _read(index, wanted):
                     con.executemany(
-                        "INSERT OR REPLACE INTO passages VALUES (?, ?, ?, ?)",
-                        [(i, d, json.dumps(m), None if v is None else np.asarray(v, np.float32).tobytes())
+                        "INSERT OR REPLACE INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [(i, *astuple(chunk_from_record(d, m)), None if v is None else np.asarray(v, np.float32).tobytes())
                          for i, d, m, v in rows],
                     )
                     read += len(rows)
@@ -122,7 +130,7 @@ class Passages:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._con: sqlite3.Connection | None = None
-        self._checked: tuple[int, int, int] | None = None  # CURRENT.json's stat when in_step last looked
+        self._checked: tuple[int, ...] | None = None  # CURRENT.json's and the copy's stats when in_step last looked
         self._in_step = False
 
     def _connection(self) -> sqlite3.Connection | None:
@@ -133,13 +141,13 @@ class Passages:
     def in_step(self) -> bool:
         """Whether the copy holds the chunk set of the latest BM25 build (the last sync did not fail).
 
-        Costs a stat, plus two small reads when the build changed."""
+        Costs two stats, plus two small reads when the build or the copy changed."""
         current = self.path.parent / "CURRENT.json"
         try:
-            st = current.stat()
+            st, own = current.stat(), self.path.stat()
         except OSError:
             return False
-        key = (st.st_ino, st.st_mtime_ns, st.st_size)
+        key = (st.st_ino, st.st_mtime_ns, st.st_size, own.st_ino, own.st_mtime_ns, own.st_size)
         if self._checked != key:
             try:
                 built = json.loads(current.read_text(encoding="utf-8")).get("fingerprint")
@@ -165,11 +173,9 @@ class Passages:
 
     def get(self, ids: Sequence[str], dim: int) -> dict[str, tuple[Chunk, np.ndarray | None]]:
         """The rows of those ``ids`` the copy has; {} when it cannot be read."""
-        from briefbot.index.store import chunk_from_record
-
-        rows = self._rows("id, document, metadata, vector", ids)
+        rows = self._rows("*", ids)
         out: dict[str, tuple[Chunk, np.ndarray | None]] = {}
-        for i, d, m, v in rows:
+        for i, *fields, v in rows:
             vec = None if v is None else np.frombuffer(v, dtype=np.float32)
-            out[i] = (chunk_from_record(d, json.loads(m)), vec if vec is None or len(vec) == dim else None)
+            out[i] = (Chunk(*fields), vec if vec is None or len(vec) == dim else None)
         return out
