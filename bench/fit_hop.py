@@ -187,7 +187,7 @@ def main() -> None:
             else:
                 cells.append(f"{s[:8]} {key} {h0[key]:.3f}/{h1[key]:.3f} fires {allq['fires']:.2f}")
         print(f"{name:22s} " + " | ".join(cells))
-    (RESULTS / "fit_hop.json").write_text(json.dumps({"sets": {s: len(r) for s, r in data.items()}, "table": table}, indent=1))
+    (RESULTS / "fit_hop.json").write_text(json.dumps({"sets": {s: len(r) for s, r in data.items()}, "table": table}))
 
 
 if __name__ == "__main__":
