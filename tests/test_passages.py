@@ -103,6 +103,11 @@ def test_a_copy_that_cannot_be_read_falls_back_to_chromadb(kb: Settings, embedde
     index = Index.open(kb, embedder.name, embedder.dim, create=False)
     r = Retriever(index, embedder, lexical_folder=lexical.folder(kb))
     assert r.search("When did the Quintara harbour open?", 3)[0].chunk.source.endswith("alpha.txt")
+    # That search's sync removed the damaged file (not a database); the next sync makes a new copy.
+    assert not (lexical.folder(kb) / passages.FILENAME).exists()
+    (kb.corpus[0] / "gamma.txt").write_text(GAMMA, encoding="utf-8")
+    ingest(kb, embedder=embedder)
+    copy_agrees(kb, embedder)
 
 
 def test_bm25_finds_vectors_come_from_the_copy_only_while_no_ingest_runs(

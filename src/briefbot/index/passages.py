@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
-from dataclasses import astuple
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,25 +63,27 @@ def update(
     old_fingerprint: str | None,
     fingerprint: str,
     check_files: bool = False,
-) -> int:
+    texts_for: Collection[str] = (),
+) -> dict[str, str]:
     """Bring the copy in ``folder`` to the chunk set ``ids`` (fingerprint ``fingerprint``).
 
     Only the rows of ids not in ``old_ids`` are read from chromadb when the copy holds ``old_fingerprint``;
     otherwise every row is (an index built before the copy existed, or a copy left behind). With
     ``check_files`` (after an ingest) the rows of every file re-indexed since the copy was made are read
     again too: an edit can move a chunk's lines without changing its text, so its id stays the same.
-    Returns the number of rows read. A failure leaves the copy unused (readers then read chromadb).
+    Returns the texts of the chunks read whose ids are in ``texts_for`` (the BM25 update needs them: one
+    read serves both). A failure leaves the copy unused (readers then read chromadb) and returns {}.
     """
     from briefbot.index.store import chunk_from_record
 
     path = folder / FILENAME
     held = fingerprint_of(path)
     if held == fingerprint and not check_files:
-        return 0
+        return {}
     incremental = held is not None and held in (old_fingerprint, fingerprint)
     known = set(old_ids if held == old_fingerprint else ids) if incremental else set()
     stamps = {s: f"{r.sha256}:{r.mtime_ns}:{r.indexed_at}" for s, r in index.file_records().items()} if check_files else {}
-    read = 0
+    texts: dict[str, str] = {}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(path, timeout=30)
@@ -94,7 +95,7 @@ def update(
                 redo = {s for s, stamp in stamps.items() if stored.get(s) != stamp}
                 wanted = [i for i in ids if i not in known or source_of_chunk_id(i) in redo]
                 if held == fingerprint and not wanted:
-                    return 0
+                    return {}
                 con.execute("DELETE FROM meta WHERE key = 'fingerprint'")  # unusable until this commit ends
                 if not incremental:
                     con.execute("DELETE FROM passages")
@@ -102,19 +103,28 @@ def update(
                 for rows in _read(index, wanted):
                     con.executemany(
                         "INSERT OR REPLACE INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [(i, *astuple(chunk_from_record(d, m)), None if v is None else np.asarray(v, np.float32).tobytes())
+                        [(i, *_fields(chunk_from_record(d, m)), None if v is None else np.asarray(v, np.float32).tobytes())
                          for i, d, m, v in rows],
                     )
-                    read += len(rows)
+                    texts.update((i, d) for i, d, _, _ in rows if i in texts_for)
                 gone = set(old_ids) - set(ids) if incremental else set()
                 con.executemany("DELETE FROM passages WHERE id = ?", [(i,) for i in gone])
                 con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?)", list(stamps.items()))
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
         finally:
             con.close()
-    except (sqlite3.Error, OSError):
-        return 0
-    return read
+    except sqlite3.DatabaseError:  # not a database (any more): removed, so the next sync makes a new one
+        path.unlink(missing_ok=True)
+        return {}
+    except Exception:  # noqa: BLE001 - the disk, or chromadb mid-write: the copy is only an optimisation
+        return {}
+    return texts
+
+
+def _fields(c: Chunk) -> tuple[Any, ...]:
+    """A chunk's fields in the table's (and the dataclass's) order."""
+    return (c.source, c.index, c.text, c.start_line, c.end_line, c.start_char, c.end_char, c.tokens,
+            c.content_hash, c.page, c.context)
 
 
 def _read(index: Index, ids: Sequence[str]) -> Iterator[list[tuple[str, str, dict[str, Any], Any]]]:
