@@ -16,6 +16,8 @@ Prints a table of every figure with its target and writes bench/results/query.js
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import shutil
 import sys
 import time
@@ -26,7 +28,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import common  # noqa: E402
+import common
 
 TARGET_P50_100K_MS = 50.0
 TARGET_RATIO = 1.3  # briefbot's search p50 against the plain embed + chroma query baseline, every size
@@ -85,8 +87,8 @@ def bbc_index(project: Path, limit: int | None) -> None:
 
 def bbc_vectors(project: Path) -> dict[str, np.ndarray]:
     from briefbot.index.embedding import MINILM
-    from briefbot.settings import Settings
     from briefbot.index.store import Index
+    from briefbot.settings import Settings
 
     index = Index.open(Settings(index=project / ".briefbot"), MINILM, 384, create=False)
     chunks, vecs = index.get_chunks(with_vectors=True)
@@ -96,8 +98,8 @@ def bbc_vectors(project: Path) -> dict[str, np.ndarray]:
 
 def chunks_per_file(project: Path) -> list[tuple[Path, int]]:
     from briefbot.index.embedding import MINILM
-    from briefbot.settings import Settings
     from briefbot.index.store import Index
+    from briefbot.settings import Settings
 
     index = Index.open(Settings(index=project / ".briefbot"), MINILM, 384, create=False)
     records = index.file_records()
@@ -138,8 +140,8 @@ def _count(scale: Path) -> int:
     if not (scale / ".briefbot").exists():
         return 0
     from briefbot.index.embedding import MINILM
-    from briefbot.settings import Settings
     from briefbot.index.store import Index
+    from briefbot.settings import Settings
 
     return Index.open(Settings(index=scale / ".briefbot"), MINILM, 384, create=True).count()
 
@@ -176,13 +178,22 @@ def latency(index_dir: Path, queries: list[str], warmup: int = 5) -> dict[str, l
             out[prefix + "times"].append(time.perf_counter() - t0)
             out[prefix + "cpu"].append(time.process_time() - c0)
             assert got
+    out["hop_fired"] = [float(second_hop_fires(bot, q)) for q in queries[warmup:]]
     return out
+
+
+def second_hop_fires(bot, query: str) -> bool:
+    """Whether this search took multi-hop's second hop (each one more embedding and search)."""
+    from briefbot.answer import multihop
+
+    if not bot.settings.multihop:
+        return False
+    first = bot.retriever().search(query, max(bot.settings.k, multihop.HOP_KEEP))
+    return bool(multihop.comparison_sides(query)) or multihop.needs_second_hop(query, first)
 
 
 def latency_child(index_dir: Path, queries: list[str]) -> dict:
     """Time retrieval in a child process, so it runs at normal priority and starts cold."""
-    import json
-
     qfile = index_dir.parent / "queries.json"
     qfile.write_text(json.dumps(queries), encoding="utf-8")
     r = common.run([sys.executable, __file__, "--measure", str(index_dir), str(qfile)], cwd=common.WORK)
@@ -195,11 +206,12 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=200, help="timed queries per size")
     ap.add_argument("--repeats", type=int, default=5, help="runs of the cold ask and --help figures")
     ap.add_argument("--files", type=int, default=None, help="use only the first N articles (a quick trial run)")
+    ap.add_argument("--index", type=Path, action="append", default=[],
+                    help="time this existing index folder (.briefbot) instead of building the sizes (repeatable)")
+    ap.add_argument("--skip-cold", action="store_true", help="only the retrieval figures (no cold ask, no --help)")
     ap.add_argument("--measure", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.measure:
-        import json
-
         print(json.dumps(latency(args.measure[0], json.loads(args.measure[1].read_text(encoding="utf-8")))))
         return
     sizes = sorted(int(s) for s in args.sizes.split(","))
@@ -217,14 +229,22 @@ def main() -> None:
     queries = [titles[i] for i in rng.permutation(len(titles))[: args.queries + 5]]
 
     scale = common.WORK / f"query-scale{suffix}"
-    if scale.exists():
+    if scale.exists() and not args.index:
         shutil.rmtree(scale)  # built fresh each run, in order of size
     embedder = ReuseEmbedder(vectors, MINILM)
-    results: dict = {"queries": len(queries) - 5, "retrieval": []}
-    for size in sizes:
-        print(f"index of {size} chunks ...", flush=True)
-        chunks = grow(scale, files, project, size, embedder)
-        got = latency_child(scale / ".briefbot", queries)
+    results: dict = {"queries": len(queries) - 5, "retrieval": [], "load_average": []}
+    for size in args.index or sizes:
+        if isinstance(size, Path):
+            index_dir = size.resolve()
+            chunks = size = _count(index_dir.parent)
+            print(f"index {index_dir} ({chunks} chunks) ...", flush=True)
+        else:
+            print(f"index of {size} chunks ...", flush=True)
+            chunks = grow(scale, files, project, size, embedder)
+            index_dir = scale / ".briefbot"
+        load = os.getloadavg()[0]
+        got = latency_child(index_dir, queries)
+        results["load_average"].append([load, os.getloadavg()[0]])
         times, cpu = got["times"], got["cpu"]
         base = got["baseline_times"]
         r = {
@@ -237,10 +257,19 @@ def main() -> None:
             "baseline_p50_ms": 1000 * common.percentile(base, 50),
             "baseline_p95_ms": 1000 * common.percentile(base, 95),
             "baseline_cpu_p50_ms": 1000 * common.percentile(got["baseline_cpu"], 50),
+            "second_hop_share": sum(got["hop_fired"]) / max(len(got["hop_fired"]), 1),
+            "load_average": [load, os.getloadavg()[0]],
         }
         r["ratio_p50"] = r["p50_ms"] / r["baseline_p50_ms"]
         results["retrieval"].append(r)
-        print(f"  p50 {r['p50_ms']:.1f} ms, baseline {r['baseline_p50_ms']:.1f} ms (x{r['ratio_p50']:.2f})", flush=True)
+        print(f"  p50 {r['p50_ms']:.1f} ms, baseline {r['baseline_p50_ms']:.1f} ms (x{r['ratio_p50']:.2f}), "
+              f"second hop on {100 * r['second_hop_share']:.0f}% of queries, load {load:.1f}", flush=True)
+    if args.skip_cold:
+        for r in results["retrieval"]:
+            print(f"{r['chunks']} chunks: p50 {r['p50_ms']:.1f} ms, baseline {r['baseline_p50_ms']:.1f} ms, "
+                  f"x{r['ratio_p50']:.2f} (target <= x{TARGET_RATIO}), p95 {r['p95_ms']:.1f} / {r['baseline_p95_ms']:.1f} ms")
+        (common.RESULTS / f"query{suffix}-retrieval.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+        return
 
     print("cold `briefbot ask` (extractive) on the BBC index ...", flush=True)
     env = common.clean_env(BRIEFBOT_CORPUS="bbc", BRIEFBOT_GENERATOR="extractive")
@@ -266,6 +295,7 @@ def main() -> None:
         rows.append(("  baseline p50 (embed + chroma top-k with documents)", f"{r['baseline_p50_ms']:.1f} ms", "", ""))
         rows.append(("  briefbot / baseline, p50", f"x{r['ratio_p50']:.2f}", f"<= x{TARGET_RATIO}", ok(r["ratio_p50"] <= TARGET_RATIO)))
         rows.append((f"retrieval p95, {r['chunks']} chunks", f"{r['p95_ms']:.1f} ms (baseline {r['baseline_p95_ms']:.1f})", "", ""))
+        rows.append(("  queries taking multi-hop's second hop", f"{100 * r['second_hop_share']:.0f}%", "", ""))
         rows.append(("  CPU time per query, p50", f"{r['cpu_p50_ms']:.1f} ms (baseline {r['baseline_cpu_p50_ms']:.1f})", "", ""))
     ask_s = common.median(results["cold_ask_seconds"])
     help_s = common.median(results["help_seconds"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.index import lexical
+from briefbot.index import lexical, passages
 from briefbot.schema import source_of_chunk_id
 from briefbot.ingest.pipeline import ingest
 from briefbot.answer.retrieval import Retriever
@@ -172,6 +172,12 @@ def test_incremental_sync_reads_only_new_chunks_and_equals_a_fresh_build(
         read.extend(ids)
         return real_texts_of(self, ids)
 
+    real_read = passages._read
+
+    def spy_copy(index: Index, ids):  # the local copy's read, whose texts the BM25 update uses
+        read.extend(ids)
+        return real_read(index, ids)
+
     def refuse(self: Index):
         raise AssertionError("a sync must not read every chunk's text")
 
@@ -180,6 +186,7 @@ def test_incremental_sync_reads_only_new_chunks_and_equals_a_fresh_build(
     ingest(kb, embedder=embedder)
     (corpus / "gamma.txt").write_text(GAMMA + "Ferries were also discussed.\n", encoding="utf-8")
     monkeypatch.setattr(Index, "texts_of", spy)
+    monkeypatch.setattr(passages, "_read", spy_copy)
     monkeypatch.setattr(Index, "chunk_texts", refuse)
     ingest(kb, embedder=embedder)
     monkeypatch.undo()

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.answer.multihop import answered_by_first, bridge_entities, comparison_sides, residual
+from briefbot.answer.multihop import (
+    ANSWERED,
+    CLOSE,
+    bridge_entities,
+    comparison_sides,
+    needs_second_hop,
+    residual,
+)
+from briefbot.answer.rerank import features
 from briefbot.api import Briefbot
 
 from .fake_openai import FakeOpenAI
@@ -93,9 +101,9 @@ def test_a_single_hop_question_stops_after_the_first_hop(townships: Path) -> Non
     bot = Briefbot(index=townships / ".briefbot", corpus=[townships / "corpus"], generator="extractive")
     question = "What is the county seat of Ward County?"
     first = bot.retriever().search(question, 5)
-    assert answered_by_first(question, first)
+    assert not needs_second_hop(question, first)
     assert sources(bot.search(question, 5)) == sources(first)
-    assert not answered_by_first(QUESTION, bot.retriever().search(QUESTION, 5))
+    assert needs_second_hop(QUESTION, bot.retriever().search(QUESTION, 5))
 
 
 def test_comparison_questions_are_split_into_sides() -> None:
@@ -146,3 +154,22 @@ def test_llm_decomposition_retrieves_each_sub_question(tmp_path: Path, monkeypat
         asked.clear()
         bot.ask("What is the county seat of Ward County?", 3)
         assert asked == ["answer"]
+
+
+def test_no_second_hop_when_the_first_passage_is_far_or_the_question_reworded(townships: Path) -> None:
+    """Each follow-up costs an embedding and a search: not taken where it cannot help (bench/fit_hop.py)."""
+    bot = Briefbot(index=townships / ".briefbot", corpus=[townships / "corpus"], generator="extractive")
+    # Nothing indexed is about it: the first passage's names are no bridge (the old trigger fired: coverage 0).
+    far = "What is the boiling point of liquid nitrogen?"
+    first = bot.retriever().search(far, 5)
+    assert first[0].dense_score is not None and first[0].dense_score < CLOSE
+    assert not needs_second_hop(far, first)
+    # A short question in other words than its passage ("holding" for "lies in"): one word missing, one hop.
+    reworded = "When was the county holding Minot created?"
+    first = bot.retriever().search(reworded, 5)
+    assert sources(first)[0] == "ward.txt"
+    assert features(reworded, [p.chunk.text for p in first])[0, 0] < ANSWERED  # the old trigger fired here
+    assert not needs_second_hop(reworded, first)
+    assert sources(bot.search(reworded, 5)) == sources(first)
+    # The bridge question still fires.
+    assert needs_second_hop(QUESTION, bot.retriever().search(QUESTION, 5))

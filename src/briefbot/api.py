@@ -148,9 +148,15 @@ class Briefbot:
         if self._retriever is None or self._retriever.index is not self.index():
             self._retriever = Retriever(
                 self.index(), self.embedder, self.settings.lexical_weight, lexical.folder(self.settings),
-                rerank=self.settings.rerank, pending=self._pending_sources,
+                rerank=self.settings.rerank, pending=self._pending_sources, settled=self._settled,
             )
         return self._retriever
+
+    def _settled(self) -> bool:
+        """No ingest running or left unfinished: the index is as the last one left it (manifest.nothing_pending)."""
+        from briefbot.ingest import manifest
+
+        return not self.settings.chroma_url and manifest.nothing_pending(self.settings.index)
 
     def _pending_sources(self) -> list[str]:
         """Files mid-write, hidden from readers: none while the ingest snapshot vouches for the index

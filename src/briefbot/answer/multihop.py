@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefbot.answer.rerank import features
+from briefbot.answer.rerank import features, passage_words
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.schema import Passage
 
@@ -24,7 +24,11 @@ if TYPE_CHECKING:
 
 # Constants fitted on the even-numbered questions of the three multi-hop dev samples and SQuAD v1.1
 # (bench/quality.py, see README-quality.md); reported there on the odd-numbered half too.
+# When the second hop fires: fitted on the same halves by bench/fit_hop.py (the sweep in README-speed.md).
 ANSWERED = 0.9  # the first passage holds this share of the question's rarer words: one hop is enough
+CLOSE = 0.5  # below this cosine the first passage is no first link (the answer is likely not indexed): one hop
+REWORDED = 2  # a short question whose first passage lacks fewer of its words than this was reworded, not chained
+LONG_QUESTION = 6  # content words from which a question may chain even when its first passage lacks only one
 PARENTS = 2  # first-hop passages whose names are followed
 ENTITIES = 2  # names followed per passage
 HOP_WEIGHT = 0.7  # a second-hop find ranks as this share of its parent's first-hop rank score
@@ -108,12 +112,22 @@ def residual(question: str, passage: str) -> str:
     return " ".join(keep)
 
 
-def answered_by_first(question: str, passages: Sequence[Passage]) -> bool:
-    """The first passage already holds (nearly) all of the question's rarer words: nothing left to chain to."""
+def needs_second_hop(question: str, passages: Sequence[Passage]) -> bool:
+    """A second hop can help: the first passage is close to the question but lacks some of its words.
+
+    Not when it holds (nearly) all of the question's rarer words (nothing left to chain to), when it is
+    far from the question (its names are no bridge: the index likely lacks the answer), or when a short
+    question misses only one word of it (a reworded question, as most single-hop ones are).
+    """
     if not passages:
-        return True
-    f = features(question, [p.chunk.text for p in passages[:5]])
-    return bool(f[0, 0] >= ANSWERED)
+        return False
+    first = passages[0]
+    if first.dense_score is not None and first.dense_score < CLOSE:
+        return False
+    if features(question, [p.chunk.text for p in passages[:5]])[0, 0] >= ANSWERED:
+        return False
+    terms = set(tokenize(question))
+    return len(terms) >= LONG_QUESTION or len(terms - passage_words(first.chunk.text)) >= REWORDED
 
 
 def worth_decomposing(question: str, passages: Sequence[Passage]) -> bool:
@@ -185,8 +199,20 @@ def search(
     if first is None:
         first = retriever.search(question, max(k, HOP_KEEP))
     sides = comparison_sides(question)
-    if not sides and answered_by_first(question, first):
+    if not sides and not needs_second_hop(question, first):
         return first[:k]
+    return follow_up(retriever, question, first, k, sides, decompose)
+
+
+def follow_up(
+    retriever: Retriever,
+    question: str,
+    first: list[Passage],
+    k: int,
+    sides: list[str],
+    decompose: Callable[[str], list[str]] | None = None,
+) -> list[Passage]:
+    """The second hop (and the comparison's sides, an LLM's sub-questions) fused with the first ranking."""
     sub_questions: list[str] = []
     if decompose is not None and worth_decomposing(question, first):
         sub_questions = [q for q in decompose(question) if q.strip().lower() != question.strip().lower()]

@@ -9,7 +9,7 @@ model), and on SQuAD they lift MRR@20 from .863 to about .89 (bench/quality.py).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import KeysView, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,6 +49,11 @@ def _analyse(text: str) -> _Analysis:
             where[w] = where.get(w, 0) | (1 << k)
     flat = [w for words in per for w in words]
     return _Analysis(len(per), where, frozenset(zip(flat, flat[1:])))
+
+
+def passage_words(text: str) -> KeysView[str]:
+    """The stemmed words of a passage, from the same (remembered) reading the features use."""
+    return _analyse(text).where.keys()
 
 
 def features(question: str, texts: Sequence[str]) -> np.ndarray:

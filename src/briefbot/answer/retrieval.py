@@ -7,6 +7,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from briefbot.answer.rerank import rerank_scores
 from briefbot.index.dense import chunks_of, query_scores_many, vectors_of
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import LexicalIndex, sync
+from briefbot.index.passages import FILENAME as PASSAGES
+from briefbot.index.passages import Passages
 from briefbot.index.store import Index
 from briefbot.schema import Chunk, Passage
 
@@ -26,11 +29,12 @@ NEAR_DUPLICATE_COSINE = 0.97  # embeddings this close say the same thing in othe
 CANDIDATES = 50  # depth of each ranking (dense, BM25) whose union is fused, whatever k is
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=4096)  # passages come back query after query, and twice when duplicates eat the head
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
     words = _WORD.findall(text.lower())
     if len(words) < 3:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+        return frozenset({tuple(words)}) if words else frozenset()
+    return frozenset(zip(words, words[1:], words[2:]))
 
 
 def collapse_duplicates(
@@ -47,7 +51,7 @@ def collapse_duplicates(
     dropped too. Stops once ``limit`` passages are kept, so only the head of a long ranking is compared.
     """
     kept: list[Passage] = []
-    kept_shingles: list[set[tuple[str, ...]]] = []
+    kept_shingles: list[frozenset[tuple[str, ...]]] = []
     kept_vectors: list[np.ndarray] = []
     for n, p in enumerate(passages):
         if limit is not None and len(kept) >= limit:
@@ -170,21 +174,33 @@ class Retriever:
         lexical_folder: Path | None = None,
         rerank: bool = True,
         pending: Callable[[], list[str]] | None = None,
+        settled: Callable[[], bool] | None = None,
     ) -> None:
         self.index = index
         # Files whose write is unfinished (hidden from readers); by default chromadb is asked each query.
         self.pending = pending
+        # True while no ingest is running or left unfinished (the ingest snapshot vouches): chromadb then
+        # holds exactly the chunks of the local copy, which can stand in for it for BM25's finds too.
+        self.settled = settled
         self.rerank = rerank
         self.embedder = embedder
         self.lexical_weight = lexical_weight
         self.lexical_folder = lexical_folder
         self._lexical: LexicalIndex | None = None
         self._fetcher: _Worker | None = None
+        self._passages: Passages | None = None
 
     def _worker(self) -> _Worker:
         if self._fetcher is None:
             self._fetcher = _Worker()
         return self._fetcher
+
+    def passages(self) -> Passages:
+        """The local copy of the chunks' texts and vectors beside the BM25 index (index/passages.py)."""
+        if self._passages is None:
+            assert self.lexical_folder is not None
+            self._passages = Passages(self.lexical_folder / PASSAGES)
+        return self._passages
 
     def lexical(self) -> LexicalIndex:
         """The BM25 index, checked against chromadb once per retriever (rebuilt if out of step)."""
@@ -217,6 +233,12 @@ class Retriever:
         pending = self.pending() if self.pending else self.index.pending_sources()  # read once for all lookups
         # BM25's finds need their vectors to be scored by cosine too; their texts wait for fill().
         wanted = list(dict.fromkeys(i for hits in lex_hits for i in hits))
+        local: dict[str, np.ndarray | None] = {}
+        if wanted and self.settled is not None and self.lexical_folder is not None and self.settled() and self.passages().in_step():
+            # chromadb's read of these vectors is also what drops a chunk an ingest deleted meanwhile:
+            # only while no ingest runs can the copy answer for it (a row it lacks is read from chromadb).
+            local.update(self.passages().vectors(wanted, self.embedder.dim))
+            wanted = [i for i in wanted if i not in local]
         fetching = self._worker().submit(vectors_of, self.index, wanted, pending) if wanted else None
         vectors: np.ndarray | None = None
         dense_hits: list[dict[str, float]] = [{} for _ in queries]
@@ -227,6 +249,7 @@ class Retriever:
                 dense_hits = query_scores_many(self.index, vectors, depth, where, pending)
         finally:
             found: dict[str, np.ndarray | None] = fetching.result() if fetching else {}
+            found.update(local)
         return [
             self._assemble(q, lex, lex_scores[n], lex_hits[n], found, dense_hits[n], None if vectors is None else vectors[n], pending)
             for n, q in enumerate(queries)
@@ -296,7 +319,11 @@ class Retriever:
             return
         unknown = {c.ids[j] for c, rows in work for j in rows if c.known is None or not c.known[j]}  # vectors to read too
         ids = list(dict.fromkeys(c.ids[j] for c, rows in work for j in rows))
-        found = chunks_of(self.index, ids, work[0][0].pending, vectors=bool(unknown))
+        # The local copy first (ids chromadb has just returned: the dense search, BM25's finds' vectors).
+        found = self.passages().get(ids, self.embedder.dim) if self.lexical_folder is not None else {}
+        rest = [i for i in ids if i not in found or (i in unknown and found[i][1] is None)]
+        if rest:
+            found.update(chunks_of(self.index, rest, work[0][0].pending, vectors=any(i in unknown for i in rest)))
         stale = [i for i in unknown if i in found and found[i][1] is None]
         if stale:  # vectors chromadb could not serve during a concurrent ingest
             fresh = self.embedder.embed([found[i][0].embed_text for i in stale])
@@ -334,9 +361,13 @@ class Retriever:
 
         rows = [j for j in order[:head] if cands.chunks[j] is not None]
         kept = collapse_duplicates(passages(rows), vectors=[cands.vectors[j] for j in rows], limit=k)
-        if len(kept) < k and len(order) > head:  # duplicates ate the head: read on (same result as reading all)
-            self.fill(cands, order)
-            rows = [j for j in order if j not in cands.lost]
+        read = head
+        while len(kept) < k and len(order) > read:
+            # Duplicates ate the head: read on, a head's worth at a time. The same result as reading all,
+            # as collapsing goes in rank order and stops at the k-th passage kept.
+            read += head
+            self.fill(cands, order[:read])
+            rows = [j for j in order[:read] if j not in cands.lost]
             kept = collapse_duplicates(passages(rows), vectors=[cands.vectors[j] for j in rows], limit=k)
         return kept
 

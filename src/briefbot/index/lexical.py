@@ -427,6 +427,8 @@ def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
     ids = index.chunk_ids()
     current = LexicalIndex.load(where, model=False)
     if current is not None and current.fingerprint == fingerprint(ids):
+        # (After an ingest: files re-indexed with the same chunk texts; else a copy made before this code.)
+        _update_passages(where, index, current.ids, current.ids, current.fingerprint, check_files=not model)
         if not model:
             return current
         try:
@@ -439,8 +441,14 @@ def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
     known = set(old_ids)
     # Only chunks not seen before are read, a thousand at a time (one read of every text made
     # chromadb hold ~90 MB more at 7,800 chunks, at the end of an ingest whose peak memory matters).
+    # The local copy reads them with their vectors first; its texts serve the BM25 update too.
+    need = [i for i in ids if i not in known]
     try:
-        new = index.texts_of([i for i in ids if i not in known])
+        new = _update_passages(where, index, ids, [] if current is None else current.ids,
+                               None if current is None else current.fingerprint, not model, set(need))
+        missing = [i for i in need if i not in new]
+        if missing:
+            new.update(index.texts_of(missing))
     except IndexError_:
         stale = LexicalIndex.load(where) if model and current is not None else None
         if stale is None:
@@ -459,5 +467,18 @@ def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
     try:
         fresh.save(where)
     except OSError:
-        pass  # (as when the folder became read-only meanwhile)
+        return fresh  # (as when the folder became read-only meanwhile)
     return fresh
+
+
+def _update_passages(
+    where: Path, index: Index, ids: list[str], old_ids: Sequence[str], old: str | None, check_files: bool,
+    texts_for: set[str] | None = None,
+) -> dict[str, str]:
+    """The local copy of the chunks' texts and vectors (index/passages.py) brought to the chunk set ``ids``;
+    the texts it read of the chunks in ``texts_for``."""
+    if not os.access(where if where.exists() else where.parent, os.W_OK):
+        return {}
+    from briefbot.index import passages
+
+    return passages.update(where, index, ids, old_ids, old, fingerprint(ids), check_files, texts_for or set())

@@ -1,0 +1,191 @@
+"""A local copy of each indexed chunk's text, metadata and vector, kept beside the BM25 index.
+
+chromadb serves a read of twenty chunks by id in 2-4 ms, most of it per call rather than per row,
+and a search needed such a read for the texts of the passages it re-ranks: with it, a search cost
+about twice a plain vector store query (bench/query.py). This copy is an SQLite table read in a
+fraction of that. Like the BM25 index it is derived from chromadb and disposable: the same sync
+(lexical.sync) adds the rows of new chunk ids and removes the rows of ids gone, and it records the
+fingerprint of the chunk set it holds. A reader uses it only while that fingerprint is the one of
+the BM25 index it searches, and only for ids chromadb has just returned (the dense search, or the
+vectors of BM25's finds), so a chunk deleted meanwhile is never served from here. A chunk id names
+its content (``source#n:hash``), so a row cannot go stale while its id stays.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from briefbot.schema import Chunk, source_of_chunk_id
+
+if TYPE_CHECKING:
+    from briefbot.index.store import Index
+
+FILENAME = "passages.sqlite3"
+BATCH = 1000  # rows read from chromadb per call while the copy is brought up to date (bounded memory)
+_SCHEMA = (
+    # A chunk's fields as columns (decoding JSON metadata cost more than the read), then its vector.
+    (
+        "CREATE TABLE IF NOT EXISTS passages (id TEXT PRIMARY KEY, source TEXT, idx INTEGER, text TEXT,"
+        " start_line INTEGER, end_line INTEGER, start_char INTEGER, end_char INTEGER, tokens INTEGER, hash TEXT,"
+        " page INTEGER, context TEXT, vector BLOB)"
+    ),
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS sources (source TEXT PRIMARY KEY, stamp TEXT NOT NULL)",  # file record when read
+)
+
+
+def fingerprint_of(path: Path) -> str | None:
+    """The fingerprint of the chunk set the copy at ``path`` holds; None when there is no readable copy."""
+    if not path.is_file():
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None else str(row[0])
+
+
+def update(
+    folder: Path,
+    index: Index,
+    ids: Sequence[str],
+    old_ids: Sequence[str],
+    old_fingerprint: str | None,
+    fingerprint: str,
+    check_files: bool = False,
+    texts_for: Collection[str] = (),
+) -> dict[str, str]:
+    """Bring the copy in ``folder`` to the chunk set ``ids`` (fingerprint ``fingerprint``).
+
+    Only the rows of ids not in ``old_ids`` are read from chromadb when the copy holds ``old_fingerprint``;
+    otherwise every row is (an index built before the copy existed, or a copy left behind). With
+    ``check_files`` (after an ingest) the rows of every file re-indexed since the copy was made are read
+    again too: an edit can move a chunk's lines without changing its text, so its id stays the same.
+    Returns the texts of the chunks read whose ids are in ``texts_for`` (the BM25 update needs them: one
+    read serves both). A failure leaves the copy unused (readers then read chromadb) and returns {}.
+    """
+    from briefbot.index.store import chunk_from_record
+
+    path = folder / FILENAME
+    held = fingerprint_of(path)
+    if held == fingerprint and not check_files:
+        return {}
+    incremental = held is not None and held in (old_fingerprint, fingerprint)
+    known = set(old_ids if held == old_fingerprint else ids) if incremental else set()
+    stamps = {s: f"{r.sha256}:{r.mtime_ns}:{r.indexed_at}" for s, r in index.file_records().items()} if check_files else {}
+    texts: dict[str, str] = {}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(path, timeout=30)
+        try:
+            with con:
+                for stmt in _SCHEMA:
+                    con.execute(stmt)
+                stored = dict(con.execute("SELECT source, stamp FROM sources").fetchall()) if incremental else {}
+                redo = {s for s, stamp in stamps.items() if stored.get(s) != stamp}
+                wanted = [i for i in ids if i not in known or source_of_chunk_id(i) in redo]
+                if held == fingerprint and not wanted:
+                    return {}
+                con.execute("DELETE FROM meta WHERE key = 'fingerprint'")  # unusable until this commit ends
+                if not incremental:
+                    con.execute("DELETE FROM passages")
+                    con.execute("DELETE FROM sources")
+                for rows in _read(index, wanted):
+                    con.executemany(
+                        "INSERT OR REPLACE INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [(i, *_fields(chunk_from_record(d, m)), None if v is None else np.asarray(v, np.float32).tobytes())
+                         for i, d, m, v in rows],
+                    )
+                    texts.update((i, d) for i, d, _, _ in rows if i in texts_for)
+                gone = set(old_ids) - set(ids) if incremental else set()
+                con.executemany("DELETE FROM passages WHERE id = ?", [(i,) for i in gone])
+                con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?)", list(stamps.items()))
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:  # not a database (any more): removed, so the next sync makes a new one
+        path.unlink(missing_ok=True)
+        return {}
+    except Exception:  # noqa: BLE001 - the disk, or chromadb mid-write: the copy is only an optimisation
+        return {}
+    return texts
+
+
+def _fields(c: Chunk) -> tuple[Any, ...]:
+    """A chunk's fields in the table's (and the dataclass's) order."""
+    return (c.source, c.index, c.text, c.start_line, c.end_line, c.start_char, c.end_char, c.tokens,
+            c.content_hash, c.page, c.context)
+
+
+def _read(index: Index, ids: Sequence[str]) -> Iterator[list[tuple[str, str, dict[str, Any], Any]]]:
+    for b in range(0, len(ids), BATCH):
+        got = index.chunks.get(ids=list(ids[b : b + BATCH]), include=["documents", "metadatas", "embeddings"])  # type: ignore[list-item]
+        vecs = got["embeddings"] if got["embeddings"] is not None else [None] * len(got["ids"])
+        yield list(zip(got["ids"], got["documents"] or [], got["metadatas"] or [], vecs))
+
+
+class Passages:
+    """The read side: chunks and vectors by id, for ids chromadb has just returned (see the module docstring)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._con: sqlite3.Connection | None = None
+        self._checked: tuple[int, ...] | None = None  # CURRENT.json's and the copy's stats when in_step last looked
+        self._in_step = False
+
+    def _connection(self) -> sqlite3.Connection | None:
+        if self._con is None and self.path.is_file():
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5, check_same_thread=False)
+        return self._con
+
+    def in_step(self) -> bool:
+        """Whether the copy holds the chunk set of the latest BM25 build (the last sync did not fail).
+
+        Costs two stats, plus two small reads when the build or the copy changed."""
+        current = self.path.parent / "CURRENT.json"
+        try:
+            st, own = current.stat(), self.path.stat()
+        except OSError:
+            return False
+        key = (st.st_ino, st.st_mtime_ns, st.st_size, own.st_ino, own.st_mtime_ns, own.st_size)
+        if self._checked != key:
+            try:
+                built = json.loads(current.read_text(encoding="utf-8")).get("fingerprint")
+            except (OSError, ValueError):
+                return False
+            self._checked, self._in_step = key, built is not None and built == fingerprint_of(self.path)
+        return self._in_step
+
+    def vectors(self, ids: Sequence[str], dim: int) -> dict[str, np.ndarray]:
+        """The stored vectors of those ``ids`` the copy has (no text is decoded); {} when it cannot be read."""
+        rows = self._rows("id, vector", ids)
+        out = {i: np.frombuffer(v, dtype=np.float32) for i, v in rows if v is not None}
+        return {i: v for i, v in out.items() if len(v) == dim}
+
+    def _rows(self, columns: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        con = self._connection() if ids else None
+        if con is None:
+            return []
+        try:
+            return con.execute(f"SELECT {columns} FROM passages WHERE id IN ({','.join('?' * len(ids))})", list(ids)).fetchall()
+        except sqlite3.Error:
+            return []
+
+    def get(self, ids: Sequence[str], dim: int) -> dict[str, tuple[Chunk, np.ndarray | None]]:
+        """The rows of those ``ids`` the copy has; {} when it cannot be read."""
+        rows = self._rows("*", ids)
+        out: dict[str, tuple[Chunk, np.ndarray | None]] = {}
+        for i, *fields, v in rows:
+            vec = None if v is None else np.frombuffer(v, dtype=np.float32)
+            out[i] = (Chunk(*fields), vec if vec is None or len(vec) == dim else None)
+        return out

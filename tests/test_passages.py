@@ -1,0 +1,139 @@
+"""The local copy of chunk texts and vectors (index/passages.py) agrees with chromadb after every ingest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from briefbot.answer.retrieval import Retriever
+from briefbot.index import lexical, passages
+from briefbot.index.store import Index
+from briefbot.ingest.pipeline import ingest
+from briefbot.settings import Settings
+
+ALPHA = "The Quintara harbour opened in 1871. Fishermen landed cod and herring there every morning.\n"
+BETA = "Volcanic soil makes the island's vineyards productive. The grapes ripen late in autumn.\n"
+GAMMA = "A committee led by Ms. Oyelaran reviewed the bridge tolls. Its report recommended lower fees.\n"
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> Settings:
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "alpha.txt").write_text(ALPHA, encoding="utf-8")
+    (corpus / "beta.txt").write_text(BETA * 3, encoding="utf-8")
+    return Settings(index=tmp_path / ".briefbot", corpus=[corpus], chunk_tokens=40, chunk_overlap=0)
+
+
+def copy_agrees(settings: Settings, embedder) -> list[str]:  # type: ignore[no-untyped-def]
+    """The copy holds exactly chromadb's chunks, each with chromadb's text, metadata and vector."""
+    index = Index.open(settings, embedder.name, embedder.dim, create=False)
+    ids = index.chunk_ids()
+    truth = index.get_by_ids(ids)
+    copy = passages.Passages(lexical.folder(settings) / passages.FILENAME).get(ids + ["gone#0:0"], embedder.dim)
+    assert set(copy) == set(truth)
+    for i, (chunk, vec) in truth.items():
+        assert copy[i][0] == chunk
+        assert vec is not None and copy[i][1] is not None and np.array_equal(copy[i][1], vec)
+    held = passages.fingerprint_of(lexical.folder(settings) / passages.FILENAME)
+    assert held == lexical.fingerprint(ids)
+    return ids
+
+
+def test_copy_follows_add_change_delete_and_moved_lines(kb: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
+    docs = kb.corpus[0]
+    ingest(kb, embedder=embedder)
+    first = copy_agrees(kb, embedder)
+    (docs / "gamma.txt").write_text(GAMMA, encoding="utf-8")
+    (docs / "alpha.txt").write_text(ALPHA + "The harbour closed in 1990.\n", encoding="utf-8")
+    ingest(kb, embedder=embedder)
+    assert copy_agrees(kb, embedder) != first
+    (docs / "gamma.txt").unlink()
+    ingest(kb, embedder=embedder)
+    copy_agrees(kb, embedder)
+    # Blank lines above: every chunk of beta keeps its text (so its id) but moves down two lines.
+    (docs / "beta.txt").write_text("\n\n" + BETA * 3, encoding="utf-8")
+    before = set(Index.open(kb, embedder.name, embedder.dim, create=False).chunk_ids())
+    ingest(kb, embedder=embedder)
+    assert set(copy_agrees(kb, embedder)) == before
+
+
+def test_an_index_without_a_copy_gets_one_at_its_first_search(kb: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
+    ingest(kb, embedder=embedder)
+    (lexical.folder(kb) / passages.FILENAME).unlink()
+    index = Index.open(kb, embedder.name, embedder.dim, create=False)
+    retriever = Retriever(index, embedder, lexical_folder=lexical.folder(kb))
+    assert not retriever.passages().in_step()
+    hits = retriever.search("When did the Quintara harbour open?", 3)
+    assert hits[0].chunk.source.endswith("alpha.txt")
+    copy_agrees(kb, embedder)
+    assert retriever.passages().in_step()  # noticed in the same process, without a new build of the BM25 index
+
+
+def test_search_ranks_the_same_with_and_without_the_copy(kb: Settings, embedder, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    (kb.corpus[0] / "gamma.txt").write_text(GAMMA, encoding="utf-8")
+    ingest(kb, embedder=embedder)
+    index = Index.open(kb, embedder.name, embedder.dim, create=False)
+    questions = ["When did the harbour open?", "Who reviewed the tolls?", "Why are the vineyards productive?"]
+
+    def ranked() -> list[list[tuple[str, float, int]]]:
+        r = Retriever(index, embedder, lexical_folder=lexical.folder(kb))
+        return [[(p.chunk.id, round(p.score, 6), p.chunk.start_line) for p in r.search(q, 4)] for q in questions]
+
+    read: list[list[str]] = []
+    real_get = passages.Passages.get
+
+    def counting(self, ids, dim):  # type: ignore[no-untyped-def]
+        got = real_get(self, ids, dim)
+        read.append(list(got))
+        return got
+
+    monkeypatch.setattr(passages.Passages, "get", counting)
+    with_copy = ranked()
+    assert read and all(read)  # the texts came from the copy
+    monkeypatch.setattr(passages.Passages, "get", lambda self, ids, dim: {})
+    assert ranked() == with_copy
+
+
+def test_a_copy_that_cannot_be_read_falls_back_to_chromadb(kb: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
+    ingest(kb, embedder=embedder)
+    (lexical.folder(kb) / passages.FILENAME).write_bytes(b"not a database")
+    index = Index.open(kb, embedder.name, embedder.dim, create=False)
+    r = Retriever(index, embedder, lexical_folder=lexical.folder(kb))
+    assert r.search("When did the Quintara harbour open?", 3)[0].chunk.source.endswith("alpha.txt")
+    # That search's sync removed the damaged file (not a database); the next sync makes a new copy.
+    assert not (lexical.folder(kb) / passages.FILENAME).exists()
+    (kb.corpus[0] / "gamma.txt").write_text(GAMMA, encoding="utf-8")
+    ingest(kb, embedder=embedder)
+    copy_agrees(kb, embedder)
+
+
+def test_bm25_finds_vectors_come_from_the_copy_only_while_no_ingest_runs(
+    kb: Settings, embedder, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from briefbot.answer import retrieval
+    from briefbot.api import Briefbot
+
+    ingest(kb, embedder=embedder)
+    asked: list[list[str]] = []
+    real = retrieval.vectors_of
+
+    def counting(index, ids, pending):  # type: ignore[no-untyped-def]
+        asked.append(list(ids))
+        return real(index, ids, pending)
+
+    monkeypatch.setattr(retrieval, "vectors_of", counting)
+    bot = Briefbot(index=kb.index, corpus=kb.corpus, generator="extractive")
+    bot._embedder = embedder
+    question = "When did the Quintara harbour open?"
+    assert bot.search(question, 3)[0].chunk.source.endswith("alpha.txt")
+    assert asked == []  # the ingest snapshot vouches: chromadb holds exactly the copy's chunks
+    # An ingest removes the snapshot before its first write; here it then deletes alpha's chunks.
+    (kb.index / "files.json").unlink()
+    index = Index.open(kb, embedder.name, embedder.dim, create=False)
+    index.chunks.delete(ids=[i for i in index.chunk_ids() if "alpha" in i])
+    found = bot.search(question, 3)
+    assert asked  # BM25's finds were read from chromadb, which no longer has alpha's
+    assert all(not p.chunk.source.endswith("alpha.txt") for p in found)
