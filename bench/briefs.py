@@ -31,6 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
+from briefbot.text.sentences import sentence_spans
 from rouge import rouge
 
 from briefbot.answer import file_brief
@@ -76,8 +77,10 @@ def brief_sentences(text: str) -> list[str]:
 
 def form(text: str, document: str) -> dict[str, Any]:
     """One paragraph with every sentence cited; markup; openings leaning on a sentence not before them; repeats."""
-    pieces = re.split(r"(?<=\[\d\])\s+|(?<=\[\d\d\])\s+", text.strip())
-    cited = bool(text.strip()) and "\n" not in text.strip() and all(re.search(r"\[\d+\]$", p) for p in pieces)
+    # A marker closes each sentence, after its full stop ("... rose. [1]", the offline style) or before it ("... rose [1].")
+    before = re.sub(r"([.!?][\"'”’)]*)\s*((?:\s*\[\d+\])+)", r" \2\1", text.strip())
+    pieces = [before[a:b] for a, b in sentence_spans(before)]
+    cited = bool(pieces) and "\n" not in text.strip() and all(re.search(r"\[\d+\]\W*$", p) for p in pieces)
     sents = brief_sentences(text)
     flat = " ".join(document.split())
     unresolved = 0
@@ -300,8 +303,9 @@ def llm_briefs(embedder: CachedEmbedder, n: int, model: str) -> list[dict[str, A
     items = bbc_items("B", n)
     root = common.WORK / "briefs-llm"
     (root / "corpus").mkdir(parents=True, exist_ok=True)
+    name = {item_id: item_id.replace("/", "-") for item_id, _, _, _ in items}
     for item_id, text, _, _ in items:
-        path = root / "corpus" / f"{item_id}.txt"
+        path = root / "corpus" / f"{name[item_id]}.txt"
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
     bot = Briefbot(load_settings(index=root / ".briefbot", corpus=[root / "corpus"], generator="openai", model=model))
@@ -310,7 +314,7 @@ def llm_briefs(embedder: CachedEmbedder, n: int, model: str) -> list[dict[str, A
     rows, fallbacks = [], 0
     for item_id, text, body, reference in items:
         t = time.perf_counter()
-        answer = bot.brief(source=f"corpus/{item_id}.txt", words=WORDS)
+        answer = bot.brief(source=f"corpus/{name[item_id]}.txt", words=WORDS)
         secs = time.perf_counter() - t
         fallbacks += any("offline extractive brief" in note for note in answer.notes)
         brief = answer.text if answer.answered else ""

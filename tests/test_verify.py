@@ -230,6 +230,18 @@ def test_a_kept_sentence_keeps_the_marker_of_its_run_when_the_closing_sentence_g
     assert [u.sentence for u in answer.unsupported] == ["The capital of Peru is Lima."]
 
 
+def test_every_kept_sentence_of_a_models_run_shows_its_marker(verifier: Verifier) -> None:
+    # A model closes three sentences with one marker; the reader sees each claim cited where it stands
+    # (a BBC brief from the real 1.5B model came back this way). An extractive quote of consecutive
+    # sentences keeps its one closing marker (previous test).
+    draft = Draft("The harbour of Port Elena opened in 1901. It cost 1,250,000 pounds, paid by the town council. "
+                  "Dr. Ana Ruiz designed its two breakwaters [1].", True, "m")
+    answer = check_citations("q", draft, passages(HARBOUR), verifier)
+    assert answer.text == ("The harbour of Port Elena opened in 1901 [1]. It cost 1,250,000 pounds, paid by the town "
+                           "council [1]. Dr. Ana Ruiz designed its two breakwaters [1].")
+    assert answer.unsupported == []
+
+
 class _Counting:
     """The real embedder, counting its calls: the checker's speed comes from calling it rarely."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefbot.answer.extractive import NAME as EXTRACTIVE
 from briefbot.answer.quotes import locate_quotes, section_at
 from briefbot.answer.verify import Verifier, names, numbers
 from briefbot.index.lexical import tokenize
@@ -136,8 +137,12 @@ class Checked:
     recited: int = 0  # sentences kept with their citation moved to the given passage that supports them
 
 
-def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove: bool = True) -> Checked:
-    """Check each sentence of ``text`` against the passages it cites; with ``remove``, drop what fails."""
+def verify_draft(
+    text: str, passages: list[Passage], verifier: Verifier, remove: bool = True, mark_runs: bool = True
+) -> Checked:
+    """Check each sentence of ``text`` against the passages it cites; with ``remove``, drop what fails.
+    With ``mark_runs`` every kept sentence of a run closed by one marker shows that marker (a model's prose);
+    without it only where the run's closing sentence went (a verbatim quote of consecutive sentences)."""
     edits: list[tuple[int, int, str]] = []
     block = next((m for m in _SOURCES_LIST.finditer(text) if text[: m.start()].strip()), None)
     body = text[: block.start()] if block else text
@@ -181,9 +186,11 @@ def verify_draft(text: str, passages: list[Passage], verifier: Verifier, remove:
         unsupported.append(Unsupported(s.text, s.cited, reason))
         edits.append((s.start, s.end, ""))
         removed.add(i)
-    for i, s in enumerate(found):  # a kept sentence whose run's closing marker went: it gets the marker
+    # A kept sentence of a run ("A. B. C [1].") shows the marker it was checked against: every claim is cited
+    # where it stands, and still is when the run's closing sentence was removed or re-cited.
+    for i, s in enumerate(found):
         donor = next((j for j in range(i + 1, len(found)) if not found[j].inherited), None)
-        if s.inherited and i not in removed and (donor in removed or donor in moved):
+        if s.inherited and i not in removed and (mark_runs or donor in removed or donor in moved):
             at = s.end - 1 if body[s.end - 1] in ".!?" else s.end
             edits.append((at, at, " " + "".join(f"[{n}]" for n in s.cited)))
     shown = _edit(text, edits) if remove else text
@@ -267,7 +274,7 @@ def check_citations(
     text, answered, unsupported = draft.text, draft.answered, []
     notes: list[str] = []
     if verifier is not None and draft.answered:
-        checked = verify_draft(draft.text, passages, verifier, remove)
+        checked = verify_draft(draft.text, passages, verifier, remove, mark_runs=draft.model != EXTRACTIVE)
         text, unsupported = checked.text, checked.unsupported
         if remove and not checked.supported:
             text, answered = NOTHING_SUPPORTED, False
