@@ -31,7 +31,6 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
-from briefbot.text.sentences import sentence_spans
 from rouge import rouge
 
 from briefbot.answer import file_brief
@@ -40,6 +39,7 @@ from briefbot.answer.cite import check_citations
 from briefbot.answer.retrieval import collapse_duplicates
 from briefbot.ingest.chunking import chunk_document
 from briefbot.schema import Document, Passage
+from briefbot.text.sentences import sentence_spans
 
 DATA = common.DATA.parent
 if not DATA.is_dir() and (common.REPO.parents[1] / "shared" / "data").is_dir():
