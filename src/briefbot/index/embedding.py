@@ -114,6 +114,21 @@ class MiniLMEmbedder:
         return out
 
 
+    def token_states(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        """The last layer's state of each wordpiece of ``text`` and its character span (before pooling):
+        answer/alignment.py matches a question's words to a sentence's with them."""
+        with self._lock:
+            if self._session is None:
+                self._load()
+        assert self._tokenizer is not None and self._session is not None
+        enc = self._tokenizer.encode(text)
+        ids = np.array([enc.ids], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": np.array([enc.attention_mask], dtype=np.int64)}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        return self._session.run(None, feeds)[0][0], list(enc.offsets)
+
+
 class OpenAIEmbedder:
     """Embeddings from OpenAI or any OpenAI-compatible server (``openai:MODEL``)."""
 
