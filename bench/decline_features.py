@@ -41,7 +41,6 @@ def main() -> None:
     if not MEMO.exists():
         shutil.copyfile(VECTORS, MEMO)
     embedder = CachedEmbedder(MiniLMEmbedder(), MEMO)
-    embedder.token_states = embedder.inner.token_states  # type: ignore[attr-defined]
     generator = ExtractiveGenerator(embedder)
     out = []
     started = time.perf_counter()

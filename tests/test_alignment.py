@@ -28,6 +28,14 @@ def test_alignment_matches_each_question_word_to_its_nearest_sentence_word(embed
     assert alignment.alignment_signals("When was it built?", SENTENCE, object()) == {}  # no token vectors: no signal
 
 
+def test_the_quoted_sentence_that_matches_the_question_best_gives_the_signals(embedder) -> None:
+    other = "The Skerry Lighthouse stands on a rock two miles off the coast."
+    got = alignment.sentence_signals("What was the largest lighthouse on the coast?", [other, SENTENCE], SENTENCE, embedder)
+    assert got["sentence_missing"] == 0.0 and got["align_min"] == 1.0  # SENTENCE has every word
+    opposite = alignment.sentence_signals("What was the smallest lighthouse on the coast?", [other, SENTENCE], SENTENCE, embedder)
+    assert opposite["antonym"] == 1.0 and opposite["align_min"] < 0.8  # "largest" where "smallest" was asked
+
+
 LIGHTHOUSE = (
     "Skerry Lighthouse\n\n"
     "The Skerry Lighthouse stands on a rock two miles off the coast. It was built in 1892 by the "
@@ -41,6 +49,7 @@ TWINS = [
     ("Where is the backup horn kept?", "Where is the backup horn not kept?"),
     ("When was the Skerry Lighthouse built?", "When was the Skerry Lighthouse built in 1950?"),
     ("When was the keepers' cottage sold?", "When was the keepers' cottage bought?"),
+    ("What is the tallest lighthouse on the coast?", "What is the shortest lighthouse on the coast?"),
 ]
 
 

@@ -94,13 +94,13 @@ def _words_with_vectors(text: str, hidden: np.ndarray, offsets: list[tuple[int, 
     return words, vecs
 
 
-def alignment_signals(question: str, sentence: str, embedder: object, topic: str = "") -> dict[str, float]:
+def alignment_signals(question: str, sentence: str, embedder: object, topic: str = "", _question_words=None) -> dict[str, float]:
     """Each question content word's best match in ``sentence``: 1 for the same stem (or a word of ``topic``),
     else the cosine of the nearest word's contextual vector. The worst word and the mean are the signals."""
     token_states = getattr(embedder, "token_states", None)  # MiniLM's; other embedders do without
     if token_states is None:
         return {}
-    qw, qv = _words_with_vectors(question, *token_states(question))
+    qw, qv = _question_words or _words_with_vectors(question, *token_states(question))
     _, sv = _words_with_vectors(sentence, *token_states(sentence))
     sstems = set(tokenize(sentence + " " + topic))
     scores = []
@@ -119,3 +119,18 @@ def alignment_signals(question: str, sentence: str, embedder: object, topic: str
         "align_mean": sum(scores) / len(scores),
         "align_low": float(sum(1 for s in scores if s < 0.6)),
     }
+
+
+def sentence_signals(question: str, sentences: list[str], passage: str, embedder: object, topic: str = "") -> dict[str, float]:
+    """The lexical and alignment signals of the quoted sentence that best matches the question word by word:
+    an answer quoting three sentences answers if one of them says what was asked."""
+    token_states = getattr(embedder, "token_states", None)
+    question_words = _words_with_vectors(question, *token_states(question)) if token_states else None
+    best: dict[str, float] = {}
+    for sentence in sentences:
+        found = lexical_signals(question, sentence, passage, topic)
+        found.update(alignment_signals(question, sentence, embedder, topic, question_words))
+        key = (found.get("align_mean", 0.0), -found["sentence_missing"])
+        if not best or key > (best.get("align_mean", 0.0), -best["sentence_missing"]):
+            best = found
+    return best

@@ -304,11 +304,12 @@ class ExtractiveGenerator:
             "type": type_match(kind, cands[best].text, qset) if kind != "other" else 1.0,
         }
         best_first = [cands[i].text for i in chosen] + [t for _, t in parts if t not in {cands[i].text for i in chosen}]
-        said = cands[best].previous[0] + " " + cands[best].text if cands[best].previous and leans_on_previous(cands[best].text) else cands[best].text
+        said = [  # each quoted sentence, read with the one before when it leans on it ("Its first keeper ...")
+            (cands[i].previous[0] + " " if cands[i].previous and leans_on_previous(cands[i].text) else "") + cands[i].text
+            for i in chosen
+        ]
         chunk = passages[home].chunk
-        topic = alignment.topic_of(chunk.source, chunk.context)
-        signals.update(alignment.lexical_signals(question, said, chunk.text, topic))
-        signals.update(alignment.alignment_signals(question, said, self.embedder, topic))
+        signals.update(alignment.sentence_signals(question, said, chunk.text, self.embedder, alignment.topic_of(chunk.source, chunk.context)))
         signals["scatter"] = max(0.0, _overlap(qwords, passages[home].chunk.text, idf) - max(overlap[i] for i in mine))
         signals["short"] = float(short_answer(question, best_first, kind) is not None)
         return Selection(text=text, confidence=decline.score(signals), sentences=best_first, signals=signals)
