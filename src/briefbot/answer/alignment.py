@@ -94,14 +94,18 @@ def _words_with_vectors(text: str, hidden: np.ndarray, offsets: list[tuple[int, 
     return words, vecs
 
 
-def alignment_signals(question: str, sentence: str, embedder: object, topic: str = "", _question_words=None) -> dict[str, float]:
+def alignment_signals(question: str, sentence: str, embedder: object, topic: str = "") -> dict[str, float]:
     """Each question content word's best match in ``sentence``: 1 for the same stem (or a word of ``topic``),
     else the cosine of the nearest word's contextual vector. The worst word and the mean are the signals."""
     token_states = getattr(embedder, "token_states", None)  # MiniLM's; other embedders do without
     if token_states is None:
         return {}
-    qw, qv = _question_words or _words_with_vectors(question, *token_states(question))
-    _, sv = _words_with_vectors(sentence, *token_states(sentence))
+    q, s = token_states([question, sentence])
+    return _aligned(_words_with_vectors(question, *q), sentence, _words_with_vectors(sentence, *s)[1], topic)
+
+
+def _aligned(question_words: tuple[list[str], np.ndarray], sentence: str, sv: np.ndarray, topic: str) -> dict[str, float]:
+    qw, qv = question_words
     sstems = set(tokenize(sentence + " " + topic))
     scores = []
     for w, v in zip(qw, qv):
@@ -124,12 +128,14 @@ def alignment_signals(question: str, sentence: str, embedder: object, topic: str
 def sentence_signals(question: str, sentences: list[str], passage: str, embedder: object, topic: str = "") -> dict[str, float]:
     """The lexical and alignment signals of the quoted sentence that best matches the question word by word:
     an answer quoting three sentences answers if one of them says what was asked."""
-    token_states = getattr(embedder, "token_states", None)
-    question_words = _words_with_vectors(question, *token_states(question)) if token_states else None
+    token_states = getattr(embedder, "token_states", None)  # MiniLM's; other embedders do without
+    states = token_states([question, *sentences]) if token_states is not None else None
+    question_words = _words_with_vectors(question, *states[0]) if states else None
     best: dict[str, float] = {}
-    for sentence in sentences:
+    for n, sentence in enumerate(sentences):
         found = lexical_signals(question, sentence, passage, topic)
-        found.update(alignment_signals(question, sentence, embedder, topic, question_words))
+        if states and question_words:
+            found.update(_aligned(question_words, sentence, _words_with_vectors(sentence, *states[n + 1])[1], topic))
         key = (found.get("align_mean", 0.0), -found["sentence_missing"])
         if not best or key > (best.get("align_mean", 0.0), -best["sentence_missing"]):
             best = found
