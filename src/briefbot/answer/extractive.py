@@ -57,7 +57,7 @@ _LEANING = re.compile(
 @dataclass
 class Selection:
     text: str  # chosen sentences, each followed by its [n] marker
-    confidence: float  # relevance less what the passage lacks (answer/decline.py); declined below min_score
+    confidence: float  # how likely the quoted sentences answer (answer/decline.py); declined below min_score
     sentences: list[str] = field(default_factory=list)  # the quoted sentences, best first (for the short answer)
     signals: dict[str, float] = field(default_factory=dict)  # what the confidence was made of
 
@@ -292,8 +292,8 @@ class ExtractiveGenerator:
             parts.append((c.position, c.text))
         parts.sort()
         text = join_sentences([t for _, t in parts]) + f" [{home + 1}]"
-        # Relevance in meaning and in the question's own words, of the passage's best-supported sentence,
-        # less what the passage lacks of the question (answer/decline.py).
+        # The decline signals (answer/decline.py weighs them): relevance of the passage's best-supported sentence,
+        # what the passage lacks of the question, and (below) what the quoted sentences lack, word by word.
         relevance = sorted((0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine), reverse=True)
         signals = {
             "relevance": relevance[0],
