@@ -1,70 +1,165 @@
-"""Fit answer/decline.py's WEIGHTS and the min_score threshold on half 0 of SQuAD 2.0; report both halves.
+"""Fit answer/decline.py's logistic model on half 0 of SQuAD 2.0 dev; report both halves and the other sets.
 
-    python bench/quality.py --sets squad2 [--sample N]   # writes bench/work/decline-signals.json
-    python bench/fit_decline.py [SIGNALS.json]
+    python bench/collect_decline.py && python bench/decline_features.py      # every SQuAD 2.0 dev question
+    python bench/collect_decline.py --set hotpotqa && python bench/decline_features.py hotpotqa   # (and 2wikimultihopqa, musique, corpus)
+    python bench/fit_decline.py [--l2 0.01]
 
-Grid search: for each weight combination, the threshold is the highest one that still answers at least
-ANSWER_FLOOR of half 0's answerable questions; the combination declining most of half 0's unanswerable
-questions wins. Half 1 (odd-numbered articles) is only reported.
+Half 0 = even-numbered articles (fitted on), half 1 = odd-numbered (held out). The model says how likely the
+chosen sentence answers the question (answerable = 1); the decline threshold is then the score at which a share
+ANSWER_FLOOR of half 0's answerable questions is still answered, and the bias is shifted so that this score is
+the default min_score. Prints the trade-off curve per half (answered answerable / declined unanswerable /
+answer containment of the answerable ones, the SQuAD v1.1 measure), baselines in the same run (relevance alone;
+the previous default), the figures on the multi-hop sets and corpus/ (share answered, containment), and the
+constants for answer/decline.py. Writes bench/results/decline.json.
 """
 
 from __future__ import annotations
 
-import itertools
+import argparse
 import json
+import math
 import sys
 from pathlib import Path
 
-SIGNALS = Path(__file__).resolve().parent / "work" / "decline-signals.json"
-ANSWER_FLOOR = 0.87  # a little above the 0.85 target, so the held-out half keeps it too
-GRID = {
-    "missing_names": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3),
-    "missing_terms": (0.0, 0.05, 0.1, 0.2, 0.3),
-    "type": (0.0, 0.05, 0.1, 0.15),
-}
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from briefbot.answer import decline
+
+WORK = HERE / "work"
+RESULTS = HERE / "results" / "decline.json"
+OTHER_SETS = ("hotpotqa", "2wikimultihopqa", "musique", "corpus")
+ANSWER_FLOORS = (0.97, 0.95, 0.94, 0.93, 0.92, 0.9, 0.87, 0.85, 0.8, 0.75, 0.7)
 
 
-def score(row: dict, w: dict) -> float:
-    s = row["signals"]
-    if not s:
-        return -1.0
-    return s["relevance"] - w["missing_names"] * s["missing_names"] - w["missing_terms"] * s["missing_terms"] + w["type"] * s["type"]
+def matrix(rows: list[dict], names: list[str]) -> np.ndarray:
+    return np.array([[decline.value(r["signals"], n) for n in names] for r in rows], dtype=float)
 
 
-def rates(rows: list[dict], w: dict, th: float) -> tuple[float, float]:
-    ans = [r for r in rows if r["answerable"]]
-    un = [r for r in rows if not r["answerable"]]
-    answered = sum(1 for r in ans if score(r, w) >= th) / max(len(ans), 1)
-    declined = sum(1 for r in un if score(r, w) < th) / max(len(un), 1)
-    return answered, declined
+def fit(x: np.ndarray, y: np.ndarray, l2: float, offset: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression by Newton's method on standardised columns; weights on raw values.
+
+    ``offset`` is added to every row's score unfitted (the part of the score whose weights are fixed)."""
+    offset = np.zeros(len(x)) if offset is None else offset
+    mu, sd = x.mean(0), x.std(0) + 1e-9
+    z = np.hstack([(x - mu) / sd, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    reg = l2 * np.eye(len(w))
+    reg[-1, -1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(z @ w + offset)))
+        grad = z.T @ (p - y) / len(y) + reg @ w
+        hess = (z * (p * (1 - p))[:, None]).T @ z / len(y) + reg
+        w -= np.linalg.solve(hess, grad)
+    raw = w[:-1] / sd
+    return raw, float(w[-1] - (raw * mu).sum())
 
 
-def threshold_for(rows: list[dict], w: dict) -> float:
-    ans = sorted(score(r, w) for r in rows if r["answerable"])
-    return ans[int((1 - ANSWER_FLOOR) * len(ans))] if ans else 0.0
+def auc(score: np.ndarray, y: np.ndarray) -> float:
+    order = np.argsort(score, kind="stable")
+    ranks = np.empty(len(score))
+    ranks[order] = np.arange(1, len(score) + 1)
+    pos, neg = (y == 1).sum(), (y == 0).sum()
+    return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / max(pos * neg, 1))
+
+
+def rates(rows: list[dict], score: np.ndarray, th: float) -> dict[str, float]:
+    """Declined = below th and not answered by a bypass (yes/no, definitions); no selection = declined."""
+    answered = [bool(r["signals"]) and (r["bypass"] or s >= th) for r, s in zip(rows, score)]
+    ans = [a for r, a in zip(rows, answered) if r["answerable"]]
+    un = [a for r, a in zip(rows, answered) if not r["answerable"]]
+    cont = [a and r["contained"] for r, a in zip(rows, answered) if r["answerable"]]
+    return {
+        "answered_answerable": sum(ans) / max(len(ans), 1),
+        "declined_unanswerable": 1 - sum(un) / max(len(un), 1) if un else float("nan"),
+        "containment": sum(cont) / max(len(cont), 1),
+        "answered": sum(answered) / max(len(answered), 1),
+    }
+
+
+def threshold_for(rows: list[dict], score: np.ndarray, floor: float) -> float:
+    """The highest threshold that still answers ``floor`` of the answerable questions (bypasses count as answered)."""
+    ans = [r for r in rows if r["answerable"] and r["signals"]]
+    free = sum(1 for r in ans if r["bypass"])
+    need = max(0, math.ceil(floor * len(ans)) - free)
+    scores = sorted((s for r, s in zip(rows, score) if r["answerable"] and r["signals"] and not r["bypass"]), reverse=True)
+    return scores[need - 1] if need else math.inf
+
+
+def load(name: str) -> list[dict]:
+    path = WORK / ("decline-features.json" if name == "squad2" else f"decline-features-{name}.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def fmt(r: dict[str, float]) -> str:
+    return f"{r['answered_answerable']:.3f} / {r['declined_unanswerable']:.3f} / {r['containment']:.3f}"
 
 
 def main() -> None:
-    rows = json.loads((Path(sys.argv[1]) if len(sys.argv) > 1 else SIGNALS).read_text(encoding="utf-8"))
-    fit = [r for r in rows if r["half"] == 0]
-    held = [r for r in rows if r["half"] == 1]
-    best = None
-    for values in itertools.product(*GRID.values()):
-        w = dict(zip(GRID, values))
-        th = threshold_for(fit, w)
-        answered, declined = rates(fit, w, th)
-        if best is None or declined > best[0]:
-            best = (declined, w, th)
-    assert best is not None
-    _, w, th = best
-    print(f"{len(fit)} questions fitted on (half 0), {len(held)} held out (half 1)")
-    print("weights:", {"relevance": 1.0, "missing_names": -w["missing_names"], "missing_terms": -w["missing_terms"], "type": w["type"]})
-    print(f"min_score: {th:.3f}")
-    for name, part in (("half 0 (fitted)", fit), ("half 1 (held out)", held)):
-        base = rates(part, dict.fromkeys(GRID, 0.0), 0.45)
-        answered, declined = rates(part, w, th)
-        print(f"  {name}: answered answerable {answered:.3f}, declined unanswerable {declined:.3f}"
-              f"   (today's relevance >= 0.45: {base[0]:.3f}, {base[1]:.3f})")
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--l2", type=float, default=0.01)
+    ap.add_argument("--floor", type=float, default=None, help="answer floor of the default (default: decline.ANSWER_FLOOR)")
+    ap.add_argument("--features", default=",".join(k for k in decline.FEATURES if k not in decline.FIXED))
+    ap.add_argument("--fixed", default=",".join(f"{k}={v}" for k, v in decline.FIXED.items()),
+                    help="signals whose weight is set, not fitted: name=weight,...")
+    args = ap.parse_args()
+    fixed = {k: float(v) for k, v in (kv.split("=") for kv in args.fixed.split(",") if kv)}
+    names = [n for n in args.features.split(",") if n not in fixed]
+    rows = load("squad2")
+    halves = [[r for r in rows if r["half"] == h] for h in (0, 1)]
+    x = [matrix(h, names) for h in halves]
+    y = [np.array([r["answerable"] for r in h], dtype=float) for h in halves]
+    print(f"SQuAD 2.0 dev: {len(halves[0])} questions in half 0 (fitted on; {int((1 - y[0]).sum())} unanswerable), "
+          f"{len(halves[1])} in half 1 (held out; {int((1 - y[1]).sum())} unanswerable)")
+    offsets = [matrix(h, list(fixed)) @ np.array(list(fixed.values())) if fixed else np.zeros(len(h)) for h in halves]
+    w, b = fit(x[0], y[0], args.l2, offsets[0])
+    model = [xi @ w + b + o for xi, o in zip(x, offsets)]
+    relevance = [matrix(h, ["relevance"])[:, 0] for h in halves]
+    previous = [np.array([r["signals"].get("relevance", 0) - 0.1 * r["signals"].get("missing_names", 0) for r in h]) for h in halves]
+    print("\nAUC (answerable vs not), half 0 / half 1, and the fitted weight on raw values:")
+    for i, n in enumerate(names):
+        print(f"  {n:20s} {auc(x[0][:, i], y[0]):.3f} / {auc(x[1][:, i], y[1]):.3f}   {w[i]:+.4f}")
+    for label, s in (("relevance alone", relevance), ("previous default", previous), ("model", model)):
+        print(f"  {label:20s} {auc(s[0], y[0]):.3f} / {auc(s[1], y[1]):.3f}")
+    out: dict = {"features": names, "fixed": fixed, "weights": dict(zip(names, w.tolist())), "bias": b, "curve": []}
+    print("\nTrade-off (threshold set on half 0 at each answered floor): answered answerable / declined unanswerable / containment")
+    print(f"{'floor':>6}  {'model half 0':>22}  {'model half 1':>22}  {'relevance alone h0':>22}  {'relevance alone h1':>22}")
+    for floor in ANSWER_FLOORS:
+        th = threshold_for(halves[0], model[0], floor)
+        th_rel = threshold_for(halves[0], relevance[0], floor)
+        m = [rates(h, s, th) for h, s in zip(halves, model)]
+        r = [rates(h, s, th_rel) for h, s in zip(halves, relevance)]
+        print(f"{floor:>6}  {fmt(m[0]):>22}  {fmt(m[1]):>22}  {fmt(r[0]):>22}  {fmt(r[1]):>22}")
+        out["curve"].append({"floor": floor, "model": m, "relevance": r, "threshold": th})
+    prev = [rates(h, s, 0.45) for h, s in zip(halves, previous)]
+    print(f"{'previous default (min_score 0.45)':>30}  {fmt(prev[0])}  {fmt(prev[1])}")
+    out["previous"] = prev
+    floor = args.floor or decline.ANSWER_FLOOR
+    th = threshold_for(halves[0], model[0], floor)
+    bias = b - th + math.log(decline.MIN_SCORE / (1 - decline.MIN_SCORE))
+    chosen = [rates(h, s, th) for h, s in zip(halves, model)]
+    print(f"\nchosen: answer floor {floor} on half 0 -> half 0 {fmt(chosen[0])}, half 1 {fmt(chosen[1])}")
+    out["chosen"] = {"floor": floor, "halves": chosen}
+    print("\nOther sets (answered share / containment): previous default -> model at the chosen threshold")
+    out["other_sets"] = {}
+    for name in OTHER_SETS:
+        rs = load(name)
+        if not rs:
+            continue
+        xs = matrix(rs, names)
+        o = matrix(rs, list(fixed)) @ np.array(list(fixed.values())) if fixed else 0.0
+        old = rates(rs, np.array([r["signals"].get("relevance", 0) - 0.1 * r["signals"].get("missing_names", 0) if r["signals"] else 0 for r in rs]), 0.45)
+        new = rates(rs, xs @ w + b + o, th)
+        print(f"  {name:16s} {len(rs):4d} questions: {old['answered']:.3f} / {old['containment']:.3f} -> {new['answered']:.3f} / {new['containment']:.3f}")
+        out["other_sets"][name] = {"previous": old, "model": new, "questions": len(rs)}
+    print("\nFor answer/decline.py:")
+    weights = {**dict(zip(names, [round(v, 4) for v in w.tolist()])), **fixed}
+    print("WEIGHTS = {" + ", ".join(f'"{n}": {v:.4f}' for n, v in weights.items()) + "}")
+    print(f"BIAS = {bias:.4f}")
+    out["decline_py"] = {"weights": weights, "bias": round(bias, 4), "fixed": fixed}
+    RESULTS.write_text(json.dumps(out, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ class CachedEmbedder:
         self.path = path
         self.cache: dict[str, np.ndarray] = {}
         self.added = 0
+        if hasattr(inner, "token_states"):  # MiniLM's token vectors, for the answerer's decline signals
+            self.token_states = inner.token_states
         if path.exists():
             with np.load(path, allow_pickle=False) as data:
                 self.cache = dict(zip(json.loads(str(data["texts"])), data["vectors"]))

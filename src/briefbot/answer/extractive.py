@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from briefbot.answer import decline
+from briefbot.answer import alignment, decline
 from briefbot.answer.polar import Evidence, is_polar, polar_answer
 from briefbot.answer.quotes import quotable, same_section
 from briefbot.answer.shaping import direct_answer, short_answer
@@ -57,7 +57,7 @@ _LEANING = re.compile(
 @dataclass
 class Selection:
     text: str  # chosen sentences, each followed by its [n] marker
-    confidence: float  # relevance less what the passage lacks (answer/decline.py); declined below min_score
+    confidence: float  # how likely the quoted sentences answer (answer/decline.py); declined below min_score
     sentences: list[str] = field(default_factory=list)  # the quoted sentences, best first (for the short answer)
     signals: dict[str, float] = field(default_factory=dict)  # what the confidence was made of
 
@@ -258,7 +258,7 @@ class ExtractiveGenerator:
             _overlap(qwords, c.previous[0] + " " + c.text if c.previous and leans_on_previous(c.text) else c.text, idf)
             for c in cands
         ]
-        home = self._best_passage(qwords, passages, cands, cand_words, sims, overlap, idf)
+        home, passage_margin = self._best_passage(qwords, passages, cands, cand_words, sims, overlap, idf)
         mine = [i for i, c in enumerate(cands) if c.passage == home]
         scores = {
             i: SIMILARITY_WEIGHT * float(sims[i])
@@ -292,15 +292,26 @@ class ExtractiveGenerator:
             parts.append((c.position, c.text))
         parts.sort()
         text = join_sentences([t for _, t in parts]) + f" [{home + 1}]"
-        # Relevance in meaning and in the question's own words, of the passage's best-supported sentence,
-        # less what the passage lacks of the question (answer/decline.py).
+        # The decline signals (answer/decline.py weighs them): relevance of the passage's best-supported sentence,
+        # what the passage lacks of the question, and (below) what the quoted sentences lack, word by word.
+        relevance = sorted((0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine), reverse=True)
         signals = {
-            "relevance": max(0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine),
+            "relevance": relevance[0],
+            "sentence_margin": relevance[0] - relevance[1] if len(relevance) > 1 else relevance[0],
+            "passage_margin": passage_margin,
             "missing_names": decline.missing_names(question, passages[home].chunk.text),
             "missing_terms": decline.missing_terms(qwords, set(terms(passages[home].chunk.text)), idf),
             "type": type_match(kind, cands[best].text, qset) if kind != "other" else 1.0,
         }
         best_first = [cands[i].text for i in chosen] + [t for _, t in parts if t not in {cands[i].text for i in chosen}]
+        said = [  # each quoted sentence, read with the one before when it leans on it ("Its first keeper ...")
+            (cands[i].previous[0] + " " if cands[i].previous and leans_on_previous(cands[i].text) else "") + cands[i].text
+            for i in chosen
+        ]
+        chunk = passages[home].chunk
+        signals.update(alignment.sentence_signals(question, said, chunk.text, self.embedder, alignment.topic_of(chunk.source, chunk.context)))
+        signals["scatter"] = max(0.0, _overlap(qwords, passages[home].chunk.text, idf) - max(overlap[i] for i in mine))
+        signals["short"] = float(short_answer(question, best_first, kind) is not None)
         return Selection(text=text, confidence=decline.score(signals), sentences=best_first, signals=signals)
 
     @staticmethod
@@ -312,13 +323,13 @@ class ExtractiveGenerator:
         sims: np.ndarray,
         overlap: list[float],
         idf: dict[str, float],
-    ) -> int:
-        """The passage to answer from (0-based): see PASSAGE_WEIGHTS."""
+    ) -> tuple[int, float]:
+        """The passage to answer from (0-based; see PASSAGE_WEIGHTS) and how far its score is ahead of the next one's."""
         retrieval = _relative_scores(passages)
         top_bm25 = max((p.lexical_score or 0.0 for p in passages), default=0.0) or 1.0
         pairs = set(zip(qwords, qwords[1:]))
         w = PASSAGE_WEIGHTS
-        best, best_score = 0, -math.inf
+        best, best_score, second = 0, -math.inf, -math.inf
         for j, p in enumerate(passages):
             mine = [i for i, c in enumerate(cands) if c.passage == j]
             if not mine:
@@ -337,5 +348,7 @@ class ExtractiveGenerator:
                 + w["coverage"] * _overlap(qwords, p.chunk.text, idf)
             )
             if score > best_score:
-                best, best_score = j, score
-        return best
+                best, best_score, second = j, score, best_score
+            else:
+                second = max(second, score)
+        return best, (best_score - second if second > -math.inf else 1.0)

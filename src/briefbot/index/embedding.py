@@ -114,6 +114,22 @@ class MiniLMEmbedder:
         return out
 
 
+    def token_states(self, texts: Sequence[str]) -> list[tuple[np.ndarray, list[tuple[int, int]]]]:
+        """The last layer's state of each wordpiece of each text and its character span (before pooling), in
+        one batch: answer/alignment.py matches a question's words to a sentence's with them."""
+        with self._lock:
+            if self._session is None:
+                self._load()
+        assert self._tokenizer is not None and self._session is not None
+        enc = self._tokenizer.encode_batch(list(texts))
+        ids = np.array([e.ids for e in enc], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": np.array([e.attention_mask for e in enc], dtype=np.int64)}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0]
+        return [(hidden[n, : sum(e.attention_mask)], list(e.offsets)[: sum(e.attention_mask)]) for n, e in enumerate(enc)]
+
+
 class OpenAIEmbedder:
     """Embeddings from OpenAI or any OpenAI-compatible server (``openai:MODEL``)."""
 
