@@ -26,7 +26,7 @@ class Settings:
     chunk_tokens: int = 200
     chunk_overlap: int = 30
     k: int = 5
-    min_score: float = 0.45  # extractive answers abstain below this relevance (calibrated in bench/quality.py)
+    min_score: float = 0.45  # extractive answers abstain below this confidence (answer/decline.py, fitted by bench/fit_decline.py)
     lexical_weight: float = 0.5  # BM25's share of the hybrid score (0 = dense only, 1 = BM25 only)
     verify: bool = True  # remove answer sentences their citations do not support (answer/verify.py)
     rerank: bool = True  # re-order the hybrid ranking's head by where the question's words sit (rerank.py)
