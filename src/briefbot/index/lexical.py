@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from briefbot.errors import IndexError_
-from briefbot.schema import source_of_chunk_id
+from briefbot.schema import FileRecord, source_of_chunk_id
 
 if TYPE_CHECKING:
     from briefbot.index.store import Index
@@ -415,7 +415,7 @@ class LexicalIndex:
         return [(self.ids[i], float(scores[i])) for i in best if scores[i] > 0]
 
 
-def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
+def sync(index: Index, where: Path, model: bool = True, records: Mapping[str, FileRecord] | None = None) -> LexicalIndex:
     """The BM25 index for exactly the chunks chromadb holds now: loaded if current, else updated and saved.
 
     ``model=False`` is for ingest, which only brings the saved index up to date: it neither loads
@@ -428,7 +428,7 @@ def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
     current = LexicalIndex.load(where, model=False)
     if current is not None and current.fingerprint == fingerprint(ids):
         # (After an ingest: files re-indexed with the same chunk texts; else a copy made before this code.)
-        _update_passages(where, index, current.ids, current.ids, current.fingerprint, check_files=not model)
+        _update_passages(where, index, current.ids, current.ids, current.fingerprint, not model, records=records)
         if not model:
             return current
         try:
@@ -445,7 +445,7 @@ def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
     need = [i for i in ids if i not in known]
     try:
         new = _update_passages(where, index, ids, [] if current is None else current.ids,
-                               None if current is None else current.fingerprint, not model, set(need))
+                               None if current is None else current.fingerprint, not model, set(need), records)
         missing = [i for i in need if i not in new]
         if missing:
             new.update(index.texts_of(missing))
@@ -473,7 +473,7 @@ def sync(index: Index, where: Path, model: bool = True) -> LexicalIndex:
 
 def _update_passages(
     where: Path, index: Index, ids: list[str], old_ids: Sequence[str], old: str | None, check_files: bool,
-    texts_for: set[str] | None = None,
+    texts_for: set[str] | None = None, records: Mapping[str, FileRecord] | None = None,
 ) -> dict[str, str]:
     """The local copy of the chunks' texts and vectors (index/passages.py) brought to the chunk set ``ids``;
     the texts it read of the chunks in ``texts_for``."""
@@ -481,4 +481,4 @@ def _update_passages(
         return {}
     from briefbot.index import passages
 
-    return passages.update(where, index, ids, old_ids, old, fingerprint(ids), check_files, texts_for or set())
+    return passages.update(where, index, ids, old_ids, old, fingerprint(ids), check_files, texts_for or set(), records)

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from briefbot.schema import Chunk, source_of_chunk_id
+from briefbot.schema import Chunk, FileRecord, source_of_chunk_id
 
 if TYPE_CHECKING:
     from briefbot.index.store import Index
@@ -64,6 +64,7 @@ def update(
     fingerprint: str,
     check_files: bool = False,
     texts_for: Collection[str] = (),
+    records: Mapping[str, FileRecord] | None = None,
 ) -> dict[str, str]:
     """Bring the copy in ``folder`` to the chunk set ``ids`` (fingerprint ``fingerprint``).
 
@@ -73,6 +74,7 @@ def update(
     again too: an edit can move a chunk's lines without changing its text, so its id stays the same.
     Returns the texts of the chunks read whose ids are in ``texts_for`` (the BM25 update needs them: one
     read serves both). A failure leaves the copy unused (readers then read chromadb) and returns {}.
+    ``records`` are the file records when the caller holds them (an ingest does): chromadb is not asked.
     """
     from briefbot.index.store import chunk_from_record
 
@@ -82,7 +84,9 @@ def update(
         return {}
     incremental = held is not None and held in (old_fingerprint, fingerprint)
     known = set(old_ids if held == old_fingerprint else ids) if incremental else set()
-    stamps = {s: f"{r.sha256}:{r.mtime_ns}:{r.indexed_at}" for s, r in index.file_records().items()} if check_files else {}
+    if check_files and records is None:
+        records = index.file_records()
+    stamps = {s: f"{r.sha256}:{r.mtime_ns}:{r.indexed_at}" for s, r in (records or {}).items()} if check_files else {}
     texts: dict[str, str] = {}
     try:
         folder.mkdir(parents=True, exist_ok=True)

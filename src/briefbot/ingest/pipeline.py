@@ -409,7 +409,7 @@ def _ingest_locked(
         # this line leaves it stale, which the next search detects by fingerprint and repairs. Its ids
         # are every chunk chromadb holds (we hold the writer lock), so they give the total too.
         index = writable()  # touched records and removals are written even when nothing was (re)indexed
-        live_ids = lexical.sync(index, lexical.folder(settings), model=False).ids
+        live_ids = lexical.sync(index, lexical.folder(settings), model=False, records=records).ids
         report.total_chunks = len(live_ids)
         if cache is not None:
             # Vectors no chunk uses any more (changed or deleted text) are dropped on --rebuild and
