@@ -13,9 +13,7 @@ from briefbot.index.store import Index
 from briefbot.ingest.pipeline import ingest
 from briefbot.settings import Settings
 
-ALPHA = "The Quintara harbour opened in 1871. Fishermen landed cod and herring there every morning.\n"
-BETA = "Volcanic soil makes the island's vineyards productive. The grapes ripen late in autumn.\n"
-GAMMA = "A committee led by Ms. Oyelaran reviewed the bridge tolls. Its report recommended lower fees.\n"
+from .test_lexical import ALPHA, BETA, GAMMA  # the same three small files
 
 
 @pytest.fixture
