@@ -75,11 +75,12 @@ def brief_sentences(text: str) -> list[str]:
     return [strip_markers(s) for s in re.split(r"(?<=\[\d\])\s+|(?<=\[\d\d\])\s+", text.strip()) if s.strip()]
 
 
-def form(text: str, document: str) -> dict[str, Any]:
-    """One paragraph with every sentence cited; markup; openings leaning on a sentence not before them; repeats."""
+def form(text: str, document: str, quotes: bool = False) -> dict[str, Any]:
+    """One paragraph with every sentence cited; markup; openings leaning on a sentence not before them; repeats.
+    ``quotes``: an extractive answer, whose verbatim quote of consecutive sentences is cited by one closing marker."""
     # A marker closes each sentence, after its full stop ("... rose. [1]", the offline style) or before it ("... rose [1].")
     before = re.sub(r"([.!?][\"'”’)]*)\s*((?:\s*\[\d+\])+)", r" \2\1", text.strip())
-    pieces = [before[a:b] for a, b in sentence_spans(before)]
+    pieces = [p for p in re.split(r"(?<=\])\W?\s+", before) if p] if quotes else [before[a:b] for a, b in sentence_spans(before)]
     cited = bool(pieces) and "\n" not in text.strip() and all(re.search(r"\[\d+\]\W*$", p) for p in pieces)
     sents = brief_sentences(text)
     flat = " ".join(document.split())
@@ -276,7 +277,7 @@ def qmsum_ask(embedder: CachedEmbedder, sample: int, route: bool = True) -> list
                 row = {"id": f"{m['id']}: {q['query']}", "words": words, "seconds": secs,
                        "briefbot": rouge(strip_markers(text), q["summary"]),
                        "lead": rouge(lead(m["transcript"], words), q["summary"]), "centrality": None,
-                       **form(text, m["transcript"])}
+                       **form(text, m["transcript"], quotes=not routed[-1])}
                 if not answer.answered:
                     row["cited_paragraph"] = True  # a decline is one line with the nearest passages
                 rows.append(row)
