@@ -60,6 +60,7 @@ class Selection:
     confidence: float  # how likely the quoted sentences answer (answer/decline.py); declined below min_score
     sentences: list[str] = field(default_factory=list)  # the quoted sentences, best first (for the short answer)
     signals: dict[str, float] = field(default_factory=dict)  # what the confidence was made of
+    short: str | None = None  # the phrase that answers, inside the quoted sentences (shaping.short_answer)
 
 
 @dataclass
@@ -206,8 +207,7 @@ class ExtractiveGenerator:
         sel = self.select(question, passages)
         if sel is None or sel.confidence < self.min_score:
             return Draft(DECLINE, answered=False, model=NAME)
-        short = short_answer(question, sel.sentences, question_type(question))
-        return Draft(sel.text, answered=True, model=NAME, short_answer=short)
+        return Draft(sel.text, answered=True, model=NAME, short_answer=sel.short)
 
     def answer_polar(self, question: str, passages: list[Passage]) -> Draft:
         """ "Yes" or "No" with the sentences that say so (one per side of a comparison), else declined."""
@@ -311,8 +311,9 @@ class ExtractiveGenerator:
         chunk = passages[home].chunk
         signals.update(alignment.sentence_signals(question, said, chunk.text, self.embedder, alignment.topic_of(chunk.source, chunk.context)))
         signals["scatter"] = max(0.0, _overlap(qwords, passages[home].chunk.text, idf) - max(overlap[i] for i in mine))
-        signals["short"] = float(short_answer(question, best_first, kind) is not None)
-        return Selection(text=text, confidence=decline.score(signals), sentences=best_first, signals=signals)
+        short = short_answer(question, best_first, kind)
+        signals["short"] = float(short is not None)
+        return Selection(text=text, confidence=decline.score(signals), sentences=best_first, signals=signals, short=short)
 
     @staticmethod
     def _best_passage(
