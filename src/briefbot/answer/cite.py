@@ -151,7 +151,7 @@ def verify_draft(
     unsupported: list[Unsupported] = []
     removed: set[int] = set()
     moved: set[int] = set()  # re-cited: their own markers replaced
-    supported = recited = 0
+    supported = 0
     found = sentences(body)
     verifier.prepare([
         (s.text, [passages[n - 1].chunk.embed_text for n in s.cited])
@@ -180,7 +180,6 @@ def verify_draft(
                 edits.append((s.start, s.end, _recite(text[s.start : s.end], other)))
                 moved.add(i)
                 supported += 1
-                recited += 1
                 continue
             reason = verdict.reason
         unsupported.append(Unsupported(s.text, s.cited, reason))
@@ -198,7 +197,7 @@ def verify_draft(
         (i for i, s in enumerate(found) if not points_only(s) and not _bare_verdict(s.text) and (s.cited or not is_lead_in(s.text))),
         None,
     )
-    return Checked(shown, unsupported, supported, lead is not None and lead in removed, recited)
+    return Checked(shown, unsupported, supported, lead is not None and lead in removed, len(moved))
 
 
 def _supporting(s: Sentence, passages: list[Passage], verifier: Verifier) -> int | None:
