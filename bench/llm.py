@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import RESULTS, WORK
 from squad_corpus import write_corpus
 
-from briefbot.answer.llm_reply import DECLINE_TEXT, is_decline
+from briefbot.answer.llm_reply import DECLINE_TEXT, cut_to_words, flatten_brief, is_decline
 from briefbot.api import Briefbot
 from briefbot.settings import load_settings
 from briefbot.text.sentences import sentence_spans
@@ -85,6 +85,8 @@ def sentences(text: str) -> list[str]:
 
 
 def one_cited_paragraph(text: str) -> bool:
+    # a marker closes each sentence, after its full stop ("... rose. [1]", the offline style) or before it
+    text = re.sub(r"([.!?][\"'”’)]*)\s*((?:\s*\[\d+\])+)", r" \2\1", text.strip())
     sents = sentences(text)
     return bool(sents) and "\n" not in text.strip() and all(MARKER.search(s) for s in sents)
 
@@ -175,22 +177,52 @@ def rescore(path: Path) -> dict[str, Any]:
     from briefbot.schema import Chunk, Draft, Passage
 
     result = json.loads(path.read_text(encoding="utf-8"))
-    verifier = Verifier(MiniLMEmbedder())
+    embedder = MiniLMEmbedder()
+    verifier = Verifier(embedder)
+    folders = {"squad": WORK / "llm-squad2", "multihop": WORK / "llm-hotpot", "corpus": WORK / "llm-corpus"}
     for name in ("squad", "multihop", "corpus"):
+        # whether the passages answer the question at all is read from a fresh search of the benchmark's index
+        # (what Briefbot.ask does before it asks the model); the model's own passages were cut to fit its context
+        bot = make_bot(folders[name], "extractive", result["model"]) if folders[name].joinpath(".briefbot").is_dir() else None
+        reader = bot._generator() if bot else None
         for row in result["sets"].get(name, []):
             if "error" in row or "passages" not in row:
                 continue
             passages = [Passage(Chunk("p", i, t, 1, 1, 0, len(t), 0, str(i)), 1.0) for i, t in enumerate(row["passages"])]
             draft = Draft(row["raw"], answered=row["answered_raw"], model=result["model"])
-            a = check_citations(row["question"], draft, passages, verifier, remove=True, lead_decides=True)
+            answerable = reader.finds_answer(row["question"], bot.search(row["question"])) if reader and bot else True
+            row["answerable"] = answerable
+            a = check_citations(row["question"], draft, passages, verifier, remove=True, lead_decides=True, answerable=answerable)
             row["verified"], row["answered_verified"] = a.text, bool(a.answered)
             row["kept_sentences"] = min(len(sentences(a.text)) if a.answered else 0, row["raw_sentences"])
             if row.get("answers"):
                 row["contains_verified"] = row["answered_verified"] and contains(a.text, row["answers"])
+    for row in result["sets"].get("briefs", []):
+        if "error" in row or "passages" not in row:
+            continue
+        row["fallback"] = fell_back(row.get("notes", []))
+        if not row["fallback"]:  # the model's paragraph, checked again as Briefbot.brief checks it
+            passages = [Passage(Chunk("p", i, t, 1, 1, 0, len(t), 0, str(i)), 1.0) for i, t in enumerate(row["passages"])]
+            text = cut_to_words(flatten_brief(row["raw"]), row["word_limit"])
+            a = check_citations(f"brief: {row['about']}", Draft(text, True, result["model"]), passages, verifier, remove=True)
+            row["verified"] = a.text
+            if not a.answered:  # nothing it cites backs it: the offline brief stands (Briefbot.brief)
+                folder = WORK / "llm-corpus" if row["about"] is None else WORK / "llm-squad2"
+                row["verified"] = make_bot(folder, "extractive", result["model"]).brief(about=row["about"]).text
+                row["fallback"] = True
+                row["notes"] = [*row.get("notes", []), "no sentence its citations support: the offline extractive brief"]
+        row["one_cited_paragraph_verified"] = one_cited_paragraph(row["verified"])
+        row["one_cited_paragraph_raw"] = one_cited_paragraph(row["raw"])
+        row["words"] = len(MARKER.sub("", row["verified"]).split())
     result["summary"] = summary(result["sets"])
     result["rescored"] = True
     path.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return result
+
+
+def fell_back(notes: list[str]) -> bool:
+    """Briefbot.brief says so in a note when the offline brief stands instead of the model's."""
+    return any("offline extractive brief" in n for n in notes)
 
 
 def rate(rows: list[dict[str, Any]], key: str) -> float | None:
@@ -296,7 +328,7 @@ def run_briefs(
         raw = getattr(a, "raw_text", None) or a.text
         rows.append({
             "about": about, "seconds": round(time.monotonic() - t0, 1), "raw": raw, "verified": a.text,
-            "notes": a.notes, "fallback": bool(a.notes),
+            "notes": a.notes, "fallback": fell_back(a.notes),
             "one_cited_paragraph_raw": one_cited_paragraph(raw), "one_cited_paragraph_verified": one_cited_paragraph(a.text),
             "words": len(MARKER.sub("", a.text).split()), "word_limit": bot.settings.brief_words,
             "passages": [p.chunk.text for p in a.passages],

@@ -78,6 +78,35 @@ def test_an_invented_answer_followed_by_true_context_is_declined(indexed: Path) 
     assert [u["sentence"] for u in data["unsupported"]] == ["UNESCO gave the IIOE 3 million dollars in 2022."]
 
 
+def test_a_supported_answer_to_a_question_the_passages_do_not_answer_is_declined(indexed: Path) -> None:
+    # SQuAD 2.0's unanswerable questions with the real 1.5B model: on-topic passages, and a reply built from one
+    # of their sentences that its citation backs word for word. No sentence of the passages says who founded
+    # UNESCO-ICHEI, so the offline reading declines the question and the model's answer is withheld.
+    reply = citing("UNESCO-ICHEI was founded by Mr. LI Ming, its director [{}].", "director of UNESCO-ICHEI")
+    question = "Who founded UNESCO-ICHEI in 2016?"
+    with FakeOpenAI(reply) as srv:
+        out, data = ask(indexed, srv, question)
+        raw_out, raw = ask(indexed, srv, question, "--no-verify")
+    assert out.startswith("The documents do not answer this question: no sentence of the passages found says what it asks")
+    assert "LI Ming, its director" not in out and "Nearest passages" in out
+    assert data["answered"] is False and data["citations"] == [] and data["short_answer"] is None
+    assert data["unsupported"] == [{
+        "sentence": "UNESCO-ICHEI was founded by Mr. LI Ming, its director.", "cited": data["unsupported"][0]["cited"],
+        "reason": "no sentence of the passages found answers the question",
+    }]
+    # the same reply, checked sentence by sentence, is supported: only the question's reading declines it
+    assert raw["answered"] is True and raw["answer"].startswith("UNESCO-ICHEI was founded by Mr. LI Ming, its director [")
+    assert [u["reason"] for u in raw["unsupported"]] == ["no sentence of the passages found answers the question"]
+    assert raw_out.startswith("UNESCO-ICHEI was founded by Mr. LI Ming") and "1 unsupported sentence shown unchecked" in raw_out
+
+
+def test_the_question_reading_keeps_a_supported_answer_to_an_answerable_question(indexed: Path) -> None:
+    reply = citing("The delegation met Stephania Giannini on September 6th, 2023 [{}].", "September 6th")
+    with FakeOpenAI(reply) as srv:
+        out, data = ask(indexed, srv, "When did the delegation meet Stephania Giannini?")
+    assert data["answered"] is True and data["unsupported"] == [] and "September 6th, 2023 [1]" in out
+
+
 def test_out_of_range_citation_makes_the_sentence_unsupported(indexed: Path) -> None:
     with FakeOpenAI(citing(GROUNDED + " The budget was doubled [9].", "Stephania Giannini")) as srv:
         out, data = ask(indexed, srv, "Who met Giannini?")
@@ -118,3 +147,18 @@ def test_brief_drops_an_invented_sentence(indexed: Path) -> None:
     assert "World Bank" not in out.stdout.partition("\nSources\n")[0] and "1 unsupported sentence removed" in out.stdout
     assert data["answered"] is True and data["answer"] == GROUNDED.format(1)
     assert data["unsupported"][0]["reason"].startswith("name World not in [")
+
+
+def test_a_brief_whose_every_sentence_is_unsupported_falls_back_to_the_offline_brief(indexed: Path) -> None:
+    # cited, so no repair is asked for, but nothing it cites backs it (the real 1.5B model's merge step did this)
+    reply = "The IIOE was founded on Mars in 1850 [1]. It has nine billion members [2]."
+    env = {"OPENAI_BASE_URL": "", "OPENAI_API_KEY": "sk-test-verify"}
+    with FakeOpenAI(reply) as srv:
+        env["OPENAI_BASE_URL"] = srv.base_url
+        out = run_cli("brief", "--no-refresh", cwd=indexed, env=env)
+        data = json.loads(run_cli("brief", "--no-refresh", "--json", cwd=indexed, env=env).stdout)
+        offline = json.loads(run_cli("brief", "--no-refresh", "--json", cwd=indexed, env={"OPENAI_API_KEY": ""}).stdout)
+    assert out.returncode == 0, out.stderr
+    assert "Mars" not in out.stdout and "no sentence its citations support: this is the offline extractive brief" in out.stdout
+    assert data["answered"] is True and data["answer"] == offline["answer"] and data["citations"]
+    assert [u["sentence"] for u in data["unsupported"]] == ["The IIOE was founded on Mars in 1850.", "It has nine billion members."]

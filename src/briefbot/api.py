@@ -184,12 +184,17 @@ class Briefbot:
             self._verifier = Verifier(self.embedder)
         return self._verifier
 
-    def _check(self, question: str, draft: Any, passages: list[Passage], answer: bool = False) -> Answer:
+    def _check(
+        self, question: str, draft: Any, passages: list[Passage], answer: bool = False, answerable: bool = True
+    ) -> Answer:
         """Every sentence checked against what it cites; unsupported ones removed unless ``verify`` is off
-        (an answer whose first claim goes is declined: see cite.check_citations)."""
+        (an answer whose first claim goes, or one to a question the passages do not answer, is declined: see
+        cite.check_citations)."""
         from briefbot.answer.cite import check_citations
 
-        return check_citations(question, draft, passages, self.verifier(), remove=self.settings.verify, lead_decides=answer)
+        return check_citations(
+            question, draft, passages, self.verifier(), remove=self.settings.verify, lead_decides=answer, answerable=answerable
+        )
 
     def ask(self, question: str, k: int | None = None, on_token: OnToken | None = None) -> Answer:
         """Answer from the indexed documents, every sentence cited; declines when they do not say."""
@@ -218,12 +223,17 @@ class Briefbot:
 
         passages = self.search(question, k, decompose=decompose)
         if gen.name == "extractive":
-            draft = gen.answer(question, passages)
+            draft, answerable = gen.answer(question, passages), True  # it declines by the same reading itself
         else:
+            # Does a sentence of what was found answer the question? The offline answerer's reading, calibrated on
+            # SQuAD 2.0 (answer/decline.py); a model's answer is declined when it finds none (cite.check_citations).
+            from briefbot.answer.extractive import ExtractiveGenerator
+
+            answerable = ExtractiveGenerator(self.embedder, min_score=self.settings.min_score).finds_answer(question, passages)
             draft, passages = gen.answer(question, passages, load_template("answer", self.settings.prompts), on_token)
         for usage in spent:  # the decomposition's tokens count in the answer's usage
             draft.usage = usage + draft.usage if draft.usage else usage
-        return self._check(question, draft, passages, answer=True)
+        return self._check(question, draft, passages, answer=True, answerable=answerable)
 
     def conversation(self) -> Conversation:
         """A chat session: follow-up questions are read in the context of the earlier ones."""
@@ -265,6 +275,12 @@ class Briefbot:
                 passages = plan.passages
         question = f"brief: {about}" if about else (f"brief: {source}" if source else "brief")
         answer = self._check(question, draft, passages)
+        if gen.name != "extractive" and plan.draft.answered and not answer.answered and not draft.fallback:
+            # cited, but nothing it cites backs it: the offline brief stands, and what was removed is still reported
+            removed = answer.unsupported
+            notes.append(f"{draft.model}'s brief had no sentence its citations support: this is the offline extractive brief")
+            answer = self._check(question, Draft(plan.draft.text, True, draft.model, draft.usage), plan.passages)
+            answer.unsupported = removed + answer.unsupported
         answer.scope = plan.scope
         answer.notes = notes + answer.notes
         return answer

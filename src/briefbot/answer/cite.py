@@ -27,6 +27,11 @@ LEAD_UNSUPPORTED = (
     "The answer's first claim is not supported by the passages it cites (what followed it is context, not an"
     " answer); the nearest passages are below."
 )
+NOT_ANSWERED = (
+    "The documents do not answer this question: no sentence of the passages found says what it asks, so the"
+    " model's answer is not shown; the nearest passages are below."
+)
+NOT_ANSWERED_REASON = "no sentence of the passages found answers the question"
 _LEADING_MARKERS = re.compile(r"(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+")
 _MARKDOWN = re.compile(r"^[\s>#*_+-]*(?:\d+[.)]\s+)?|[*_`#]+")
 # A line that opens a list of sources the model wrote itself: it and what follows are dropped.
@@ -262,6 +267,7 @@ def check_citations(
     verifier: Verifier | None = None,
     remove: bool = True,
     lead_decides: bool = False,
+    answerable: bool = True,
 ) -> Answer:
     """Verify the draft's sentences (with a verifier), keep markers that point at a given passage, number by first use.
 
@@ -269,16 +275,24 @@ def check_citations(
     with ``lead_decides`` (answers, not briefs) so does one whose first claim was removed: a model states
     its answer first, and what it adds after an invented answer is supported context that answers nothing
     ("When did the age of Imperialism end?" -> an invented date, then a true sentence about an alliance).
+    When the passages were found not to answer the question (``answerable`` false), every claim the checker kept
+    is reported unsupported and, with ``remove``, the answer is declined: on-topic passages lacking the answer
+    are where a model invents one that its citations back word for word.
     """
     text, answered, unsupported = draft.text, draft.answered, []
     notes: list[str] = []
     if verifier is not None and draft.answered:
         checked = verify_draft(draft.text, passages, verifier, remove, mark_runs=draft.model != EXTRACTIVE)
         text, unsupported = checked.text, checked.unsupported
+        if not answerable:
+            off = {u.sentence for u in unsupported}
+            unsupported = unsupported + [Unsupported(s.text, s.cited, NOT_ANSWERED_REASON) for s in _claims(draft.text) if s.text not in off]
         if remove and not checked.supported:
             text, answered = NOTHING_SUPPORTED, False
         elif remove and lead_decides and checked.lead_removed:
             text, answered = LEAD_UNSUPPORTED, False
+        elif remove and not answerable:
+            text, answered = NOT_ANSWERED, False
         elif remove and checked.recited:
             notes.append(f"{checked.recited} {'sentence' if checked.recited == 1 else 'sentences'} cited a passage that does"
                          " not support it; the citation now points to the given passage that does")
@@ -300,6 +314,13 @@ def check_citations(
         verified=verifier is not None and remove and draft.answered,
         notes=notes,
     )
+
+
+def _claims(text: str) -> list[Sentence]:
+    """The sentences of ``text`` that claim something (not a pointer to passages, a lead-in or a sources list)."""
+    block = next((m for m in _SOURCES_LIST.finditer(text) if text[: m.start()].strip()), None)
+    found = sentences(text[: block.start()] if block else text)
+    return [s for s in found if not points_only(s) and (s.cited or not is_lead_in(s.text))]
 
 
 def _out_of_range(text: str, n: int) -> list[int]:

@@ -209,6 +209,18 @@ class ExtractiveGenerator:
             return Draft(DECLINE, answered=False, model=NAME)
         return Draft(sel.text, answered=True, model=NAME, short_answer=sel.short)
 
+    def finds_answer(self, question: str, passages: list[Passage]) -> bool:
+        """Whether a sentence of the passages answers the question, read as this answerer reads them.
+
+        The LLM path asks this too: on passages that share a question's topic but not its answer, a small model
+        writes a plausible answer from them, which each cited passage "supports" word for word.
+        """
+        cands = _candidates(passages)
+        if direct_answer(question, [c.text for c in cands], question_type(question)) is not None:
+            return True
+        sel = self.select(question, passages)
+        return sel is not None and sel.confidence >= self.min_score
+
     def answer_polar(self, question: str, passages: list[Passage]) -> Draft:
         """ "Yes" or "No" with the sentences that say so (one per side of a comparison), else declined."""
         cands = _candidates(passages)
