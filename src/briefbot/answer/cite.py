@@ -19,6 +19,7 @@ from briefbot.answer.quotes import locate_quotes, section_at
 from briefbot.answer.verify import Verifier, names, numbers
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Answer, Citation, Draft, Passage, Unsupported
+from briefbot.text.counts import plural
 from briefbot.text.sentences import split_sentences
 
 MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -294,7 +295,7 @@ def check_citations(
         elif remove and not answerable:
             text, answered = NOT_ANSWERED, False
         elif remove and checked.recited:
-            notes.append(f"{checked.recited} {'sentence' if checked.recited == 1 else 'sentences'} cited a passage that does"
+            notes.append(f"{plural(checked.recited, 'sentence')} cited a passage that does"
                          " not support it; the citation now points to the given passage that does")
     text, citations = renumber(text, passages)
     if not text.strip() and draft.answered:
