@@ -322,3 +322,34 @@ def test_a_re_cited_sentence_that_closed_a_run_leaves_the_run_its_own_marker(ver
         "The lighthouse was automated in 1987 [1]. Dr. Ana Ruiz, the chief engineer, designed its two breakwaters [2]."
     )
     assert [c.source for c in answer.citations] == ["doc1.txt", "doc2.txt"] and answer.unsupported == []
+
+
+def test_a_sentence_of_a_run_citing_the_wrong_passage_is_re_cited_too(verifier: Verifier) -> None:
+    # the real 1.5B model quoted the right passage's sentence, then closed the run with the wrong numbers: the
+    # quoted sentence is re-cited to the passage that says it, the run's last sentence keeps its own marker
+    draft = Draft("Dr. Ana Ruiz, the chief engineer, designed its two breakwaters. The lighthouse was automated in 1987 [1].",
+                  True, "m")
+    answer = check_citations("Who designed the breakwaters?", draft, passages(OTHER, HARBOUR), verifier, lead_decides=True)
+    assert answer.answered and answer.unsupported == []
+    assert answer.text == (
+        "Dr. Ana Ruiz, the chief engineer, designed its two breakwaters [1]. The lighthouse was automated in 1987 [2]."
+    )
+    assert [c.source for c in answer.citations] == ["doc2.txt", "doc1.txt"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("The movement began in the US in the 1950s.", "The American civil rights movement began in the 1950s."),
+        ("About 13 per cent of British pupils attend such schools.", "About 13 per cent of pupils in the UK attend such schools."),
+        ("The treaty was signed by the USSR.", "The treaty was signed by the Soviet Union."),
+    ],
+)
+def test_a_country_named_another_way_is_found(verifier: Verifier, sentence: str, passage: str) -> None:
+    verdict = verifier.check(sentence, [passage], [1])
+    assert verdict.supported, verdict.reason
+
+
+def test_a_country_variant_does_not_stand_for_another_country(verifier: Verifier) -> None:
+    verdict = verifier.check("The movement began in the UK in the 1950s.", ["The American civil rights movement began in the 1950s."], [1])
+    assert not verdict.supported and verdict.reason == "name UK not in [1]"

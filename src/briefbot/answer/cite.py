@@ -181,7 +181,7 @@ def verify_draft(
             if verdict.supported:
                 supported += 1
                 continue
-            other = None if s.inherited else _supporting(s, passages, verifier)
+            other = _supporting(s, passages, verifier)
             if other is not None:  # a small model often cites the wrong number: the claim holds, its marker moves
                 edits.append((s.start, s.end, _recite(text[s.start : s.end], other)))
                 moved.add(i)
@@ -195,7 +195,7 @@ def verify_draft(
     # where it stands, and still is when the run's closing sentence was removed or re-cited.
     for i, s in enumerate(found):
         donor = next((j for j in range(i + 1, len(found)) if not found[j].inherited), None)
-        if s.inherited and i not in removed and (mark_runs or donor in removed or donor in moved):
+        if s.inherited and i not in removed and i not in moved and (mark_runs or donor in removed or donor in moved):
             at = s.end - 1 if body[s.end - 1] in ".!?" else s.end
             edits.append((at, at, " " + "".join(f"[{n}]" for n in s.cited)))
     shown = _edit(text, edits) if remove else text

@@ -171,12 +171,28 @@ class _PassageIndex:
         self.initials = {w[0] for w in self.words}
 
 
+# Names written several ways for one country or body: "US" where the passage says "American", "British" for
+# "UK". A sentence's name (one word, folded) is found when the passages have any form of its group.
+_VARIANT_GROUPS = (
+    ("us", "u s", "usa", "u s a", "america", "american", "americans", "united states"),
+    ("uk", "u k", "britain", "british", "united kingdom"),
+    ("eu", "e u", "european union"),
+    ("un", "u n", "united nations"),
+    ("ussr", "soviet", "soviets", "soviet union"),
+)
+_VARIANTS = {form: group for group in _VARIANT_GROUPS for form in group}
+
+
 def _name_found(name: str, p: _PassageIndex) -> bool:
-    """Case aside, as a word of the passages ("U.S." as "u s"), an initial of one, or by its stem ("Americans")."""
+    """Case aside, as a word of the passages ("U.S." as "u s"), an initial of one, by its stem ("Americans"),
+    or as another form of the same country or body (_VARIANT_GROUPS)."""
     words = _WORD.findall(_fold(name))
     if len(words) == 1 and len(words[0]) == 1:  # an initial: "J. Smith"
         return words[0] in p.initials
     if all(w in p.words for w in words):
+        return True
+    group = _VARIANTS.get(" ".join(words))
+    if group and any(f" {form} " in f" {p.flat} " for form in group):
         return True
     stems = tokenize(_fold(name))
     return bool(stems) and all(s in p.stems for s in stems)
