@@ -91,15 +91,21 @@ def tokenize_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str
     if len(lowered) != len(text):  # lower-casing moved offsets (a few rare letters): span by span
         return [tokenize(text[s:e]) for s, e in spans]
     per = [[w for w in _WORD.findall(lowered, s, e) if w not in STOPWORDS] for s, e in spans]
-    flat = [w for words in per for w in words]
-    if not flat:
-        return [[] for _ in spans]
-    stems = _stemmer().stemWords(flat)
-    out, at = [], 0
-    for words in per:
-        out.append(stems[at : at + len(words)])
-        at += len(words)
-    return out
+    # A dict lookup per word is cheaper than the stemmer's own call per word (safe across threads:
+    # this call's stems are its own dict, the shared one is only read and added to).
+    got = {w: _STEMS.get(w) for words in per for w in words}
+    new = [w for w, st in got.items() if st is None]
+    if new:
+        fresh = dict(zip(new, _stemmer().stemWords(new)))
+        got.update(fresh)
+        if len(_STEMS) > _STEMS_KEPT:
+            _STEMS.clear()
+        _STEMS.update(fresh)
+    return [[got[w] for w in words] for words in per]  # type: ignore[misc]
+
+
+_STEMS: dict[str, str] = {}  # word -> stem, for tokenize_spans (the re-ranker reads passages with it per query)
+_STEMS_KEPT = 200_000
 
 
 def fingerprint(ids: Sequence[str]) -> str:
@@ -394,10 +400,17 @@ class LexicalIndex:
 
     def score_of(self, scores: np.ndarray, chunk_id: str) -> float:
         """One chunk's entry in ``scores`` (from :meth:`scores`); 0 for a chunk this index lacks."""
+        return float(self.scores_of(scores, [chunk_id])[0])
+
+    def scores_of(self, scores: np.ndarray, chunk_ids: Sequence[str]) -> np.ndarray:
+        """The entries of ``chunk_ids`` in ``scores`` (float32); 0 for a chunk this index lacks."""
+        if not len(scores):
+            return np.zeros(len(chunk_ids), np.float32)
         if self._positions is None:
             self._positions = {i: n for n, i in enumerate(self.ids)}
-        n = self._positions.get(chunk_id)
-        return 0.0 if n is None or n >= len(scores) else float(scores[n])
+        at = np.fromiter((self._positions.get(i, -1) for i in chunk_ids), np.int64, len(chunk_ids))
+        at[at >= len(scores)] = -1
+        return np.where(at >= 0, scores[at], 0.0).astype(np.float32)
 
     def top(self, query: str, n: int, source: str | None = None, scores: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The ``n`` best chunk ids with a positive score, best first, optionally within one source."""
