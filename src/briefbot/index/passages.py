@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 FILENAME = "passages.sqlite3"
 BATCH = 1000  # rows read from chromadb per call while the copy is brought up to date (bounded memory)
+MMAP_BYTES = 1 << 30  # of the copy mapped into memory by a reader (416 MB at 100,000 chunks)
 MEMO = 4096  # rows a reader remembers (the re-ranker's memo of passages is as large)
 _SCHEMA = (
     # A chunk's fields as columns (decoding JSON metadata cost more than the read), then its vector.
@@ -159,6 +160,10 @@ class Passages:
     def _connection(self) -> sqlite3.Connection | None:
         if self._con is None and self.path.is_file():
             self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5, check_same_thread=False)
+            try:  # pages read in place from the OS's cache, not copied by a read call each: a third off a search's reads
+                self._con.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            except sqlite3.Error:
+                pass
         return self._con
 
     def in_step(self) -> bool:
