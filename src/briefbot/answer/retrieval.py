@@ -223,7 +223,8 @@ class Retriever:
         # Files whose write is unfinished (hidden from readers); by default chromadb is asked each query.
         self.pending = pending
         # True while no ingest is running or left unfinished (the ingest snapshot vouches): chromadb then
-        # holds exactly the chunks of the local copy, which can stand in for it for BM25's finds too.
+        # holds exactly the chunks of the local copy, which can stand in for it for BM25's finds too, and
+        # no file is mid-write (``pending`` is then not asked).
         self.settled = settled
         self.rerank = rerank
         self.embedder = embedder
@@ -274,8 +275,10 @@ class Retriever:
         """
         queries = list(queries)
         lex = self.lexical() if self.lexical_weight > 0 else None
-        pending = self.pending() if self.pending else self.index.pending_sources()  # read once for all lookups
-        side = self._lexical_side(queries, lex, depth, source)
+        # Read once for all lookups. Settled (the snapshot vouches no ingest runs) means no file is mid-write.
+        settled = self.settled is not None and self.settled()
+        pending = [] if settled else self.pending() if self.pending else self.index.pending_sources()
+        side = self._lexical_side(queries, lex, depth, source, settled)
         wanted = [i for i in dict.fromkeys(i for h in side.hits for i in h) if i not in side.found]
         fetching = self._worker().submit(vectors_of, self.index, wanted, pending) if wanted else None
         vectors: np.ndarray | None = None
@@ -293,7 +296,9 @@ class Retriever:
             for n, q in enumerate(queries)
         ]
 
-    def _lexical_side(self, queries: list[str], lex: LexicalIndex | None, depth: int, source: str | None) -> _LexicalSide:
+    def _lexical_side(
+        self, queries: list[str], lex: LexicalIndex | None, depth: int, source: str | None, settled: bool
+    ) -> _LexicalSide:
         """BM25's scores and finds of each query, and those of the finds' vectors the local copy holds
         (their cosine is needed to fuse).
 
@@ -304,7 +309,7 @@ class Retriever:
         hits = [dict(lex.top(q, depth, source=source, scores=sc)) if lex is not None else {} for q, sc in zip(queries, scores)]
         wanted = list(dict.fromkeys(i for h in hits for i in h))
         found: dict[str, np.ndarray | None] = {}
-        if wanted and self.settled is not None and self.lexical_folder is not None and self.settled() and self.passages().in_step():
+        if wanted and settled and self.lexical_folder is not None and self.passages().in_step():
             found.update(self.passages().vectors(wanted, self.embedder.dim))  # a row it lacks is read from chromadb
         return _LexicalSide(scores, hits, found)
 

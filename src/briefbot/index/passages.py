@@ -14,6 +14,7 @@ its content (``source#n:hash``), so a row cannot go stale while its id stays.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -150,6 +151,7 @@ class Passages:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._path, self._current = str(path), str(path.parent / "CURRENT.json")  # stat()ed every search
         self._con: sqlite3.Connection | None = None
         self._checked: tuple[int, ...] | None = None  # CURRENT.json's and the copy's stats when in_step last looked
         self._in_step = False
@@ -170,15 +172,14 @@ class Passages:
         """Whether the copy holds the chunk set of the latest BM25 build (the last sync did not fail).
 
         Costs two stats, plus two small reads when the build or the copy changed."""
-        current = self.path.parent / "CURRENT.json"
         try:
-            st, own = current.stat(), self.path.stat()
+            st, own = os.stat(self._current), os.stat(self._path)
         except OSError:
             return False
         key = (st.st_ino, st.st_mtime_ns, st.st_size, own.st_ino, own.st_mtime_ns, own.st_size)
         if self._checked != key:
             try:
-                built = json.loads(current.read_text(encoding="utf-8")).get("fingerprint")
+                built = json.loads(Path(self._current).read_text(encoding="utf-8")).get("fingerprint")
             except (OSError, ValueError):
                 return False
             self._checked, self._in_step = key, built is not None and built == fingerprint_of(self.path)
@@ -211,7 +212,7 @@ class Passages:
     def _remembered(self) -> dict[str, tuple[Chunk | None, np.ndarray | None]]:
         """The rows read so far, forgotten when the copy's file changed (or grew past MEMO rows)."""
         try:
-            st = self.path.stat()
+            st = os.stat(self._path)
             key: tuple[int, ...] | None = (st.st_ino, st.st_mtime_ns, st.st_size)
         except OSError:
             key = None
