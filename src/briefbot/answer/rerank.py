@@ -34,11 +34,12 @@ _TOTAL = sum(WEIGHTS.values())
 
 @dataclass(frozen=True)
 class _Analysis:
-    """One passage read once: which sentences each stemmed word is in (a bit mask) and its word pairs."""
+    """One passage read once: which sentences each stemmed word is in (a bit mask) and its word pairs
+    (each as one string, "a b": stems hold no spaces, and a tuple each is garbage-collector work)."""
 
     sentences: int
     where: dict[str, int]
-    pairs: frozenset[tuple[str, str]]
+    pairs: frozenset[str]
 
 
 @lru_cache(maxsize=4096)  # the same passages come back query after query (and turn after turn in a chat)
@@ -53,7 +54,7 @@ def _analyse(text: str) -> _Analysis:
             where[w] = get(w, 0) | bit
         flat += words
         bit <<= 1
-    return _Analysis(len(per), where, frozenset(itertools.pairwise(flat)))
+    return _Analysis(len(per), where, frozenset(map(" ".join, itertools.pairwise(flat))))
 
 
 def passage_words(text: str) -> KeysView[str]:
@@ -73,7 +74,7 @@ def features(question: str, texts: Sequence[str]) -> np.ndarray:
     n = len(texts)
     idf = [math.log(1 + n / (1 + sum(1 for a in seen if w in a.where))) for w in unique]
     total = sum(idf) or 1.0
-    pairs = set(zip(qwords, qwords[1:]))
+    pairs = set(map(" ".join, itertools.pairwise(qwords)))
     for j, a in enumerate(seen):
         covered = 0.0
         per_sentence = [0.0] * a.sentences

@@ -30,11 +30,13 @@ CANDIDATES = 50  # depth of each ranking (dense, BM25) whose union is fused, wha
 
 
 @lru_cache(maxsize=4096)  # passages come back query after query, and twice when duplicates eat the head
-def _shingles(text: str) -> frozenset[tuple[str, ...]]:
+def _shingles(text: str) -> frozenset[str]:
+    """The passage's word trigrams, each as one string ("a b c"): no tuple per trigram for the
+    garbage collector to track (words hold no spaces, so the sets compare as sets of tuples would)."""
     words = _WORD.findall(text.lower())
     if len(words) < 3:
-        return frozenset({tuple(words)}) if words else frozenset()
-    return frozenset(zip(words, words[1:], words[2:]))
+        return frozenset({" ".join(words)}) if words else frozenset()
+    return frozenset(map(" ".join, zip(words, words[1:], words[2:])))
 
 
 def collapse_duplicates(
@@ -60,27 +62,22 @@ class Collapse:
     def __init__(self, threshold: float = DUPLICATE_CONTAINMENT, limit: int | None = None) -> None:
         self.threshold, self.limit = threshold, limit
         self.kept: list[Passage] = []
-        self._shingles: list[frozenset[tuple[str, ...]]] = []
-        self._fed: list[np.ndarray] = []  # the vectors fed so far, in order
-        self._kept_rows: list[int] = []  # which of them each kept passage has
+        self._shingles: list[frozenset[str]] = []
+        self._vectors: list[np.ndarray] = []  # the kept passages' vectors
+        self._matrix: np.ndarray | None = None  # the same stacked, made again when they change
 
     @property
     def full(self) -> bool:
         return self.limit is not None and len(self.kept) >= self.limit
 
-    def feed(self, passages: Sequence[Passage], vectors: Sequence[np.ndarray] | None = None) -> list[Passage]:
-        """Take the next passages of the ranking (and their vectors); the passages kept so far."""
+    def feed(self, passages: Sequence[Passage], vectors: Sequence[np.ndarray] | np.ndarray | None = None) -> list[Passage]:
+        """Take the next passages of the ranking (and their vectors, for all or none); the passages kept so far."""
         threshold, kept, kept_shingles = self.threshold, self.kept, self._shingles
-        first = len(self._fed)
-        sims: list[list[float]] = []
-        if vectors is not None and len(vectors):
-            self._fed += list(vectors)
-            # Cosines of the new rows with every row fed so far in one product, not one per pair.
-            sims = (np.stack(vectors) @ np.stack(self._fed).T).tolist()
         for n, p in enumerate(passages):
             if self.full:
                 break
-            if sims and self._near_copy(sims[n], first + n):
+            vec = vectors[n] if vectors is not None else None
+            if vec is not None and self._near_copy(vec):
                 continue
             sh = _shingles(p.chunk.text)
             if not sh:
@@ -91,26 +88,28 @@ class Collapse:
                 if other and len(other & sh) / len(other) >= threshold:
                     p.score = max(p.score, kept[i].score)
                     kept[i], kept_shingles[i] = p, sh
-                    if sims:
-                        self._kept_rows[i] = first + n
+                    if vec is not None:
+                        self._vectors[i], self._matrix = vec, None
                     break
             else:
                 kept.append(p)
                 kept_shingles.append(sh)
-                if sims:
-                    self._kept_rows.append(first + n)
+                if vec is not None:
+                    self._vectors.append(vec)
+                    self._matrix = None
         return kept
 
-    def _near_copy(self, sims: list[float], row: int) -> bool:
-        """Whether fed row ``row`` (its cosines ``sims``) is as close as a reworded copy to a kept passage."""
-        if not self._kept_rows:
+    def _near_copy(self, vec: np.ndarray) -> bool:
+        """Whether ``vec`` is as close as a reworded copy to a kept passage's: one product with all of them."""
+        if not self._vectors:
             return False
-        best = max(sims[r] for r in self._kept_rows)
+        if self._matrix is None:
+            self._matrix = np.array(self._vectors)
+        best = float((self._matrix @ vec).max())
         if abs(best - NEAR_DUPLICATE_COSINE) > 1e-5:
             return best >= NEAR_DUPLICATE_COSINE
         # (A matrix product may round the last bit otherwise than one product of two vectors.)
-        vec = self._fed[row]
-        return any(float(vec @ self._fed[r]) >= NEAR_DUPLICATE_COSINE for r in self._kept_rows)
+        return any(float(vec @ v) >= NEAR_DUPLICATE_COSINE for v in self._vectors)
 
 
 def minmax(values: np.ndarray) -> np.ndarray:
@@ -416,7 +415,7 @@ class Retriever:
 
         rows = [j for j in order[:head] if cands.chunks[j] is not None]
         collapse = Collapse(limit=k)
-        collapse.feed(passages(rows), [cands.vectors[j] for j in rows])
+        collapse.feed(passages(rows), cands.vectors[rows])
         read, fed = head, rows
         while not collapse.full and len(order) > read:
             # Duplicates ate the head: read on, a head's worth at a time. The same result as reading all,
@@ -426,7 +425,7 @@ class Retriever:
             rows = [j for j in order[:read] if j not in cands.lost]
             if rows[: len(fed)] != fed:  # (rows lost during a concurrent ingest shifted the order): start again
                 collapse, fed = Collapse(limit=k), []
-            collapse.feed(passages(rows[len(fed):]), [cands.vectors[j] for j in rows[len(fed):]])
+            collapse.feed(passages(rows[len(fed):]), cands.vectors[rows[len(fed):]])
             fed = rows
         kept = collapse.kept
         return kept
