@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from briefbot.errors import IndexError_
+from briefbot.index.words import STOPWORDS, cjk_bigrams, tokenize, tokenize_spans
 from briefbot.schema import FileRecord, source_of_chunk_id
 
 if TYPE_CHECKING:
@@ -36,76 +37,12 @@ if TYPE_CHECKING:
 # 4: Chinese and Japanese text indexed as character pairs
 FORMAT = 4
 CURRENT = "CURRENT.json"  # names the live build; replaced atomically, so readers see old or new
-_WORD = re.compile(r"[^\W_]++", re.UNICODE)  # possessive: the same words, found a quarter faster
-# Stopwords are dropped from documents and queries alike; a stemmer folds "meetings" into "meeting".
-STOPWORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "this", "that", "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "you", "i", "me", "my", "our", "your", "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "do", "does", "did", "done", "has", "have", "had", "having", "not", "no", "so", "than", "then", "there", "here", "about", "into", "over", "under", "after", "before", "between", "during", "up", "down", "out", "off", "again", "further", "once", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own", "same", "too", "very", "can", "will", "just", "should", "would", "could", "may", "might", "must", "shall", "also"]
-)
+__all__ = ["STOPWORDS", "LexicalIndex", "cjk_bigrams", "sync", "tokenize", "tokenize_spans"]  # (words.py's, imported from here too)
 
 
 def folder(settings: Settings) -> Path:
     """Where the BM25 index lives: beside chromadb's files in the index folder."""
     return settings.index / "lexical"
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    import Stemmer  # PyStemmer: Snowball stemmers, offline
-
-    return Stemmer.Stemmer("english")
-
-
-# Chinese and Japanese are written without spaces between words: their characters are indexed in
-# overlapping pairs ("長城是" -> "長城", "城是"), which finds two-character words without a dictionary.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-
-
-def cjk_bigrams(run: str) -> list[str]:
-    """Overlapping character pairs of a run of CJK characters (a lone character stands for itself)."""
-    return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stopword-free, stemmed word tokens; the same function for documents and queries."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
-    if not words:
-        return []
-    if not _CJK.search(text):
-        return list(_stemmer().stemWords(words))
-    out: list[str] = []
-    for w in words:
-        pos = 0
-        for m in _CJK.finditer(w):
-            if m.start() > pos:
-                out.extend(_stemmer().stemWords([w[pos : m.start()]]))
-            out.extend(cjk_bigrams(m.group()))
-            pos = m.end()
-        if pos < len(w):
-            out.extend(_stemmer().stemWords([w[pos:]]))
-    return out
-
-
-def tokenize_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
-    """``tokenize`` of each span of ``text`` (its sentences, say), with one stemmer call for all."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # lower-casing moved offsets (a few rare letters): span by span
-        return [tokenize(text[s:e]) for s, e in spans]
-    per = [[w for w in _WORD.findall(lowered, s, e) if w not in STOPWORDS] for s, e in spans]
-    # A dict lookup per word is cheaper than the stemmer's own call per word (safe across threads:
-    # this call's stems are its own dict, the shared one is only read and added to).
-    got = {w: _STEMS.get(w) for words in per for w in words}
-    new = [w for w, st in got.items() if st is None]
-    if new:
-        fresh = dict(zip(new, _stemmer().stemWords(new)))
-        got.update(fresh)
-        if len(_STEMS) > _STEMS_KEPT:
-            _STEMS.clear()
-        _STEMS.update(fresh)
-    return [[got[w] for w in words] for words in per]  # type: ignore[misc]
-
-
-_STEMS: dict[str, str] = {}  # word -> stem, for tokenize_spans (the re-ranker reads passages with it per query)
-_STEMS_KEPT = 200_000
 
 
 def fingerprint(ids: Sequence[str]) -> str:
