@@ -146,7 +146,7 @@ def test_empty_index_gives_no_passages(tmp_path: Path, embedder) -> None:
 
 def reference_collapse(passages: list[Passage], threshold: float, vectors: list[np.ndarray], limit: int) -> list[Passage]:
     """Collapsing as first written: one pass over the whole list, one product per pair of vectors."""
-    from briefbot.answer.retrieval import NEAR_DUPLICATE_COSINE, _shingles
+    from briefbot.answer.collapse import NEAR_DUPLICATE_COSINE, _shingles
 
     kept: list[Passage] = []
     kept_shingles: list[frozenset] = []
@@ -176,10 +176,10 @@ def test_collapse_fed_in_pieces_keeps_what_one_pass_keeps() -> None:
     """A ranking of copies, near-copies by vector (cosine right around the threshold too), and passages
     that contain one another: fed in pieces (as a search reading on does) or whole, the same passages
     are kept, with the same scores, as by the one-pass reference."""
-    from briefbot.answer.retrieval import Collapse
+    from briefbot.answer.collapse import Collapse
 
     rng = np.random.default_rng(4)
-    words = "harbour grain timber storm quay toll charges committee school pupils ships rebuilt river".split()
+    words = ["harbour", "grain", "timber", "storm", "quay", "toll", "charges", "committee", "school", "pupils", "ships", "rebuilt", "river"]
     for trial in range(60):
         texts, vecs = [], []
         for n in range(40):
@@ -192,7 +192,7 @@ def test_collapse_fed_in_pieces_keeps_what_one_pass_keeps() -> None:
             if vecs and rng.random() < 0.3:  # close to an earlier vector: cosine near 0.97
                 v = vecs[int(rng.integers(len(vecs)))] + rng.normal(0, 0.17, 8).astype(np.float32)
             vecs.append(v / np.linalg.norm(v))
-        def ranking() -> list[Passage]:  # noqa: E306
+        def ranking(texts: list[str] = texts) -> list[Passage]:
             return [Passage(_chunk(f"d{n}.txt", t), 1.0 - n / 100) for n, t in enumerate(texts)]
         limit = int(rng.integers(1, 12))
         want = [(p.chunk.source, p.score) for p in reference_collapse(ranking(), 0.6, vecs, limit)]

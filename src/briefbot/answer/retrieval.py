@@ -6,12 +6,17 @@ import queue
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from briefbot.answer.collapse import (
+    DUPLICATE_CONTAINMENT,
+    NEAR_DUPLICATE_COSINE,
+    Collapse,
+    collapse_duplicates,
+)
 from briefbot.answer.rerank import DEPTH as RERANK_DEPTH
 from briefbot.answer.rerank import rerank_scores
 from briefbot.index.dense import chunks_of, query_scores_many, vectors_of
@@ -20,95 +25,11 @@ from briefbot.index.lexical import LexicalIndex, sync
 from briefbot.index.passages import FILENAME as PASSAGES
 from briefbot.index.passages import Passages
 from briefbot.index.store import Index
-from briefbot.index.words import word_chars_of
 from briefbot.schema import Chunk, Passage
 
-DUPLICATE_CONTAINMENT = 0.6  # share of a passage's word trigrams already in a better one
-NEAR_DUPLICATE_COSINE = 0.97  # embeddings this close say the same thing in other words
+__all__ = ["CANDIDATES", "DUPLICATE_CONTAINMENT", "NEAR_DUPLICATE_COSINE", "Candidates", "Collapse", "Retriever",
+           "collapse_duplicates", "fuse", "minmax"]  # (collapse.py's too: callers import them from here)
 CANDIDATES = 50  # depth of each ranking (dense, BM25) whose union is fused, whatever k is
-
-
-@lru_cache(maxsize=4096)  # passages come back query after query, and twice when duplicates eat the head
-def _shingles(text: str) -> frozenset[str]:
-    """The passage's word trigrams, each as one string ("a b c"): no tuple per trigram for the
-    garbage collector to track (words hold no spaces, so the sets compare as sets of tuples would)."""
-    words = word_chars_of(text.lower())
-    if len(words) < 3:
-        return frozenset({" ".join(words)}) if words else frozenset()
-    return frozenset(map(" ".join, zip(words, words[1:], words[2:])))
-
-
-def collapse_duplicates(
-    passages: list[Passage],
-    threshold: float = DUPLICATE_CONTAINMENT,
-    *,
-    vectors: Sequence[np.ndarray] | None = None,
-    limit: int | None = None,
-) -> list[Passage]:
-    """Collapse passages that mostly repeat each other (copied paragraphs, repeated boilerplate).
-
-    Of two such passages the more complete one is kept, at the better rank of the two. With
-    ``vectors``, a passage whose embedding is nearly identical to a kept one (a reworded copy) is
-    dropped too. Stops once ``limit`` passages are kept, so only the head of a long ranking is compared.
-    """
-    return Collapse(threshold, limit).feed(passages, vectors)
-
-
-class Collapse:
-    """:func:`collapse_duplicates` fed a ranking piece by piece, best first: a search that finds its head
-    eaten by duplicates reads on and feeds the next rows, without comparing the first ones again."""
-
-    def __init__(self, threshold: float = DUPLICATE_CONTAINMENT, limit: int | None = None) -> None:
-        self.threshold, self.limit = threshold, limit
-        self.kept: list[Passage] = []
-        self._shingles: list[frozenset[str]] = []
-        self._vectors: list[np.ndarray] = []  # the kept passages' vectors
-        self._matrix: np.ndarray | None = None  # the same stacked, made again when they change
-
-    @property
-    def full(self) -> bool:
-        return self.limit is not None and len(self.kept) >= self.limit
-
-    def feed(self, passages: Sequence[Passage], vectors: Sequence[np.ndarray] | np.ndarray | None = None) -> list[Passage]:
-        """Take the next passages of the ranking (and their vectors, for all or none); the passages kept so far."""
-        threshold, kept, kept_shingles = self.threshold, self.kept, self._shingles
-        for n, p in enumerate(passages):
-            if self.full:
-                break
-            vec = vectors[n] if vectors is not None else None
-            if vec is not None and self._near_copy(vec):
-                continue
-            sh = _shingles(p.chunk.text)
-            if not sh:
-                continue
-            if any(len(sh & other) / len(sh) >= threshold for other in kept_shingles):
-                continue
-            for i, other in enumerate(kept_shingles):
-                if other and len(other & sh) / len(other) >= threshold:
-                    p.score = max(p.score, kept[i].score)
-                    kept[i], kept_shingles[i] = p, sh
-                    if vec is not None:
-                        self._vectors[i], self._matrix = vec, None
-                    break
-            else:
-                kept.append(p)
-                kept_shingles.append(sh)
-                if vec is not None:
-                    self._vectors.append(vec)
-                    self._matrix = None
-        return kept
-
-    def _near_copy(self, vec: np.ndarray) -> bool:
-        """Whether ``vec`` is as close as a reworded copy to a kept passage's: one product with all of them."""
-        if not self._vectors:
-            return False
-        if self._matrix is None:
-            self._matrix = np.array(self._vectors)
-        best = float((self._matrix @ vec).max())
-        if abs(best - NEAR_DUPLICATE_COSINE) > 1e-5:
-            return best >= NEAR_DUPLICATE_COSINE
-        # (A matrix product may round the last bit otherwise than one product of two vectors.)
-        return any(float(vec @ v) >= NEAR_DUPLICATE_COSINE for v in self._vectors)
 
 
 def minmax(values: np.ndarray) -> np.ndarray:
@@ -154,6 +75,22 @@ class _LexicalSide:
     scores: list[np.ndarray | None]  # BM25 of every chunk, per query
     hits: list[dict[str, float]]  # BM25's top ids, per query
     found: dict[str, np.ndarray | None]  # their vectors (None: chromadb could not serve one yet)
+
+
+class _Lazy:
+    """Rows of a candidate set as passages, each read (text) only when asked for; None for a row gone."""
+
+    def __init__(self, retriever: Retriever, cands: Candidates, rows: list[int], make: Callable[[list[int]], list[Passage]]) -> None:
+        self.retriever, self.cands, self.rows, self.make = retriever, cands, rows, make
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, n: int) -> Passage | None:
+        j = self.rows[n]
+        if self.cands.chunks[j] is None:
+            self.retriever.fill(self.cands, [j])
+        return None if self.cands.chunks[j] is None else self.make([j])[0]
 
 
 class _Job:
@@ -391,6 +328,22 @@ class Retriever:
                 if cands.known is None or not cands.known[j]:
                     cands.vectors[j] = got[1]
 
+    def fill_vectors(self, cands: Candidates, rows: Sequence[int]) -> None:
+        """Fetch only the vectors of those ``rows`` without one, from the local copy (for ids chromadb has
+        just returned, as :meth:`fill`); rows it cannot serve are filled whole."""
+        if cands.known is None:
+            self.fill(cands, rows)
+            return
+        want = [j for j in rows if not cands.known[j] and cands.chunks[j] is None and j not in cands.lost]
+        if not want:
+            return
+        got = self.passages().vectors([cands.ids[j] for j in want], self.embedder.dim) if self.lexical_folder is not None else {}
+        for j in want:
+            v = got.get(cands.ids[j])
+            if v is not None:
+                cands.vectors[j], cands.known[j] = v, True
+        self.fill(cands, [j for j in want if not cands.known[j]])
+
     def rank(self, cands: Candidates, k: int, lexical_weight: float | None = None, rerank: bool | None = None) -> list[Passage]:
         """Fused order of the candidates, its head re-ranked (hybrid only), near-duplicates collapsed, best ``k``."""
         w = self.lexical_weight if lexical_weight is None else lexical_weight
@@ -418,13 +371,17 @@ class Retriever:
         read, fed = head, rows
         while not collapse.full and len(order) > read:
             # Duplicates ate the head: read on, a head's worth at a time. The same result as reading all,
-            # as collapsing goes in rank order and stops at the k-th passage kept.
+            # as collapsing goes in rank order and stops at the k-th passage kept. Vectors first: most rows
+            # are then dropped as copies of a kept passage, so only the others' texts are read.
             read += head
-            self.fill(cands, order[:read])
+            self.fill_vectors(cands, order[:read])
             rows = [j for j in order[:read] if j not in cands.lost]
             if rows[: len(fed)] != fed:  # (rows lost during a concurrent ingest shifted the order): start again
                 collapse, fed = Collapse(limit=k), []
-            collapse.feed(passages(rows[len(fed):]), cands.vectors[rows[len(fed):]])
+            fresh = rows[len(fed):]
+            # (A row the kept passages change to make a copy is not read; one they change to make none, when reached.)
+            self.fill(cands, [j for j in fresh if cands.chunks[j] is None and not collapse.near_copy(cands.vectors[j])])
+            collapse.feed(_Lazy(self, cands, fresh, passages), cands.vectors[fresh])
             fed = rows
         kept = collapse.kept
         return kept
