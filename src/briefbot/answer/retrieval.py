@@ -54,7 +54,8 @@ class Candidates:
     """Chunks that either ranking put near the top, with both scores (BM25 is 0 where absent).
 
     A chunk only the dense ranking found is fetched (text and vector) only if it reaches the head
-    of the fused ranking: ``chunks[j]`` is None and ``vectors[j]`` zeros until :meth:`Retriever.fill`.
+    of the fused ranking: ``chunks[j]`` is None and ``vectors[j]`` zeros until :meth:`Retriever.fill`
+    (or its vector alone, ``known[j]`` then True, by :meth:`Retriever.fill_vectors` when reading on).
     """
 
     chunks: list[Chunk | None]
@@ -206,7 +207,7 @@ class Retriever:
 
         BM25 and the local copy's read run before the embedding, on this thread: on another thread their
         Python work holds the GIL when the embedding returns and made searches slower, not faster
-        (README-speed3.md). Only a read from chromadb (no local copy to answer) waits on another thread.
+        (README, "Query speed against a plain retriever"). Only a read from chromadb (no local copy to answer) waits on another thread.
         """
         queries = list(queries)
         lex = self.lexical() if self.lexical_weight > 0 else None
