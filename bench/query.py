@@ -209,6 +209,8 @@ def main() -> None:
     ap.add_argument("--index", type=Path, action="append", default=[],
                     help="time this existing index folder (.briefbot) instead of building the sizes (repeatable)")
     ap.add_argument("--skip-cold", action="store_true", help="only the retrieval figures (no cold ask, no --help)")
+    ap.add_argument("--build-only", action="store_true",
+                    help="only build the sizes, keeping each as its own folder bench/work/query-scale-SIZE (time them with --index)")
     ap.add_argument("--measure", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.measure:
@@ -242,6 +244,13 @@ def main() -> None:
             print(f"index of {size} chunks ...", flush=True)
             chunks = grow(scale, files, project, size, embedder)
             index_dir = scale / ".briefbot"
+            if args.build_only:
+                kept = scale.with_name(f"{scale.name}-{size}")
+                if kept.exists():
+                    shutil.rmtree(kept)
+                shutil.copytree(scale, kept)
+                print(f"  kept as {kept / '.briefbot'}", flush=True)
+                continue
         load = os.getloadavg()[0]
         got = latency_child(index_dir, queries)
         results["load_average"].append([load, os.getloadavg()[0]])
@@ -264,6 +273,8 @@ def main() -> None:
         results["retrieval"].append(r)
         print(f"  p50 {r['p50_ms']:.1f} ms, baseline {r['baseline_p50_ms']:.1f} ms (x{r['ratio_p50']:.2f}), "
               f"second hop on {100 * r['second_hop_share']:.0f}% of queries, load {load:.1f}", flush=True)
+    if args.build_only:
+        return
     if args.skip_cold:
         for r in results["retrieval"]:
             print(f"{r['chunks']} chunks: p50 {r['p50_ms']:.1f} ms, baseline {r['baseline_p50_ms']:.1f} ms, "

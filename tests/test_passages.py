@@ -135,3 +135,18 @@ def test_bm25_finds_vectors_come_from_the_copy_only_while_no_ingest_runs(
     found = bot.search(question, 3)
     assert asked  # BM25's finds were read from chromadb, which no longer has alpha's
     assert all(not p.chunk.source.endswith("alpha.txt") for p in found)
+
+
+def test_a_reader_forgets_the_rows_it_remembers_when_the_copy_changes(kb: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
+    """Rows read are remembered across searches, but an ingest that moves a chunk's lines (same text, same id)
+    rewrites the copy, and the same reader then serves the new lines."""
+    ingest(kb, embedder=embedder)
+    reader = passages.Passages(lexical.folder(kb) / passages.FILENAME)
+    ids = [i for i in Index.open(kb, embedder.name, embedder.dim, create=False).chunk_ids() if "beta" in i]
+    lines = {i: c.start_line for i, (c, _) in reader.get(ids, embedder.dim).items()}
+    assert set(lines) == set(ids) and set(reader.vectors(ids, embedder.dim)) == set(ids)
+    assert reader.get(ids, embedder.dim).keys() == lines.keys()  # (served from memory the second time)
+    (kb.corpus[0] / "beta.txt").write_text("\n\n" + BETA * 3, encoding="utf-8")
+    ingest(kb, embedder=embedder)
+    moved = {i: c.start_line for i, (c, _) in reader.get(ids, embedder.dim).items()}
+    assert moved == {i: n + 2 for i, n in lines.items()}

@@ -142,3 +142,75 @@ def test_empty_index_gives_no_passages(tmp_path: Path, embedder) -> None:
     index = Index.open(settings, embedder.name, embedder.dim, create=False)
     for weight in (0.0, 0.5, 1.0):
         assert Retriever(index, embedder, weight, lexical.folder(settings)).search("anything", 3) == []
+
+
+def reference_collapse(passages: list[Passage], threshold: float, vectors: list[np.ndarray], limit: int) -> list[Passage]:
+    """Collapsing as first written: one pass over the whole list, one product per pair of vectors."""
+    from briefbot.answer.collapse import NEAR_DUPLICATE_COSINE, _shingles
+
+    kept: list[Passage] = []
+    kept_shingles: list[frozenset] = []
+    kept_vectors: list[np.ndarray] = []
+    for n, p in enumerate(passages):
+        if len(kept) >= limit:
+            break
+        vec = vectors[n]
+        if any(float(vec @ v) >= NEAR_DUPLICATE_COSINE for v in kept_vectors):
+            continue
+        sh = _shingles(p.chunk.text)
+        if not sh or any(len(sh & other) / len(sh) >= threshold for other in kept_shingles):
+            continue
+        for i, other in enumerate(kept_shingles):
+            if other and len(other & sh) / len(other) >= threshold:
+                p.score = max(p.score, kept[i].score)
+                kept[i], kept_shingles[i], kept_vectors[i] = p, sh, vec
+                break
+        else:
+            kept.append(p)
+            kept_shingles.append(sh)
+            kept_vectors.append(vec)
+    return kept
+
+
+def test_collapse_fed_in_pieces_keeps_what_one_pass_keeps() -> None:
+    """A ranking of copies, near-copies by vector (cosine right around the threshold too), and passages
+    that contain one another: fed in pieces (as a search reading on does) or whole, the same passages
+    are kept, with the same scores, as by the one-pass reference."""
+    from briefbot.answer.collapse import Collapse
+
+    rng = np.random.default_rng(4)
+    words = ["harbour", "grain", "timber", "storm", "quay", "toll", "charges", "committee", "school", "pupils", "ships", "rebuilt", "river"]
+    for trial in range(60):
+        texts, vecs = [], []
+        for n in range(40):
+            if texts and rng.random() < 0.3:  # a copy, a longer copy, or a shorter one of an earlier passage
+                base = texts[int(rng.integers(len(texts)))]
+                texts.append(rng.choice([base, base + " and more words here", " ".join(base.split()[:-3])]))
+            else:
+                texts.append(" ".join(rng.choice(words, int(rng.integers(2, 14)))))
+            v = rng.normal(size=8).astype(np.float32)
+            if vecs and rng.random() < 0.3:  # close to an earlier vector: cosine near 0.97
+                v = vecs[int(rng.integers(len(vecs)))] + rng.normal(0, 0.17, 8).astype(np.float32)
+            vecs.append(v / np.linalg.norm(v))
+        def ranking(texts: list[str] = texts) -> list[Passage]:
+            return [Passage(_chunk(f"d{n}.txt", t), 1.0 - n / 100) for n, t in enumerate(texts)]
+        limit = int(rng.integers(1, 12))
+        want = [(p.chunk.source, p.score) for p in reference_collapse(ranking(), 0.6, vecs, limit)]
+        assert [(p.chunk.source, p.score) for p in collapse_duplicates(ranking(), vectors=vecs, limit=limit)] == want
+        pieces, step = Collapse(limit=limit), int(rng.integers(1, 20))
+        ps = ranking()
+        for at in range(0, len(ps), step):
+            pieces.feed(ps[at : at + step], vecs[at : at + step])
+        assert [(p.chunk.source, p.score) for p in pieces.kept] == want, trial
+
+
+def test_bm25_scores_of_many_ids_match_one_at_a_time(kb, embedder) -> None:
+    settings, index = kb
+    lex = lexical.sync(index, lexical.folder(settings))
+    scores = lex.scores("harbour storm committee toll")
+    ids = [*lex.ids, "gone.txt#0:0", lex.ids[0]]
+    many = lex.scores_of(scores, ids)
+    assert many.dtype == np.float32 and len(many) == len(ids)
+    assert many.tolist() == [lex.score_of(scores, i) for i in ids]
+    assert many[-2] == 0.0 and many.max() > 0
+    assert lex.scores_of(np.zeros(0, np.float32), ids).tolist() == [0.0] * len(ids)

@@ -40,3 +40,20 @@ def test_a_speakers_turn_starts_a_new_paragraph_after_an_unfinished_line() -> No
         "PhD A: Three hundred overlapping speech {disfmarker}", "Grad A: Can you mail that out ?",
     ]
     assert paras[4] == "A wrapped line that goes on\nto finish here: with a colon."  # not a speaker label
+
+
+def test_the_sentence_end_pattern_matches_its_plain_form() -> None:
+    """The pattern is written to start with one character class (so the regex engine skips between
+    marks); it must find exactly what the plain form finds."""
+    import random
+    import re
+
+    from briefbot.text.sentences import _SENT_END
+
+    plain = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s|$)|[。！？]++[」』”’）)]*+")
+    rng = random.Random(3)
+    alphabet = ["a", "B", " ", "\n", ".", "!", "?", "…", "。", "！", "？", "」", "』", "”", "’", "）", ")", "]", "\"", "'", "e.g", "Mr"]
+    cases = ["Mr. Smith left... Then? Yes!\" he said.) Fine.", "中文。下一句！好」。x", "a.. b", "…", "", "end."]
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in cases:
+        assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text

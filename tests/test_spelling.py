@@ -46,3 +46,30 @@ def test_bm25_finds_the_document_spelling() -> None:
     close = lex.scores("Tchaikovsky")
     n = ids.index("composer.txt#0:b")
     assert 0 < close[n] < exact[n]  # a close spelling counts, a little below the document's own
+
+
+def reference_distance(a: str, b: str, free: int = 3) -> int:
+    """The full table, as first written: the plain edit distance with up to ``free`` letters free at either end."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb)))
+        rows.append(row)
+    ends = [rows[len(a)][j] for j in range(max(0, len(b) - free), len(b) + 1)]
+    ends += [rows[i][len(b)] for i in range(max(0, len(a) - free), len(a))]
+    return min(ends)
+
+
+def test_distance_and_its_early_stop_agree_with_the_full_table() -> None:
+    import random
+
+    rng = random.Random(11)
+    for _ in range(5000):
+        a = "".join(rng.choice("aeimnorst") for _ in range(rng.randint(0, 11)))
+        b = "".join(rng.choice("aeimnorst") for _ in range(rng.randint(0, 11)))
+        d = reference_distance(a, b)
+        assert distance(a, b) == d, (a, b)
+        for limit in (0, 1, 2, 3):
+            got = distance(a, b, limit=limit)
+            assert got == d if d <= limit else got > limit, (a, b, limit)

@@ -8,6 +8,7 @@ model), and on SQuAD they lift MRR@20 from .863 to about .89 (bench/quality.py).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import KeysView, Sequence
 from dataclasses import dataclass
@@ -33,22 +34,27 @@ _TOTAL = sum(WEIGHTS.values())
 
 @dataclass(frozen=True)
 class _Analysis:
-    """One passage read once: which sentences each stemmed word is in (a bit mask) and its word pairs."""
+    """One passage read once: which sentences each stemmed word is in (a bit mask) and its word pairs
+    (each as one string, "a b": stems hold no spaces, and a tuple each is garbage-collector work)."""
 
     sentences: int
     where: dict[str, int]
-    pairs: frozenset[tuple[str, str]]
+    pairs: frozenset[str]
 
 
 @lru_cache(maxsize=4096)  # the same passages come back query after query (and turn after turn in a chat)
 def _analyse(text: str) -> _Analysis:
     per = tokenize_spans(text, sentence_spans(text))
     where: dict[str, int] = {}
-    for k, words in enumerate(per):
+    get = where.get
+    flat: list[str] = []
+    bit = 1  # the sentence's bit
+    for words in per:
         for w in words:
-            where[w] = where.get(w, 0) | (1 << k)
-    flat = [w for words in per for w in words]
-    return _Analysis(len(per), where, frozenset(zip(flat, flat[1:])))
+            where[w] = get(w, 0) | bit
+        flat += words
+        bit <<= 1
+    return _Analysis(len(per), where, frozenset(map(" ".join, itertools.pairwise(flat))))
 
 
 def passage_words(text: str) -> KeysView[str]:
@@ -68,7 +74,7 @@ def features(question: str, texts: Sequence[str]) -> np.ndarray:
     n = len(texts)
     idf = [math.log(1 + n / (1 + sum(1 for a in seen if w in a.where))) for w in unique]
     total = sum(idf) or 1.0
-    pairs = set(zip(qwords, qwords[1:]))
+    pairs = set(map(" ".join, itertools.pairwise(qwords)))
     for j, a in enumerate(seen):
         covered = 0.0
         per_sentence = [0.0] * a.sentences

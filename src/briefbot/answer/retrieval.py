@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import queue
-import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from briefbot.answer.collapse import (
+    DUPLICATE_CONTAINMENT,
+    NEAR_DUPLICATE_COSINE,
+    Collapse,
+    collapse_duplicates,
+)
 from briefbot.answer.rerank import DEPTH as RERANK_DEPTH
 from briefbot.answer.rerank import rerank_scores
 from briefbot.index.dense import chunks_of, query_scores_many, vectors_of
@@ -23,60 +27,9 @@ from briefbot.index.passages import Passages
 from briefbot.index.store import Index
 from briefbot.schema import Chunk, Passage
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-DUPLICATE_CONTAINMENT = 0.6  # share of a passage's word trigrams already in a better one
-NEAR_DUPLICATE_COSINE = 0.97  # embeddings this close say the same thing in other words
+__all__ = ["CANDIDATES", "DUPLICATE_CONTAINMENT", "NEAR_DUPLICATE_COSINE", "Candidates", "Collapse", "Retriever",
+           "collapse_duplicates", "fuse", "minmax"]  # (collapse.py's too: callers import them from here)
 CANDIDATES = 50  # depth of each ranking (dense, BM25) whose union is fused, whatever k is
-
-
-@lru_cache(maxsize=4096)  # passages come back query after query, and twice when duplicates eat the head
-def _shingles(text: str) -> frozenset[tuple[str, ...]]:
-    words = _WORD.findall(text.lower())
-    if len(words) < 3:
-        return frozenset({tuple(words)}) if words else frozenset()
-    return frozenset(zip(words, words[1:], words[2:]))
-
-
-def collapse_duplicates(
-    passages: list[Passage],
-    threshold: float = DUPLICATE_CONTAINMENT,
-    *,
-    vectors: list[np.ndarray] | None = None,
-    limit: int | None = None,
-) -> list[Passage]:
-    """Collapse passages that mostly repeat each other (copied paragraphs, repeated boilerplate).
-
-    Of two such passages the more complete one is kept, at the better rank of the two. With
-    ``vectors``, a passage whose embedding is nearly identical to a kept one (a reworded copy) is
-    dropped too. Stops once ``limit`` passages are kept, so only the head of a long ranking is compared.
-    """
-    kept: list[Passage] = []
-    kept_shingles: list[frozenset[tuple[str, ...]]] = []
-    kept_vectors: list[np.ndarray] = []
-    for n, p in enumerate(passages):
-        if limit is not None and len(kept) >= limit:
-            break
-        vec = vectors[n] if vectors is not None else None
-        if vec is not None and any(float(vec @ v) >= NEAR_DUPLICATE_COSINE for v in kept_vectors):
-            continue
-        sh = _shingles(p.chunk.text)
-        if not sh:
-            continue
-        if any(len(sh & other) / len(sh) >= threshold for other in kept_shingles):
-            continue
-        for i, other in enumerate(kept_shingles):
-            if other and len(other & sh) / len(other) >= threshold:
-                p.score = max(p.score, kept[i].score)
-                kept[i], kept_shingles[i] = p, sh
-                if vec is not None:
-                    kept_vectors[i] = vec
-                break
-        else:
-            kept.append(p)
-            kept_shingles.append(sh)
-            if vec is not None:
-                kept_vectors.append(vec)
-    return kept
 
 
 def minmax(values: np.ndarray) -> np.ndarray:
@@ -101,7 +54,8 @@ class Candidates:
     """Chunks that either ranking put near the top, with both scores (BM25 is 0 where absent).
 
     A chunk only the dense ranking found is fetched (text and vector) only if it reaches the head
-    of the fused ranking: ``chunks[j]`` is None and ``vectors[j]`` zeros until :meth:`Retriever.fill`.
+    of the fused ranking: ``chunks[j]`` is None and ``vectors[j]`` zeros until :meth:`Retriever.fill`
+    (or its vector alone, ``known[j]`` then True, by :meth:`Retriever.fill_vectors` when reading on).
     """
 
     chunks: list[Chunk | None]
@@ -113,6 +67,31 @@ class Candidates:
     pending: list[str] = field(default_factory=list)  # files hidden from this search (mid-write)
     lost: set[int] = field(default_factory=set)  # rows chromadb no longer holds when fetched
     known: np.ndarray | None = None  # rows whose vector is already in ``vectors``
+
+
+@dataclass
+class _LexicalSide:
+    """What BM25 found for a batch of queries, and what the local copy holds of it."""
+
+    scores: list[np.ndarray | None]  # BM25 of every chunk, per query
+    hits: list[dict[str, float]]  # BM25's top ids, per query
+    found: dict[str, np.ndarray | None]  # their vectors (None: chromadb could not serve one yet)
+
+
+class _Lazy:
+    """Rows of a candidate set as passages, each read (text) only when asked for; None for a row gone."""
+
+    def __init__(self, retriever: Retriever, cands: Candidates, rows: list[int], make: Callable[[list[int]], list[Passage]]) -> None:
+        self.retriever, self.cands, self.rows, self.make = retriever, cands, rows, make
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, n: int) -> Passage | None:
+        j = self.rows[n]
+        if self.cands.chunks[j] is None:
+            self.retriever.fill(self.cands, [j])
+        return None if self.cands.chunks[j] is None else self.make([j])[0]
 
 
 class _Job:
@@ -180,7 +159,8 @@ class Retriever:
         # Files whose write is unfinished (hidden from readers); by default chromadb is asked each query.
         self.pending = pending
         # True while no ingest is running or left unfinished (the ingest snapshot vouches): chromadb then
-        # holds exactly the chunks of the local copy, which can stand in for it for BM25's finds too.
+        # holds exactly the chunks of the local copy, which can stand in for it for BM25's finds too, and
+        # no file is mid-write (``pending`` is then not asked).
         self.settled = settled
         self.rerank = rerank
         self.embedder = embedder
@@ -223,22 +203,19 @@ class Retriever:
     def candidates_many(self, queries: Sequence[str], depth: int, source: str | None = None) -> list[Candidates]:
         """:meth:`candidates` of several queries at the cost of about one: the queries are embedded in
         one batch, chromadb is searched once with all their vectors, BM25's finds are read in one call.
-        A multi-hop search asks its follow-up queries this way (answer/multihop.py)."""
+        A multi-hop search asks its follow-up queries this way (answer/multihop.py).
+
+        BM25 and the local copy's read run before the embedding, on this thread: on another thread their
+        Python work holds the GIL when the embedding returns and made searches slower, not faster
+        (README, "Query speed against a plain retriever"). Only a read from chromadb (no local copy to answer) waits on another thread.
+        """
         queries = list(queries)
         lex = self.lexical() if self.lexical_weight > 0 else None
-        lex_scores = [lex.scores(q) for q in queries] if lex is not None else [None] * len(queries)
-        lex_hits = [
-            dict(lex.top(q, depth, source=source, scores=sc)) if lex is not None else {} for q, sc in zip(queries, lex_scores)
-        ]
-        pending = self.pending() if self.pending else self.index.pending_sources()  # read once for all lookups
-        # BM25's finds need their vectors to be scored by cosine too; their texts wait for fill().
-        wanted = list(dict.fromkeys(i for hits in lex_hits for i in hits))
-        local: dict[str, np.ndarray | None] = {}
-        if wanted and self.settled is not None and self.lexical_folder is not None and self.settled() and self.passages().in_step():
-            # chromadb's read of these vectors is also what drops a chunk an ingest deleted meanwhile:
-            # only while no ingest runs can the copy answer for it (a row it lacks is read from chromadb).
-            local.update(self.passages().vectors(wanted, self.embedder.dim))
-            wanted = [i for i in wanted if i not in local]
+        # Read once for all lookups. Settled (the snapshot vouches no ingest runs) means no file is mid-write.
+        settled = self.settled is not None and self.settled()
+        pending = [] if settled else self.pending() if self.pending else self.index.pending_sources()
+        side = self._lexical_side(queries, lex, depth, source, settled)
+        wanted = [i for i in dict.fromkeys(i for h in side.hits for i in h) if i not in side.found]
         fetching = self._worker().submit(vectors_of, self.index, wanted, pending) if wanted else None
         vectors: np.ndarray | None = None
         dense_hits: list[dict[str, float]] = [{} for _ in queries]
@@ -248,60 +225,74 @@ class Retriever:
                 where: dict[str, Any] | None = {"source": source} if source else None
                 dense_hits = query_scores_many(self.index, vectors, depth, where, pending)
         finally:
-            found: dict[str, np.ndarray | None] = fetching.result() if fetching else {}
-            found.update(local)
+            if fetching is not None:
+                side.found.update(fetching.result())
         return [
-            self._assemble(q, lex, lex_scores[n], lex_hits[n], found, dense_hits[n], None if vectors is None else vectors[n], pending)
+            self._assemble(q, lex, side, n, dense_hits[n], None if vectors is None else vectors[n], pending)
             for n, q in enumerate(queries)
         ]
+
+    def _lexical_side(
+        self, queries: list[str], lex: LexicalIndex | None, depth: int, source: str | None, settled: bool
+    ) -> _LexicalSide:
+        """BM25's scores and finds of each query, and those of the finds' vectors the local copy holds
+        (their cosine is needed to fuse).
+
+        chromadb's read of these vectors is also what drops a chunk an ingest deleted meanwhile: only
+        while the ingest snapshot vouches that no ingest runs can the copy answer for it.
+        """
+        scores = [lex.scores(q) for q in queries] if lex is not None else [None] * len(queries)
+        hits = [dict(lex.top(q, depth, source=source, scores=sc)) if lex is not None else {} for q, sc in zip(queries, scores)]
+        wanted = list(dict.fromkeys(i for h in hits for i in h))
+        found: dict[str, np.ndarray | None] = {}
+        if wanted and settled and self.lexical_folder is not None and self.passages().in_step():
+            found.update(self.passages().vectors(wanted, self.embedder.dim))  # a row it lacks is read from chromadb
+        return _LexicalSide(scores, hits, found)
 
     def _assemble(
         self,
         query: str,
         lex: LexicalIndex | None,
-        lex_scores: np.ndarray | None,
-        lex_hits: dict[str, float],
-        found: dict[str, np.ndarray | None],
+        side: _LexicalSide,
+        n: int,
         dense_hits: dict[str, float],
         vector: np.ndarray | None,
         pending: Sequence[str],
     ) -> Candidates:
-        """One query's candidates from what the searches returned."""
+        """The ``n``-th query's candidates from what the searches returned: BM25's finds first (their
+        vectors known), then the dense search's other finds (their cosine known, vectors read if needed)."""
+        lex_scores, lex_hits, found = side.scores[n], side.hits[n], side.found
         # An id the BM25 index still has but chromadb lost is left out.
-        ids = [i for i in lex_hits if i in found] + [i for i in dense_hits if i not in lex_hits]
+        lexical_ids = [i for i in lex_hits if i in found]
+        dense_only = [i for i in dense_hits if i not in lex_hits]
         dim = self.embedder.dim
-        if not ids:
+        if not lexical_ids and not dense_only:
             empty = np.zeros(0, dtype=np.float32)
             return Candidates([], np.zeros((0, dim), dtype=np.float32), None if vector is None else empty, empty, query)
-        missing = [i for i in lex_hits if i in found and found[i] is None]
+        missing = [i for i in lexical_ids if found[i] is None]
         if missing:  # vectors chromadb could not serve during a concurrent ingest: embed their texts
             texts = chunks_of(self.index, missing, pending, vectors=False)
             fresh = self.embedder.embed([texts[i][0].embed_text for i in missing if i in texts])
             found.update(zip([i for i in missing if i in texts], fresh))
-            ids = [i for i in ids if i not in lex_hits or found.get(i) is not None]
+            lexical_ids = [i for i in lexical_ids if found.get(i) is not None]
+        ids = lexical_ids + dense_only
+        m = len(lexical_ids)
         vectors = np.zeros((len(ids), dim), dtype=np.float32)
+        if m:
+            vectors[:m] = np.stack([found[i] for i in lexical_ids])  # type: ignore[misc]  # None was re-embedded above
         known = np.zeros(len(ids), dtype=bool)  # rows whose vector is here (BM25's finds)
-        for j, i in enumerate(ids):
-            v = found.get(i) if i in lex_hits else None
-            if v is not None:
-                vectors[j], known[j] = v, True
-        chunks: list[Chunk | None] = [None] * len(ids)
+        known[:m] = True
         dense = None
         if vector is not None:
             dense = vectors @ vector
-            for j, i in enumerate(ids):
-                if not known[j]:
-                    dense[j] = dense_hits[i]
+            dense[m:] = [dense_hits[i] for i in dense_only]
         return Candidates(
             query=query,
-            chunks=chunks,
+            chunks=[None] * len(ids),
             vectors=vectors,
             dense=dense,
             # BM25 of the dense-only finds too, not 0: the blend then compares true scores.
-            lexical=np.array(
-                [0.0 if lex is None or lex_scores is None else lex.score_of(lex_scores, i) for i in ids],
-                dtype=np.float32,
-            ),
+            lexical=np.zeros(len(ids), np.float32) if lex is None or lex_scores is None else lex.scores_of(lex_scores, ids),
             ids=ids,
             pending=list(pending),
             known=known,
@@ -338,6 +329,22 @@ class Retriever:
                 if cands.known is None or not cands.known[j]:
                     cands.vectors[j] = got[1]
 
+    def fill_vectors(self, cands: Candidates, rows: Sequence[int]) -> None:
+        """Fetch only the vectors of those ``rows`` without one, from the local copy (for ids chromadb has
+        just returned, as :meth:`fill`); rows it cannot serve are filled whole."""
+        if cands.known is None:
+            self.fill(cands, rows)
+            return
+        want = [j for j in rows if not cands.known[j] and cands.chunks[j] is None and j not in cands.lost]
+        if not want:
+            return
+        got = self.passages().vectors([cands.ids[j] for j in want], self.embedder.dim) if self.lexical_folder is not None else {}
+        for j in want:
+            v = got.get(cands.ids[j])
+            if v is not None:
+                cands.vectors[j], cands.known[j] = v, True
+        self.fill(cands, [j for j in want if not cands.known[j]])
+
     def rank(self, cands: Candidates, k: int, lexical_weight: float | None = None, rerank: bool | None = None) -> list[Passage]:
         """Fused order of the candidates, its head re-ranked (hybrid only), near-duplicates collapsed, best ``k``."""
         w = self.lexical_weight if lexical_weight is None else lexical_weight
@@ -360,15 +367,24 @@ class Retriever:
             ]
 
         rows = [j for j in order[:head] if cands.chunks[j] is not None]
-        kept = collapse_duplicates(passages(rows), vectors=[cands.vectors[j] for j in rows], limit=k)
-        read = head
-        while len(kept) < k and len(order) > read:
+        collapse = Collapse(limit=k)
+        collapse.feed(passages(rows), cands.vectors[rows])
+        read, fed = head, rows
+        while not collapse.full and len(order) > read:
             # Duplicates ate the head: read on, a head's worth at a time. The same result as reading all,
-            # as collapsing goes in rank order and stops at the k-th passage kept.
+            # as collapsing goes in rank order and stops at the k-th passage kept. Vectors first: most rows
+            # are then dropped as copies of a kept passage, so only the others' texts are read.
             read += head
-            self.fill(cands, order[:read])
+            self.fill_vectors(cands, order[:read])
             rows = [j for j in order[:read] if j not in cands.lost]
-            kept = collapse_duplicates(passages(rows), vectors=[cands.vectors[j] for j in rows], limit=k)
+            if rows[: len(fed)] != fed:  # (rows lost during a concurrent ingest shifted the order): start again
+                collapse, fed = Collapse(limit=k), []
+            fresh = rows[len(fed):]
+            # (A row the kept passages change to make a copy is not read; one they change to make none, when reached.)
+            self.fill(cands, [j for j in fresh if cands.chunks[j] is None and not collapse.near_copy(cands.vectors[j])])
+            collapse.feed(_Lazy(self, cands, fresh, passages), cands.vectors[fresh])
+            fed = rows
+        kept = collapse.kept
         return kept
 
     def _fused(self, cands: Candidates, w: float) -> tuple[np.ndarray, list[int]]:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from briefbot.errors import IndexError_
+from briefbot.index.words import STOPWORDS, cjk_bigrams, tokenize, tokenize_spans
 from briefbot.schema import FileRecord, source_of_chunk_id
 
 if TYPE_CHECKING:
@@ -36,70 +37,12 @@ if TYPE_CHECKING:
 # 4: Chinese and Japanese text indexed as character pairs
 FORMAT = 4
 CURRENT = "CURRENT.json"  # names the live build; replaced atomically, so readers see old or new
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-# Stopwords are dropped from documents and queries alike; a stemmer folds "meetings" into "meeting".
-STOPWORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "this", "that", "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "you", "i", "me", "my", "our", "your", "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "do", "does", "did", "done", "has", "have", "had", "having", "not", "no", "so", "than", "then", "there", "here", "about", "into", "over", "under", "after", "before", "between", "during", "up", "down", "out", "off", "again", "further", "once", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own", "same", "too", "very", "can", "will", "just", "should", "would", "could", "may", "might", "must", "shall", "also"]
-)
+__all__ = ["STOPWORDS", "LexicalIndex", "cjk_bigrams", "sync", "tokenize", "tokenize_spans"]  # (words.py's, imported from here too)
 
 
 def folder(settings: Settings) -> Path:
     """Where the BM25 index lives: beside chromadb's files in the index folder."""
     return settings.index / "lexical"
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    import Stemmer  # PyStemmer: Snowball stemmers, offline
-
-    return Stemmer.Stemmer("english")
-
-
-# Chinese and Japanese are written without spaces between words: their characters are indexed in
-# overlapping pairs ("長城是" -> "長城", "城是"), which finds two-character words without a dictionary.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-
-
-def cjk_bigrams(run: str) -> list[str]:
-    """Overlapping character pairs of a run of CJK characters (a lone character stands for itself)."""
-    return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stopword-free, stemmed word tokens; the same function for documents and queries."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
-    if not words:
-        return []
-    if not _CJK.search(text):
-        return list(_stemmer().stemWords(words))
-    out: list[str] = []
-    for w in words:
-        pos = 0
-        for m in _CJK.finditer(w):
-            if m.start() > pos:
-                out.extend(_stemmer().stemWords([w[pos : m.start()]]))
-            out.extend(cjk_bigrams(m.group()))
-            pos = m.end()
-        if pos < len(w):
-            out.extend(_stemmer().stemWords([w[pos:]]))
-    return out
-
-
-def tokenize_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
-    """``tokenize`` of each span of ``text`` (its sentences, say), with one stemmer call for all."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # lower-casing moved offsets (a few rare letters): span by span
-        return [tokenize(text[s:e]) for s, e in spans]
-    per = [[w for w in _WORD.findall(lowered, s, e) if w not in STOPWORDS] for s, e in spans]
-    flat = [w for words in per for w in words]
-    if not flat:
-        return [[] for _ in spans]
-    stems = _stemmer().stemWords(flat)
-    out, at = [], 0
-    for words in per:
-        out.append(stems[at : at + len(words)])
-        at += len(words)
-    return out
 
 
 def fingerprint(ids: Sequence[str]) -> str:
@@ -394,10 +337,17 @@ class LexicalIndex:
 
     def score_of(self, scores: np.ndarray, chunk_id: str) -> float:
         """One chunk's entry in ``scores`` (from :meth:`scores`); 0 for a chunk this index lacks."""
+        return float(self.scores_of(scores, [chunk_id])[0])
+
+    def scores_of(self, scores: np.ndarray, chunk_ids: Sequence[str]) -> np.ndarray:
+        """The entries of ``chunk_ids`` in ``scores`` (float32); 0 for a chunk this index lacks."""
+        if not len(scores):
+            return np.zeros(len(chunk_ids), np.float32)
         if self._positions is None:
             self._positions = {i: n for n, i in enumerate(self.ids)}
-        n = self._positions.get(chunk_id)
-        return 0.0 if n is None or n >= len(scores) else float(scores[n])
+        at = np.fromiter((self._positions.get(i, -1) for i in chunk_ids), np.int64, len(chunk_ids))
+        at[at >= len(scores)] = -1
+        return np.where(at >= 0, scores[at], 0.0).astype(np.float32)
 
     def top(self, query: str, n: int, source: str | None = None, scores: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The ``n`` best chunk ids with a positive score, best first, optionally within one source."""

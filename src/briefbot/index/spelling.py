@@ -23,21 +23,34 @@ def bigrams(word: str) -> set[str]:
     return {padded[i : i + 2] for i in range(len(padded) - 1)}
 
 
-def distance(a: str, b: str, free: int = FREE_ENDING) -> int:
-    """Edit distance of ``a`` and ``b``, where up to ``free`` letters at the end of either cost nothing."""
-    previous = list(range(len(b) + 1))
-    rows = [previous]
+def distance(a: str, b: str, free: int = FREE_ENDING, limit: int | None = None) -> int:
+    """Edit distance of ``a`` and ``b``, where up to ``free`` letters at the end of either cost nothing.
+
+    With ``limit``, a distance over it may be returned as any number over it: the rows stop once every
+    cell of one is over it (no later cell can be less), which most candidates reach in a few letters.
+    """
+    la, lb = len(a), len(b)
+    if limit is not None and abs(la - lb) - free > limit:  # every way of ending costs at least this
+        return limit + 1
+    previous = list(range(lb + 1))
+    best = previous[lb] if la <= free else la + lb  # cells of a row where ``a`` may end early (free letters)
     for i, ca in enumerate(a, 1):
         current = [i]
+        left = i
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        rows.append(current)
+            # min() of the three costs, written out: this loop is most of a search with an unknown word
+            up, diag = previous[j] + 1, previous[j - 1] + (ca != cb)
+            left = left + 1 if left + 1 < up else up  # noqa: FURB136 - min() is the slow part here
+            left = left if left < diag else diag  # noqa: FURB136
+            current.append(left)
         previous = current
-    best = rows[len(a)][len(b)]
-    for j in range(max(0, len(b) - free), len(b)):
-        best = min(best, rows[len(a)][j])
-    for i in range(max(0, len(a) - free), len(a)):
-        best = min(best, rows[i][len(b)])
+        if i >= la - free and i < la:
+            best = min(best, current[lb])
+        if limit is not None and i < la and min(current) > limit and best > limit:
+            return limit + 1
+    best = min(best, previous[lb])
+    for j in range(max(0, lb - free), lb):
+        best = min(best, previous[j])
     return best
 
 
@@ -72,7 +85,7 @@ class Spelling:
             top = top[np.argsort(-shared[top], kind="stable")[:MAX_CANDIDATES]]
         ranked = [int(n) for n in top]
         limit = max(1, len(word) // 4)
-        found = [(distance(word, self.vocab[n]), self.vocab[n]) for n in ranked]
+        found = [(distance(word, self.vocab[n], limit=limit), self.vocab[n]) for n in ranked]
         found = [(d, w) for d, w in found if d <= limit]
         if not found:
             return []

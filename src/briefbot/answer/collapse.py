@@ -1,0 +1,104 @@
+"""Near-duplicate collapse: k passages that say k things (copied paragraphs, repeated boilerplate, reworded copies)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from briefbot.index.words import word_chars_of
+from briefbot.schema import Passage
+
+DUPLICATE_CONTAINMENT = 0.6  # share of a passage's word trigrams already in a better one
+NEAR_DUPLICATE_COSINE = 0.97  # embeddings this close say the same thing in other words
+
+
+@lru_cache(maxsize=4096)  # passages come back query after query, and twice when duplicates eat the head
+def _shingles(text: str) -> frozenset[str]:
+    """The passage's word trigrams, each as one string ("a b c"): no tuple per trigram for the
+    garbage collector to track (words hold no spaces, so the sets compare as sets of tuples would)."""
+    words = word_chars_of(text.lower())
+    if len(words) < 3:
+        return frozenset({" ".join(words)}) if words else frozenset()
+    return frozenset(map(" ".join, zip(words, words[1:], words[2:])))
+
+
+def collapse_duplicates(
+    passages: list[Passage],
+    threshold: float = DUPLICATE_CONTAINMENT,
+    *,
+    vectors: Sequence[np.ndarray] | None = None,
+    limit: int | None = None,
+) -> list[Passage]:
+    """Collapse passages that mostly repeat each other (copied paragraphs, repeated boilerplate).
+
+    Of two such passages the more complete one is kept, at the better rank of the two. With
+    ``vectors``, a passage whose embedding is nearly identical to a kept one (a reworded copy) is
+    dropped too. Stops once ``limit`` passages are kept, so only the head of a long ranking is compared.
+    """
+    return Collapse(threshold, limit).feed(passages, vectors)
+
+
+class Collapse:
+    """:func:`collapse_duplicates` fed a ranking piece by piece, best first: a search that finds its head
+    eaten by duplicates reads on and feeds the next rows, without comparing the first ones again."""
+
+    def __init__(self, threshold: float = DUPLICATE_CONTAINMENT, limit: int | None = None) -> None:
+        self.threshold, self.limit = threshold, limit
+        self.kept: list[Passage] = []
+        self._shingles: list[frozenset[str]] = []
+        self._vectors: list[np.ndarray] = []  # the kept passages' vectors
+        self._matrix: np.ndarray | None = None  # the same stacked, made again when they change
+
+    @property
+    def full(self) -> bool:
+        return self.limit is not None and len(self.kept) >= self.limit
+
+    def feed(
+        self, passages: Sequence[Passage | None], vectors: Sequence[np.ndarray] | np.ndarray | None = None
+    ) -> list[Passage]:
+        """Take the next passages of the ranking (and their vectors, for all or none); the passages kept so far.
+
+        A passage is looked up only when its vector does not already make it a copy (None: it is gone)."""
+        threshold, kept, kept_shingles = self.threshold, self.kept, self._shingles
+        for n in range(len(passages)):
+            if self.full:
+                break
+            vec = vectors[n] if vectors is not None else None
+            if vec is not None and self.near_copy(vec):
+                continue
+            p = passages[n]  # (read only now: a copy is dropped by its vector alone)
+            if p is None:
+                continue
+            sh = _shingles(p.chunk.text)
+            if not sh:
+                continue
+            if any(len(sh & other) / len(sh) >= threshold for other in kept_shingles):
+                continue
+            for i, other in enumerate(kept_shingles):
+                if other and len(other & sh) / len(other) >= threshold:
+                    p.score = max(p.score, kept[i].score)
+                    kept[i], kept_shingles[i] = p, sh
+                    if vec is not None:
+                        self._vectors[i], self._matrix = vec, None
+                    break
+            else:
+                kept.append(p)
+                kept_shingles.append(sh)
+                if vec is not None:
+                    self._vectors.append(vec)
+                    self._matrix = None
+        return kept
+
+    def near_copy(self, vec: np.ndarray) -> bool:
+        """Whether ``vec`` is as close as a reworded copy to a kept passage's: one product with all of them."""
+        if not self._vectors:
+            return False
+        if self._matrix is None:
+            self._matrix = np.array(self._vectors)
+        best = float((self._matrix @ vec).max())
+        if abs(best - NEAR_DUPLICATE_COSINE) > 1e-5:
+            return best >= NEAR_DUPLICATE_COSINE
+        # (A matrix product may round the last bit otherwise than one product of two vectors.)
+        return any(float(vec @ v) >= NEAR_DUPLICATE_COSINE for v in self._vectors)

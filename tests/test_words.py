@@ -1,0 +1,28 @@
+"""index/words.py: the ASCII shortcut finds exactly the words the regular expressions find."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from briefbot.index.words import tokenize, tokenize_spans, word_chars_of, words_of
+from briefbot.text.sentences import sentence_spans
+
+
+def test_ascii_shortcut_finds_what_the_regular_expressions_find() -> None:
+    rng = random.Random(7)
+    alphabet = list("aZ9_ .,;:-'\"()\t\n\x0b\x0c\x1c\x1f\x7f#£é中İ")
+    texts = ["snake_case words_here and CamelCase", "Ünïcödé naïve café", "İstanbul's harbour", "中文。下一句", "___", ""]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(4000)]
+    for text in texts:
+        lowered = text.lower()
+        assert words_of(lowered) == re.findall(r"[^\W_]+", lowered), text
+        assert word_chars_of(lowered) == re.findall(r"\w+", lowered), text
+
+
+def test_sentences_tokenized_together_as_one_by_one() -> None:
+    text = "The harbour's 3 ships unloaded grain. Meetings were held_daily! Ünïcödé names: Giannini met İzmir's mayor."
+    for t in (text, text.encode("ascii", "ignore").decode()):
+        spans = sentence_spans(t)
+        assert tokenize_spans(t, spans) == [tokenize(t[s:e]) for s, e in spans]
+        assert tokenize_spans(t, spans) == tokenize_spans(t, spans)  # (the second time from remembered stems)
