@@ -5,10 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from .conftest import run_cli
 
-from briefbot.answer.extractive import DECLINE, ExtractiveGenerator, leans_on_previous, question_type
+from briefbot.answer import sentence_choice
+from briefbot.answer.extractive import (
+    DECLINE,
+    ExtractiveGenerator,
+    leans_on_previous,
+    question_type,
+)
 from briefbot.schema import Chunk, Passage
+
+from .conftest import run_cli
 
 GIANNINI_ATTENDEES = ["LI Ming", "JIN Li", "HOU Sheng Tao", "BI Xiaohan", "XUE Feng", "SU Rui", "Stephania Giannini"]
 
@@ -88,6 +95,42 @@ def test_answers_from_the_passage_that_matches_the_question_not_retrievals_first
     draft = gen.answer("When was the Harwick ferry pier rebuilt after the storm?", passages)
     assert draft.answered and "1932" in draft.text
     assert draft.text.count("[") == 1 and draft.text.rstrip().endswith("[2]")
+
+
+def test_the_sentence_is_chosen_across_passages_not_after_a_passage(gen: ExtractiveGenerator) -> None:
+    """SQuAD v1.1 dev (Jacksonville): retrieval's first passage is closer in meaning overall and names Ribault and
+    Jacksonville in one sentence; the second says what was asked ("claiming ... for France"). Choosing the passage
+    first quoted the first one's sentence; scoring every sentence of both (sentence_choice.py) quotes the answer."""
+    first = _passage(
+        "French Huguenots made two attempts to establish a haven in North America. In 1562, naval officer Jean "
+        "Ribault led an expedition that explored Florida and the present-day Southeastern U.S., and founded the "
+        "outpost of Charlesfort on Parris Island, South Carolina. The Wars of Religion precluded a return voyage, and "
+        "the outpost was abandoned. In 1564, Ribault's former lieutenant René Goulaine de Laudonnière launched a "
+        "second voyage to build a colony; he established Fort Caroline in what is now Jacksonville, Florida.",
+        "huguenots.txt", 1.0,
+    )
+    second = _passage(
+        "French Huguenot explorer Jean Ribault charted the St. Johns River in 1562 calling it the River of May "
+        "because he discovered it in May. Ribault erected a stone column near present-day Jacksonville claiming the "
+        "newly discovered land for France. In 1564, René Goulaine de Laudonnière established the first European "
+        "settlement, Fort Caroline, on the St. Johns near the main village of the Saturiwa.",
+        "jacksonville.txt", 0.9,
+    )
+    draft = gen.answer("For what nation did Ribault initially claim what is now Jacksonville?", [first, second])
+    assert draft.answered and "claiming the newly discovered land for France" in draft.text
+    assert draft.text.rstrip().endswith("[2]") and "[1]" not in draft.text
+
+
+def test_every_candidate_sentence_is_scored_on_every_feature(gen: ExtractiveGenerator) -> None:
+    passages = [
+        _passage("The Quintara lighthouse was first lit in 1874. Jonas Pell was its first keeper.", "light.txt"),
+        _passage("Lighthouses along the coast were automated in the 1980s.", "coast.txt", 0.8),
+    ]
+    ranking = gen.rank_sentences("Who was the first keeper of the Quintara lighthouse?", passages)
+    assert ranking is not None
+    assert ranking.features.shape == (3, len(sentence_choice.FEATURES))
+    sel = gen.select("Who was the first keeper of the Quintara lighthouse?", passages)
+    assert sel is not None and sel.sentences[0] == ranking.cands[int(ranking.scores.argmax())].text  # quoted first
 
 
 def test_quotes_several_sentences_but_cites_one_passage(gen: ExtractiveGenerator) -> None:

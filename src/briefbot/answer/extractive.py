@@ -6,13 +6,14 @@ plus overlap with the question's rarer words; below a threshold it declines rath
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from briefbot.answer import alignment, decline
+from briefbot.answer import alignment, decline, sentence_choice
 from briefbot.answer.polar import Evidence, is_polar, polar_answer
 from briefbot.answer.quotes import quotable, same_section
 from briefbot.answer.shaping import direct_answer, short_answer
@@ -61,6 +62,22 @@ class Selection:
     sentences: list[str] = field(default_factory=list)  # the quoted sentences, best first (for the short answer)
     signals: dict[str, float] = field(default_factory=dict)  # what the confidence was made of
     short: str | None = None  # the phrase that answers, inside the quoted sentences (shaping.short_answer)
+
+
+@dataclass
+class Ranking:
+    """Every candidate sentence of a question, what it was scored on, and its score (sentence_choice.py)."""
+
+    cands: list[Candidate]
+    sims: np.ndarray
+    overlap: list[float]
+    qwords: list[str]
+    idf: dict[str, float]
+    kind: str
+    qset: set[str]
+    passage_scores: list[float]
+    features: np.ndarray
+    scores: np.ndarray
 
 
 @dataclass
@@ -234,16 +251,14 @@ class ExtractiveGenerator:
         text = " ".join(parts)
         return Draft(text, answered=True, model=NAME, short_answer=verdict)
 
-    def select(self, question: str, passages: list[Passage]) -> Selection | None:
-        """The best sentences with [n] markers, and how confident the choice is (before abstaining).
-
-        All quoted sentences come from one passage, so the answer cites one place a reader can check.
-        """
+    def rank_sentences(self, question: str, passages: list[Passage]) -> Ranking | None:
+        """Every candidate sentence with the features and score that choose the one to quote (sentence_choice.py)."""
         cands = _candidates(passages)
         if not cands:
             return None
         qvec = self.embedder.embed([question])[0]
-        sims = self._sentence_vectors([c.text for c in cands]) @ qvec
+        vectors = self._sentence_vectors([c.text for c in cands])
+        sims = vectors @ qvec
         cand_words = [terms(c.text) for c in cands]
         qwords = respelled(terms(question), cand_words)
         # Rarer question words count for more: idf over the candidate sentences.
@@ -258,7 +273,34 @@ class ExtractiveGenerator:
             _overlap(qwords, c.previous[0] + " " + c.text if c.previous and leans_on_previous(c.text) else c.text, idf)
             for c in cands
         ]
-        home, passage_margin = self._best_passage(qwords, passages, cands, cand_words, sims, overlap, idf)
+        pairs = set(itertools.pairwise(qwords))
+        pair_share = [len(pairs & set(itertools.pairwise(t))) / len(pairs) if pairs else 0.0 for t in cand_words]
+        passage_scores = self._passage_scores(qwords, passages, cands, pair_share, sims, overlap, idf)
+        qstems = set(qwords)
+        novel = [sum(1 for w in t if w not in qstems) / len(t) if t else 0.0 for t in cand_words]
+        type_fit = [type_match(kind, c.text, qset) if kind != "other" else 0.0 for c in cands]
+        features = sentence_choice.feature_matrix(
+            [c.passage for c in cands], sims, overlap, pair_share, type_fit, novel,
+            [len(c.text.split()) for c in cands], passage_scores, _relative_scores(passages),
+            sentence_choice.context_similarity([c.passage for c in cands], vectors, qvec),
+        )
+        return Ranking(cands, sims, overlap, qwords, idf, kind, qset, passage_scores, features, sentence_choice.scores(features))
+
+    def select(self, question: str, passages: list[Passage]) -> Selection | None:
+        """The best sentences with [n] markers, and how confident the choice is (before abstaining).
+
+        All quoted sentences come from one passage, so the answer cites one place a reader can check.
+        """
+        ranking = self.rank_sentences(question, passages)
+        if ranking is None:
+            return None
+        cands, sims, overlap, qwords, idf, kind, qset = (
+            ranking.cands, ranking.sims, ranking.overlap, ranking.qwords, ranking.idf, ranking.kind, ranking.qset
+        )
+        first = int(np.argmax(ranking.scores))
+        home = cands[first].passage
+        others = [s for j, s in enumerate(ranking.passage_scores) if j != home and s > -math.inf]
+        passage_margin = ranking.passage_scores[home] - max(others) if others else 1.0
         mine = [i for i, c in enumerate(cands) if c.passage == home]
         scores = {
             i: SIMILARITY_WEIGHT * float(sims[i])
@@ -266,8 +308,9 @@ class ExtractiveGenerator:
             + (TYPE_WEIGHT * type_match(kind, cands[i].text, qset) if kind != "other" else 0.1 * float(sims[i]))
             for i in mine
         }
-        order = sorted(mine, key=lambda i: -scores[i])
-        best = order[0]
+        # The chosen sentence first, then the passage's others by the within-passage score.
+        order = [first] + sorted((i for i in mine if i != first), key=lambda i: -scores[i])
+        best = first
         chosen: list[int] = []
         words = 0
         for i in order:
@@ -316,40 +359,31 @@ class ExtractiveGenerator:
         return Selection(text=text, confidence=decline.score(signals), sentences=best_first, signals=signals, short=short)
 
     @staticmethod
-    def _best_passage(
+    def _passage_scores(
         qwords: list[str],
         passages: list[Passage],
         cands: list[Candidate],
-        cand_words: list[list[str]],
+        pair_share: list[float],
         sims: np.ndarray,
         overlap: list[float],
         idf: dict[str, float],
-    ) -> tuple[int, float]:
-        """The passage to answer from (0-based; see PASSAGE_WEIGHTS) and how far its score is ahead of the next one's."""
+    ) -> list[float]:
+        """Each passage's score as the one to answer from (see PASSAGE_WEIGHTS); -inf when it has no sentence."""
         retrieval = _relative_scores(passages)
         top_bm25 = max((p.lexical_score or 0.0 for p in passages), default=0.0) or 1.0
-        pairs = set(zip(qwords, qwords[1:]))
         w = PASSAGE_WEIGHTS
-        best, best_score, second = 0, -math.inf, -math.inf
+        out = []
         for j, p in enumerate(passages):
             mine = [i for i, c in enumerate(cands) if c.passage == j]
             if not mine:
+                out.append(-math.inf)
                 continue
-            pair_share = 0.0
-            if pairs:
-                for i in mine:
-                    t = cand_words[i]
-                    pair_share = max(pair_share, len(pairs & set(zip(t, t[1:]))) / len(pairs))
-            score = (
+            out.append(
                 w["retrieval"] * retrieval[j]
                 + w["bm25"] * (p.lexical_score or 0.0) / top_bm25
                 + w["similarity"] * max(float(sims[i]) for i in mine)
                 + w["overlap"] * max(overlap[i] for i in mine)
-                + w["pairs"] * pair_share
+                + w["pairs"] * max(pair_share[i] for i in mine)
                 + w["coverage"] * _overlap(qwords, p.chunk.text, idf)
             )
-            if score > best_score:
-                best, best_score, second = j, score, best_score
-            else:
-                second = max(second, score)
-        return best, (best_score - second if second > -math.inf else 1.0)
+        return out
