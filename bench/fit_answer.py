@@ -30,7 +30,6 @@ import numpy as np
 from collect_decline import output
 from quality_embedder import CachedEmbedder
 
-from briefbot.answer import sentence_choice
 from briefbot.answer.cite import check_citations
 from briefbot.answer.extractive import ExtractiveGenerator
 from briefbot.eval import contains_any
@@ -114,6 +113,8 @@ def run(name: str, generator: ExtractiveGenerator, dump: list[dict[str, Any]] | 
 def fit(name: str, generator: ExtractiveGenerator, l2: float) -> None:
     """Conditional logit on half 0: which of a question's candidate sentences holds a gold answer."""
     from scipy.optimize import minimize
+
+    from briefbot.answer import sentence_choice
 
     rows: dict[str, dict] = pickle.loads(output(name).read_bytes())
     groups = []
@@ -200,6 +201,8 @@ def main() -> None:
     ap.add_argument("--out", default=None, help="results file name under bench/results/")
     ap.add_argument("--fit", default=None, help="fit sentence_choice.WEIGHTS on half 0 of these kept passages (squad1-all)")
     ap.add_argument("--accuracy", default=None, help="first-sentence accuracy per half on these kept passages")
+    ap.add_argument("--further-gap", type=float, default=None, help="quote further sentences within this score gap")
+    ap.add_argument("--earlier-further", action="store_true", help="further sentences by the earlier rule")
     ap.add_argument("--l2", type=float, default=0.001)
     args = ap.parse_args()
     base = MiniLMEmbedder()
@@ -219,6 +222,10 @@ def main() -> None:
         emb = embedder_for(name, base)
         emb.token_states = base_states
         generator = ExtractiveGenerator(emb)
+        if args.further_gap is not None:
+            generator.further_gap = args.further_gap
+        if args.earlier_further:
+            generator.further_gap = None
         res = run(name, generator, dump if name == "squad1" else None)
         emb.save()
         results[name] = res
@@ -227,7 +234,7 @@ def main() -> None:
               f"{h1['containment']:.3f})  cite {res['citation_precision']:.3f} ({h0['citation_precision']:.3f} / "
               f"{h1['citation_precision']:.3f})  answered {res['answered_answerable']:.3f}  declined-unans "
               f"{res['declined_unanswerable']:.3f} ({h0['declined_unanswerable']:.3f} / {h1['declined_unanswerable']:.3f})"
-              f"  words {res['words_per_answer']:.1f}  cpu {res['cpu_seconds_per_question']:.3f}s", flush=True)
+              f"  words {res['words_per_answer']:.1f} ({h0['words_per_answer']:.1f} / {h1['words_per_answer']:.1f})  cpu {res['cpu_seconds_per_question']:.3f}s", flush=True)
     if dump is not None:
         Path(args.dump).write_text("".join(json.dumps(d) + "\n" for d in dump), encoding="utf-8")
     if args.out:
