@@ -17,7 +17,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-# Weights on the raw features below (bench/fit_answer.py --fit prints them).
+# Weights on the raw features below: `python bench/fit_answer.py --fit squad1-all` (L2 0.001 on standardised
+# features) on the 5,460 questions of SQuAD v1.1 dev's even-numbered articles whose candidates include a sentence
+# holding a gold answer and one not. First quoted sentence holds the answer: .771 -> .793 on that half, .809 -> .830
+# on the odd-numbered articles (4,742 questions; `--accuracy squad1-all`).
 WEIGHTS = {
     "passage_score": +3.8624,  # the answerer's passage score (extractive.PASSAGE_WEIGHTS) less the best passage's
     "home": +0.1681,  # 1 for the passage that score prefers
@@ -30,7 +33,7 @@ WEIGHTS = {
     "type": +1.7233,  # the sentence offers the kind of thing asked for (who / when / where / how many), 0 for "what"
     "novel": +0.1224,  # share of the sentence's words the question lacks (an answer says something new)
     "neighbours": +0.3523,  # the question's words in the sentence before or after (same passage)
-    "previous_overlap": -0.4059,  # ... in the sentence before: a sentence that sets the scene is often followed by the answer
+    "previous_overlap": -0.4059,  # ... in the sentence before (fitted below "neighbours": words it shares count less)
     "first": -0.2483,  # the passage's first sentence
     "context_similarity": +2.5017,  # cosine of the question to the sentence's vector summed with its neighbours'
     "length": +0.0784,  # log of the sentence's words
