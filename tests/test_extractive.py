@@ -121,6 +121,28 @@ def test_the_sentence_is_chosen_across_passages_not_after_a_passage(gen: Extract
     assert draft.text.rstrip().endswith("[2]") and "[1]" not in draft.text
 
 
+def test_further_sentences_are_those_within_the_score_gap(embedder) -> None:
+    """Further sentences of the chosen passage are quoted by sentence_choice's score: none within a gap of 0, the
+    passage's next best within the default gap when it says more of the answer (SQuAD v1.1 dev, Southern California)."""
+    text = (
+        "Southern California, often abbreviated SoCal, is a geographic and cultural region that generally comprises "
+        "California's southernmost 10 counties. The region is traditionally described as \"eight counties\", based "
+        "on demographics and economic ties: Imperial, Los Angeles, Orange, Riverside, San Bernardino, San Diego, "
+        "Santa Barbara, and Ventura. The more extensive 10-county definition, including Kern and San Luis Obispo "
+        "counties, is also used based on historical political divisions. Southern California is a major economic "
+        "center for the state of California and the United States."
+    )
+    question = 'Despite being traditionally described as "eight counties", how many counties does this region actually have?'
+    passages = [_passage(text, "southern_california.txt")]
+    gen = ExtractiveGenerator(embedder)
+    default = gen.answer(question, passages).text
+    gen.further_gap = 0.0
+    alone = gen.answer(question, passages).text
+    assert "eight counties" in alone and "10-county" not in alone  # the chosen sentence alone
+    assert "eight counties" in default and "The more extensive 10-county definition" in default
+    assert "major economic center" not in default  # not every sentence of the passage
+
+
 def test_every_candidate_sentence_is_scored_on_every_feature(gen: ExtractiveGenerator) -> None:
     passages = [
         _passage("The Quintara lighthouse was first lit in 1874. Jonas Pell was its first keeper.", "light.txt"),
