@@ -309,31 +309,26 @@ class ExtractiveGenerator:
         others = [s for j, s in enumerate(ranking.passage_scores) if j != home and s > -math.inf]
         passage_margin = ranking.passage_scores[home] - max(others) if others else 1.0
         mine = [i for i, c in enumerate(cands) if c.passage == home]
-        scores = {
-            i: SIMILARITY_WEIGHT * float(sims[i])
-            + OVERLAP_WEIGHT * overlap[i]
-            + (TYPE_WEIGHT * type_match(kind, cands[i].text, qset) if kind != "other" else 0.1 * float(sims[i]))
-            for i in mine
-        }
-        # The chosen sentence first, then the passage's others by the within-passage score.
-        order = [first] + sorted((i for i in mine if i != first), key=lambda i: -scores[i])
         gap = self.further_gap
-        if gap is not None:
-            order = sorted(mine, key=lambda i: -ranking.scores[i])
+        if gap is not None:  # the passage's sentences by sentence_choice's score, while within the gap of the first
+            score = {i: float(ranking.scores[i]) for i in mine}
+            floor, order = score[first] - gap, sorted(mine, key=lambda i: -score[i])
+        else:  # the earlier rule: the within-passage score, within SENTENCE_MARGIN, sharing the question's words
+            score = {
+                i: SIMILARITY_WEIGHT * float(sims[i])
+                + OVERLAP_WEIGHT * overlap[i]
+                + (TYPE_WEIGHT * type_match(kind, cands[i].text, qset) if kind != "other" else 0.1 * float(sims[i]))
+                for i in mine
+            }
+            floor = score[first] - SENTENCE_MARGIN
+            order = [first] + sorted((i for i in mine if i != first), key=lambda i: -score[i])
         best = first
         chosen: list[int] = []
         words = 0
         for i in order:
-            if len(chosen) >= self.max_sentences:
+            if len(chosen) >= self.max_sentences or (i != first and score[i] < floor):
                 break
-            if gap is not None:
-                if ranking.scores[i] < ranking.scores[first] - gap:
-                    break
-                related = True
-            else:
-                if scores[i] < scores[best] - SENTENCE_MARGIN:
-                    break
-                related = overlap[i] > 0 and overlap[i] >= self.further_overlap * overlap[best]
+            related = gap is not None or (overlap[i] > 0 and overlap[i] >= self.further_overlap * overlap[best])
             if chosen and (not related or not same_section(passages[home].chunk.text, cands[best].position, cands[i].position)):
                 continue  # a further sentence with few of the question's words, or under another heading
             w = len(cands[i].text.split())
