@@ -101,7 +101,8 @@ def main() -> None:
         answer = check_citations(q.question, generator.answer(q.question, passages), passages)
         loose = ExtractiveGenerator(bot.embedder, min_score=settings.min_score)
         loose._vectors = generator._vectors  # same sentence vectors: only the rule for further sentences differs
-        loose.further_overlap = 0.0  # the alternative: any further sentence sharing a question word
+        loose.further_gap = None  # the earlier further-sentence rule (extractive.SENTENCE_MARGIN, FURTHER_OVERLAP) ...
+        loose.further_overlap = 0.0  # ... loosened: any further sentence sharing a question word
         l_answer = check_citations(q.question, loose.answer(q.question, passages), passages)
         rows.append({
             "contains_loose": l_answer.answered and contains_any(l_answer.text, q.answers),

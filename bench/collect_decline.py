@@ -1,6 +1,8 @@
 """Retrieve once for many SQuAD 2.0 questions and keep the passages, so decline features can be refitted fast.
 
     python bench/collect_decline.py [--sample N] [--seed 13]    # writes bench/work/decline-passages.pkl
+    python bench/collect_decline.py --set squad1 --sample 1000   # SQuAD v1.1 (bench/fit_answer.py): decline-passages-squad1.pkl
+    python bench/collect_decline.py --set squad1 --name squad1-all     # every SQuAD v1.1 dev question (bench/fit_answer.py --fit)
     python bench/collect_decline.py --set hotpotqa               # another set of bench/quality.py: decline-passages-hotpotqa.pkl
 
 The passages are exactly what `briefbot ask` retrieves with the default settings (multi-hop and the
@@ -21,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from quality_embedder import CachedEmbedder
-from quality_sets import corpus_questions, multihop, squad_v2
+from quality_sets import corpus_questions, multihop, squad_v1, squad_v2
 
 from briefbot.api import Briefbot
 from briefbot.settings import Settings
@@ -38,11 +40,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=None)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--set", default="squad2", help="squad2, hotpotqa, 2wikimultihopqa, musique or corpus")
+    ap.add_argument("--set", default="squad2", help="squad2, squad1, hotpotqa, 2wikimultihopqa, musique or corpus")
+    ap.add_argument("--name", default=None, help="output under this name instead of the set's (bench/fit_answer.py's training set)")
     args = ap.parse_args()
-    out = output(args.set)
+    out = output(args.name or args.set)
     if args.set == "squad2":
         qs = squad_v2(WORK)
+    elif args.set == "squad1":
+        qs = squad_v1(WORK)
     elif args.set == "corpus":
         qs = corpus_questions(WORK)
     else:

@@ -75,6 +75,7 @@ def rates(rows: list[dict], score: np.ndarray, th: float) -> dict[str, float]:
         "answered_answerable": sum(ans) / max(len(ans), 1),
         "declined_unanswerable": 1 - sum(un) / max(len(un), 1) if un else float("nan"),
         "containment": sum(cont) / max(len(cont), 1),
+        "precision": sum(cont) / max(sum(ans), 1),  # of the answerable questions answered, the share contained
         "answered": sum(answered) / max(len(answered), 1),
     }
 
@@ -88,13 +89,26 @@ def threshold_for(rows: list[dict], score: np.ndarray, floor: float) -> float:
     return scores[need - 1] if need else math.inf
 
 
+def v1_halves() -> dict[str, int]:
+    """SQuAD 2.0 question id -> its article's half in SQuAD v1.1 (even / odd article number there).
+
+    The two files order their articles differently, so SQuAD 2.0's half 0 holds SQuAD v1.1 half-1 questions;
+    fitting on this split keeps SQuAD v1.1's half 1 held out for the answerer's figures too."""
+    from common import DATA_ROOT
+
+    v1 = json.loads((DATA_ROOT / "squad-v1.1-dev" / "dev-v1.1.json").read_text(encoding="utf-8"))["data"]
+    v2 = json.loads((DATA_ROOT / "squad-v2.0-dev" / "dev-v2.0.json").read_text(encoding="utf-8"))["data"]
+    half = {a["title"]: n % 2 for n, a in enumerate(v1)}
+    return {qa["id"]: half[a["title"]] for a in v2 for p in a["paragraphs"] for qa in p["qas"] if a["title"] in half}
+
+
 def load(name: str) -> list[dict]:
     path = WORK / ("decline-features.json" if name == "squad2" else f"decline-features-{name}.json")
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
 def fmt(r: dict[str, float]) -> str:
-    return f"{r['answered_answerable']:.3f} / {r['declined_unanswerable']:.3f} / {r['containment']:.3f}"
+    return f"{r['answered_answerable']:.3f} / {r['declined_unanswerable']:.3f} / {r['containment']:.3f} / {r['precision']:.3f}"
 
 
 def main() -> None:
@@ -104,13 +118,21 @@ def main() -> None:
     ap.add_argument("--features", default=",".join(k for k in decline.FEATURES if k not in decline.FIXED))
     ap.add_argument("--fixed", default=",".join(f"{k}={v}" for k, v in decline.FIXED.items()),
                     help="signals whose weight is set, not fitted: name=weight,...")
+    ap.add_argument("--label", choices=("answerable", "contained"), default="answerable",
+                    help="what the model predicts: the question is answerable, or the quoted text holds its answer")
+    ap.add_argument("--split", choices=("squad2", "squad1"), default="squad2",
+                    help="halves by SQuAD 2.0's article numbers, or by SQuAD v1.1's (keeps v1.1's half 1 held out)")
     args = ap.parse_args()
     fixed = {k: float(v) for k, v in (kv.split("=") for kv in args.fixed.split(",") if kv)}
     names = [n for n in args.features.split(",") if n not in fixed]
     rows = load("squad2")
+    if args.split == "squad1":
+        sys.path.insert(0, str(HERE))
+        v1 = v1_halves()
+        rows = [{**r, "half": v1.get(r["qid"], r["half"])} for r in rows]
     halves = [[r for r in rows if r["half"] == h] for h in (0, 1)]
     x = [matrix(h, names) for h in halves]
-    y = [np.array([r["answerable"] for r in h], dtype=float) for h in halves]
+    y = [np.array([r["answerable"] and (args.label == "answerable" or r["contained"]) for r in h], dtype=float) for h in halves]
     print(f"SQuAD 2.0 dev: {len(halves[0])} questions in half 0 (fitted on; {int((1 - y[0]).sum())} unanswerable), "
           f"{len(halves[1])} in half 1 (held out; {int((1 - y[1]).sum())} unanswerable)")
     offsets = [matrix(h, list(fixed)) @ np.array(list(fixed.values())) if fixed else np.zeros(len(h)) for h in halves]
@@ -124,7 +146,7 @@ def main() -> None:
     for label, s in (("relevance alone", relevance), ("previous default", previous), ("model", model)):
         print(f"  {label:20s} {auc(s[0], y[0]):.3f} / {auc(s[1], y[1]):.3f}")
     out: dict = {"features": names, "fixed": fixed, "weights": dict(zip(names, w.tolist())), "bias": b, "curve": []}
-    print("\nTrade-off (threshold set on half 0 at each answered floor): answered answerable / declined unanswerable / containment")
+    print("\nTrade-off (threshold set on half 0 at each answered floor): answered answerable / declined unanswerable / containment / its precision")
     print(f"{'floor':>6}  {'model half 0':>22}  {'model half 1':>22}  {'relevance alone h0':>22}  {'relevance alone h1':>22}")
     for floor in ANSWER_FLOORS:
         th = threshold_for(halves[0], model[0], floor)

@@ -5,10 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from .conftest import run_cli
 
-from briefbot.answer.extractive import DECLINE, ExtractiveGenerator, leans_on_previous, question_type
+from briefbot.answer import sentence_choice
+from briefbot.answer.extractive import (
+    DECLINE,
+    ExtractiveGenerator,
+    leans_on_previous,
+    question_type,
+)
 from briefbot.schema import Chunk, Passage
+
+from .conftest import run_cli
 
 GIANNINI_ATTENDEES = ["LI Ming", "JIN Li", "HOU Sheng Tao", "BI Xiaohan", "XUE Feng", "SU Rui", "Stephania Giannini"]
 
@@ -88,6 +95,64 @@ def test_answers_from_the_passage_that_matches_the_question_not_retrievals_first
     draft = gen.answer("When was the Harwick ferry pier rebuilt after the storm?", passages)
     assert draft.answered and "1932" in draft.text
     assert draft.text.count("[") == 1 and draft.text.rstrip().endswith("[2]")
+
+
+def test_the_sentence_is_chosen_across_passages_not_after_a_passage(gen: ExtractiveGenerator) -> None:
+    """SQuAD v1.1 dev (Jacksonville): retrieval's first passage is closer in meaning overall and names Ribault and
+    Jacksonville in one sentence; the second says what was asked ("claiming ... for France"). Choosing the passage
+    first quoted the first one's sentence; scoring every sentence of both (sentence_choice.py) quotes the answer."""
+    first = _passage(
+        "French Huguenots made two attempts to establish a haven in North America. In 1562, naval officer Jean "
+        "Ribault led an expedition that explored Florida and the present-day Southeastern U.S., and founded the "
+        "outpost of Charlesfort on Parris Island, South Carolina. The Wars of Religion precluded a return voyage, and "
+        "the outpost was abandoned. In 1564, Ribault's former lieutenant René Goulaine de Laudonnière launched a "
+        "second voyage to build a colony; he established Fort Caroline in what is now Jacksonville, Florida.",
+        "huguenots.txt", 1.0,
+    )
+    second = _passage(
+        "French Huguenot explorer Jean Ribault charted the St. Johns River in 1562 calling it the River of May "
+        "because he discovered it in May. Ribault erected a stone column near present-day Jacksonville claiming the "
+        "newly discovered land for France. In 1564, René Goulaine de Laudonnière established the first European "
+        "settlement, Fort Caroline, on the St. Johns near the main village of the Saturiwa.",
+        "jacksonville.txt", 0.9,
+    )
+    draft = gen.answer("For what nation did Ribault initially claim what is now Jacksonville?", [first, second])
+    assert draft.answered and "claiming the newly discovered land for France" in draft.text
+    assert draft.text.rstrip().endswith("[2]") and "[1]" not in draft.text
+
+
+def test_further_sentences_are_those_within_the_score_gap(embedder) -> None:
+    """Further sentences of the chosen passage are quoted by sentence_choice's score: none within a gap of 0, the
+    passage's next best within the default gap when it says more of the answer (SQuAD v1.1 dev, Southern California)."""
+    text = (
+        "Southern California, often abbreviated SoCal, is a geographic and cultural region that generally comprises "
+        "California's southernmost 10 counties. The region is traditionally described as \"eight counties\", based "
+        "on demographics and economic ties: Imperial, Los Angeles, Orange, Riverside, San Bernardino, San Diego, "
+        "Santa Barbara, and Ventura. The more extensive 10-county definition, including Kern and San Luis Obispo "
+        "counties, is also used based on historical political divisions. Southern California is a major economic "
+        "center for the state of California and the United States."
+    )
+    question = 'Despite being traditionally described as "eight counties", how many counties does this region actually have?'
+    passages = [_passage(text, "southern_california.txt")]
+    gen = ExtractiveGenerator(embedder)
+    default = gen.answer(question, passages).text
+    gen.further_gap = 0.0
+    alone = gen.answer(question, passages).text
+    assert "eight counties" in alone and "10-county" not in alone  # the chosen sentence alone
+    assert "eight counties" in default and "The more extensive 10-county definition" in default
+    assert "major economic center" not in default  # not every sentence of the passage
+
+
+def test_every_candidate_sentence_is_scored_on_every_feature(gen: ExtractiveGenerator) -> None:
+    passages = [
+        _passage("The Quintara lighthouse was first lit in 1874. Jonas Pell was its first keeper.", "light.txt"),
+        _passage("Lighthouses along the coast were automated in the 1980s.", "coast.txt", 0.8),
+    ]
+    ranking = gen.rank_sentences("Who was the first keeper of the Quintara lighthouse?", passages)
+    assert ranking is not None
+    assert ranking.features.shape == (3, len(sentence_choice.FEATURES))
+    sel = gen.select("Who was the first keeper of the Quintara lighthouse?", passages)
+    assert sel is not None and sel.sentences[0] == ranking.cands[int(ranking.scores.argmax())].text  # quoted first
 
 
 def test_quotes_several_sentences_but_cites_one_passage(gen: ExtractiveGenerator) -> None:

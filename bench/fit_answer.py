@@ -1,0 +1,245 @@
+"""The extractive answerer on kept passages: answer containment, citation precision and declining, per half, fast.
+
+    python bench/collect_decline.py --set squad1 --sample 1000     # once per set (seconds; see that script)
+    python bench/fit_answer.py [--sets squad1,squad2,hotpotqa,2wikimultihopqa,musique,corpus] [--dump FILE]
+
+Runs ExtractiveGenerator.answer and check_citations exactly as bench/quality.py's ``answer_of`` does, on the
+passages bench/collect_decline.py kept (the default retrieval, k = 5), so a change to the answerer is measured
+on 1,000 SQuAD v1.1 questions in about a minute instead of a full quality run. Halves as bench/quality.py's
+(SQuAD: even / odd article numbers; the rest: question numbers); anything fitted is fitted on half 0.
+``--dump`` writes every answerable SQuAD v1.1 failure (wrong sentence, wrong passage, declined) as JSON lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import pickle
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import numpy as np
+from collect_decline import output
+from quality_embedder import CachedEmbedder
+
+from briefbot.answer.cite import check_citations
+from briefbot.answer.extractive import ExtractiveGenerator
+from briefbot.eval import contains_any
+from briefbot.index.embedding import MiniLMEmbedder
+
+WORK = HERE / "work"
+FOLDERS = {"squad1": "squad", "squad2": "squad", "hotpotqa": "hotpotqa", "2wikimultihopqa": "2wikimultihopqa",
+           "musique": "musique", "corpus": "corpus-questions"}
+
+
+class TokenMemo:
+    """MiniLM token vectors remembered per text within a run (the decline signals ask for the same sentences)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.memo: dict[str, Any] = {}
+
+    def __call__(self, texts: list[str]) -> list[Any]:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        if missing:
+            for t, s in zip(missing, self.inner(missing)):
+                self.memo[t] = s
+        return [self.memo[t] for t in texts]
+
+
+def embedder_for(name: str, base: MiniLMEmbedder) -> CachedEmbedder:
+    folder = WORK / FOLDERS[name]
+    memo = WORK / f"answer-vectors-{FOLDERS[name]}.npz"
+    source = folder / f"vectors-{base.name}.npz"
+    if not memo.exists() and source.exists():
+        shutil.copyfile(source, memo)
+    emb = CachedEmbedder(base, memo)
+    return emb
+
+
+def run(name: str, generator: ExtractiveGenerator, dump: list[dict[str, Any]] | None) -> dict[str, Any]:
+    rows: dict[str, dict] = pickle.loads(output(name).read_bytes())
+    records = []
+    t = time.process_time()
+    for qid, r in rows.items():
+        q, passages, answers = r["question"], r["passages"], r["answers"]
+        draft = generator.answer(q, passages)
+        answer = check_citations(q, draft, passages)
+        cited = [c.text for c in answer.citations]
+        rec = {
+            "half": r["half"], "answerable": bool(answers), "answered": answer.answered,
+            "contained": answer.answered and bool(answers) and contains_any(answer.text, answers),
+            "cited": len(cited) if answer.answered else 0,
+            "words": len(answer.text.split()) if answer.answered else 0,
+            "good": sum(1 for c in cited if contains_any(c, answers)) if answer.answered and answers else 0,
+        }
+        records.append(rec)
+        if dump is not None and answers and not rec["contained"]:
+            gold = [i for i, p in enumerate(passages) if contains_any(p.chunk.text, answers)]
+            sel = generator.select(q, passages)
+            dump.append({"qid": qid, "selected": sel.text if sel else "", "confidence": sel.confidence if sel else 0.0,
+                         "signals": sel.signals if sel else {}, "half": r["half"], "question": q, "answers": list(answers), "answered": answer.answered,
+                         "text": answer.text, "gold_passages": gold, "cited_ok": rec["good"],
+                         "passages": [p.chunk.text for p in passages]})
+    cpu = (time.process_time() - t) / max(len(records), 1)
+
+    def of(recs: list[dict]) -> dict[str, float]:
+        ans = [r for r in recs if r["answerable"]]
+        una = [r for r in recs if not r["answerable"]]
+        cited = sum(r["cited"] for r in ans)
+        return {
+            "containment": sum(r["contained"] for r in ans) / max(len(ans), 1),
+            "citation_precision": sum(r["good"] for r in ans) / max(cited, 1),
+            "answered_answerable": sum(r["answered"] for r in ans) / max(len(ans), 1),
+            "declined_unanswerable": sum(not r["answered"] for r in una) / max(len(una), 1) if una else float("nan"),
+            "questions": float(len(recs)),
+            "words_per_answer": sum(r["words"] for r in recs) / max(sum(1 for r in recs if r["answered"]), 1),
+        }
+
+    out = of(records)
+    out["halves"] = [of([r for r in records if r["half"] == h]) for h in (0, 1)]
+    out["cpu_seconds_per_question"] = cpu
+    return out
+
+
+def fit(name: str, generator: ExtractiveGenerator, l2: float) -> None:
+    """Conditional logit on half 0: which of a question's candidate sentences holds a gold answer."""
+    from scipy.optimize import minimize
+
+    from briefbot.answer import sentence_choice
+
+    rows: dict[str, dict] = pickle.loads(output(name).read_bytes())
+    groups = []
+    t = time.perf_counter()
+    for n, r in enumerate(rows.values()):
+        if r["half"] != 0 or not r["answers"]:
+            continue
+        ranking = generator.rank_sentences(r["question"], r["passages"])
+        if ranking is None:
+            continue
+        y = np.array([contains_any(c.text, r["answers"]) for c in ranking.cands], dtype=float)
+        if 0 < y.sum() < len(y):
+            groups.append((ranking.features, y))
+        if (n + 1) % 2000 == 0:
+            print(f"  {n + 1} questions, {time.perf_counter() - t:.0f}s", flush=True)
+    x = np.vstack([g[0] for g in groups])
+    mu, sd = x.mean(0), x.std(0) + 1e-9
+    bounds = np.cumsum([0] + [len(g[1]) for g in groups])
+    xs = (x - mu) / sd
+    y = np.concatenate([g[1] for g in groups])
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = xs @ w
+        total, grad = 0.0, np.zeros_like(w)
+        for a, b in itertools.pairwise(bounds):
+            zz = z[a:b] - z[a:b].max()
+            p = np.exp(zz)
+            p /= p.sum()
+            pos = y[a:b] > 0
+            pp = p[pos].sum()
+            total -= math.log(max(pp, 1e-300))
+            q = np.where(pos, p / max(pp, 1e-300), 0.0)  # posterior over the positives
+            grad -= xs[a:b].T @ (q - p)
+        n = len(groups)
+        return total / n + l2 * float(w @ w), grad / n + 2 * l2 * w
+
+    res = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B")
+    w = res.x / sd
+    print(f"{len(groups)} questions of half 0 with a gold and a non-gold candidate; loss {res.fun:.4f}")
+    for f, v in zip(sentence_choice.FEATURES, w):
+        print(f'    "{f}": {v:+.4f},')
+
+
+def accuracy(name: str, generator: ExtractiveGenerator) -> None:
+    """Per half: how often the first quoted sentence holds a gold answer, the passage-first choice against this one
+    (questions with a gold answer in some candidate sentence)."""
+    from briefbot.answer.extractive import (
+        OVERLAP_WEIGHT,
+        SIMILARITY_WEIGHT,
+        TYPE_WEIGHT,
+        type_match,
+    )
+
+    rows: dict[str, dict] = pickle.loads(output(name).read_bytes())
+    hits = {h: [0, 0, 0] for h in (0, 1)}
+    for r in rows.values():
+        ranking = generator.rank_sentences(r["question"], r["passages"]) if r["answers"] else None
+        if ranking is None:
+            continue
+        y = [contains_any(c.text, r["answers"]) for c in ranking.cands]
+        if not any(y):
+            continue
+        home = max(range(len(ranking.passage_scores)), key=lambda j: ranking.passage_scores[j])
+        mine = [i for i, c in enumerate(ranking.cands) if c.passage == home]
+        def old(i: int, ranking: Any = ranking) -> float:
+            kind = ranking.kind
+            t = type_match(kind, ranking.cands[i].text, ranking.qset)
+            sim = float(ranking.sims[i])
+            extra = TYPE_WEIGHT * t if kind != "other" else 0.1 * sim
+            return SIMILARITY_WEIGHT * sim + OVERLAP_WEIGHT * ranking.overlap[i] + extra
+
+        h = hits[r["half"]]
+        h[0] += 1
+        h[1] += y[max(mine, key=old)]
+        h[2] += y[int(np.argmax(ranking.scores))]
+    for hh, (n, a, b) in hits.items():
+        print(f"half {hh}: {n} questions; first sentence holds the answer: passage first {a / n:.3f}, sentence_choice {b / n:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sets", default="squad1,squad2,hotpotqa,2wikimultihopqa,musique,corpus")
+    ap.add_argument("--dump", default=None, help="JSON lines of SQuAD v1.1's answerable questions not contained")
+    ap.add_argument("--out", default=None, help="results file name under bench/results/")
+    ap.add_argument("--fit", default=None, help="fit sentence_choice.WEIGHTS on half 0 of these kept passages (squad1-all)")
+    ap.add_argument("--accuracy", default=None, help="first-sentence accuracy per half on these kept passages")
+    ap.add_argument("--further-gap", type=float, default=None, help="quote further sentences within this score gap")
+    ap.add_argument("--earlier-further", action="store_true", help="further sentences by the earlier rule")
+    ap.add_argument("--l2", type=float, default=0.001)
+    args = ap.parse_args()
+    base = MiniLMEmbedder()
+    if args.accuracy:
+        emb = embedder_for("squad1", base)
+        accuracy(args.accuracy, ExtractiveGenerator(emb))
+        return
+    if args.fit:
+        emb = embedder_for("squad1", base)
+        fit(args.fit, ExtractiveGenerator(emb), args.l2)
+        emb.save()
+        return
+    base_states = TokenMemo(base.token_states)
+    results = {}
+    dump: list[dict[str, Any]] | None = [] if args.dump else None
+    for name in args.sets.split(","):
+        emb = embedder_for(name, base)
+        emb.token_states = base_states
+        generator = ExtractiveGenerator(emb)
+        if args.further_gap is not None:
+            generator.further_gap = args.further_gap
+        if args.earlier_further:
+            generator.further_gap = None
+        res = run(name, generator, dump if name == "squad1" else None)
+        emb.save()
+        results[name] = res
+        h0, h1 = res["halves"]
+        print(f"{name:<16} n={int(res['questions']):>5}  contain {res['containment']:.3f} ({h0['containment']:.3f} / "
+              f"{h1['containment']:.3f})  cite {res['citation_precision']:.3f} ({h0['citation_precision']:.3f} / "
+              f"{h1['citation_precision']:.3f})  answered {res['answered_answerable']:.3f}  declined-unans "
+              f"{res['declined_unanswerable']:.3f} ({h0['declined_unanswerable']:.3f} / {h1['declined_unanswerable']:.3f})"
+              f"  words {res['words_per_answer']:.1f} ({h0['words_per_answer']:.1f} / {h1['words_per_answer']:.1f})  cpu {res['cpu_seconds_per_question']:.3f}s", flush=True)
+    if dump is not None:
+        Path(args.dump).write_text("".join(json.dumps(d) + "\n" for d in dump), encoding="utf-8")
+    if args.out:
+        (HERE / "results" / f"{args.out}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
