@@ -62,7 +62,7 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: f
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "OPENAI_"))}
     full_env.update(env or {})
     return subprocess.run(
-        [*briefbot_exe(), *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout
+        [*briefbot_exe(), *args], check=False, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout
     )
 
 
@@ -80,3 +80,17 @@ def citing(template: str, *phrases: str):
         return template.format(*found)
 
     return text
+
+
+def indexed_bot(root: Path, files: dict[str, str], embedder, **settings):
+    """A ``Briefbot`` over ``root/corpus`` holding ``files`` (name -> text), ingested with the shared embedder."""
+    from briefbot.api import Briefbot
+
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    bot = Briefbot(index=root / ".briefbot", corpus=[corpus], **{"generator": "extractive", **settings})
+    bot._embedder = embedder
+    bot.ingest()
+    return bot

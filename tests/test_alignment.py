@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from briefbot.answer import alignment
 
+from .conftest import indexed_bot
+
 SENTENCE = "The Skerry Lighthouse was built in 1892 by the Northern Lighthouse Board and was the largest on the coast."
 
 
@@ -54,14 +56,7 @@ TWINS = [
 
 
 def test_an_on_topic_passage_without_the_relation_asked_about_is_declined(tmp_path, embedder) -> None:
-    from briefbot.api import Briefbot
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "skerry-lighthouse.md").write_text(LIGHTHOUSE, encoding="utf-8")
-    bot = Briefbot(index=tmp_path / ".briefbot", corpus=[corpus], generator="extractive")
-    bot._embedder = embedder
-    bot.ingest()
+    bot = indexed_bot(tmp_path, {"skerry-lighthouse.md": LIGHTHOUSE}, embedder)
     for answerable, unanswerable in TWINS:
         assert bot.ask(answerable).answered, answerable
         assert not bot.ask(unanswerable).answered, unanswerable

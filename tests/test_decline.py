@@ -6,8 +6,9 @@ from pathlib import Path
 
 from briefbot.answer import decline
 from briefbot.answer.extractive import ExtractiveGenerator
-from briefbot.api import Briefbot
 from briefbot.settings import Settings
+
+from .conftest import indexed_bot
 
 LIGHTHOUSE = (
     "Skerry Lighthouse\n\n"
@@ -31,12 +32,7 @@ def test_missing_names_counts_what_the_passage_lacks() -> None:
 
 
 def test_answerer_reports_its_decline_signals_and_declines_an_unrelated_question(tmp_path: Path, embedder) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "lighthouse.md").write_text(LIGHTHOUSE, encoding="utf-8")
-    bot = Briefbot(index=tmp_path / ".briefbot", corpus=[corpus], generator="extractive")
-    bot._embedder = embedder
-    bot.ingest()
+    bot = indexed_bot(tmp_path, {"lighthouse.md": LIGHTHOUSE}, embedder)
     answered = bot.ask("When was the Skerry Lighthouse built?")
     assert answered.answered and "1892" in answered.text
     assert not bot.ask("What is the capital of Australia?").answered
@@ -51,12 +47,7 @@ def test_answerer_reports_its_decline_signals_and_declines_an_unrelated_question
 
 def test_a_name_the_passage_lacks_lowers_the_confidence(tmp_path: Path, embedder) -> None:
     """SQuAD 2.0's kind of unanswerable question: on topic, similar, about another lighthouse."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "lighthouse.md").write_text(LIGHTHOUSE, encoding="utf-8")
-    bot = Briefbot(index=tmp_path / ".briefbot", corpus=[corpus], generator="extractive")
-    bot._embedder = embedder
-    bot.ingest()
+    bot = indexed_bot(tmp_path, {"lighthouse.md": LIGHTHOUSE}, embedder)
     gen = ExtractiveGenerator(embedder, min_score=bot.settings.min_score)
     other = "Who was the first keeper of the Fastnet Lighthouse in Ireland?"
     sel = gen.select(other, bot.search(other))
