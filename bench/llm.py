@@ -197,6 +197,9 @@ def rescore(path: Path) -> dict[str, Any]:
             row["kept_sentences"] = min(len(sentences(a.text)) if a.answered else 0, row["raw_sentences"])
             if row.get("answers"):
                 row["contains_verified"] = row["answered_verified"] and contains(a.text, row["answers"])
+    if result["sets"].get("corpus_offline") and folders["corpus"].joinpath(".briefbot").is_dir():
+        offline = make_bot(folders["corpus"], "extractive", result["model"])  # this version's offline answerer
+        result["sets"]["corpus_offline"] = [ask_one(offline, r["question"], r["answers"]) for r in result["sets"]["corpus_offline"]]
     for row in result["sets"].get("briefs", []):
         if "error" in row or "passages" not in row:
             continue
