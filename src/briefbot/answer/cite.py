@@ -141,6 +141,7 @@ class Checked:
     supported: int  # sentences kept because their citations back them
     lead_removed: bool = False  # the first sentence that claims something was removed
     recited: int = 0  # sentences kept with their citation moved to the given passage that supports them
+    kept: list[Sentence] = field(default_factory=list)  # the claims kept (as written: markers as the draft had them)
 
 
 def verify_draft(
@@ -203,7 +204,8 @@ def verify_draft(
         (i for i, s in enumerate(found) if not points_only(s) and not _bare_verdict(s.text) and (s.cited or not is_lead_in(s.text))),
         None,
     )
-    return Checked(shown, unsupported, supported, lead is not None and lead in removed, len(moved))
+    kept = [s for i, s in enumerate(found) if s.cited and i not in removed]  # an uncited claim is never kept
+    return Checked(shown, unsupported, supported, lead is not None and lead in removed, len(moved), kept)
 
 
 def _supporting(s: Sentence, passages: list[Passage], verifier: Verifier) -> int | None:
@@ -286,8 +288,7 @@ def check_citations(
         checked = verify_draft(draft.text, passages, verifier, remove, mark_runs=draft.model != EXTRACTIVE)
         text, unsupported = checked.text, checked.unsupported
         if not answerable:
-            off = {u.sentence for u in unsupported}
-            unsupported = unsupported + [Unsupported(s.text, s.cited, NOT_ANSWERED_REASON) for s in _claims(draft.text) if s.text not in off]
+            unsupported = unsupported + [Unsupported(s.text, s.cited, NOT_ANSWERED_REASON) for s in checked.kept]
         if remove and not checked.supported:
             text, answered = NOTHING_SUPPORTED, False
         elif remove and lead_decides and checked.lead_removed:
@@ -315,13 +316,6 @@ def check_citations(
         verified=verifier is not None and remove and draft.answered,
         notes=notes,
     )
-
-
-def _claims(text: str) -> list[Sentence]:
-    """The sentences of ``text`` that claim something (not a pointer to passages, a lead-in or a sources list)."""
-    block = next((m for m in _SOURCES_LIST.finditer(text) if text[: m.start()].strip()), None)
-    found = sentences(text[: block.start()] if block else text)
-    return [s for s in found if not points_only(s) and (s.cited or not is_lead_in(s.text))]
 
 
 def _out_of_range(text: str, n: int) -> list[int]:
