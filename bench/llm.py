@@ -184,7 +184,7 @@ def rescore(path: Path) -> dict[str, Any]:
         # whether the passages answer the question at all is read from a fresh search of the benchmark's index
         # (what Briefbot.ask does before it asks the model); the model's own passages were cut to fit its context
         bot = make_bot(folders[name], "extractive", result["model"]) if folders[name].joinpath(".briefbot").is_dir() else None
-        reader = bot._generator() if bot else None
+        reader = bot.reader() if bot else None
         for row in result["sets"].get(name, []):
             if "error" in row or "passages" not in row:
                 continue

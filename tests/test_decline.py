@@ -70,3 +70,12 @@ def test_the_score_is_a_logistic_model_of_the_signals_with_min_score_its_thresho
     assert 0.0 < decline.score({"relevance": 0.0, "missing_names": 1.0}) < decline.MIN_SCORE
     # Without token vectors (an embedder other than MiniLM) the alignment signals count as matched.
     assert decline.score({"relevance": 0.9, "type": 1.0, "short": 1.0}) == decline.score(strong)
+
+
+def test_the_answerer_is_kept_so_a_second_question_meets_remembered_sentences(tmp_path: Path, embedder) -> None:
+    bot = indexed_bot(tmp_path, {"lighthouse.md": LIGHTHOUSE}, embedder)
+    assert bot.ask("When was the Skerry Lighthouse built?").answered
+    remembered = dict(bot.reader()._vectors)
+    assert remembered and bot.reader() is bot._generator()
+    assert bot.ask("Who kept the lamp of the Skerry Lighthouse for thirty years?").answered
+    assert bot.reader()._vectors.keys() >= remembered.keys()  # nothing the first question embedded was embedded again

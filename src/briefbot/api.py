@@ -31,6 +31,7 @@ class Briefbot:
         self._index: Index | None = None
         self._retriever: Any = None
         self._verifier: Verifier | None = None
+        self._reader: Any = None
 
     @property
     def embedder(self) -> Embedder:
@@ -172,9 +173,16 @@ class Briefbot:
             from briefbot.answer.openai_chat import OpenAIGenerator
 
             return OpenAIGenerator(self.settings)
-        from briefbot.answer.extractive import ExtractiveGenerator
+        return self.reader()
 
-        return ExtractiveGenerator(self.embedder, min_score=self.settings.min_score)
+    def reader(self) -> Any:
+        """The offline extractive answerer, kept so sentence vectors are reused across questions; the LLM path
+        asks it whether the passages answer a question at all (see ask)."""
+        if self._reader is None:
+            from briefbot.answer.extractive import ExtractiveGenerator
+
+            self._reader = ExtractiveGenerator(self.embedder, min_score=self.settings.min_score)
+        return self._reader
 
     def verifier(self) -> Verifier:
         """The support checker (answer/verify.py), kept so passage sentence vectors are reused."""
@@ -227,9 +235,7 @@ class Briefbot:
         else:
             # Does a sentence of what was found answer the question? The offline answerer's reading, calibrated on
             # SQuAD 2.0 (answer/decline.py); a model's answer is declined when it finds none (cite.check_citations).
-            from briefbot.answer.extractive import ExtractiveGenerator
-
-            answerable = ExtractiveGenerator(self.embedder, min_score=self.settings.min_score).finds_answer(question, passages)
+            answerable = self.reader().finds_answer(question, passages)
             draft, passages = gen.answer(question, passages, load_template("answer", self.settings.prompts), on_token)
         for usage in spent:  # the decomposition's tokens count in the answer's usage
             draft.usage = usage + draft.usage if draft.usage else usage
