@@ -88,8 +88,6 @@ _STEMS: dict[str, str] = {}  # word -> stem, for tokenize_spans (the re-ranker r
 _STEMS_KEPT = 200_000
 
 
-
-
 def words_of(lowered: str) -> list[str]:
     """The runs of letters and digits of lower-cased text (what ``[^\\W_]+`` finds)."""
     return lowered.translate(_ASCII_LETTERS_DIGITS).split() if lowered.isascii() else _WORD.findall(lowered)
