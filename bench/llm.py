@@ -5,8 +5,9 @@
 Question sets: SQuAD 2.0 dev answerable and unanswerable (the articles of the sampled questions indexed),
 HotpotQA multi-hop (the sampled questions' context paragraphs indexed, one file per paragraph), and the
 hand-written questions on corpus/ below (the offline extractive answerer answers them too, in the same run).
-Every question is generated ONCE; "verification off" scores the model's raw reply (``Answer.raw_text``),
-"on" scores the verified answer (``Answer.text``), so the two columns differ only by the checker.
+Every question is generated ONCE, asked with verification off (so the model is always asked); "verification
+off" scores the model's raw reply (``Answer.raw_text``), "on" scores it as ``briefbot ask`` shows it with
+verification on (``verify_row``: the question reading, then the checker), so the columns differ only by them.
 Writes bench/results/llm.json.
 """
 
@@ -146,7 +147,9 @@ def corpus_folder() -> Path:
     return folder
 
 
-def ask_one(bot: Briefbot, question: str, answers: list[str] | None) -> dict[str, Any]:
+def ask_one(bot: Briefbot, question: str, answers: list[str] | None, check: Any = None) -> dict[str, Any]:
+    """One question: the reply as the model wrote it (``raw``) and as shown (``verified``); with ``check`` (the
+    LLM bots, asked with verification off so the model is always asked), the shown answer is ``check``'s."""
     started = time.monotonic()
     try:
         a = bot.ask(question)
@@ -166,7 +169,27 @@ def ask_one(bot: Briefbot, question: str, answers: list[str] | None) -> dict[str
     if answers:
         row["contains_raw"] = row["answered_raw"] and contains(raw, answers)
         row["contains_verified"] = row["answered_verified"] and contains(a.text, answers)
+    if check is not None:
+        check(row)
     return row
+
+
+def verify_row(row: dict[str, Any], reader_bot: Briefbot | None, verifier: Any, model: str) -> None:
+    """Score a saved reply with verification on, as Briefbot.ask checks it: is the question answered by what a
+    fresh search of the benchmark's index finds (the offline reading; when not, ask declines without asking
+    the model), then every sentence against the passages the model was given (cut to fit its context)."""
+    from briefbot.answer.cite import check_citations
+    from briefbot.schema import Chunk, Draft, Passage
+
+    passages = [Passage(Chunk("p", i, t, 1, 1, 0, len(t), 0, str(i)), 1.0) for i, t in enumerate(row["passages"])]
+    draft = Draft(row["raw"], answered=row["answered_raw"], model=model)
+    answerable = reader_bot.reader().finds_answer(row["question"], reader_bot.search(row["question"])) if reader_bot else True
+    row["answerable"] = answerable
+    a = check_citations(row["question"], draft, passages, verifier, remove=True, lead_decides=True, answerable=answerable)
+    row["verified"], row["answered_verified"] = a.text, bool(a.answered)
+    row["kept_sentences"] = min(len(sentences(a.text)) if a.answered else 0, row["raw_sentences"])
+    if row.get("answers"):
+        row["contains_verified"] = row["answered_verified"] and contains(a.text, row["answers"])
 
 
 def rescore(path: Path) -> dict[str, Any]:
@@ -181,22 +204,10 @@ def rescore(path: Path) -> dict[str, Any]:
     verifier = Verifier(embedder)
     folders = {"squad": WORK / "llm-squad2", "multihop": WORK / "llm-hotpot", "corpus": WORK / "llm-corpus"}
     for name in ("squad", "multihop", "corpus"):
-        # whether the passages answer the question at all is read from a fresh search of the benchmark's index
-        # (what Briefbot.ask does before it asks the model); the model's own passages were cut to fit its context
         bot = make_bot(folders[name], "extractive", result["model"]) if folders[name].joinpath(".briefbot").is_dir() else None
-        reader = bot.reader() if bot else None
         for row in result["sets"].get(name, []):
-            if "error" in row or "passages" not in row:
-                continue
-            passages = [Passage(Chunk("p", i, t, 1, 1, 0, len(t), 0, str(i)), 1.0) for i, t in enumerate(row["passages"])]
-            draft = Draft(row["raw"], answered=row["answered_raw"], model=result["model"])
-            answerable = reader.finds_answer(row["question"], bot.search(row["question"])) if reader and bot else True
-            row["answerable"] = answerable
-            a = check_citations(row["question"], draft, passages, verifier, remove=True, lead_decides=True, answerable=answerable)
-            row["verified"], row["answered_verified"] = a.text, bool(a.answered)
-            row["kept_sentences"] = min(len(sentences(a.text)) if a.answered else 0, row["raw_sentences"])
-            if row.get("answers"):
-                row["contains_verified"] = row["answered_verified"] and contains(a.text, row["answers"])
+            if "error" not in row and "passages" in row:
+                verify_row(row, bot, verifier, result["model"])
     if result["sets"].get("corpus_offline") and folders["corpus"].joinpath(".briefbot").is_dir():
         offline = make_bot(folders["corpus"], "extractive", result["model"])  # this version's offline answerer
         result["sets"]["corpus_offline"] = [ask_one(offline, r["question"], r["answers"]) for r in result["sets"]["corpus_offline"]]
@@ -285,10 +296,18 @@ def main() -> None:
     if multihop:
         hp_folder, hp = hotpot_questions(multihop, args.seed)
         queues.append(("multihop", hp_folder, hp))
+    from briefbot.answer.verify import Verifier
+
     bots: dict[Path, Briefbot] = {}
+    checks: dict[Path, Any] = {}
     for folder in {q[1] for q in queues}:
-        bots[folder] = make_bot(folder, "openai", args.model)
+        # verification off, so the model is asked even when Briefbot.ask would decline without asking it;
+        # verify_row then scores the reply as ask shows it with verification on
+        bots[folder] = make_bot(folder, "openai", args.model, verify=False)
         bots[folder].ingest()
+        reader = make_bot(folder, "extractive", args.model)
+        verifier = Verifier(bots[folder].embedder)
+        checks[folder] = lambda row, reader=reader, verifier=verifier: verify_row(row, reader, verifier, args.model)
     offline = make_bot(corpus, "extractive", args.model)
     sets["corpus_offline"] = [ask_one(offline, q, a) for q, a in CORPUS_QUESTIONS]
     run_briefs(args, squad_folder, corpus, sets, server, run_started, done, only_corpus=True)
@@ -300,7 +319,7 @@ def main() -> None:
         for name, folder, questions in queues:
             if i >= len(questions) or (name, questions[i][0]) in done:
                 continue
-            r = ask_one(bots[folder], *questions[i])
+            r = ask_one(bots[folder], *questions[i], check=checks[folder])
             sets.setdefault(name, []).append(r)
             print(f"  {name} {i + 1}/{len(questions)} {r['seconds']:6.1f}s "
                   f"{'ERROR ' + r['error'][:80] if 'error' in r else ('ok' if right(r, True) else 'miss')}", flush=True)

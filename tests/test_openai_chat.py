@@ -109,7 +109,7 @@ def test_cli_against_the_server(project: Path, server: FakeOpenAI) -> None:
     assert GROUNDED.format(1) in result.stdout
     assert "local-model: 321 tokens in, 9 out" in result.stdout
     assert "sk-test-secret" not in result.stdout + result.stderr
-    data = json.loads(run_cli("ask", "Who attended?", "--json", "--no-refresh", cwd=project, env=env).stdout)
+    data = json.loads(run_cli("ask", "Who attended the Giannini meeting?", "--json", "--no-refresh", cwd=project, env=env).stdout)
     usage = data["usage"]
     assert (usage["prompt_tokens"], usage["completion_tokens"], usage["total_tokens"]) == (321, 9, 330)
     # gpt-4o-mini list price: $0.15 per million tokens in, $0.60 out

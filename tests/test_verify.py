@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from briefbot.answer.cite import (
+    NOT_ANSWERED,
+    NOT_ANSWERED_REASON,
     NOTHING_SUPPORTED,
     check_citations,
     is_lead_in,
@@ -194,6 +196,17 @@ def test_without_removal_the_raw_answer_is_shown_and_still_checked(verifier: Ver
     answer = check_citations("q", draft, passages(OTHER, HARBOUR), verifier, remove=False)
     assert answer.text == "The harbour opened in 1901 [1]. The capital of Peru is Lima [2]."
     assert not answer.verified and [u.reason for u in answer.unsupported] == ["name Peru not in [1]"]
+
+
+def test_a_supported_answer_to_a_question_found_unanswerable_is_declined_and_reported(verifier: Verifier) -> None:
+    # what bench/llm.py scores for a reply the model wrote (api.ask no longer asks the model in this case)
+    draft = Draft("The harbour opened in 1901 [2].", answered=True, model="m")
+    answer = check_citations("q", draft, passages(OTHER, HARBOUR), verifier, answerable=False)
+    assert answer.text.startswith(NOT_ANSWERED.split(";")[0]) and not answer.answered and answer.citations == []
+    assert [(u.sentence, u.reason) for u in answer.unsupported] == [("The harbour opened in 1901.", NOT_ANSWERED_REASON)]
+    shown = check_citations("q", draft, passages(OTHER, HARBOUR), verifier, remove=False, answerable=False)
+    assert shown.answered and shown.text == "The harbour opened in 1901 [1]."
+    assert [u.reason for u in shown.unsupported] == [NOT_ANSWERED_REASON]
 
 
 def test_nothing_supported_becomes_a_decline(verifier: Verifier) -> None:

@@ -37,23 +37,37 @@ def ask(root: Path, srv: FakeOpenAI, question: str, *flags: str) -> tuple[str, d
     return text.stdout, json.loads(data.stdout)
 
 
-def test_world_knowledge_with_an_irrelevant_citation_is_declined(indexed: Path) -> None:
+def test_world_knowledge_to_a_question_the_passages_do_not_answer_is_declined_without_asking(indexed: Path) -> None:
+    # No sentence of the passages says anything about Peru: the offline reading declines the question, and
+    # with verification on the model's answer would be declined whatever it said, so it is not asked at all.
     with FakeOpenAI("The capital of Peru is Lima. [1]") as srv:
         out, data = ask(indexed, srv, "What is the capital of Peru?")
+        assert srv.requests_to("/chat/completions") == []
+        raw_out, raw = ask(indexed, srv, "What is the capital of Peru?", "--no-verify")
+        assert len(srv.requests_to("/chat/completions")) == 2
+    assert "Lima" not in out and "Nearest passages" in out
+    assert out.startswith("The documents do not answer this question: no sentence of the passages found says what it"
+                          " asks, so the model was not asked (--no-verify asks it anyway)")
+    assert data["answered"] is False and data["citations"] == [] and data["unsupported"] == []
+    assert data["usage"] is None and data["verified"] is False
+    # --no-verify asks, shows the raw answer, and reports what the checker finds
+    assert raw_out.startswith("The capital of Peru is Lima [1].")
+    assert "1 unsupported sentence shown unchecked (--no-verify)" in raw_out
+    assert raw["answered"] is True and raw["verified"] is False
+    assert raw["unsupported"] == [{"sentence": "The capital of Peru is Lima.", "cited": [1], "reason": "name Peru not in [1]"}]
+    # raw_text is the reply as tidied by the LLM path: the marker moved before the full stop
+    assert raw["raw_text"] == "The capital of Peru is Lima [1]."
+
+
+def test_world_knowledge_with_an_irrelevant_citation_is_removed(indexed: Path) -> None:
+    # an answerable question, answered from world knowledge with an in-range citation: the checker removes it
+    with FakeOpenAI("The capital of Peru is Lima. [1]") as srv:
+        out, data = ask(indexed, srv, "Who did the UNESCO-ICHEI delegation meet?")
     assert "Lima" not in out
     assert "Nearest passages" in out and "1 unsupported sentence removed (--no-verify to show them)" in out
     assert data["answered"] is False and data["citations"] == [] and "Lima" not in data["answer"]
     assert data["unsupported"] == [{"sentence": "The capital of Peru is Lima.", "cited": [1], "reason": "name Peru not in [1]"}]
-    # raw_text is the reply as tidied by the LLM path: the marker moved before the full stop
-    assert data["raw_text"] == "The capital of Peru is Lima [1]." and data["verified"] is True
-
-
-def test_no_verify_shows_the_raw_answer_and_still_reports(indexed: Path) -> None:
-    with FakeOpenAI("The capital of Peru is Lima. [1]") as srv:
-        out, data = ask(indexed, srv, "What is the capital of Peru?", "--no-verify")
-    assert out.startswith("The capital of Peru is Lima [1].")
-    assert "1 unsupported sentence shown unchecked (--no-verify)" in out
-    assert data["answered"] is True and data["verified"] is False and len(data["unsupported"]) == 1
+    assert data["verified"] is True
 
 
 def test_swapped_number_is_removed(indexed: Path) -> None:
@@ -81,7 +95,7 @@ def test_an_invented_answer_followed_by_true_context_is_declined(indexed: Path) 
 def test_a_supported_answer_to_a_question_the_passages_do_not_answer_is_declined(indexed: Path) -> None:
     # SQuAD 2.0's unanswerable questions with the real 1.5B model: on-topic passages, and a reply built from one
     # of their sentences that its citation backs word for word. No sentence of the passages says who founded
-    # UNESCO-ICHEI, so the offline reading declines the question and the model's answer is withheld.
+    # UNESCO-ICHEI, so the offline reading declines the question and the model is not asked.
     reply = citing("UNESCO-ICHEI was founded by Mr. LI Ming, its director [{}].", "director of UNESCO-ICHEI")
     question = "Who founded UNESCO-ICHEI in 2016?"
     with FakeOpenAI(reply) as srv:
@@ -90,10 +104,7 @@ def test_a_supported_answer_to_a_question_the_passages_do_not_answer_is_declined
     assert out.startswith("The documents do not answer this question: no sentence of the passages found says what it asks")
     assert "LI Ming, its director" not in out and "Nearest passages" in out
     assert data["answered"] is False and data["citations"] == [] and data["short_answer"] is None
-    assert data["unsupported"] == [{
-        "sentence": "UNESCO-ICHEI was founded by Mr. LI Ming, its director.", "cited": data["unsupported"][0]["cited"],
-        "reason": "no sentence of the passages found answers the question",
-    }]
+    assert data["unsupported"] == []  # the model was not asked: its answer would have been declined
     # the same reply, checked sentence by sentence, is supported: only the question's reading declines it
     assert raw["answered"] is True and raw["answer"].startswith("UNESCO-ICHEI was founded by Mr. LI Ming, its director [")
     assert [u["reason"] for u in raw["unsupported"]] == ["no sentence of the passages found answers the question"]

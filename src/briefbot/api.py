@@ -236,7 +236,12 @@ class Briefbot:
             # Does a sentence of what was found answer the question? The offline answerer's reading, calibrated on
             # SQuAD 2.0 (answer/decline.py); a model's answer is declined when it finds none (cite.check_citations).
             answerable = self.reader().finds_answer(question, passages)
-            draft, passages = gen.answer(question, passages, load_template("answer", self.settings.prompts), on_token)
+            if answerable or not self.settings.verify:
+                draft, passages = gen.answer(question, passages, load_template("answer", self.settings.prompts), on_token)
+            else:  # whatever the model wrote would be declined (cite.check_citations): do not wait for it
+                from briefbot.answer.cite import NOT_ASKED
+
+                draft = Draft(NOT_ASKED, answered=False, model=gen.name)
         for usage in spent:  # the decomposition's tokens count in the answer's usage
             draft.usage = usage + draft.usage if draft.usage else usage
         return self._check(question, draft, passages, answer=True, answerable=answerable)

@@ -32,6 +32,10 @@ NOT_ANSWERED = (
     "The documents do not answer this question: no sentence of the passages found says what it asks, so the"
     " model's answer is not shown; the nearest passages are below."
 )
+NOT_ASKED = (
+    "The documents do not answer this question: no sentence of the passages found says what it asks, so the"
+    " model was not asked (--no-verify asks it anyway); the nearest passages are below."
+)
 NOT_ANSWERED_REASON = "no sentence of the passages found answers the question"
 _LEADING_MARKERS = re.compile(r"(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+")
 _MARKDOWN = re.compile(r"^[\s>#*_+-]*(?:\d+[.)]\s+)?|[*_`#]+")
