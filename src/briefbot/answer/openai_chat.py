@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.llm_prompt import OnToken, fence, fit_passages, signal
-from briefbot.answer.llm_reply import DECLINE_TEXT, clean_reply, cut_to_words, has_valid_citation, is_decline
+from briefbot.answer.llm_reply import (
+    DECLINE_TEXT,
+    clean_reply,
+    cut_to_words,
+    has_valid_citation,
+    is_decline,
+)
 from briefbot.answer.pricing import estimate_cost
 from briefbot.answer.prompts import Template, load_template_or_default
 from briefbot.errors import ModelError

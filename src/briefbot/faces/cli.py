@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Optional
 
 import typer
 
-from briefbot.faces.options import Generation, JsonOpt, KOpt, NoRefreshOpt, NoVerifyOpt, Where, with_groups
+from briefbot.faces.chat_command import chat
+from briefbot.faces.command_support import (
+    answer_command,
+    handle_errors,
+    indexing,
+    make_bot,
+    refresh,
+    set_debug,
+    show_progress,
+)
+from briefbot.faces.options import (
+    Generation,
+    JsonOpt,
+    KOpt,
+    NoRefreshOpt,
+    NoVerifyOpt,
+    Where,
+    with_groups,
+)
 
 app = typer.Typer(
     name="briefbot",
@@ -25,107 +40,11 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-_debug = False
-_phase = ""  # "indexing" while an ingest or a refresh runs: what an interruption message may say
-
-
-@contextlib.contextmanager
-def _indexing() -> Iterator[None]:
-    """Mark the ingest (or refresh) phase; left as it was on an interruption, so its handler sees it."""
-    global _phase
-    before, _phase = _phase, "indexing"
-    try:
-        yield
-    except KeyboardInterrupt:
-        raise  # the phase stays "indexing" for handle_errors to read
-    except BaseException:
-        _phase = before
-        raise
-    _phase = before
-
-
-def _fail(message: str, code: int) -> None:
-    from briefbot.faces.render import clean_name
-
-    typer.echo(f"briefbot: error: {clean_name(message)}", err=True)
-    raise typer.Exit(code)
-
-
-def handle_errors(fn: F) -> F:
-    """Known errors become one line on stderr and a non-zero exit; --debug shows the traceback."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from briefbot.errors import BriefbotError
-
-        try:
-            return fn(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except BriefbotError as exc:
-            if _debug:
-                raise
-            _fail(str(exc), exc.exit_code)
-        except KeyboardInterrupt:
-            # Only an interrupted ingest (or refresh) has something to reassure about.
-            kept = "; what was already indexed is kept" if _phase == "indexing" else ""
-            typer.echo(f"briefbot: interrupted{kept}", err=True)
-            raise typer.Exit(130) from None
-        except BrokenPipeError as exc:
-            from briefbot.faces.pipes import reader_gone, stdout_closed
-
-            if not stdout_closed():
-                _fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)", 1)
-            reader_gone()
-        except Exception as exc:  # noqa: BLE001 - last resort: never a bare traceback
-            if _debug:
-                raise
-            _fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)", 1)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _bot(**overrides: Any) -> Any:
-    from briefbot.api import Briefbot
-    from briefbot.settings import load_settings
-
-    config = overrides.pop("config", None)
-    return Briefbot(load_settings(config, **overrides))
-
-
-def _progress(label: str) -> contextlib.AbstractContextManager[Callable[[float, int, str], None] | None]:
-    """A progress bar on stderr when it is a terminal, only once there is work to show (faces/terminal.py)."""
-    from briefbot.faces.terminal import progress_bar
-
-    return progress_bar(label)
-
-
-def _refresh(bot: Any) -> None:
-    from briefbot.errors import IndexBusyError, IndexReadOnlyError
-    from briefbot.faces.render import clean_name, ingest_summary
-
-    try:
-        with _indexing(), _progress("indexing") as progress:
-            report = bot.refresh(progress)
-    except IndexReadOnlyError as exc:
-        typer.echo(f"briefbot: note: {clean_name(str(exc))}", err=True)
-        return
-    except IndexBusyError as exc:
-        # ask/search do not wait for the lock, so the ingest's advice (wait, raise the timeout) does not fit.
-        typer.echo(f"briefbot: {clean_name(exc.busy)}; using the files indexed so far", err=True)
-        return
-    if report is not None:
-        typer.echo(f"index updated: {ingest_summary(report)}", err=True)
-
-
 @app.callback()
 def main_callback(
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")] = False,
 ) -> None:
-    global _debug
-    _debug = debug or os.environ.get("BRIEFBOT_DEBUG", "") not in ("", "0")
+    set_debug(debug or os.environ.get("BRIEFBOT_DEBUG", "") not in ("", "0"))
 
 
 @app.command()
@@ -142,8 +61,8 @@ def ingest(
     """Index .txt, .md, .pdf, .docx and .html files: new ones are added, changed ones replaced, deleted ones removed."""
     from briefbot.faces.render import clean_name, ingest_summary, print_json
 
-    bot = _bot(**where, follow_symlinks=follow_symlinks)
-    with _indexing(), _progress("indexing") as progress:
+    bot = make_bot(**where, follow_symlinks=follow_symlinks)
+    with indexing(), show_progress("indexing") as progress:
         report = bot.ingest(paths or None, rebuild=rebuild, progress=progress)
     for source, reason in report.skipped:
         typer.echo(f"briefbot: skipped {clean_name(source)}: {clean_name(reason)}", err=True)
@@ -171,39 +90,14 @@ def search(
     """Show the passages that best match QUERY, with source:lines and scores."""
     from briefbot.faces.render import console, passage_dict, print_json, render_search
 
-    bot = _bot(**where, k=k)
+    bot = make_bot(**where, k=k)
     if not no_refresh:
-        _refresh(bot)
+        refresh(bot)
     passages = bot.search(query)
     if as_json:
         print_json({"query": query, "passages": [passage_dict(p) for p in passages]})
     else:
         render_search(passages, console())
-
-
-def _answer_command(run: Callable[[Any, Any], Any], bot: Any, as_json: bool, no_refresh: bool) -> None:
-    """Shared tail of ask and brief: refresh, stream on a terminal, then render the checked answer."""
-    from briefbot.faces.render import console, print_json, render_answer
-
-    if not no_refresh:
-        _refresh(bot)
-    out = console()
-    settings = bot.settings
-    live = not as_json and sys.stdout.isatty()
-    stream = not as_json and settings.generator_name == "openai" and (
-        settings.stream == "on" or (settings.stream == "auto" and live)
-    )
-    if stream:
-        from briefbot.faces.terminal import StreamDisplay
-
-        with StreamDisplay(out, settings.model, terminal=live) as display:
-            answer = run(bot, display)
-    else:
-        answer = run(bot, None)
-    if as_json:
-        print_json(answer.to_dict())
-    else:
-        render_answer(answer, out)
 
 
 @app.command()
@@ -219,8 +113,8 @@ def ask(
     as_json: JsonOpt = False,
 ) -> None:
     """Answer QUESTION from your documents, every sentence cited [n], with a Sources list."""
-    bot = _bot(**where, **generation, k=k, verify=False if no_verify else None)
-    _answer_command(lambda b, on_token: b.ask(question, on_token=on_token), bot, as_json, no_refresh)
+    bot = make_bot(**where, **generation, k=k, verify=False if no_verify else None)
+    answer_command(lambda b, on_token: b.ask(question, on_token=on_token), bot, as_json, no_refresh)
 
 
 @app.command()
@@ -237,8 +131,8 @@ def brief(
     as_json: JsonOpt = False,
 ) -> None:
     """Write a one-paragraph executive briefing of the corpus, a topic, or one file, with citations."""
-    bot = _bot(**where, **generation, brief_words=words, verify=False if no_verify else None)
-    _answer_command(lambda b, on_token: b.brief(about=about, source=source, on_token=on_token), bot, as_json, no_refresh)
+    bot = make_bot(**where, **generation, brief_words=words, verify=False if no_verify else None)
+    answer_command(lambda b, on_token: b.brief(about=about, source=source, on_token=on_token), bot, as_json, no_refresh)
 
 
 @app.command("eval")
@@ -259,10 +153,10 @@ def evaluate(
     from briefbot.faces.render import console, print_json, render_eval
 
     questions = load_questions(file)
-    bot = _bot(**where, **generation, k=k)
+    bot = make_bot(**where, **generation, k=k)
     if not no_refresh:
-        _refresh(bot)
-    with _progress("asking") as progress:
+        refresh(bot)
+    with show_progress("asking") as progress:
         report = run_eval(bot, questions, progress)
     if as_json:
         print_json(report.to_dict())
@@ -270,70 +164,7 @@ def evaluate(
         render_eval(report, console(), failures)
 
 
-@app.command()
-@handle_errors
-@with_groups
-def chat(
-    k: KOpt = None,
-    generation: Generation = Generation(),
-    where: Where = Where(),
-    no_refresh: NoRefreshOpt = False,
-    no_verify: NoVerifyOpt = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per answer (JSON Lines).")] = False,
-) -> None:
-    """Ask one question after another; follow-ups ("and who presented?") are read in context. Ctrl-D exits."""
-    import json
-
-    from rich.text import Text
-
-    from briefbot.errors import BriefbotError, IndexError_
-    from briefbot.faces.render import clean, clean_name, console
-
-    bot = _bot(**where, **generation, k=k, verify=False if no_verify else None)
-    if not no_refresh:
-        _refresh(bot)
-    bot.index()  # a missing index is reported now, not after the first question
-    conversation = bot.conversation()
-    interactive = sys.stdin.isatty()
-    if interactive:
-        import readline  # noqa: F401 - line editing and history for input()
-
-        typer.echo("Ask a question about your documents; follow-ups are understood in context. Ctrl-D to quit.", err=True)
-    out = console()
-    while True:
-        try:
-            line = input("> " if interactive else "")
-        except EOFError:
-            if interactive:
-                typer.echo(err=True)
-            return
-        except KeyboardInterrupt:  # Ctrl-C clears the line, as in a shell
-            typer.echo(err=True)
-            continue
-        if not line.strip():
-            continue
-        try:
-            if as_json:
-                answer = conversation.ask(line)
-                sys.stdout.write(json.dumps({"asked": line.strip(), **answer.to_dict()}, ensure_ascii=False) + "\n")
-                sys.stdout.flush()
-                continue
-
-            standalone, usage = conversation.standalone(line)
-            if standalone != " ".join(line.split()):
-                out.print(Text(f"(searched: {clean(standalone)})", style="dim"))
-
-            def run(_bot: Any, on_token: Any, line: str = line, standalone: str = standalone, usage: Any = usage) -> Any:
-                return conversation.answer(line, standalone, usage, on_token)
-
-            _answer_command(run, bot, as_json=False, no_refresh=True)  # streams on a terminal, as ask does
-            out.print()
-        except IndexError_:
-            raise
-        except BriefbotError as exc:  # one bad turn (a model error, say) does not end the session
-            typer.echo(f"briefbot: error: {clean_name(str(exc))}", err=True)
-        except KeyboardInterrupt:  # Ctrl-C while answering cancels that answer only
-            typer.echo("(cancelled)", err=True)
+app.command("chat")(handle_errors(chat))  # faces/chat_command.py
 
 
 @app.command()
@@ -346,7 +177,7 @@ def sources(
     """List what is indexed (files, chunks, when) and which embedder built the index."""
     from briefbot.faces.render import clean_name, plural, print_json
 
-    info = _bot(**where).sources()
+    info = make_bot(**where).sources()
     if as_json:
         print_json(info)
         return
