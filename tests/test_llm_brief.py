@@ -96,11 +96,11 @@ def prompt_tokens(body: dict[str, Any]) -> int:
 class Model:
     """The fake server's reply to every request, chosen by what the request asks for."""
 
-    def __init__(self, merge: Any = merge_notes) -> None:
-        self.merge = merge
+    def __init__(self, merge: Any = merge_notes, part: Any = quote_ends) -> None:
+        self.merge, self.part = merge, part
 
     def __call__(self, body: dict[str, Any]) -> str:
-        return self.merge(body) if kind(body) == "reduce" else quote_ends(body)
+        return self.merge(body) if kind(body) == "reduce" else self.part(body)
 
 
 class Recorder:
@@ -270,6 +270,33 @@ def test_a_part_citing_out_of_range_loses_that_sentence_and_a_declining_part_add
     assert [part[0][-4:] for part in notes_of(calls[-1])] == ["[1].", "[2].", "[4]."]
     assert "moon base" not in answer.text and answer.unsupported == []
     assert speakers(answer.text) == ALL - {"Marketing"}
+
+
+def test_an_uncited_part_summary_is_asked_for_once_more(meeting: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:
+    # the real 1.5B model left both parts of two topic briefs uncited: those parts added nothing to the merge
+    srv.push(reply(UNCITED), endpoint="chat")  # part 1's first reply; its repair and the rest: the faithful model
+    answer = make_bot(meeting, srv, monkeypatch, embedder, context_tokens=500).brief(source=SOURCE)
+    calls = [r.json for r in srv.requests_to("/chat/completions")]
+    assert [kind(c) for c in calls] == ["map"] * 5 + ["reduce"]
+    again = calls[1]["messages"]
+    assert [m["role"] for m in again] == ["system", "user", "assistant", "user"]
+    assert again[2]["content"] == UNCITED and "did not cite" in again[3]["content"]
+    assert read(calls[1]) == read(calls[0])  # the same part, asked again
+    assert len(notes_of(calls[-1])) == 4 and speakers(answer.text) == ALL
+    assert answer.notes == [
+        "the material did not fit one prompt (context_tokens 500): read in 4 parts, 4 of its 35 passages taken evenly"
+        " across it, 1 part asked again for citations, then merged: 6 model calls"
+    ]
+
+
+def test_a_part_uncited_twice_adds_nothing(meeting: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:
+    srv.reply(Model(merge=merge_notes, part=lambda body: UNCITED))
+    answer = make_bot(meeting, srv, monkeypatch, embedder, context_tokens=500).brief(source=SOURCE)
+    assert len(srv.requests_to("/chat/completions")) == 8  # four parts, each asked twice; nothing to merge
+    assert answer.notes == [(
+        "gpt-4o-mini's brief had no cited sentence in any of its 4 parts' summaries (8 model calls: 4 parts and"
+        " 4 repairs): this is the offline extractive brief"
+    )]
 
 
 def test_an_uncited_merge_is_repaired_once_then_the_offline_brief_stands_with_one_note(meeting: Path, srv: FakeOpenAI) -> None:

@@ -35,6 +35,7 @@ from briefbot.answer.llm_reply import (
 )
 from briefbot.answer.prompts import Template, load_template_or_default
 from briefbot.schema import Draft, Passage, Usage
+from briefbot.text.counts import plural
 from briefbot.text.sentences import sentence_spans
 
 Messages = list[dict[str, str]]
@@ -141,7 +142,7 @@ def renumber(sentence: str, offset: int, size: int) -> tuple[str, bool]:
 def part_sentences(reply: str, offset: int, size: int, words: int, cut: bool) -> list[str]:
     """A part's summary as sentences citing the whole material's passages; a sentence citing none of the
     part's passages is dropped (it is not grounded in what the model read)."""
-    if _MAP_DECLINE.match(reply) or is_decline(reply):
+    if _part_declines(reply):
         return []
     text = cut_to_words(flatten_brief(reply), words, truncated=cut)
     kept = []
@@ -150,6 +151,10 @@ def part_sentences(reply: str, offset: int, size: int, words: int, cut: bool) ->
         if valid:
             kept.append(sentence)
     return kept
+
+
+def _part_declines(reply: str) -> bool:
+    return bool(_MAP_DECLINE.match(reply)) or is_decline(reply)
 
 
 def notes_block(notes: list[list[str]], room: int, model: str) -> str:
@@ -222,18 +227,31 @@ def _map_reduce(
     part_words = max(MIN_PART_WORDS, min(words, math.ceil(2 * words / len(parts))))
     notes: list[list[str]] = []
     spent: Usage | None = None
-    offset = 0
+    offset = repairs = 0
     for k, part in enumerate(parts):  # MAP
         signal(on_token, "stage", f"reading part {k + 1} of {len(parts)}")
         blocks = "\n\n".join(fence(j + 1, passages[i]) for j, i in enumerate(part))
         system, user = map_template.render(passages=blocks, words=part_words, about=about_text, part=k + 1, parts=len(parts))
-        reply, usage, cut = calls.complete(_messages(system, user), max_tokens_for_words(part_words), on_token)
+        messages = _messages(system, user)
+        reply, usage, cut = calls.complete(messages, max_tokens_for_words(part_words), on_token)
+        kept = part_sentences(reply, offset, len(part), part_words, cut)
+        if not kept and not _part_declines(reply):
+            # A part summary citing none of its passages is asked for once more, as an uncited merge is: the
+            # real 1.5B model left both parts of two topic briefs uncited, so the offline brief stood.
+            _, repair = load_template_or_default("repair", calls.prompts).render(words=part_words)
+            signal(on_token, "reset")
+            more = [*messages, {"role": "assistant", "content": reply}, {"role": "user", "content": repair}]
+            reply, again, cut = calls.complete(more, max_tokens_for_words(part_words), on_token)
+            usage, repairs = usage + again, repairs + 1
+            kept = part_sentences(reply, offset, len(part), part_words, cut)
         spent = usage if spent is None else spent + usage
-        notes.append(part_sentences(reply, offset, len(part), part_words, cut))
+        notes.append(kept)
         offset += len(part)
+    made = len(parts) + repairs
+    asked = f"{made} model calls" + (f": {len(parts)} parts and {plural(repairs, 'repair')}" if repairs else "")
     if not any(notes):
         draft = Draft("", answered=False, model=calls.model, usage=spent)
-        draft.fallback = f"no cited sentence in any of its {len(parts)} parts' summaries ({len(parts)} model calls)"
+        draft.fallback = f"no cited sentence in any of its {len(parts)} parts' summaries ({asked})"
         return draft, read
     reduce_template = load_template_or_default("brief_reduce", calls.prompts)  # REDUCE
     room = calls.context_tokens - template_tokens(reduce_template, calls.model, notes="", words=words,
@@ -241,13 +259,15 @@ def _map_reduce(
     system, user = reduce_template.render(notes=notes_block(notes, room, calls.model), words=words,
                                           about=about_text, parts=len(parts))
     signal(on_token, "stage", f"merging the summaries of {len(parts)} parts")
-    draft, made = _final(calls, _messages(system, user), words, len(read), on_token, spent, len(parts))
+    draft, made = _final(calls, _messages(system, user), words, len(read), on_token, spent, made)
     if draft.fallback:
-        draft.fallback += f" ({made} model calls: {len(parts)} parts, the merge and one repair)"
+        fixed = plural(repairs + 1, "repair") if repairs else "one repair"
+        draft.fallback += f" ({made} model calls: {len(parts)} parts, the merge and {fixed})"
         return draft, read
     taken = f", {len(read)} of its {len(passages)} passages taken evenly across it" if len(read) < len(passages) else ""
+    again = f", {plural(repairs, 'part')} asked again for citations" if repairs else ""
     draft.notes.append(
         f"the material did not fit one prompt (context_tokens {calls.context_tokens}): "
-        f"read in {len(parts)} parts{taken}, then merged: {made} model calls"
+        f"read in {len(parts)} parts{taken}{again}, then merged: {made} model calls"
     )
     return draft, read
