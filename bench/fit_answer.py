@@ -8,6 +8,9 @@ passages bench/collect_decline.py kept (the default retrieval, k = 5), so a chan
 on 1,000 SQuAD v1.1 questions in about a minute instead of a full quality run. Halves as bench/quality.py's
 (SQuAD: even / odd article numbers; the rest: question numbers); anything fitted is fitted on half 0.
 ``--dump`` writes every answerable SQuAD v1.1 failure (wrong sentence, wrong passage, declined) as JSON lines.
+``--choice-floor -1 --choice-sweep`` runs without extractive.CHOICE_FLOOR and prints what declining under each floor
+would do, per set and half (how many wrong and right citations it declines); CHOICE_FLOOR was set from
+``--sets squad1-all --choice-sweep`` (every SQuAD v1.1 dev question; half 0 decides). ``--sample N``: a random sample.
 """
 
 from __future__ import annotations
@@ -255,7 +258,7 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=0.001)
     ap.add_argument("--choice-floor", type=float, default=None, help="decline under this passage probability (-1: off)")
     ap.add_argument("--sample", type=int, default=None, help="a random sample (seed 13) of each set's kept questions")
-    ap.add_argument("--choice-sweep", action="store_true", help="with the floor off: each floor's figures, per set and half")
+    ap.add_argument("--choice-sweep", action="store_true", help="each floor's figures, per set and half (with --choice-floor -1)")
     args = ap.parse_args()
     base = MiniLMEmbedder()
     if args.accuracy:
