@@ -8,6 +8,9 @@ passages bench/collect_decline.py kept (the default retrieval, k = 5), so a chan
 on 1,000 SQuAD v1.1 questions in about a minute instead of a full quality run. Halves as bench/quality.py's
 (SQuAD: even / odd article numbers; the rest: question numbers); anything fitted is fitted on half 0.
 ``--dump`` writes every answerable SQuAD v1.1 failure (wrong sentence, wrong passage, declined) as JSON lines.
+``--choice-floor -1 --choice-sweep`` runs without extractive.CHOICE_FLOOR and prints what declining under each floor
+would do, per set and half (how many wrong and right citations it declines); CHOICE_FLOOR was set from
+``--sets squad1-all --choice-sweep`` (every SQuAD v1.1 dev question; half 0 decides). ``--sample N``: a random sample.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import itertools
 import json
 import math
 import pickle
+import random
 import shutil
 import sys
 import time
@@ -31,12 +35,14 @@ from collect_decline import output
 from quality_embedder import CachedEmbedder
 
 from briefbot.answer.cite import check_citations
-from briefbot.answer.extractive import ExtractiveGenerator
+from briefbot.answer.extractive import ExtractiveGenerator, _candidates, question_type
+from briefbot.answer.polar import is_polar
+from briefbot.answer.shaping import direct_answer
 from briefbot.eval import contains_any
 from briefbot.index.embedding import MiniLMEmbedder
 
 WORK = HERE / "work"
-FOLDERS = {"squad1": "squad", "squad2": "squad", "hotpotqa": "hotpotqa", "2wikimultihopqa": "2wikimultihopqa",
+FOLDERS = {"squad1": "squad", "squad1-all": "squad", "squad2": "squad", "hotpotqa": "hotpotqa", "2wikimultihopqa": "2wikimultihopqa",
            "musique": "musique", "corpus": "corpus-questions"}
 
 
@@ -65,8 +71,11 @@ def embedder_for(name: str, base: MiniLMEmbedder) -> CachedEmbedder:
     return emb
 
 
-def run(name: str, generator: ExtractiveGenerator, dump: list[dict[str, Any]] | None) -> dict[str, Any]:
+def run(name: str, generator: ExtractiveGenerator, dump: list[dict[str, Any]] | None,
+        kept: list[dict] | None = None, sample: int | None = None) -> dict[str, Any]:
     rows: dict[str, dict] = pickle.loads(output(name).read_bytes())
+    if sample is not None and sample < len(rows):
+        rows = {k: rows[k] for k in sorted(random.Random(13).sample(sorted(rows), sample))}
     records = []
     t = time.process_time()
     for qid, r in rows.items():
@@ -74,8 +83,10 @@ def run(name: str, generator: ExtractiveGenerator, dump: list[dict[str, Any]] | 
         draft = generator.answer(q, passages)
         answer = check_citations(q, draft, passages)
         cited = [c.text for c in answer.citations]
+        sel = generator.select(q, passages) if answer.answered and not bypassed(q, passages) else None
         rec = {
             "half": r["half"], "answerable": bool(answers), "answered": answer.answered,
+            "choice": sel.choice if sel is not None else 1.0,
             "contained": answer.answered and bool(answers) and contains_any(answer.text, answers),
             "cited": len(cited) if answer.answered else 0,
             "words": len(answer.text.split()) if answer.answered else 0,
@@ -91,23 +102,64 @@ def run(name: str, generator: ExtractiveGenerator, dump: list[dict[str, Any]] | 
                          "passages": [p.chunk.text for p in passages]})
     cpu = (time.process_time() - t) / max(len(records), 1)
 
-    def of(recs: list[dict]) -> dict[str, float]:
-        ans = [r for r in recs if r["answerable"]]
-        una = [r for r in recs if not r["answerable"]]
-        cited = sum(r["cited"] for r in ans)
-        return {
-            "containment": sum(r["contained"] for r in ans) / max(len(ans), 1),
-            "citation_precision": sum(r["good"] for r in ans) / max(cited, 1),
-            "answered_answerable": sum(r["answered"] for r in ans) / max(len(ans), 1),
-            "declined_unanswerable": sum(not r["answered"] for r in una) / max(len(una), 1) if una else float("nan"),
-            "questions": float(len(recs)),
-            "words_per_answer": sum(r["words"] for r in recs) / max(sum(1 for r in recs if r["answered"]), 1),
-        }
-
+    if kept is not None:
+        kept.extend(records)
     out = of(records)
     out["halves"] = [of([r for r in records if r["half"] == h]) for h in (0, 1)]
     out["cpu_seconds_per_question"] = cpu
     return out
+
+
+def bypassed(question: str, passages: list) -> bool:
+    """Answered without the confidence test: yes/no questions and definitions (as ExtractiveGenerator.answer)."""
+    cands = _candidates(passages)
+    return is_polar(question) or direct_answer(question, [c.text for c in cands], question_type(question)) is not None
+
+
+def of(recs: list[dict]) -> dict[str, float]:
+    ans = [r for r in recs if r["answerable"]]
+    una = [r for r in recs if not r["answerable"]]
+    cited = sum(r["cited"] for r in ans)
+    return {
+        "containment": sum(r["contained"] for r in ans) / max(len(ans), 1),
+        "citation_precision": sum(r["good"] for r in ans) / max(cited, 1),
+        "answered_answerable": sum(r["answered"] for r in ans) / max(len(ans), 1),
+        "declined_unanswerable": sum(not r["answered"] for r in una) / max(len(una), 1) if una else float("nan"),
+        "questions": float(len(recs)),
+        "words_per_answer": sum(r["words"] for r in recs) / max(sum(1 for r in recs if r["answered"]), 1),
+    }
+
+
+def floored(records: list[dict], floor: float) -> list[dict]:
+    """The records as they would be if answers whose passage probability is under ``floor`` were declined."""
+    out = []
+    for r in records:
+        if r["answered"] and r["choice"] < floor:
+            r = {**r, "answered": False, "contained": False, "cited": 0, "good": 0, "words": 0}
+        out.append(r)
+    return out
+
+
+def choice_sweep(results: dict[str, list[dict]]) -> dict[str, list[dict[str, Any]]]:
+    """Per set and half: containment, citation precision and declining if answers under each floor were declined."""
+    table: dict[str, list[dict[str, Any]]] = {}
+    for name, records in results.items():
+        print(name)
+        for floor in [0.0, *(round(0.2 + 0.025 * i, 3) for i in range(17))]:  # what declining under each floor does
+            recs = floored(records, floor)
+            h = [of([r for r in recs if r["half"] == k]) for k in (0, 1)]
+            a = of(recs)
+            dropped = [(r, k) for r, k in zip(records, recs) if r["answered"] and not k["answered"] and r["answerable"]]
+            wrong = [sum(r["cited"] - r["good"] for r, _ in dropped if r["half"] == k) for k in (0, 1)]
+            right = [sum(r["good"] for r, _ in dropped if r["half"] == k) for k in (0, 1)]
+            table.setdefault(name, []).append({"floor": floor, **a, "halves": h, "declined_wrong": wrong, "declined_right": right})
+            print(f"  declined citations wrong/right {wrong[0]:>3}/{right[0]:<3} ({wrong[1]:>3}/{right[1]:<3})"
+                  f"  floor {floor:.3f}  contain {a['containment']:.3f} ({h[0]['containment']:.3f} / {h[1]['containment']:.3f})"
+                  f"  cite {a['citation_precision']:.3f} ({h[0]['citation_precision']:.3f} / {h[1]['citation_precision']:.3f})"
+                  f"  answered {a['answered_answerable']:.3f} ({h[0]['answered_answerable']:.3f} / {h[1]['answered_answerable']:.3f})"
+                  f"  declined-unans {a['declined_unanswerable']:.3f} ({h[0]['declined_unanswerable']:.3f} / "
+                  f"{h[1]['declined_unanswerable']:.3f})")
+    return table
 
 
 def fit(name: str, generator: ExtractiveGenerator, l2: float) -> None:
@@ -204,6 +256,9 @@ def main() -> None:
     ap.add_argument("--further-gap", type=float, default=None, help="quote further sentences within this score gap")
     ap.add_argument("--earlier-further", action="store_true", help="further sentences by the earlier rule")
     ap.add_argument("--l2", type=float, default=0.001)
+    ap.add_argument("--choice-floor", type=float, default=None, help="decline under this passage probability (-1: off)")
+    ap.add_argument("--sample", type=int, default=None, help="a random sample (seed 13) of each set's kept questions")
+    ap.add_argument("--choice-sweep", action="store_true", help="each floor's figures, per set and half (with --choice-floor -1)")
     args = ap.parse_args()
     base = MiniLMEmbedder()
     if args.accuracy:
@@ -217,6 +272,7 @@ def main() -> None:
         return
     base_states = TokenMemo(base.token_states)
     results = {}
+    swept: dict[str, list[dict]] = {}
     dump: list[dict[str, Any]] | None = [] if args.dump else None
     for name in args.sets.split(","):
         emb = embedder_for(name, base)
@@ -226,7 +282,11 @@ def main() -> None:
             generator.further_gap = args.further_gap
         if args.earlier_further:
             generator.further_gap = None
-        res = run(name, generator, dump if name == "squad1" else None)
+        if args.choice_floor is not None:
+            generator.choice_floor = None if args.choice_floor < 0 else args.choice_floor
+        kept: list[dict] = []
+        res = run(name, generator, dump if name == "squad1" else None, kept, args.sample)
+        swept[name] = kept
         emb.save()
         results[name] = res
         h0, h1 = res["halves"]
@@ -235,6 +295,9 @@ def main() -> None:
               f"{h1['citation_precision']:.3f})  answered {res['answered_answerable']:.3f}  declined-unans "
               f"{res['declined_unanswerable']:.3f} ({h0['declined_unanswerable']:.3f} / {h1['declined_unanswerable']:.3f})"
               f"  words {res['words_per_answer']:.1f} ({h0['words_per_answer']:.1f} / {h1['words_per_answer']:.1f})  cpu {res['cpu_seconds_per_question']:.3f}s", flush=True)
+    if args.choice_sweep:
+        for name, rows in choice_sweep(swept).items():
+            results[name]["choice_sweep"] = rows
     if dump is not None:
         Path(args.dump).write_text("".join(json.dumps(d) + "\n" for d in dump), encoding="utf-8")
     if args.out:

@@ -164,6 +164,8 @@ def answer_of(generator: ExtractiveGenerator, question: str, passages: list) -> 
         "text": answer.text,
         "cited": [c.text for c in answer.citations],
         "confidence": -1.0 if sel is None else sel.confidence,
+        # answers under this are declined at any min_score (extractive.CHOICE_FLOOR): the sweep declines them too
+        "choice_declined": sel is not None and generator.choice_floor is not None and sel.choice < generator.choice_floor,
         "signals": {} if sel is None else sel.signals,
     }
 

@@ -28,10 +28,11 @@ def decline_report(items: list, answers: list[dict[str, Any]], min_score: float)
 
 
 def sweep(items: list, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The trade-off curve: declining below each threshold of the decline score, per half."""
+    """The trade-off curve: declining below each threshold of the decline score, per half (answers that the sentence
+    choice declines, extractive.CHOICE_FLOOR, are declined at every threshold)."""
     rows = []
     for th in GRID:
-        declined = [a["confidence"] < th for a in answers]
+        declined = [a["confidence"] < th or a.get("choice_declined", False) for a in answers]
         rows.append({
             "min_score": th,
             "halves": [_of(items, declined, [i for i in range(len(items)) if items[i].half == h]) for h in (0, 1)],

@@ -8,6 +8,7 @@ import pytest
 
 from briefbot.answer import sentence_choice
 from briefbot.answer.extractive import (
+    CHOICE_FLOOR,
     DECLINE,
     ExtractiveGenerator,
     leans_on_previous,
@@ -141,6 +142,40 @@ def test_further_sentences_are_those_within_the_score_gap(embedder) -> None:
     assert "eight counties" in alone and "10-county" not in alone  # the chosen sentence alone
     assert "eight counties" in default and "The more extensive 10-county definition" in default
     assert "major economic center" not in default  # not every sentence of the passage
+
+
+TESLA = [  # SQuAD v1.1 dev (Nikola Tesla, an even-numbered article: the fitted half), retrieval's first three
+    ("Tesla was the fourth of five children. He had an older brother named Dane and three sisters, Milka, Angelina and "
+     "Marica. Dane was killed in a horse-riding accident when Nikola was five. In 1861, Tesla attended the \"Lower\" or "
+     "\"Primary\" School in Smiljan where he studied German, arithmetic, and religion. In 1862, the Tesla family moved "
+     "to Gospić, Austrian Empire, where Tesla's father worked as a pastor."),
+    ("Tesla was born on 10 July [O.S. 28 June] 1856 into a Serb family in the village of Smiljan, Austrian Empire "
+     "(modern-day Croatia). His father, Milutin Tesla, was a Serbian Orthodox priest. Tesla's mother, Đuka Tesla (née "
+     "Mandić), whose father was also an Orthodox priest, had a talent for making home craft tools, mechanical "
+     "appliances, and the ability to memorize Serbian epic poems."),
+    ("In 1873, Tesla returned to his birthtown, Smiljan. Shortly after he arrived, Tesla contracted cholera; he was "
+     "bedridden for nine months and was near death multiple times. Tesla's father, in a moment of despair, promised to "
+     "send him to the best engineering school if he recovered from the illness (his father had originally wanted him "
+     "to enter the priesthood)."),
+]
+
+
+def test_declines_when_the_sentence_choice_is_split_between_passages(embedder) -> None:
+    """Three passages each say something of "Tesla's father"; the best-scoring sentence does not name him (the second
+    passage does), and sentence_choice gives no passage CHOICE_FLOOR of its probability: declined rather than cite a passage
+    that is as likely wrong as right. The same passages answer a question whose sentence stands out."""
+    passages = [_passage(t, f"tesla-{i}.txt", s) for i, (t, s) in enumerate(zip(TESLA, (0.79, 0.75, 0.73)))]
+    gen = ExtractiveGenerator(embedder)
+    sel = gen.select("What was Tesla's father's name?", passages)
+    assert sel is not None and sel.confidence >= gen.min_score  # the decline model alone would answer
+    assert sel.choice < CHOICE_FLOOR
+    assert gen.answer("What was Tesla's father's name?", passages).text == DECLINE
+    gen.choice_floor = None
+    unfloored = gen.answer("What was Tesla's father's name?", passages)
+    assert unfloored.answered and "Milutin" not in unfloored.text and "[2]" not in unfloored.text  # a wrong passage
+    clear = ExtractiveGenerator(embedder).select("Where did the Tesla family move in 1862?", passages)
+    assert clear is not None and clear.choice > 0.9
+    assert ExtractiveGenerator(embedder).answer("Where did the Tesla family move in 1862?", passages).text.endswith("[1]")
 
 
 def test_every_candidate_sentence_is_scored_on_every_feature(gen: ExtractiveGenerator) -> None:

@@ -48,6 +48,12 @@ TYPE_WEIGHT = 0.3  # and the kind of thing asked for (a person, date, place, num
 # no longer than the earlier rule's (below, kept as ``further_gap = None``): 49.6 words against 49.8, containment
 # .774 against .764 on half 0 (1,000 questions, seed 13; bench/fit_answer.py --further-gap).
 FURTHER_GAP = 2.5
+# An answer is declined when sentence_choice gives the cited passage less than CHOICE_FLOOR of its probability
+# (the answer's sentences spread over several passages: a wrong citation about as often as a right one). 0.375 is the
+# largest floor (steps of 0.025) whose declined answers on SQuAD v1.1 dev's even-numbered articles (the half
+# sentence_choice was fitted on) are at least 60% wrong citations: 63 wrong, 42 right (bench/fit_answer.py
+# --sets squad1-all --choice-sweep). Not applied by finds_answer: a split choice says which passage, not whether.
+CHOICE_FLOOR: float | None = 0.375
 # The earlier rule: sentences of that passage scoring this close to the best are quoted with it
 SENTENCE_MARGIN = 0.35
 # ... if they hold half the best one's question words: on bench/answers.py's SQuAD sample (300 questions,
@@ -68,6 +74,7 @@ class Selection:
     sentences: list[str] = field(default_factory=list)  # the quoted sentences, best first (for the short answer)
     signals: dict[str, float] = field(default_factory=dict)  # what the confidence was made of
     short: str | None = None  # the phrase that answers, inside the quoted sentences (shaping.short_answer)
+    choice: float = 1.0  # sentence_choice's probability that the answer sits in the cited passage
 
 
 @dataclass
@@ -214,6 +221,7 @@ class ExtractiveGenerator:
         self.max_words = max_words
         self.further_overlap = FURTHER_OVERLAP
         self.further_gap: float | None = FURTHER_GAP  # None: the earlier rule (SENTENCE_MARGIN, FURTHER_OVERLAP)
+        self.choice_floor: float | None = CHOICE_FLOOR  # None: the passage's probability is not asked
         self._vectors: dict[str, np.ndarray] = {}
 
     def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
@@ -229,7 +237,7 @@ class ExtractiveGenerator:
             c = cands[direct[1]]
             return Draft(f"{c.text} [{c.passage + 1}]", answered=True, model=NAME, short_answer=direct[0])
         sel = self.select(question, passages)
-        if sel is None or sel.confidence < self.min_score:
+        if not self.answers(sel):
             return Draft(DECLINE, answered=False, model=NAME)
         return Draft(sel.text, answered=True, model=NAME, short_answer=sel.short)
 
@@ -242,8 +250,14 @@ class ExtractiveGenerator:
         cands = _candidates(passages)
         if direct_answer(question, [c.text for c in cands], question_type(question)) is not None:
             return True
-        sel = self.select(question, passages)
+        sel = self.select(question, passages)  # not CHOICE_FLOOR (above)
         return sel is not None and sel.confidence >= self.min_score
+
+    def answers(self, sel: Selection | None) -> bool:
+        """Whether a selection is quoted: confident enough that it answers, and that it cites the right passage."""
+        if sel is None or sel.confidence < self.min_score:
+            return False
+        return self.choice_floor is None or sel.choice >= self.choice_floor
 
     def answer_polar(self, question: str, passages: list[Passage]) -> Draft:
         """ "Yes" or "No" with the sentences that say so (one per side of a comparison), else declined."""
@@ -380,7 +394,9 @@ class ExtractiveGenerator:
         signals["scatter"] = max(0.0, _overlap(qwords, passages[home].chunk.text, idf) - max(overlap[i] for i in mine))
         short = short_answer(question, best_first, kind)
         signals["short"] = float(short is not None)
-        return Selection(text=text, confidence=decline.score(signals), sentences=best_first, signals=signals, short=short)
+        choice = sentence_choice.passage_probability(ranking.scores, [c.passage for c in cands], home)
+        return Selection(text=text, confidence=decline.score(signals), sentences=best_first, signals=signals, short=short,
+                         choice=choice)
 
     @staticmethod
     def _passage_scores(

@@ -109,3 +109,9 @@ def context_similarity(passage_of: Sequence[int], vectors: np.ndarray, question:
 def scores(features: np.ndarray) -> np.ndarray:
     """Each candidate's score: the highest is the sentence to quote."""
     return features @ np.array([WEIGHTS[f] for f in FEATURES])
+
+
+def passage_probability(scores: np.ndarray, passage_of: Sequence[int], passage: int) -> float:
+    """The conditional logit's probability that the answer sits in ``passage``: its sentences' share of exp(score)."""
+    p = np.exp(scores - scores.max())
+    return float(p[np.asarray(passage_of) == passage].sum() / p.sum())
