@@ -11,13 +11,11 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import KeysView, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from briefbot.index.lexical import tokenize, tokenize_spans
-from briefbot.text.sentences import sentence_spans
+from briefbot.index import reading
+from briefbot.index.lexical import tokenize
 
 DEPTH = 20  # passages re-ranked, at least; the rest keep the fused order below them
 # Fitted by coordinate search on half of SQuAD dev's questions (the even-numbered ones) and checked
@@ -32,34 +30,9 @@ WEIGHTS = {
 _TOTAL = sum(WEIGHTS.values())
 
 
-@dataclass(frozen=True)
-class _Analysis:
-    """One passage read once: which sentences each stemmed word is in (a bit mask) and its word pairs
-    (each as one string, "a b": stems hold no spaces, and a tuple each is garbage-collector work)."""
-
-    sentences: int
-    where: dict[str, int]
-    pairs: frozenset[str]
-
-
-@lru_cache(maxsize=4096)  # the same passages come back query after query (and turn after turn in a chat)
-def _analyse(text: str) -> _Analysis:
-    per = tokenize_spans(text, sentence_spans(text))
-    where: dict[str, int] = {}
-    get = where.get
-    flat: list[str] = []
-    bit = 1  # the sentence's bit
-    for words in per:
-        for w in words:
-            where[w] = get(w, 0) | bit
-        flat += words
-        bit <<= 1
-    return _Analysis(len(per), where, frozenset(map(" ".join, itertools.pairwise(flat))))
-
-
 def passage_words(text: str) -> KeysView[str]:
     """The stemmed words of a passage, from the same (remembered) reading the features use."""
-    return _analyse(text).where.keys()
+    return reading.of(text).where.keys()
 
 
 def features(question: str, texts: Sequence[str]) -> np.ndarray:
@@ -69,12 +42,12 @@ def features(question: str, texts: Sequence[str]) -> np.ndarray:
     out = np.zeros((len(texts), 3), dtype=np.float32)
     if not unique or not texts:
         return out
-    seen = [_analyse(t) for t in texts]
+    seen = [reading.of(t) for t in texts]  # (index/reading.py: stored at ingest, else read now)
     # Rarer among these passages = more telling: idf over the passages being compared.
     n = len(texts)
     idf = [math.log(1 + n / (1 + sum(1 for a in seen if w in a.where))) for w in unique]
     total = sum(idf) or 1.0
-    pairs = set(map(" ".join, itertools.pairwise(qwords)))
+    pairs = list(set(map(" ".join, itertools.pairwise(qwords))))
     for j, a in enumerate(seen):
         covered = 0.0
         per_sentence = [0.0] * a.sentences
@@ -89,7 +62,7 @@ def features(question: str, texts: Sequence[str]) -> np.ndarray:
         out[j, 0] = covered / total
         out[j, 1] = max(per_sentence, default=0.0) / total
         if pairs:
-            out[j, 2] = len(pairs & a.pairs) / len(pairs)
+            out[j, 2] = sum(map(a.has_pair, pairs)) / len(pairs)
     return out
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from briefbot.index import reading
 from briefbot.schema import Chunk, FileRecord, source_of_chunk_id
 
 if TYPE_CHECKING:
@@ -39,24 +41,32 @@ _SCHEMA = (
         " start_line INTEGER, end_line INTEGER, start_char INTEGER, end_char INTEGER, tokens INTEGER, hash TEXT,"
         " page INTEGER, context TEXT, vector BLOB)"
     ),
+    # Each chunk's reading for the re-ranker (index/reading.py), apart: a reader of an older version selects
+    # every column of ``passages``, and a copy made before readings were kept gains the table as it is.
+    "CREATE TABLE IF NOT EXISTS readings (id TEXT PRIMARY KEY, reading TEXT NOT NULL) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS sources (source TEXT PRIMARY KEY, stamp TEXT NOT NULL)",  # file record when read
 )
+NOTICE_ROWS = 5000  # adding readings to this many rows of an older copy (seconds) is announced on stderr
 
 
 def fingerprint_of(path: Path) -> str | None:
     """The fingerprint of the chunk set the copy at ``path`` holds; None when there is no readable copy."""
+    return _meta(path).get("fingerprint")
+
+
+def _meta(path: Path) -> dict[str, str]:
+    """The copy's meta table (fingerprint; ``reading``: the format of its readings, index/reading.py); {} when unreadable."""
     if not path.is_file():
-        return None
+        return {}
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
         try:
-            row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+            return {str(k): str(v) for k, v in con.execute("SELECT key, value FROM meta").fetchall()}
         finally:
             con.close()
     except sqlite3.Error:
-        return None
-    return None if row is None else str(row[0])
+        return {}
 
 
 def update(
@@ -83,8 +93,10 @@ def update(
     from briefbot.index.store import chunk_from_record
 
     path = folder / FILENAME
-    held = fingerprint_of(path)
-    if held == fingerprint and not check_files:
+    meta = _meta(path)
+    held, tag = meta.get("fingerprint"), reading.format_tag()
+    readings_current = meta.get("reading") == tag
+    if held == fingerprint and readings_current and not check_files:
         return {}
     incremental = held is not None and held in (old_fingerprint, fingerprint)
     known = set(old_ids if held == old_fingerprint else ids) if incremental else set()
@@ -102,22 +114,28 @@ def update(
                 stored = dict(con.execute("SELECT source, stamp FROM sources").fetchall()) if incremental else {}
                 redo = {s for s, stamp in stamps.items() if stored.get(s) != stamp}
                 wanted = [i for i in ids if i not in known or source_of_chunk_id(i) in redo]
-                if held == fingerprint and not wanted:
+                if held == fingerprint and readings_current and not wanted:
                     return {}
                 con.execute("DELETE FROM meta WHERE key = 'fingerprint'")  # unusable until this commit ends
                 if not incremental:
                     con.execute("DELETE FROM passages")
+                    con.execute("DELETE FROM readings")
                     con.execute("DELETE FROM sources")
-                for rows in _read(index, wanted):
-                    con.executemany(
-                        "INSERT OR REPLACE INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [(i, *_fields(chunk_from_record(d, m)), None if v is None else np.asarray(v, np.float32).tobytes())
-                         for i, d, m, v in rows],
-                    )
-                    texts.update((i, d) for i, d, _, _ in rows if i in texts_for)
                 gone = set(old_ids) - set(ids) if incremental else set()
                 con.executemany("DELETE FROM passages WHERE id = ?", [(i,) for i in gone])
+                con.executemany("DELETE FROM readings WHERE id = ?", [(i,) for i in gone])
+                if incremental and not readings_current:
+                    _add_readings(con, path)
+                for rows in _read(index, wanted):
+                    chunks = [(i, chunk_from_record(d, m), v) for i, d, m, v in rows]
+                    con.executemany(
+                        "INSERT OR REPLACE INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [(i, *_fields(c), None if v is None else np.asarray(v, np.float32).tobytes()) for i, c, v in chunks],
+                    )
+                    con.executemany("INSERT OR REPLACE INTO readings VALUES (?, ?)", [(i, reading.stored_form(c.text)) for i, c, _ in chunks])
+                    texts.update((i, d) for i, d, _, _ in rows if i in texts_for)
                 con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?)", list(stamps.items()))
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('reading', ?)", (tag,))
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
         finally:
             con.close()
@@ -127,6 +145,20 @@ def update(
     except Exception:  # noqa: BLE001 - the disk, or chromadb mid-write: the copy is only an optimisation
         return {}
     return texts
+
+
+def _add_readings(con: sqlite3.Connection, path: Path) -> None:
+    """Readings for every row of a copy kept before readings were (or made by other code): from the copy's
+    own texts, no chromadb read. Once per copy; announced when it takes seconds."""
+    (count,) = con.execute("SELECT COUNT(*) FROM passages").fetchone()
+    if count >= NOTICE_ROWS:
+        print(f"briefbot: adding word readings to the local copy of {count:,} passages ({path}), once ...",
+              file=sys.stderr, flush=True)
+    con.execute("DELETE FROM readings")
+    last = -1
+    while rows := con.execute("SELECT rowid, id, text FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, BATCH)).fetchall():
+        con.executemany("INSERT INTO readings VALUES (?, ?)", [(i, reading.stored_form(t)) for _, i, t in rows])
+        last = rows[-1][0]
 
 
 def _fields(c: Chunk) -> tuple[Any, ...]:
@@ -158,6 +190,7 @@ class Passages:
         self._lock = threading.Lock()  # one connection, and the memo, for the search and its fetch thread
         self._memo: dict[str, tuple[Chunk | None, np.ndarray | None]] = {}
         self._memo_key: tuple[int, ...] | None = None
+        self._readings = False  # the copy keeps readings the re-ranker can use (index/reading.py)
 
     def _connection(self) -> sqlite3.Connection | None:
         if self._con is None and self.path.is_file():
@@ -200,8 +233,14 @@ class Passages:
         with self._lock:
             memo = self._remembered()
             rest = [i for i in ids if memo.get(i, (None, None))[0] is None]
-            for i, *fields, v in self._rows("*", rest):
-                memo[i] = (Chunk(*fields), None if v is None else np.frombuffer(v, dtype=np.float32))
+            if self._readings:
+                for i, *fields, v, stored in self._rows("p.*, r.reading", rest, " p LEFT JOIN readings r ON r.id = p.id", "p.id"):
+                    memo[i] = (Chunk(*fields), None if v is None else np.frombuffer(v, dtype=np.float32))
+                    if stored is not None:  # the re-ranker then decodes it instead of reading the text
+                        reading.remember(fields[2], stored)
+            else:
+                for i, *fields, v in self._rows("*", rest):
+                    memo[i] = (Chunk(*fields), None if v is None else np.frombuffer(v, dtype=np.float32))
             out: dict[str, tuple[Chunk, np.ndarray | None]] = {}
             for i in ids:
                 chunk, vec = memo.get(i, (None, None))
@@ -217,14 +256,28 @@ class Passages:
         except OSError:
             key = None
         if key != self._memo_key or key is None or len(self._memo) > MEMO:
+            if key != self._memo_key:
+                self._readings = self._has_readings()
             self._memo, self._memo_key = {}, key
         return self._memo
 
-    def _rows(self, columns: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    def _has_readings(self) -> bool:
+        """Whether the copy keeps readings in this code's format (a copy made before, or by other code, does not)."""
+        con = self._connection()
+        if con is None:
+            return False
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'reading'").fetchone()
+        except sqlite3.Error:
+            return False
+        return row is not None and row[0] == reading.format_tag()
+
+    def _rows(self, columns: str, ids: Sequence[str], join: str = "", key: str = "id") -> list[tuple[Any, ...]]:
         con = self._connection() if ids else None
         if con is None:
             return []
         try:
-            return con.execute(f"SELECT {columns} FROM passages WHERE id IN ({','.join('?' * len(ids))})", list(ids)).fetchall()
+            sql = f"SELECT {columns} FROM passages{join} WHERE {key} IN ({','.join('?' * len(ids))})"
+            return con.execute(sql, list(ids)).fetchall()
         except sqlite3.Error:
             return []

@@ -1,0 +1,95 @@
+"""A passage read as the re-ranker reads it (each sentence's stemmed words), made once at ingest.
+
+The re-ranker (answer/rerank.py) asks of each passage which of its sentences hold each question word
+and which word pairs it has. Reading a passage for that (sentence split, words, stems) cost ~0.1 ms,
+and a search re-ranks 20 passages, most of them new to a fresh process. So ingest keeps each chunk's
+reading in the local copy (index/passages.py) as one short string, a line of stems per sentence; a
+search turns it back into a :class:`Reading` for a fifth of that, with the same result as reading
+the text (tests/test_reading.py). The copy stores :data:`FORMAT` with its readings: readings made by
+other tokenization code are not used (and are made again by the next sync).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefbot.index.words import tokenize_spans
+from briefbot.text.sentences import sentence_spans
+
+# Raise when what a reading holds changes; the stems of a sample text are part of the format too,
+# so a change of tokenization or sentence splitting that alters them retires stored readings by itself.
+VERSION = 1
+_SAMPLE = (
+    "The Time Warner profits rose 76% to $1.13bn (£600m). Didn't they? Mr. O'Neill said: \"No!\"\n"
+    "Café owners' meetings, running and ran; 東京の会議は長い。 Über naïve résumés... e.g. 3.5 a_b."
+)
+
+
+@lru_cache(maxsize=1)
+def format_tag() -> str:
+    """The stored readings' format: :data:`VERSION` and a hash of the sample text's reading."""
+    return f"{VERSION}-{hashlib.sha256(stored_form(_SAMPLE).encode('utf-8')).hexdigest()[:12]}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Which sentences each stemmed word is in (a bit mask per word), and every stem in order.
+
+    ``joined`` is the stems separated and surrounded by spaces (" a b c "), so the passage has the word
+    pair "a b" exactly when " a b " is in it (stems hold no whitespace): no set of pairs is built."""
+
+    sentences: int
+    where: dict[str, int]
+    joined: str
+
+    def has_pair(self, pair: str) -> bool:
+        """Whether the words of ``pair`` ("a b") follow each other somewhere in the passage."""
+        return f" {pair} " in self.joined
+
+
+def stored_form(text: str) -> str:
+    """What the copy stores of ``text``: its sentences' stems, a line each (stems hold no whitespace)."""
+    return "\n".join(" ".join(words) for words in tokenize_spans(text, sentence_spans(text)))
+
+
+def _of_lines(lines: list[list[str]]) -> Reading:
+    where: dict[str, int] = {}
+    get = where.get
+    flat: list[str] = []
+    bit = 1  # the sentence's bit
+    for words in lines:
+        for w in words:
+            where[w] = get(w, 0) | bit
+        flat += words
+        bit <<= 1
+    return Reading(len(lines), where, f" {' '.join(flat)} ")
+
+
+def from_stored(stored: str) -> Reading:
+    """The reading of a text from its :func:`stored_form`.
+
+    (A text of no sentence and one of a sentence without words both store ""; they read alike: no word
+    in any sentence.)"""
+    return _of_lines([line.split() for line in stored.split("\n")] if stored else [])
+
+
+_STORED: dict[str, str] = {}  # text -> its stored form, handed over by the copy's reader until first asked for
+_STORED_KEPT = 8192
+
+
+def remember(text: str, stored: str) -> None:
+    """Keep a text's stored reading (read with it from the copy) for :func:`of`, which decodes it when asked."""
+    if len(_STORED) >= _STORED_KEPT:
+        _STORED.clear()
+    _STORED[text] = stored
+
+
+@lru_cache(maxsize=4096)  # the same passages come back query after query (and turn after turn in a chat)
+def of(text: str) -> Reading:
+    """The reading of ``text``: from its stored form when the copy handed one over, else read now."""
+    stored = _STORED.pop(text, None)
+    if stored is not None:
+        return from_stored(stored)
+    return _of_lines(tokenize_spans(text, sentence_spans(text)))
