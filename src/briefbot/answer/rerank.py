@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import KeysView, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -30,9 +30,9 @@ WEIGHTS = {
 _TOTAL = sum(WEIGHTS.values())
 
 
-def passage_words(text: str) -> KeysView[str]:
+def passage_words(text: str) -> frozenset[str]:
     """The stemmed words of a passage, from the same (remembered) reading the features use."""
-    return reading.of(text).where.keys()
+    return reading.of(text).words
 
 
 def features(question: str, texts: Sequence[str]) -> np.ndarray:
@@ -43,26 +43,29 @@ def features(question: str, texts: Sequence[str]) -> np.ndarray:
     if not unique or not texts:
         return out
     seen = [reading.of(t) for t in texts]  # (index/reading.py: stored at ingest, else read now)
+    vocab = [a.words for a in seen]
     # Rarer among these passages = more telling: idf over the passages being compared.
     n = len(texts)
-    idf = [math.log(1 + n / (1 + sum(1 for a in seen if w in a.where))) for w in unique]
+    idf = [math.log(1 + n / (1 + sum(1 for words in vocab if w in words))) for w in unique]
     total = sum(idf) or 1.0
-    pairs = list(set(map(" ".join, itertools.pairwise(qwords))))
+    keys = [f" {w} " for w in unique]  # a word as it stands in a reading's padded lines
+    pairs = [(x, y, f" {x} {y} ") for x, y in dict.fromkeys(itertools.pairwise(qwords))]
     for j, a in enumerate(seen):
+        words, lines = vocab[j], a.lines
         covered = 0.0
-        per_sentence = [0.0] * a.sentences
+        per_sentence = [0.0] * len(lines)
         for u, w in enumerate(unique):
-            mask = a.where.get(w, 0)
-            if mask:
-                covered += idf[u]
-                while mask:  # add the word's idf to each sentence it is in
-                    low = mask & -mask
-                    per_sentence[low.bit_length() - 1] += idf[u]
-                    mask ^= low
+            if w in words:
+                weight, key = idf[u], keys[u]
+                covered += weight
+                for s, line in enumerate(lines):  # add the word's idf to each sentence it is in
+                    if key in line:
+                        per_sentence[s] += weight
         out[j, 0] = covered / total
         out[j, 1] = max(per_sentence, default=0.0) / total
         if pairs:
-            out[j, 2] = sum(map(a.has_pair, pairs)) / len(pairs)
+            joined = a.joined
+            out[j, 2] = sum(1 for x, y, key in pairs if x in words and y in words and key in joined) / len(pairs)
     return out
 
 

@@ -246,8 +246,20 @@ class Retriever:
         wanted = list(dict.fromkeys(i for h in hits for i in h))
         found: dict[str, np.ndarray | None] = {}
         if wanted and settled and self.lexical_folder is not None and self.passages().in_step():
-            found.update(self.passages().vectors(wanted, self.embedder.dim))  # a row it lacks is read from chromadb
+            # (The BM25 build's own array only when it is the latest build, the one chromadb now matches.)
+            current = lex if lex is not None and lex.fingerprint == self.passages().built else None
+            found.update(self.stored_vectors(wanted, current))  # a row it lacks is read from chromadb
         return _LexicalSide(scores, hits, found)
+
+    def stored_vectors(self, ids: Sequence[str], lex: LexicalIndex | None) -> dict[str, np.ndarray]:
+        """The vectors of those ``ids`` the BM25 build ``lex`` keeps (index/vectors.py), the rest from the
+        local copy; for ids chromadb has just returned, or holds for sure (as the local copy's rows)."""
+        dim = self.embedder.dim
+        found = lex.vectors_of(ids) if lex is not None and lex.vectors is not None and lex.vectors.shape[1] == dim else {}
+        rest = [i for i in ids if i not in found] if found else ids
+        if rest and self.lexical_folder is not None:
+            found.update(self.passages().vectors(rest, dim))
+        return found
 
     def _assemble(
         self,
@@ -338,7 +350,7 @@ class Retriever:
         want = [j for j in rows if not cands.known[j] and cands.chunks[j] is None and j not in cands.lost]
         if not want:
             return
-        got = self.passages().vectors([cands.ids[j] for j in want], self.embedder.dim) if self.lexical_folder is not None else {}
+        got = self.stored_vectors([cands.ids[j] for j in want], self._lexical)
         for j in want:
             v = got.get(cands.ids[j])
             if v is not None:

@@ -79,6 +79,7 @@ def update(
     check_files: bool = False,
     texts_for: Collection[str] = (),
     records: Mapping[str, FileRecord] | None = None,
+    vectors_read: dict[str, np.ndarray | None] | None = None,
 ) -> dict[str, str]:
     """Bring the copy in ``folder`` to the chunk set ``ids`` (fingerprint ``fingerprint``).
 
@@ -89,6 +90,7 @@ def update(
     Returns the texts of the chunks read whose ids are in ``texts_for`` (the BM25 update needs them: one
     read serves both). A failure leaves the copy unused (readers then read chromadb) and returns {}.
     ``records`` are the file records when the caller holds them (an ingest does): chromadb is not asked.
+    ``vectors_read`` receives the vectors of the same chunks (the BM25 build's array, index/vectors.py, needs them).
     """
     from briefbot.index.store import chunk_from_record
 
@@ -134,6 +136,8 @@ def update(
                     )
                     con.executemany("INSERT OR REPLACE INTO readings VALUES (?, ?)", [(i, reading.stored_form(c.text)) for i, c, _ in chunks])
                     texts.update((i, d) for i, d, _, _ in rows if i in texts_for)
+                    if vectors_read is not None:
+                        vectors_read.update((i, None if v is None else np.asarray(v, np.float32)) for i, _, _, v in rows if i in texts_for)
                 con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?)", list(stamps.items()))
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('reading', ?)", (tag,))
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
@@ -187,6 +191,7 @@ class Passages:
         self._con: sqlite3.Connection | None = None
         self._checked: tuple[int, ...] | None = None  # CURRENT.json's and the copy's stats when in_step last looked
         self._in_step = False
+        self.built: str | None = None  # the fingerprint of the latest BM25 build, when in_step last looked
         self._lock = threading.Lock()  # one connection, and the memo, for the search and its fetch thread
         self._memo: dict[str, tuple[Chunk | None, np.ndarray | None]] = {}
         self._memo_key: tuple[int, ...] | None = None
@@ -215,7 +220,8 @@ class Passages:
                 built = json.loads(Path(self._current).read_text(encoding="utf-8")).get("fingerprint")
             except (OSError, ValueError):
                 return False
-            self._checked, self._in_step = key, built is not None and built == fingerprint_of(self.path)
+            self._checked, self.built = key, built
+            self._in_step = built is not None and built == fingerprint_of(self.path)
         return self._in_step
 
     def vectors(self, ids: Sequence[str], dim: int) -> dict[str, np.ndarray]:

@@ -12,7 +12,6 @@ other tokenization code are not used (and are made again by the next sync).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from functools import lru_cache
 
 from briefbot.index.words import tokenize_spans
@@ -33,20 +32,44 @@ def format_tag() -> str:
     return f"{VERSION}-{hashlib.sha256(stored_form(_SAMPLE).encode('utf-8')).hexdigest()[:12]}"
 
 
-@dataclass(frozen=True)
 class Reading:
-    """Which sentences each stemmed word is in (a bit mask per word), and every stem in order.
+    """Each sentence's stems, and all of them in order, each as one string padded with spaces (" a b c "):
+    a word is in a sentence when " word " is in its line, and the passage has the word pair "a b" when
+    " a b " is in ``joined`` (stems hold no whitespace). Those tests, on the few words of a question,
+    cost less than a table of every word's sentences and a set of every word pair, made for passages
+    most questions see once."""
 
-    ``joined`` is the stems separated and surrounded by spaces (" a b c "), so the passage has the word
-    pair "a b" exactly when " a b " is in it (stems hold no whitespace): no set of pairs is built."""
+    __slots__ = ("_where", "_words", "joined", "lines")
 
-    sentences: int
-    where: dict[str, int]
-    joined: str
+    def __init__(self, lines: list[str], joined: str) -> None:
+        self.lines, self.joined = lines, joined
+        self._where: dict[str, int] | None = None
+        self._words: frozenset[str] | None = None
 
-    def has_pair(self, pair: str) -> bool:
-        """Whether the words of ``pair`` ("a b") follow each other somewhere in the passage."""
-        return f" {pair} " in self.joined
+    @property
+    def words(self) -> frozenset[str]:
+        """The passage's stems, made when first asked for (a passage comes back query after query)."""
+        if self._words is None:
+            self._words = frozenset(self.joined.split())
+        return self._words
+
+    @property
+    def sentences(self) -> int:
+        return len(self.lines)
+
+    @property
+    def where(self) -> dict[str, int]:
+        """Every stem with the sentences it is in (a bit mask), made when first asked for."""
+        if self._where is None:
+            where: dict[str, int] = {}
+            get = where.get
+            bit = 1
+            for line in self.lines:
+                for w in line.split():
+                    where[w] = get(w, 0) | bit
+                bit <<= 1
+            self._where = where
+        return self._where
 
 
 def stored_form(text: str) -> str:
@@ -55,16 +78,7 @@ def stored_form(text: str) -> str:
 
 
 def _of_lines(lines: list[list[str]]) -> Reading:
-    where: dict[str, int] = {}
-    get = where.get
-    flat: list[str] = []
-    bit = 1  # the sentence's bit
-    for words in lines:
-        for w in words:
-            where[w] = get(w, 0) | bit
-        flat += words
-        bit <<= 1
-    return Reading(len(lines), where, f" {' '.join(flat)} ")
+    return Reading([f" {' '.join(words)} " for words in lines], f" {' '.join(w for words in lines for w in words)} ")
 
 
 def from_stored(stored: str) -> Reading:
@@ -72,7 +86,9 @@ def from_stored(stored: str) -> Reading:
 
     (A text of no sentence and one of a sentence without words both store ""; they read alike: no word
     in any sentence.)"""
-    return _of_lines([line.split() for line in stored.split("\n")] if stored else [])
+    if not stored:
+        return Reading([], "  ")
+    return Reading([f" {line} " for line in stored.split("\n")], f" {' '.join(stored.split())} ")
 
 
 _STORED: dict[str, str] = {}  # text -> its stored form, handed over by the copy's reader until first asked for
