@@ -90,7 +90,7 @@ class _Lazy:
     def __getitem__(self, n: int) -> Passage | None:
         j = self.rows[n]
         if self.cands.chunks[j] is None:
-            self.retriever.fill(self.cands, [j])
+            self.retriever.fill(self.cands, [j], readings=False)
         return None if self.cands.chunks[j] is None else self.make([j])[0]
 
 
@@ -310,11 +310,12 @@ class Retriever:
             known=known,
         )
 
-    def fill(self, cands: Candidates, rows: Sequence[int]) -> None:
-        """Fetch the text and vector of those ``rows`` not fetched yet, in one call."""
-        self.fill_many([(cands, rows)])
+    def fill(self, cands: Candidates, rows: Sequence[int], readings: bool = True) -> None:
+        """Fetch the text and vector of those ``rows`` not fetched yet, in one call (``readings``: with the
+        re-ranker's readings, for rows it will re-rank)."""
+        self.fill_many([(cands, rows)], readings)
 
-    def fill_many(self, wanted_rows: Sequence[tuple[Candidates, Sequence[int]]]) -> None:
+    def fill_many(self, wanted_rows: Sequence[tuple[Candidates, Sequence[int]]], readings: bool = True) -> None:
         """:meth:`fill` for several candidate sets in one chromadb call."""
         work = [(c, [j for j in rows if c.chunks[j] is None and j not in c.lost]) for c, rows in wanted_rows]
         work = [(c, rows) for c, rows in work if rows]
@@ -322,8 +323,15 @@ class Retriever:
             return
         unknown = {c.ids[j] for c, rows in work for j in rows if c.known is None or not c.known[j]}  # vectors to read too
         ids = list(dict.fromkeys(c.ids[j] for c, rows in work for j in rows))
-        # The local copy first (ids chromadb has just returned: the dense search, BM25's finds' vectors).
-        found = self.passages().get(ids, self.embedder.dim) if self.lexical_folder is not None else {}
+        # The local copy first (ids chromadb has just returned: the dense search, BM25's finds' vectors);
+        # their vectors from the BM25 build's array when it has them all (the copy's rows are then narrower).
+        dim = self.embedder.dim
+        lex = self._lexical
+        arrayed = lex.vectors_of([i for i in ids if i in unknown]) if lex is not None and lex.vectors is not None and lex.vectors.shape[1] == dim else {}
+        whole = any(i in unknown and i not in arrayed for i in ids)
+        found = self.passages().get(ids, dim, vectors=whole, readings=readings) if self.lexical_folder is not None else {}
+        if arrayed:
+            found = {i: (c, arrayed.get(i, v)) for i, (c, v) in found.items()}
         rest = [i for i in ids if i not in found or (i in unknown and found[i][1] is None)]
         if rest:
             found.update(chunks_of(self.index, rest, work[0][0].pending, vectors=any(i in unknown for i in rest)))
@@ -355,7 +363,7 @@ class Retriever:
             v = got.get(cands.ids[j])
             if v is not None:
                 cands.vectors[j], cands.known[j] = v, True
-        self.fill(cands, [j for j in want if not cands.known[j]])
+        self.fill(cands, [j for j in want if not cands.known[j]], readings=False)
 
     def rank(self, cands: Candidates, k: int, lexical_weight: float | None = None, rerank: bool | None = None) -> list[Passage]:
         """Fused order of the candidates, its head re-ranked (hybrid only), near-duplicates collapsed, best ``k``."""
@@ -393,7 +401,7 @@ class Retriever:
                 collapse, fed = Collapse(limit=k), []
             fresh = rows[len(fed):]
             # (A row the kept passages change to make a copy is not read; one they change to make none, when reached.)
-            self.fill(cands, [j for j in fresh if cands.chunks[j] is None and not collapse.near_copy(cands.vectors[j])])
+            self.fill(cands, [j for j in fresh if cands.chunks[j] is None and not collapse.near_copy(cands.vectors[j])], readings=False)
             collapse.feed(_Lazy(self, cands, fresh, passages), cands.vectors[fresh])
             fed = rows
         kept = collapse.kept

@@ -47,6 +47,8 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS sources (source TEXT PRIMARY KEY, stamp TEXT NOT NULL)",  # file record when read
 )
+# A row's columns but its vector, as readers select them (``p``: the table).
+_COLUMNS = "p.id, p.source, p.idx, p.text, p.start_line, p.end_line, p.start_char, p.end_char, p.tokens, p.hash, p.page, p.context"
 NOTICE_ROWS = 5000  # adding readings to this many rows of an older copy (seconds) is announced on stderr
 
 
@@ -193,7 +195,8 @@ class Passages:
         self._in_step = False
         self.built: str | None = None  # the fingerprint of the latest BM25 build, when in_step last looked
         self._lock = threading.Lock()  # one connection, and the memo, for the search and its fetch thread
-        self._memo: dict[str, tuple[Chunk | None, np.ndarray | None]] = {}
+        self._chunks: dict[str, Chunk] = {}  # rows read (the chunk, and the vector where read)
+        self._vecs: dict[str, np.ndarray | None] = {}
         self._memo_key: tuple[int, ...] | None = None
         self._readings = False  # the copy keeps readings the re-ranker can use (index/reading.py)
 
@@ -227,45 +230,54 @@ class Passages:
     def vectors(self, ids: Sequence[str], dim: int) -> dict[str, np.ndarray]:
         """The stored vectors of those ``ids`` the copy has (no text is decoded); {} when it cannot be read."""
         with self._lock:
-            memo = self._remembered()
-            rest = [i for i in ids if i not in memo]
-            for i, v in self._rows("id, vector", rest):
-                memo[i] = (None, None if v is None else np.frombuffer(v, dtype=np.float32))
-            out = {i: memo[i][1] for i in ids if i in memo}
-        return {i: v for i, v in out.items() if v is not None and len(v) == dim}
+            _, vecs = self._remembered()
+            for i, v in self._rows("id, vector", [i for i in ids if i not in vecs]):
+                vecs[i] = None if v is None else np.frombuffer(v, dtype=np.float32)
+            out = {i: v for i in ids if (v := vecs.get(i)) is not None and len(v) == dim}
+        return out
 
-    def get(self, ids: Sequence[str], dim: int) -> dict[str, tuple[Chunk, np.ndarray | None]]:
-        """The rows of those ``ids`` the copy has; {} when it cannot be read."""
+    def get(
+        self, ids: Sequence[str], dim: int, vectors: bool = True, readings: bool = True
+    ) -> dict[str, tuple[Chunk, np.ndarray | None]]:
+        """The rows of those ``ids`` the copy has; {} when it cannot be read. Without ``vectors`` a row's
+        vector is None unless read before; ``readings`` hands the rows' readings to the re-ranker (index/reading.py)."""
         with self._lock:
-            memo = self._remembered()
-            rest = [i for i in ids if memo.get(i, (None, None))[0] is None]
-            if self._readings:
-                for i, *fields, v, stored in self._rows("p.*, r.reading", rest, " p LEFT JOIN readings r ON r.id = p.id", "p.id"):
-                    memo[i] = (Chunk(*fields), None if v is None else np.frombuffer(v, dtype=np.float32))
+            chunks, vecs = self._remembered()
+            rest = [i for i in ids if i not in chunks or (vectors and i not in vecs)]
+            columns = _COLUMNS + (", p.vector" if vectors else "")
+            if readings and self._readings:
+                for i, *fields, stored in self._rows(columns + ", r.reading", rest, " p LEFT JOIN readings r ON r.id = p.id", "p.id"):
+                    self._keep(i, fields, vectors)
                     if stored is not None:  # the re-ranker then decodes it instead of reading the text
                         reading.remember(fields[2], stored)
             else:
-                for i, *fields, v in self._rows("*", rest):
-                    memo[i] = (Chunk(*fields), None if v is None else np.frombuffer(v, dtype=np.float32))
+                for i, *fields in self._rows(columns, rest, " p", "p.id"):
+                    self._keep(i, fields, vectors)
             out: dict[str, tuple[Chunk, np.ndarray | None]] = {}
             for i in ids:
-                chunk, vec = memo.get(i, (None, None))
+                chunk, vec = chunks.get(i), vecs.get(i)
                 if chunk is not None:
                     out[i] = (chunk, vec if vec is None or len(vec) == dim else None)
         return out
 
-    def _remembered(self) -> dict[str, tuple[Chunk | None, np.ndarray | None]]:
-        """The rows read so far, forgotten when the copy's file changed (or grew past MEMO rows)."""
+    def _keep(self, i: str, fields: list[Any], with_vector: bool) -> None:
+        if with_vector:
+            v = fields.pop()
+            self._vecs[i] = None if v is None else np.frombuffer(v, dtype=np.float32)
+        self._chunks[i] = Chunk(*fields)
+
+    def _remembered(self) -> tuple[dict[str, Chunk], dict[str, np.ndarray | None]]:
+        """The rows (chunks, vectors) read so far, forgotten when the copy's file changed (or grew past MEMO rows)."""
         try:
             st = os.stat(self._path)
             key: tuple[int, ...] | None = (st.st_ino, st.st_mtime_ns, st.st_size)
         except OSError:
             key = None
-        if key != self._memo_key or key is None or len(self._memo) > MEMO:
+        if key != self._memo_key or key is None or len(self._chunks) + len(self._vecs) > 2 * MEMO:
             if key != self._memo_key:
                 self._readings = self._has_readings()
-            self._memo, self._memo_key = {}, key
-        return self._memo
+            self._chunks, self._vecs, self._memo_key = {}, {}, key
+        return self._chunks, self._vecs
 
     def _has_readings(self) -> bool:
         """Whether the copy keeps readings in this code's format (a copy made before, or by other code, does not)."""
