@@ -50,23 +50,30 @@ class Collapse:
         self._shingles: list[frozenset[str]] = []
         self._vectors: list[np.ndarray] = []  # the kept passages' vectors
         self._matrix: np.ndarray | None = None  # the same stacked, made again when they change
+        self._hashes: list[str | None] = []  # the kept passages' content hashes as chunk ids hold them (see same_text)
 
     @property
     def full(self) -> bool:
         return self.limit is not None and len(self.kept) >= self.limit
 
     def feed(
-        self, passages: Sequence[Passage | None], vectors: Sequence[np.ndarray] | np.ndarray | None = None
+        self,
+        passages: Sequence[Passage | None],
+        vectors: Sequence[np.ndarray] | np.ndarray | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[Passage]:
-        """Take the next passages of the ranking (and their vectors, for all or none); the passages kept so far.
+        """Take the next passages of the ranking (and their vectors, for all or none; their chunk ids, for
+        all or none); the passages kept so far.
 
-        A passage is looked up only when its vector does not already make it a copy (None: it is gone)."""
+        A passage is looked up only when its vector or id does not already make it a copy (None: it is gone)."""
         threshold, kept, kept_shingles = self.threshold, self.kept, self._shingles
         for n in range(len(passages)):
             if self.full:
                 break
             vec = vectors[n] if vectors is not None else None
             if vec is not None and self.near_copy(vec):
+                continue
+            if ids is not None and self.same_text(ids[n]):
                 continue
             p = passages[n]  # (read only now: a copy is dropped by its vector alone)
             if p is None:
@@ -79,17 +86,23 @@ class Collapse:
             for i, other in enumerate(kept_shingles):
                 if other and len(other & sh) / len(other) >= threshold:
                     p.score = max(p.score, kept[i].score)
-                    kept[i], kept_shingles[i] = p, sh
+                    kept[i], kept_shingles[i], self._hashes[i] = p, sh, _hash_of(p)
                     if vec is not None:
                         self._vectors[i], self._matrix = vec, None
                     break
             else:
                 kept.append(p)
                 kept_shingles.append(sh)
+                self._hashes.append(_hash_of(p))
                 if vec is not None:
                     self._vectors.append(vec)
                     self._matrix = None
         return kept
+
+    def same_text(self, chunk_id: str) -> bool:
+        """Whether the chunk named ``chunk_id`` holds a kept passage's text (or its end: see _hash_of), so it is
+        collapsed unread: an id ends with the hash of its chunk's text (``source#n:hash``)."""
+        return bool(self._hashes) and chunk_id.rsplit(":", 1)[-1] in self._hashes
 
     def near_copy(self, vec: np.ndarray) -> bool:
         """Whether ``vec`` is as close as a reworded copy to a kept passage's: one product with all of them."""
@@ -102,3 +115,26 @@ class Collapse:
             return best >= NEAR_DUPLICATE_COSINE
         # (A matrix product may round the last bit otherwise than one product of two vectors.)
         return any(float(vec @ v) >= NEAR_DUPLICATE_COSINE for v in self._vectors)
+
+
+def _hash_of(p: Passage) -> str | None:
+    """A kept passage's hash as chunk ids hold it, when a chunk with that hash in its id is sure to collapse.
+
+    Such a chunk holds the same text, or (a chunk under a heading hashes "heading\ntext") the text after
+    one of its line breaks, whose word trigrams are all the kept passage's, so it collapses either way
+    unless it has one or two words (a lone pair of words is no trigram): not offered then. Nor for a
+    passage under a heading of its own, whose hash says nothing so simple."""
+    if p.chunk.context is not None or not _tails_collapse(p.chunk.text):
+        return None
+    return p.chunk.content_hash[:16]
+
+
+@lru_cache(maxsize=4096)
+def _tails_collapse(text: str) -> bool:
+    """Whether the text after each line break of ``text`` holds no word or three words at least."""
+    words = 0
+    for line in reversed(text.lower().split("\n")[1:]):
+        words += len(word_chars_of(line))
+        if words in (1, 2):
+            return False
+    return True

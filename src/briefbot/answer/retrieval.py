@@ -19,6 +19,7 @@ from briefbot.answer.collapse import (
 )
 from briefbot.answer.rerank import DEPTH as RERANK_DEPTH
 from briefbot.answer.rerank import rerank_scores
+from briefbot.index import reading
 from briefbot.index.dense import chunks_of, query_scores_many, vectors_of
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import LexicalIndex, sync
@@ -30,6 +31,7 @@ from briefbot.schema import Chunk, Passage
 __all__ = ["CANDIDATES", "DUPLICATE_CONTAINMENT", "NEAR_DUPLICATE_COSINE", "Candidates", "Collapse", "Retriever",
            "collapse_duplicates", "fuse", "minmax"]  # (collapse.py's too: callers import them from here)
 CANDIDATES = 50  # depth of each ranking (dense, BM25) whose union is fused, whatever k is
+READ_ON = 8  # rows whose texts are read in one call when near-duplicates ate the head
 
 
 def minmax(values: np.ndarray) -> np.ndarray:
@@ -388,7 +390,7 @@ class Retriever:
 
         rows = [j for j in order[:head] if cands.chunks[j] is not None]
         collapse = Collapse(limit=k)
-        collapse.feed(passages(rows), cands.vectors[rows])
+        collapse.feed(passages(rows), cands.vectors[rows], [cands.ids[j] for j in rows] if cands.ids else None)
         read, fed = head, rows
         while not collapse.full and len(order) > read:
             # Duplicates ate the head: read on, a head's worth at a time. The same result as reading all,
@@ -400,11 +402,20 @@ class Retriever:
             if rows[: len(fed)] != fed:  # (rows lost during a concurrent ingest shifted the order): start again
                 collapse, fed = Collapse(limit=k), []
             fresh = rows[len(fed):]
-            # (A row the kept passages change to make a copy is not read; one they change to make none, when reached.)
-            self.fill(cands, [j for j in fresh if cands.chunks[j] is None and not collapse.near_copy(cands.vectors[j])], readings=False)
-            collapse.feed(_Lazy(self, cands, fresh, passages), cands.vectors[fresh])
+            # A few rows at a time, the texts read in one call; a row the kept passages make a copy is not
+            # read, and no row past the k-th passage kept.
+            for b in range(0, len(fresh), READ_ON):
+                part = fresh[b : b + READ_ON]
+                unread = [j for j in part if cands.chunks[j] is None]
+                self.fill(cands, [j for j in unread if not collapse.near_copy(cands.vectors[j]) and not collapse.same_text(cands.ids[j])],
+                          readings=False)
+                collapse.feed(_Lazy(self, cands, part, passages), cands.vectors[part], [cands.ids[j] for j in part])
+                if collapse.full:
+                    break
             fed = rows
         kept = collapse.kept
+        if self.lexical_folder is not None:  # (a multi-hop search reads the top ones again: readings of those read on)
+            self.passages().hand_over_readings([p.chunk for p in kept if not reading.known(p.chunk.text)])
         return kept
 
     def _fused(self, cands: Candidates, w: float) -> tuple[np.ndarray, list[int]]:

@@ -260,6 +260,15 @@ class Passages:
                     out[i] = (chunk, vec if vec is None or len(vec) == dim else None)
         return out
 
+    def hand_over_readings(self, chunks: Sequence[Chunk]) -> None:
+        """Hand the stored readings of these chunks (read without them) to the re-ranker's memo."""
+        if not chunks or not self._readings:
+            return
+        with self._lock:
+            texts = {c.id: c.text for c in chunks}
+            for i, stored in self._rows("r.id, r.reading", list(texts), " r", "r.id", table="readings"):
+                reading.remember(texts[i], stored)
+
     def _keep(self, i: str, fields: list[Any], with_vector: bool) -> None:
         if with_vector:
             v = fields.pop()
@@ -290,12 +299,12 @@ class Passages:
             return False
         return row is not None and row[0] == reading.format_tag()
 
-    def _rows(self, columns: str, ids: Sequence[str], join: str = "", key: str = "id") -> list[tuple[Any, ...]]:
+    def _rows(self, columns: str, ids: Sequence[str], join: str = "", key: str = "id", table: str = "passages") -> list[tuple[Any, ...]]:
         con = self._connection() if ids else None
         if con is None:
             return []
         try:
-            sql = f"SELECT {columns} FROM passages{join} WHERE {key} IN ({','.join('?' * len(ids))})"
+            sql = f"SELECT {columns} FROM {table}{join} WHERE {key} IN ({','.join('?' * len(ids))})"
             return con.execute(sql, list(ids)).fetchall()
         except sqlite3.Error:
             return []

@@ -102,9 +102,21 @@ def remember(text: str, stored: str) -> None:
     _STORED[text] = stored
 
 
+_MADE: dict[str, None] = {}  # texts :func:`of` has read (for :func:`known`), forgotten with the memo's size
+_MADE_KEPT = 8192
+
+
+def known(text: str) -> bool:
+    """Whether :func:`of` has, or was handed, the reading of ``text`` (no need to fetch a stored one)."""
+    return text in _STORED or text in _MADE
+
+
 @lru_cache(maxsize=4096)  # the same passages come back query after query (and turn after turn in a chat)
 def of(text: str) -> Reading:
     """The reading of ``text``: from its stored form when the copy handed one over, else read now."""
+    if len(_MADE) >= _MADE_KEPT:
+        _MADE.clear()
+    _MADE[text] = None
     stored = _STORED.pop(text, None)
     if stored is not None:
         return from_stored(stored)
