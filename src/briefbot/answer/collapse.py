@@ -67,11 +67,13 @@ class Collapse:
 
         A passage is looked up only when its vector or id does not already make it a copy (None: it is gone)."""
         threshold, kept, kept_shingles = self.threshold, self.kept, self._shingles
+        block = np.asarray(vectors) if vectors is not None and len(passages) else None
+        best = self._closest(block) if block is not None else None  # each row's best cosine to a kept passage
         for n in range(len(passages)):
             if self.full:
                 break
-            vec = vectors[n] if vectors is not None else None
-            if vec is not None and self.near_copy(vec):
+            vec = block[n] if block is not None else None
+            if vec is not None and self._is_copy(float(best[n]), vec):  # type: ignore[index]
                 continue
             if ids is not None and self.same_text(ids[n]):
                 continue
@@ -89,6 +91,7 @@ class Collapse:
                     kept[i], kept_shingles[i], self._hashes[i] = p, sh, _hash_of(p)
                     if vec is not None:
                         self._vectors[i], self._matrix = vec, None
+                        best = self._closest(block)  # type: ignore[arg-type]
                     break
             else:
                 kept.append(p)
@@ -97,6 +100,7 @@ class Collapse:
                 if vec is not None:
                     self._vectors.append(vec)
                     self._matrix = None
+                    best = np.maximum(best, block @ vec)  # type: ignore[operator]
         return kept
 
     def same_text(self, chunk_id: str) -> bool:
@@ -104,13 +108,19 @@ class Collapse:
         collapsed unread: an id ends with the hash of its chunk's text (``source#n:hash``)."""
         return bool(self._hashes) and chunk_id.rsplit(":", 1)[-1] in self._hashes
 
-    def near_copy(self, vec: np.ndarray) -> bool:
-        """Whether ``vec`` is as close as a reworded copy to a kept passage's: one product with all of them."""
+    def near_copies(self, block: np.ndarray) -> list[bool]:
+        """Whether each row of ``block`` is as close as a reworded copy to a kept passage's vector: one product for all."""
+        return [self._is_copy(float(b), v) for b, v in zip(self._closest(block), block)]
+
+    def _closest(self, block: np.ndarray) -> np.ndarray:
+        """Each row's best cosine to the kept passages' vectors (-inf with none kept)."""
         if not self._vectors:
-            return False
+            return np.full(len(block), -np.inf)
         if self._matrix is None:
             self._matrix = np.array(self._vectors)
-        best = float((self._matrix @ vec).max())
+        return (self._matrix @ block.T).max(axis=0)
+
+    def _is_copy(self, best: float, vec: np.ndarray) -> bool:
         if abs(best - NEAR_DUPLICATE_COSINE) > 1e-5:
             return best >= NEAR_DUPLICATE_COSINE
         # (A matrix product may round the last bit otherwise than one product of two vectors.)

@@ -407,7 +407,8 @@ class Retriever:
             for b in range(0, len(fresh), READ_ON):
                 part = fresh[b : b + READ_ON]
                 unread = [j for j in part if cands.chunks[j] is None]
-                self.fill(cands, [j for j in unread if not collapse.near_copy(cands.vectors[j]) and not collapse.same_text(cands.ids[j])],
+                copies = collapse.near_copies(cands.vectors[unread]) if unread else []
+                self.fill(cands, [j for j, copy in zip(unread, copies) if not copy and not collapse.same_text(cands.ids[j])],
                           readings=False)
                 collapse.feed(_Lazy(self, cands, part, passages), cands.vectors[part], [cands.ids[j] for j in part])
                 if collapse.full:
