@@ -317,9 +317,8 @@ class LexicalIndex:
         words = tokenize(query)
         tokens = [t for t in words if t in self.model.vocab_dict]
         close = self.close_terms([t for t in words if t not in self.model.vocab_dict])
-        scores = np.zeros(len(self.ids), dtype=np.float32)
-        if tokens:
-            scores += np.asarray(self.model.get_scores(tokens), dtype=np.float32)
+        # (bm25s returns a new array of sums of positive weights: the same as adding it to zeros.)
+        scores = np.asarray(self.model.get_scores(tokens), dtype=np.float32) if tokens else np.zeros(len(self.ids), np.float32)
         if close:  # a name spelled another way scores, a little below the spelling the document uses
             scores += CLOSE_WEIGHT * np.asarray(self.model.get_scores(close), dtype=np.float32)
         return scores
