@@ -39,7 +39,7 @@ def sample_texts() -> list[str]:
 
 
 def fresh(text: str) -> reading.Reading:
-    return reading.of.__wrapped__(text)  # read now, past the memo
+    return reading.read(text)  # read now, past the memo
 
 
 def test_a_stored_reading_reads_as_the_text() -> None:
@@ -53,9 +53,9 @@ def test_features_from_stored_readings_are_the_features_of_the_texts() -> None:
     texts = sample_texts()
     questions = ["Who attended the Giannini meeting?", "When was the harbour rebuilt after the storm?",
                  "naïve timber quay ships", "the of a", "長城 Tokyo", "grain grain harbour storm toll"]
-    reading.of.cache_clear()
+    reading.forget()
     want = [features(q, texts[b : b + 20]) for q in questions for b in range(0, len(texts), 20)]
-    reading.of.cache_clear()
+    reading.forget()
     for t in texts:
         reading.remember(t, reading.stored_form(t))
     got = [features(q, texts[b : b + 20]) for q in questions for b in range(0, len(texts), 20)]
@@ -88,10 +88,9 @@ def test_ingest_keeps_every_chunks_reading_and_searches_use_it(kb: Settings, emb
     kept = stored(kb)
     assert set(kept) == texts and all(v == reading.stored_form(t) for t, v in kept.items())
     question = "When did the Quintara harbour open?"
-    reading.of.cache_clear()
+    reading.forget()
     want = [(p.chunk.id, p.score) for p in Retriever(index, embedder, lexical_folder=lexical.folder(kb)).search(question, 4)]
-    reading.of.cache_clear()
-    reading._STORED.clear()
+    reading.forget()
 
     def no_reading(*_: object) -> None:
         raise AssertionError("a passage was read again at query time")
@@ -107,7 +106,7 @@ def test_a_copy_without_readings_still_ranks_the_same_and_gets_them_once(
     ingest(kb, embedder=embedder)
     index = Index.open(kb, embedder.name, embedder.dim, create=False)
     question = "Who reviewed the tolls?"
-    reading.of.cache_clear()
+    reading.forget()
     want = [(p.chunk.id, p.score) for p in Retriever(index, embedder, lexical_folder=lexical.folder(kb)).search(question, 4)]
     path = lexical.folder(kb) / passages.FILENAME
     # A copy kept before readings were, then one whose readings other code made.
@@ -120,8 +119,7 @@ def test_a_copy_without_readings_still_ranks_the_same_and_gets_them_once(
         con.close()
         reader = passages.Passages(path)
         ids = index.chunk_ids()
-        reading.of.cache_clear()
-        reading._STORED.clear()
+        reading.forget()
         assert set(reader.get(ids, embedder.dim)) == set(ids) and not reading._STORED  # rows read, no reading used
         monkeypatch.setattr(passages, "NOTICE_ROWS", 1)
         retriever = Retriever(index, embedder, lexical_folder=lexical.folder(kb))
@@ -130,6 +128,7 @@ def test_a_copy_without_readings_still_ranks_the_same_and_gets_them_once(
         kept = stored(kb)
         assert len(kept) == len({c.text for c, _ in index.get_by_ids(ids).values()})
         assert all(v == reading.stored_form(t) for t, v in kept.items())
+        reading.forget()
         reader.get(ids, embedder.dim)
         assert reading._STORED  # the same reader now hands them over (the copy's file changed)
         Retriever(index, embedder, lexical_folder=lexical.folder(kb)).search(question, 4)

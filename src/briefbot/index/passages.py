@@ -244,15 +244,10 @@ class Passages:
         with self._lock:
             chunks, vecs = self._remembered()
             rest = [i for i in ids if i not in chunks or (vectors and i not in vecs)]
-            columns = _COLUMNS + (", p.vector" if vectors else "")
-            if readings and self._readings:
-                for i, *fields, stored in self._rows(columns + ", r.reading", rest, " p LEFT JOIN readings r ON r.id = p.id", "p.id"):
-                    self._keep(i, fields, vectors)
-                    if stored is not None:  # the re-ranker then decodes it instead of reading the text
-                        reading.remember(fields[2], stored)
-            else:
-                for i, *fields in self._rows(columns, rest, " p", "p.id"):
-                    self._keep(i, fields, vectors)
+            for i, *fields in self._rows(_COLUMNS + (", p.vector" if vectors else ""), rest, " p", "p.id"):
+                self._keep(i, fields, vectors)
+            if readings:  # those of texts new to the re-ranker (copies share theirs), read apart: one small read
+                self._hand_over([c for i in rest if (c := chunks.get(i)) is not None and not reading.known(c.text)])
             out: dict[str, tuple[Chunk, np.ndarray | None]] = {}
             for i in ids:
                 chunk, vec = chunks.get(i), vecs.get(i)
@@ -261,13 +256,17 @@ class Passages:
         return out
 
     def hand_over_readings(self, chunks: Sequence[Chunk]) -> None:
-        """Hand the stored readings of these chunks (read without them) to the re-ranker's memo."""
+        """Hand the stored readings of these chunks (read without them) to the re-ranker (index/reading.py),
+        which then decodes them instead of reading the texts."""
+        with self._lock:
+            self._hand_over(chunks)
+
+    def _hand_over(self, chunks: Sequence[Chunk]) -> None:
         if not chunks or not self._readings:
             return
-        with self._lock:
-            texts = {c.id: c.text for c in chunks}
-            for i, stored in self._rows("r.id, r.reading", list(texts), " r", "r.id", table="readings"):
-                reading.remember(texts[i], stored)
+        texts = {c.id: c.text for c in {c.text: c for c in chunks}.values()}  # one chunk per text (copies share it)
+        for i, stored in self._rows("r.id, r.reading", list(texts), " r", "r.id", table="readings"):
+            reading.remember(texts[i], stored)
 
     def _keep(self, i: str, fields: list[Any], with_vector: bool) -> None:
         if with_vector:

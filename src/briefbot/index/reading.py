@@ -93,6 +93,8 @@ def from_stored(stored: str) -> Reading:
 
 _STORED: dict[str, str] = {}  # text -> its stored form, handed over by the copy's reader until first asked for
 _STORED_KEPT = 8192
+_MEMO: dict[str, Reading] = {}  # text -> its reading: the same passages come back query after query
+_MEMO_KEPT = 4096
 
 
 def remember(text: str, stored: str) -> None:
@@ -102,22 +104,32 @@ def remember(text: str, stored: str) -> None:
     _STORED[text] = stored
 
 
-_MADE: dict[str, None] = {}  # texts :func:`of` has read (for :func:`known`), forgotten with the memo's size
-_MADE_KEPT = 8192
-
-
 def known(text: str) -> bool:
-    """Whether :func:`of` has, or was handed, the reading of ``text`` (no need to fetch a stored one)."""
-    return text in _STORED or text in _MADE
+    """Whether :func:`of` holds, or was handed, the reading of ``text`` (no need to fetch a stored one)."""
+    return text in _MEMO or text in _STORED
 
 
-@lru_cache(maxsize=4096)  # the same passages come back query after query (and turn after turn in a chat)
 def of(text: str) -> Reading:
-    """The reading of ``text``: from its stored form when the copy handed one over, else read now."""
-    if len(_MADE) >= _MADE_KEPT:
-        _MADE.clear()
-    _MADE[text] = None
-    stored = _STORED.pop(text, None)
-    if stored is not None:
-        return from_stored(stored)
+    """The reading of ``text``: remembered, or from its stored form when the copy handed one over, else read now."""
+    got = _MEMO.get(text)
+    if got is None:
+        stored = _STORED.pop(text, None)
+        got = from_stored(stored) if stored is not None else read(text)
+        if len(_MEMO) >= _MEMO_KEPT:
+            try:  # the oldest one out
+                del _MEMO[next(iter(_MEMO))]
+            except (StopIteration, RuntimeError, KeyError):  # (another thread's search changed it meanwhile)
+                pass
+        _MEMO[text] = got
+    return got
+
+
+def read(text: str) -> Reading:
+    """The reading of ``text``, read now."""
     return _of_lines(tokenize_spans(text, sentence_spans(text)))
+
+
+def forget() -> None:
+    """Drop every remembered and handed-over reading."""
+    _MEMO.clear()
+    _STORED.clear()
