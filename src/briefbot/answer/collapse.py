@@ -142,9 +142,12 @@ def _hash_of(p: Passage) -> str | None:
 @lru_cache(maxsize=4096)
 def _tails_collapse(text: str) -> bool:
     """Whether the text after each line break of ``text`` holds no word or three words at least."""
-    words = 0
-    for line in reversed(text.lower().split("\n")[1:]):
-        words += len(word_chars_of(line))
+    words, end = 0, len(text)
+    while (at := text.rfind("\n", 0, end)) >= 0:  # each text after a line break, shortest first
+        words += len(word_chars_of(text[at + 1 : end].lower()))
         if words in (1, 2):
             return False
+        if words >= 3:
+            return True  # (every longer one has as many words)
+        end = at
     return True

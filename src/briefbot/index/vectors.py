@@ -27,7 +27,7 @@ def load(build: Path, count: int) -> np.ndarray | None:
     except (OSError, ValueError):
         return None
     ok = vectors.ndim == 2 and len(vectors) == count and vectors.dtype == np.float32 and count > 0
-    return vectors if ok else None
+    return vectors.view(np.ndarray) if ok else None  # (a plain array over the mapping: np.memmap's indexing costs more)
 
 
 def aligned(
