@@ -31,8 +31,9 @@ from quality_embedder import CachedEmbedder
 from quality_sets import QuestionSet, all_sets, is_hit
 
 from briefbot.answer import multihop
-from briefbot.answer.rerank import _analyse, features
+from briefbot.answer.rerank import features
 from briefbot.api import Briefbot
+from briefbot.index import reading
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Passage
 from briefbot.settings import Settings
@@ -49,7 +50,7 @@ def signals(question: str, first: list[Passage]) -> dict[str, Any]:
     texts = [p.chunk.text for p in first[:5]]
     f = features(question, texts)
     unique = list(dict.fromkeys(tokenize(question)))
-    seen = [_analyse(t) for t in texts]
+    seen = [reading.of(t) for t in texts]
     n = len(texts)
     idf = [math.log(1 + n / (1 + sum(1 for a in seen if w in a.where))) for w in unique]
     total = sum(idf) or 1.0

@@ -83,15 +83,15 @@ def test_search_ranks_the_same_with_and_without_the_copy(kb: Settings, embedder,
     read: list[list[str]] = []
     real_get = passages.Passages.get
 
-    def counting(self, ids, dim):  # type: ignore[no-untyped-def]
-        got = real_get(self, ids, dim)
+    def counting(self, ids, dim, **kw):  # type: ignore[no-untyped-def]
+        got = real_get(self, ids, dim, **kw)
         read.append(list(got))
         return got
 
     monkeypatch.setattr(passages.Passages, "get", counting)
     with_copy = ranked()
     assert read and all(read)  # the texts came from the copy
-    monkeypatch.setattr(passages.Passages, "get", lambda self, ids, dim: {})
+    monkeypatch.setattr(passages.Passages, "get", lambda self, ids, dim, **kw: {})
     assert ranked() == with_copy
 
 

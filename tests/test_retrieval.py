@@ -214,3 +214,50 @@ def test_bm25_scores_of_many_ids_match_one_at_a_time(kb, embedder) -> None:
     assert many.tolist() == [lex.score_of(scores, i) for i in ids]
     assert many[-2] == 0.0 and many.max() > 0
     assert lex.scores_of(np.zeros(0, np.float32), ids).tolist() == [0.0] * len(ids)
+
+
+def test_collapse_drops_copies_by_the_hash_in_their_ids_unread_as_reading_them_would() -> None:
+    """Copies of a kept passage, and chunks under a heading whose hashed "heading\\ntext" is a kept passage's
+    text (their text then being its end after a line break, sometimes of one or two words): given their
+    ids, the same passages are kept as by reading every one, and copies are not read."""
+    from briefbot.answer.collapse import Collapse
+    from briefbot.ingest.chunking import content_hash
+
+    rng = np.random.default_rng(9)
+    words = ["harbour", "grain", "timber", "storm", "quay", "toll", "charges", "school", "pupils", "ships", "river"]
+    unread = 0
+    for trial in range(80):
+        chunks: list[Chunk] = []
+        for n in range(30):
+            text, context = None, None
+            if chunks and rng.random() < 0.5:
+                base = chunks[int(rng.integers(len(chunks)))]
+                lines = base.text.split("\n")
+                if base.context is None and len(lines) > 1 and rng.random() < 0.5:  # "heading\ntext" = its text
+                    cut = int(rng.integers(1, len(lines)))
+                    context, text = "\n".join(lines[:cut]), "\n".join(lines[cut:])
+                else:
+                    text, context = base.text, base.context
+            else:
+                text = "\n".join(" ".join(rng.choice(words, int(rng.integers(1, 6)))) for _ in range(int(rng.integers(1, 4))))
+                context = "Heading" if rng.random() < 0.2 else None
+            digest = content_hash(f"{context}\n{text}") if context else content_hash(text)
+            chunks.append(Chunk(f"d{n}.txt", 0, text, 1, 1, 0, len(text), 10, digest, context=context))
+        vecs = [v / np.linalg.norm(v) for v in rng.normal(size=(30, 64)).astype(np.float32)]  # no near-copy by vector
+        limit = int(rng.integers(1, 10))
+
+        def ranking() -> list[Passage]:
+            return [Passage(c, 1.0 - n / 100) for n, c in enumerate(chunks)]
+
+        want = [(p.chunk.source, p.score) for p in reference_collapse(ranking(), 0.6, vecs, limit)]
+        read: list[int] = []
+
+        class Reading(list):  # type: ignore[type-arg]
+            def __getitem__(self, n):  # type: ignore[no-untyped-def]
+                read.append(n)
+                return list.__getitem__(self, n)
+
+        got = Collapse(limit=limit).feed(Reading(ranking()), vecs, [c.id for c in chunks])
+        assert [(p.chunk.source, p.score) for p in got] == want, trial
+        unread += len({n for n in range(30) if n not in read}) - (30 - max(read, default=0) - 1)
+    assert unread > 0  # copies were collapsed by their ids alone

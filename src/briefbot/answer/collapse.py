@@ -50,23 +50,32 @@ class Collapse:
         self._shingles: list[frozenset[str]] = []
         self._vectors: list[np.ndarray] = []  # the kept passages' vectors
         self._matrix: np.ndarray | None = None  # the same stacked, made again when they change
+        self._hashes: list[str | None] = []  # the kept passages' content hashes as chunk ids hold them (see same_text)
 
     @property
     def full(self) -> bool:
         return self.limit is not None and len(self.kept) >= self.limit
 
     def feed(
-        self, passages: Sequence[Passage | None], vectors: Sequence[np.ndarray] | np.ndarray | None = None
+        self,
+        passages: Sequence[Passage | None],
+        vectors: Sequence[np.ndarray] | np.ndarray | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[Passage]:
-        """Take the next passages of the ranking (and their vectors, for all or none); the passages kept so far.
+        """Take the next passages of the ranking (and their vectors, for all or none; their chunk ids, for
+        all or none); the passages kept so far.
 
-        A passage is looked up only when its vector does not already make it a copy (None: it is gone)."""
+        A passage is looked up only when its vector or id does not already make it a copy (None: it is gone)."""
         threshold, kept, kept_shingles = self.threshold, self.kept, self._shingles
+        block = np.asarray(vectors) if vectors is not None and len(passages) else None
+        best = self._closest(block) if block is not None else None  # each row's best cosine to a kept passage
         for n in range(len(passages)):
             if self.full:
                 break
-            vec = vectors[n] if vectors is not None else None
-            if vec is not None and self.near_copy(vec):
+            vec = block[n] if block is not None else None
+            if vec is not None and self._is_copy(float(best[n]), vec):  # type: ignore[index]
+                continue
+            if ids is not None and self.same_text(ids[n]):
                 continue
             p = passages[n]  # (read only now: a copy is dropped by its vector alone)
             if p is None:
@@ -79,26 +88,66 @@ class Collapse:
             for i, other in enumerate(kept_shingles):
                 if other and len(other & sh) / len(other) >= threshold:
                     p.score = max(p.score, kept[i].score)
-                    kept[i], kept_shingles[i] = p, sh
+                    kept[i], kept_shingles[i], self._hashes[i] = p, sh, _hash_of(p)
                     if vec is not None:
                         self._vectors[i], self._matrix = vec, None
+                        best = self._closest(block)  # type: ignore[arg-type]
                     break
             else:
                 kept.append(p)
                 kept_shingles.append(sh)
+                self._hashes.append(_hash_of(p))
                 if vec is not None:
                     self._vectors.append(vec)
                     self._matrix = None
+                    best = np.maximum(best, block @ vec)  # type: ignore[operator]
         return kept
 
-    def near_copy(self, vec: np.ndarray) -> bool:
-        """Whether ``vec`` is as close as a reworded copy to a kept passage's: one product with all of them."""
+    def same_text(self, chunk_id: str) -> bool:
+        """Whether the chunk named ``chunk_id`` holds a kept passage's text (or its end: see _hash_of), so it is
+        collapsed unread: an id ends with the hash of its chunk's text (``source#n:hash``)."""
+        return bool(self._hashes) and chunk_id.rsplit(":", 1)[-1] in self._hashes
+
+    def near_copies(self, block: np.ndarray) -> list[bool]:
+        """Whether each row of ``block`` is as close as a reworded copy to a kept passage's vector: one product for all."""
+        return [self._is_copy(float(b), v) for b, v in zip(self._closest(block), block)]
+
+    def _closest(self, block: np.ndarray) -> np.ndarray:
+        """Each row's best cosine to the kept passages' vectors (-inf with none kept)."""
         if not self._vectors:
-            return False
+            return np.full(len(block), -np.inf)
         if self._matrix is None:
             self._matrix = np.array(self._vectors)
-        best = float((self._matrix @ vec).max())
+        return (self._matrix @ block.T).max(axis=0)
+
+    def _is_copy(self, best: float, vec: np.ndarray) -> bool:
         if abs(best - NEAR_DUPLICATE_COSINE) > 1e-5:
             return best >= NEAR_DUPLICATE_COSINE
         # (A matrix product may round the last bit otherwise than one product of two vectors.)
         return any(float(vec @ v) >= NEAR_DUPLICATE_COSINE for v in self._vectors)
+
+
+def _hash_of(p: Passage) -> str | None:
+    """A kept passage's hash as chunk ids hold it, when a chunk with that hash in its id is sure to collapse.
+
+    Such a chunk holds the same text, or (a chunk under a heading hashes "heading\ntext") the text after
+    one of its line breaks, whose word trigrams are all the kept passage's, so it collapses either way
+    unless it has one or two words (a lone pair of words is no trigram): not offered then. Nor for a
+    passage under a heading of its own, whose hash says nothing so simple."""
+    if p.chunk.context is not None or not _tails_collapse(p.chunk.text):
+        return None
+    return p.chunk.content_hash[:16]
+
+
+@lru_cache(maxsize=4096)
+def _tails_collapse(text: str) -> bool:
+    """Whether the text after each line break of ``text`` holds no word or three words at least."""
+    words, end = 0, len(text)
+    while (at := text.rfind("\n", 0, end)) >= 0:  # each text after a line break, shortest first
+        words += len(word_chars_of(text[at + 1 : end].lower()))
+        if words in (1, 2):
+            return False
+        if words >= 3:
+            return True  # (every longer one has as many words)
+        end = at
+    return True

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import KeysView, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Sequence
 
 import numpy as np
 
-from briefbot.index.lexical import tokenize, tokenize_spans
-from briefbot.text.sentences import sentence_spans
+from briefbot.index import reading
+from briefbot.index.lexical import tokenize
 
 DEPTH = 20  # passages re-ranked, at least; the rest keep the fused order below them
 # Fitted by coordinate search on half of SQuAD dev's questions (the even-numbered ones) and checked
@@ -32,34 +30,9 @@ WEIGHTS = {
 _TOTAL = sum(WEIGHTS.values())
 
 
-@dataclass(frozen=True)
-class _Analysis:
-    """One passage read once: which sentences each stemmed word is in (a bit mask) and its word pairs
-    (each as one string, "a b": stems hold no spaces, and a tuple each is garbage-collector work)."""
-
-    sentences: int
-    where: dict[str, int]
-    pairs: frozenset[str]
-
-
-@lru_cache(maxsize=4096)  # the same passages come back query after query (and turn after turn in a chat)
-def _analyse(text: str) -> _Analysis:
-    per = tokenize_spans(text, sentence_spans(text))
-    where: dict[str, int] = {}
-    get = where.get
-    flat: list[str] = []
-    bit = 1  # the sentence's bit
-    for words in per:
-        for w in words:
-            where[w] = get(w, 0) | bit
-        flat += words
-        bit <<= 1
-    return _Analysis(len(per), where, frozenset(map(" ".join, itertools.pairwise(flat))))
-
-
-def passage_words(text: str) -> KeysView[str]:
+def passage_words(text: str) -> frozenset[str]:
     """The stemmed words of a passage, from the same (remembered) reading the features use."""
-    return _analyse(text).where.keys()
+    return reading.of(text).words
 
 
 def features(question: str, texts: Sequence[str]) -> np.ndarray:
@@ -69,27 +42,30 @@ def features(question: str, texts: Sequence[str]) -> np.ndarray:
     out = np.zeros((len(texts), 3), dtype=np.float32)
     if not unique or not texts:
         return out
-    seen = [_analyse(t) for t in texts]
+    seen = [reading.of(t) for t in texts]  # (index/reading.py: stored at ingest, else read now)
+    vocab = [a.words for a in seen]
     # Rarer among these passages = more telling: idf over the passages being compared.
     n = len(texts)
-    idf = [math.log(1 + n / (1 + sum(1 for a in seen if w in a.where))) for w in unique]
+    idf = [math.log(1 + n / (1 + sum(1 for words in vocab if w in words))) for w in unique]
     total = sum(idf) or 1.0
-    pairs = set(map(" ".join, itertools.pairwise(qwords)))
+    keys = [f" {w} " for w in unique]  # a word as it stands in a reading's padded lines
+    pairs = [(x, y, f" {x} {y} ") for x, y in dict.fromkeys(itertools.pairwise(qwords))]
     for j, a in enumerate(seen):
+        words, lines = vocab[j], a.lines
         covered = 0.0
-        per_sentence = [0.0] * a.sentences
+        per_sentence = [0.0] * len(lines)
         for u, w in enumerate(unique):
-            mask = a.where.get(w, 0)
-            if mask:
-                covered += idf[u]
-                while mask:  # add the word's idf to each sentence it is in
-                    low = mask & -mask
-                    per_sentence[low.bit_length() - 1] += idf[u]
-                    mask ^= low
+            if w in words:
+                weight, key = idf[u], keys[u]
+                covered += weight
+                for s, line in enumerate(lines):  # add the word's idf to each sentence it is in
+                    if key in line:
+                        per_sentence[s] += weight
         out[j, 0] = covered / total
         out[j, 1] = max(per_sentence, default=0.0) / total
         if pairs:
-            out[j, 2] = len(pairs & a.pairs) / len(pairs)
+            joined = a.joined
+            out[j, 2] = sum(1 for x, y, key in pairs if x in words and y in words and key in joined) / len(pairs)
     return out
 
 

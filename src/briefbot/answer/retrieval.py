@@ -19,6 +19,7 @@ from briefbot.answer.collapse import (
 )
 from briefbot.answer.rerank import DEPTH as RERANK_DEPTH
 from briefbot.answer.rerank import rerank_scores
+from briefbot.index import reading
 from briefbot.index.dense import chunks_of, query_scores_many, vectors_of
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import LexicalIndex, sync
@@ -30,6 +31,7 @@ from briefbot.schema import Chunk, Passage
 __all__ = ["CANDIDATES", "DUPLICATE_CONTAINMENT", "NEAR_DUPLICATE_COSINE", "Candidates", "Collapse", "Retriever",
            "collapse_duplicates", "fuse", "minmax"]  # (collapse.py's too: callers import them from here)
 CANDIDATES = 50  # depth of each ranking (dense, BM25) whose union is fused, whatever k is
+READ_ON = 8  # rows whose texts are read in one call when near-duplicates ate the head
 
 
 def minmax(values: np.ndarray) -> np.ndarray:
@@ -90,7 +92,7 @@ class _Lazy:
     def __getitem__(self, n: int) -> Passage | None:
         j = self.rows[n]
         if self.cands.chunks[j] is None:
-            self.retriever.fill(self.cands, [j])
+            self.retriever.fill(self.cands, [j], readings=False)
         return None if self.cands.chunks[j] is None else self.make([j])[0]
 
 
@@ -246,8 +248,20 @@ class Retriever:
         wanted = list(dict.fromkeys(i for h in hits for i in h))
         found: dict[str, np.ndarray | None] = {}
         if wanted and settled and self.lexical_folder is not None and self.passages().in_step():
-            found.update(self.passages().vectors(wanted, self.embedder.dim))  # a row it lacks is read from chromadb
+            # (The BM25 build's own array only when it is the latest build, the one chromadb now matches.)
+            current = lex if lex is not None and lex.fingerprint == self.passages().built else None
+            found.update(self.stored_vectors(wanted, current))  # a row it lacks is read from chromadb
         return _LexicalSide(scores, hits, found)
+
+    def stored_vectors(self, ids: Sequence[str], lex: LexicalIndex | None) -> dict[str, np.ndarray]:
+        """The vectors of those ``ids`` the BM25 build ``lex`` keeps (index/vectors.py), the rest from the
+        local copy; for ids chromadb has just returned, or holds for sure (as the local copy's rows)."""
+        dim = self.embedder.dim
+        found = lex.vectors_of(ids) if lex is not None and lex.vectors is not None and lex.vectors.shape[1] == dim else {}
+        rest = [i for i in ids if i not in found] if found else ids
+        if rest and self.lexical_folder is not None:
+            found.update(self.passages().vectors(rest, dim))
+        return found
 
     def _assemble(
         self,
@@ -298,11 +312,12 @@ class Retriever:
             known=known,
         )
 
-    def fill(self, cands: Candidates, rows: Sequence[int]) -> None:
-        """Fetch the text and vector of those ``rows`` not fetched yet, in one call."""
-        self.fill_many([(cands, rows)])
+    def fill(self, cands: Candidates, rows: Sequence[int], readings: bool = True) -> None:
+        """Fetch the text and vector of those ``rows`` not fetched yet, in one call (``readings``: with the
+        re-ranker's readings, for rows it will re-rank)."""
+        self.fill_many([(cands, rows)], readings)
 
-    def fill_many(self, wanted_rows: Sequence[tuple[Candidates, Sequence[int]]]) -> None:
+    def fill_many(self, wanted_rows: Sequence[tuple[Candidates, Sequence[int]]], readings: bool = True) -> None:
         """:meth:`fill` for several candidate sets in one chromadb call."""
         work = [(c, [j for j in rows if c.chunks[j] is None and j not in c.lost]) for c, rows in wanted_rows]
         work = [(c, rows) for c, rows in work if rows]
@@ -310,8 +325,15 @@ class Retriever:
             return
         unknown = {c.ids[j] for c, rows in work for j in rows if c.known is None or not c.known[j]}  # vectors to read too
         ids = list(dict.fromkeys(c.ids[j] for c, rows in work for j in rows))
-        # The local copy first (ids chromadb has just returned: the dense search, BM25's finds' vectors).
-        found = self.passages().get(ids, self.embedder.dim) if self.lexical_folder is not None else {}
+        # The local copy first (ids chromadb has just returned: the dense search, BM25's finds' vectors);
+        # their vectors from the BM25 build's array when it has them all (the copy's rows are then narrower).
+        dim = self.embedder.dim
+        lex = self._lexical
+        arrayed = lex.vectors_of([i for i in ids if i in unknown]) if lex is not None and lex.vectors is not None and lex.vectors.shape[1] == dim else {}
+        whole = any(i in unknown and i not in arrayed for i in ids)
+        found = self.passages().get(ids, dim, vectors=whole, readings=readings) if self.lexical_folder is not None else {}
+        if arrayed:
+            found = {i: (c, arrayed.get(i, v)) for i, (c, v) in found.items()}
         rest = [i for i in ids if i not in found or (i in unknown and found[i][1] is None)]
         if rest:
             found.update(chunks_of(self.index, rest, work[0][0].pending, vectors=any(i in unknown for i in rest)))
@@ -338,12 +360,12 @@ class Retriever:
         want = [j for j in rows if not cands.known[j] and cands.chunks[j] is None and j not in cands.lost]
         if not want:
             return
-        got = self.passages().vectors([cands.ids[j] for j in want], self.embedder.dim) if self.lexical_folder is not None else {}
+        got = self.stored_vectors([cands.ids[j] for j in want], self._lexical)
         for j in want:
             v = got.get(cands.ids[j])
             if v is not None:
                 cands.vectors[j], cands.known[j] = v, True
-        self.fill(cands, [j for j in want if not cands.known[j]])
+        self.fill(cands, [j for j in want if not cands.known[j]], readings=False)
 
     def rank(self, cands: Candidates, k: int, lexical_weight: float | None = None, rerank: bool | None = None) -> list[Passage]:
         """Fused order of the candidates, its head re-ranked (hybrid only), near-duplicates collapsed, best ``k``."""
@@ -368,7 +390,7 @@ class Retriever:
 
         rows = [j for j in order[:head] if cands.chunks[j] is not None]
         collapse = Collapse(limit=k)
-        collapse.feed(passages(rows), cands.vectors[rows])
+        collapse.feed(passages(rows), cands.vectors[rows], [cands.ids[j] for j in rows] if cands.ids else None)
         read, fed = head, rows
         while not collapse.full and len(order) > read:
             # Duplicates ate the head: read on, a head's worth at a time. The same result as reading all,
@@ -380,11 +402,21 @@ class Retriever:
             if rows[: len(fed)] != fed:  # (rows lost during a concurrent ingest shifted the order): start again
                 collapse, fed = Collapse(limit=k), []
             fresh = rows[len(fed):]
-            # (A row the kept passages change to make a copy is not read; one they change to make none, when reached.)
-            self.fill(cands, [j for j in fresh if cands.chunks[j] is None and not collapse.near_copy(cands.vectors[j])])
-            collapse.feed(_Lazy(self, cands, fresh, passages), cands.vectors[fresh])
+            # A few rows at a time, the texts read in one call; a row the kept passages make a copy is not
+            # read, and no row past the k-th passage kept.
+            for b in range(0, len(fresh), READ_ON):
+                part = fresh[b : b + READ_ON]
+                unread = [j for j in part if cands.chunks[j] is None]
+                copies = collapse.near_copies(cands.vectors[unread]) if unread else []
+                self.fill(cands, [j for j, copy in zip(unread, copies) if not copy and not collapse.same_text(cands.ids[j])],
+                          readings=False)
+                collapse.feed(_Lazy(self, cands, part, passages), cands.vectors[part], [cands.ids[j] for j in part])
+                if collapse.full:
+                    break
             fed = rows
         kept = collapse.kept
+        if self.lexical_folder is not None:  # (a multi-hop search reads the top ones again: readings of those read on)
+            self.passages().hand_over_readings([p.chunk for p in kept if not reading.known(p.chunk.text)])
         return kept
 
     def _fused(self, cands: Candidates, w: float) -> tuple[np.ndarray, list[int]]:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from briefbot.errors import IndexError_
+from briefbot.index import vectors
 from briefbot.index.words import STOPWORDS, cjk_bigrams, tokenize, tokenize_spans
 from briefbot.schema import FileRecord, source_of_chunk_id
 
@@ -224,6 +225,7 @@ class LexicalIndex:
         self._sources: np.ndarray | None = None
         self._positions: dict[str, int] | None = None
         self._spelling: Any = None  # close-word lookup, built on the first query word the index lacks
+        self.vectors: np.ndarray | None = None  # row i: chunk ids[i]'s vector (index/vectors.py), if the build has them
         self._close_memo: dict[str, list[str]] = {}  # query word -> its close index words
 
     @classmethod
@@ -261,6 +263,8 @@ class LexicalIndex:
         (build / "ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
         if self.tokens is not None:
             self.tokens.save(build)
+        if self.vectors is not None:
+            np.save(build / vectors.FILENAME, self.vectors)
         tmp = where / f".{CURRENT}.{name}"
         tmp.write_text(
             json.dumps({"format": FORMAT, "build": name, "fingerprint": self.fingerprint, "count": len(self.ids)}),
@@ -287,6 +291,7 @@ class LexicalIndex:
                 return None
             loaded = cls(ids, None, str(meta["fingerprint"]))
             loaded.saved_in = build
+            loaded.vectors = vectors.load(build, len(ids))
             if model:
                 loaded.load_model()
             return loaded
@@ -312,9 +317,8 @@ class LexicalIndex:
         words = tokenize(query)
         tokens = [t for t in words if t in self.model.vocab_dict]
         close = self.close_terms([t for t in words if t not in self.model.vocab_dict])
-        scores = np.zeros(len(self.ids), dtype=np.float32)
-        if tokens:
-            scores += np.asarray(self.model.get_scores(tokens), dtype=np.float32)
+        # (bm25s returns a new array of sums of positive weights: the same as adding it to zeros.)
+        scores = np.asarray(self.model.get_scores(tokens), dtype=np.float32) if tokens else np.zeros(len(self.ids), np.float32)
         if close:  # a name spelled another way scores, a little below the spelling the document uses
             scores += CLOSE_WEIGHT * np.asarray(self.model.get_scores(close), dtype=np.float32)
         return scores
@@ -349,6 +353,18 @@ class LexicalIndex:
         at[at >= len(scores)] = -1
         return np.where(at >= 0, scores[at], 0.0).astype(np.float32)
 
+    def vectors_of(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The build's vectors of those ``chunk_ids`` it holds (rows of the memory-mapped array); {} without one."""
+        if self.vectors is None:
+            return {}
+        if self._positions is None:
+            self._positions = {i: n for n, i in enumerate(self.ids)}
+        at = [(i, n) for i in chunk_ids if (n := self._positions.get(i)) is not None]
+        if not at:
+            return {}
+        rows = self.vectors[[n for _, n in at]]  # one read of every row asked for
+        return {i: rows[k] for k, (i, _) in enumerate(at)}
+
     def top(self, query: str, n: int, source: str | None = None, scores: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The ``n`` best chunk ids with a positive score, best first, optionally within one source."""
         if scores is None:
@@ -379,6 +395,10 @@ def sync(index: Index, where: Path, model: bool = True, records: Mapping[str, Fi
     if current is not None and current.fingerprint == fingerprint(ids):
         # (After an ingest: files re-indexed with the same chunk texts; else a copy made before this code.)
         _update_passages(where, index, current.ids, current.ids, current.fingerprint, not model, records=records)
+        if current.vectors is None and current.saved_in is not None and os.access(current.saved_in, os.W_OK):
+            from briefbot.index.passages import FILENAME as COPY
+
+            current.vectors = vectors.add(current.saved_in, current.ids, index.dim, where / COPY)  # a build of an older version
         if not model:
             return current
         try:
@@ -393,9 +413,10 @@ def sync(index: Index, where: Path, model: bool = True, records: Mapping[str, Fi
     # chromadb hold ~90 MB more at 7,800 chunks, at the end of an ingest whose peak memory matters).
     # The local copy reads them with their vectors first; its texts serve the BM25 update too.
     need = [i for i in ids if i not in known]
+    read_vectors: dict[str, np.ndarray | None] = {}
     try:
         new = _update_passages(where, index, ids, [] if current is None else current.ids,
-                               None if current is None else current.fingerprint, not model, set(need), records)
+                               None if current is None else current.fingerprint, not model, set(need), records, read_vectors)
         missing = [i for i in need if i not in new]
         if missing:
             new.update(index.texts_of(missing))
@@ -414,6 +435,10 @@ def sync(index: Index, where: Path, model: bool = True, records: Mapping[str, Fi
     fresh = LexicalIndex.from_tokens(ids, tokens, model)
     if not os.access(where if where.exists() else where.parent, os.W_OK):
         return fresh  # a read-only index is never written: rebuilt in memory each time instead
+    from briefbot.index.passages import FILENAME as COPY
+
+    old_vectors = None if current is None or current.saved_in is None else vectors.load(current.saved_in, len(current.ids))
+    fresh.vectors = vectors.aligned(ids, index.dim, [] if current is None else current.ids, old_vectors, read_vectors, where / COPY)
     try:
         fresh.save(where)
     except OSError:
@@ -424,6 +449,7 @@ def sync(index: Index, where: Path, model: bool = True, records: Mapping[str, Fi
 def _update_passages(
     where: Path, index: Index, ids: list[str], old_ids: Sequence[str], old: str | None, check_files: bool,
     texts_for: set[str] | None = None, records: Mapping[str, FileRecord] | None = None,
+    vectors_read: dict[str, np.ndarray | None] | None = None,
 ) -> dict[str, str]:
     """The local copy of the chunks' texts and vectors (index/passages.py) brought to the chunk set ``ids``;
     the texts it read of the chunks in ``texts_for``."""
@@ -431,4 +457,4 @@ def _update_passages(
         return {}
     from briefbot.index import passages
 
-    return passages.update(where, index, ids, old_ids, old, fingerprint(ids), check_files, texts_for or set(), records)
+    return passages.update(where, index, ids, old_ids, old, fingerprint(ids), check_files, texts_for or set(), records, vectors_read)

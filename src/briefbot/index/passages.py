@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from briefbot.index import reading
 from briefbot.schema import Chunk, FileRecord, source_of_chunk_id
 
 if TYPE_CHECKING:
@@ -39,24 +41,34 @@ _SCHEMA = (
         " start_line INTEGER, end_line INTEGER, start_char INTEGER, end_char INTEGER, tokens INTEGER, hash TEXT,"
         " page INTEGER, context TEXT, vector BLOB)"
     ),
+    # Each chunk's reading for the re-ranker (index/reading.py), apart: a reader of an older version selects
+    # every column of ``passages``, and a copy made before readings were kept gains the table as it is.
+    "CREATE TABLE IF NOT EXISTS readings (id TEXT PRIMARY KEY, reading TEXT NOT NULL) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS sources (source TEXT PRIMARY KEY, stamp TEXT NOT NULL)",  # file record when read
 )
+# A row's columns but its vector, as readers select them (``p``: the table).
+_COLUMNS = "p.id, p.source, p.idx, p.text, p.start_line, p.end_line, p.start_char, p.end_char, p.tokens, p.hash, p.page, p.context"
+NOTICE_ROWS = 5000  # adding readings to this many rows of an older copy (seconds) is announced on stderr
 
 
 def fingerprint_of(path: Path) -> str | None:
     """The fingerprint of the chunk set the copy at ``path`` holds; None when there is no readable copy."""
+    return _meta(path).get("fingerprint")
+
+
+def _meta(path: Path) -> dict[str, str]:
+    """The copy's meta table (fingerprint; ``reading``: the format of its readings, index/reading.py); {} when unreadable."""
     if not path.is_file():
-        return None
+        return {}
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
         try:
-            row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+            return {str(k): str(v) for k, v in con.execute("SELECT key, value FROM meta").fetchall()}
         finally:
             con.close()
     except sqlite3.Error:
-        return None
-    return None if row is None else str(row[0])
+        return {}
 
 
 def update(
@@ -69,6 +81,7 @@ def update(
     check_files: bool = False,
     texts_for: Collection[str] = (),
     records: Mapping[str, FileRecord] | None = None,
+    vectors_read: dict[str, np.ndarray | None] | None = None,
 ) -> dict[str, str]:
     """Bring the copy in ``folder`` to the chunk set ``ids`` (fingerprint ``fingerprint``).
 
@@ -79,12 +92,15 @@ def update(
     Returns the texts of the chunks read whose ids are in ``texts_for`` (the BM25 update needs them: one
     read serves both). A failure leaves the copy unused (readers then read chromadb) and returns {}.
     ``records`` are the file records when the caller holds them (an ingest does): chromadb is not asked.
+    ``vectors_read`` receives the vectors of the same chunks (the BM25 build's array, index/vectors.py, needs them).
     """
     from briefbot.index.store import chunk_from_record
 
     path = folder / FILENAME
-    held = fingerprint_of(path)
-    if held == fingerprint and not check_files:
+    meta = _meta(path)
+    held, tag = meta.get("fingerprint"), reading.format_tag()
+    readings_current = meta.get("reading") == tag
+    if held == fingerprint and readings_current and not check_files:
         return {}
     incremental = held is not None and held in (old_fingerprint, fingerprint)
     known = set(old_ids if held == old_fingerprint else ids) if incremental else set()
@@ -102,22 +118,30 @@ def update(
                 stored = dict(con.execute("SELECT source, stamp FROM sources").fetchall()) if incremental else {}
                 redo = {s for s, stamp in stamps.items() if stored.get(s) != stamp}
                 wanted = [i for i in ids if i not in known or source_of_chunk_id(i) in redo]
-                if held == fingerprint and not wanted:
+                if held == fingerprint and readings_current and not wanted:
                     return {}
                 con.execute("DELETE FROM meta WHERE key = 'fingerprint'")  # unusable until this commit ends
                 if not incremental:
                     con.execute("DELETE FROM passages")
+                    con.execute("DELETE FROM readings")
                     con.execute("DELETE FROM sources")
-                for rows in _read(index, wanted):
-                    con.executemany(
-                        "INSERT OR REPLACE INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [(i, *_fields(chunk_from_record(d, m)), None if v is None else np.asarray(v, np.float32).tobytes())
-                         for i, d, m, v in rows],
-                    )
-                    texts.update((i, d) for i, d, _, _ in rows if i in texts_for)
                 gone = set(old_ids) - set(ids) if incremental else set()
                 con.executemany("DELETE FROM passages WHERE id = ?", [(i,) for i in gone])
+                con.executemany("DELETE FROM readings WHERE id = ?", [(i,) for i in gone])
+                if incremental and not readings_current:
+                    _add_readings(con, path)
+                for rows in _read(index, wanted):
+                    chunks = [(i, chunk_from_record(d, m), v) for i, d, m, v in rows]
+                    con.executemany(
+                        "INSERT OR REPLACE INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [(i, *_fields(c), None if v is None else np.asarray(v, np.float32).tobytes()) for i, c, v in chunks],
+                    )
+                    con.executemany("INSERT OR REPLACE INTO readings VALUES (?, ?)", [(i, reading.stored_form(c.text)) for i, c, _ in chunks])
+                    texts.update((i, d) for i, d, _, _ in rows if i in texts_for)
+                    if vectors_read is not None:
+                        vectors_read.update((i, None if v is None else np.asarray(v, np.float32)) for i, _, _, v in rows if i in texts_for)
                 con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?)", list(stamps.items()))
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('reading', ?)", (tag,))
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
         finally:
             con.close()
@@ -127,6 +151,20 @@ def update(
     except Exception:  # noqa: BLE001 - the disk, or chromadb mid-write: the copy is only an optimisation
         return {}
     return texts
+
+
+def _add_readings(con: sqlite3.Connection, path: Path) -> None:
+    """Readings for every row of a copy kept before readings were (or made by other code): from the copy's
+    own texts, no chromadb read. Once per copy; announced when it takes seconds."""
+    (count,) = con.execute("SELECT COUNT(*) FROM passages").fetchone()
+    if count >= NOTICE_ROWS:
+        print(f"briefbot: adding word readings to the local copy of {count:,} passages ({path}), once ...",
+              file=sys.stderr, flush=True)
+    con.execute("DELETE FROM readings")
+    last = -1
+    while rows := con.execute("SELECT rowid, id, text FROM passages WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, BATCH)).fetchall():
+        con.executemany("INSERT INTO readings VALUES (?, ?)", [(i, reading.stored_form(t)) for _, i, t in rows])
+        last = rows[-1][0]
 
 
 def _fields(c: Chunk) -> tuple[Any, ...]:
@@ -155,9 +193,12 @@ class Passages:
         self._con: sqlite3.Connection | None = None
         self._checked: tuple[int, ...] | None = None  # CURRENT.json's and the copy's stats when in_step last looked
         self._in_step = False
+        self.built: str | None = None  # the fingerprint of the latest BM25 build, when in_step last looked
         self._lock = threading.Lock()  # one connection, and the memo, for the search and its fetch thread
-        self._memo: dict[str, tuple[Chunk | None, np.ndarray | None]] = {}
+        self._chunks: dict[str, Chunk] = {}  # rows read (the chunk, and the vector where read)
+        self._vecs: dict[str, np.ndarray | None] = {}
         self._memo_key: tuple[int, ...] | None = None
+        self._readings = False  # the copy keeps readings the re-ranker can use (index/reading.py)
 
     def _connection(self) -> sqlite3.Connection | None:
         if self._con is None and self.path.is_file():
@@ -182,49 +223,87 @@ class Passages:
                 built = json.loads(Path(self._current).read_text(encoding="utf-8")).get("fingerprint")
             except (OSError, ValueError):
                 return False
-            self._checked, self._in_step = key, built is not None and built == fingerprint_of(self.path)
+            self._checked, self.built = key, built
+            self._in_step = built is not None and built == fingerprint_of(self.path)
         return self._in_step
 
     def vectors(self, ids: Sequence[str], dim: int) -> dict[str, np.ndarray]:
         """The stored vectors of those ``ids`` the copy has (no text is decoded); {} when it cannot be read."""
         with self._lock:
-            memo = self._remembered()
-            rest = [i for i in ids if i not in memo]
-            for i, v in self._rows("id, vector", rest):
-                memo[i] = (None, None if v is None else np.frombuffer(v, dtype=np.float32))
-            out = {i: memo[i][1] for i in ids if i in memo}
-        return {i: v for i, v in out.items() if v is not None and len(v) == dim}
+            _, vecs = self._remembered()
+            for i, v in self._rows("id, vector", [i for i in ids if i not in vecs]):
+                vecs[i] = None if v is None else np.frombuffer(v, dtype=np.float32)
+            out = {i: v for i in ids if (v := vecs.get(i)) is not None and len(v) == dim}
+        return out
 
-    def get(self, ids: Sequence[str], dim: int) -> dict[str, tuple[Chunk, np.ndarray | None]]:
-        """The rows of those ``ids`` the copy has; {} when it cannot be read."""
+    def get(
+        self, ids: Sequence[str], dim: int, vectors: bool = True, readings: bool = True
+    ) -> dict[str, tuple[Chunk, np.ndarray | None]]:
+        """The rows of those ``ids`` the copy has; {} when it cannot be read. Without ``vectors`` a row's
+        vector is None unless read before; ``readings`` hands the rows' readings to the re-ranker (index/reading.py)."""
         with self._lock:
-            memo = self._remembered()
-            rest = [i for i in ids if memo.get(i, (None, None))[0] is None]
-            for i, *fields, v in self._rows("*", rest):
-                memo[i] = (Chunk(*fields), None if v is None else np.frombuffer(v, dtype=np.float32))
+            chunks, vecs = self._remembered()
+            rest = [i for i in ids if i not in chunks or (vectors and i not in vecs)]
+            for i, *fields in self._rows(_COLUMNS + (", p.vector" if vectors else ""), rest, " p", "p.id"):
+                self._keep(i, fields, vectors)
+            if readings:  # those of texts new to the re-ranker (copies share theirs), read apart: one small read
+                self._hand_over([c for i in rest if (c := chunks.get(i)) is not None and not reading.known(c.text)])
             out: dict[str, tuple[Chunk, np.ndarray | None]] = {}
             for i in ids:
-                chunk, vec = memo.get(i, (None, None))
+                chunk, vec = chunks.get(i), vecs.get(i)
                 if chunk is not None:
                     out[i] = (chunk, vec if vec is None or len(vec) == dim else None)
         return out
 
-    def _remembered(self) -> dict[str, tuple[Chunk | None, np.ndarray | None]]:
-        """The rows read so far, forgotten when the copy's file changed (or grew past MEMO rows)."""
+    def hand_over_readings(self, chunks: Sequence[Chunk]) -> None:
+        """Hand the stored readings of these chunks (read without them) to the re-ranker (index/reading.py),
+        which then decodes them instead of reading the texts."""
+        with self._lock:
+            self._hand_over(chunks)
+
+    def _hand_over(self, chunks: Sequence[Chunk]) -> None:
+        if not chunks or not self._readings:
+            return
+        texts = {c.id: c.text for c in {c.text: c for c in chunks}.values()}  # one chunk per text (copies share it)
+        for i, stored in self._rows("r.id, r.reading", list(texts), " r", "r.id", table="readings"):
+            reading.remember(texts[i], stored)
+
+    def _keep(self, i: str, fields: list[Any], with_vector: bool) -> None:
+        if with_vector:
+            v = fields.pop()
+            self._vecs[i] = None if v is None else np.frombuffer(v, dtype=np.float32)
+        self._chunks[i] = Chunk(*fields)
+
+    def _remembered(self) -> tuple[dict[str, Chunk], dict[str, np.ndarray | None]]:
+        """The rows (chunks, vectors) read so far, forgotten when the copy's file changed (or grew past MEMO rows)."""
         try:
             st = os.stat(self._path)
             key: tuple[int, ...] | None = (st.st_ino, st.st_mtime_ns, st.st_size)
         except OSError:
             key = None
-        if key != self._memo_key or key is None or len(self._memo) > MEMO:
-            self._memo, self._memo_key = {}, key
-        return self._memo
+        if key != self._memo_key or key is None or len(self._chunks) + len(self._vecs) > 2 * MEMO:
+            if key != self._memo_key:
+                self._readings = self._has_readings()
+            self._chunks, self._vecs, self._memo_key = {}, {}, key
+        return self._chunks, self._vecs
 
-    def _rows(self, columns: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    def _has_readings(self) -> bool:
+        """Whether the copy keeps readings in this code's format (a copy made before, or by other code, does not)."""
+        con = self._connection()
+        if con is None:
+            return False
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'reading'").fetchone()
+        except sqlite3.Error:
+            return False
+        return row is not None and row[0] == reading.format_tag()
+
+    def _rows(self, columns: str, ids: Sequence[str], join: str = "", key: str = "id", table: str = "passages") -> list[tuple[Any, ...]]:
         con = self._connection() if ids else None
         if con is None:
             return []
         try:
-            return con.execute(f"SELECT {columns} FROM passages WHERE id IN ({','.join('?' * len(ids))})", list(ids)).fetchall()
+            sql = f"SELECT {columns} FROM {table}{join} WHERE {key} IN ({','.join('?' * len(ids))})"
+            return con.execute(sql, list(ids)).fetchall()
         except sqlite3.Error:
             return []

@@ -1,0 +1,86 @@
+"""The BM25 build's vector array (index/vectors.py) follows chromadb's chunks row by row, and searches use it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from briefbot.answer.retrieval import Retriever
+from briefbot.index import lexical, passages, vectors
+from briefbot.index.store import Index
+from briefbot.ingest.pipeline import ingest
+from briefbot.settings import Settings
+
+from .test_lexical import ALPHA, BETA, GAMMA
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> Settings:
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "alpha.txt").write_text(ALPHA, encoding="utf-8")
+    (corpus / "beta.txt").write_text(BETA * 3, encoding="utf-8")
+    return Settings(index=tmp_path / ".briefbot", corpus=[corpus], chunk_tokens=40, chunk_overlap=0)
+
+
+def build_agrees(settings: Settings, embedder) -> lexical.LexicalIndex:  # type: ignore[no-untyped-def]
+    """The saved build's array holds chromadb's vector of each of its ids, in their order."""
+    built = lexical.LexicalIndex.load(lexical.folder(settings), model=False)
+    assert built is not None and built.vectors is not None
+    truth = Index.open(settings, embedder.name, embedder.dim, create=False).get_by_ids(built.ids)
+    assert set(truth) == set(built.ids) and built.vectors.shape == (len(built.ids), embedder.dim)
+    for n, i in enumerate(built.ids):
+        assert np.array_equal(built.vectors[n], truth[i][1])
+    return built
+
+
+def test_the_array_follows_add_change_and_delete(kb: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
+    docs = kb.corpus[0]
+    ingest(kb, embedder=embedder)
+    first = build_agrees(kb, embedder).ids
+    (docs / "gamma.txt").write_text(GAMMA, encoding="utf-8")
+    (docs / "alpha.txt").write_text(ALPHA + "The harbour closed in 1990.\n", encoding="utf-8")
+    ingest(kb, embedder=embedder)
+    assert build_agrees(kb, embedder).ids != first
+    (docs / "beta.txt").unlink()
+    ingest(kb, embedder=embedder)
+    build_agrees(kb, embedder)
+
+
+def test_bm25_finds_vectors_come_from_the_array_and_rank_as_from_the_copy(
+    kb: Settings, embedder, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from briefbot.api import Briefbot
+
+    (kb.corpus[0] / "gamma.txt").write_text(GAMMA, encoding="utf-8")
+    ingest(kb, embedder=embedder)
+    questions = ["When did the harbour open?", "Who reviewed the tolls?", "Why are the vineyards productive?"]
+
+    def ranked() -> list[list[tuple[str, float]]]:
+        bot = Briefbot(index=kb.index, corpus=kb.corpus, generator="extractive")
+        bot._embedder = embedder
+        return [[(p.chunk.id, p.score) for p in bot.search(q, 4)] for q in questions]
+
+    asked: list[list[str]] = []
+    real = passages.Passages.vectors
+    monkeypatch.setattr(passages.Passages, "vectors", lambda self, ids, dim: (asked.append(list(ids)), real(self, ids, dim))[1])
+    with_array = ranked()
+    assert asked == []  # every vector the searches needed was in the build's array
+    monkeypatch.setattr(lexical.LexicalIndex, "vectors_of", lambda self, ids: {})
+    assert ranked() == with_array
+    assert asked  # (read from the copy instead)
+
+
+def test_a_build_without_the_array_gets_one_at_its_next_sync(kb: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
+    ingest(kb, embedder=embedder)
+    built = lexical.LexicalIndex.load(lexical.folder(kb), model=False)
+    assert built is not None and built.saved_in is not None
+    (built.saved_in / vectors.FILENAME).unlink()  # as a build made by an older version
+    index = Index.open(kb, embedder.name, embedder.dim, create=False)
+    retriever = Retriever(index, embedder, lexical_folder=lexical.folder(kb))
+    assert retriever.search("When did the Quintara harbour open?", 3)[0].chunk.source.endswith("alpha.txt")
+    assert retriever.lexical().vectors is not None  # the same process uses it at once
+    assert build_agrees(kb, embedder).saved_in == built.saved_in  # the same build, with its array added
+    assert not list(built.saved_in.glob(".tmp-*"))
