@@ -234,11 +234,12 @@ class Briefbot:
             draft, answerable = gen.answer(question, passages), True  # it declines by the same reading itself
         else:
             # Does a sentence of what was found answer the question? The offline answerer's reading, calibrated on
-            # SQuAD 2.0 (answer/decline.py); a model's answer is declined when it finds none (cite.check_citations).
+            # SQuAD 2.0 (answer/decline.py). When it finds none, the model is not asked with verification on (its
+            # answer would be declined), and its answer is reported unsupported with verification off.
             answerable = self.reader().finds_answer(question, passages)
             if answerable or not self.settings.verify:
                 draft, passages = gen.answer(question, passages, load_template("answer", self.settings.prompts), on_token)
-            else:  # whatever the model wrote would be declined (cite.check_citations): do not wait for it
+            else:
                 from briefbot.answer.cite import NOT_ASKED
 
                 draft = Draft(NOT_ASKED, answered=False, model=gen.name)
