@@ -7,16 +7,25 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.index import lexical, passages
-from briefbot.schema import source_of_chunk_id
-from briefbot.ingest.pipeline import ingest
 from briefbot.answer.retrieval import Retriever
-from briefbot.settings import Settings
+from briefbot.index import lexical, passages
 from briefbot.index.store import Index
+from briefbot.ingest.pipeline import ingest
+from briefbot.schema import source_of_chunk_id
+from briefbot.settings import Settings
 
 ALPHA = "The Quintara harbour opened in 1871. Fishermen landed cod and herring there every morning.\n"
 BETA = "Volcanic soil makes the island's vineyards productive. The grapes ripen late in autumn.\n"
 GAMMA = "A committee led by Ms. Oyelaran reviewed the bridge tolls. Its report recommended lower fees.\n"
+
+
+def small_kb(root: Path, *texts: tuple[str, str], **settings: int) -> Settings:
+    """Settings over ``root/docs`` holding the given (file name, text) pairs."""
+    corpus = root / "docs"
+    corpus.mkdir()
+    for name, text in texts:
+        (corpus / name).write_text(text, encoding="utf-8")
+    return Settings(index=root / ".briefbot", corpus=[corpus], **settings)
 
 
 @pytest.fixture

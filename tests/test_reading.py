@@ -16,7 +16,7 @@ from briefbot.index.store import Index
 from briefbot.ingest.pipeline import ingest
 from briefbot.settings import Settings
 
-from .test_lexical import ALPHA, BETA, GAMMA
+from .test_lexical import ALPHA, BETA, GAMMA, small_kb
 
 
 def sample_texts() -> list[str]:
@@ -65,12 +65,9 @@ def test_features_from_stored_readings_are_the_features_of_the_texts() -> None:
 
 @pytest.fixture
 def kb(tmp_path: Path) -> Settings:
-    corpus = tmp_path / "docs"
-    corpus.mkdir()
-    (corpus / "alpha.txt").write_text(ALPHA, encoding="utf-8")
-    (corpus / "beta.txt").write_text(BETA * 3, encoding="utf-8")
-    (corpus / "gamma.txt").write_text(GAMMA, encoding="utf-8")
-    return Settings(index=tmp_path / ".briefbot", corpus=[corpus], chunk_tokens=40, chunk_overlap=0)
+    return small_kb(
+        tmp_path, ("alpha.txt", ALPHA), ("beta.txt", BETA * 3), ("gamma.txt", GAMMA), chunk_tokens=40, chunk_overlap=0
+    )
 
 
 def stored(settings: Settings) -> dict[str, str]:

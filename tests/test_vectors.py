@@ -13,16 +13,12 @@ from briefbot.index.store import Index
 from briefbot.ingest.pipeline import ingest
 from briefbot.settings import Settings
 
-from .test_lexical import ALPHA, BETA, GAMMA
+from .test_lexical import ALPHA, BETA, GAMMA, small_kb
 
 
 @pytest.fixture
 def kb(tmp_path: Path) -> Settings:
-    corpus = tmp_path / "docs"
-    corpus.mkdir()
-    (corpus / "alpha.txt").write_text(ALPHA, encoding="utf-8")
-    (corpus / "beta.txt").write_text(BETA * 3, encoding="utf-8")
-    return Settings(index=tmp_path / ".briefbot", corpus=[corpus], chunk_tokens=40, chunk_overlap=0)
+    return small_kb(tmp_path, ("alpha.txt", ALPHA), ("beta.txt", BETA * 3), chunk_tokens=40, chunk_overlap=0)
 
 
 def build_agrees(settings: Settings, embedder) -> lexical.LexicalIndex:  # type: ignore[no-untyped-def]
