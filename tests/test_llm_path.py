@@ -125,35 +125,6 @@ def test_a_paraphrased_decline_is_a_decline(indexed: Path, srv: FakeOpenAI, monk
     assert answer.text == "The documents do not answer this question."
 
 
-def test_an_uncited_answer_is_asked_again_once(indexed: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:
-    # what the real 1.5B model does now and then: a passage's sentence copied without its number
-    copied = "The delegation of UNESCO-ICHEI had a meeting with Ms. Stephania Giannini."
-    srv.push(reply(copied), reply(copied[:-1] + " [1]."), endpoint="chat")
-    answer = make_bot(indexed, srv.base_url, monkeypatch, embedder).ask("Who did the UNESCO-ICHEI delegation meet?")
-    calls = srv.requests_to("/chat/completions")
-    assert len(calls) == 2
-    again = calls[1].json["messages"]
-    assert [m["role"] for m in again] == ["system", "user", "assistant", "user"]
-    assert again[2]["content"] == copied and "did not cite" in again[3]["content"]
-    assert answer.answered and answer.text == copied[:-1] + " [1]." and len(answer.citations) == 1
-    srv.reply(copied[:-1] + " [1].")
-    once = make_bot(indexed, srv.base_url, monkeypatch, embedder).ask("Who did the UNESCO-ICHEI delegation meet?")
-    assert answer.usage.prompt_tokens > once.usage.prompt_tokens  # the usage counts both calls
-
-
-def test_an_answer_uncited_twice_is_removed(indexed: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:
-    srv.reply("The delegation of UNESCO-ICHEI had a meeting with Ms. Stephania Giannini.")
-    answer = make_bot(indexed, srv.base_url, monkeypatch, embedder).ask("Who did the UNESCO-ICHEI delegation meet?")
-    assert len(srv.requests_to("/chat/completions")) == 2  # the reply and one repair, no more
-    assert not answer.answered and [u.reason for u in answer.unsupported] == ["cites no passage"]
-
-
-def test_a_decline_is_not_asked_again(indexed: Path, srv: FakeOpenAI, monkeypatch, embedder) -> None:
-    srv.reply("I don't know.")
-    answer = make_bot(indexed, srv.base_url, monkeypatch, embedder).ask("Who did the UNESCO-ICHEI delegation meet?")
-    assert len(srv.requests_to("/chat/completions")) == 1 and not answer.answered
-
-
 # --- usage ------------------------------------------------------------------------------------
 
 

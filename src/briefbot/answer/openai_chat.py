@@ -5,15 +5,9 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.llm_prompt import OnToken, fence, fit_passages, signal
-from briefbot.answer.llm_reply import (
-    DECLINE_TEXT,
-    clean_reply,
-    cut_to_words,
-    has_valid_citation,
-    is_decline,
-)
+from briefbot.answer.llm_reply import DECLINE_TEXT, clean_reply, cut_to_words, is_decline
 from briefbot.answer.pricing import estimate_cost
-from briefbot.answer.prompts import Template, load_template_or_default
+from briefbot.answer.prompts import Template
 from briefbot.errors import ModelError
 from briefbot.openai_client import call_with_errors
 from briefbot.schema import Draft, Passage, Usage
@@ -75,17 +69,8 @@ class OpenAIGenerator:
         passages = fit_passages(template, passages, self.settings.context_tokens, self.model, question=question, max_sentences=4)
         blocks = "\n\n".join(fence(i + 1, p) for i, p in enumerate(passages))
         system, user = template.render(passages=blocks, question=question, max_sentences=4)
-        messages = self._messages(system, user)
-        reply, usage, cut = self._complete(messages, ASK_MAX_TOKENS, on_token)
-        text = clean_reply(reply)
-        if not is_decline(text) and not has_valid_citation(text, len(passages)):
-            # Small models sometimes copy a passage's sentence without its number; uncited, every sentence
-            # would be removed. Asked once more, as an uncited brief is (prompts/repair_answer.md).
-            _, repair = load_template_or_default("repair_answer", self.settings.prompts).render(max_sentences=4)
-            signal(on_token, "reset")
-            more = [*messages, {"role": "assistant", "content": reply}, {"role": "user", "content": repair}]
-            reply, again, cut = self._complete(more, ASK_MAX_TOKENS, on_token)
-            text, usage = clean_reply(reply), usage + again
+        text, usage, cut = self._complete(self._messages(system, user), ASK_MAX_TOKENS, on_token)
+        text = clean_reply(text)
         if is_decline(text):
             return Draft(DECLINE_TEXT, answered=False, model=self.model, usage=usage), passages
         if cut:
