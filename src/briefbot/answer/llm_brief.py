@@ -203,10 +203,7 @@ def _final(
     made += 1
     text = cut_to_words(flatten_brief(reply), words, truncated=cut)
     if not has_valid_citation(text, n_passages):
-        _, repair = load_template_or_default("repair", calls.prompts).render(words=words)
-        messages = [*messages, {"role": "assistant", "content": reply}, {"role": "user", "content": repair}]
-        signal(on_token, "reset")
-        reply, more, cut = calls.complete(messages, budget, on_token)
+        reply, more, cut = _ask_again(calls, messages, reply, words, on_token)
         usage, made = usage + more, made + 1
         text = cut_to_words(flatten_brief(reply), words, truncated=cut)
     usage = usage if spent is None else spent + usage
@@ -215,6 +212,16 @@ def _final(
         draft.fallback = "no valid citation, even when asked again"
         return draft, made
     return Draft(text, answered=True, model=calls.model, usage=usage), made
+
+
+def _ask_again(
+    calls: BriefCalls, messages: Messages, reply: str, words: int, on_token: OnToken | None
+) -> tuple[str, Usage, bool]:
+    """The model's uncited ``reply`` asked for once more, with the repair message (prompts/repair.md)."""
+    _, repair = load_template_or_default("repair", calls.prompts).render(words=words)
+    signal(on_token, "reset")
+    more = [*messages, {"role": "assistant", "content": reply}, {"role": "user", "content": repair}]
+    return calls.complete(more, max_tokens_for_words(words), on_token)
 
 
 def _map_reduce(
@@ -238,10 +245,7 @@ def _map_reduce(
         if not kept and not _part_declines(reply):
             # A part summary citing none of its passages is asked for once more, as an uncited merge is: the
             # real 1.5B model left both parts of two topic briefs uncited, so the offline brief stood.
-            _, repair = load_template_or_default("repair", calls.prompts).render(words=part_words)
-            signal(on_token, "reset")
-            more = [*messages, {"role": "assistant", "content": reply}, {"role": "user", "content": repair}]
-            reply, again, cut = calls.complete(more, max_tokens_for_words(part_words), on_token)
+            reply, again, cut = _ask_again(calls, messages, reply, part_words, on_token)
             usage, repairs = usage + again, repairs + 1
             kept = part_sentences(reply, offset, len(part), part_words, cut)
         spent = usage if spent is None else spent + usage
