@@ -105,3 +105,18 @@ def test_summarize_the_meeting_is_the_brief_of_what_is_indexed(meeting: Path, em
     assert answer.answered, answer.text
     assert_one_cited_paragraph(answer.text)
     assert answer.text == bot.brief().text and answer.question == "Summarize the meeting"
+
+
+def test_ask_k_bounds_the_passages_a_summary_question_reads(meeting: Path, embedder: object) -> None:
+    (meeting / "corpus" / "design-notes.txt").write_text(
+        "Design notes after the meeting.\n\n"
+        "The group decided that the buttons should glow in the dark so users can find them at night.\n"
+        "The buttons will be arranged in a cross, the team decided, with the power button on top.\n"
+    )
+    bot = bot_for(meeting, embedder)
+    question = "What did the group decide about the buttons?"
+    wide = bot.ask(question)
+    assert wide.answered and len({c.source for c in wide.citations}) == 2, wide.text  # both files say something
+    narrow = bot.ask(question, k=1)
+    assert narrow.answered, narrow.text
+    assert len({(c.source, c.n) for c in narrow.citations}) == 1, narrow.text  # one passage read, one cited

@@ -217,7 +217,7 @@ class Briefbot:
             # "What did the group decide about X?": what several passages said, not one quoted sentence;
             # "Summarize the meeting": the brief of everything indexed.
             topic = names_a_topic(question)
-            answer = self.brief(about=question if topic else None)
+            answer = self.brief(about=question if topic else None, k=k)
             answer.question = question
             answer.scope = None if topic else answer.scope  # what a brief of everything covers stays shown
             return answer
@@ -259,8 +259,12 @@ class Briefbot:
         source: str | None = None,
         words: int | None = None,
         on_token: OnToken | None = None,
+        k: int | None = None,
     ) -> Answer:
-        """One paragraph of executive summary of the corpus, a topic, or one file (see answer/briefing.py)."""
+        """One paragraph of executive summary of the corpus, a topic, or one file (see answer/briefing.py).
+
+        ``k`` bounds the passages a topic is searched in (default TOPIC_PASSAGES): `ask -k` on a summary question.
+        """
         from briefbot.answer.briefing import plan_brief
         from briefbot.answer.prompts import load_template
 
@@ -268,7 +272,7 @@ class Briefbot:
         about = (about or "").strip() or None
         if source is not None:
             source = self._source_name(source)
-        topic = self.search(about, TOPIC_PASSAGES, source=source) if about else None
+        topic = self.search(about, k or TOPIC_PASSAGES, source=source) if about else None
         plan = plan_brief(self.index(), self.embedder, words, source=source, about=about, topic_passages=topic,
                           min_score=self.settings.min_score)
         draft, passages = plan.draft, plan.passages
