@@ -94,7 +94,7 @@ def test_embedder_mismatch_is_a_clear_error(project: Path, embedder) -> None:
 
 def test_a_changed_file_is_hashed_once(project: Path, embedder, monkeypatch: pytest.MonkeyPatch) -> None:
     """plan() hashes a file whose size/mtime changed; reading it for indexing reuses that hash."""
-    from briefbot.ingest import pipeline
+    from briefbot.ingest import changes
 
     notes = project / "corpus" / "notes.txt"
     notes.write_text("The budget review is on Friday.\n", encoding="utf-8")
@@ -102,8 +102,8 @@ def test_a_changed_file_is_hashed_once(project: Path, embedder, monkeypatch: pyt
     ingest(settings, embedder=embedder)
     notes.write_text("The budget review moved to Monday.\n", encoding="utf-8")
     hashed: list[str] = []
-    real = pipeline._file_sha256
-    monkeypatch.setattr(pipeline, "_file_sha256", lambda path: hashed.append(path.name) or real(path))
+    real = changes.file_sha256
+    monkeypatch.setattr(changes, "file_sha256", lambda path: hashed.append(path.name) or real(path))
     report = ingest(settings, embedder=embedder)
     assert report.changed == ["corpus/notes.txt"]
     assert hashed == ["notes.txt"]

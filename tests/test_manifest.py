@@ -10,7 +10,8 @@ import pytest
 
 from briefbot.ingest import manifest
 from briefbot.errors import EmbedderMismatchError
-from briefbot.ingest.pipeline import ingest, needs_refresh
+from briefbot.ingest.changes import needs_refresh
+from briefbot.ingest.pipeline import ingest
 from briefbot.ingest.manifest import FILENAME
 from briefbot.settings import Settings
 from briefbot.index.store import Index

@@ -10,7 +10,8 @@ from briefbot.answer.openai_chat import OnToken
 from briefbot.errors import ConfigError, IndexError_, IndexReadOnlyError, LoadError
 from briefbot.index.embedding import Embedder, make_embedder
 from briefbot.index.store import Index
-from briefbot.ingest.pipeline import Progress, index_root, ingest, needs_refresh
+from briefbot.ingest.changes import index_root, needs_refresh
+from briefbot.ingest.pipeline import Progress, ingest
 from briefbot.schema import Answer, Draft, IngestReport, Passage, Usage
 from briefbot.settings import Settings, check, load_settings
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import threading
 import time
@@ -20,19 +19,15 @@ from briefbot.index.embed_cache import PRUNE_RATIO, EmbeddingCache, embed_missin
 from briefbot.index.embedding import Embedder, make_embedder, warm_in_background
 from briefbot.index.readonly import check_can_write
 from briefbot.index.store import Index
-from briefbot.ingest import manifest
+from briefbot.ingest import changes, manifest
 from briefbot.ingest.chunking import chunk_document
 from briefbot.ingest.loading import (
     FoundFile,
-    canonical,
-    discover,
     load_document,
     os_error,
-    source_name,
-    type_of,
 )
 from briefbot.ingest.locking import ingest_lock
-from briefbot.ingest.skips import read_skips, remember_skips, skip_key
+from briefbot.ingest.skips import remember_skips
 from briefbot.schema import Chunk, Document, FileRecord, IngestReport
 from briefbot.settings import Settings
 
@@ -47,91 +42,6 @@ GROUP_CHUNKS = int(os.environ.get("BRIEFBOT_TEST_GROUP_CHUNKS", "512"))
 EMBED_FROM = 0.3
 Step = Callable[[float], None]  # how far through the current file (0..1)
 READ_ATTEMPTS = 3  # a file still changing after this many reads is skipped until the next ingest
-
-
-def index_root(settings: Settings) -> Path:
-    """Sources are named relative to the folder holding the index (the project folder)."""
-    return canonical(settings.index).parent
-
-
-def _file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def _record_path(source: str, root: Path) -> Path:
-    return canonical(Path(source) if Path(source).is_absolute() else root / source)
-
-
-def _under(source: str, root: Path, scopes: Sequence[Path]) -> bool:
-    path = _record_path(source, root)
-    return any(path == s or s in path.parents for s in scopes)
-
-
-def _scopes(paths: Sequence[Path]) -> list[Path]:
-    return [canonical(p) for p in paths]
-
-
-def _leaves(source: str, root: Path, scopes: Sequence[Path]) -> bool:
-    """Whether an indexed file that no scan found leaves the index: it was under a folder scanned
-    now, or its file is gone (wherever it was: a file ingested by an explicit path outside the
-    corpus too), or its name is not the canonical one (then the file comes back under that)."""
-    if _under(source, root, scopes):
-        return True
-    path = _record_path(source, root)
-    return source_name(path, root) != source or not path.exists()
-
-
-def plan(
-    settings: Settings,
-    paths: Sequence[Path],
-    records: dict[str, FileRecord],
-    pending: set[str],
-    skipped: list[tuple[str, str]] | None = None,
-    *,
-    found: list[FoundFile] | None = None,
-    hashes: dict[str, str] | None = None,
-    others: dict[str, int] | None = None,
-) -> tuple[list[FoundFile], list[str], int, list[FileRecord]]:
-    """Which files need (re)indexing, which records are gone, how many are unchanged, and the
-    records of files touched but identical (same hash, new mtime: to be written back).
-
-    Size and mtime decide cheaply; only when they differ is the file hashed, so a touched but
-    identical file costs one read and no embedding. The hashes of changed files go into
-    ``hashes`` (by source) so reading them does not hash them again. Reads no index and writes nothing.
-    """
-    root = index_root(settings)
-    # ``found`` may be passed in by a caller that already has it (saves a scan).
-    if found is None:
-        found = _discover(settings, paths, skipped, others)
-    todo: list[FoundFile] = []
-    unchanged = 0
-    touched: list[FileRecord] = []
-    for f in found:
-        rec = records.get(f.source)
-        if rec is not None and f.source not in pending:
-            if rec.size == f.size and rec.mtime_ns == f.mtime_ns:
-                unchanged += 1
-                continue
-            try:
-                sha = _file_sha256(f.path)
-            except OSError:
-                todo.append(f)
-                continue
-            if sha == rec.sha256:
-                unchanged += 1
-                touched.append(FileRecord(rec.source, f.size, f.mtime_ns, sha, rec.chunks, rec.indexed_at))
-                continue
-            if hashes is not None:
-                hashes[f.source] = sha
-        todo.append(f)
-    present = {f.source for f in found}
-    scopes = _scopes(paths)
-    gone = sorted(s for s in set(records) | pending if s not in present and _leaves(s, root, scopes))
-    return todo, gone, unchanged, touched
 
 
 class _Opening:
@@ -173,33 +83,6 @@ def _scaled(step: Step | None, share: float) -> Step | None:
     return None if step is None else (lambda fraction: step(share * fraction))
 
 
-def _discover(
-    settings: Settings,
-    paths: Sequence[Path],
-    skipped: list[tuple[str, str]] | None = None,
-    others: dict[str, int] | None = None,
-) -> list[FoundFile]:
-    """The files to index under ``paths``; skips go to ``skipped``, files of unknown type are counted in ``others``."""
-    root = index_root(settings)
-
-    def on_skip(path: Path, reason: str) -> None:
-        if skipped is not None:
-            skipped.append((source_name(path, root), reason))
-
-    def on_other(path: Path) -> None:
-        if others is not None:
-            others[type_of(path)] = others.get(type_of(path), 0) + 1
-
-    if others is not None:
-        others.clear()
-    return list(
-        discover(
-            paths, root, exclude=[settings.index], follow_symlinks=settings.follow_symlinks,
-            on_skip=on_skip, on_other=on_other,
-        )
-    )
-
-
 def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_ino, a.st_size, a.st_mtime_ns) == (b.st_ino, b.st_size, b.st_mtime_ns)
 
@@ -225,7 +108,7 @@ def read_consistent(f: FoundFile, max_bytes: int, known: str | None = None) -> t
             before = f.path.stat()
             doc = load_document(f.path, f.source, max_bytes)
             as_discovered = (before.st_size, before.st_mtime_ns) == (f.size, f.mtime_ns)
-            sha = known if known is not None and as_discovered else _file_sha256(f.path)
+            sha = known if known is not None and as_discovered else changes.file_sha256(f.path)
             after = f.path.stat()
         except OSError as exc:
             raise os_error(f.path, exc) from None
@@ -259,10 +142,10 @@ def ingest(
     if not rebuild and not settings.chroma_url:
         # Fast path: when a stat of every file matches the snapshot, there is nothing to do and
         # chromadb is never imported (see manifest.py).
-        root = index_root(settings)
-        found = _discover(settings, paths, discovery_skips, others)
-        scopes = _scopes(paths)
-        total = manifest.up_to_date(settings.index, embedder.name, found, lambda s: _leaves(s, root, scopes))
+        root = changes.index_root(settings)
+        found = changes.discover_files(settings, paths, discovery_skips, others)
+        scopes = changes.scopes_of(paths)
+        total = manifest.up_to_date(settings.index, embedder.name, found, lambda s: changes.leaves(s, root, scopes))
         if total is not None and not discovery_skips and (settings.index / "chroma").exists():
             return IngestReport(
                 unchanged=len(found), other_types=others, total_chunks=total, seconds=time.perf_counter() - started
@@ -316,7 +199,7 @@ def _ingest_locked(
         cache = EmbeddingCache.for_index(settings.index, embedder.name, embedder.dim) if use_cache else None
         report = IngestReport(other_types=others if others is not None else {})
         hashes: dict[str, str] = {}
-        todo, gone, report.unchanged, touched = plan(
+        todo, gone, report.unchanged, touched = changes.plan(
             settings, paths, records, pending, report.skipped, found=found, hashes=hashes,
             others=report.other_types if found is None else None,
         )
@@ -423,30 +306,3 @@ def _ingest_locked(
                 records = index.file_records()
             manifest.write(settings.index, embedder.name, records, report.total_chunks)
         return report
-
-
-def needs_refresh(settings: Settings, index: Index) -> bool:
-    """A cheap check (stat only) whether the configured corpus differs from what is indexed."""
-    root = index_root(settings)
-    try:
-        found = _discover(settings, settings.corpus)
-    except LoadError:
-        return False
-    scopes = _scopes(settings.corpus)
-    in_scope = lambda s: _leaves(s, root, scopes)
-    if not settings.chroma_url and index.embedder and manifest.up_to_date(settings.index, index.embedder, found, in_scope) is not None:
-        return False  # the snapshot matches: no need to read every file record from chromadb
-    records = index.file_records()
-    if index.pending_sources():
-        return True
-    present = {f.source for f in found}
-    if any(s not in present and _leaves(s, root, scopes) for s in records):
-        return True
-    skips = read_skips(settings)
-    for f in found:
-        rec = records.get(f.source)
-        if rec is None and f.source in skips and skips[f.source] == skip_key(f.path, settings):
-            continue  # skipped last time and untouched since: reading it again would skip it again
-        if rec is None or rec.size != f.size or rec.mtime_ns != f.mtime_ns:
-            return True
-    return False
