@@ -21,6 +21,13 @@ _VIEW = re.compile(
     r"|decide|agree|conclude|elaborate|respond|argue)\s+(?:about|of|on|over|towards?|regarding|when|with)\b",
     re.IGNORECASE,
 )
+# "What did they discuss?", "What did the group decide?", "What did Giannini say?": the same, its topic left open
+# (past or future tense: "What does the word prime suggest?" asks for a meaning).
+_VIEW_BARE = re.compile(
+    r"^\s*(?:what|how)\s+(?:did|would|will)\s+[^?]{1,60}?\b(?:think|say|discuss|talk\s+about|propose|decide"
+    r"|agree(?:\s+on)?|conclude|argue|recommend)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
 # "What was the group's decision on ...", "What were their thoughts about ...", "What was the debate about ...".
 _VIEW_NOUN = re.compile(
     r"^\s*(?:what|how)(?:'s|’s|\s+(?:was|were|is|are))\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+)?[^?]{0,40}?"
@@ -40,13 +47,14 @@ _GENERIC = frozenset(
     has have been discussed said decided agreed concluded proposed suggested presented covered talked about in at on
     during from for all everything it this these that those main key points findings brief briefly short quick
     meeting meetings discussion discussions document documents doc docs file files folder corpus text texts report
-    reports notes minutes content contents""".split()
+    reports notes minutes content contents did do does would will think say discuss talk propose decide agree
+    conclude argue recommend they them we you he she people group team everyone participants""".split()
 )
 
 
 def asks_for_summary(question: str) -> bool:
     """Whether the question asks what was said or decided about something, rather than for one fact."""
-    return any(p.match(question) for p in (_SUMMARISE, _VIEW, _VIEW_NOUN, _PASSIVE))
+    return any(p.match(question) for p in (_SUMMARISE, _VIEW, _VIEW_BARE, _VIEW_NOUN, _PASSIVE))
 
 
 def names_a_topic(question: str) -> bool:
