@@ -13,7 +13,7 @@ from .conftest import briefbot_exe, run_cli
 from .fake_openai import FakeOpenAI
 from .pty_session import PtySession, text
 
-from briefbot.answer.chat import carry_over, is_follow_up, key_terms
+from briefbot.answer.chat import carry_over, is_follow_up, key_terms, titled_person
 
 LIGHTHOUSE = """# Skerry Lighthouse
 
@@ -71,6 +71,12 @@ def test_key_terms_and_follow_up_detection() -> None:
     assert carry_over("Who runs the Skerry lighthouse?", "and when was the lighthouse built?") == (
         "and when was the lighthouse built? (Skerry)"
     )
+    # A pronoun, and no person in the previous question: the first person of the answer whose title fits it.
+    attendees = "Ms. Ana Ruiz, director of the lab, Mr. LI Ming and Dr. Kofi Mensah participated in the meeting."
+    assert titled_person(attendees, "she") == "Ana Ruiz" and titled_person(attendees, "him") == "LI Ming"
+    assert titled_person("Dr. Kofi Mensah and Ms. Ana Ruiz spoke.", "he") == "Kofi Mensah"  # Dr fits either
+    assert titled_person(attendees, "they") is None and titled_person("Nobody had a title.", "she") is None
+    assert carry_over("Who attended the meeting?", "what did she say?", attendees) == "what did she say? (Ana Ruiz)"
 
 
 def test_same_follow_up_answered_from_each_conversation_without_llm(town: Path) -> None:
@@ -286,11 +292,12 @@ def test_follow_ups_carry_what_the_previous_turn_was_about(harbour_town: Path) -
         [
             "When was the Skerry lighthouse's lamp automated?", "what about the backup horn?",
             "When did the UNESCO-ICHEI delegation meet Ms. Giannini?", "and what did she emphasize?",
+            "", "Who attended the meeting?", "what did she emphasize?",
         ],
         "--json",
     )
     assert r.returncode == 0, r.stderr
-    lamp, horn, meeting, emphasis = (json.loads(line) for line in r.stdout.splitlines())
+    lamp, horn, meeting, emphasis, attended, emphasis2 = (json.loads(line) for line in r.stdout.splitlines())
     assert "1987" in lamp["answer"]
     # The lighthouse's horn (not the bakery van's), and not "first keeper lamp automated".
     assert horn["question"] == "what about the backup horn? (Skerry lighthouse)"
@@ -302,3 +309,9 @@ def test_follow_ups_carry_what_the_previous_turn_was_about(harbour_town: Path) -
     assert emphasis["question"] == "and what did she emphasize? (Giannini)"
     assert "emphasized" in emphasis["answer"] and "Giannini" in emphasis["answer"]
     assert "LI Ming" not in emphasis["answer"] and "participated in the meeting" not in emphasis["answer"]
+    # The question names nobody, the answer lists people: "she" is the first woman it names (before: "(attended
+    # meeting)" was carried and the follow-up was declined).
+    assert "Giannini" in attended["answer"] and "participated in the meeting" in attended["answer"]
+    assert emphasis2["question"] == "what did she emphasize? (Stephania Giannini)"
+    assert emphasis2["answered"] and "emphasized" in emphasis2["answer"] and "Giannini" in emphasis2["answer"]
+    assert "participated in the meeting" not in emphasis2["answer"]

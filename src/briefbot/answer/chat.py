@@ -68,6 +68,12 @@ def is_follow_up(question: str) -> bool:
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+|de[ \t]+)?[A-Z][\w'’-]*)*")
 _TITLE = r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\b\.?\s*"
 _PERSONAL = frozenset("he him his she her hers they them their".split())
+# Titles that say whether "she" or "he" can mean the person (Dr and Prof say neither, so fit both).
+_TITLES_OF = {
+    "she": r"Ms|Mrs|Miss|Dame|Lady|Dr|Prof",
+    "he": r"Mr|Sir|Lord|Dr|Prof",
+}
+_PRONOUN = {"she": "she", "her": "she", "hers": "she", "he": "he", "him": "he", "his": "he"}
 _QUESTION_WORDS = frozenset("what who whom whose when where which why how is are was were do does did can could and".split())
 
 
@@ -108,6 +114,19 @@ def entities(previous: str, answer_text: str = "", short_answer: str | None = No
     return found, people
 
 
+def titled_person(answer_text: str, pronoun: str) -> str | None:
+    """The first person the answer names with a title that fits ``pronoun`` ("she": "Ms. Stephania Giannini").
+
+    After "Who attended the meeting?" the answer lists people and the question names none: "what did she
+    emphasize?" most likely means the first woman it names.
+    """
+    titles = _TITLES_OF.get(_PRONOUN.get(pronoun, ""), "")
+    if not titles:
+        return None
+    m = re.search(rf"\b(?:{titles})\b\.?\s*((?:[A-Z][\w'’-]*[ \t]+){{0,2}}[A-Z][\w'’-]*)", answer_text)
+    return m.group(1) if m else None
+
+
 def carry_over(previous: str, question: str, answer_text: str = "", short_answer: str | None = None) -> str:
     """The follow-up with what the previous turn was about appended, when it leans on it.
 
@@ -119,8 +138,11 @@ def carry_over(previous: str, question: str, answer_text: str = "", short_answer
         return question
     have = {w.lower() for w in key_terms(question)}
     found, people = entities(previous, answer_text, short_answer)
-    personal = any(w.lower() in _PERSONAL for w in _WORD.findall(question))
-    carried = people if personal and people else found
+    pronouns = [w.lower() for w in _WORD.findall(question) if w.lower() in _PERSONAL]
+    if pronouns and not people:
+        person = titled_person(answer_text, pronouns[0])
+        people = [person] if person else []
+    carried = people if pronouns and people else found
     words = [w for e in carried for w in e.split()]
     if not words:
         words = key_terms(previous)
