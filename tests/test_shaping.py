@@ -69,6 +69,12 @@ def test_short_answers_by_question_type() -> None:
     assert short_answer("How many students attended the talk?", [s2], "number") == "40"
     assert short_answer("How long did the talk last?", [s2], "number") == "two hours"
     assert short_answer("Why did the delegation meet?", [s2], "other") is None  # nothing to cut: the sentence is the answer
+    # An amount keeps what is written onto it ("$11.1bn", not "$11.1"), and a currency written after it is money.
+    s3 = "Quarterly profits at TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December."
+    assert short_answer("How much did TimeWarner earn in the quarter?", [s3], "number") == "$1.13bn"
+    s4 = "Its pre-tax earnings in the fourth quarter were 77m euros, up from 38m in the same period of 2003."
+    assert short_answer("How much were its pre-tax earnings in the fourth quarter?", [s4], "number") == "77m euros"
+    assert short_answer("How long is the bridge?", ["The new bridge is 5km."], "number") == "5km"
 
 
 @pytest.mark.parametrize(

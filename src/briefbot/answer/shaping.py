@@ -30,8 +30,12 @@ _NUMBER_WORD = (
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
     r"million|billion|trillion|dozen|half)"
 )
+# Written onto the number ("$11.1bn", "£600m", "5km"): part of the amount, not to be cut off.
+_UNIT = r"(?:bn|mn|tn|m|k|km|kg|cm|mm|ft|lb|mph|st|nd|rd|th)"
+_CURRENCY = r"(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pesos?)"
 _NUMBER = re.compile(
-    rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:[–-]\d[\d,.]*)?(?:\s*(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?"
+    rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:[–-]\d[\d,.]*)?(?<=\d)(?:{_UNIT}\b)?(?:\s*(?:%|percent|per cent))?"
+    rf"(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+{_CURRENCY}\b)?"
     rf"|\b{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*\b",
     re.IGNORECASE,
 )
@@ -79,7 +83,7 @@ def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qter
         score = 0.0
         if any(set(tokenize(w)) & qterms or w.lower()[:4] in prefixes for w in after):
             score += 40.0
-        if _MONEY.search(question) and text[:1] in "$£€":
+        if _MONEY.search(question) and (text[:1] in "$£€" or re.search(rf"\b{_CURRENCY}$", text, re.IGNORECASE)):
             score += 40.0
         if _PERCENT.search(question) and ("%" in text or "percent" in text or "per cent" in text):
             score += 40.0
