@@ -93,6 +93,26 @@ def test_a_citation_narrows_to_the_quoted_lines_and_keeps_the_text_verbatim() ->
     assert (answer.citations[0].start_line, answer.citations[0].end_line) == (2, 2)
 
 
+def test_the_sources_line_shows_the_quoted_sentence_of_a_long_line() -> None:
+    """A paragraph written as one line: the citation is that line, and the Sources preview starts at the quote."""
+    from rich.console import Console
+
+    from briefbot.faces.render import render_answer
+
+    line = " ".join(f"Filler sentence number {i} says nothing about trade." for i in range(8))
+    said = '"We expect the deficit to widen in 2005," said the economist at IXIS.'
+    p = _chunk(f"Trade report\n\n{line} {said}\n")
+    answer = check_citations("q", Draft(f"{said} [1]", True, "extractive"), [p])
+    [c] = answer.citations
+    assert (c.start_line, c.end_line) == (3, 3) and c.text.startswith("Filler sentence number 0")
+    assert c.text[c.quote_start :] == said  # the opening quotation mark belongs to the quote
+    out = Console(width=400, record=True, color_system=None)
+    render_answer(answer, out)
+    shown = out.export_text()
+    assert 'lighthouse.md:3-3  § Skerry Lighthouse  …"We expect the deficit to widen in 2005,"' in shown, shown
+    assert "Filler sentence" not in shown.split("Sources", 1)[1]  # before: the line's first 160 characters
+
+
 @pytest.fixture(scope="module")
 def harbour(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("harbour")

@@ -90,6 +90,8 @@ def test_short_answers_by_question_type() -> None:
         ), "HOU Sheng Tao"),
         ("Who is the chief of IIOE?", "XUE Feng", "XUE Feng"),  # the item that matches, not the first person listed
         ("Who did the UNESCO-ICHEI delegation meet?", "Stephania Giannini", "Stephania Giannini"),
+        # Not a "Who is X?" role question (a case-blind pattern made it one: the list's "XUE Feng" was given).
+        ("Who is the Assistant Director-General for Education at UNESCO?", "Stephania Giannini", "Ms. Stephania Giannini"),
         ("When did the delegation meet Ms. Giannini?", "September 6th, 2023", "On September 6th, 2023"),
     ],
 )

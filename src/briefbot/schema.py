@@ -118,6 +118,7 @@ class Citation:
     score: float
     page: int | None = None
     section: str | None = None
+    quote_start: int = 0  # where in ``text`` the quoted sentences begin (a long line holds more than the quote)
 
     @property
     def location(self) -> str:

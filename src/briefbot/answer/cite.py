@@ -263,8 +263,13 @@ def cite(n: int, passage: Passage, quoted: list[str]) -> Citation:
     last = c.start_line + c.text.count("\n", 0, hi)
     return Citation(
         n, c.source, first, min(max(first, last), c.end_line), c.text[line_lo:line_hi], passage.score, c.page,
-        section_at(c.text, lo, c.context),
+        section_at(c.text, lo, c.context), _opening(c.text, lo) - line_lo,
     )
+
+
+def _opening(text: str, at: int) -> int:
+    """Where a quote found at ``at`` begins, with the quotation mark or bracket that opens it."""
+    return at - 1 if at > 0 and text[at - 1] in "\"“‘'(" else at
 
 
 def check_citations(

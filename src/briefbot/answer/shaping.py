@@ -46,7 +46,7 @@ _ACRONYM = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b")
 _WHERE_PREP = re.compile(r"\b(?:in|at|on|near|from|to|into|across|outside|inside|off|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # Questions after a group of people ("Who attended ...?", "Who were the members ...?").
 _GROUP_Q = re.compile(r"\b(?:attend\w*|participat\w*|present|members?|were|are|delegat\w*\s+included)\b", re.IGNORECASE)
-_ROLE_Q = re.compile(r"\b(?:role|title|position|job|post|occupation|profession|rank)\b|^\s*who\s+(?:is|was)\s+[A-Z]", re.IGNORECASE)
+_ROLE_Q = re.compile(r"\b(?:role|title|position|job|post|occupation|profession|rank)\b|^\s*who\s+(?:is|was)\s+(?-i:[A-Z])", re.IGNORECASE)
 _STANDS = re.compile(
     r"\bstands?\s+for\b|\bfull\s+(?:name|form)\b|\bshort\s+for\b|\babbreviat|\bacronym\b|\bexpansion\b", re.IGNORECASE
 )

@@ -114,7 +114,8 @@ def render_answer(answer: Answer, out: Console, nearest: int = NEAREST_PASSAGES)
             line.append(clean_name(c.location), style="cyan")
             if c.section:
                 line.append(f"  § {clean_name(c.section)}", style="green")
-            line.append(f"  {excerpt(c.text)}", style="dim")
+            # From the quoted sentence: a paragraph written as one long line holds more than the quote.
+            line.append(f"  {'…' if c.quote_start else ''}{excerpt(c.text[c.quote_start:])}", style="dim")
             out.print(line)
     elif not answer.answered and answer.passages:
         out.print()
