@@ -2,7 +2,8 @@
 
 "Was the lamp automated in 1987?" is "Yes" when a sentence holds every word of the question (the
 subject's may come from the sentence before it or the heading above), "No" when that sentence
-negates it or gives another number or date in its place. "Are X and Y both film directors?" needs
+negates it or gives another number or date in its place; a sentence that hedges ("on the brink of",
+"expected to") settles neither. "Are X and Y both film directors?" needs
 a sentence for each side: "Yes" when both say it, "No" when one side's defining sentence ("Y is a
 novelist") says something else; both sentences are cited either way.
 """
@@ -22,6 +23,12 @@ _BOTH = re.compile(
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|none)\b|n't\b", re.IGNORECASE)
+# Words that make a sentence say "not quite" or "not yet": "on the brink of a recession" is no "Yes" to "in recession?".
+_HEDGE = re.compile(
+    r"\b(?:brink|verge|nearly|almost|narrowly|close\s+to|on\s+the\s+edge\s+of|threat(?:ened|ens)?\s+(?:of|to)|risk\s+of"
+    r"|fears?\s+of|considering|plans?\s+to|planned|expected\s+to|likely|possibly|probably|perhaps|allegedly|reportedly)\b",
+    re.IGNORECASE,
+)
 _DEFINING = re.compile(r"\b(?:is|was|are|were)\s+(?:an?|the)\s", re.IGNORECASE)
 _VALUE = re.compile(r"\b\d[\d,.]*\b")
 
@@ -56,6 +63,8 @@ def _single(question: str, evidence: list[Evidence]) -> tuple[str, list[int]] | 
     values = set(_VALUE.findall(question))
     for i, ev in enumerate(evidence):
         if _covers(qterms, ev):
+            if _HEDGE.search(ev.text) and not _HEDGE.search(question):
+                continue  # it says "nearly" or "expected to": it does not settle the question
             negated = bool(_NEGATION.search(ev.text)) and not _NEGATION.search(question)
             return ("No" if negated else "Yes"), [i]
     for i, ev in enumerate(evidence):  # all but a number, and another number where it would be
