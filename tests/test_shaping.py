@@ -75,6 +75,13 @@ def test_short_answers_by_question_type() -> None:
     s4 = "Its pre-tax earnings in the fourth quarter were 77m euros, up from 38m in the same period of 2003."
     assert short_answer("How much were its pre-tax earnings in the fourth quarter?", [s4], "number") == "77m euros"
     assert short_answer("How long is the bridge?", ["The new bridge is 5km."], "number") == "5km"
+    # Two quoted sentences: the number that counts what is asked, not the first sentence's "three years".
+    jobs = [
+        "The US created fewer jobs than expected in January, but unemployment fell to its lowest level in three years.",
+        "According to Labor Department figures, US firms added only 146,000 jobs in January.",
+    ]
+    assert short_answer("How many jobs did the US create in January?", jobs, "number") == "146,000"
+    assert short_answer("How many years was it the lowest level?", jobs[:1], "number") == "three"
 
 
 @pytest.mark.parametrize(
@@ -125,6 +132,16 @@ def test_yes_no_and_comparison_questions(gen: ExtractiveGenerator, bios: list[Pa
     assert yes.short_answer == "Yes" and "Pyotr Ilyich Chaikovsky" in yes.text and "in 1866" in yes.text
     assert gen.answer("Was Chaikovsky appointed professor of harmony in 1870?", bios).short_answer == "No"
     assert not gen.answer("Was Chaikovsky appointed professor of piano?", bios).answered  # not said: declined
+
+
+def test_a_hedged_sentence_settles_no_yes_no_question() -> None:
+    from briefbot.answer.polar import Evidence, polar_answer
+
+    brink = [Evidence("Japan's economy teetered on the brink of a technical recession in the three months to September.", 0)]
+    assert polar_answer("Is Japan's economy in recession?", brink) is None  # was "Yes"
+    said = [Evidence("Japan's economy fell into a technical recession in the three months to September.", 0)]
+    assert polar_answer("Is Japan's economy in recession?", said) == ("Yes", [0])
+    assert polar_answer("Is Japan's economy on the brink of recession?", brink) == ("Yes", [0])  # the question hedges too
 
 
 def test_json_has_short_answer_and_null_when_none(tmp_path: Path) -> None:

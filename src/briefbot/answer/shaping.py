@@ -91,6 +91,12 @@ def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qter
     return fit
 
 
+def _counts_what_is_asked(question: str, sentence: str, qterms: set[str]) -> bool:
+    """Whether a number of the sentence fits the question (followed by what it counts, money, a percentage)."""
+    spans = _new(sentence, [m.span() for m in _NUMBER.finditer(sentence)], qterms)
+    return any(v > 0 for v in _number_fit(question, sentence, spans, qterms).values())
+
+
 def _words(text: str) -> set[str]:
     return set(tokenize(text))
 
@@ -305,6 +311,9 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
         return found
     qterms = _words(question)
     q = question.lower()
+    if kind == "number" and len(sentences) > 1:
+        # "How many jobs ...?": a later quoted sentence's "146,000 jobs" before the first one's "three years".
+        sentences = sorted(sentences, key=lambda t: not _counts_what_is_asked(question, t, qterms))
     for sentence in sentences:
         found = _list_answer(question, [sentence], kind)
         if found:
