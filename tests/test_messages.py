@@ -180,3 +180,11 @@ def test_sources_lists_the_embedding_cache_size(indexed: Path) -> None:
     assert line.startswith("embedding cache: ") and " vectors, " in line and line.endswith(" MB")
     data = json.loads(run_cli("sources", "--json", cwd=indexed).stdout)
     assert data["embedding_cache"]["vectors"] > 0 and data["embedding_cache"]["bytes"] > 0
+
+
+@pytest.mark.parametrize(("args", "what"), [(["search", "  "], "query"), (["ask", ""], "question")])
+def test_an_empty_query_is_an_error_not_a_listing(indexed: Path, args: list[str], what: str) -> None:
+    """`search ""` listed the first passages of the index (exit 0), where `ask ""` said the question is empty."""
+    r = run_cli(*args, "--no-refresh", cwd=indexed)
+    assert r.returncode == 2 and r.stdout == "", (r.returncode, r.stdout)
+    assert r.stderr.strip() == f"briefbot: error: the {what} is empty"

@@ -130,6 +130,8 @@ class Briefbot:
         ``decompose`` (an LLM's question -> sub-questions) is called only when the first hop does not answer.
         Raises IndexError_ when nothing is indexed at all.
         """
+        if not query.strip():
+            raise ConfigError("the query is empty")
         k = k or self.settings.k
         if not self.settings.multihop or source is not None:
             passages = self.retriever().search(query, k, source=source)
