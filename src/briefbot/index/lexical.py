@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from briefbot.errors import IndexError_
-from briefbot.index import rows as rowstore
 from briefbot.index import reading, topk, vectors
+from briefbot.index import rows as rowstore
 from briefbot.index.words import STOPWORDS, cjk_bigrams, tokenize, tokenize_spans
 from briefbot.schema import Chunk, FileRecord, source_of_chunk_id
 
