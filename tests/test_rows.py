@@ -38,8 +38,7 @@ def rows_agree(settings: Settings, embedder) -> lexical.LexicalIndex:  # type: i
     truth = Index.open(settings, embedder.name, embedder.dim, create=False).get_by_ids(built.ids)
     assert set(truth) == set(built.ids)
     for n, i in enumerate(built.ids):
-        assert built.rows.chunk(i, n) == truth[i][0]
-        assert built.rows.reading(n) == reading.stored_form(truth[i][0].text)
+        assert built.rows.chunk(i, n) == (truth[i][0], reading.stored_form(truth[i][0].text))
     return built
 
 
@@ -69,7 +68,7 @@ def test_the_rows_follow_add_change_delete_and_moved_lines(kb: Settings, embedde
     assert moved.saved_in == built.saved_in and moved.rows is not None and built.rows is not None
     assert moved.rows.key != built.rows.key
     beta = [n for n, i in enumerate(moved.ids) if "beta" in i]
-    assert beta and all(moved.rows.chunk(moved.ids[n], n).start_line == built.rows.chunk(built.ids[n], n).start_line + 2 for n in beta)
+    assert beta and all(moved.rows.chunk(moved.ids[n], n)[0].start_line == built.rows.chunk(built.ids[n], n)[0].start_line + 2 for n in beta)
 
 
 def test_searches_read_the_rows_and_rank_as_from_the_copy(kb: Settings, embedder, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -136,7 +135,7 @@ def test_a_build_without_rows_gets_them_and_damaged_ones_are_not_read(kb: Settin
     assert rows_agree(kb, embedder).saved_in == built.saved_in
     assert not list(built.saved_in.glob(".tmp-*"))
     whole = (built.saved_in / rows.FILENAME).read_bytes()
-    for damaged in (b"", b"junk", whole[:-1], whole[:40]):
+    for damaged in (b"", b"junk", whole[:-1], whole[:40], whole + b"x"):
         (built.saved_in / rows.FILENAME).write_bytes(damaged)
         assert rows.load(built.saved_in, len(built.ids)) is None
     (built.saved_in / rows.FILENAME).write_bytes(whole)

@@ -391,11 +391,13 @@ class LexicalIndex:
         if self._positions is None:
             self._positions = {i: n for n, i in enumerate(self.ids)}
         store, at = self.rows, self._positions
-        out = {i: store.chunk(i, n) for i in chunk_ids if (n := at.get(i)) is not None}
-        if readings and store.readings:
-            for i, c in out.items():
-                if not reading.known(c.text):
-                    reading.remember(c.text, store.reading(at[i]))
+        readings = readings and store.readings
+        out: dict[str, Chunk] = {}
+        for i in chunk_ids:
+            if (n := at.get(i)) is not None:
+                out[i], stored = store.chunk(i, n)
+                if readings and not reading.known(stored_text := out[i].text):
+                    reading.remember(stored_text, stored)
         return out
 
 

@@ -1,23 +1,24 @@
-"""Chunk texts and fields in one file aligned with a BM25 build's ids, memory-mapped: a search's row reads.
+"""Chunk texts, fields and readings in one file aligned with a BM25 build's ids: a search's row reads.
 
 A search reads the texts of the passages it re-ranks and of those it reads on past them (~30 rows at
 100,000 chunks). From the local copy (index/passages.py) each is an SQLite row found by its id, ~8-10 us
-with the file cached; here it is a slice at offsets the row's position gives (the BM25 index knows it).
+with the file cached; here it is one ``pread`` at the offset the row's position gives (the BM25 index
+knows it), with the re-ranker's reading of it (index/reading.py) in the same read.
 
 The file is made from the copy, and used only while the copy holds what it was made from: its ``key``
 is the copy's fingerprint and a digest of its table of file stamps (:func:`copy_key`). A chunk id names
 its text, but an edit can move a chunk's lines and keep its id: the copy then reads the rows of the file
 again and records the file's new stamp, so the key changes and this file is not used until the next
-sync writes it again (:func:`refresh`). One file, replaced in one rename: a reader maps a whole one.
+sync writes it again (:func:`refresh`). One file, replaced in one rename: a reader holds a whole one open.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import mmap
 import os
 import sqlite3
+import struct
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,9 +28,10 @@ from briefbot.index import reading
 from briefbot.schema import Chunk
 
 FILENAME = "rows.bin"
-_MAGIC = b"BBROWS1\n"
-# text start and end, fields end, row end (its reading last), index, start line, end line, start char, end char, tokens, page (-1: none)
-_COLS = 11
+_MAGIC = b"BBROWS2\n"
+# A row: the lengths of its text, of its other strings ("hash\ncontext") and of its reading, then its index, start
+# line, end line, start char, end char, tokens and page (-1: none); then those three strings, UTF-8.
+_HEAD = struct.Struct("<3i7q")
 
 
 def copy_key(con: sqlite3.Connection) -> str | None:
@@ -47,53 +49,65 @@ def copy_key(con: sqlite3.Connection) -> str | None:
 
 
 class Rows:
-    """The read side: the chunk at a build position, while :attr:`key` is the copy's key."""
+    """The read side: the chunk at a build position, while :attr:`key` is the copy's key.
 
-    def __init__(self, key: str, table: np.ndarray, blob: mmap.mmap, base: int, readings: bool) -> None:
-        self.key, self._table, self._blob, self._base = key, table, blob, base
+    Rows are read with one ``pread`` each: a mapping of the file cost more, a page fault or two for each
+    row first touched (~30 rows a search, nearly all new to the process at 100,000 chunks)."""
+
+    def __init__(self, key: str, fd: int, offsets: np.ndarray, readings: bool) -> None:
+        self.key, self._fd, self._offsets = key, fd, offsets
         self.readings = readings  # the rows hold the re-ranker's readings in this code's format (index/reading.py)
 
+    def __del__(self) -> None:
+        try:
+            os.close(self._fd)
+        except (OSError, AttributeError, TypeError):
+            pass
+
     def __len__(self) -> int:
-        return len(self._table)
+        return len(self._offsets) - 1
 
-    def chunk(self, chunk_id: str, position: int) -> Chunk:
-        """The chunk ``chunk_id`` at ``position`` of the build (the caller's BM25 index maps one to the other)."""
-        start, text_end, end, _, index, sl, el, sc, ec, tokens, page = self._table[position].tolist()
-        base, blob = self._base, self._blob
-        content_hash, _, context = blob[base + text_end : base + end].decode("utf-8", "surrogatepass").partition("\n")
-        return Chunk(chunk_id.rsplit("#", 1)[0], index, blob[base + start : base + text_end].decode("utf-8", "surrogatepass"),
-                     sl, el, sc, ec, tokens, content_hash, None if page < 0 else page, context or None)
-
-
-    def reading(self, position: int) -> str:
-        """The stored reading (index/reading.py) of the chunk at ``position``: only when :attr:`readings`."""
-        start, end = self._table[position, 2:4].tolist()
-        return self._blob[self._base + start : self._base + end].decode("utf-8", "surrogatepass")
+    def chunk(self, chunk_id: str, position: int) -> tuple[Chunk, str]:
+        """The chunk ``chunk_id`` at ``position`` of the build (the caller's BM25 index maps one to the other),
+        and its stored reading (index/reading.py; meaningful only when :attr:`readings`)."""
+        start, end = self._offsets[position : position + 2].tolist()
+        row = os.pread(self._fd, end - start, start)
+        text_len, fields_len, _, index, sl, el, sc, ec, tokens, page = _HEAD.unpack_from(row)
+        at = _HEAD.size
+        text = row[at : at + text_len].decode("utf-8", "surrogatepass")
+        at += text_len
+        content_hash, _, context = row[at : at + fields_len].decode("utf-8", "surrogatepass").partition("\n")
+        stored = row[at + fields_len :].decode("utf-8", "surrogatepass")
+        return Chunk(chunk_id.rsplit("#", 1)[0], index, text, sl, el, sc, ec, tokens, content_hash, None if page < 0 else page,
+                     context or None), stored
 
 
 def load(build: Path, count: int) -> Rows | None:
-    """The build's rows, mapped into memory; None when missing, damaged or not of ``count`` chunks."""
+    """The build's rows (their offsets read, the file kept open); None when missing, damaged or not of ``count`` chunks."""
     try:
-        with open(build / FILENAME, "rb") as f:
-            blob = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):
+        fd = os.open(build / FILENAME, os.O_RDONLY)
+    except OSError:
         return None
     try:
-        if blob[: len(_MAGIC)] != _MAGIC:
-            return None
-        size = int.from_bytes(blob[len(_MAGIC) : len(_MAGIC) + 8], "little")
+        size = os.fstat(fd).st_size
+        pre = os.pread(fd, len(_MAGIC) + 8, 0)
+        if count <= 0 or pre[: len(_MAGIC)] != _MAGIC or len(pre) < len(_MAGIC) + 8:
+            raise ValueError
+        length = int.from_bytes(pre[len(_MAGIC) :], "little")
         at = len(_MAGIC) + 8
-        head = json.loads(blob[at : at + size].decode("utf-8"))
-        at += size
+        head = json.loads(os.pread(fd, length, at).decode("utf-8"))
+        at += length
         at += -at % 8
-        if head.get("count") != count or count <= 0:
-            return None
-        table = np.frombuffer(blob, dtype="<i8", count=count * _COLS, offset=at).reshape(count, _COLS)
-        base = at + table.nbytes
-        if int(table[-1, 3]) != len(blob) - base:
-            return None
-        return Rows(str(head["key"]), table, blob, base, head.get("reading") == reading.format_tag())
-    except (ValueError, KeyError, TypeError):
+        if head.get("count") != count:
+            raise ValueError
+        offsets = np.frombuffer(os.pread(fd, 8 * (count + 1), at), dtype="<i8")
+        if len(offsets) != count + 1 or int(offsets[0]) != at + 8 * (count + 1) or int(offsets[-1]) != size:
+            raise ValueError
+        if np.any(np.diff(offsets) < _HEAD.size):
+            raise ValueError
+        return Rows(str(head["key"]), fd, offsets, head.get("reading") == reading.format_tag())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        os.close(fd)
         return None
 
 
@@ -107,7 +121,6 @@ def write(build: Path, ids: Sequence[str], copy: Path) -> Rows | None:
     except sqlite3.Error:
         return None
     at = {i: n for n, i in enumerate(ids)}
-    table = np.zeros((len(ids), _COLS), dtype="<i8")
     parts: list[bytes | None] = [None] * len(ids)
     try:
         with con:  # one read transaction: the key and the rows agree
@@ -126,29 +139,28 @@ def write(build: Path, ids: Sequence[str], copy: Path) -> Rows | None:
                     continue
                 body = text.encode("utf-8", "surrogatepass")
                 fields = f"{content_hash}\n{context or ''}".encode("utf-8", "surrogatepass")
-                parts[n] = body + fields + (stored or "").encode("utf-8", "surrogatepass")
-                table[n, 1:3] = (len(body), len(body) + len(fields))
-                table[n, 4:] = (index, sl, el, sc, ec, tokens, -1 if page is None else page)
+                kept = (stored or "").encode("utf-8", "surrogatepass")
+                head = _HEAD.pack(len(body), len(fields), len(kept), index, sl, el, sc, ec, tokens, -1 if page is None else page)
+                parts[n] = head + body + fields + kept
                 if stored is None:
                     tag = None  # (a row without one: the readings are not used)
-    except (sqlite3.Error, TypeError, ValueError):
+    except (sqlite3.Error, TypeError, ValueError, struct.error):
         return None
     finally:
         con.close()
     if any(p is None for p in parts):
         return None
-    lengths = np.fromiter((len(p) for p in parts), np.int64, len(parts))  # type: ignore[arg-type]
-    table[:, 3] = np.cumsum(lengths)
-    table[:, 0] = table[:, 3] - lengths
-    table[:, 1:3] += table[:, :1]
     head = json.dumps({"key": key, "count": len(ids), "reading": tag[0] if tag else None}).encode("utf-8")
     pre = _MAGIC + len(head).to_bytes(8, "little") + head
     pre += b"\0" * (-len(pre) % 8)
+    offsets = np.zeros(len(ids) + 1, dtype="<i8")
+    np.cumsum([len(p) for p in parts], out=offsets[1:])  # type: ignore[arg-type]
+    offsets += len(pre) + offsets.nbytes
     tmp = build / f".tmp-{FILENAME}"
     try:
         with open(tmp, "wb") as f:
             f.write(pre)
-            f.write(table.tobytes())
+            f.write(offsets.tobytes())
             f.writelines(parts)  # type: ignore[arg-type]
         os.replace(tmp, build / FILENAME)
     except OSError:
