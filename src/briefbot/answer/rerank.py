@@ -69,6 +69,24 @@ def features(question: str, texts: Sequence[str]) -> np.ndarray:
     return out
 
 
+def coverage(question: str, texts: Sequence[str]) -> np.float32:
+    """The first passage's coverage of the question, as :func:`features` computes it (idf over all of
+    ``texts``), without the other passages' sentences and pairs: the second-hop check asks only this."""
+    unique = list(dict.fromkeys(tokenize(question)))
+    if not unique or not texts:
+        return np.float32(0.0)
+    vocab = [reading.of(t).words for t in texts]
+    n = len(texts)
+    idf = [math.log(1 + n / (1 + sum(1 for words in vocab if w in words))) for w in unique]
+    total = sum(idf) or 1.0
+    first = vocab[0]
+    covered = 0.0
+    for u, w in enumerate(unique):
+        if w in first:
+            covered += idf[u]
+    return np.float32(covered / total)  # (as features keeps it: compared in float32 as its entries are)
+
+
 def rerank_scores(question: str, texts: Sequence[str], dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:
     """Scores in [0, 1] for passages whose scaled cosine and BM25 are ``dense`` and ``lexical``."""
     f = features(question, texts)

@@ -308,13 +308,17 @@ class Retriever:
         if vector is not None:
             dense = vectors @ vector
             dense[m:] = [dense_hits[i] for i in dense_only]
+        lexical = np.zeros(len(ids), np.float32)
+        if lex is not None and lex_scores is not None:
+            # BM25 of the dense-only finds too, not 0: the blend then compares true scores. (BM25's finds' came with them.)
+            lexical[:m] = [lex_hits[i] for i in lexical_ids]
+            lexical[m:] = lex.scores_of(lex_scores, dense_only)
         return Candidates(
             query=query,
             chunks=[None] * len(ids),
             vectors=vectors,
             dense=dense,
-            # BM25 of the dense-only finds too, not 0: the blend then compares true scores.
-            lexical=np.zeros(len(ids), np.float32) if lex is None or lex_scores is None else lex.scores_of(lex_scores, ids),
+            lexical=lexical,
             ids=ids,
             pending=list(pending),
             known=known,
