@@ -182,7 +182,7 @@ def test_coverage_is_the_first_passage_feature_of_the_reranker() -> None:
 
     from briefbot.answer.rerank import coverage
 
-    words = "the harbour Quintara opened in 1871 tolls reviewed vineyards productive river city council running ran runs".split()
+    words = ["the", "harbour", "Quintara", "opened", "in", "1871", "tolls", "reviewed", "vineyards", "productive", "river", "city", "council", "running", "ran", "runs"]
     rng = random.Random(3)
     for _ in range(400):
         texts = [" ".join(rng.choices(words, k=rng.randint(0, 30))) + "." for _ in range(rng.randint(1, 5))]
