@@ -451,7 +451,7 @@ class Retriever:
             score = cands.dense
         else:
             score = fuse(cands.dense, cands.lexical, w)
-        return score, sorted(range(len(cands.chunks)), key=lambda j: -score[j])
+        return score, np.argsort(-score, kind="stable").tolist()  # (as sorted() by -score: equal scores keep their order)
 
     def search_many(self, queries: Sequence[str], depth: int, k: int) -> list[list[Passage]]:
         """The top ``k`` of each query from its top-``depth`` candidates: one embedding batch, one dense

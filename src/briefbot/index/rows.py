@@ -14,6 +14,7 @@ sync writes it again (:func:`refresh`). One file, replaced in one rename: a read
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -32,6 +33,8 @@ _MAGIC = b"BBROWS2\n"
 # A row: the lengths of its text, of its other strings ("hash\ncontext") and of its reading, then its index, start
 # line, end line, start char, end char, tokens and page (-1: none); then those three strings, UTF-8.
 _HEAD = struct.Struct("<3i7q")
+_FIELDS = tuple(f.name for f in dataclasses.fields(Chunk))
+_new = object.__new__
 
 
 def copy_key(con: sqlite3.Connection) -> str | None:
@@ -78,8 +81,11 @@ class Rows:
         at += text_len
         content_hash, _, context = row[at : at + fields_len].decode("utf-8", "surrogatepass").partition("\n")
         stored = row[at + fields_len :].decode("utf-8", "surrogatepass")
-        return Chunk(chunk_id.rsplit("#", 1)[0], index, text, sl, el, sc, ec, tokens, content_hash, None if page < 0 else page,
-                     context or None), stored
+        # (Chunk is a frozen dataclass: its __init__ sets each field through object.__setattr__, half a row's cost.)
+        chunk = _new(Chunk)
+        chunk.__dict__.update(zip(_FIELDS, (chunk_id.rsplit("#", 1)[0], index, text, sl, el, sc, ec, tokens, content_hash,
+                                            None if page < 0 else page, context or None)))
+        return chunk, stored
 
 
 def load(build: Path, count: int) -> Rows | None:
