@@ -26,6 +26,7 @@ from briefbot.index.lexical import LexicalIndex, sync
 from briefbot.index.passages import FILENAME as PASSAGES
 from briefbot.index.passages import Passages
 from briefbot.index.store import Index
+from briefbot.index.vectors import populate as populate_vectors
 from briefbot.schema import Chunk, Passage
 
 __all__ = ["CANDIDATES", "DUPLICATE_CONTAINMENT", "NEAR_DUPLICATE_COSINE", "Candidates", "Collapse", "Retriever",
@@ -194,6 +195,8 @@ class Retriever:
                 self._lexical = LexicalIndex.build(ids, texts)
             else:
                 self._lexical = sync(self.index, self.lexical_folder)
+                if self._lexical.vectors is not None:  # (page faults off the searches: see vectors.populate)
+                    self._worker().submit(populate_vectors, self._lexical.vectors)
         return self._lexical
 
     def candidates(self, query: str, depth: int, source: str | None = None) -> Candidates:
