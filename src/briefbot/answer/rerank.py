@@ -50,7 +50,12 @@ def features(question: str, texts: Sequence[str]) -> np.ndarray:
     total = sum(idf) or 1.0
     keys = [f" {w} " for w in unique]  # a word as it stands in a reading's padded lines
     pairs = [(x, y, f" {x} {y} ") for x, y in dict.fromkeys(itertools.pairwise(qwords))]
+    done: dict[int, int] = {}  # a reading's first row: copies of a text (one reading) get its features
     for j, a in enumerate(seen):
+        first = done.setdefault(id(a), j)
+        if first != j:
+            out[j] = out[first]
+            continue
         words, lines = vocab[j], a.lines
         covered = 0.0
         per_sentence = [0.0] * len(lines)
