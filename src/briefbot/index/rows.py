@@ -33,6 +33,7 @@ _MAGIC = b"BBROWS2\n"
 # A row: the lengths of its text, of its other strings ("hash\ncontext") and of its reading, then its index, start
 # line, end line, start char, end char, tokens and page (-1: none); then those three strings, UTF-8.
 _HEAD = struct.Struct("<3i7q")
+MEMO = 4096  # rows a reader remembers (as the copy's reader did)
 _FIELDS = tuple(f.name for f in dataclasses.fields(Chunk))
 _new = object.__new__
 
@@ -60,6 +61,7 @@ class Rows:
     def __init__(self, key: str, fd: int, offsets: np.ndarray, readings: bool) -> None:
         self.key, self._fd, self._offsets = key, fd, offsets
         self.readings = readings  # the rows hold the re-ranker's readings in this code's format (index/reading.py)
+        self._memo: dict[int, tuple[Chunk, str]] = {}  # rows read (the same passages come back query after query)
 
     def __del__(self) -> None:
         try:
@@ -73,6 +75,9 @@ class Rows:
     def chunk(self, chunk_id: str, position: int) -> tuple[Chunk, str]:
         """The chunk ``chunk_id`` at ``position`` of the build (the caller's BM25 index maps one to the other),
         and its stored reading (index/reading.py; meaningful only when :attr:`readings`)."""
+        got = self._memo.get(position)  # (a position is always the same chunk: the file is never written in place)
+        if got is not None:
+            return got
         start, end = self._offsets[position : position + 2].tolist()
         row = os.pread(self._fd, end - start, start)
         text_len, fields_len, _, index, sl, el, sc, ec, tokens, page = _HEAD.unpack_from(row)
@@ -85,6 +90,9 @@ class Rows:
         chunk = _new(Chunk)
         chunk.__dict__.update(zip(_FIELDS, (chunk_id.rsplit("#", 1)[0], index, text, sl, el, sc, ec, tokens, content_hash,
                                             None if page < 0 else page, context or None)))
+        if len(self._memo) >= MEMO:
+            self._memo.clear()
+        self._memo[position] = (chunk, stored)
         return chunk, stored
 
 
