@@ -304,7 +304,7 @@ class Retriever:
         m = len(lexical_ids)
         vectors = np.zeros((len(ids), dim), dtype=np.float32)
         if m:
-            vectors[:m] = np.stack([found[i] for i in lexical_ids])  # type: ignore[misc]  # None was re-embedded above
+            np.stack([found[i] for i in lexical_ids], out=vectors[:m])  # type: ignore[misc, arg-type]  # None was re-embedded above
         known = np.zeros(len(ids), dtype=bool)  # rows whose vector is here (BM25's finds)
         known[:m] = True
         dense = None
