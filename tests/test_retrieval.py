@@ -261,3 +261,51 @@ def test_collapse_drops_copies_by_the_hash_in_their_ids_unread_as_reading_them_w
         assert [(p.chunk.source, p.score) for p in got] == want, trial
         unread += len({n for n in range(30) if n not in read}) - (30 - max(read, default=0) - 1)
     assert unread > 0  # copies were collapsed by their ids alone
+
+
+def test_collapse_reads_a_missing_vector_only_when_the_id_does_not_settle_it() -> None:
+    """Rows fed without their vector (reading on: a row whose id makes it a kept passage's text is not read)
+    are collapsed as with every vector given: copies, longer copies that replace a kept passage (its hash then
+    leaves the kept ones), near-copies by vector; a missing vector is read only for a row its id does not settle."""
+    from briefbot.answer.collapse import Collapse
+    from briefbot.ingest.chunking import content_hash
+
+    rng = np.random.default_rng(11)
+    words = ["harbour", "grain", "timber", "storm", "quay", "toll", "charges", "school", "pupils", "ships", "river"]
+    fetched_total, skipped_total = 0, 0
+    for trial in range(120):
+        chunks: list[Chunk] = []
+        vecs: list[np.ndarray] = []
+        for n in range(30):
+            if chunks and rng.random() < 0.5:
+                base = chunks[int(rng.integers(len(chunks)))].text
+                text = str(rng.choice([base, base + " and more words here", " ".join(base.split()[:-2]) or base]))
+            else:
+                text = " ".join(rng.choice(words, int(rng.integers(2, 12))))
+            chunks.append(Chunk(f"d{n}.txt", 0, text, 1, 1, 0, len(text), 10, content_hash(text)))
+            v = rng.normal(size=16).astype(np.float32)
+            if vecs and rng.random() < 0.3:  # close to an earlier vector: cosine around the threshold
+                v = vecs[int(rng.integers(len(vecs)))] + rng.normal(0, 0.05, 16).astype(np.float32)
+            vecs.append(v / np.linalg.norm(v))
+        limit = int(rng.integers(1, 10))
+
+        def ranking(chunks: list[Chunk] = chunks) -> list[Passage]:
+            return [Passage(c, 1.0 - n / 100) for n, c in enumerate(chunks)]
+
+        want = [(p.chunk.source, p.score) for p in reference_collapse(ranking(), 0.6, vecs, limit)]
+        collapse, ps, step = Collapse(limit=limit), ranking(), int(rng.integers(1, 12))
+        for at in range(0, len(ps), step):
+            part = list(range(at, min(at + step, len(ps))))
+            missing = {n for n, j in enumerate(part) if collapse.same_text(chunks[j].id) or rng.random() < 0.3}
+            given = np.array([np.zeros(16, np.float32) if n in missing else vecs[j] for n, j in enumerate(part)])
+            fetched: list[int] = []
+
+            def fetch(n: int, part: list[int] = part, fetched: list[int] = fetched, vecs: list[np.ndarray] = vecs) -> np.ndarray:
+                fetched.append(n)
+                return vecs[part[n]]
+
+            collapse.feed([ps[j] for j in part], given, [chunks[j].id for j in part], missing, fetch)
+            fetched_total += len(fetched)
+            skipped_total += len(missing) - len(fetched)
+        assert [(p.chunk.source, p.score) for p in collapse.kept] == want, trial
+    assert fetched_total > 0 and skipped_total > 0  # (both ways were taken)
