@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -61,15 +61,11 @@ class Collapse:
         passages: Sequence[Passage | None],
         vectors: Sequence[np.ndarray] | np.ndarray | None = None,
         ids: Sequence[str] | None = None,
-        missing: Collection[int] = (),
-        fetch: Callable[[int], np.ndarray] | None = None,
     ) -> list[Passage]:
         """Take the next passages of the ranking (and their vectors, for all or none; their chunk ids, for
         all or none); the passages kept so far.
 
-        A passage is looked up only when its vector or id does not already make it a copy (None: it is gone).
-        The vectors of the rows in ``missing`` are not in ``vectors``: ``fetch(n)`` reads one when its id
-        does not already make the row a copy (the decision is the same either way round)."""
+        A passage is looked up only when its vector or id does not already make it a copy (None: it is gone)."""
         threshold, kept, kept_shingles = self.threshold, self.kept, self._shingles
         block = np.asarray(vectors) if vectors is not None and len(passages) else None
         best = self._closest(block) if block is not None else None  # each row's best cosine to a kept passage
@@ -77,13 +73,7 @@ class Collapse:
             if self.full:
                 break
             vec = block[n] if block is not None else None
-            if n in missing and fetch is not None:
-                if ids is not None and self.same_text(ids[n]):
-                    continue
-                vec = fetch(n)
-                if self._is_copy(float(self._closest(vec[None, :])[0]), vec):
-                    continue
-            elif vec is not None and self._is_copy(float(best[n]), vec):  # type: ignore[index]
+            if vec is not None and self._is_copy(float(best[n]), vec):  # type: ignore[index]
                 continue
             if ids is not None and self.same_text(ids[n]):
                 continue

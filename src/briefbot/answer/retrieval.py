@@ -389,11 +389,6 @@ class Retriever:
                 cands.vectors[j], cands.known[j] = v, True
         self.fill(cands, [j for j in want if not cands.known[j]], readings=False)
 
-    def _vector(self, cands: Candidates, row: int) -> np.ndarray:
-        """The vector of one candidate, read now (reading on: one collapse asks for)."""
-        self.fill_vectors(cands, [row])
-        return cands.vectors[row]
-
     def rank(self, cands: Candidates, k: int, lexical_weight: float | None = None, rerank: bool | None = None) -> list[Passage]:
         """Fused order of the candidates, its head re-ranked (hybrid only), near-duplicates collapsed, best ``k``."""
         w = self.lexical_weight if lexical_weight is None else lexical_weight
@@ -424,8 +419,7 @@ class Retriever:
             # as collapsing goes in rank order and stops at the k-th passage kept. Vectors first: most rows
             # are then dropped as copies of a kept passage, so only the others' texts are read.
             read += head
-            # (Not the vectors of rows whose id makes them a kept passage's text: feed asks for one still needed.)
-            self.fill_vectors(cands, [j for j in order[:read] if cands.known is None or not collapse.same_text(cands.ids[j])])
+            self.fill_vectors(cands, order[:read])
             rows = [j for j in order[:read] if j not in cands.lost]
             if rows[: len(fed)] != fed:  # (rows lost during a concurrent ingest shifted the order): start again
                 collapse, fed = Collapse(limit=k), []
@@ -438,10 +432,7 @@ class Retriever:
                 copies = collapse.near_copies(cands.vectors[unread]) if unread else []
                 self.fill(cands, [j for j, copy in zip(unread, copies) if not copy and not collapse.same_text(cands.ids[j])],
                           readings=False)
-                known = cands.known
-                missing = [] if known is None else [n for n, j in enumerate(part) if not known[j] and cands.chunks[j] is None]
-                collapse.feed(_Lazy(self, cands, part, passages), cands.vectors[part], [cands.ids[j] for j in part],
-                              set(missing), lambda n, part=part: self._vector(cands, part[n]))
+                collapse.feed(_Lazy(self, cands, part, passages), cands.vectors[part], [cands.ids[j] for j in part])
                 if collapse.full:
                     break
             fed = rows
