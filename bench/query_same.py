@@ -7,12 +7,15 @@ approximate top 50 can differ for a few queries (README, "Query speed against a 
 
     python bench/query_same.py COMMIT bench/work/query-scale-2000/.briefbot [--k 10]
 
-Prints how many of the top-k lists are identical (ids, and scores to 5 decimals) and the first that differ.
+Prints how many of the top-k lists are identical (ids, and scores to 5 decimals); how many are identical as
+texts and scores (a list that differs only in which copy of a text it holds, where files hold identical
+texts, which tie in BM25); and the first that differ otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
@@ -49,6 +52,7 @@ def main() -> None:
     ap.add_argument("commit", help="the older version (any git revision)")
     ap.add_argument("index", type=Path, help="an index folder (.briefbot)")
     ap.add_argument("--k", type=int, default=10)
+    ap.add_argument("--json", type=Path, help="write the counts and the lists that differ as texts here")
     args = ap.parse_args()
     sys.path.insert(0, str(old_package(args.commit)))
     import briefbot_old.api as old_api  # type: ignore[import-not-found]
@@ -62,15 +66,25 @@ def main() -> None:
     new = Briefbot(Settings(index=args.index.resolve()))
     old = old_api.Briefbot(old_settings.Settings(index=args.index.resolve()))
     old._embedder = new.embedder
-    differ = []
+    differ, texts, shown = [], 0, []
     for n, q in enumerate(queries):
-        a = [(p.chunk.id, round(p.score, 5)) for p in old.search(q, args.k)]
-        b = [(p.chunk.id, round(p.score, 5)) for p in new.search(q, args.k)]
+        before, after = old.search(q, args.k), new.search(q, args.k)
+        a = [(p.chunk.id, round(p.score, 5)) for p in before]
+        b = [(p.chunk.id, round(p.score, 5)) for p in after]
         if a != b:
-            differ.append((n, q, a[:3], b[:3]))
+            differ.append((n, q, a, b))
+            # The same texts with the same scores, another copy of a text (files with identical texts tie in BM25)?
+            if [(p.chunk.text, round(p.score, 5)) for p in before] == [(p.chunk.text, round(p.score, 5)) for p in after]:
+                texts += 1
+            else:
+                shown.append(differ[-1])
     print(f"{len(queries) - len(differ)} of {len(queries)} top-{args.k} lists identical ({args.commit} and this version, {args.index})")
-    for d in differ[:5]:
-        print(" ", d)
+    print(f"{len(queries) - len(differ) + texts} of {len(queries)} identical as texts and scores (the {texts} others: another copy of the same text)")
+    for n, q, a, b in shown[:5]:
+        print(" ", (n, q, a[:3], b[:3]))
+    if args.json:
+        args.json.write_text(json.dumps({"queries": len(queries), "identical": len(queries) - len(differ), "same_texts": texts,
+                                         "differ": [[n, q, before_, after_] for n, q, before_, after_ in shown]}, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

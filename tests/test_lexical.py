@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from briefbot.answer.retrieval import Retriever
@@ -242,3 +243,34 @@ def test_ingest_writes_bm25s_files_bm25s_itself_would_write(kb: Settings, embedd
     for query in ["Quintara harbour cod", "vineyards autumn grapes", "morning"]:
         words = [w for w in lexical.tokenize(query) if w in theirs.vocab_dict]
         assert loaded.get_scores(words) == pytest.approx(theirs.get_scores(words)[order], rel=1e-5, abs=1e-6)
+
+
+def test_best_positions_are_the_best_scores_first_positions_first_among_equal_ones() -> None:
+    """index/topk.py against a sort of every positive score, on scores with many ties (copies of a text),
+    with hints of every kind (a query word's chunks, a part of them, none)."""
+    from briefbot.index.topk import best_positions
+
+    rng = np.random.default_rng(5)
+    for _ in range(3000):
+        size = int(rng.integers(1, 400))
+        scores = np.zeros(size, np.float32)
+        hit = rng.random(size) < rng.random()
+        scores[hit] = rng.integers(1, 6, int(hit.sum())).astype(np.float32) * 0.5
+        if rng.random() < 0.5:
+            scores[hit] += rng.random(int(hit.sum())).astype(np.float32)
+        n = int(rng.integers(1, 60))
+        hint = np.flatnonzero(scores >= rng.integers(1, 4) * 0.5) if rng.random() < 0.7 else None
+        if hint is not None and rng.random() < 0.5:
+            hint = hint[rng.random(len(hint)) < 0.7]
+        positive = np.flatnonzero(scores > 0)
+        expected = positive[np.lexsort((positive, -scores[positive]))][:n]
+        assert np.array_equal(best_positions(scores, n, hint), expected)
+
+
+def test_top_keeps_the_first_of_equal_copies(tmp_path: Path) -> None:
+    texts = [f"Filler text number {n} about nothing much." for n in range(30)] + ["The Quintara harbour opened in 1871."] * 8
+    ids = [f"docs/f{n:02d}.txt#0:{n:016x}" for n in range(len(texts))]
+    built = lexical.LexicalIndex.build(ids, texts)
+    top = built.top("Quintara harbour", 5)
+    assert [i for i, _ in top] == ids[30:35] and len({s for _, s in top}) == 1
+    assert [i for i, _ in built.top("Quintara harbour", 5, source="docs/f33.txt")] == [ids[33]]

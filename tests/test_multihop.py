@@ -173,3 +173,20 @@ def test_no_second_hop_when_the_first_passage_is_far_or_the_question_reworded(to
     assert sources(bot.search(reworded, 5)) == sources(first)
     # The bridge question still fires.
     assert needs_second_hop(QUESTION, bot.retriever().search(QUESTION, 5))
+
+
+def test_coverage_is_the_first_passage_feature_of_the_reranker() -> None:
+    """The second-hop check's coverage (rerank.coverage) is exactly rerank.features' first column for the
+    first passage (idf over all the passages), compared in float32 as that entry was."""
+    import random
+
+    from briefbot.answer.rerank import coverage
+
+    words = ["the", "harbour", "Quintara", "opened", "in", "1871", "tolls", "reviewed", "vineyards", "productive", "river", "city", "council", "running", "ran", "runs"]
+    rng = random.Random(3)
+    for _ in range(400):
+        texts = [" ".join(rng.choices(words, k=rng.randint(0, 30))) + "." for _ in range(rng.randint(1, 5))]
+        question = " ".join(rng.choices(words, k=rng.randint(0, 8))) + "?"
+        got, expected = coverage(question, texts), features(question, texts)[0, 0]
+        assert got == expected and type(got) is type(expected)
+        assert (got >= 0.9) == (expected >= 0.9)

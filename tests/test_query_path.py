@@ -120,6 +120,12 @@ def test_reranker_features_match_the_sentence_by_sentence_reference() -> None:
         for start in range(0, len(texts), 20):
             part = texts[start : start + 20]
             assert np.allclose(features(q, part), reference_features(q, part), atol=1e-6), (q, part)
+        # Copies of texts (equal strings, other objects, as chunks of copied files are) in one ranking.
+        part = rng.sample(texts, 8)
+        part = [*part, *[(t + " ")[:-1] for t in rng.sample(part, 5)], *part[:2]]
+        got = features(q, part)
+        assert np.allclose(got, reference_features(q, part), atol=1e-6), (q, part)
+        assert all(np.array_equal(got[n], got[part.index(t)]) for n, t in enumerate(part))
 
 
 def test_reading_only_the_head_ranks_as_reading_every_candidate(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]

@@ -80,3 +80,27 @@ def test_a_build_without_the_array_gets_one_at_its_next_sync(kb: Settings, embed
     assert retriever.lexical().vectors is not None  # the same process uses it at once
     assert build_agrees(kb, embedder).saved_in == built.saved_in  # the same build, with its array added
     assert not list(built.saved_in.glob(".tmp-*"))
+
+
+def _resident_kb(path: Path) -> int:
+    """Kilobytes of the file's mapping in this process's page tables (/proc/self/smaps)."""
+    total, inside = 0, False
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        if line[:1].isdigit() or line[:1] in "abcdef":
+            inside = line.rstrip().endswith(str(path))
+        elif inside and line.startswith("Rss:"):
+            total += int(line.split()[1])
+    return total
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps").exists(), reason="Linux only: the page tables are read from /proc")
+def test_populate_maps_the_whole_array_at_once(tmp_path: Path) -> None:
+    np.save(tmp_path / vectors.FILENAME, np.ones((2000, 384), np.float32))  # 3 MB, in the OS's cache once written
+    array = vectors.load(tmp_path, 2000)
+    assert array is not None
+    before = _resident_kb(tmp_path / vectors.FILENAME)
+    vectors.populate(array)
+    after = _resident_kb(tmp_path / vectors.FILENAME)
+    assert before < 1000 and after >= 2000 * 384 * 4 // 1024  # (every page mapped, none read by numpy)
+    assert float(array.sum()) == 2000 * 384
+    vectors.populate(None)  # (nothing to do)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefbot.answer.rerank import features, passage_words
+from briefbot.answer.rerank import coverage, passage_words
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.schema import Passage
 
@@ -124,7 +124,7 @@ def needs_second_hop(question: str, passages: Sequence[Passage]) -> bool:
     first = passages[0]
     if first.dense_score is not None and first.dense_score < CLOSE:
         return False
-    if features(question, [p.chunk.text for p in passages[:5]])[0, 0] >= ANSWERED:
+    if coverage(question, [p.chunk.text for p in passages[:5]]) >= ANSWERED:
         return False
     terms = set(tokenize(question))
     return len(terms) >= LONG_QUESTION or len(terms - passage_words(first.chunk.text)) >= REWORDED
@@ -134,7 +134,7 @@ def worth_decomposing(question: str, passages: Sequence[Passage]) -> bool:
     """An LLM call is slow and costs tokens: only for a long question the first passage covers poorly."""
     if len(set(tokenize(question))) < DECOMPOSE_MIN_TERMS:
         return False
-    return bool(features(question, [p.chunk.text for p in passages[:5]])[0, 0] < DECOMPOSE_BELOW) if passages else True
+    return bool(coverage(question, [p.chunk.text for p in passages[:5]]) < DECOMPOSE_BELOW) if passages else True
 
 
 def fuse(hops: list[Hop], k: int) -> list[Passage]:

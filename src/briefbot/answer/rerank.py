@@ -50,7 +50,12 @@ def features(question: str, texts: Sequence[str]) -> np.ndarray:
     total = sum(idf) or 1.0
     keys = [f" {w} " for w in unique]  # a word as it stands in a reading's padded lines
     pairs = [(x, y, f" {x} {y} ") for x, y in dict.fromkeys(itertools.pairwise(qwords))]
+    done: dict[int, int] = {}  # a reading's first row: copies of a text (one reading) get its features
     for j, a in enumerate(seen):
+        first = done.setdefault(id(a), j)
+        if first != j:
+            out[j] = out[first]
+            continue
         words, lines = vocab[j], a.lines
         covered = 0.0
         per_sentence = [0.0] * len(lines)
@@ -67,6 +72,24 @@ def features(question: str, texts: Sequence[str]) -> np.ndarray:
             joined = a.joined
             out[j, 2] = sum(1 for x, y, key in pairs if x in words and y in words and key in joined) / len(pairs)
     return out
+
+
+def coverage(question: str, texts: Sequence[str]) -> np.float32:
+    """The first passage's coverage of the question, as :func:`features` computes it (idf over all of
+    ``texts``), without the other passages' sentences and pairs: the second-hop check asks only this."""
+    unique = list(dict.fromkeys(tokenize(question)))
+    if not unique or not texts:
+        return np.float32(0.0)
+    vocab = [reading.of(t).words for t in texts]
+    n = len(texts)
+    idf = [math.log(1 + n / (1 + sum(1 for words in vocab if w in words))) for w in unique]
+    total = sum(idf) or 1.0
+    first = vocab[0]
+    covered = 0.0
+    for u, w in enumerate(unique):
+        if w in first:
+            covered += idf[u]
+    return np.float32(covered / total)  # (as features keeps it: compared in float32 as its entries are)
 
 
 def rerank_scores(question: str, texts: Sequence[str], dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:

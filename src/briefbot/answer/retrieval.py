@@ -26,6 +26,7 @@ from briefbot.index.lexical import LexicalIndex, sync
 from briefbot.index.passages import FILENAME as PASSAGES
 from briefbot.index.passages import Passages
 from briefbot.index.store import Index
+from briefbot.index.vectors import populate as populate_vectors
 from briefbot.schema import Chunk, Passage
 
 __all__ = ["CANDIDATES", "DUPLICATE_CONTAINMENT", "NEAR_DUPLICATE_COSINE", "Candidates", "Collapse", "Retriever",
@@ -69,6 +70,7 @@ class Candidates:
     pending: list[str] = field(default_factory=list)  # files hidden from this search (mid-write)
     lost: set[int] = field(default_factory=set)  # rows chromadb no longer holds when fetched
     known: np.ndarray | None = None  # rows whose vector is already in ``vectors``
+    store: LexicalIndex | None = None  # the BM25 build whose rows (index/rows.py) serve texts, when they match the copy
 
 
 @dataclass
@@ -78,6 +80,7 @@ class _LexicalSide:
     scores: list[np.ndarray | None]  # BM25 of every chunk, per query
     hits: list[dict[str, float]]  # BM25's top ids, per query
     found: dict[str, np.ndarray | None]  # their vectors (None: chromadb could not serve one yet)
+    current: LexicalIndex | None = None  # the BM25 build searched, when the latest and the copy holds its chunks
 
 
 class _Lazy:
@@ -192,6 +195,8 @@ class Retriever:
                 self._lexical = LexicalIndex.build(ids, texts)
             else:
                 self._lexical = sync(self.index, self.lexical_folder)
+                if self._lexical.vectors is not None:  # (page faults off the searches: see vectors.populate)
+                    self._worker().submit(populate_vectors, self._lexical.vectors)
         return self._lexical
 
     def candidates(self, query: str, depth: int, source: str | None = None) -> Candidates:
@@ -217,6 +222,7 @@ class Retriever:
         settled = self.settled is not None and self.settled()
         pending = [] if settled else self.pending() if self.pending else self.index.pending_sources()
         side = self._lexical_side(queries, lex, depth, source, settled)
+        store = lex if side.current is not None and lex is not None and lex.rows is not None and lex.rows.key == self.passages().rows_key() else None
         wanted = [i for i in dict.fromkeys(i for h in side.hits for i in h) if i not in side.found]
         fetching = self._worker().submit(vectors_of, self.index, wanted, pending) if wanted else None
         vectors: np.ndarray | None = None
@@ -229,10 +235,13 @@ class Retriever:
         finally:
             if fetching is not None:
                 side.found.update(fetching.result())
-        return [
+        many = [
             self._assemble(q, lex, side, n, dense_hits[n], None if vectors is None else vectors[n], pending)
             for n, q in enumerate(queries)
         ]
+        for c in many:
+            c.store = store
+        return many
 
     def _lexical_side(
         self, queries: list[str], lex: LexicalIndex | None, depth: int, source: str | None, settled: bool
@@ -247,11 +256,13 @@ class Retriever:
         hits = [dict(lex.top(q, depth, source=source, scores=sc)) if lex is not None else {} for q, sc in zip(queries, scores)]
         wanted = list(dict.fromkeys(i for h in hits for i in h))
         found: dict[str, np.ndarray | None] = {}
-        if wanted and settled and self.lexical_folder is not None and self.passages().in_step():
+        current = None
+        if settled and self.lexical_folder is not None and self.passages().in_step():
             # (The BM25 build's own array only when it is the latest build, the one chromadb now matches.)
             current = lex if lex is not None and lex.fingerprint == self.passages().built else None
-            found.update(self.stored_vectors(wanted, current))  # a row it lacks is read from chromadb
-        return _LexicalSide(scores, hits, found)
+            if wanted:
+                found.update(self.stored_vectors(wanted, current))  # a row it lacks is read from chromadb
+        return _LexicalSide(scores, hits, found, current)
 
     def stored_vectors(self, ids: Sequence[str], lex: LexicalIndex | None) -> dict[str, np.ndarray]:
         """The vectors of those ``ids`` the BM25 build ``lex`` keeps (index/vectors.py), the rest from the
@@ -293,20 +304,24 @@ class Retriever:
         m = len(lexical_ids)
         vectors = np.zeros((len(ids), dim), dtype=np.float32)
         if m:
-            vectors[:m] = np.stack([found[i] for i in lexical_ids])  # type: ignore[misc]  # None was re-embedded above
+            np.stack([found[i] for i in lexical_ids], out=vectors[:m])  # type: ignore[misc, arg-type]  # None was re-embedded above
         known = np.zeros(len(ids), dtype=bool)  # rows whose vector is here (BM25's finds)
         known[:m] = True
         dense = None
         if vector is not None:
             dense = vectors @ vector
             dense[m:] = [dense_hits[i] for i in dense_only]
+        lexical = np.zeros(len(ids), np.float32)
+        if lex is not None and lex_scores is not None:
+            # BM25 of the dense-only finds too, not 0: the blend then compares true scores. (BM25's finds' came with them.)
+            lexical[:m] = [lex_hits[i] for i in lexical_ids]
+            lexical[m:] = lex.scores_of(lex_scores, dense_only)
         return Candidates(
             query=query,
             chunks=[None] * len(ids),
             vectors=vectors,
             dense=dense,
-            # BM25 of the dense-only finds too, not 0: the blend then compares true scores.
-            lexical=np.zeros(len(ids), np.float32) if lex is None or lex_scores is None else lex.scores_of(lex_scores, ids),
+            lexical=lexical,
             ids=ids,
             pending=list(pending),
             known=known,
@@ -331,9 +346,16 @@ class Retriever:
         lex = self._lexical
         arrayed = lex.vectors_of([i for i in ids if i in unknown]) if lex is not None and lex.vectors is not None and lex.vectors.shape[1] == dim else {}
         whole = any(i in unknown and i not in arrayed for i in ids)
-        found = self.passages().get(ids, dim, vectors=whole, readings=readings) if self.lexical_folder is not None else {}
-        if arrayed:
-            found = {i: (c, arrayed.get(i, v)) for i, (c, v) in found.items()}
+        store = work[0][0].store
+        # The build's rows when they match the copy (index/rows.py): slices of a mapped file, no SQLite row reads.
+        stored = store.chunks_of(ids, readings) if store is not None and not whole and all(c.store is store for c, _ in work) else {}
+        found: dict[str, tuple[Chunk, np.ndarray | None]] = {i: (c, arrayed.get(i)) for i, c in stored.items()}
+        if stored and readings and not store.rows.readings:  # type: ignore[union-attr]  # (stored: it has rows)
+            self.passages().hand_over_readings([c for c in stored.values() if not reading.known(c.text)])
+        left = [i for i in ids if i not in found] if found else ids
+        if left and self.lexical_folder is not None:
+            got = self.passages().get(left, dim, vectors=whole, readings=readings)
+            found.update((i, (c, arrayed.get(i, v))) for i, (c, v) in got.items())
         rest = [i for i in ids if i not in found or (i in unknown and found[i][1] is None)]
         if rest:
             found.update(chunks_of(self.index, rest, work[0][0].pending, vectors=any(i in unknown for i in rest)))
@@ -416,7 +438,12 @@ class Retriever:
             fed = rows
         kept = collapse.kept
         if self.lexical_folder is not None:  # (a multi-hop search reads the top ones again: readings of those read on)
-            self.passages().hand_over_readings([p.chunk for p in kept if not reading.known(p.chunk.text)])
+            unread = [p.chunk for p in kept if not reading.known(p.chunk.text)]
+            if unread and cands.store is not None and cands.store.rows is not None and cands.store.rows.readings:
+                cands.store.chunks_of([c.id for c in unread], readings=True)
+                unread = [c for c in unread if not reading.known(c.text)]
+            if unread:
+                self.passages().hand_over_readings(unread)
         return kept
 
     def _fused(self, cands: Candidates, w: float) -> tuple[np.ndarray, list[int]]:
@@ -427,7 +454,7 @@ class Retriever:
             score = cands.dense
         else:
             score = fuse(cands.dense, cands.lexical, w)
-        return score, sorted(range(len(cands.chunks)), key=lambda j: -score[j])
+        return score, np.argsort(-score, kind="stable").tolist()  # (as sorted() by -score: equal scores keep their order)
 
     def search_many(self, queries: Sequence[str], depth: int, k: int) -> list[list[Passage]]:
         """The top ``k`` of each query from its top-``depth`` candidates: one embedding batch, one dense

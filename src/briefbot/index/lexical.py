@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from briefbot.errors import IndexError_
-from briefbot.index import vectors
+from briefbot.index import reading, topk, vectors
+from briefbot.index import rows as rowstore
 from briefbot.index.words import STOPWORDS, cjk_bigrams, tokenize, tokenize_spans
-from briefbot.schema import FileRecord, source_of_chunk_id
+from briefbot.schema import Chunk, FileRecord, source_of_chunk_id
 
 if TYPE_CHECKING:
     from briefbot.index.store import Index
@@ -226,6 +227,7 @@ class LexicalIndex:
         self._positions: dict[str, int] | None = None
         self._spelling: Any = None  # close-word lookup, built on the first query word the index lacks
         self.vectors: np.ndarray | None = None  # row i: chunk ids[i]'s vector (index/vectors.py), if the build has them
+        self.rows: rowstore.Rows | None = None  # row i: chunk ids[i]'s text and fields (index/rows.py), if the build has them
         self._close_memo: dict[str, list[str]] = {}  # query word -> its close index words
 
     @classmethod
@@ -271,6 +273,7 @@ class LexicalIndex:
             encoding="utf-8",
         )
         os.replace(tmp, where / CURRENT)
+        self.saved_in = build
         for old in where.glob("build-*"):
             if old.name != name:
                 shutil.rmtree(old, ignore_errors=True)
@@ -292,6 +295,7 @@ class LexicalIndex:
             loaded = cls(ids, None, str(meta["fingerprint"]))
             loaded.saved_in = build
             loaded.vectors = vectors.load(build, len(ids))
+            loaded.rows = rowstore.load(build, len(ids))
             if model:
                 loaded.load_model()
             return loaded
@@ -375,10 +379,27 @@ class LexicalIndex:
             if self._sources is None:
                 self._sources = np.array([source_of_chunk_id(i) for i in self.ids], dtype=object)
             scores = np.where(self._sources == source, scores, 0.0)
-        n = min(n, len(scores))
-        best = np.argpartition(-scores, n - 1)[:n]
-        best = best[np.argsort(-scores[best], kind="stable")]
-        return [(self.ids[i], float(scores[i])) for i in best if scores[i] > 0]
+        best = topk.best_positions(scores, n, topk.rarest_postings(self.model, tokenize(query), n) if source is None else None)
+        ids = self.ids
+        return [(ids[i], float(scores[i])) for i in best.tolist()]
+
+    def chunks_of(self, chunk_ids: Sequence[str], readings: bool = False) -> dict[str, Chunk]:
+        """The chunks of those ``chunk_ids`` the build's rows hold (index/rows.py); {} without them.
+        ``readings``: their stored readings are handed to the re-ranker (index/reading.py) too."""
+        if self.rows is None:
+            return {}
+        if self._positions is None:
+            self._positions = {i: n for n, i in enumerate(self.ids)}
+        store, at = self.rows, self._positions
+        readings = readings and store.readings
+        out: dict[str, Chunk] = {}
+        for i in chunk_ids:
+            if (n := at.get(i)) is not None:
+                out[i], stored = store.chunk(i, n)
+                if readings and not reading.known(stored_text := out[i].text):
+                    reading.remember(stored_text, stored)
+        return out
+
 
 
 def sync(index: Index, where: Path, model: bool = True, records: Mapping[str, FileRecord] | None = None) -> LexicalIndex:
@@ -394,11 +415,13 @@ def sync(index: Index, where: Path, model: bool = True, records: Mapping[str, Fi
     current = LexicalIndex.load(where, model=False)
     if current is not None and current.fingerprint == fingerprint(ids):
         # (After an ingest: files re-indexed with the same chunk texts; else a copy made before this code.)
+        from briefbot.index.passages import FILENAME as COPY
+
         _update_passages(where, index, current.ids, current.ids, current.fingerprint, not model, records=records)
         if current.vectors is None and current.saved_in is not None and os.access(current.saved_in, os.W_OK):
-            from briefbot.index.passages import FILENAME as COPY
-
             current.vectors = vectors.add(current.saved_in, current.ids, index.dim, where / COPY)  # a build of an older version
+        # Rows as the copy now holds them (lines may have moved under the same ids); a build of an older version gains them.
+        current.rows = rowstore.refresh(current.saved_in, current.ids, current.fingerprint, where / COPY, current.rows)
         if not model:
             return current
         try:
@@ -443,6 +466,7 @@ def sync(index: Index, where: Path, model: bool = True, records: Mapping[str, Fi
         fresh.save(where)
     except OSError:
         return fresh  # (as when the folder became read-only meanwhile)
+    fresh.rows = rowstore.refresh(fresh.saved_in, ids, fresh.fingerprint, where / COPY)
     return fresh
 
 

@@ -194,6 +194,7 @@ class Passages:
         self._checked: tuple[int, ...] | None = None  # CURRENT.json's and the copy's stats when in_step last looked
         self._in_step = False
         self.built: str | None = None  # the fingerprint of the latest BM25 build, when in_step last looked
+        self._rows_key: str | None = None  # the copy's key for index/rows.py ("" none), when in_step last looked
         self._lock = threading.Lock()  # one connection, and the memo, for the search and its fetch thread
         self._chunks: dict[str, Chunk] = {}  # rows read (the chunk, and the vector where read)
         self._vecs: dict[str, np.ndarray | None] = {}
@@ -223,9 +224,24 @@ class Passages:
                 built = json.loads(Path(self._current).read_text(encoding="utf-8")).get("fingerprint")
             except (OSError, ValueError):
                 return False
-            self._checked, self.built = key, built
+            self._checked, self.built, self._rows_key = key, built, None
             self._in_step = built is not None and built == fingerprint_of(self.path)
         return self._in_step
+
+    def rows_key(self) -> str | None:
+        """The copy's key (index/rows.py) as :meth:`in_step` last saw the copy: read once per change of the copy."""
+        if self._rows_key is None and self._checked is not None:
+            from briefbot.index.rows import copy_key
+
+            try:
+                con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
+                try:
+                    self._rows_key = copy_key(con) or ""
+                finally:
+                    con.close()
+            except sqlite3.Error:
+                self._rows_key = ""
+        return self._rows_key or None
 
     def vectors(self, ids: Sequence[str], dim: int) -> dict[str, np.ndarray]:
         """The stored vectors of those ``ids`` the copy has (no text is decoded); {} when it cannot be read."""
@@ -259,6 +275,7 @@ class Passages:
         """Hand the stored readings of these chunks (read without them) to the re-ranker (index/reading.py),
         which then decodes them instead of reading the texts."""
         with self._lock:
+            self._remembered()  # (whether the copy keeps readings is looked up again when its file changed)
             self._hand_over(chunks)
 
     def _hand_over(self, chunks: Sequence[Chunk]) -> None:

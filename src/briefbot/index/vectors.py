@@ -11,13 +11,16 @@ the copy as before. A chunk id names its text, so a row can never be another tex
 
 from __future__ import annotations
 
+import mmap
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 
 FILENAME = "vectors.npy"
+_MADV_POPULATE_READ = 22  # Linux 5.14+
 
 
 def load(build: Path, count: int) -> np.ndarray | None:
@@ -28,6 +31,23 @@ def load(build: Path, count: int) -> np.ndarray | None:
         return None
     ok = vectors.ndim == 2 and len(vectors) == count and vectors.dtype == np.float32 and count > 0
     return vectors.view(np.ndarray) if ok else None  # (a plain array over the mapping: np.memmap's indexing costs more)
+
+
+def populate(vectors: np.ndarray | None) -> None:
+    """Map the whole array into the process's page tables at once (Linux's MADV_POPULATE_READ), where it
+    is in the OS's cache; else each row a search first reads costs a page fault (~80 a search at 100,000
+    chunks, ~0.2 ms). Meant for a background thread (ctypes drops the GIL); no-op where unsupported."""
+    if vectors is None or not vectors.nbytes or not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        madvise = ctypes.CDLL(None, use_errno=True).madvise
+        madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+        start = vectors.ctypes.data - vectors.ctypes.data % mmap.PAGESIZE
+        madvise(start, vectors.ctypes.data + vectors.nbytes - start, _MADV_POPULATE_READ)  # (an old kernel: EINVAL, ignored)
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 def aligned(
