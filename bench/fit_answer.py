@@ -11,6 +11,9 @@ on 1,000 SQuAD v1.1 questions in about a minute instead of a full quality run. H
 ``--choice-floor -1 --choice-sweep`` runs without extractive.CHOICE_FLOOR and prints what declining under each floor
 would do, per set and half (how many wrong and right citations it declines); CHOICE_FLOOR was set from
 ``--sets squad1-all --choice-sweep`` (every SQuAD v1.1 dev question; half 0 decides). ``--sample N``: a random sample.
+``--records FILE`` writes every question's record with what the split-choice rule reads (the cited passage's share,
+the decline model's confidence, the quoted sentence's lead, the next passage's confidence: ExtractiveGenerator.rival);
+bench/fit_choice.py fits the rule on them (run with ``--choice-floor -1``).
 """
 
 from __future__ import annotations
@@ -72,7 +75,7 @@ def embedder_for(name: str, base: MiniLMEmbedder) -> CachedEmbedder:
 
 
 def run(name: str, generator: ExtractiveGenerator, dump: list[dict[str, Any]] | None,
-        kept: list[dict] | None = None, sample: int | None = None) -> dict[str, Any]:
+        kept: list[dict] | None = None, sample: int | None = None, details: bool = False) -> dict[str, Any]:
     rows: dict[str, dict] = pickle.loads(output(name).read_bytes())
     if sample is not None and sample < len(rows):
         rows = {k: rows[k] for k in sorted(random.Random(13).sample(sorted(rows), sample))}
@@ -89,8 +92,8 @@ def run(name: str, generator: ExtractiveGenerator, dump: list[dict[str, Any]] | 
             "choice": sel.choice if sel is not None else 1.0,
             "confidence": sel.confidence if sel is not None else 1.0,
             "lead": min(sel.lead, 99.0) if sel is not None else 99.0,
-            **(rival_features(generator, q, passages, sel, answers) if sel is not None and sel.choice < RIVAL_BELOW else {}),
-            **(split_features(generator, q, passages, sel, answers) if sel is not None else {}),
+            **(rival_features(generator, q, passages, sel, answers) if details and sel is not None and sel.choice < RIVAL_BELOW else {}),
+            **(split_features(generator, q, passages, sel, answers) if details and sel is not None else {}),
             "contained": answer.answered and bool(answers) and contains_any(answer.text, answers),
             "cited": len(cited) if answer.answered else 0,
             "words": len(answer.text.split()) if answer.answered else 0,
@@ -344,7 +347,7 @@ def main() -> None:
         if args.choice_floor is not None:
             generator.choice_floor = None if args.choice_floor < 0 else args.choice_floor
         kept: list[dict] = []
-        res = run(name, generator, dump if name == "squad1" else None, kept, args.sample)
+        res = run(name, generator, dump if name == "squad1" else None, kept, args.sample, details=bool(args.records))
         swept[name] = kept
         emb.save()
         results[name] = res
