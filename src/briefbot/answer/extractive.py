@@ -105,7 +105,7 @@ class Candidate:
     previous: tuple[str, int] | None = None  # the sentence before it in the same passage, and its offset
 
 
-TITLES = frozenset("mr ms mrs miss dr prof sir dame lord lady president minister director chief".split())
+TITLES = frozenset(["mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister", "director", "chief"])
 _PERSON = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame|Lord|Lady|President|Minister|Director|Chief)\.?\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*"
 )
@@ -343,15 +343,11 @@ class ExtractiveGenerator:
         ranking = sel.ranking
         if ranking is None:
             return None
-        home = ranking.cands[int(np.argmax(ranking.scores))].passage
-        shares: dict[int, float] = {}
-        p = np.exp(ranking.scores - ranking.scores.max())
-        for i, c in enumerate(ranking.cands):
-            if c.passage != home:
-                shares[c.passage] = shares.get(c.passage, 0.0) + float(p[i])
-        if not shares:
+        passage_of = [c.passage for c in ranking.cands]
+        others = set(passage_of) - {passage_of[int(np.argmax(ranking.scores))]}
+        if not others:
             return None
-        other = max(shares, key=lambda j: shares[j])
+        other = max(sorted(others), key=lambda j: sentence_choice.passage_probability(ranking.scores, passage_of, j))
         first = max((i for i, c in enumerate(ranking.cands) if c.passage == other), key=lambda i: float(ranking.scores[i]))
         return self._quote(question, passages, ranking, first)
 
