@@ -4,6 +4,7 @@
     python bench/collect_decline.py --set squad1 --sample 1000   # SQuAD v1.1 (bench/fit_answer.py): decline-passages-squad1.pkl
     python bench/collect_decline.py --set squad1 --name squad1-all     # every SQuAD v1.1 dev question (bench/fit_answer.py --fit)
     python bench/collect_decline.py --set hotpotqa               # another set of bench/quality.py: decline-passages-hotpotqa.pkl
+    python bench/collect_decline.py --set corpus-llm             # bench/llm.py's 19 questions on corpus/ (offline column)
 
 The passages are exactly what `briefbot ask` retrieves with the default settings (multi-hop and the
 re-ranker on, k = 5) against the SQuAD index of bench/quality.py; the questions are embedded in one batch
@@ -23,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from quality_embedder import CachedEmbedder
-from quality_sets import corpus_questions, multihop, squad_v1, squad_v2
+from quality_sets import corpus_questions, llm_corpus_questions, multihop, squad_v1, squad_v2
 
 from briefbot.api import Briefbot
 from briefbot.settings import Settings
@@ -40,7 +41,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=None)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--set", default="squad2", help="squad2, squad1, hotpotqa, 2wikimultihopqa, musique or corpus")
+    ap.add_argument("--set", default="squad2", help="squad2, squad1, hotpotqa, 2wikimultihopqa, musique, corpus or corpus-llm")
     ap.add_argument("--name", default=None, help="output under this name instead of the set's (bench/fit_answer.py's training set)")
     args = ap.parse_args()
     out = output(args.name or args.set)
@@ -50,6 +51,8 @@ def main() -> None:
         qs = squad_v1(WORK)
     elif args.set == "corpus":
         qs = corpus_questions(WORK)
+    elif args.set == "corpus-llm":  # bench/llm.py's 19 questions on corpus/ (the same index)
+        qs = llm_corpus_questions(WORK)
     else:
         qs = multihop(args.set, WORK)
     settings = Settings(index=qs.folder / ".briefbot", corpus=[qs.folder / "corpus"], generator="extractive")

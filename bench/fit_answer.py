@@ -11,6 +11,9 @@ on 1,000 SQuAD v1.1 questions in about a minute instead of a full quality run. H
 ``--choice-floor -1 --choice-sweep`` runs without extractive.CHOICE_FLOOR and prints what declining under each floor
 would do, per set and half (how many wrong and right citations it declines); CHOICE_FLOOR was set from
 ``--sets squad1-all --choice-sweep`` (every SQuAD v1.1 dev question; half 0 decides). ``--sample N``: a random sample.
+``--records FILE`` writes every question's record with what the split-choice rule reads (the cited passage's share,
+the decline model's confidence, the quoted sentence's lead, the next passage's confidence: ExtractiveGenerator.rival);
+bench/fit_choice.py fits the rule on them (run with ``--choice-floor -1``).
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from briefbot.index.embedding import MiniLMEmbedder
 
 WORK = HERE / "work"
 FOLDERS = {"squad1": "squad", "squad1-all": "squad", "squad2": "squad", "hotpotqa": "hotpotqa", "2wikimultihopqa": "2wikimultihopqa",
-           "musique": "musique", "corpus": "corpus-questions"}
+           "musique": "musique", "corpus": "corpus-questions", "corpus-llm": "corpus-questions"}
 
 
 class TokenMemo:
@@ -72,7 +75,7 @@ def embedder_for(name: str, base: MiniLMEmbedder) -> CachedEmbedder:
 
 
 def run(name: str, generator: ExtractiveGenerator, dump: list[dict[str, Any]] | None,
-        kept: list[dict] | None = None, sample: int | None = None) -> dict[str, Any]:
+        kept: list[dict] | None = None, sample: int | None = None, details: bool = False) -> dict[str, Any]:
     rows: dict[str, dict] = pickle.loads(output(name).read_bytes())
     if sample is not None and sample < len(rows):
         rows = {k: rows[k] for k in sorted(random.Random(13).sample(sorted(rows), sample))}
@@ -87,6 +90,10 @@ def run(name: str, generator: ExtractiveGenerator, dump: list[dict[str, Any]] | 
         rec = {
             "half": r["half"], "answerable": bool(answers), "answered": answer.answered,
             "choice": sel.choice if sel is not None else 1.0,
+            "confidence": sel.confidence if sel is not None else 1.0,
+            "lead": min(sel.lead, 99.0) if sel is not None else 99.0,
+            **(rival_features(generator, q, passages, sel, answers) if details and sel is not None and sel.choice < RIVAL_BELOW else {}),
+            **(split_features(generator, q, passages, sel, answers) if details and sel is not None else {}),
             "contained": answer.answered and bool(answers) and contains_any(answer.text, answers),
             "cited": len(cited) if answer.answered else 0,
             "words": len(answer.text.split()) if answer.answered else 0,
@@ -108,6 +115,60 @@ def run(name: str, generator: ExtractiveGenerator, dump: list[dict[str, Any]] | 
     out["halves"] = [of([r for r in records if r["half"] == h]) for h in (0, 1)]
     out["cpu_seconds_per_question"] = cpu
     return out
+
+
+RIVAL_BELOW = 0.7  # the rival's selection is read for answers whose choice is under this (the floors swept)
+
+
+def rival_features(generator: ExtractiveGenerator, question: str, passages: list, sel: Any, answers: Any) -> dict[str, Any]:
+    """The confidence the decline model gives the best sentence of the passage with the next largest share."""
+    rival = generator.rival(question, passages, sel)
+    if rival is None:
+        return {}
+    return {"rival_confidence": rival.confidence, "rival_choice": rival.choice,
+            "rival_gold": bool(answers) and contains_any(" ".join(rival.sentences), list(answers))}
+
+
+def split_features(generator: ExtractiveGenerator, question: str, passages: list, sel: Any, answers: Any) -> dict[str, Any]:
+    """How the choice is split: each passage's probability (cited first, then the rest by size), whether each
+    passage's best sentence holds the cited answer's short answer, and (for reading only) the gold answer."""
+    from briefbot.answer.shaping import short_answer
+
+    ranking = generator.rank_sentences(question, passages)
+    if ranking is None:
+        return {}
+    p = np.exp(ranking.scores - ranking.scores.max())
+    p /= p.sum()
+    shares: dict[int, float] = {}
+    best: dict[int, int] = {}
+    for i, c in enumerate(ranking.cands):
+        shares[c.passage] = shares.get(c.passage, 0.0) + float(p[i])
+        if c.passage not in best or ranking.scores[i] > ranking.scores[best[c.passage]]:
+            best[c.passage] = i
+    home = ranking.cands[int(np.argmax(ranking.scores))].passage
+    others = sorted((j for j in shares if j != home), key=lambda j: -shares[j])
+    order = [home, *others]
+    short = sel.short
+    def holds(j: int, what: list[str]) -> bool:
+        return bool(what) and contains_any(ranking.cands[best[j]].text, what)
+    home_p = sorted((float(p[i]) for i, c in enumerate(ranking.cands) if c.passage == home), reverse=True)
+    source = passages[home].chunk.source
+    return {
+        "home": home,  # retrieval's rank of the cited passage (0 = first)
+        "same_source": sum(v for j, v in shares.items() if passages[j].chunk.source == source),
+        "sources": len({passages[j].chunk.source for j in shares}),
+        "sent_top": home_p[0],
+        "home_rest": home_p[1:],
+        "other_best": [float(p[best[j]]) for j in others],
+        "n_sentences": len(ranking.cands),
+        "shares": [shares[j] for j in order],
+        "short": short,
+        "kind": ranking.kind,
+        "agree": [holds(j, [short] if short else []) for j in order],
+        "other_short": [short_answer(question, [ranking.cands[best[j]].text], ranking.kind) for j in order],
+        "gold_best": [holds(j, list(answers)) for j in order],
+        "gold_passage": [bool(answers) and contains_any(passages[j].chunk.text, list(answers)) for j in order],
+    }
 
 
 def bypassed(question: str, passages: list) -> bool:
@@ -258,6 +319,7 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=0.001)
     ap.add_argument("--choice-floor", type=float, default=None, help="decline under this passage probability (-1: off)")
     ap.add_argument("--sample", type=int, default=None, help="a random sample (seed 13) of each set's kept questions")
+    ap.add_argument("--records", default=None, help="every question's record (choice, confidence, shares) as JSON")
     ap.add_argument("--choice-sweep", action="store_true", help="each floor's figures, per set and half (with --choice-floor -1)")
     args = ap.parse_args()
     base = MiniLMEmbedder()
@@ -285,7 +347,7 @@ def main() -> None:
         if args.choice_floor is not None:
             generator.choice_floor = None if args.choice_floor < 0 else args.choice_floor
         kept: list[dict] = []
-        res = run(name, generator, dump if name == "squad1" else None, kept, args.sample)
+        res = run(name, generator, dump if name == "squad1" else None, kept, args.sample, details=bool(args.records))
         swept[name] = kept
         emb.save()
         results[name] = res
@@ -295,6 +357,8 @@ def main() -> None:
               f"{h1['citation_precision']:.3f})  answered {res['answered_answerable']:.3f}  declined-unans "
               f"{res['declined_unanswerable']:.3f} ({h0['declined_unanswerable']:.3f} / {h1['declined_unanswerable']:.3f})"
               f"  words {res['words_per_answer']:.1f} ({h0['words_per_answer']:.1f} / {h1['words_per_answer']:.1f})  cpu {res['cpu_seconds_per_question']:.3f}s", flush=True)
+    if args.records:
+        Path(args.records).write_text(json.dumps({k: v for k, v in swept.items()}), encoding="utf-8")
     if args.choice_sweep:
         for name, rows in choice_sweep(swept).items():
             results[name]["choice_sweep"] = rows

@@ -164,8 +164,10 @@ def answer_of(generator: ExtractiveGenerator, question: str, passages: list) -> 
         "text": answer.text,
         "cited": [c.text for c in answer.citations],
         "confidence": -1.0 if sel is None else sel.confidence,
-        # answers under this are declined at any min_score (extractive.CHOICE_FLOOR): the sweep declines them too
-        "choice_declined": sel is not None and generator.choice_floor is not None and sel.choice < generator.choice_floor,
+        # answers the split-choice rule declines (extractive.CHOICE_FLOOR, the rival read at the default min_score):
+        # the sweep declines them at every min_score too
+        "choice_declined": sel is not None and sel.confidence >= generator.min_score
+        and not generator.answers(question, passages, sel),
         "signals": {} if sel is None else sel.signals,
     }
 

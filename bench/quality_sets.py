@@ -126,6 +126,18 @@ def corpus_questions(work: Path) -> QuestionSet:
     return QuestionSet("corpus/", folder, items, declining=True)
 
 
+def llm_corpus_questions(work: Path) -> QuestionSet:
+    """bench/llm.py's 19 questions on corpus/ (its offline column), against the index of ``corpus_questions``."""
+    from llm import CORPUS_QUESTIONS
+
+    qs = corpus_questions(work)
+    items = [
+        Item(f"corpus-llm-{n}", q, tuple(answers or ()), (Gold("corpus/unesco-ichei-giannini-meeting.txt"),) if answers else (), n % 2)
+        for n, (q, answers) in enumerate(CORPUS_QUESTIONS)
+    ]
+    return QuestionSet("corpus/ (bench/llm.py)", qs.folder, items, declining=True)
+
+
 def all_sets(work: Path) -> list[QuestionSet]:
     return [
         squad_v1(work),

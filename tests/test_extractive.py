@@ -16,7 +16,7 @@ from briefbot.answer.extractive import (
 )
 from briefbot.schema import Chunk, Passage
 
-from .conftest import run_cli
+from .conftest import SEED, indexed_bot, run_cli
 
 GIANNINI_ATTENDEES = ["LI Ming", "JIN Li", "HOU Sheng Tao", "BI Xiaohan", "XUE Feng", "SU Rui", "Stephania Giannini"]
 
@@ -144,31 +144,51 @@ def test_further_sentences_are_those_within_the_score_gap(embedder) -> None:
     assert "major economic center" not in default  # not every sentence of the passage
 
 
-TESLA = [  # SQuAD v1.1 dev (Nikola Tesla, an even-numbered article: the fitted half), retrieval's first three
-    ("Tesla was the fourth of five children. He had an older brother named Dane and three sisters, Milka, Angelina and "
-     "Marica. Dane was killed in a horse-riding accident when Nikola was five. In 1861, Tesla attended the \"Lower\" or "
-     "\"Primary\" School in Smiljan where he studied German, arithmetic, and religion. In 1862, the Tesla family moved "
-     "to Gospić, Austrian Empire, where Tesla's father worked as a pastor."),
-    ("Tesla was born on 10 July [O.S. 28 June] 1856 into a Serb family in the village of Smiljan, Austrian Empire "
-     "(modern-day Croatia). His father, Milutin Tesla, was a Serbian Orthodox priest. Tesla's mother, Đuka Tesla (née "
-     "Mandić), whose father was also an Orthodox priest, had a talent for making home craft tools, mechanical "
-     "appliances, and the ability to memorize Serbian epic poems."),
-    ("In 1873, Tesla returned to his birthtown, Smiljan. Shortly after he arrived, Tesla contracted cholera; he was "
-     "bedridden for nine months and was near death multiple times. Tesla's father, in a moment of despair, promised to "
-     "send him to the best engineering school if he recovered from the illness (his father had originally wanted him "
-     "to enter the priesthood)."),
+TESLA = [  # SQuAD v1.1 dev (Nikola Tesla, an even-numbered article: the fitted half): retrieval's first four chunks
+    ("Tesla's progenitors were from western Serbia, near Montenegro.:12\n\nTesla was the fourth of five children. He "
+     "had an older brother named Dane and three sisters, Milka, Angelina and Marica. Dane was killed in a "
+     "horse-riding accident when Nikola was five. In 1861, Tesla attended the \"Lower\" or \"Primary\" School in "
+     "Smiljan where he studied German, arithmetic, and religion. In 1862, the Tesla family moved to Gospić, "
+     "Austrian Empire, where Tesla's father worked as a pastor. Nikola completed \"Lower\" or \"Primary\" School, "
+     "followed by the \"Lower Real Gymnasium\" or \"Normal School.\""),
+    ("There has been a resurgence in popular interest in Tesla since the 1990s.\n\nTesla was born on 10 July [O.S. "
+     "28 June] 1856 into a Serb family in the village of Smiljan, Austrian Empire (modern-day Croatia). His "
+     "father, Milutin Tesla, was a Serbian Orthodox priest. Tesla's mother, Đuka Tesla (née Mandić), whose father "
+     "was also an Orthodox priest,:10 had a talent for making home craft tools, mechanical appliances, and the "
+     "ability to memorize Serbian epic poems. Đuka had never received a formal education. Nikola credited his "
+     "eidetic memory and creative abilities to his mother's genetics and influence. Tesla's progenitors were from "
+     "western Serbia, near Montenegro.:12"),
+    ("He finished a four-year term in three years, graduating in 1873.:33\n\nIn 1873, Tesla returned to his "
+     "birthtown, Smiljan. Shortly after he arrived, Tesla contracted cholera; he was bedridden for nine months and "
+     "was near death multiple times. Tesla's father, in a moment of despair, promised to send him to the best "
+     "engineering school if he recovered from the illness (his father had originally wanted him to enter the "
+     "priesthood).\n\nIn 1874, Tesla evaded being drafted into the Austro-Hungarian Army in Smiljan by running away "
+     "to Tomingaj, near Gračac. There, he explored the mountains in hunter's garb. Tesla said that this contact "
+     "with nature made him stronger, both physically and mentally. He read many books while in Tomingaj, and later "
+     "said that Mark Twain's works had helped him to miraculously recover from his earlier illness."),
+    ("In 1875, Tesla enrolled at Austrian Polytechnic in Graz, Austria, on a Military Frontier scholarship. During "
+     "his first year, Tesla never missed a lecture, earned the highest grades possible, passed nine exams (nearly "
+     "twice as many required), started a Serbian culture club, and even received a letter of commendation from the "
+     "dean of the technical faculty to his father, which stated, \"Your son is a star of first rank.\" Tesla claimed "
+     "that he worked from 3 a.m. to 11 p.m., no Sundays or holidays excepted. He was \"mortified when [his] father "
+     "made light of [those] hard won honors.\" After his father's death in 1879, Tesla found a package of letters "
+     "from his professors to his father, warning that unless he were removed from the school, Tesla would be "
+     "killed through overwork."),
 ]
 
 
 def test_declines_when_the_sentence_choice_is_split_between_passages(embedder) -> None:
-    """Three passages each say something of "Tesla's father"; the best-scoring sentence does not name him (the second
-    passage does), and sentence_choice gives no passage CHOICE_FLOOR of its probability: declined rather than cite a passage
-    that is as likely wrong as right. The same passages answer a question whose sentence stands out."""
-    passages = [_passage(t, f"tesla-{i}.txt", s) for i, (t, s) in enumerate(zip(TESLA, (0.79, 0.75, 0.73)))]
+    """Four passages each say something of "Tesla's father"; the best-scoring sentence does not name him (the second
+    passage does), sentence_choice gives the cited passage under CHOICE_FLOOR of its probability, and the next passage
+    holds a sentence the decline model would answer too: declined rather than cite a passage as likely wrong as right.
+    The same passages answer a question whose sentence stands out."""
+    passages = [_passage(t, f"tesla-{i}.txt", s) for i, (t, s) in enumerate(zip(TESLA, (0.788, 0.747, 0.731, 0.714)))]
     gen = ExtractiveGenerator(embedder)
     sel = gen.select("What was Tesla's father's name?", passages)
     assert sel is not None and sel.confidence >= gen.min_score  # the decline model alone would answer
-    assert sel.choice < CHOICE_FLOOR
+    assert CHOICE_FLOOR is not None and sel.choice < CHOICE_FLOOR
+    rival = gen.rival("What was Tesla's father's name?", passages, sel)
+    assert rival is not None and rival.confidence >= gen.min_score
     assert gen.answer("What was Tesla's father's name?", passages).text == DECLINE
     gen.choice_floor = None
     unfloored = gen.answer("What was Tesla's father's name?", passages)
@@ -176,6 +196,21 @@ def test_declines_when_the_sentence_choice_is_split_between_passages(embedder) -
     clear = ExtractiveGenerator(embedder).select("Where did the Tesla family move in 1862?", passages)
     assert clear is not None and clear.choice > 0.9
     assert ExtractiveGenerator(embedder).answer("Where did the Tesla family move in 1862?", passages).text.endswith("[1]")
+
+
+def test_answers_a_split_choice_when_the_other_passages_do_not_answer(tmp_path: Path, embedder) -> None:
+    """corpus/'s meeting report: every passage is about the same meeting, so sentence_choice spreads over them (the cited
+    passage gets about a third) though the file's first sentence answers. The earlier rule (declined under 0.375)
+    declined it; the split-choice rule fitted with the rival's confidence (CHOICE_FLOOR 0.30) answers it."""
+    question = "During which event did the meeting with Giannini take place?"
+    bot = indexed_bot(tmp_path, {SEED.name: SEED.read_text(encoding="utf-8")}, embedder)
+    passages = bot.search(question)
+    gen = ExtractiveGenerator(embedder)
+    sel = gen.select(question, passages)
+    assert sel is not None and sel.confidence >= gen.min_score and sel.choice < 0.375  # split: the earlier floor declined
+    answer = bot.ask(question)
+    assert answer.answered and "Digital Learning Week" in answer.text
+    assert [c.source for c in answer.citations] == [f"corpus/{SEED.name}"]
 
 
 def test_every_candidate_sentence_is_scored_on_every_feature(gen: ExtractiveGenerator) -> None:
