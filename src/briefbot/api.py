@@ -226,7 +226,7 @@ class Briefbot:
             return answer
         spent: list[Usage] = []
         decompose = None
-        if gen.name != "extractive":
+        if gen.name != "extractive" and self.settings.decompose:
             def decompose(q: str) -> list[str]:
                 subs, usage = gen.decompose(q, load_template("decompose", self.settings.prompts))
                 spent.extend([usage] if usage else [])

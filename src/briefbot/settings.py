@@ -31,6 +31,9 @@ class Settings:
     verify: bool = True  # remove answer sentences their citations do not support (answer/verify.py)
     rerank: bool = True  # re-order the hybrid ranking's head by where the question's words sit (rerank.py)
     multihop: bool = True  # a second hop for names the first passages hold and the question lacks (multihop.py)
+    # With an LLM, also ask it for sub-questions of a long multi-hop question (prompts/decompose.md). Off: with the real
+    # local 1.5B model it lowered all-supporting@5 on every multi-hop set (bench/decompose.py, README "Multi-hop").
+    decompose: bool = False
     brief_words: int = 120
     context_tokens: int = 3000  # prompt budget for passages sent to an LLM
     # An LLM brief whose material does not fit one prompt is read in parts (one call each), then merged in one
