@@ -128,7 +128,7 @@ def test_docs_work_offline(site: tuple[str, Path]) -> None:
 
 
 def test_page_answers_and_opens_the_cited_passage(site: tuple[str, Path], tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     assert Path(CHROMIUM).exists(), "the page test drives the system's Chromium: apt-get install chromium (see .ci/run)"
     url, root = site
@@ -166,7 +166,7 @@ def test_page_answers_and_opens_the_cited_passage(site: tuple[str, Path], tmp_pa
             wait_until_indexed(url, files=2)  # the server's watcher picks it up
             page.fill("#question", "What is the launch code word?")
             page.click("#ask")
-            page.wait_for_function("document.querySelector('#answer').innerText.includes('marmalade')", timeout=120_000)
+            expect(page.locator("#answer")).to_contain_text("marmalade", timeout=120_000)
             page.click("#answer a.cite >> nth=0")
             assert "<script>window.__pwned = 1</script>" in page.inner_text("#answer")
             assert "<script>" in page.inner_text("#passage-text")
@@ -175,7 +175,7 @@ def test_page_answers_and_opens_the_cited_passage(site: tuple[str, Path], tmp_pa
 
             page.fill("#topic", "IIOE network")
             page.click("#brief")
-            page.wait_for_function("document.querySelector('#status').innerText.includes('source')", timeout=120_000)
+            expect(page.locator("#status")).to_contain_text("source", timeout=120_000)
             assert "IIOE" in page.inner_text("#answer")
             assert all(r.startswith(url) for r in requests)  # no CDN, nothing from elsewhere
         finally:
@@ -184,7 +184,7 @@ def test_page_answers_and_opens_the_cited_passage(site: tuple[str, Path], tmp_pa
 
 def test_requests_are_served_while_an_ingest_runs(site: tuple[str, Path]) -> None:
     """Last of the tests on ``site``: it adds files. The page shows its note meanwhile, then the new list."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     url, root = site
     files = len(httpx.get(f"{url}/sources", timeout=60).json()["files"]) + FILLER
@@ -202,7 +202,8 @@ def test_requests_are_served_while_an_ingest_runs(site: tuple[str, Path]) -> Non
             results = concurrent_requests(url)
             still_updating = httpx.get(f"{url}/healthz", timeout=30).json()["updating"]
             page.wait_for_selector("#updating", state="hidden", timeout=300_000)
-            page.wait_for_function(f"document.querySelectorAll('#files li').length === {files}", timeout=60_000)
+            # (not wait_for_function: a string predicate is eval'd, which the page's CSP refuses once it has to poll)
+            expect(page.locator("#files li")).to_have_count(files, timeout=60_000)
         finally:
             browser.close()
     assert {n: r.status_code for n, r in results.items()} == {n: 200 for n in results}
