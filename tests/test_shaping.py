@@ -169,3 +169,11 @@ def test_who_is_not_answered_by_the_person_the_question_names() -> None:
     assert short_answer("Who attended the Giannini meeting?", [sentence], "who") is None
     assert short_answer("Who did the delegation meet?", [sentence], "who") == "Stephania Giannini"
     assert short_answer("Whom did Giannini meet?", ["Ms. Stephania Giannini met Mr. LI Ming in Paris."], "who") == "LI Ming"
+
+
+def test_a_possessive_name_answers_without_its_s_unless_the_question_asks_whose() -> None:
+    """SQuAD's gold answer to "... no match for who?" is "Kissinger", not the sentence's "Kissinger's"."""
+    from briefbot.answer.shaping import short_answer
+
+    assert short_answer("Interest groups were no match for who?", ["Interest groups were no match for Kissinger's diplomacy."], "who") == "Kissinger"
+    assert short_answer("Whose theory did Tesla disagree with?", ["Tesla disagreed with Einstein's theory of relativity."], "who") == "Einstein's"

@@ -301,6 +301,10 @@ def direct_answer(question: str, sentences: list[str], kind: str) -> tuple[str, 
     return None
 
 
+_WHOSE = re.compile(r"\bwhose\b", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s|(?<=s)')$")
+
+
 def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
     """The shortest verbatim phrase of ``sentences`` (best first) that answers ``question``, or None.
 
@@ -353,6 +357,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
                 span = _nearest(names, anchors)
         if span is not None:
             text = sentence[span[0] : span[1]].strip(" ,;:")
+            if not _WHOSE.search(question):  # "no match for Kissinger's diplomacy": Kissinger is the answer
+                text = _POSSESSIVE_END.sub("", text)
             if text and len(text) < len(sentence.strip()):
                 return text
     return None
