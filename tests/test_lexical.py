@@ -274,3 +274,17 @@ def test_top_keeps_the_first_of_equal_copies(tmp_path: Path) -> None:
     top = built.top("Quintara harbour", 5)
     assert [i for i, _ in top] == ids[30:35] and len({s for _, s in top}) == 1
     assert [i for i, _ in built.top("Quintara harbour", 5, source="docs/f33.txt")] == [ids[33]]
+
+
+def test_an_index_built_with_older_stems_is_rebuilt(kb: Settings, embedder) -> None:
+    """A build saved under another FORMAT (stems changed since) is never read: its terms would miss the query's."""
+    ingest(kb, embedder=embedder)
+    where = lexical.folder(kb)
+    meta = json.loads((where / "CURRENT.json").read_text())
+    meta["format"] = lexical.FORMAT - 1
+    (where / "CURRENT.json").write_text(json.dumps(meta))
+    assert lexical.LexicalIndex.load(where) is None
+    passages = Retriever(_open(kb, embedder), embedder, 0.5, where).search("Quintara", 2)  # a search rebuilds it
+    assert passages[0].chunk.source == "docs/alpha.txt" and passages[0].lexical_score
+    assert json.loads((where / "CURRENT.json").read_text())["format"] == lexical.FORMAT
+    assert _sources(_in_step(kb, embedder).top("Quintara", 5)) == {"docs/alpha.txt"}

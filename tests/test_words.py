@@ -26,3 +26,12 @@ def test_sentences_tokenized_together_as_one_by_one() -> None:
         spans = sentence_spans(t)
         assert tokenize_spans(t, spans) == [tokenize(t[s:e]) for s, e in spans]
         assert tokenize_spans(t, spans) == tokenize_spans(t, spans)  # (the second time from remembered stems)
+
+
+def test_a_short_verb_in_ue_meets_its_inflections() -> None:
+    """Snowball stems "sue" to "sue" but "sued" to "su": "Who did Parmalat sue?" never met "Bondi sued ..."."""
+    assert tokenize("sue") == tokenize("sued") == tokenize("suing") == tokenize("sues")
+    assert tokenize("queue queued glue glued") == tokenize("queues queue glues glue")
+    assert tokenize("issue issued continued continue") == tokenize("issues issue continue continues")
+    text = "Bondi sued Morgan Stanley. The firm will sue again."
+    assert tokenize_spans(text, sentence_spans(text)) == [tokenize("Bondi sue Morgan Stanley"), tokenize("firm sue again")]

@@ -22,7 +22,7 @@ from briefbot.text.sentences import sentence_spans
 VERSION = 1
 _SAMPLE = (
     "The Time Warner profits rose 76% to $1.13bn (£600m). Didn't they? Mr. O'Neill said: \"No!\"\n"
-    "Café owners' meetings, running and ran; 東京の会議は長い。 Über naïve résumés... e.g. 3.5 a_b."
+    "Café owners' meetings, running and ran; 東京の会議は長い。 Über naïve résumés... e.g. 3.5 a_b. They sued."
 )
 
 

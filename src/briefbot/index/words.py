@@ -11,7 +11,6 @@ import re
 import string
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
 _WORD = re.compile(r"[^\W_]++", re.UNICODE)  # possessive: the same words, found a quarter faster
 # For ASCII text: every character but a letter or digit becomes a space, then split() finds the same
@@ -24,11 +23,31 @@ STOPWORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    import Stemmer  # PyStemmer: Snowball stemmers, offline
+class _Snowball:
+    """Snowball's English stems, with one of its slips mended: a short verb in -ue keeps its "e" bare but
+    loses it inflected ("sue" -> "sue", "sued", "suing" -> "su"; "queue" / "queued"), so "Who did X sue?"
+    missed "X sued ...". An inflected -ue word whose bare form stems to itself gets that stem; longer
+    families already meet ("issue", "issued" -> "issu") and names ("Su", "Xu") are left alone."""
 
-    return Stemmer.Stemmer("english")
+    def __init__(self) -> None:
+        import Stemmer  # PyStemmer: Snowball stemmers, offline
+
+        self._stem = Stemmer.Stemmer("english").stemWords
+
+    def stemWords(self, words: Sequence[str]) -> list[str]:
+        stems = self._stem(words)
+        for i, s in enumerate(stems):
+            if s[-1:] == "u" and words[i].endswith(_INFLECTED_UE) and self._stem([s + "e"])[0] == s + "e":
+                stems[i] = s + "e"
+        return stems
+
+
+_INFLECTED_UE = ("ued", "uing", "ues")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> _Snowball:
+    return _Snowball()
 
 
 # Chinese and Japanese are written without spaces between words: their characters are indexed in
@@ -47,7 +66,7 @@ def tokenize(text: str) -> list[str]:
     if not words:
         return []
     if not _CJK.search(text):
-        return list(_stemmer().stemWords(words))
+        return _stemmer().stemWords(words)
     out: list[str] = []
     for w in words:
         pos = 0
