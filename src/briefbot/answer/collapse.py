@@ -61,14 +61,15 @@ class Collapse:
         passages: Sequence[Passage | None],
         vectors: Sequence[np.ndarray] | np.ndarray | None = None,
         ids: Sequence[str] | None = None,
+        closest: np.ndarray | None = None,
     ) -> list[Passage]:
         """Take the next passages of the ranking (and their vectors, for all or none; their chunk ids, for
-        all or none); the passages kept so far.
+        all or none); the passages kept so far. ``closest``: :meth:`closest` of the vectors, when the caller has it.
 
         A passage is looked up only when its vector or id does not already make it a copy (None: it is gone)."""
         threshold, kept, kept_shingles = self.threshold, self.kept, self._shingles
         block = np.asarray(vectors) if vectors is not None and len(passages) else None
-        best = self._closest(block) if block is not None else None  # each row's best cosine to a kept passage
+        best = None if block is None else self.closest(block) if closest is None else closest  # each row's best cosine to a kept passage
         for n in range(len(passages)):
             if self.full:
                 break
@@ -91,7 +92,7 @@ class Collapse:
                     kept[i], kept_shingles[i], self._hashes[i] = p, sh, _hash_of(p)
                     if vec is not None:
                         self._vectors[i], self._matrix = vec, None
-                        best = self._closest(block)  # type: ignore[arg-type]
+                        best = self.closest(block)  # type: ignore[arg-type]
                     break
             else:
                 kept.append(p)
@@ -108,11 +109,13 @@ class Collapse:
         collapsed unread: an id ends with the hash of its chunk's text (``source#n:hash``)."""
         return bool(self._hashes) and chunk_id.rsplit(":", 1)[-1] in self._hashes
 
-    def near_copies(self, block: np.ndarray) -> list[bool]:
-        """Whether each row of ``block`` is as close as a reworded copy to a kept passage's vector: one product for all."""
-        return [self._is_copy(float(b), v) for b, v in zip(self._closest(block), block)]
+    def near_copies(self, block: np.ndarray, closest: np.ndarray | None = None) -> list[bool]:
+        """Whether each row of ``block`` is as close as a reworded copy to a kept passage's vector: one product for all
+        (``closest``: :meth:`closest` of ``block``, when the caller has it)."""
+        best = self.closest(block) if closest is None else closest
+        return [self._is_copy(float(b), v) for b, v in zip(best, block)]
 
-    def _closest(self, block: np.ndarray) -> np.ndarray:
+    def closest(self, block: np.ndarray) -> np.ndarray:
         """Each row's best cosine to the kept passages' vectors (-inf with none kept)."""
         if not self._vectors:
             return np.full(len(block), -np.inf)
