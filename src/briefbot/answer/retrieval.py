@@ -263,7 +263,7 @@ class Retriever:
         m = len(lexical_ids)
         vectors = np.zeros((len(ids), dim), dtype=np.float32)
         if m:
-            np.stack([found[i] for i in lexical_ids], out=vectors[:m])  # type: ignore[misc, arg-type]  # None was re-embedded above
+            vectors[:m] = [found[i] for i in lexical_ids]  # (None was re-embedded above; a list assigned in one go: np.stack cost twice as much)
         known = np.zeros(len(ids), dtype=bool)  # rows whose vector is here (BM25's finds)
         known[:m] = True
         dense = None
@@ -288,7 +288,8 @@ class Retriever:
 
     def fill(self, cands: Candidates, rows: Sequence[int], readings: bool = True) -> None:
         """Fetch the text and vector of those ``rows`` not fetched yet, in one call (``readings``: with the
-        re-ranker's readings, for rows it will re-rank)."""
+        re-ranker's readings, for rows it will re-rank; a row whose text another row holds then gets only its text,
+        in ``Candidates.texts``, when the build's rows say so)."""
         self.fill_many([(cands, rows)], readings)
 
     def fill_many(self, wanted_rows: Sequence[tuple[Candidates, Sequence[int]]], readings: bool = True) -> None:
@@ -400,17 +401,23 @@ class Retriever:
                 collapse, fed = Collapse(limit=k), []
             fresh = rows[len(fed):]
             # A few rows at a time, the texts read in one call; a row the kept passages make a copy is not
-            # read, and no row past the k-th passage kept.
-            for b in range(0, len(fresh), READ_ON):
+            # read, and no row past the k-th passage kept: of the rows to read, only as many as passages are still
+            # wanted (nearly every one read is kept), the part fed up to them, the rest looked at again after.
+            b = 0
+            while b < len(fresh) and not collapse.full:
                 part = fresh[b : b + READ_ON]
                 block, part_ids = cands.vectors[part], [cands.ids[j] for j in part]
                 best = collapse.closest(block)  # (one product for the copy test here and in feed: the kept set is the same)
                 copies = collapse.near_copies(block, best)
-                self.fill(cands, [j for j, copy, i in zip(part, copies, part_ids)
-                                  if cands.chunks[j] is None and not copy and not collapse.same_text(i)], readings=False)
+                unread = [n for n, (j, copy, i) in enumerate(zip(part, copies, part_ids))
+                          if cands.chunks[j] is None and not copy and not collapse.same_text(i)]
+                wanted = k - len(collapse.kept)
+                if len(unread) > wanted:
+                    cut = unread[wanted]
+                    part, block, part_ids, best, unread = part[:cut], block[:cut], part_ids[:cut], best[:cut], unread[:wanted]
+                self.fill(cands, [part[n] for n in unread], readings=False)
                 collapse.feed(_Lazy(self, cands, part, passages), block, part_ids, best)
-                if collapse.full:
-                    break
+                b += len(part)
             fed = rows
         kept = collapse.kept
         if self.lexical_folder is not None:  # (a multi-hop search reads the top ones again: readings of those read on)
