@@ -141,3 +141,34 @@ def test_a_build_without_rows_gets_them_and_damaged_ones_are_not_read(kb: Settin
     (built.saved_in / rows.FILENAME).write_bytes(whole)
     assert rows.load(built.saved_in, len(built.ids) + 1) is None
     assert rows.load(built.saved_in, len(built.ids)) is not None
+
+
+def test_copies_share_a_text_number_and_a_search_reads_one_row_of_each(tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Rows of equal text and context share a number, no others do; a search reads one row of each text for the
+    re-ranker (its copies only if collapse must look at them) and ranks as when it reads every row from the copy."""
+    kb = small_kb(tmp_path, ("alpha.txt", ALPHA), ("beta.txt", BETA + GAMMA), ("beta-2.txt", BETA + GAMMA),
+                  ("beta-3.txt", BETA + GAMMA), ("vines.md", "# Vines\n\n" + BETA), ("gamma.txt", GAMMA))
+    ingest(kb, embedder=embedder)
+    built = rows_agree(kb, embedder)
+    assert built.rows is not None
+    truth = Index.open(kb, embedder.name, embedder.dim, create=False).get_by_ids(built.ids)
+    texts = [(truth[i][0].text, truth[i][0].context) for i in built.ids]
+    numbers = built.rows.texts.tolist()
+    assert all((numbers[a] == numbers[b]) == (texts[a] == texts[b]) for a in range(len(texts)) for b in range(len(texts)))
+    assert len(set(numbers)) < len(numbers) and any(c for _, c in texts)  # copies, and a text under a heading
+    reading.forget()
+
+    read: list[list[int]] = []
+
+    def ranked() -> list[list[tuple[str, float, int]]]:
+        bot = bot_of(kb, embedder)
+        return [[(p.chunk.id, p.score, p.chunk.start_line) for p in read.append([]) or bot.search(q, 4)] for q in QUESTIONS]
+
+    real = rows.Rows.chunk
+    monkeypatch.setattr(rows.Rows, "chunk", lambda self, i, n: (read[-1].append(n), real(self, i, n))[1])
+    with_rows = ranked()
+    assert all(len({numbers[n] for n in got}) == len(set(got)) for got in read)  # never two rows of one text
+    monkeypatch.undo()
+    reading.forget()
+    monkeypatch.setattr(lexical.LexicalIndex, "chunks_of", lambda self, ids, readings=False: {})
+    assert ranked() == with_rows

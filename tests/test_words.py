@@ -35,3 +35,19 @@ def test_a_short_verb_in_ue_meets_its_inflections() -> None:
     assert tokenize("issue issued continued continue") == tokenize("issues issue continue continues")
     text = "Bondi sued Morgan Stanley. The firm will sue again."
     assert tokenize_spans(text, sentence_spans(text)) == [tokenize("Bondi sue Morgan Stanley"), tokenize("firm sue again")]
+
+
+def test_short_texts_remembered_give_the_same_tokens_as_read_now() -> None:
+    """A query is tokenized four times a search, so short texts' tokens are remembered: each call still gets a list
+    of its own, and a text too long to remember gets the same tokens as read now."""
+    from briefbot.index import words
+
+    for text in ("Who reviewed the bridge tolls?", "長城是中國的 meetings", "x" * words._SHORT, "word " * words._SHORT):
+        first = tokenize(text)
+        assert first == words._tokenize(text)
+        first.append("changed")  # a caller's list is its own
+        assert tokenize(text) == words._tokenize(text)
+    words._tokenize_short.cache_clear()
+    tokenize("Who reviewed the bridge tolls?")
+    tokenize("word " * words._SHORT)
+    assert words._tokenize_short.cache_info().currsize == 1  # (the long one is not kept)

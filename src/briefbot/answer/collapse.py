@@ -12,6 +12,8 @@ from briefbot.schema import Passage
 
 DUPLICATE_CONTAINMENT = 0.6  # share of a passage's word trigrams already in a better one
 NEAR_DUPLICATE_COSINE = 0.97  # embeddings this close say the same thing in other words
+_TOLERANCE = 1e-5  # a matrix product may round the last bit otherwise than one product of two vectors (see _is_copy)
+_SURELY_COPY, _MAYBE_COPY = NEAR_DUPLICATE_COSINE + 2 * _TOLERANCE, NEAR_DUPLICATE_COSINE - 2 * _TOLERANCE  # _is_copy decides between
 
 
 @lru_cache(maxsize=4096)  # passages come back query after query, and twice when duplicates eat the head
@@ -61,21 +63,24 @@ class Collapse:
         passages: Sequence[Passage | None],
         vectors: Sequence[np.ndarray] | np.ndarray | None = None,
         ids: Sequence[str] | None = None,
+        closest: np.ndarray | None = None,
     ) -> list[Passage]:
         """Take the next passages of the ranking (and their vectors, for all or none; their chunk ids, for
-        all or none); the passages kept so far.
+        all or none); the passages kept so far. ``closest``: :meth:`closest` of the vectors, when the caller has it.
 
         A passage is looked up only when its vector or id does not already make it a copy (None: it is gone)."""
-        threshold, kept, kept_shingles = self.threshold, self.kept, self._shingles
+        threshold, kept, kept_shingles, limit = self.threshold, self.kept, self._shingles, self.limit
         block = np.asarray(vectors) if vectors is not None and len(passages) else None
-        best = self._closest(block) if block is not None else None  # each row's best cosine to a kept passage
+        best = None if block is None else self.closest(block) if closest is None else closest  # each row's best cosine to a kept passage
+        near = [] if best is None else best.tolist()  # (as floats: one conversion for the block, again when it changes)
         for n in range(len(passages)):
-            if self.full:
+            if limit is not None and len(kept) >= limit:
                 break
             vec = block[n] if block is not None else None
-            if vec is not None and self._is_copy(float(best[n]), vec):  # type: ignore[index]
+            # (_is_copy, its sure cases first: a cosine clear of the threshold needs no second product)
+            if vec is not None and ((b := near[n]) > _SURELY_COPY or (b >= _MAYBE_COPY and self._is_copy(b, vec))):
                 continue
-            if ids is not None and self.same_text(ids[n]):
+            if ids is not None and self._hashes and ids[n].rsplit(":", 1)[-1] in self._hashes:  # (same_text)
                 continue
             p = passages[n]  # (read only now: a copy is dropped by its vector alone)
             if p is None:
@@ -91,7 +96,8 @@ class Collapse:
                     kept[i], kept_shingles[i], self._hashes[i] = p, sh, _hash_of(p)
                     if vec is not None:
                         self._vectors[i], self._matrix = vec, None
-                        best = self._closest(block)  # type: ignore[arg-type]
+                        best = self.closest(block)  # type: ignore[arg-type]
+                        near = best.tolist()
                     break
             else:
                 kept.append(p)
@@ -101,6 +107,7 @@ class Collapse:
                     self._vectors.append(vec)
                     self._matrix = None
                     best = np.maximum(best, block @ vec)  # type: ignore[operator]
+                    near = best.tolist()
         return kept
 
     def same_text(self, chunk_id: str) -> bool:
@@ -108,11 +115,13 @@ class Collapse:
         collapsed unread: an id ends with the hash of its chunk's text (``source#n:hash``)."""
         return bool(self._hashes) and chunk_id.rsplit(":", 1)[-1] in self._hashes
 
-    def near_copies(self, block: np.ndarray) -> list[bool]:
-        """Whether each row of ``block`` is as close as a reworded copy to a kept passage's vector: one product for all."""
-        return [self._is_copy(float(b), v) for b, v in zip(self._closest(block), block)]
+    def near_copies(self, block: np.ndarray, closest: np.ndarray | None = None) -> list[bool]:
+        """Whether each row of ``block`` is as close as a reworded copy to a kept passage's vector: one product for all
+        (``closest``: :meth:`closest` of ``block``, when the caller has it)."""
+        best = self.closest(block) if closest is None else closest
+        return [b > _SURELY_COPY or (b >= _MAYBE_COPY and self._is_copy(b, v)) for b, v in zip(best.tolist(), block)]
 
-    def _closest(self, block: np.ndarray) -> np.ndarray:
+    def closest(self, block: np.ndarray) -> np.ndarray:
         """Each row's best cosine to the kept passages' vectors (-inf with none kept)."""
         if not self._vectors:
             return np.full(len(block), -np.inf)
@@ -121,7 +130,7 @@ class Collapse:
         return (self._matrix @ block.T).max(axis=0)
 
     def _is_copy(self, best: float, vec: np.ndarray) -> bool:
-        if abs(best - NEAR_DUPLICATE_COSINE) > 1e-5:
+        if abs(best - NEAR_DUPLICATE_COSINE) > _TOLERANCE:
             return best >= NEAR_DUPLICATE_COSINE
         # (A matrix product may round the last bit otherwise than one product of two vectors.)
         return any(float(vec @ v) >= NEAR_DUPLICATE_COSINE for v in self._vectors)

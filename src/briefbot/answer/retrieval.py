@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import queue
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +17,7 @@ from briefbot.answer.collapse import (
 )
 from briefbot.answer.rerank import DEPTH as RERANK_DEPTH
 from briefbot.answer.rerank import rerank_scores
+from briefbot.answer.worker import Worker
 from briefbot.index import reading
 from briefbot.index.dense import chunks_of, query_scores_many, vectors_of
 from briefbot.index.embedding import Embedder
@@ -71,6 +70,9 @@ class Candidates:
     lost: set[int] = field(default_factory=set)  # rows chromadb no longer holds when fetched
     known: np.ndarray | None = None  # rows whose vector is already in ``vectors``
     store: LexicalIndex | None = None  # the BM25 build whose rows (index/rows.py) serve texts, when they match the copy
+    # Rows not read whose text another row read holds (the rows' text numbers say so): enough for the re-ranker;
+    # the row itself is read only if collapse must look at it (copies of a kept passage are dropped unread).
+    texts: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -97,49 +99,6 @@ class _Lazy:
         if self.cands.chunks[j] is None:
             self.retriever.fill(self.cands, [j], readings=False)
         return None if self.cands.chunks[j] is None else self.make([j])[0]
-
-
-class _Job:
-    """A call handed to the retriever's worker thread; :meth:`result` waits for it."""
-
-    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
-        self.fn, self.args = fn, args
-        self._done = threading.Event()
-        self._result: Any = None
-        self._error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self._result = self.fn(*self.args)
-        except BaseException as exc:  # noqa: BLE001 - re-raised by result() on the caller's thread
-            self._error = exc
-        finally:
-            self._done.set()
-
-    def result(self) -> Any:
-        self._done.wait()
-        if self._error is not None:
-            raise self._error
-        return self._result
-
-
-class _Worker:
-    """One long-lived daemon thread per retriever for reads done while the query is embedded
-    (chromadb and onnxruntime release the GIL): starting a thread per query cost milliseconds on a
-    loaded machine."""
-
-    def __init__(self) -> None:
-        self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
-        threading.Thread(target=self._loop, name="briefbot-fetch", daemon=True).start()
-
-    def _loop(self) -> None:
-        while True:
-            self._jobs.get().run()
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> _Job:
-        job = _Job(fn, args)
-        self._jobs.put(job)
-        return job
 
 
 class Retriever:
@@ -172,12 +131,12 @@ class Retriever:
         self.lexical_weight = lexical_weight
         self.lexical_folder = lexical_folder
         self._lexical: LexicalIndex | None = None
-        self._fetcher: _Worker | None = None
+        self._fetcher: Worker | None = None
         self._passages: Passages | None = None
 
-    def _worker(self) -> _Worker:
+    def _worker(self) -> Worker:
         if self._fetcher is None:
-            self._fetcher = _Worker()
+            self._fetcher = Worker()
         return self._fetcher
 
     def passages(self) -> Passages:
@@ -304,7 +263,7 @@ class Retriever:
         m = len(lexical_ids)
         vectors = np.zeros((len(ids), dim), dtype=np.float32)
         if m:
-            np.stack([found[i] for i in lexical_ids], out=vectors[:m])  # type: ignore[misc, arg-type]  # None was re-embedded above
+            vectors[:m] = [found[i] for i in lexical_ids]  # (None was re-embedded above; a list assigned in one go: np.stack cost twice as much)
         known = np.zeros(len(ids), dtype=bool)  # rows whose vector is here (BM25's finds)
         known[:m] = True
         dense = None
@@ -329,12 +288,15 @@ class Retriever:
 
     def fill(self, cands: Candidates, rows: Sequence[int], readings: bool = True) -> None:
         """Fetch the text and vector of those ``rows`` not fetched yet, in one call (``readings``: with the
-        re-ranker's readings, for rows it will re-rank)."""
+        re-ranker's readings, for rows it will re-rank; a row whose text another row holds then gets only its text,
+        in ``Candidates.texts``, when the build's rows say so)."""
         self.fill_many([(cands, rows)], readings)
 
     def fill_many(self, wanted_rows: Sequence[tuple[Candidates, Sequence[int]]], readings: bool = True) -> None:
-        """:meth:`fill` for several candidate sets in one chromadb call."""
-        work = [(c, [j for j in rows if c.chunks[j] is None and j not in c.lost]) for c, rows in wanted_rows]
+        """:meth:`fill` for several candidate sets in one chromadb call. With ``readings`` (texts for the re-ranker)
+        a row whose text another row of the call holds is not read: ``Candidates.texts`` gets that text."""
+        work = [(c, [j for j in rows if c.chunks[j] is None and j not in c.lost and not (readings and j in c.texts)])
+                for c, rows in wanted_rows]
         work = [(c, rows) for c, rows in work if rows]
         if not work:
             return
@@ -347,16 +309,23 @@ class Retriever:
         arrayed = lex.vectors_of([i for i in ids if i in unknown]) if lex is not None and lex.vectors is not None and lex.vectors.shape[1] == dim else {}
         whole = any(i in unknown and i not in arrayed for i in ids)
         store = work[0][0].store
-        # The build's rows when they match the copy (index/rows.py): slices of a mapped file, no SQLite row reads.
-        stored = store.chunks_of(ids, readings) if store is not None and not whole and all(c.store is store for c, _ in work) else {}
+        # The build's rows when they match the copy (index/rows.py): one pread a row, no SQLite row reads.
+        usable = store is not None and not whole and all(c.store is store for c, _ in work)
+        shared: dict[str, str] = {}  # id -> the id read for its text (the same text number)
+        if usable and readings:
+            first: dict[int, str] = {}
+            for i, t in zip(ids, store.text_numbers(ids)):  # type: ignore[union-attr]  # (usable: a store)
+                if t >= 0 and first.setdefault(t, i) != i:
+                    shared[i] = first[t]
+        stored = store.chunks_of([i for i in ids if i not in shared] if shared else ids, readings) if usable else {}  # type: ignore[union-attr]
         found: dict[str, tuple[Chunk, np.ndarray | None]] = {i: (c, arrayed.get(i)) for i, c in stored.items()}
         if stored and readings and not store.rows.readings:  # type: ignore[union-attr]  # (stored: it has rows)
             self.passages().hand_over_readings([c for c in stored.values() if not reading.known(c.text)])
-        left = [i for i in ids if i not in found] if found else ids
+        left = [i for i in ids if i not in found and i not in shared] if found else ids
         if left and self.lexical_folder is not None:
             got = self.passages().get(left, dim, vectors=whole, readings=readings)
             found.update((i, (c, arrayed.get(i, v))) for i, (c, v) in got.items())
-        rest = [i for i in ids if i not in found or (i in unknown and found[i][1] is None)]
+        rest = [i for i in ids if (i not in found and i not in shared) or (i in unknown and i in found and found[i][1] is None)]
         if rest:
             found.update(chunks_of(self.index, rest, work[0][0].pending, vectors=any(i in unknown for i in rest)))
         stale = [i for i in unknown if i in found and found[i][1] is None]
@@ -365,6 +334,13 @@ class Retriever:
             found.update({i: (found[i][0], v) for i, v in zip(stale, fresh)})
         for cands, rows in work:
             for j in rows:
+                if shared and (i := cands.ids[j]) in shared:
+                    cands.texts[j] = found[shared[i]][0].text
+                    if cands.known is None or not cands.known[j]:  # (not whole: the array had it)
+                        cands.vectors[j] = arrayed[i]
+                        if cands.known is not None:
+                            cands.known[j] = True
+                    continue
                 got = found.get(cands.ids[j])
                 if got is None:
                     cands.lost.add(j)
@@ -410,9 +386,9 @@ class Retriever:
                 for j in rows
             ]
 
-        rows = [j for j in order[:head] if cands.chunks[j] is not None]
+        rows = [j for j in order[:head] if cands.chunks[j] is not None or j in cands.texts]
         collapse = Collapse(limit=k)
-        collapse.feed(passages(rows), cands.vectors[rows], [cands.ids[j] for j in rows] if cands.ids else None)
+        collapse.feed(_Lazy(self, cands, rows, passages), cands.vectors[rows], [cands.ids[j] for j in rows] if cands.ids else None)
         read, fed = head, rows
         while not collapse.full and len(order) > read:
             # Duplicates ate the head: read on, a head's worth at a time. The same result as reading all,
@@ -425,16 +401,23 @@ class Retriever:
                 collapse, fed = Collapse(limit=k), []
             fresh = rows[len(fed):]
             # A few rows at a time, the texts read in one call; a row the kept passages make a copy is not
-            # read, and no row past the k-th passage kept.
-            for b in range(0, len(fresh), READ_ON):
+            # read, and no row past the k-th passage kept: of the rows to read, only as many as passages are still
+            # wanted (nearly every one read is kept), the part fed up to them, the rest looked at again after.
+            b = 0
+            while b < len(fresh) and not collapse.full:
                 part = fresh[b : b + READ_ON]
-                unread = [j for j in part if cands.chunks[j] is None]
-                copies = collapse.near_copies(cands.vectors[unread]) if unread else []
-                self.fill(cands, [j for j, copy in zip(unread, copies) if not copy and not collapse.same_text(cands.ids[j])],
-                          readings=False)
-                collapse.feed(_Lazy(self, cands, part, passages), cands.vectors[part], [cands.ids[j] for j in part])
-                if collapse.full:
-                    break
+                block, part_ids = cands.vectors[part], [cands.ids[j] for j in part]
+                best = collapse.closest(block)  # (one product for the copy test here and in feed: the kept set is the same)
+                copies = collapse.near_copies(block, best)
+                unread = [n for n, (j, copy, i) in enumerate(zip(part, copies, part_ids))
+                          if cands.chunks[j] is None and not copy and not collapse.same_text(i)]
+                wanted = k - len(collapse.kept)
+                if len(unread) > wanted:
+                    cut = unread[wanted]
+                    part, block, part_ids, best, unread = part[:cut], block[:cut], part_ids[:cut], best[:cut], unread[:wanted]
+                self.fill(cands, [part[n] for n in unread], readings=False)
+                collapse.feed(_Lazy(self, cands, part, passages), block, part_ids, best)
+                b += len(part)
             fed = rows
         kept = collapse.kept
         if self.lexical_folder is not None:  # (a multi-hop search reads the top ones again: readings of those read on)
@@ -471,7 +454,8 @@ class Retriever:
         assert cands.dense is not None and cands.query
         head = order[: max(RERANK_DEPTH, 2 * k)]
         new = rerank_scores(
-            cands.query, [cands.chunks[j].text for j in head], minmax(cands.dense)[head], minmax(cands.lexical)[head]
+            cands.query, [cands.texts[j] if j in cands.texts else cands.chunks[j].text for j in head],  # type: ignore[union-attr]
+            minmax(cands.dense)[head], minmax(cands.lexical)[head],
         )
         score = score.astype(np.float32)
         floor = float(new.min())

@@ -10,6 +10,9 @@ is the copy's fingerprint and a digest of its table of file stamps (:func:`copy_
 its text, but an edit can move a chunk's lines and keep its id: the copy then reads the rows of the file
 again and records the file's new stamp, so the key changes and this file is not used until the next
 sync writes it again (:func:`refresh`). One file, replaced in one rename: a reader holds a whole one open.
+
+It also numbers the texts: rows holding the same text (copies of a file, repeated boilerplate) share a
+number, so a search reads one of them for the re-ranker and the others only if a passage must be made of them.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from briefbot.index import reading
 from briefbot.schema import Chunk
 
 FILENAME = "rows.bin"
-_MAGIC = b"BBROWS2\n"
+_MAGIC = b"BBROWS3\n"  # (2: without the text numbers)
+# After the offsets, each row's text number (int32: the position of a row with the same text and context), padded to 8 bytes.
 # A row: the lengths of its text, of its other strings ("hash\ncontext") and of its reading, then its index, start
 # line, end line, start char, end char, tokens and page (-1: none); then those three strings, UTF-8.
 _HEAD = struct.Struct("<3i7q")
@@ -58,8 +62,9 @@ class Rows:
     Rows are read with one ``pread`` each: a mapping of the file cost more, a page fault or two for each
     row first touched (~30 rows a search, nearly all new to the process at 100,000 chunks)."""
 
-    def __init__(self, key: str, fd: int, offsets: np.ndarray, readings: bool) -> None:
+    def __init__(self, key: str, fd: int, offsets: np.ndarray, readings: bool, texts: np.ndarray) -> None:
         self.key, self._fd, self._offsets = key, fd, offsets
+        self.texts = texts  # row -> its text's number: rows of one number hold the same text (and context)
         self.readings = readings  # the rows hold the re-ranker's readings in this code's format (index/reading.py)
         self._memo: dict[int, tuple[Chunk, str]] = {}  # rows read (the same passages come back query after query)
 
@@ -115,11 +120,13 @@ def load(build: Path, count: int) -> Rows | None:
         if head.get("count") != count:
             raise ValueError
         offsets = np.frombuffer(os.pread(fd, 8 * (count + 1), at), dtype="<i8")
-        if len(offsets) != count + 1 or int(offsets[0]) != at + 8 * (count + 1) or int(offsets[-1]) != size:
+        texts_at = at + 8 * (count + 1)
+        texts = np.frombuffer(os.pread(fd, 4 * count, texts_at), dtype="<i4")
+        if len(offsets) != count + 1 or int(offsets[0]) != texts_at + _texts_bytes(count) or int(offsets[-1]) != size:
             raise ValueError
-        if np.any(np.diff(offsets) < _HEAD.size):
+        if np.any(np.diff(offsets) < _HEAD.size) or len(texts) != count or np.any(texts < 0) or np.any(texts >= count):
             raise ValueError
-        return Rows(str(head["key"]), fd, offsets, head.get("reading") == reading.format_tag())
+        return Rows(str(head["key"]), fd, offsets, head.get("reading") == reading.format_tag(), texts)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         os.close(fd)
         return None
@@ -136,6 +143,8 @@ def write(build: Path, ids: Sequence[str], copy: Path) -> Rows | None:
         return None
     at = {i: n for n, i in enumerate(ids)}
     parts: list[bytes | None] = [None] * len(ids)
+    texts = np.zeros(len(ids), dtype="<i4")
+    numbers: dict[tuple[str, str | None], int] = {}  # (content hash, context) -> a row's position: the text is the hash's less the context
     try:
         with con:  # one read transaction: the key and the rows agree
             con.execute("BEGIN")
@@ -156,6 +165,7 @@ def write(build: Path, ids: Sequence[str], copy: Path) -> Rows | None:
                 kept = (stored or "").encode("utf-8", "surrogatepass")
                 head = _HEAD.pack(len(body), len(fields), len(kept), index, sl, el, sc, ec, tokens, -1 if page is None else page)
                 parts[n] = head + body + fields + kept
+                texts[n] = numbers.setdefault((content_hash, context or None), n)
                 if stored is None:
                     tag = None  # (a row without one: the readings are not used)
     except (sqlite3.Error, TypeError, ValueError, struct.error):
@@ -169,18 +179,24 @@ def write(build: Path, ids: Sequence[str], copy: Path) -> Rows | None:
     pre += b"\0" * (-len(pre) % 8)
     offsets = np.zeros(len(ids) + 1, dtype="<i8")
     np.cumsum([len(p) for p in parts], out=offsets[1:])  # type: ignore[arg-type]
-    offsets += len(pre) + offsets.nbytes
+    offsets += len(pre) + offsets.nbytes + _texts_bytes(len(ids))
     tmp = build / f".tmp-{FILENAME}"
     try:
         with open(tmp, "wb") as f:
             f.write(pre)
             f.write(offsets.tobytes())
+            f.write(texts.tobytes().ljust(_texts_bytes(len(ids)), b"\0"))
             f.writelines(parts)  # type: ignore[arg-type]
         os.replace(tmp, build / FILENAME)
     except OSError:
         tmp.unlink(missing_ok=True)
         return None
     return load(build, len(ids))
+
+
+def _texts_bytes(count: int) -> int:
+    """Bytes the text numbers take in the file (int32 each, padded to 8)."""
+    return 4 * count + (4 * count) % 8
 
 
 def refresh(build: Path | None, ids: Sequence[str], fingerprint: str, copy: Path, held: Rows | None = None) -> Rows | None:

@@ -62,6 +62,20 @@ def cjk_bigrams(run: str) -> list[str]:
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased, stopword-free, stemmed word tokens; the same function for documents and queries."""
+    if len(text) <= _SHORT:  # a search tokenizes its query four times (BM25, its top, the re-ranker, the hop check)
+        return list(_tokenize_short(text))
+    return _tokenize(text)
+
+
+_SHORT = 300  # characters: a query, a title, a name (documents are longer and seldom tokenized twice)
+
+
+@lru_cache(maxsize=4096)
+def _tokenize_short(text: str) -> tuple[str, ...]:
+    return tuple(_tokenize(text))
+
+
+def _tokenize(text: str) -> list[str]:
     words = [w for w in words_of(text.lower()) if w not in STOPWORDS]
     if not words:
         return []
