@@ -103,14 +103,21 @@ def lead(body: str, n: int) -> str:
     return " ".join(body.split()[:n])
 
 
-def centrality(passages: list[Passage], embedder: CachedEmbedder, n: int) -> str:
+def _central_order(passages: list[Passage], embedder: CachedEmbedder) -> tuple[list[Any], list[int]]:
+    """The document's prose sentences and their order by closeness to its centroid (most central first)."""
     units = [u for u in units_of(passages, whole_file=True) if u.prose]
     if not units:
-        return ""
+        return [], []
     vecs = embedder.embed([u.text for u in units])
     c = vecs.mean(axis=0)
     c /= np.linalg.norm(c) or 1.0
-    order = np.argsort(-(vecs @ c))
+    return units, [int(i) for i in np.argsort(-(vecs @ c), kind="stable")]
+
+
+def centrality(passages: list[Passage], embedder: CachedEmbedder, n: int) -> str:
+    units, order = _central_order(passages, embedder)
+    if not units:
+        return ""
     picked, used = [], 0
     for i in order:
         if used >= n:
@@ -119,6 +126,49 @@ def centrality(passages: list[Passage], embedder: CachedEmbedder, n: int) -> str
         used += units[int(i)].words
     words = " ".join(units[i].text for i in sorted(picked)).split()
     return " ".join(words[:n])
+
+
+def first_sentences(brief: str, passages: list[Passage], embedder: CachedEmbedder) -> dict[str, str]:
+    """What each system opens with: the brief's first sentence, the document's first prose sentence (Lead-1), the
+    centrality baseline's first (its sentences are in document order) and the single most central sentence."""
+    units, order = _central_order(passages, embedder)
+    said = brief_sentences(brief)
+    out = {"briefbot": said[0] if said else "", "lead1": units[0].text if units else "",
+           "central_first": "", "most_central": units[order[0]].text if units else ""}
+    if units:
+        words = len(strip_markers(brief).split()) or WORDS
+        picked, used = [], 0
+        for i in order:
+            if used >= words:
+                break
+            picked.append(i)
+            used += units[i].words
+        out["central_first"] = units[min(picked)].text
+    return out
+
+
+def in_reference(sentence: str, reference: str) -> bool:
+    """The sentence is one of the reference's (BBC's summaries are sentences of the article, joined without spaces):
+    its words, in order, occur in the reference's."""
+    key = " ".join(_WORD.findall(sentence.lower()))
+    return bool(key) and f" {key} " in " " + " ".join(_WORD.findall(reference.lower())) + " "
+
+
+def pair_precision(sentence: str, reference: str) -> float:
+    """The share of the sentence's word pairs (stemmed bigrams) that the reference has: how much of an opening
+    sentence is about what the reference says (for abstractive references, where no sentence matches exactly)."""
+    from rouge import tokens
+
+    c, r = tokens(sentence), tokens(reference)
+    pairs = [tuple(c[i:i + 2]) for i in range(len(c) - 1)]
+    have = {tuple(r[i:i + 2]) for i in range(len(r) - 1)}
+    return sum(p in have for p in pairs) / len(pairs) if pairs else 0.0
+
+
+def opening(brief: str, passages: list[Passage], embedder: CachedEmbedder, reference: str) -> dict[str, Any]:
+    firsts = first_sentences(brief, passages, embedder)
+    return {f"first_{k}": {"in_reference": in_reference(v, reference), "pair_precision": pair_precision(v, reference)}
+            for k, v in firsts.items()}
 
 
 def brief_one(source: str, text: str, embedder: CachedEmbedder) -> tuple[str, list[Passage], float]:
@@ -140,7 +190,8 @@ def score_set(name: str, items: list[tuple[str, str, str, str]], embedder: Cache
         plain = strip_markers(brief)
         row = {"id": item_id, "words": words, "seconds": secs, "briefbot": rouge(plain, reference),
                "lead": rouge(lead(body, words), reference),
-               "centrality": rouge(centrality(passages, embedder, words), reference), **form(brief, text)}
+               "centrality": rouge(centrality(passages, embedder, words), reference), **form(brief, text),
+               **opening(brief, passages, embedder, reference)}
         rows.append(row)
     return summarise(name, rows)
 
@@ -164,7 +215,14 @@ def summarise(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
         "duplicate_rate": round(sum(r["duplicates"] for r in rows) / sentences, 4),
         "words": mean("words"), "seconds": mean("seconds"),
     })
+    for k in FIRSTS:
+        if all(f"first_{k}" in r for r in rows):
+            out[f"first_{k}"] = {m: round(statistics.fmean(float(r[f"first_{k}"][m]) for r in rows), 4)
+                                 for m in ("in_reference", "pair_precision")}
     return out
+
+
+FIRSTS = ("briefbot", "lead1", "central_first", "most_central")
 
 
 def bbc_items(half: str, sample: int) -> list[tuple[str, str, str, str]]:
@@ -200,6 +258,7 @@ def qmsum_about(embedder: CachedEmbedder, sample: int) -> list[dict[str, Any]]:
         meetings = meetings[:: len(meetings) // sample][:sample]
     bot = qmsum_bot(embedder)
     queries = [(n, m, q) for n, m in enumerate(meetings) for q in m["specific"]]
+    whole = {m["id"]: brief_one(m["id"], m["transcript"], embedder)[1] for m in meetings}  # each meeting's passages
     rows, declined, off_declined, halves = [], [], [], []
     for n, m, q in queries:
         halves.append("A" if n % 2 == 0 else "B")
@@ -212,8 +271,8 @@ def qmsum_about(embedder: CachedEmbedder, sample: int) -> list[dict[str, Any]]:
         row = {"id": f"{m['id']}: {q['query']}", "words": words, "seconds": secs,
                "briefbot": rouge(strip_markers(text), q["summary"]),
                "lead": rouge(lead(m["transcript"], words), q["summary"]),
-               "centrality": rouge(centrality(brief_one(m["id"], m["transcript"], embedder)[1], embedder, words), q["summary"]),
-               **form(text, m["transcript"])}
+               "centrality": rouge(centrality(whole[m["id"]], embedder, words), q["summary"]),
+               **form(text, m["transcript"]), **opening(text, whole[m["id"]], embedder, q["summary"])}
         if not answer.answered:
             row["cited_paragraph"] = True  # a decline is one line with the nearest passages, not a brief
         rows.append(row)
@@ -433,6 +492,12 @@ def report(s: dict[str, Any]) -> None:
         ("ROUGE-1/2/L centrality, same length", f"{c['rouge1']:.3f}/{c['rouge2']:.3f}/{c['rougeL']:.3f}" if c else "n/a", "", ""),
         ("ROUGE-1 minus Lead", f"{b['rouge1'] - lead_['rouge1']:+.3f}", ">= +0.02", common.ok(b["rouge1"] - lead_["rouge1"] >= 0.02)),
         ("briefs beating Lead (ROUGE-1)", f"{s['beats_lead_rouge1']:.2f}", "", ""),
+    ] + ([("first sentence in reference: brief / Lead-1 / centrality's first / most central",
+           " / ".join(f"{s[f'first_{k}']['in_reference']:.3f}" for k in FIRSTS), ">= Lead-1",
+           common.ok(s["first_briefbot"]["in_reference"] >= s["first_lead1"]["in_reference"])),
+          ("first sentence's word pairs in reference: same four",
+           " / ".join(f"{s[f'first_{k}']['pair_precision']:.3f}" for k in FIRSTS), "", "")]
+         if "first_briefbot" in s else []) + [
         ("one paragraph, every sentence cited", f"{s['cited_paragraph_share']:.1%}", "100%", common.ok(s["cited_paragraph_share"] == 1)),
         ("briefs with heading/table markup", str(s["markup_briefs"]), "0", common.ok(s["markup_briefs"] == 0)),
         ("sentences opening unresolved", f"{s['unresolved_opening_share']:.1%}", "", ""),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from briefbot.answer.brief_units import Unit, blocks_of, sentence_key, units_of, without_speaker
+from briefbot.answer.brief_units import Unit, blocks_of, keyword_cover, sentence_key, units_of, without_speaker
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Draft, Passage
@@ -31,6 +31,8 @@ NO_TOPIC = "The documents say nothing about this topic."
 CENTRALITY = 1.0
 POSITION = 0.1
 DECAY = 4.0
+KEYWORDS = 0.0
+OPENING_LEADS = True
 REDUNDANCY = 0.1  # MMR: weight of the closest already chosen sentence's similarity
 NEAR_DUPLICATE = 0.8  # a sentence this close in meaning to a chosen one says the same thing: never quoted
 SAME_WORDS = 0.6  # nor one sharing this share of its words (Jaccard) with a chosen one
@@ -159,13 +161,16 @@ def _same_words(words: set[str], chosen: list[set[str]]) -> bool:
     return any(words and len(words & b) / len(words | b) >= SAME_WORDS for b in chosen)
 
 
-def arrange(units: list[Unit], chosen: list[int]) -> list[int]:
-    """Document order, except that the lead point (chosen first) opens the paragraph, with its antecedent."""
+def arrange(units: list[Unit], chosen: list[int], opening: int | None = None) -> list[int]:
+    """Document order, except that the lead point opens the paragraph, with the sentence leaning on it.
+
+    The lead point is ``opening`` (a short file's first sentence) when the brief quotes it, else the one chosen first.
+    """
     if not chosen:
         return []
-    lead = [chosen[0]]
-    nxt = chosen[0] + 1
-    if nxt in chosen and units[nxt].prev == chosen[0] and units[nxt].leans:
+    lead = [opening if opening in chosen else chosen[0]]
+    nxt = lead[0] + 1
+    if nxt in chosen and units[nxt].prev == lead[0] and units[nxt].leans:
         lead.append(nxt)  # the lead was an antecedent: the sentence leaning on it goes with it
     rest = sorted((u for u in chosen if u not in lead), key=lambda u: (units[u].source, units[u].order))
     return lead + rest
@@ -182,8 +187,9 @@ def file_scores(units: list[Unit], vecs: np.ndarray, members: Sequence[int]) -> 
     if not prose:
         return score
     centroid = normalised(vecs[prose].mean(axis=0))
+    cover = keyword_cover(units, prose)
     for rank, i in enumerate(prose):
-        score[i] = (CENTRALITY * float(vecs[i] @ centroid) + POSITION * math.exp(-rank / DECAY)
+        score[i] = (CENTRALITY * float(vecs[i] @ centroid) + KEYWORDS * cover[i] + POSITION * math.exp(-rank / DECAY)
                     - FILLER * units[i].filler)
     return score
 
@@ -196,13 +202,15 @@ def brief_file(passages: list[Passage], embedder: Embedder, words: int) -> Brief
         return BriefPlan(Draft(NOTHING, answered=False, model=NAME), passages)
     vecs = prose_vectors(embedder, units)
     total = sum(units[i].words for i in prose)
+    opening = None
     if total <= LONG_WORDS:
         chosen = select(units, vecs, file_scores(units, vecs, range(len(units))), words)
+        opening = prose[0] if OPENING_LEADS else None  # a news item's or a memo's lead states what happened
     else:
         chosen = _hierarchical(units, vecs, prose, total, words)
     if not chosen:
         return BriefPlan(Draft("There is nothing short enough to summarise.", answered=False, model=NAME), passages)
-    text = compose(units, arrange(units, chosen))
+    text = compose(units, arrange(units, chosen, opening))
     return BriefPlan(Draft(text, answered=True, model=NAME), passages, material=_material(passages))
 
 
