@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from briefbot.answer.brief_units import Unit, blocks_of, keyword_cover, sentence_key, units_of, without_speaker
+from briefbot.answer.brief_units import (
+    Unit,
+    blocks_of,
+    keyword_cover,
+    sentence_key,
+    units_of,
+    without_speaker,
+)
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Draft, Passage
