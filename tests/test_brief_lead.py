@@ -90,3 +90,17 @@ def test_a_corpus_brief_quotes_each_groups_point_from_the_opening_of_its_most_ce
     assert {c.source.split("/")[1] for c in answer.citations} == set(NEWS)  # one point per group
     assert all(s in leads for s in said), said  # each point is what happened, not the reactions to it
     assert not any(re.search(r"said|cheered|thanked|proud", s) for s in said)
+
+
+def test_an_opening_that_is_not_among_the_best_points_does_not_lead(tmp_path: Path, embedder: object) -> None:
+    # Quoted (the brief has room for it) but far from the point: a greeting is not a news lead.
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "update.txt").write_text(
+        "Good morning and a warm welcome to everyone reading this short weekly note. "
+        "The harbour authority reported record cargo volumes at Bergen harbour this year. "
+        "Cargo volumes at Bergen harbour rose for the third year running, led by container traffic. "
+        "The harbour authority will dredge the Bergen channel so larger cargo ships can dock.\n"
+    )
+    said = sentences(bot_for(tmp_path, embedder).brief(source="corpus/update.txt").text)
+    assert any(s.startswith("Good morning") for s in said)  # quoted, so the rule had to choose
+    assert not said[0].startswith("Good morning"), said
