@@ -31,10 +31,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
+from openings import brief_sentences, central_order, opening, strip_markers
 from rouge import rouge
 
 from briefbot.answer import file_brief
-from briefbot.answer.brief_units import leans_on_previous, units_of
+from briefbot.answer.brief_units import leans_on_previous
 from briefbot.answer.cite import check_citations
 from briefbot.answer.retrieval import collapse_duplicates
 from briefbot.ingest.chunking import chunk_document
@@ -67,14 +68,6 @@ class CachedEmbedder:
         return np.array([self.memo[t] for t in texts], dtype=np.float32).reshape(len(texts), self.dim)
 
 
-def strip_markers(text: str) -> str:
-    return re.sub(r"\s*\[\d+\]", "", text).strip()
-
-
-def brief_sentences(text: str) -> list[str]:
-    return [strip_markers(s) for s in re.split(r"(?<=\[\d\])\s+|(?<=\[\d\d\])\s+", text.strip()) if s.strip()]
-
-
 def form(text: str, document: str, quotes: bool = False) -> dict[str, Any]:
     """One paragraph with every sentence cited; markup; openings leaning on a sentence not before them; repeats.
     ``quotes``: an extractive answer, whose verbatim quote of consecutive sentences is cited by one closing marker."""
@@ -103,19 +96,8 @@ def lead(body: str, n: int) -> str:
     return " ".join(body.split()[:n])
 
 
-def _central_order(passages: list[Passage], embedder: CachedEmbedder) -> tuple[list[Any], list[int]]:
-    """The document's prose sentences and their order by closeness to its centroid (most central first)."""
-    units = [u for u in units_of(passages, whole_file=True) if u.prose]
-    if not units:
-        return [], []
-    vecs = embedder.embed([u.text for u in units])
-    c = vecs.mean(axis=0)
-    c /= np.linalg.norm(c) or 1.0
-    return units, [int(i) for i in np.argsort(-(vecs @ c), kind="stable")]
-
-
 def centrality(passages: list[Passage], embedder: CachedEmbedder, n: int) -> str:
-    units, order = _central_order(passages, embedder)
+    units, order = central_order(passages, embedder)
     if not units:
         return ""
     picked, used = [], 0
@@ -126,49 +108,6 @@ def centrality(passages: list[Passage], embedder: CachedEmbedder, n: int) -> str
         used += units[int(i)].words
     words = " ".join(units[i].text for i in sorted(picked)).split()
     return " ".join(words[:n])
-
-
-def first_sentences(brief: str, passages: list[Passage], embedder: CachedEmbedder) -> dict[str, str]:
-    """What each system opens with: the brief's first sentence, the document's first prose sentence (Lead-1), the
-    centrality baseline's first (its sentences are in document order) and the single most central sentence."""
-    units, order = _central_order(passages, embedder)
-    said = brief_sentences(brief)
-    out = {"briefbot": said[0] if said else "", "lead1": units[0].text if units else "",
-           "central_first": "", "most_central": units[order[0]].text if units else ""}
-    if units:
-        words = len(strip_markers(brief).split()) or WORDS
-        picked, used = [], 0
-        for i in order:
-            if used >= words:
-                break
-            picked.append(i)
-            used += units[i].words
-        out["central_first"] = units[min(picked)].text
-    return out
-
-
-def in_reference(sentence: str, reference: str) -> bool:
-    """The sentence is one of the reference's (BBC's summaries are sentences of the article, joined without spaces):
-    its words, in order, occur in the reference's."""
-    key = " ".join(_WORD.findall(sentence.lower()))
-    return bool(key) and f" {key} " in " " + " ".join(_WORD.findall(reference.lower())) + " "
-
-
-def pair_precision(sentence: str, reference: str) -> float:
-    """The share of the sentence's word pairs (stemmed bigrams) that the reference has: how much of an opening
-    sentence is about what the reference says (for abstractive references, where no sentence matches exactly)."""
-    from rouge import tokens
-
-    c, r = tokens(sentence), tokens(reference)
-    pairs = [tuple(c[i:i + 2]) for i in range(len(c) - 1)]
-    have = {tuple(r[i:i + 2]) for i in range(len(r) - 1)}
-    return sum(p in have for p in pairs) / len(pairs) if pairs else 0.0
-
-
-def opening(brief: str, passages: list[Passage], embedder: CachedEmbedder, reference: str) -> dict[str, Any]:
-    firsts = first_sentences(brief, passages, embedder)
-    return {f"first_{k}": {"in_reference": in_reference(v, reference), "pair_precision": pair_precision(v, reference)}
-            for k, v in firsts.items()}
 
 
 def brief_one(source: str, text: str, embedder: CachedEmbedder) -> tuple[str, list[Passage], float]:

@@ -29,7 +29,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
-from briefs import DATA, WORDS, CachedEmbedder, in_reference
+from briefs import DATA, WORDS, CachedEmbedder
+from openings import in_reference
 
 from briefbot.answer import corpus_brief
 from briefbot.answer.brief_units import units_of
