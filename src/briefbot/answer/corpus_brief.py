@@ -2,7 +2,9 @@
 
 The vectors are read a batch at a time (no texts); k-means runs on at most SAMPLE of them, then every
 chunk is assigned, keeping per cluster only its size, its files and the chunks nearest its centre. Only
-those chunks' texts are read. So memory stays bounded and a corpus of thousands of files takes seconds.
+those chunks' texts are read, and the first chunk of each cluster's most central file, whose opening sentence is
+the cluster's point (what its most typical article reports, not a reaction or a detail). So memory stays bounded
+and a corpus of thousands of files takes seconds.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Briefs without an LLM: one paragraph of quoted sentences, each with its citation, that leads with the main point.
 
-One file: sentences scored by position (the lead carries news and reports) and centrality, chosen by MMR
-so the paragraph covers the document's parts and says nothing twice. Long files are summarised window by
+One file: sentences scored by centrality, by how much of the file's recurring vocabulary they name, and a little
+by position, chosen by MMR so the paragraph covers the document's parts and says nothing twice; a short file's
+opening sentence opens the paragraph when it is among the best points (a news lead), the rest in document order. Long files are summarised window by
 window, then the window summaries, so the brief cites their beginning, middle and end. A topic keeps only
 sentences really about it (relevance measured as `ask` measures it) or declines.
 """
