@@ -3,6 +3,7 @@
     python bench/briefs.py --memo bench/work/memo.pkl   # samples: 100 BBC articles per half, every long doc and meeting
     python bench/briefs.py --sample 0      # every BBC article (slow: ~45k sentences to embed)
     python bench/briefs.py --fit --sample 300   # the grid behind file_brief's KEYWORDS, POSITION, REDUNDANCY (BBC half A)
+    python bench/briefs.py --openings --sample 0   # the table behind file_brief.OPENING_AMONG (both BBC halves)
     python bench/fit_topic.py              # the fit behind file_brief.TOPIC_FLOOR (QMSum meetings, half A)
 
 Sets, each in two halves (A = even-numbered items, where anything was fitted; B = odd-numbered, held out):
@@ -356,12 +357,25 @@ def fit(embedder: CachedEmbedder, sample: int) -> None:
     print("best", best)
 
 
+def opening_rule(embedder: CachedEmbedder, sample: int) -> None:
+    """The share of BBC briefs opening with a reference sentence, by OPENING_AMONG (1 = the best point opens)."""
+    from openings import in_reference
+
+    for half in "AB":
+        items = bbc_items(half, sample)
+        for among in (1, 2, 3, 99):
+            file_brief.OPENING_AMONG = among
+            hits = [in_reference(brief_sentences(brief_one(i, t, embedder)[0])[0], ref) for i, t, _, ref in items]
+            print(f"half {half} OPENING_AMONG={among}: first sentence in reference {statistics.fmean(hits):.3f}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=100, help="BBC articles per half (0 = all)")
     ap.add_argument("--docs", type=int, default=0, help="long docs / meetings to use (0 = all)")
     ap.add_argument("--sets", default="bbc,long,qmsum,about,ask,corpus")
     ap.add_argument("--fit", action="store_true")
+    ap.add_argument("--openings", action="store_true", help="the table behind file_brief.OPENING_AMONG (BBC halves)")
     ap.add_argument("--llm", type=int, default=0, help="also brief this many held-out BBC articles with the LLM at OPENAI_BASE_URL")
     ap.add_argument("--model", default="local", help="the LLM's model name (with --llm)")
     ap.add_argument("--memo", type=Path, help="keep sentence vectors in this file between runs (e.g. bench/work/memo.pkl)")
@@ -371,6 +385,9 @@ def main() -> None:
         embedder.memo = pickle.loads(args.memo.read_bytes())
     if args.fit:
         fit(embedder, args.sample)
+        return
+    if args.openings:
+        opening_rule(embedder, args.sample)
         return
     sets = args.sets.split(",")
     results: list[dict[str, Any]] = []

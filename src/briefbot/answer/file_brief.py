@@ -41,8 +41,10 @@ POSITION = 0.1
 DECAY = 4.0
 # KEYWORDS x keyword_cover (the share of the file's recurring words a sentence names, 0..1) is added to the score.
 # Fitted on 300 articles of BBC half A (bench/briefs.py --fit): ROUGE-1 .648/.693/.703/.706/.705 at 0/0.3/0.6/1/1.5.
-# BBC's reference sentences look chosen by word frequency, so the gain there overstates; on long documents and
-# QMSum (human summaries) it moved ROUGE-1 by -.003/+.001 and +.011/-.004 (halves A/B): within noise.
+# BBC's reference sentences look chosen by word frequency, so the gain there overstates. Short files only (a file
+# under LONG_WORDS is scored whole): in a long file's windows it moved ROUGE-1 by -.003/+.001 (long documents) and
+# +.011/-.004 (QMSum), halves A/B, but QMSum's opening sentence lost a share of its word pairs in the reference on
+# both halves (.051 -> .040, .080 -> .063; per meeting -.014 +- .008, 10 down, 5 up), so windows are scored as before.
 KEYWORDS = 1.0
 # A short file's opening sentence leads the brief when it is among the brief's OPENING_AMONG best points (a news
 # item's or a memo's lead says what happened; the rest follows in document order). Share of BBC briefs whose first
@@ -196,16 +198,17 @@ def compose(units: list[Unit], ordered: list[int]) -> str:
     return " ".join(f"{units[u].text} [{units[u].passage + 1}]" for u in ordered)
 
 
-def file_scores(units: list[Unit], vecs: np.ndarray, members: Sequence[int]) -> np.ndarray:
-    """Position and centrality of each prose unit among ``members`` (a whole file or one window of it)."""
+def file_scores(units: list[Unit], vecs: np.ndarray, members: Sequence[int], keywords: float = 0.0) -> np.ndarray:
+    """Position and centrality of each prose unit among ``members`` (a whole file or one window of it), and with
+    ``keywords`` that weight on how much of their recurring vocabulary it names."""
     score = np.full(len(units), -np.inf, dtype=np.float32)
     prose = [i for i in members if units[i].prose]
     if not prose:
         return score
     centroid = normalised(vecs[prose].mean(axis=0))
-    cover = keyword_cover(units, prose)
+    cover = keyword_cover(units, prose) if keywords else dict.fromkeys(prose, 0.0)
     for rank, i in enumerate(prose):
-        score[i] = (CENTRALITY * float(vecs[i] @ centroid) + KEYWORDS * cover[i] + POSITION * math.exp(-rank / DECAY)
+        score[i] = (CENTRALITY * float(vecs[i] @ centroid) + keywords * cover[i] + POSITION * math.exp(-rank / DECAY)
                     - FILLER * units[i].filler)
     return score
 
@@ -220,7 +223,7 @@ def brief_file(passages: list[Passage], embedder: Embedder, words: int) -> Brief
     total = sum(units[i].words for i in prose)
     opening = None
     if total <= LONG_WORDS:
-        chosen = select(units, vecs, file_scores(units, vecs, range(len(units))), words)
+        chosen = select(units, vecs, file_scores(units, vecs, range(len(units)), KEYWORDS), words)
         opening = prose[0] if prose[0] in chosen[:OPENING_AMONG] else None  # a news lead states what happened
     else:
         chosen = _hierarchical(units, vecs, prose, total, words)
