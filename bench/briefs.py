@@ -2,7 +2,8 @@
 
     python bench/briefs.py --memo bench/work/memo.pkl   # samples: 100 BBC articles per half, every long doc and meeting
     python bench/briefs.py --sample 0      # every BBC article (slow: ~45k sentences to embed)
-    python bench/briefs.py --fit           # the grid search behind file_brief's POSITION and REDUNDANCY (BBC half A)
+    python bench/briefs.py --fit --sample 300   # the grid behind file_brief's KEYWORDS, POSITION, REDUNDANCY (BBC half A)
+    python bench/briefs.py --openings --sample 0   # the table behind file_brief.OPENING_AMONG (both BBC halves)
     python bench/fit_topic.py              # the fit behind file_brief.TOPIC_FLOOR (QMSum meetings, half A)
 
 Sets, each in two halves (A = even-numbered items, where anything was fitted; B = odd-numbered, held out):
@@ -31,10 +32,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
+from openings import brief_sentences, central_order, opening, strip_markers
 from rouge import rouge
 
 from briefbot.answer import file_brief
-from briefbot.answer.brief_units import leans_on_previous, units_of
+from briefbot.answer.brief_units import leans_on_previous
 from briefbot.answer.cite import check_citations
 from briefbot.answer.retrieval import collapse_duplicates
 from briefbot.ingest.chunking import chunk_document
@@ -67,14 +69,6 @@ class CachedEmbedder:
         return np.array([self.memo[t] for t in texts], dtype=np.float32).reshape(len(texts), self.dim)
 
 
-def strip_markers(text: str) -> str:
-    return re.sub(r"\s*\[\d+\]", "", text).strip()
-
-
-def brief_sentences(text: str) -> list[str]:
-    return [strip_markers(s) for s in re.split(r"(?<=\[\d\])\s+|(?<=\[\d\d\])\s+", text.strip()) if s.strip()]
-
-
 def form(text: str, document: str, quotes: bool = False) -> dict[str, Any]:
     """One paragraph with every sentence cited; markup; openings leaning on a sentence not before them; repeats.
     ``quotes``: an extractive answer, whose verbatim quote of consecutive sentences is cited by one closing marker."""
@@ -104,13 +98,9 @@ def lead(body: str, n: int) -> str:
 
 
 def centrality(passages: list[Passage], embedder: CachedEmbedder, n: int) -> str:
-    units = [u for u in units_of(passages, whole_file=True) if u.prose]
+    units, order = central_order(passages, embedder)
     if not units:
         return ""
-    vecs = embedder.embed([u.text for u in units])
-    c = vecs.mean(axis=0)
-    c /= np.linalg.norm(c) or 1.0
-    order = np.argsort(-(vecs @ c))
     picked, used = [], 0
     for i in order:
         if used >= n:
@@ -140,7 +130,8 @@ def score_set(name: str, items: list[tuple[str, str, str, str]], embedder: Cache
         plain = strip_markers(brief)
         row = {"id": item_id, "words": words, "seconds": secs, "briefbot": rouge(plain, reference),
                "lead": rouge(lead(body, words), reference),
-               "centrality": rouge(centrality(passages, embedder, words), reference), **form(brief, text)}
+               "centrality": rouge(centrality(passages, embedder, words), reference), **form(brief, text),
+               **opening(brief, passages, embedder, reference)}
         rows.append(row)
     return summarise(name, rows)
 
@@ -164,7 +155,14 @@ def summarise(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
         "duplicate_rate": round(sum(r["duplicates"] for r in rows) / sentences, 4),
         "words": mean("words"), "seconds": mean("seconds"),
     })
+    for k in FIRSTS:
+        if all(f"first_{k}" in r for r in rows):
+            out[f"first_{k}"] = {m: round(statistics.fmean(float(r[f"first_{k}"][m]) for r in rows), 4)
+                                 for m in ("in_reference", "pair_precision")}
     return out
+
+
+FIRSTS = ("briefbot", "lead1", "central_first", "most_central")
 
 
 def bbc_items(half: str, sample: int) -> list[tuple[str, str, str, str]]:
@@ -200,6 +198,7 @@ def qmsum_about(embedder: CachedEmbedder, sample: int) -> list[dict[str, Any]]:
         meetings = meetings[:: len(meetings) // sample][:sample]
     bot = qmsum_bot(embedder)
     queries = [(n, m, q) for n, m in enumerate(meetings) for q in m["specific"]]
+    whole = {m["id"]: brief_one(m["id"], m["transcript"], embedder)[1] for m in meetings}  # each meeting's passages
     rows, declined, off_declined, halves = [], [], [], []
     for n, m, q in queries:
         halves.append("A" if n % 2 == 0 else "B")
@@ -212,8 +211,8 @@ def qmsum_about(embedder: CachedEmbedder, sample: int) -> list[dict[str, Any]]:
         row = {"id": f"{m['id']}: {q['query']}", "words": words, "seconds": secs,
                "briefbot": rouge(strip_markers(text), q["summary"]),
                "lead": rouge(lead(m["transcript"], words), q["summary"]),
-               "centrality": rouge(centrality(brief_one(m["id"], m["transcript"], embedder)[1], embedder, words), q["summary"]),
-               **form(text, m["transcript"])}
+               "centrality": rouge(centrality(whole[m["id"]], embedder, words), q["summary"]),
+               **form(text, m["transcript"]), **opening(text, whole[m["id"]], embedder, q["summary"])}
         if not answer.answered:
             row["cited_paragraph"] = True  # a decline is one line with the nearest passages, not a brief
         rows.append(row)
@@ -345,17 +344,29 @@ def corpus_brief() -> dict[str, Any] | None:
 
 
 def fit(embedder: CachedEmbedder, sample: int) -> None:
-    """Grid search of POSITION and REDUNDANCY on BBC half A only (ROUGE-1); prints the grid."""
+    """Grid search of KEYWORDS, POSITION and REDUNDANCY on BBC half A only (ROUGE-1); prints the grid."""
     items = bbc_items("A", sample)
     best = None
-    for position in (0.0, 0.1, 0.3, 0.6):
-        for redundancy in (0.0, 0.1, 0.3, 0.5):
-            file_brief.POSITION, file_brief.REDUNDANCY = position, redundancy
+    for keywords in (0.0, 0.3, 0.6, 1.0, 1.5):
+        for position, redundancy in ((0.0, 0.0), (0.1, 0.0), (0.0, 0.1), (0.1, 0.1)):
+            file_brief.KEYWORDS, file_brief.POSITION, file_brief.REDUNDANCY = keywords, position, redundancy
             r1 = statistics.fmean(rouge(strip_markers(brief_one(i, t, embedder)[0]), ref)["rouge1"]
                                   for i, t, _, ref in items)
-            print(f"POSITION={position} REDUNDANCY={redundancy}: ROUGE-1 {r1:.4f}", flush=True)
-            best = max(best or (r1, position, redundancy), (r1, position, redundancy))
+            print(f"KEYWORDS={keywords} POSITION={position} REDUNDANCY={redundancy}: ROUGE-1 {r1:.4f}", flush=True)
+            best = max(best or (r1, keywords, position, redundancy), (r1, keywords, position, redundancy))
     print("best", best)
+
+
+def opening_rule(embedder: CachedEmbedder, sample: int) -> None:
+    """The share of BBC briefs opening with a reference sentence, by OPENING_AMONG (1 = the best point opens)."""
+    from openings import in_reference
+
+    for half in "AB":
+        items = bbc_items(half, sample)
+        for among in (1, 2, 3, 99):
+            file_brief.OPENING_AMONG = among
+            hits = [in_reference(brief_sentences(brief_one(i, t, embedder)[0])[0], ref) for i, t, _, ref in items]
+            print(f"half {half} OPENING_AMONG={among}: first sentence in reference {statistics.fmean(hits):.3f}", flush=True)
 
 
 def main() -> None:
@@ -364,6 +375,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=0, help="long docs / meetings to use (0 = all)")
     ap.add_argument("--sets", default="bbc,long,qmsum,about,ask,corpus")
     ap.add_argument("--fit", action="store_true")
+    ap.add_argument("--openings", action="store_true", help="the table behind file_brief.OPENING_AMONG (BBC halves)")
     ap.add_argument("--llm", type=int, default=0, help="also brief this many held-out BBC articles with the LLM at OPENAI_BASE_URL")
     ap.add_argument("--model", default="local", help="the LLM's model name (with --llm)")
     ap.add_argument("--memo", type=Path, help="keep sentence vectors in this file between runs (e.g. bench/work/memo.pkl)")
@@ -373,6 +385,9 @@ def main() -> None:
         embedder.memo = pickle.loads(args.memo.read_bytes())
     if args.fit:
         fit(embedder, args.sample)
+        return
+    if args.openings:
+        opening_rule(embedder, args.sample)
         return
     sets = args.sets.split(",")
     results: list[dict[str, Any]] = []
@@ -433,6 +448,13 @@ def report(s: dict[str, Any]) -> None:
         ("ROUGE-1/2/L centrality, same length", f"{c['rouge1']:.3f}/{c['rouge2']:.3f}/{c['rougeL']:.3f}" if c else "n/a", "", ""),
         ("ROUGE-1 minus Lead", f"{b['rouge1'] - lead_['rouge1']:+.3f}", ">= +0.02", common.ok(b["rouge1"] - lead_["rouge1"] >= 0.02)),
         ("briefs beating Lead (ROUGE-1)", f"{s['beats_lead_rouge1']:.2f}", "", ""),
+    ] + ([("first sentence in reference: brief / Lead-1 / centrality's first / most central",
+           " / ".join(f"{s[f'first_{k}']['in_reference']:.3f}" for k in FIRSTS),
+           *((">= Lead-1", common.ok(s["first_briefbot"]["in_reference"] >= s["first_lead1"]["in_reference"]))
+             if s["set"].startswith("BBC") else ("", ""))),
+          ("first sentence's word pairs in reference: same four",
+           " / ".join(f"{s[f'first_{k}']['pair_precision']:.3f}" for k in FIRSTS), "", "")]
+         if "first_briefbot" in s else []) + [
         ("one paragraph, every sentence cited", f"{s['cited_paragraph_share']:.1%}", "100%", common.ok(s["cited_paragraph_share"] == 1)),
         ("briefs with heading/table markup", str(s["markup_briefs"]), "0", common.ok(s["markup_briefs"] == 0)),
         ("sentences opening unresolved", f"{s['unresolved_opening_share']:.1%}", "", ""),

@@ -7,8 +7,11 @@ whitespace is collapsed and a list marker dropped, but nothing else about the se
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefbot.index.words import tokenize
 from briefbot.schema import Passage
 from briefbot.text.sentences import split_sentences
 
@@ -175,3 +178,17 @@ def blocks_of(units: list[Unit]) -> list[tuple[int, ...]]:
             out.append((u.prev, i))
     return out
 
+
+
+def keyword_cover(units: list[Unit], members: Sequence[int]) -> dict[int, float]:
+    """How much of the text's recurring vocabulary each sentence carries, relative to the sentence that carries most.
+
+    A word (stemmed, no stopwords) counts when two or more of ``members`` use it, weighted by how many do; a
+    sentence scores the weights of its distinct words. The sentence naming the text's recurring people, places and
+    things states its subject, where the one closest in meaning to the average may only praise or comment.
+    """
+    bags = {i: set(tokenize(without_speaker(units[i].text))) for i in members}
+    df = Counter(w for bag in bags.values() for w in bag)
+    raw = {i: sum(df[w] for w in bag if df[w] >= 2) for i, bag in bags.items()}
+    top = max(raw.values(), default=0) or 1
+    return {i: r / top for i, r in raw.items()}

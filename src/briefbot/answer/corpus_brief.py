@@ -2,7 +2,9 @@
 
 The vectors are read a batch at a time (no texts); k-means runs on at most SAMPLE of them, then every
 chunk is assigned, keeping per cluster only its size, its files and the chunks nearest its centre. Only
-those chunks' texts are read. So memory stays bounded and a corpus of thousands of files takes seconds.
+those chunks' texts are read, and the first chunk of each cluster's most central file, whose opening sentence is
+the cluster's point (what its most typical article reports, not a reaction or a detail). So memory stays bounded
+and a corpus of thousands of files takes seconds.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from briefbot.answer.brief_units import Unit, blocks_of, units_of
 from briefbot.answer.file_brief import (
     LEAD_BONUS,
     NAME,
+    NEAR_DUPLICATE,
     NOTHING,
     BriefPlan,
     normalised,
@@ -35,6 +38,7 @@ SAMPLE = 20_000  # vectors k-means is fitted on (~30 MB); a larger corpus is sam
 REPRESENTATIVES = 3  # chunks nearest each cluster's centre the point is quoted from
 MINOR_SHARE = 0.04  # clusters smaller than this share of the chunks get no point of their own
 POINT_WORDS = 25  # a typical quoted sentence: how many points a budget holds
+OPENING_OF_CENTRAL_FILE = True  # a cluster's point: the opening sentence of its most central file
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
@@ -134,13 +138,22 @@ def brief_corpus(index: Index, embedder: Embedder, words: int) -> BriefPlan | No
             if cid in got:
                 passages.append(Passage(got[cid][0], sim))
                 owner.append(n)
+    openers = _central_files(index, major) if OPENING_OF_CENTRAL_FILE else {}
+    have = {(p.chunk.source, p.chunk.index) for p in passages}
+    for n, p in openers.items():
+        if (p.chunk.source, p.chunk.index) not in have:
+            have.add((p.chunk.source, p.chunk.index))
+            passages.append(p)
+            owner.append(n)
     units = units_of(passages)
     vecs = prose_vectors(embedder, units)
     chosen: list[int] = []
     used = 0
     covered: set[int] = set()
     for n, c in enumerate(major):  # one point per cluster, largest first
-        plan = _point(units, vecs, owner, n, normalised(c.centre), words - used, chosen)
+        plan = _opening(units, vecs, owner, n, openers, words - used, chosen) or _point(
+            units, vecs, owner, n, normalised(c.centre), words - used, chosen
+        )
         if plan:
             chosen.extend(plan)
             used += sum(units[u].words for u in plan)
@@ -160,6 +173,38 @@ def brief_corpus(index: Index, embedder: Embedder, words: int) -> BriefPlan | No
     scope = f"Covers {n_files} files; {len(names)} main groups, largest first: " + "; ".join(names) + "."
     material = [p for p, o in zip(passages, owner) if o in covered]
     return BriefPlan(Draft(text, answered=True, model=NAME), passages, material=material, scope=scope)
+
+
+def _central_files(index: Index, major: list[Cluster]) -> dict[int, Passage]:
+    """Each cluster's most central file (that of the chunk nearest its centre): its first chunk, where it opens."""
+    out: dict[int, Passage] = {}
+    for n, c in enumerate(major):
+        if not c.nearest:
+            continue
+        sim, cid = max(c.nearest)
+        source = cid.rsplit("#", 1)[0]
+        chunks, _ = index.get_chunks(where={"$and": [{"source": source}, {"index": 0}]})
+        if chunks:
+            out[n] = Passage(chunks[0], sim)
+    return out
+
+
+def _opening(
+    units: list[Unit], vecs: np.ndarray, owner: list[int], cluster: int, openers: dict[int, Passage], room: int,
+    taken: list[int],
+) -> list[int]:
+    """The cluster's point from the opening sentence of its most central file, when that is standalone prose that
+    fits and says something not said yet."""
+    if cluster not in openers:
+        return []
+    chunk = openers[cluster].chunk
+    first = next((i for i, u in enumerate(units) if u.source == chunk.source and u.order >= chunk.start_char
+                  and u.order < chunk.end_char and u.prose), None)
+    if first is None or units[first].leans or units[first].words > room:
+        return []
+    if taken and float(np.max(vecs[taken] @ vecs[first])) >= NEAR_DUPLICATE:
+        return []
+    return [first]
 
 
 def _point(

@@ -1,0 +1,106 @@
+"""What a brief opens with: the main point, not a side remark (answer/file_brief.py, answer/corpus_brief.py).
+
+Real files and the real MiniLM embedder; the CLI for the Quick start's own example.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefbot.answer import corpus_brief
+from briefbot.answer.brief_units import keyword_cover, units_of
+from briefbot.answer.file_brief import arrange
+
+from .conftest import run_cli
+from .test_briefing import assert_one_cited_paragraph, bot_for, chunk, sentences
+
+MEETING_LEAD = "On September 6th, 2023, during UNESCO Digital Learning Week, the delegation of UNESCO-ICHEI had a meeting"
+
+
+def test_the_quick_start_brief_opens_with_the_meeting_not_the_praise(project: Path) -> None:
+    # The Quick start: `briefbot ingest corpus && briefbot brief` on the one news item in corpus/.
+    assert run_cli("ingest", "corpus", cwd=project).returncode == 0
+    result = run_cli("brief", "--no-refresh", cwd=project)
+    assert result.returncode == 0, result.stderr
+    paragraph = result.stdout.partition("\nSources\n")[0].strip()
+    assert_one_cited_paragraph(paragraph)
+    said = sentences(paragraph)
+    assert said[0].startswith(MEETING_LEAD), said[0]
+    assert any("Giannini highly appreciated" in s or "pivotal role" in s for s in said[1:])  # the praise follows
+    assert len(said) == len(set(said))
+
+
+def test_a_short_files_opening_sentence_leads_when_the_brief_quotes_it() -> None:
+    units = units_of([chunk("The council met on Monday to approve the budget. Everyone praised the mayor warmly. "
+                            "The budget funds two new schools in the north. The meeting ended at noon.")],
+                     whole_file=True)
+    assert arrange(units, [1, 2, 0], opening=0) == [0, 1, 2]  # the opening first, the rest in document order
+    assert arrange(units, [1, 2, 3], opening=0) == [1, 2, 3]  # not quoted: the point chosen first leads
+    assert arrange(units, [2, 1], opening=None) == [2, 1]
+
+
+def test_keyword_cover_favours_the_sentence_naming_the_texts_recurring_subjects() -> None:
+    units = units_of([chunk("The harbour authority of Bergen reported record cargo volumes at the harbour. "
+                            "Everyone was very pleased with the excellent results. "
+                            "Cargo volumes at Bergen harbour rose for the third year. "
+                            "The harbour authority will dredge the Bergen channel.")], whole_file=True)
+    cover = keyword_cover(units, range(len(units)))
+    assert max(cover, key=lambda i: cover[i]) == 0 and cover[0] == 1.0
+    assert cover[1] == 0.0  # praise that names nothing the text keeps returning to
+
+
+NEWS = {
+    "rail": [
+        "The regional government opened a new high-speed rail line between {a} and {b} on Monday.",
+        "Passengers said the trains were comfortable and the staff friendly.",
+        "Officials called the day a proud moment for everyone involved.",
+    ],
+    "flood": [
+        "Heavy rain flooded hundreds of homes in {a} and cut the road to {b} overnight.",
+        "Residents said they had never seen anything like it in their lives.",
+        "Volunteers brought tea and blankets to the people waiting outside.",
+    ],
+    "vote": [
+        "Voters in {a} elected a new mayor on Sunday after a close race with the candidate from {b}.",
+        "Supporters cheered late into the night at the party's headquarters.",
+        "Both candidates thanked their teams for months of hard work.",
+    ],
+}
+TOWNS = ["Arden", "Bexley", "Corby", "Dunmore", "Elgin", "Fenwick", "Garston", "Hexham", "Ilford", "Jarrow"]
+
+
+def test_a_corpus_brief_quotes_each_groups_point_from_the_opening_of_its_most_central_file(
+    tmp_path: Path, embedder: object
+) -> None:
+    # With OPENING_OF_CENTRAL_FILE off (the point: the most central sentence of the 3 chunks nearest the centre)
+    # this brief missed the rail group and quoted two flood reports.
+    assert corpus_brief.OPENING_OF_CENTRAL_FILE
+    leads: set[str] = set()
+    for topic, lines in NEWS.items():
+        for n in range(5):
+            a, b = TOWNS[n], TOWNS[-1 - n]
+            text = [s.format(a=a, b=b) for s in lines]
+            leads.add(text[0])
+            (tmp_path / "corpus" / topic).mkdir(parents=True, exist_ok=True)
+            (tmp_path / "corpus" / topic / f"{n}.txt").write_text(" ".join(text) + "\n")
+    answer = bot_for(tmp_path, embedder).brief()
+    assert_one_cited_paragraph(answer.text)
+    said = sentences(answer.text)
+    assert {c.source.split("/")[1] for c in answer.citations} == set(NEWS)  # one point per group
+    assert all(s in leads for s in said), said  # each point is what happened, not the reactions to it
+    assert not any(re.search(r"said|cheered|thanked|proud", s) for s in said)
+
+
+def test_an_opening_that_is_not_among_the_best_points_does_not_lead(tmp_path: Path, embedder: object) -> None:
+    # Quoted (the brief has room for it) but far from the point: a greeting is not a news lead.
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "update.txt").write_text(
+        "Good morning and a warm welcome to everyone reading this short weekly note. "
+        "The harbour authority reported record cargo volumes at Bergen harbour this year. "
+        "Cargo volumes at Bergen harbour rose for the third year running, led by container traffic. "
+        "The harbour authority will dredge the Bergen channel so larger cargo ships can dock.\n"
+    )
+    said = sentences(bot_for(tmp_path, embedder).brief(source="corpus/update.txt").text)
+    assert any(s.startswith("Good morning") for s in said)  # quoted, so the rule had to choose
+    assert not said[0].startswith("Good morning"), said
