@@ -1,7 +1,7 @@
 """Briefs without an LLM: one paragraph of quoted sentences, each with its citation, that leads with the main point.
 
-One file: sentences scored by centrality, by how much of the file's recurring vocabulary they name, and a little
-by position, chosen by MMR so the paragraph covers the document's parts and says nothing twice; a short file's
+One file: sentences scored by centrality and a little by position (keyword coverage is measured but off:
+KEYWORDS), chosen by MMR so the paragraph covers the document's parts and says nothing twice; a short file's
 opening sentence opens the paragraph when it is among the best points (a news lead), the rest in document order. Long files are summarised window by
 window, then the window summaries, so the brief cites their beginning, middle and end. A topic keeps only
 sentences really about it (relevance measured as `ask` measures it) or declines.
