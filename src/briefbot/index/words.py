@@ -36,13 +36,22 @@ class _Snowball:
 
     def stemWords(self, words: Sequence[str]) -> list[str]:
         stems = self._stem(words)
-        for i, s in enumerate(stems):
-            if s[-1:] == "u" and words[i].endswith(_INFLECTED_UE) and self._stem([s + "e"])[0] == s + "e":
-                stems[i] = s + "e"
-        return stems
+        joined = "\0".join(words) + "\0"
+        ends = [m.end() - 1 for m in _INFLECTED_UE.finditer(joined)]  # "continued", "values", "sued": one C scan
+        if not ends:
+            return stems
+        found = {joined[joined.rfind("\0", 0, e) + 1 : e] for e in ends}
+        mend = {w: m for w in found if (m := self._mended(w))}
+        return [mend.get(w, s) for w, s in zip(words, stems)] if mend else stems  # the last: seldom
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one instance, kept for the process (_stemmer)
+    def _mended(self, word: str) -> str | None:
+        """The bare form's stem for an inflected -ue word whose stem lost the "e" ("sued" -> "sue"), else None."""
+        stem = self._stem([word])[0]
+        return stem + "e" if stem[-1:] == "u" and self._stem([stem + "e"])[0] == stem + "e" else None
 
 
-_INFLECTED_UE = ("ued", "uing", "ues")
+_INFLECTED_UE = re.compile(r"u(?:ed|ing|es)\0")
 
 
 @lru_cache(maxsize=1)
