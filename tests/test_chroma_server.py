@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from .conftest import CORPUS, run_cli
 
 
@@ -25,13 +26,14 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A chroma server (the `chroma` CLI shipped with the chromadb wheel), stopped after the tests."""
-    exe = Path(sys.executable).parent / "chroma"
-    assert exe.exists(), "the chromadb wheel should install the `chroma` command beside python"
+    exe = Path(sys.executable).parent / "chroma"  # the README's `chroma run`; in a venv made with
+    # --system-site-packages the script sits beside the system's python instead: run its entry point here
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-c", "import sys; from chromadb.cli.cli import app; sys.exit(app())"]
     data = tmp_path_factory.mktemp("chroma-server")
     port = _free_port()
     log = (data / "server.log").open("wb")
     proc = subprocess.Popen(
-        [str(exe), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        [*cmd, "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
     )
