@@ -176,17 +176,15 @@ def brief_corpus(index: Index, embedder: Embedder, words: int) -> BriefPlan | No
 
 
 def _central_files(index: Index, major: list[Cluster]) -> dict[int, Passage]:
-    """Each cluster's most central file (that of the chunk nearest its centre): its first chunk, where it opens."""
-    out: dict[int, Passage] = {}
-    for n, c in enumerate(major):
-        if not c.nearest:
-            continue
-        sim, cid = max(c.nearest)
-        source = cid.rsplit("#", 1)[0]
-        chunks, _ = index.get_chunks(where={"$and": [{"source": source}, {"index": 0}]})
-        if chunks:
-            out[n] = Passage(chunks[0], sim)
-    return out
+    """Each cluster's most central file (that of the chunk nearest its centre): its first chunk, where it opens.
+    One read for all clusters (a read per cluster cost ~0.2 s on 2,225 files)."""
+    central = {n: max(c.nearest) for n, c in enumerate(major) if c.nearest}  # cluster -> (similarity, chunk id)
+    sources = sorted({cid.rsplit("#", 1)[0] for _, cid in central.values()})
+    if not sources:
+        return {}
+    chunks, _ = index.get_chunks(where={"$and": [{"source": {"$in": sources}}, {"index": 0}]})
+    first = {c.source: c for c in chunks}
+    return {n: Passage(first[src], sim) for n, (sim, cid) in central.items() if (src := cid.rsplit("#", 1)[0]) in first}
 
 
 def _opening(
