@@ -11,6 +11,7 @@ from briefbot.answer.extractive import (
     CHOICE_FLOOR,
     DECLINE,
     ExtractiveGenerator,
+    _with_subject,
     leans_on_previous,
     question_type,
 )
@@ -257,3 +258,33 @@ def test_giannini_attendees_through_the_cli(project: Path) -> None:
     answer = res.stdout.split("Sources")[0]
     for name in GIANNINI_ATTENDEES:
         assert name in answer, name
+
+
+ACME = {
+    "acme-dairies-doubles-profit.txt": (
+        "Acme Dairies, the Irish food group at the centre of a long accounting scandal, has reported a doubling in "
+        "profit. Its pre-tax earnings in the fourth quarter were 70m euros, up from 35m a year earlier. "
+        "On Tuesday, the company's administrator, turnaround expert Nora Quill, sued Halvard Bank, its former banker, "
+        "to return 120m euros relating to a bond deal. The firm's sales rose by 4% over the year.\n"
+    ),
+    "harbour-news.txt": "The harbour at Kilmore reopened after repairs. Its master said boats could moor again.\n",
+}
+
+
+def test_a_sentence_naming_its_subject_by_description_is_read_with_the_file_name(tmp_path: Path, embedder) -> None:
+    """"the company's administrator ... sued" names Acme Dairies only through the file's name: the question's name
+    counts as said there (only when the sentence refers back and names none of the file name's words itself).
+    Before, the article's first sentence (the only one that writes "Acme Dairies") was quoted."""
+    bot = indexed_bot(tmp_path, ACME, embedder)
+    a = bot.ask("Who is the administrator of Acme Dairies?")
+    assert a.answered and "the company's administrator, turnaround expert Nora Quill" in a.text, a.text
+    assert a.short_answer == "Nora Quill"
+    assert a.citations[0].source.endswith("acme-dairies-doubles-profit.txt")
+    # Only a sentence that refers back and names none of the file name's words is read with them: the meeting
+    # report's "He also extended the invitation to Ms. Giannini" is read as written (else every sentence of a file
+    # named for its subject gets the question's best words: the rival-rule test above).
+    assert _with_subject("He also invited Ms. Giannini to the summit.", "unesco-ichei-giannini-meeting.txt") == (
+        "He also invited Ms. Giannini to the summit."
+    )
+    assert _with_subject("The firm was fined.", "notes/acme-dairies-profit.md").endswith(" acme dairies profit")
+    assert _with_subject("Halvard Bank was sued.", "acme-dairies-profit.md") == "Halvard Bank was sued."
