@@ -177,3 +177,17 @@ def test_a_possessive_name_answers_without_its_s_unless_the_question_asks_whose(
 
     assert short_answer("Interest groups were no match for who?", ["Interest groups were no match for Kissinger's diplomacy."], "who") == "Kissinger"
     assert short_answer("Whose theory did Tesla disagree with?", ["Tesla disagreed with Einstein's theory of relativity."], "who") == "Einstein's"
+
+
+def test_an_object_question_takes_the_name_after_the_verb() -> None:
+    """"Who did Parmalat sue?": what the verb acts on follows it ("Bondi sued Morgan Stanley"), or precedes it in the
+    passive; the nearest name to the question's words was the one before ("Enrico Bondi")."""
+    active = "On Tuesday, the company's administrator, turnaround expert Nora Quill, sued Halvard Bank, its former banker."
+    assert short_answer("Who did Acme Dairies sue?", [active], "who") == "Halvard Bank"
+    assert short_answer("Which company did Acme Dairies sue?", [active], "other") == "Halvard Bank"
+    assert short_answer("Who sued Halvard Bank?", [active], "who") == "Nora Quill"  # the subject asked: unchanged
+    passive = "In March, Halvard Bank was sued by Nora Quill over a bond deal."
+    assert short_answer("Who did Nora Quill sue?", [passive], "who") == "Halvard Bank"
+    # "did" as the verb, or a modal before the verb, asks for the subject
+    game = "Westwood One will carry the game, with Kevin Harlan as play-by-play announcer and Boomer Esiason."
+    assert short_answer("Who will carry the game throughout North America?", [game], "who") == "Westwood One"

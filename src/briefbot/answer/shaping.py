@@ -126,6 +126,47 @@ def _nearest(cands: list[tuple[int, int]], anchors: list[int], bonus: dict[int, 
     return min(cands, key=distance)
 
 
+# "Who did Parmalat sue?", "Which company did X buy?": the answer is what the verb acts on, so in the sentence it
+# follows the verb ("Bondi sued Morgan Stanley"), unless the sentence is passive ("was sued by").
+_OBJECT_Q = re.compile(
+    r"^\s*(?:who|whom|(?:which|what)\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:did|does|do|will|would|has|have|had|can|could|should)\s+"
+    r"(?P<rest>.+?)[\s?.!]*$",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset("the a an his her their its this that these those".split())
+_SUBJECT_START = _DETERMINERS | frozenset("he she they it we you i".split())
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+AFTER_VERB = 30.0  # characters of distance forgiven to a name after the asked verb
+
+
+def _after_verb(question: str, sentence: str, spans: list[tuple[int, int]]) -> dict[int, float]:
+    """A bonus for names on the object's side of the question's verb (after it; before it in the passive)."""
+    m = _OBJECT_Q.match(question)
+    if not m:
+        return {}
+    # The subject follows the auxiliary ("did Carolina", "did the Parliament", "did he"; "Who did play-by-play?" and
+    # "Who will carry the game?" ask for the subject); the verb is the first lower-case word after it.
+    words = re.findall(r"[^\W\d_]+", m.group("rest"))
+    if not words or not (words[0][0].isupper() or words[0].lower() in _SUBJECT_START):
+        return {}
+    i = 2 if words[0].lower() in _DETERMINERS else 1
+    while i < len(words) and words[i][0].isupper():
+        i += 1
+    verb = tokenize(words[i]) if i < len(words) and words[i].lower() not in STOPWORDS else []
+    if not verb:
+        return {}
+    at = [w.start() for w in re.finditer(r"[^\W_]+", sentence) if tokenize(w.group()) == verb]
+    if not at:
+        return {}
+    v = at[0]
+    passive = bool(_PASSIVE_BEFORE.search(sentence[max(0, v - 24) : v]))
+    return {s: AFTER_VERB for s, _ in spans if (s > v) != passive}
+
+
+def _plus(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
+    return {k: a.get(k, 0.0) + b.get(k, 0.0) for k in a.keys() | b.keys()}
+
+
 def _new(sentence: str, spans: list[tuple[int, int]], question_terms: set[str]) -> list[tuple[int, int]]:
     """Spans that say something the question does not (an answer is not the question's own words)."""
     out = []
@@ -343,10 +384,11 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
                 return None  # a group asked for, many people named: the quoted sentence is the answer
             # A name after Mr. or Dr., or of two or more words, is more likely a person's.
             person = {s: 40.0 * bool(_TITLE_WORD.search(sentence[max(0, s - 6) : s])) + 15.0 * (" " in sentence[s:e]) for s, e in names}
-            span = _nearest(names, anchors, person)
+            span = _nearest(names, anchors, _plus(person, _after_verb(question, sentence, names)))
         elif kind == "other" and _WHICH_NAME.match(question):
             # "Which team ...", "What company ...": a name the question does not have.
-            span = _nearest(_new(sentence, _names(sentence), qterms), anchors)
+            names = _new(sentence, _names(sentence), qterms)
+            span = _nearest(names, anchors, _after_verb(question, sentence, names))
         elif kind == "where":
             names = _new(sentence, _names(sentence), qterms)
             # A place follows in/at/from ...: a name there, or a phrase ("in the engine room").
