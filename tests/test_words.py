@@ -51,3 +51,36 @@ def test_short_texts_remembered_give_the_same_tokens_as_read_now() -> None:
     tokenize("Who reviewed the bridge tolls?")
     tokenize("word " * words._SHORT)
     assert words._tokenize_short.cache_info().currsize == 1  # (the long one is not kept)
+
+
+def test_a_noun_meets_its_verb_and_a_past_form_its_present() -> None:
+    """Snowball keeps "production" ("product") from "produced" ("produc"), and "rose" from "rise": "How much did crop
+    production rise?" missed "Ethiopia produced 14.27 million tonnes ..., 24% higher" and "profits rose"."""
+    assert tokenize("production products product") == tokenize("produced produce producing")
+    assert tokenize("consumption description conclusion decision") == tokenize("consumed describe concluded decided")
+    assert tokenize("rose fell grew sold bought paid made took written") == tokenize(
+        "rise falls grow sells buying pay make take wrote"
+    )
+    # words that are also other words are left alone; a name is folded the same way everywhere it is read
+    assert tokenize("left found saw won thought born") == ["left", "found", "saw", "won", "thought", "born"]
+    assert tokenize("Rose Kennedy") == tokenize("rose kennedy")
+    text = "Ethiopia produced more crops. Profits rose. Production rose again and rose."
+    assert tokenize_spans(text, sentence_spans(text)) == [
+        tokenize("Ethiopia production more crop"), tokenize("profit rise"), tokenize("produce rise again rise")
+    ]
+
+
+def test_keyword_search_finds_the_past_form_of_the_asked_verb(tmp_path, embedder) -> None:
+    """BM25 alone: "How much did Acme's profits rise?" ranks "Profits at Acme rose 20% ..." first. With "rose" apart
+    from "rise", the shorter preview (which has "Acme" and "profits" too) ranked first."""
+    from .conftest import indexed_bot
+
+    files = {
+        "results.txt": "Profits at Acme rose 20% to $5m in the year to March, the company said on Tuesday, helped by "
+        "strong sales of its garden tools in Europe and America.\n",
+        "preview.txt": "Acme profits: analysts watch the garden tools maker.\n",
+    }
+    bot = indexed_bot(tmp_path, files, embedder, lexical_weight=1.0, rerank=False, multihop=False)
+    ranked = bot.search("How much did Acme's profits rise?")
+    assert [p.chunk.source.rsplit("/", 1)[-1] for p in ranked] == ["results.txt", "preview.txt"]
+    assert ranked[0].score > ranked[1].score

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 # 2: file name words indexed with each chunk; 3: each chunk's tokens saved for incremental syncs;
 # 4: Chinese and Japanese text indexed as character pairs
-FORMAT = 5  # 5: "sued" stems as "sue" does (index/words.py), so older builds are rebuilt
+FORMAT = 6  # 5: "sued" stems as "sue" does; 6: word families joined (index/words.py): older builds are rebuilt
 CURRENT = "CURRENT.json"  # names the live build; replaced atomically, so readers see old or new
 __all__ = ["STOPWORDS", "LexicalIndex", "cjk_bigrams", "sync", "tokenize", "tokenize_spans"]  # (words.py's, imported from here too)
 
