@@ -79,7 +79,12 @@ class Running:
     def interrupt(self, timeout: float = 60) -> int:
         """Ctrl-C, as a terminal sends it; returns the exit code."""
         self.proc.send_signal(signal.SIGINT)
-        code = self.proc.wait(timeout=timeout)
+        try:
+            code = self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:  # say what it was doing, so a slow or stuck run can be told apart
+            raise AssertionError(
+                f"still running {timeout}s after Ctrl-C; stdout: {self.stdout[-10:]}; stderr: {self.stderr[-10:]}"
+            ) from None
         for reader in self._readers:
             reader.join(timeout=10)
         return code
