@@ -191,3 +191,12 @@ def test_an_object_question_takes_the_name_after_the_verb() -> None:
     # "did" as the verb, or a modal before the verb, asks for the subject
     game = "Westwood One will carry the game, with Kevin Harlan as play-by-play announcer and Boomer Esiason."
     assert short_answer("Who will carry the game throughout North America?", [game], "who") == "Westwood One"
+
+
+def test_a_sum_asked_for_is_not_a_year_and_counts_in_its_own_clause() -> None:
+    """"How much did British Airways make before tax?" was answered "2004": the year is followed by ", the airline
+    made", which counted as what the question asks about; a year is seldom a sum, and a comma ends what a number counts."""
+    sentence = ("Reporting its results for the three months to 31 December 2004, the airline made a pre-tax profit of "
+                "£75m ($141m) compared with £125m a year earlier.")
+    assert short_answer("How much did British Airways make before tax?", [sentence], "number") == "£75m"
+    assert short_answer("How many passengers flew in 2004?", ["In 2004, 36 million passengers flew with the airline."], "number") == "36 million"

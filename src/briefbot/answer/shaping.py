@@ -79,7 +79,8 @@ def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qter
     fit: dict[int, float] = {}
     for s, e in spans:
         text = sentence[s:e]
-        after = re.findall(r"[^\W\d_]+", sentence[e : e + 40])[:3]
+        # what the number counts follows it in the same clause ("2004, the airline made ..." counts nothing)
+        after = re.findall(r"[^\W\d_]+", re.split(r"[,;:()]", sentence[e : e + 40], maxsplit=1)[0])[:3]
         score = 0.0
         if any(set(tokenize(w)) & qterms or w.lower()[:4] in prefixes for w in after):
             score += 40.0
@@ -369,7 +370,7 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             span = _nearest(_new(sentence, [m.span() for m in _DATE.finditer(sentence)], qterms), anchors)
         elif kind == "number":
             spans = [m.span() for m in _NUMBER.finditer(sentence)]
-            if "how many" in q:  # a count is seldom a year
+            if "how many" in q or "how much" in q:  # a count or a sum is seldom a year
                 spans = [s for s in spans if not re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])] or spans
             span = _nearest(_new(sentence, spans, qterms), anchors, _number_fit(question, sentence, spans, qterms))
             if span and _UNIT_QUESTION.search(question):
