@@ -11,10 +11,10 @@ from briefbot.answer.extractive import (
     CHOICE_FLOOR,
     DECLINE,
     ExtractiveGenerator,
-    _with_subject,
     leans_on_previous,
     question_type,
 )
+from briefbot.answer.subject import with_subject
 from briefbot.schema import Chunk, Passage
 
 from .conftest import SEED, indexed_bot, run_cli
@@ -283,8 +283,8 @@ def test_a_sentence_naming_its_subject_by_description_is_read_with_the_file_name
     # Only a sentence that refers back and names none of the file name's words is read with them: the meeting
     # report's "He also extended the invitation to Ms. Giannini" is read as written (else every sentence of a file
     # named for its subject gets the question's best words: the rival-rule test above).
-    assert _with_subject("He also invited Ms. Giannini to the summit.", "unesco-ichei-giannini-meeting.txt") == (
+    assert with_subject("He also invited Ms. Giannini to the summit.", "unesco-ichei-giannini-meeting.txt") == (
         "He also invited Ms. Giannini to the summit."
     )
-    assert _with_subject("The firm was fined.", "notes/acme-dairies-profit.md").endswith(" acme dairies profit")
-    assert _with_subject("Halvard Bank was sued.", "acme-dairies-profit.md") == "Halvard Bank was sued."
+    assert with_subject("The firm was fined.", "notes/acme-dairies-profit.md").endswith(" acme dairies profit")
+    assert with_subject("Halvard Bank was sued.", "acme-dairies-profit.md") == "Halvard Bank was sued."

@@ -17,6 +17,7 @@ from briefbot.answer import alignment, decline, sentence_choice
 from briefbot.answer.polar import Evidence, is_polar, polar_answer
 from briefbot.answer.quotes import quotable, same_section
 from briefbot.answer.shaping import direct_answer, short_answer
+from briefbot.answer.subject import with_subject
 from briefbot.index.embedding import Embedder, remembered
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.index.spelling import Spelling
@@ -212,30 +213,6 @@ def leans_on_previous(sentence: str) -> bool:
     return bool(_LEANING.match(sentence))
 
 
-# A sentence that names its subject only by a description or pronoun ("the company's administrator ... sued",
-# "its profits") is about the document's subject: it is read with the words of the file's name.
-_REFERS_BACK = re.compile(
-    r"\b(?:the (?:company|firm|group|bank|business|firm's|company's|group's|bank's|carrier|airline|maker|retailer|"
-    r"city|country|state|band|album|film|book|school|university|team|club|party|government|organisation|organization)"
-    r"|its|it|he|his|him|she|her|they|their|them)\b",
-    re.IGNORECASE,
-)
-
-
-def _title_words(source: str) -> str:
-    """The words of a file's name ("16-Parmalat,-the-Italian-food-group.txt" -> "Parmalat the Italian food group")."""
-    stem = source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return " ".join(w for w in re.split(r"[^0-9A-Za-z\u00c0-\uffff]+", stem) if w and not w.isdigit())
-
-
-def _with_subject(sentence: str, source: str) -> str:
-    """The sentence, with the file name's words when it refers back and names none of them itself."""
-    if not _REFERS_BACK.search(sentence):
-        return sentence
-    title = _title_words(source)
-    return sentence if set(terms(title)) & set(terms(sentence)) else sentence + " " + title
-
-
 def _overlap(question_words: list[str], sentence: str, idf: dict[str, float]) -> float:
     words = set(terms(sentence))
     total = sum(idf[w] for w in set(question_words)) or 1.0
@@ -341,7 +318,7 @@ class ExtractiveGenerator:
         qset = set(content_words(question))
         # A sentence leaning on the one before ("He also ...") is read with it: "he" may be the match.
         overlap = [
-            _overlap(qwords, _with_subject(
+            _overlap(qwords, with_subject(
                 c.previous[0] + " " + c.text if c.previous and leans_on_previous(c.text) else c.text,
                 passages[c.passage].chunk.source), idf)
             for c in cands
