@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .conftest import briefbot_exe
+from .conftest import briefbot_exe, sigint_as_at_a_terminal
 
 
 class Running:
@@ -25,6 +25,9 @@ class Running:
         self.proc = subprocess.Popen(
             [*briefbot_exe(), *args], cwd=cwd, env=full_env, text=True,
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            # Ctrl-C as at a terminal even when this run ignores SIGINT (started with `cmd &` in a script): a child
+            # inherits the ignore, and `watch` then never saw the test's Ctrl-C (a 180 s hang, twice, 1 Dec)
+            preexec_fn=sigint_as_at_a_terminal,  # noqa: PLW1509 - one signal() call
         )
         self.out: queue.Queue[str] = queue.Queue()
         self.err: queue.Queue[str] = queue.Queue()
