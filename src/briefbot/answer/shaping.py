@@ -134,8 +134,8 @@ _OBJECT_Q = re.compile(
     r"(?P<rest>.+?)[\s?.!]*$",
     re.IGNORECASE,
 )
-_DETERMINERS = frozenset("the a an his her their its this that these those".split())
-_SUBJECT_START = _DETERMINERS | frozenset("he she they it we you i".split())
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those"])
+_SUBJECT_START = _DETERMINERS | frozenset(["he", "she", "they", "it", "we", "you", "i"])
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 AFTER_VERB = 30.0  # characters of distance forgiven to a name after the asked verb
 

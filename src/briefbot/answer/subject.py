@@ -15,7 +15,7 @@ import re
 from briefbot.index.lexical import tokenize
 
 _REFERS_BACK = re.compile(
-    r"\b(?:the (?:company|firm|group|bank|business|firm's|company's|group's|bank's|carrier|airline|maker|retailer|"
+    r"\b(?:the (?:company|firm|group|bank|business|carrier|airline|maker|retailer|"  # also "the company's"
     r"city|country|state|band|album|film|book|school|university|team|club|party|government|organisation|organization)"
     r"|its|it|he|his|him|she|her|they|their|them)\b",
     re.IGNORECASE,

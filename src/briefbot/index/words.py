@@ -79,6 +79,8 @@ _IRREGULAR = {
     "told": "tell", "undertook": "undertake", "undertaken": "undertake", "withdrew": "withdraw",
     "withdrawn": "withdraw", "woke": "wake", "wore": "wear", "worn": "wear", "wrote": "write", "written": "write",
 }
+
+
 @lru_cache(maxsize=1)
 def _family_table() -> dict[str, str]:
     """Irregular forms' stems -> their verb's stem (both as Snowball makes them)."""
