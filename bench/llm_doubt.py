@@ -38,6 +38,9 @@ from common import RESULTS, WORK
 from briefbot.answer.llm_prompt import fence
 from briefbot.answer.prompts import load_template
 from briefbot.answer.verify import strip_markers
+from briefbot.api import Briefbot
+from briefbot.index.embedding import MiniLMEmbedder
+from briefbot.schema import Passage
 from briefbot.text.sentences import sentence_spans
 
 JUDGE_SYSTEM = """You check answers against a text. Reply with one word: yes or no.
@@ -106,18 +109,11 @@ def main() -> None:
     rows = [r for r in json.loads(args.replies.read_text(encoding="utf-8"))["sets"]["squad"]
             if r.get("answered_verified") and r.get("passages")]
     rows = rows[: args.limit] if args.limit else rows
-    if args.probe == "first-token":
-        from briefbot.api import Briefbot
-
+    if args.probe == "first-token":  # the saved passages' chunks, as `ask` fenced them (source and lines)
         bot = Briefbot(index=WORK / "llm-squad2" / ".briefbot", corpus=[WORK / "llm-squad2" / "corpus"], generator="extractive")
         bot.refresh()
-        chunks, _ = bot.index().get_chunks()
-        from briefbot.schema import Passage
-
-        sources = {c.text: Passage(c, 1.0) for c in chunks}
+        sources = {c.text: Passage(c, 1.0) for c in bot.index().get_chunks()[0]}
     else:
-        from briefbot.index.embedding import MiniLMEmbedder
-
         embedder = MiniLMEmbedder()
     out = []
     for row in rows:

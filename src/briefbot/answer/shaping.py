@@ -156,7 +156,7 @@ def _after_verb(question: str, sentence: str, spans: list[tuple[int, int]]) -> d
     verb = tokenize(words[i]) if i < len(words) and words[i].lower() not in STOPWORDS else []
     if not verb:
         return {}
-    at = [w.start() for w in re.finditer(r"[^\W_]+", sentence) if tokenize(w.group()) == verb]
+    at = _anchors(sentence, set(verb))
     if not at:
         return {}
     v = at[0]
