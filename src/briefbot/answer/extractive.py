@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from briefbot.answer import alignment, decline, sentence_choice
+from briefbot.answer import alignment, chain, decline, sentence_choice
 from briefbot.answer.polar import Evidence, is_polar, polar_answer
 from briefbot.answer.quotes import quotable, same_section
 from briefbot.answer.shaping import direct_answer, short_answer
@@ -231,6 +231,7 @@ class ExtractiveGenerator:
         self.further_gap: float | None = FURTHER_GAP  # None: the earlier rule (SENTENCE_MARGIN, FURTHER_OVERLAP)
         self.choice_floor: float | None = CHOICE_FLOOR  # None: the passage's probability is not asked
         self.rival_floor: float | None = RIVAL_FLOOR  # a floor for the rival rule (0.30), which then replaces it
+        self.chain = True  # quote a chain's second link (answer/chain.py)
         self._vectors: dict[str, np.ndarray] = {}
 
     def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
@@ -248,7 +249,37 @@ class ExtractiveGenerator:
         sel = self.select(question, passages)
         if not self.answers(question, passages, sel):
             return Draft(DECLINE, answered=False, model=NAME)
+        assert sel is not None
+        linked = self.second_link(question, passages, sel)
+        if linked is not None:
+            return linked
         return Draft(sel.text, answered=True, model=NAME, short_answer=sel.short)
+
+    def second_link(self, question: str, passages: list[Passage], sel: Selection) -> Draft | None:
+        """The answer with a chain's second link quoted after the first (answer/chain.py), or None."""
+        ranking = sel.ranking
+        if ranking is None or not self.chain:
+            return None
+        cands = ranking.cands
+        home = cands[int(np.argmax(ranking.scores))].passage
+        said = [
+            (c.previous[0] + " " if c.previous and leans_on_previous(c.text) else "") + c.text for c in cands
+        ]
+        kind = ranking.kind
+
+        def offers(i: int) -> bool:  # the kind of thing asked for: a date for "when", a place for "where"
+            text = cands[i].text
+            return kind == "other" or type_match(kind, text, ranking.qset) > 0 or short_answer(question, [text], kind) is not None
+
+        link = chain.second_link(
+            ranking.qwords, ranking.idf, " ".join(sel.sentences), home, [(c.passage, said[i]) for i, c in enumerate(cands)],
+            [chain.Place(p.chunk.text, p.chunk.source, p.chunk.context) for p in passages], offers,
+        )
+        if link is None:
+            return None
+        c = cands[link.index]
+        short = short_answer(question, [c.text], ranking.kind)
+        return Draft(f"{sel.text} {said[link.index]} [{c.passage + 1}]", answered=True, model=NAME, short_answer=short)
 
     def finds_answer(self, question: str, passages: list[Passage]) -> bool:
         """Whether a sentence of the passages answers the question, read as this answerer reads them.

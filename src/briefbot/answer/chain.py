@@ -1,0 +1,103 @@
+"""The second link of a chain: when the quoted sentence leads to another document that holds the answer.
+
+"Where was the author of Killing Pablo born?" is answered in two steps: "Killing Pablo ... is a book by Mark
+Bowden" [1], then, in the document about Mark Bowden, "Born in St. Louis, Missouri, he ..." [2]. The answerer's
+best sentence is usually the first link (it holds most of the question's words); the question's words it lacks
+("born") are what the second link must hold. So, after the first link, a sentence is quoted from another file
+that is about a name the first link gives (the name opens the passage or is in its file name or heading),
+holding some of the question's words the first link lacks and the kind of thing asked for (a date for "when").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefbot.answer.subject import title_words
+from briefbot.index.lexical import STOPWORDS, tokenize
+
+# Fitted by bench/fit_chain.py on half 0 (the multi-hop samples' even-numbered questions, SQuAD v1.1's even-numbered
+# articles; README "A chain's second link"): the most multi-hop answers contained, among settings that cost SQuAD v1.1
+# at most .005 of citation precision (a second link after a right answer adds a citation without the answer).
+MIN_RESIDUAL = 0.2  # the question's words the first link lacks: at least this idf-weighted share of them all
+MIN_COVER = 0.2  # the second link holds at least this idf-weighted share of the words the first link lacks
+OPENING_WORDS = 3  # a passage is about a name that it opens with (its title line) ...
+# ... or that its file name or section heading holds.
+
+_WORDCAP = r"[A-Z](?:\.|[\w'’-]*)"
+_NAME = re.compile(rf"\b{_WORDCAP}(?:[ \t]+(?:(?:of|the|de|del|da|la|le|von|van|du)[ \t]+)?{_WORDCAP})*")
+
+
+@dataclass
+class Link:
+    index: int  # the candidate sentence quoted as the second link
+    cover: float  # its idf-weighted share of the question's words the first link lacks
+
+
+@dataclass
+class Place:
+    """Where a candidate passage is: its text, file and heading (what it is about)."""
+
+    text: str
+    source: str
+    context: str | None = None
+
+    def about(self) -> set[str]:
+        opening = " ".join(self.text.split()[:OPENING_WORDS])
+        return set(tokenize(f"{opening} {title_words(self.source)} {self.context or ''}"))
+
+
+def names(text: str) -> list[set[str]]:
+    """The stems of each name in a text: capitalised runs, and lone capitalised words not opening a sentence."""
+    out = []
+    for m in _NAME.finditer(text):
+        name = m.group()
+        words = tokenize(name)
+        if not words:
+            continue
+        if len(name.split()) == 1:
+            before = text[: m.start()].rstrip()
+            if not before or before.endswith((".", "!", "?", ":", '"')) or name.lower() in STOPWORDS:
+                continue
+        out.append(set(words))
+    return out
+
+
+def _share(words: set[str], have: set[str], idf: dict[str, float]) -> float:
+    total = sum(idf.get(w, 1.0) for w in words) or 1.0
+    return sum(idf.get(w, 1.0) for w in words if w in have) / total
+
+
+def second_link(
+    qwords: list[str],
+    idf: dict[str, float],
+    first: str,
+    home: int,
+    sentences: list[tuple[int, str]],
+    places: list[Place],
+    offers: Callable[[int], bool],
+) -> Link | None:
+    """The sentence to quote after ``first`` (quoted from passage ``home``), or None when it answers alone.
+
+    ``qwords`` are the question's stems, ``idf`` their weights; ``sentences`` the candidates (passage index, text
+    read with the sentence it leans on); ``offers(i)`` whether candidate i offers the kind of thing asked for.
+    """
+    qset = set(qwords)
+    rest = qset - set(tokenize(first))
+    if not rest or _share(qset, rest, idf) < MIN_RESIDUAL:
+        return None
+    links = [n for n in names(first) if not n <= qset or len(n) > 1]  # a lone word the question has is no bridge
+    if not links:
+        return None
+    linked = {
+        j for j, p in enumerate(places) if j != home and p.source != places[home].source and any(n <= p.about() for n in links)
+    }
+    best: Link | None = None
+    for i, (j, text) in enumerate(sentences):
+        if j not in linked:
+            continue
+        cover = _share(rest, set(tokenize(text)), idf)
+        if cover >= MIN_COVER and (best is None or cover > best.cover) and offers(i):
+            best = Link(i, cover)
+    return best
