@@ -63,10 +63,17 @@ def test_the_second_link_is_in_another_file_about_a_name_of_the_first() -> None:
     # Named by the file name alone (a later chunk of her file does not open with her name).
     later = chain.Place("Born in Dunoon, Argyll, she studied medicine.", "notes/ada-kerrigan.md")
     assert _second(first, [chain.Place(BOOK, "a.txt"), later], [born]) is not None
+    # A file name that holds the name among other words is not about it (a saved article named by its first words).
+    place = chain.Place("Some economists say growth may be revised.", "news/23-The-gap-between-US-exports-and-imports.txt")
+    assert not place.about({"us"}) and chain.Place("x", "notes/us.txt").about({"us"})
+    assert chain.Place("x", "a.md", "Authors > Ada Kerrigan").about({"ada", "kerrigan"})
     # Not another passage of the same file: within a file the answerer already ranks every sentence.
     assert _second(first, [chain.Place(BOOK, "a.txt"), chain.Place(AUTHOR, "a.txt")], [born]) is None
     # Not a file that only mentions her further in.
-    mention = chain.Place("Festival programme\n\nThe guests include the novelist Ada Kerrigan, born in Dunoon.", "fest.txt")
+    mention = chain.Place(
+        "Festival programme\n\nThis year's guests, who arrive on Friday for three days of readings and talks by the sea, "
+        "include the novelist Ada Kerrigan, born in Dunoon.", "fest.txt",
+    )
     assert _second(first, [chain.Place(BOOK, "a.txt"), mention], [born]) is None
 
 

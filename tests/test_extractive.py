@@ -124,7 +124,7 @@ def test_the_sentence_is_chosen_across_passages_not_after_a_passage(gen: Extract
     assert "claiming the newly discovered land for France" in quote and "[1]" not in quote, draft.text
     # A chain's second link (answer/chain.py) follows from huguenots.txt, which opens with "French Huguenots", a name
     # of the quote: its "what is now Jacksonville" holds the question's "now", which the quote ("present-day") lacks.
-    # A false second link, of the kind measured on SQuAD v1.1 (README "A chain's second link": 4 of 912 answers).
+    # A false second link, of the kind measured on SQuAD v1.1 (README "A chain's second link": 3 of 912 answers).
     assert draft.text.endswith("what is now Jacksonville, Florida. [1]"), draft.text
 
 

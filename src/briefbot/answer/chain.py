@@ -18,12 +18,13 @@ from briefbot.answer.subject import title_words
 from briefbot.index.lexical import STOPWORDS, tokenize
 
 # Fitted by bench/fit_chain.py on half 0 (the multi-hop samples' even-numbered questions, SQuAD v1.1's even-numbered
-# articles; README "A chain's second link"): the most multi-hop answers contained, among settings that cost SQuAD v1.1
-# at most .005 of citation precision (a second link after a right answer adds a citation without the answer).
-MIN_RESIDUAL = 0.2  # the question's words the first link lacks: at least this idf-weighted share of them all
+# articles; README "A chain's second link"): the largest multi-hop gain in containment plus citation precision, among
+# settings that cost SQuAD v1.1 at most .005 of citation precision (a second link after a right answer adds a citation
+# without the answer).
+MIN_RESIDUAL = 0.1  # the question's words the first link lacks: at least this idf-weighted share of them all
 MIN_COVER = 0.2  # the second link holds at least this idf-weighted share of the words the first link lacks
 OPENING_WORDS = 3  # a passage is about a name that it opens with (its title line) ...
-# ... or that its file name or section heading holds.
+# ... or that is most of its file name or last heading (Place.about).
 
 _WORDCAP = r"[A-Z](?:\.|[\w'’-]*)"
 _NAME = re.compile(rf"\b{_WORDCAP}(?:[ \t]+(?:(?:of|the|de|del|da|la|le|von|van|du)[ \t]+)?{_WORDCAP})*")
@@ -43,9 +44,18 @@ class Place:
     source: str
     context: str | None = None
 
-    def about(self) -> set[str]:
-        opening = " ".join(self.text.split()[:OPENING_WORDS])
-        return set(tokenize(f"{opening} {title_words(self.source)} {self.context or ''}"))
+    def about(self, name: set[str], opening: int | None = None) -> bool:
+        """Whether the passage opens with the name, or its file name or last heading is mostly the name
+        ("ada-kerrigan.txt" is about Ada Kerrigan; "the-gap-between-US-exports-and-imports.txt" is not about the US)."""
+        opening = OPENING_WORDS if opening is None else opening
+        if opening and name <= set(tokenize(" ".join(self.text.split()[:opening]))):
+            return True
+        heading = (self.context or "").split(">")[-1]
+        for label in (title_words(self.source), heading):
+            words = set(tokenize(label))
+            if words and name <= words and 2 * len(name) >= len(words):
+                return True
+        return False
 
 
 def names(text: str) -> list[set[str]]:
@@ -91,7 +101,7 @@ def second_link(
     if not links:
         return None
     linked = {
-        j for j, p in enumerate(places) if j != home and p.source != places[home].source and any(n <= p.about() for n in links)
+        j for j, p in enumerate(places) if j != home and p.source != places[home].source and any(p.about(n) for n in links)
     }
     best: Link | None = None
     for i, (j, text) in enumerate(sentences):
