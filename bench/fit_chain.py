@@ -41,7 +41,7 @@ from fit_answer import embedder_for
 
 from briefbot.answer import chain
 from briefbot.answer.cite import check_citations
-from briefbot.answer.extractive import ExtractiveGenerator, leans_on_previous, type_match
+from briefbot.answer.extractive import ExtractiveGenerator, type_match
 from briefbot.answer.shaping import short_answer
 from briefbot.eval import contains_any
 from briefbot.index.embedding import MiniLMEmbedder
@@ -97,7 +97,7 @@ def collect(name: str) -> list[dict[str, Any]]:
             k = needed[c.passage]
             if k is None:
                 continue
-            said = (c.previous[0] + " " if c.previous and leans_on_previous(c.text) else "") + c.text
+            said = c.said()
             offers = ranking.kind == "other" or type_match(ranking.kind, c.text, ranking.qset) > 0 or (
                 short_answer(q, [c.text], ranking.kind) is not None
             )

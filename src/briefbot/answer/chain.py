@@ -4,7 +4,7 @@
 Bowden" [1], then, in the document about Mark Bowden, "Born in St. Louis, Missouri, he ..." [2]. The answerer's
 best sentence is usually the first link (it holds most of the question's words); the question's words it lacks
 ("born") are what the second link must hold. So, after the first link, a sentence is quoted from another file
-that is about a name the first link gives (the name opens the passage or is in its file name or heading),
+that is about a name the first link gives (the name opens the passage or is most of its file name or heading),
 holding some of the question's words the first link lacks and the kind of thing asked for (a date for "when").
 """
 

@@ -108,6 +108,10 @@ class Candidate:
     position: int  # character offset in the passage, to keep document order
     previous: tuple[str, int] | None = None  # the sentence before it in the same passage, and its offset
 
+    def said(self) -> str:
+        """The sentence as read: with the one before when it leans on it ("Its first keeper ...")."""
+        return (self.previous[0] + " " if self.previous and leans_on_previous(self.text) else "") + self.text
+
 
 TITLES = frozenset(["mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister", "director", "chief"])
 _PERSON = re.compile(
@@ -262,9 +266,6 @@ class ExtractiveGenerator:
             return None
         cands = ranking.cands
         home = cands[int(np.argmax(ranking.scores))].passage
-        said = [
-            (c.previous[0] + " " if c.previous and leans_on_previous(c.text) else "") + c.text for c in cands
-        ]
         kind = ranking.kind
 
         def offers(i: int) -> bool:  # the kind of thing asked for: a date for "when", a place for "where"
@@ -272,14 +273,14 @@ class ExtractiveGenerator:
             return kind == "other" or type_match(kind, text, ranking.qset) > 0 or short_answer(question, [text], kind) is not None
 
         link = chain.second_link(
-            ranking.qwords, ranking.idf, " ".join(sel.sentences), home, [(c.passage, said[i]) for i, c in enumerate(cands)],
+            ranking.qwords, ranking.idf, " ".join(sel.sentences), home, [(c.passage, c.said()) for c in cands],
             [chain.Place(p.chunk.text, p.chunk.source, p.chunk.context) for p in passages], offers,
         )
         if link is None:
             return None
         c = cands[link.index]
         short = short_answer(question, [c.text], ranking.kind)
-        return Draft(f"{sel.text} {said[link.index]} [{c.passage + 1}]", answered=True, model=NAME, short_answer=short)
+        return Draft(f"{sel.text} {c.said()} [{c.passage + 1}]", answered=True, model=NAME, short_answer=short)
 
     def finds_answer(self, question: str, passages: list[Passage]) -> bool:
         """Whether a sentence of the passages answers the question, read as this answerer reads them.
@@ -349,9 +350,7 @@ class ExtractiveGenerator:
         qset = set(content_words(question))
         # A sentence leaning on the one before ("He also ...") is read with it: "he" may be the match.
         overlap = [
-            _overlap(qwords, with_subject(
-                c.previous[0] + " " + c.text if c.previous and leans_on_previous(c.text) else c.text,
-                passages[c.passage].chunk.source), idf)
+            _overlap(qwords, with_subject(c.said(), passages[c.passage].chunk.source), idf)
             for c in cands
         ]
         pairs = set(itertools.pairwise(qwords))
@@ -450,10 +449,7 @@ class ExtractiveGenerator:
             "type": type_match(kind, cands[best].text, qset) if kind != "other" else 1.0,
         }
         best_first = [cands[i].text for i in chosen] + [t for _, t in parts if t not in {cands[i].text for i in chosen}]
-        said = [  # each quoted sentence, read with the one before when it leans on it ("Its first keeper ...")
-            (cands[i].previous[0] + " " if cands[i].previous and leans_on_previous(cands[i].text) else "") + cands[i].text
-            for i in chosen
-        ]
+        said = [cands[i].said() for i in chosen]  # each quoted sentence, read with the one it leans on
         chunk = passages[home].chunk
         signals.update(alignment.sentence_signals(question, said, chunk.text, self.embedder, alignment.topic_of(chunk.source, chunk.context)))
         signals["scatter"] = max(0.0, _overlap(qwords, passages[home].chunk.text, idf) - max(overlap[i] for i in mine))
