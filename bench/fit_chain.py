@@ -63,7 +63,7 @@ def opening_needed(links: list[set[str]], place: chain.Place, most: int = 30) ->
 def collect(name: str) -> list[dict[str, Any]]:
     rows: dict[str, dict] = pickle.loads(output(name).read_bytes())
     gen = ExtractiveGenerator(embedder_for(name, MiniLMEmbedder()))
-    gen.chain = False
+    gen.follow_chains = False
     out = []
     for r in rows.values():
         q, passages, answers = r["question"], r["passages"], r["answers"]
@@ -86,10 +86,10 @@ def collect(name: str) -> list[dict[str, Any]]:
         home = cands[int(np.argmax(ranking.scores))].passage
         first = " ".join(sel.sentences)
         qset = set(ranking.qwords)
-        rest = qset - set(tokenize(first))
+        rest = chain.missing(qset, first)
         if not rest:
             continue
-        links = [n for n in chain.names(first) if not n <= qset or len(n) > 1]
+        links = chain.bridges(first, qset)
         places = [chain.Place(p.chunk.text, p.chunk.source, p.chunk.context) for p in passages]
         needed = [opening_needed(links, p) if j != home and p.source != places[home].source else None for j, p in enumerate(places)]
         residual = chain._share(qset, rest, ranking.idf)
@@ -140,9 +140,9 @@ def confirm(names: list[str], settings: list[dict[str, Any]]) -> list[dict[str, 
     out = [{**s, "real": {}} for s in settings]
     for name in names:
         gen = ExtractiveGenerator(embedder_for(name, MiniLMEmbedder()))
-        gen.chain = False
+        gen.follow_chains = False
         plain = run(name, gen, None)["halves"]
-        gen.chain = True
+        gen.follow_chains = True
         for s in out:
             chain.MIN_RESIDUAL, chain.MIN_COVER, chain.OPENING_WORDS = s["residual"], s["cover"], s["opening"]
             halves = run(name, gen, None)["halves"]

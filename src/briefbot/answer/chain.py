@@ -74,6 +74,16 @@ def names(text: str) -> list[set[str]]:
     return out
 
 
+def missing(qset: set[str], first: str) -> set[str]:
+    """The question's stems the first link does not hold: what the second link must."""
+    return qset - set(tokenize(first))
+
+
+def bridges(first: str, qset: set[str]) -> list[set[str]]:
+    """The names of the first link that may lead on (a lone word the question has is no bridge)."""
+    return [n for n in names(first) if not n <= qset or len(n) > 1]
+
+
 def _share(words: set[str], have: set[str], idf: dict[str, float]) -> float:
     total = sum(idf.get(w, 1.0) for w in words) or 1.0
     return sum(idf.get(w, 1.0) for w in words if w in have) / total
@@ -94,10 +104,10 @@ def second_link(
     read with the sentence it leans on); ``offers(i)`` whether candidate i offers the kind of thing asked for.
     """
     qset = set(qwords)
-    rest = qset - set(tokenize(first))
+    rest = missing(qset, first)
     if not rest or _share(qset, rest, idf) < MIN_RESIDUAL:
         return None
-    links = [n for n in names(first) if not n <= qset or len(n) > 1]  # a lone word the question has is no bridge
+    links = bridges(first, qset)
     if not links:
         return None
     linked = {

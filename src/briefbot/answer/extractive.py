@@ -235,7 +235,7 @@ class ExtractiveGenerator:
         self.further_gap: float | None = FURTHER_GAP  # None: the earlier rule (SENTENCE_MARGIN, FURTHER_OVERLAP)
         self.choice_floor: float | None = CHOICE_FLOOR  # None: the passage's probability is not asked
         self.rival_floor: float | None = RIVAL_FLOOR  # a floor for the rival rule (0.30), which then replaces it
-        self.chain = True  # quote a chain's second link (answer/chain.py)
+        self.follow_chains = True  # quote a chain's second link (answer/chain.py)
         self._vectors: dict[str, np.ndarray] = {}
 
     def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
@@ -262,7 +262,7 @@ class ExtractiveGenerator:
     def second_link(self, question: str, passages: list[Passage], sel: Selection) -> Draft | None:
         """The answer with a chain's second link quoted after the first (answer/chain.py), or None."""
         ranking = sel.ranking
-        if ranking is None or not self.chain:
+        if ranking is None or not self.follow_chains:
             return None
         cands = ranking.cands
         home = cands[int(np.argmax(ranking.scores))].passage
