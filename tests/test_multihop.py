@@ -6,11 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from briefbot.answer import multihop
 from briefbot.answer.multihop import (
     ANSWERED,
     CLOSE,
+    Link,
     bridge_entities,
     comparison_sides,
+    link_weight,
+    links,
     needs_second_hop,
     residual,
 )
@@ -57,6 +61,22 @@ FILMS = {
     "mummy.txt": "The Mummy\n\nThe Mummy is a 1932 American horror film directed by Karl Freund, a director "
     "born in Bohemia.",
 }
+
+# The bridge is the first passage's second name: "Major League Baseball" comes first and leads nowhere.
+SPOUSES = {
+    "anna.txt": "Anna Benson\n\nAnna Benson is an American model and the former wife of Major League Baseball "
+    "pitcher Kris Benson.",
+    "kris.txt": "Kris Benson\n\nKris Benson was chosen first overall by the Pittsburgh Pirates in 1996 and later "
+    "pitched for the Mets.",
+    "mlb.txt": "Major League Baseball\n\nMajor League Baseball is the oldest professional sports league; each team "
+    "plays 162 games a season.",
+    "draft.txt": "Draft\n\nIn a draft, each team picks players in turn; the team with the worst record is drafted first.",
+    "jenny.txt": "Jenny Benson\n\nJenny Benson is an American model whose husband played for a team in Ohio.",
+    "model.txt": "Modeling\n\nA model poses for photographers; many a model has a husband in sports.",
+    "nfl.txt": "NFL Draft\n\nEvery team drafted college players this spring; one husband and wife watched each pick.",
+    "husband.txt": "Husband\n\nA husband is a married man; a team of lawyers drafted the marriage law.",
+}
+SPOUSE_QUESTION = "Which team drafted Anna Benson's husband?"
 
 
 def make_bot(root: Path, files: dict[str, str], **settings: object) -> Briefbot:
@@ -196,3 +216,31 @@ def test_coverage_is_the_first_passage_feature_of_the_reranker() -> None:
         got, expected = coverage(question, texts), features(question, texts)[0, 0]
         assert got == expected and type(got) is type(expected)
         assert (got >= 0.9) == (expected >= 0.9)
+
+
+def test_links_say_where_each_name_came_from(townships: Path) -> None:
+    bot = Briefbot(index=townships / ".briefbot", corpus=[townships / "corpus"], generator="extractive")
+    first = bot.retriever().search(QUESTION, 5)
+    found = links(bot.retriever(), QUESTION, first)
+    best = next(link for link in found if link.parent_rank == 1 and link.name_index == 0)
+    assert best.name == "Mountrail County"
+    assert sources(best.passages)[0] == "mountrail.txt"
+    assert all(first[link.parent_rank - 1].chunk.id not in {p.chunk.id for p in link.passages} for link in found)
+    # A find counts less the later its name comes in its passage, and less from a lower-ranked passage.
+    one, two, other = Link(1, 0, "a", []), Link(1, 1, "b", []), Link(2, 0, "c", [])
+    assert link_weight(two) == pytest.approx(link_weight(one) * multihop.ENTITY_DECAY)
+    assert link_weight(other) < link_weight(one)
+    assert link_weight(one, hop_weight=1.0) == pytest.approx(1.0)
+
+
+def test_a_passages_second_name_is_followed_nearly_as_far_as_its_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = make_bot(tmp_path, SPOUSES)
+    first = bot.retriever().search(SPOUSE_QUESTION, 5)
+    assert sources(first)[0] == "anna.txt" and "kris.txt" not in sources(first[:3])
+    assert bridge_entities(SPOUSE_QUESTION, first[0].chunk.text) == ["Major League Baseball", "Kris Benson"]
+    assert "kris.txt" in sources(bot.search(SPOUSE_QUESTION, 3))
+    # With the weight set by reasoning before bench/fit_fusion.py (0.6), the husband's page stayed fourth.
+    monkeypatch.setattr(multihop, "ENTITY_DECAY", 0.6)
+    assert "kris.txt" not in sources(bot.search(SPOUSE_QUESTION, 3))

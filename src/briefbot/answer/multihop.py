@@ -29,10 +29,12 @@ ANSWERED = 0.9  # the first passage holds this share of the question's rarer wor
 CLOSE = 0.5  # below this cosine the first passage is no first link (the answer is likely not indexed): one hop
 REWORDED = 2  # a short question whose first passage lacks fewer of its words than this was reworded, not chained
 LONG_QUESTION = 6  # content words from which a question may chain even when its first passage lacks only one
+# The next four were set by reasoning, then swept by bench/fit_fusion.py (half 0 of the three multi-hop sets
+# and SQuAD v1.1): only ENTITY_DECAY moved (0.6 -> 0.9: a passage's second name is as often the bridge).
 PARENTS = 2  # first-hop passages whose names are followed
 ENTITIES = 2  # names followed per passage
 HOP_WEIGHT = 0.7  # a second-hop find ranks as this share of its parent's first-hop rank score
-ENTITY_DECAY = 0.6  # the second name of a passage counts this much of the first
+ENTITY_DECAY = 0.9  # the second name of a passage counts this much of the first
 RANK_OFFSET = 1.0  # rank score = weight / (RANK_OFFSET + rank)
 HOP_DEPTH = 20  # depth of each extra query's candidate lists (the first hop uses retrieval's own)
 HOP_KEEP = 5  # passages kept from each extra query
@@ -158,27 +160,56 @@ def _query(retriever: Retriever, query: str, depth: int, keep: int) -> list[Pass
     return retriever.rank(retriever.candidates(query, depth), keep)
 
 
-def _follow(retriever: Retriever, question: str, first: list[Passage], weight: float, hops: int = 2) -> list[Hop]:
-    """Rankings from the names in the first passages; the best chain followed once more for a third hop.
+@dataclass
+class Link:
+    """What a followed name found: the ranking of one second-hop query, and where its name came from."""
+
+    parent_rank: int  # 1 = the name was read in the first hop's best passage
+    name_index: int  # 0 = the passage's best bridge name
+    name: str
+    passages: list[Passage]
+
+
+def link_weight(link: Link, weight: float = 1.0, hop_weight: float | None = None, decay: float | None = None) -> float:
+    """A link's ranks count as ``hop_weight`` of its parent's rank share, less for a passage's later names."""
+    hop_weight = HOP_WEIGHT if hop_weight is None else hop_weight
+    decay = ENTITY_DECAY if decay is None else decay
+    return weight * hop_weight * (decay**link.name_index) * (RANK_OFFSET + 1) / (RANK_OFFSET + link.parent_rank)
+
+
+def links(
+    retriever: Retriever, question: str, first: list[Passage], parents: int = PARENTS, entities: int = ENTITIES
+) -> list[Link]:
+    """The names in the first ``parents`` passages queried with the question's words each passage lacks.
 
     The follow-up queries do not depend on each other, so they are retrieved together (one embedding
     batch, one dense search: Retriever.search_many), which costs about as much as one query.
     """
-    out: list[Hop] = []
     asks = [
         (r, parent, rest, i, name)
-        for r, parent in enumerate(first[:PARENTS], 1)
+        for r, parent in enumerate(first[:parents], 1)
         for rest in [residual(question, parent.chunk.text)]
-        for i, name in enumerate(bridge_entities(question, parent.chunk.text))
+        for i, name in enumerate(bridge_entities(question, parent.chunk.text, entities))
     ]
     results = retriever.search_many([f"{name} {rest}".strip() for _, _, rest, _, name in asks], HOP_DEPTH, HOP_KEEP)
-    for (r, parent, rest, i, name), found in zip(asks, results):
-        found = [p for p in found if p.chunk.id != parent.chunk.id]
-        w = weight * HOP_WEIGHT * (ENTITY_DECAY**i) * (RANK_OFFSET + 1) / (RANK_OFFSET + r)
-        out.append(Hop(found, w))
-        if hops > 2 and r == 1 and i == 0 and found and rest:
-            # The chain so far named `name`; what the question still asks is `rest`, asked of the next name.
-            for name3 in bridge_entities(f"{question} {name}", found[0].chunk.text, THIRD_ENTITIES):
+    return [
+        Link(r, i, name, [p for p in found if p.chunk.id != parent.chunk.id])
+        for (r, parent, _, i, name), found in zip(asks, results)
+    ]
+
+
+def _follow(retriever: Retriever, question: str, first: list[Passage], weight: float, hops: int = 2) -> list[Hop]:
+    """Rankings from the names in the first passages; the best chain followed once more for a third hop."""
+    out: list[Hop] = []
+    for link in links(retriever, question, first):
+        w = link_weight(link, weight)
+        out.append(Hop(link.passages, w))
+        parent = first[link.parent_rank - 1]
+        rest = residual(question, parent.chunk.text)
+        found = link.passages
+        if hops > 2 and link.parent_rank == 1 and link.name_index == 0 and found and rest:
+            # The chain so far reached found[0]; what the question still asks is `rest`, asked of its next name.
+            for name3 in bridge_entities(f"{question} {link.name}", found[0].chunk.text, THIRD_ENTITIES):
                 more = _query(retriever, f"{name3} {residual(rest, found[0].chunk.text)}".strip(), HOP_DEPTH, HOP_KEEP)
                 out.append(Hop([p for p in more if p.chunk.id not in (parent.chunk.id, found[0].chunk.id)], w * HOP_WEIGHT))
     return out
