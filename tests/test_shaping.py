@@ -193,6 +193,23 @@ def test_an_object_question_takes_the_name_after_the_verb() -> None:
     assert short_answer("Who will carry the game throughout North America?", [game], "who") == "Westwood One"
 
 
+def test_who_did_it_is_the_name_after_by_not_a_name_describing_another() -> None:
+    """"Who is buying Allied Domecq?" was answered "UK" (from "UK drinks and food firm Allied Domecq"), the name
+    nearest the question's words; the doer is the name after "by", and "UK" only describes the firm after it."""
+    takeover = ("Shares in UK drinks and food firm Kestrel Foods have risen on speculation that it could be the "
+                "target of a takeover by France's Maison Ardent.")
+    assert short_answer("Who is buying Kestrel Foods?", [takeover], "who") == "Maison Ardent"
+    assert short_answer("Who might take over Kestrel Foods?", [takeover], "who") == "Maison Ardent"
+    passive = "In March, Halvard Bank was sued by Nora Quill over a bond deal, said Tom Reyes of the court."
+    assert short_answer("Who sued Halvard Bank?", [passive], "who") == "Nora Quill"
+    # A passive question asks for the one acted on, not the doer; an identity question is not about a doer either.
+    elected = "Nora Quill was elected chair by Halvard Bank's board in March."
+    assert short_answer("Who was elected chair in March?", [elected], "who") == "Nora Quill"
+    # A name describing the name after it loses to that name: "turnaround expert Nora Quill".
+    expert = "On Tuesday, Halvard Bank's administrator, turnaround expert Nora Quill, spoke to Acme Dairies."
+    assert short_answer("Who spoke on Tuesday?", [expert], "who") == "Nora Quill"
+
+
 def test_a_sum_asked_for_is_not_a_year_and_counts_in_its_own_clause() -> None:
     """"How much did British Airways make before tax?" was answered "2004": the year is followed by ", the airline
     made", which counted as what the question asks about; a year is seldom a sum, and a comma ends what a number counts."""

@@ -164,6 +164,40 @@ def _after_verb(question: str, sentence: str, spans: list[tuple[int, int]]) -> d
     return {s: AFTER_VERB for s, _ in spans if (s > v) != passive}
 
 
+# "Who is buying Allied Domecq?", "Who designed the bridge?": the question asks for the doer, which a sentence may
+# name after "by" ("the target of a takeover by France's Pernod Ricard"). Not "Who was elected ...?" (passive: its
+# answer is the subject) nor "Who is the chief ...?".
+_AGENT_Q = re.compile(
+    r"^\s*who\s+(?:(?:is|are|was|were)\s+[a-z]+ing\b|(?:has|have|had)\s+[a-z]+|"
+    r"(?:will|would|can|could|should|may|might|must)\s+(?!be\b)[a-z]+|"
+    r"(?!(?:is|are|was|were|did|does|do|will|would|has|have|had|can|could|should|may|might|else)\b)[a-z]+\b)",
+    re.IGNORECASE,
+)
+_BY_BEFORE = re.compile(r"\bby\s+(?:[\w'’]+\s+){0,2}$")
+AGENT = 30.0  # characters of distance forgiven to a name after "by" when the doer is asked
+
+
+def _agent(question: str, sentence: str, spans: list[tuple[int, int]]) -> dict[int, float]:
+    """A bonus for names a sentence gives as the doer ("by X") when the question asks who did something."""
+    if not _AGENT_Q.match(question):
+        return {}
+    return {s: AGENT for s, _ in spans if _BY_BEFORE.search(sentence[max(0, s - 40) : s])}
+
+
+# "UK drinks and food firm Allied Domecq", "US giant Seagram", "turnaround expert Enrico Bondi": a name that
+# describes the name after it (through a lower-case noun phrase ending in a word for a firm or a role) is not the one meant.
+_DESCRIBES = re.compile(
+    r"^(?:'s|’s)?\s+(?:[a-z][\w-]*\s+){0,4}(?:firm|company|group|giant|maker|bank|carrier|airline|brand|chain|"
+    r"retailer|operator|rival|expert|chief|boss|executive|founder|player|star|actor|actress|singer|writer|author|"
+    r"director|minister|leader|official|president|spokesman|spokeswoman)s?\s+(?=[A-Z])"
+)
+MODIFIER = 30.0  # characters of distance added to such a name
+
+
+def _modifiers(sentence: str, spans: list[tuple[int, int]]) -> dict[int, float]:
+    return {s: -MODIFIER for s, e in spans if _DESCRIBES.match(sentence[e : e + 80])}
+
+
 def _plus(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
     return {k: a.get(k, 0.0) + b.get(k, 0.0) for k in a.keys() | b.keys()}
 
@@ -344,6 +378,7 @@ def direct_answer(question: str, sentences: list[str], kind: str) -> tuple[str, 
 
 
 _WHOSE = re.compile(r"\bwhose\b", re.IGNORECASE)
+_POSSESSIVE_LEAD = re.compile(r"^[^\W\d_]+(?:'s|’s)\s+(?=[A-Z])")
 _POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s|(?<=s)')$")
 
 
@@ -385,7 +420,7 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
                 return None  # a group asked for, many people named: the quoted sentence is the answer
             # A name after Mr. or Dr., or of two or more words, is more likely a person's.
             person = {s: 40.0 * bool(_TITLE_WORD.search(sentence[max(0, s - 6) : s])) + 15.0 * (" " in sentence[s:e]) for s, e in names}
-            span = _nearest(names, anchors, _plus(person, _after_verb(question, sentence, names)))
+            span = _nearest(names, anchors, _plus(person, _plus(_after_verb(question, sentence, names), _plus(_agent(question, sentence, names), _modifiers(sentence, names)))))
         elif kind == "other" and _WHICH_NAME.match(question):
             # "Which team ...", "What company ...": a name the question does not have.
             names = _new(sentence, _names(sentence), qterms)
@@ -402,6 +437,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             text = sentence[span[0] : span[1]].strip(" ,;:")
             if not _WHOSE.search(question):  # "no match for Kissinger's diplomacy": Kissinger is the answer
                 text = _POSSESSIVE_END.sub("", text)
+            if kind == "who":  # "France's Pernod Ricard": the firm, not its country
+                text = _POSSESSIVE_LEAD.sub("", text)
             if text and len(text) < len(sentence.strip()):
                 return text
     return None
