@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from briefbot.answer import alignment, chain, decline, sentence_choice
-from briefbot.answer.polar import Evidence, is_polar, polar_answer
-from briefbot.answer.quotes import quotable, same_section
+from briefbot.answer import alignment, chain, choice, decline, sentence_choice
+from briefbot.answer.candidates import Candidate, evidence, leans_on_previous
+from briefbot.answer.candidates import candidates as _candidates
+from briefbot.answer.polar import is_polar, polar_answer
+from briefbot.answer.quotes import same_section
 from briefbot.answer.shaping import direct_answer, short_answer
 from briefbot.answer.subject import with_subject
 from briefbot.index.embedding import Embedder, remembered
@@ -66,11 +68,7 @@ SENTENCE_MARGIN = 0.35
 # seed 13) answers get ~25% shorter with containment unchanged (.810 against .817 with any shared word, .807 before).
 FURTHER_OVERLAP = 0.5
 SENTENCE_CACHE = 50_000  # sentence vectors kept for the next question (~75 MB at most)
-_LEANING = re.compile(
-    r"(?:he|she|it|they|his|her|its|their|this|these|those|such|also|however|but|moreover|"
-    r"furthermore|additionally|in addition|as a result|therefore|thus)\b",
-    re.IGNORECASE,
-)
+
 
 
 @dataclass
@@ -101,16 +99,7 @@ class Ranking:
     scores: np.ndarray
 
 
-@dataclass
-class Candidate:
-    text: str
-    passage: int  # 0-based index into the passages list
-    position: int  # character offset in the passage, to keep document order
-    previous: tuple[str, int] | None = None  # the sentence before it in the same passage, and its offset
 
-    def said(self) -> str:
-        """The sentence as read: with the one before when it leans on it ("Its first keeper ...")."""
-        return (self.previous[0] + " " if self.previous and leans_on_previous(self.text) else "") + self.text
 
 
 TITLES = frozenset(["mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister", "director", "chief"])
@@ -191,19 +180,7 @@ def respelled(qwords: list[str], cand_words: list[list[str]]) -> list[str]:
     return out
 
 
-def _candidates(passages: list[Passage]) -> list[Candidate]:
-    seen: set[str] = set()
-    out = []
-    for i, p in enumerate(passages):
-        text = p.chunk.text
-        previous: tuple[str, int] | None = None
-        for s, _, sentence in quotable(text):  # no headings or title lines; table rows as "Column: cell; ..."
-            key = " ".join(_WORD.findall(sentence.lower()))
-            if len(key) >= 3 and key not in seen:
-                seen.add(key)  # repeated sentences (copied paragraphs, chunk overlap) are quoted once
-                out.append(Candidate(sentence, i, s, previous))
-            previous = (sentence, s)
-    return out
+
 
 
 def _relative_scores(passages: list[Passage]) -> list[float]:
@@ -212,9 +189,7 @@ def _relative_scores(passages: list[Passage]) -> list[float]:
     return [p.score / top if top > 0 else 0.0 for p in passages]
 
 
-def leans_on_previous(sentence: str) -> bool:
-    """A sentence that opens with a pronoun or connective ("He also ...") is cut off without the one before."""
-    return bool(_LEANING.match(sentence))
+
 
 
 def _overlap(question_words: list[str], sentence: str, idf: dict[str, float]) -> float:
@@ -246,6 +221,10 @@ class ExtractiveGenerator:
         if is_polar(question):
             return self.answer_polar(question, passages)
         cands = _candidates(passages)
+        chosen = choice.choose(question, evidence(cands, passages), [chain.Place(p.chunk.text, p.chunk.source, p.chunk.context) for p in passages])
+        if chosen is not None:  # "Which came out first, X or Y?": the side the two sentences say, both quoted
+            said = " ".join(f"{cands[i].said()} [{cands[i].passage + 1}]" for i in chosen[1])
+            return Draft(said, answered=True, model=NAME, short_answer=chosen[0])
         direct = direct_answer(question, [c.text for c in cands], question_type(question))
         if direct is not None:  # "what does IIOE stand for", "what is X's title": the sentence that defines it
             c = cands[direct[1]]
@@ -309,17 +288,7 @@ class ExtractiveGenerator:
     def answer_polar(self, question: str, passages: list[Passage]) -> Draft:
         """ "Yes" or "No" with the sentences that say so (one per side of a comparison), else declined."""
         cands = _candidates(passages)
-        evidence = [
-            Evidence(
-                c.text,
-                c.passage,
-                " ".join(
-                    [c.previous[0] if c.previous and leans_on_previous(c.text) else "", passages[c.passage].chunk.context or ""]
-                ),
-            )
-            for c in cands
-        ]
-        found = polar_answer(question, evidence)
+        found = polar_answer(question, evidence(cands, passages))
         if found is None:
             return Draft(DECLINE, answered=False, model=NAME)
         verdict, which = found

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefbot.answer.choice import options
 from briefbot.answer.rerank import coverage, passage_words
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.schema import Passage
@@ -49,12 +50,10 @@ _CAPS = re.compile(
     rf"\b{_WORDCAP}(?:[ \t]+(?:(?:of|the|de|del|da|la|le|von|van|du)[ \t]+)?{_WORDCAP})*"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
-_OR = re.compile(r"^(?P<head>.*?)(?:,|:)\s*(?P<a>[^,]+?),?\s+or\s+(?P<b>[^,?]+?)\s*\??\s*$", re.IGNORECASE)
 _BOTH = re.compile(
     r"^(?P<verb>are|were|is|was|do|did|does|have|has)\s+(?:both\s+)?(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+(?P<rest>(?:both|the same|from the same|of the same|have|share|in the same)\b.*)$",
     re.IGNORECASE,
 )
-_MORE = re.compile(r"^(?P<head>.*?\b(?:first|earlier|later|older|younger|longer|shorter|more|less|bigger|smaller|larger)\b),?\s+(?P<a>.+?)\s+or\s+(?P<b>.+?)\??$", re.IGNORECASE)
 
 
 @dataclass
@@ -68,13 +67,10 @@ class Hop:
 def comparison_sides(question: str) -> list[str]:
     """Queries for each side of a comparison ("X or Y?", "Are X and Y both ..."), else []."""
     q = " ".join(question.split())
-    for pattern in (_OR, _MORE):
-        m = pattern.match(q)
-        if m:
-            head = m.group("head").strip()
-            a, b = m.group("a").strip(" ?"), m.group("b").strip(" ?")
-            if a and b and len(a.split()) <= 12 and len(b.split()) <= 12:
-                return [f"{a} {head}", f"{b} {head}"]
+    found = options(q)
+    if found:
+        head, a, b = found
+        return [f"{a} {head}", f"{b} {head}"]
     m = _BOTH.match(q.rstrip("?"))
     if m:
         rest = m.group("rest").strip()

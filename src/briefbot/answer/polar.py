@@ -42,7 +42,7 @@ class Evidence:
     context: str = ""
 
 
-def _terms(text: str) -> set[str]:
+def content_terms(text: str) -> set[str]:
     """Stemmed content words, without the "s" of a possessive ("lighthouse's")."""
     return {t for t in tokenize(text) if len(t) > 1 or t.isdigit()}
 
@@ -53,11 +53,11 @@ def is_polar(question: str) -> bool:
 
 
 def _covers(terms: set[str], ev: Evidence) -> bool:
-    return terms <= _terms(ev.text) | _terms(ev.context)
+    return terms <= content_terms(ev.text) | content_terms(ev.context)
 
 
 def _single(question: str, evidence: list[Evidence]) -> tuple[str, list[int]] | None:
-    qterms = _terms(question)
+    qterms = content_terms(question)
     if not qterms:
         return None
     values = set(_VALUE.findall(question))
@@ -75,11 +75,11 @@ def _single(question: str, evidence: list[Evidence]) -> tuple[str, list[int]] | 
 
 def _side(name: str, predicate: set[str], evidence: list[Evidence]) -> tuple[bool, int] | None:
     """Whether the sentences about ``name`` say the predicate (True), say something else (False), or neither."""
-    terms = _terms(name)
-    about = [i for i, ev in enumerate(evidence) if terms and terms <= _terms(ev.text)]
+    terms = content_terms(name)
+    about = [i for i, ev in enumerate(evidence) if terms and terms <= content_terms(ev.text)]
     about += [i for i, ev in enumerate(evidence) if i not in about and terms and _covers(terms, ev)]
     for i in about:
-        if predicate <= _terms(evidence[i].text):
+        if predicate <= content_terms(evidence[i].text):
             return True, i
     for i in about:
         if _DEFINING.search(evidence[i].text):
@@ -91,7 +91,7 @@ def polar_answer(question: str, evidence: list[Evidence]) -> tuple[str, list[int
     """("Yes" or "No", the evidence that says so), or None when the sentences do not settle it."""
     m = _BOTH.match(question)
     if m:
-        predicate = _terms(m.group("p"))
+        predicate = content_terms(m.group("p"))
         x = _side(m.group("x"), predicate, evidence)
         y = _side(m.group("y"), predicate, evidence)
         if x is None or y is None or not predicate or x[1] == y[1]:

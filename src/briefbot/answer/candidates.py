@@ -1,0 +1,65 @@
+"""The sentences an extractive answer may quote: each with its passage, place and the sentence before it.
+
+Shared by the answerer's own choice (extractive.py), yes/no questions (polar.py) and choices between two
+named things (choice.py), so that all of them read a sentence with what it leans on ("He ..." needs the one before).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefbot.answer.polar import Evidence
+from briefbot.answer.quotes import quotable
+from briefbot.schema import Passage
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_LEANING = re.compile(
+    r"(?:he|she|it|they|his|her|its|their|this|these|those|such|also|however|but|moreover|"
+    r"furthermore|additionally|in addition|as a result|therefore|thus)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Candidate:
+    text: str
+    passage: int  # 0-based index into the passages list
+    position: int  # character offset in the passage, to keep document order
+    previous: tuple[str, int] | None = None  # the sentence before it in the same passage, and its offset
+
+    def said(self) -> str:
+        """The sentence as read: with the one before when it leans on it ("Its first keeper ...")."""
+        return (self.previous[0] + " " if self.previous and leans_on_previous(self.text) else "") + self.text
+
+
+def candidates(passages: list[Passage]) -> list[Candidate]:
+    seen: set[str] = set()
+    out = []
+    for i, p in enumerate(passages):
+        text = p.chunk.text
+        previous: tuple[str, int] | None = None
+        for s, _, sentence in quotable(text):  # no headings or title lines; table rows as "Column: cell; ..."
+            key = " ".join(_WORD.findall(sentence.lower()))
+            if len(key) >= 3 and key not in seen:
+                seen.add(key)  # repeated sentences (copied paragraphs, chunk overlap) are quoted once
+                out.append(Candidate(sentence, i, s, previous))
+            previous = (sentence, s)
+    return out
+
+
+def leans_on_previous(sentence: str) -> bool:
+    """A sentence that opens with a pronoun or connective ("He also ...") is cut off without the one before."""
+    return bool(_LEANING.match(sentence))
+
+
+def evidence(cands: list[Candidate], passages: list[Passage]) -> list[Evidence]:
+    """Each candidate with what it leans on: the sentence before when it needs it, and the heading above."""
+    return [
+        Evidence(
+            c.text,
+            c.passage,
+            " ".join([c.previous[0] if c.previous and leans_on_previous(c.text) else "", passages[c.passage].chunk.context or ""]),
+        )
+        for c in cands
+    ]

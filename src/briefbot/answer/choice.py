@@ -1,0 +1,156 @@
+"""Choices between two named things: "Which film came out first, Blind Shaft or The Mask of Fu Manchu?".
+
+The answer is one of the two names, read off what the sentences about each one say. For "first", "earlier",
+"older", "later", "younger" it is the year (or date) each side's sentence gives, compared: a birth year when
+"born" is asked, the second date of "(1848 - 1915)" when "died" is. Otherwise it is the side whose sentences
+say what the question asks ("Which 2009 animated film is from Japan, Summer Wars or The Secret of Kells?":
+the one whose sentence has "Japan") when only one side's do. Both sentences are quoted, each cited. When they
+do not settle it (a side has no sentence, equal years, "more" or "higher", which need a measure), no choice
+is made and the usual answer follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbot.answer.chain import Place
+from briefbot.answer.polar import Evidence, content_terms
+from briefbot.index.lexical import tokenize
+
+_OR = re.compile(r"^(?P<head>.*?)(?:,|:)\s*(?P<a>[^,]+?),?\s+or\s+(?P<b>[^,?]+?)\s*\??\s*$", re.IGNORECASE)
+_MORE = re.compile(
+    r"^(?P<head>.*?\b(?:first|earlier|later|older|younger|longer|shorter|more|less|bigger|smaller|larger)\b),?\s+"
+    r"(?P<a>.+?)\s+or\s+(?P<b>.+?)\??$",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(r"\b(?:first|earlier|earliest|older|oldest|sooner)\b", re.IGNORECASE)
+_LATER = re.compile(r"\b(?:later|latest|last|younger|youngest|newer|newest|more\s+recent(?:ly)?)\b", re.IGNORECASE)
+_MEASURE = re.compile(  # a comparison of amounts: not settled by reading words
+    r"\b(?:more|less|fewer|most|least|higher|lower|taller|shorter|longer|bigger|smaller|larger|greater|heavier|"
+    r"deeper|wider|faster|slower)\b",
+    re.IGNORECASE,
+)
+# "Which film has the director who died first, X or Y?": the dates asked are another's (the director's page, a
+# chain away), not the film's own.
+_ANOTHERS = re.compile(
+    r"\b(?:whose|director|directors|composer|author|writer|creator|founder|father|mother|performer|singer|producer|"
+    r"spouse|wife|husband)\b",
+    re.IGNORECASE,
+)
+_DIED = re.compile(r"\b(?:died|die|death|dead)\b", re.IGNORECASE)
+_BORN = re.compile(r"\b(?:born|birth)\b", re.IGNORECASE)
+_MONTHS = "january february march april may june july august september october november december".split()
+_MONTH = r"(?P<m>" + "|".join(_MONTHS) + r")"
+_DATE = re.compile(
+    rf"(?:\b(?P<d>\d{{1,2}})\s+{_MONTH}\s+(?P<y>\d{{4}})\b)"
+    rf"|(?:\b(?P<m2>{'|'.join(_MONTHS)})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})\b)"
+    r"|(?:\b(?P<y3>1\d{3}|20\d{2})\b)",
+    re.IGNORECASE,
+)
+_LIFESPAN = re.compile(r"\([^()]*?\d{4}[^()]*?[–—-][^()]*?\d{4}[^()]*?\)")
+
+
+def options(question: str) -> tuple[str, str, str] | None:
+    """(what is asked, one side, the other) for "X or Y?" questions, else None."""
+    q = " ".join(question.split())
+    for pattern in (_OR, _MORE):
+        m = pattern.match(q)
+        if m:
+            head = m.group("head").strip()
+            a, b = m.group("a").strip(" ?"), m.group("b").strip(" ?")
+            if a and b and len(a.split()) <= 12 and len(b.split()) <= 12:
+                return head, a, b
+    return None
+
+
+def _dates(text: str) -> list[tuple[int, int, int]]:
+    """(year, month, day) of every date in ``text``, in order; month and day 0 when not given."""
+    out = []
+    for m in _DATE.finditer(text):
+        if m.group("y"):
+            out.append((int(m.group("y")), _MONTHS.index(m.group("m").lower()) + 1, int(m.group("d"))))
+        elif m.group("y2"):
+            out.append((int(m.group("y2")), _MONTHS.index(m.group("m2").lower()) + 1, int(m.group("d2"))))
+        else:
+            out.append((int(m.group("y3")), 0, 0))
+    return out
+
+
+def _about(name: str, evidence: list[Evidence], places: list[Place]) -> list[int]:
+    """The sentences about ``name``, best first: in a passage about it (opening with it, or its file or heading
+    named so), those naming it, then those whose context does; then, elsewhere, only those naming it ("he lost his
+    seat to Daniel Agnew" on another man's page comes last, and that page's "He died in 1876" is not about him)."""
+    terms = content_terms(name)
+    if not terms:
+        return []
+    home = {i for i, place in enumerate(places) if place.about(set(tokenize(name)))}
+    own = [i for i, ev in enumerate(evidence) if terms <= content_terms(ev.text)]
+    near = [i for i, ev in enumerate(evidence) if i not in own and terms <= content_terms(ev.text) | content_terms(ev.context)]
+    inside = [i for i in own + near if evidence[i].passage in home]
+    return inside + [i for i in own if i not in inside]  # elsewhere, "He died in 1876" may be another man
+
+
+def _when(head: str, sentences: list[int], evidence: list[Evidence]) -> tuple[tuple[int, int, int], int] | None:
+    """The date the question compares, from the first of ``sentences`` that gives it, and that sentence."""
+    died, born = bool(_DIED.search(head)), bool(_BORN.search(head))
+    for i in sentences:
+        text = evidence[i].text
+        span = _LIFESPAN.search(text)
+        if died:
+            dates = _dates(span.group()) if span else (_dates(text) if _DIED.search(text) else [])
+            if len(dates) >= 1 and (span is None or len(dates) >= 2):
+                return dates[-1], i
+        elif born:
+            dates = _dates(span.group()) if span else (_dates(text) if _BORN.search(text) else [])
+            if dates:
+                return dates[0], i
+        else:
+            dates = _dates(text)
+            if dates:
+                return dates[0], i
+    return None
+
+
+def _earlier(x: tuple[int, int, int], y: tuple[int, int, int]) -> bool | None:
+    """Whether x comes before y; None when they cannot be told apart (same year, a day missing)."""
+    if x[0] != y[0]:
+        return x[0] < y[0]
+    if x[1] and y[1] and x[2] and y[2] and x[1:] != y[1:]:
+        return x[1:] < y[1:]
+    return None
+
+
+def choose(question: str, evidence: list[Evidence], places: list[Place]) -> tuple[str, list[int]] | None:
+    """(the side chosen, as the question writes it; the sentences that decide, chosen side's first), or None."""
+    found = options(question)
+    if found is None:
+        return None
+    head, a, b = found
+    if _ANOTHERS.search(head):
+        return None
+    sides = (a, b)
+    about = [_about(a, evidence, places), _about(b, evidence, places)]
+    if not about[0] or not about[1] or set(about[0][:1]) == set(about[1][:1]):
+        return None
+    earlier, later = bool(_EARLIER.search(head)), bool(_LATER.search(head))
+    if earlier != later:
+        when = [_when(head, about[0], evidence), _when(head, about[1], evidence)]
+        if when[0] is None or when[1] is None or when[0][1] == when[1][1]:
+            return None
+        first = _earlier(when[0][0], when[1][0])
+        if first is None:
+            return None
+        pick = 0 if first == earlier else 1
+        return sides[pick], [when[pick][1], when[1 - pick][1]]
+    if earlier or _MEASURE.search(head):
+        return None
+    asked = content_terms(head) - content_terms(a) - content_terms(b)
+    best: list[tuple[int, int]] = []
+    for side in (0, 1):
+        scored = [(len(asked & (content_terms(evidence[i].text) | content_terms(evidence[i].context))), -n, i) for n, i in enumerate(about[side])]
+        top = max(scored)
+        best.append((top[0], top[2]))
+    if best[0][0] == best[1][0] or max(best[0][0], best[1][0]) == 0:
+        return None
+    pick = 0 if best[0][0] > best[1][0] else 1
+    return sides[pick], [best[pick][1], best[1 - pick][1]]
