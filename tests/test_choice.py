@@ -19,6 +19,10 @@ FILES = {
     "It follows two coal miners who murder co-workers for compensation money.",
     "fu_manchu.txt": "The Mask of Fu Manchu\n\nThe Mask of Fu Manchu is a 1932 pre-Code adventure film "
     "directed by Charles Brabin, starring Boris Karloff.",
+    "li_yang.txt": "Li Yang\n\nLi Yang (born 1959 in Xi'an) is a Chinese screenwriter and producer who studied in "
+    "Germany and worked in television before turning to cinema.",
+    "brabin.txt": "Charles Brabin\n\nCharles Brabin (April 17, 1882 - November 3, 1957) was an English film director "
+    "who moved to the United States and married the actress Theda Bara.",
     "dufour.txt": "Amanda Ruter Dufour\n\nAmanda Ruter Dufour (February 26, 1822 - May 29, 1899) was an American poet "
     "from Indiana.",
     "thurston.txt": "Laura Thurston\n\nLaura Thurston (December 20, 1812 - July 21, 1842) was an American poet and "
@@ -56,6 +60,19 @@ def test_born_and_died_read_the_lifespan(folder: Path) -> None:
     b = bot(folder)
     assert b.ask("Who was born first, Amanda Ruter Dufour or Laura Thurston?").short_answer == "Laura Thurston"
     assert b.ask("Who died later, Laura Thurston or Amanda Ruter Dufour?").short_answer == "Amanda Ruter Dufour"
+
+
+def test_a_directors_dates_are_read_on_the_directors_own_page(folder: Path) -> None:
+    """The film's year is not the director's: "directed by Charles Brabin" leads to Brabin's page and his dates."""
+    a = bot(folder).ask("Which film has the director who was born first, Blind Shaft or The Mask of Fu Manchu?")
+    assert a.short_answer == "The Mask of Fu Manchu"
+    cited = [c.source.rsplit("/", 1)[-1] for c in a.citations]
+    assert set(cited) == {"fu_manchu.txt", "brabin.txt", "blind_shaft.txt", "li_yang.txt"}
+    assert a.text.index("1882") < a.text.index("1959")  # the chosen side's film and director first
+    younger = bot(folder).ask("Which film whose director is younger, Blind Shaft or The Mask of Fu Manchu?")
+    assert younger.short_answer == "Blind Shaft"
+    spouse = bot(folder).ask("Which film has the director whose wife was born first, Blind Shaft or The Mask of Fu Manchu?")
+    assert spouse.short_answer not in {"Blind Shaft", "The Mask of Fu Manchu"}  # the wife's dates: not read
 
 
 def test_a_name_met_on_another_mans_page_settles_nothing(folder: Path) -> None:

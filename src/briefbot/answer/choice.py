@@ -37,6 +37,11 @@ _ANOTHERS = re.compile(
     r"spouse|wife|husband)\b",
     re.IGNORECASE,
 )
+# The one such role that is read: "Which film has the director who died first?" follows each film's "directed by
+# NAME" to NAME's own passage (a chain's second link, as answer/chain.py does for answers) and compares its dates.
+_BY_ROLE = {"director": "directed", "directors": "directed", "producer": "produced", "composer": "composed",
+            "author": "written", "writer": "written", "creator": "created", "founder": "founded", "performer": "performed"}
+_BY_NAME = r"\s+by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w.'’-]*){0,3})"
 _DIED = re.compile(r"\b(?:died|die|death|dead)\b", re.IGNORECASE)
 _BORN = re.compile(r"\b(?:born|birth)\b", re.IGNORECASE)
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -111,6 +116,19 @@ def _when(head: str, sentences: list[int], evidence: list[Evidence]) -> tuple[tu
     return None
 
 
+def _linked(role: str, sides: list[int], evidence: list[Evidence], places: list[Place]) -> tuple[int, list[int]] | None:
+    """The side's sentence naming the person in ``role`` ("directed by Li Yang"), and the sentences of the passage
+    about that person."""
+    for i in sides:
+        m = re.search(rf"\b(?:co-)?{_BY_ROLE[role]}{_BY_NAME}", evidence[i].text)
+        if m:
+            name = set(tokenize(m.group("name")))
+            home = {j for j, place in enumerate(places) if place.about(name)}
+            person = [k for k, ev in enumerate(evidence) if ev.passage in home and ev.passage != evidence[i].passage]
+            return (i, person) if person else None
+    return None
+
+
 def _earlier(x: tuple[int, int, int], y: tuple[int, int, int]) -> bool | None:
     """Whether x comes before y; None when they cannot be told apart (same year, a day missing)."""
     if x[0] != y[0]:
@@ -121,18 +139,29 @@ def _earlier(x: tuple[int, int, int], y: tuple[int, int, int]) -> bool | None:
 
 
 def choose(question: str, evidence: list[Evidence], places: list[Place]) -> tuple[str, list[int]] | None:
-    """(the side chosen, as the question writes it; the sentences that decide, chosen side's first), or None."""
+    """(the side chosen, as the question writes it; the sentences that decide, chosen side's first), or None.
+
+    For a director's dates, each side gives two sentences: the film's "directed by NAME" and NAME's dates."""
     found = options(question)
     if found is None:
         return None
     head, a, b = found
-    if _ANOTHERS.search(head):
-        return None
     sides = (a, b)
     about = [_about(a, evidence, places), _about(b, evidence, places)]
+    earlier, later = bool(_EARLIER.search(head)), bool(_LATER.search(head))
+    via: list[int] | None = None  # each side's sentence naming its director, when the director's dates decide
+    others = [m.group().lower() for m in _ANOTHERS.finditer(head)]
+    if others:  # the dates asked are the director's: read on the director's own passage, or not at all
+        role = next((r for r in others if r in _BY_ROLE), "")
+        if not role or earlier == later or any(r not in _BY_ROLE and r != "whose" for r in others):
+            return None  # "the director whose wife ...": the wife's dates, another link away
+        links = [_linked(role, about[0], evidence, places), _linked(role, about[1], evidence, places)]
+        if links[0] is None or links[1] is None or set(links[0][1]) & set(links[1][1]):
+            return None
+        via = [links[0][0], links[1][0]]
+        about = [links[0][1], links[1][1]]
     if not about[0] or not about[1] or set(about[0][:1]) == set(about[1][:1]):
         return None
-    earlier, later = bool(_EARLIER.search(head)), bool(_LATER.search(head))
     if earlier != later:
         when = [_when(head, about[0], evidence), _when(head, about[1], evidence)]
         if when[0] is None or when[1] is None or when[0][1] == when[1][1]:
@@ -141,6 +170,8 @@ def choose(question: str, evidence: list[Evidence], places: list[Place]) -> tupl
         if first is None:
             return None
         pick = 0 if first == earlier else 1
+        if via is not None:  # the film's "directed by" sentence, then the director's dates, for each side
+            return sides[pick], [via[pick], when[pick][1], via[1 - pick], when[1 - pick][1]]
         return sides[pick], [when[pick][1], when[1 - pick][1]]
     if earlier or _MEASURE.search(head):
         return None
