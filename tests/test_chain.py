@@ -35,6 +35,16 @@ def test_the_second_link_is_quoted_from_the_bridge_names_file(tmp_path: Path, em
     assert "Her first book, a collection of essays, appeared in 1998. [2]" in a.text and a.short_answer == "1998", a.text
 
 
+def test_a_relation_named_with_another_word_still_leads_on(tmp_path: Path, embedder) -> None:
+    """"place of birth" is said "Born in" in the author's file, "death" is "died": the link is still found."""
+    files = {**FILES, "ada-kerrigan.txt": AUTHOR.replace("appeared in 1998.", "appeared in 1998. She died in Oban in 2019.")}
+    bot = indexed_bot(tmp_path, files, embedder)
+    a = bot.ask("What is the place of birth of the author of The Salt Road?")
+    assert "Born in Dunoon" in a.text and [Path(c.source).name for c in a.citations] == ["the-salt-road.txt", "ada-kerrigan.txt"], a.text
+    assert chain.said("She died in Oban.") >= {"death", "die"} and "birth" in chain.said("Born in Dunoon.")
+    assert chain.missing(set(tokenize("place of birth")), "Born in Dunoon.") == {"place"}
+
+
 def test_no_second_link_when_the_first_answers(tmp_path: Path, embedder) -> None:
     bot = indexed_bot(tmp_path, FILES, embedder)
     a = bot.ask("Which prize did The Salt Road win?")

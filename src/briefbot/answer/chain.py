@@ -30,6 +30,19 @@ _WORDCAP = r"[A-Z](?:\.|[\w'’-]*)"
 _NAME = re.compile(rf"\b{_WORDCAP}(?:[ \t]+(?:(?:of|the|de|del|da|la|le|von|van|du)[ \t]+)?{_WORDCAP})*")
 
 
+# A relation a question names with one word and a sentence says with another: "place of birth" / "born in",
+# "death" / "died", "spouse" / "married", "father" / "son of". Stems (Snowball) of the sentence's word -> the
+# question's words it stands for; the index keeps them apart ("born" is a common word of its own).
+_SAYS = {"born": ("birth",), "die": ("death",), "death": ("die",), "marri": ("spous", "wife", "husband"),
+         "son": ("father", "mother", "parent"), "daughter": ("father", "mother", "parent")}
+
+
+def said(text: str) -> set[str]:
+    """A sentence's stems, with the question words its relation words stand for (``_SAYS``)."""
+    stems = set(tokenize(text))
+    return stems.union(*(_SAYS[w] for w in stems & _SAYS.keys()))
+
+
 @dataclass
 class Link:
     index: int  # the candidate sentence quoted as the second link
@@ -76,7 +89,7 @@ def names(text: str) -> list[set[str]]:
 
 def missing(qset: set[str], first: str) -> set[str]:
     """The question's stems the first link does not hold: what the second link must."""
-    return qset - set(tokenize(first))
+    return qset - said(first)
 
 
 def bridges(first: str, qset: set[str]) -> list[set[str]]:
@@ -117,7 +130,7 @@ def second_link(
     for i, (j, text) in enumerate(sentences):
         if j not in linked:
             continue
-        cover = _share(rest, set(tokenize(text)), idf)
+        cover = _share(rest, said(text), idf)
         if cover >= MIN_COVER and (best is None or cover > best.cover) and offers(i):
             best = Link(i, cover)
     return best
