@@ -21,7 +21,6 @@ import argparse
 import itertools
 import json
 import pickle
-import random
 import sys
 import time
 from pathlib import Path
@@ -31,13 +30,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from common import RESULTS
-from fit_hop import DEPTH, KEYS, default_fires, gold_ranks
-from quality_embedder import CachedEmbedder
+from fit_hop import DEPTH, KEYS, default_fires, gold_ranks, open_set
 from quality_sets import QuestionSet, all_sets
 
 from briefbot.answer import multihop
-from briefbot.api import Briefbot
-from briefbot.settings import Settings
 
 WORK = HERE / "work"
 WIDEST = {"parents": 3, "entities": 4}
@@ -57,12 +53,7 @@ SET_LOSS = 0.02  # nor may any multi-hop set's half-0 all@5 drop more (two quest
 
 
 def collect(qs: QuestionSet, n: int | None, seed: int) -> list[dict[str, Any]]:
-    bot = Briefbot(Settings(index=qs.folder / ".briefbot", corpus=[qs.folder / "corpus"], generator="extractive"))
-    bot.ingest()
-    items = qs.items if n is None or n >= len(qs.items) else random.Random(seed).sample(qs.items, n)
-    embedder = CachedEmbedder(bot.embedder, qs.folder / f"vectors-{bot.embedder.name}.npz")
-    retriever = bot.retriever()
-    retriever.embedder = embedder
+    retriever, embedder, items = open_set(qs, n, seed)
     rows = []
     t = time.perf_counter()
     for i, it in enumerate(items):

@@ -81,13 +81,19 @@ def gold_ranks(passages: list[Passage], item) -> list[int | None]:
     return [next((r for r, p in enumerate(passages, 1) if is_hit(p, g, item.answers)), None) for g in item.gold]
 
 
-def collect(qs: QuestionSet, n: int | None, seed: int) -> list[dict[str, Any]]:
+def open_set(qs: QuestionSet, n: int | None, seed: int) -> tuple[Any, CachedEmbedder, list]:
+    """The set's index (ingested when needed), its retriever with the embedding memo, and the questions asked."""
     bot = Briefbot(Settings(index=qs.folder / ".briefbot", corpus=[qs.folder / "corpus"], generator="extractive"))
     bot.ingest()
     items = qs.items if n is None or n >= len(qs.items) else random.Random(seed).sample(qs.items, n)
     embedder = CachedEmbedder(bot.embedder, qs.folder / f"vectors-{bot.embedder.name}.npz")
     retriever = bot.retriever()
     retriever.embedder = embedder
+    return retriever, embedder, items
+
+
+def collect(qs: QuestionSet, n: int | None, seed: int) -> list[dict[str, Any]]:
+    retriever, embedder, items = open_set(qs, n, seed)
     rows = []
     t = time.perf_counter()
     for i, it in enumerate(items):
