@@ -113,6 +113,13 @@ def test_what_settles_a_choice_and_what_does_not() -> None:
     # Same year, both days given: the date decides.
     days = ev("Ada Kerr (born 3 March 1950) is a poet.", "Bo Lind (born 9 January 1950) is a painter.")
     assert choose("Who is older, Ada Kerr or Bo Lind?", days, places("Ada Kerr", "Bo Lind"))[0] == "Bo Lind"
+    # "more recently" is later; a life's length and a height are read off the sentences (feet as metres).
+    assert choose("Which film was released more recently, Blind Shaft or The Mask of Fu Manchu?", films, where)[0] == "Blind Shaft"
+    lives = ev("Ada Kerr (3 March 1850 - 1 May 1901) was a poet.", "Bo Lind (9 January 1810 - 2 June 1850) was a painter.")
+    assert choose("Who lived longer, Ada Kerr or Bo Lind?", lives, places("Ada Kerr", "Bo Lind"))[0] == "Ada Kerr"
+    peaks = ev("Mount Ard rises to 7,816 m in the Garhwal.", "Ben Tor is 26,414 ft (8,051 m) high.")
+    assert choose("Which mountain is higher, Mount Ard or Ben Tor?", peaks, places("Mount Ard", "Ben Tor")) == ("Ben Tor", [1, 0])
+    assert choose("Which mountain has more glaciers, Mount Ard or Ben Tor?", peaks, places("Mount Ard", "Ben Tor")) is None
     # Not a comparison of dates: the side whose sentence says what is asked, when only one does.
     assert choose("Which film is Chinese, Blind Shaft or The Mask of Fu Manchu?", films, where) == ("Blind Shaft", [0, 1])
     assert choose("Which one is a film, Blind Shaft or The Mask of Fu Manchu?", films, where) is None  # both are

@@ -12,6 +12,7 @@ is made and the usual answer follows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefbot.answer.chain import Place
 from briefbot.answer.polar import Evidence, content_terms
@@ -24,7 +25,12 @@ _MORE = re.compile(
     re.IGNORECASE,
 )
 _EARLIER = re.compile(r"\b(?:first|earlier|earliest|older|oldest|sooner)\b", re.IGNORECASE)
-_LATER = re.compile(r"\b(?:later|latest|last|younger|youngest|newer|newest|more\s+recent(?:ly)?)\b", re.IGNORECASE)
+_LATER = re.compile(r"\b(?:later|latest|last|younger|youngest|newer|newest|(?:more|most)\s+recent(?:ly)?)\b", re.IGNORECASE)
+# Two measures read off the sentences: a life's length ("Who lived longer?": the years between the dates of
+# "(1828 - 1906)") and a height ("Which mountain is higher?": metres, or feet converted).
+_LIFE = re.compile(r"\blived\s+(?:a\s+)?longer\b|\blonger\s+(?:life|lives)\b", re.IGNORECASE)
+_HEIGHT_Q = re.compile(r"\b(?:higher|taller)\b", re.IGNORECASE)
+_HEIGHT = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<u>m|metres|meters|ft|feet)\b", re.IGNORECASE)
 _MEASURE = re.compile(  # a comparison of amounts: not settled by reading words
     r"\b(?:more|less|fewer|most|least|higher|lower|taller|shorter|longer|bigger|smaller|larger|greater|heavier|"
     r"deeper|wider|faster|slower)\b",
@@ -129,6 +135,34 @@ def _linked(role: str, sides: list[int], evidence: list[Evidence], places: list[
     return None
 
 
+def _life(text: str) -> float | None:
+    """Years lived, from a sentence's "(birth - death)" dates."""
+    span = _LIFESPAN.search(text)
+    dates = _dates(span.group()) if span else []
+    if len(dates) < 2:
+        return None
+    (y0, m0, d0), (y1, m1, d1) = dates[0], dates[-1]
+    return y1 - y0 + ((m1 - m0) / 12 + (d1 - d0) / 365 if m0 and m1 else 0.0)
+
+
+def _height(text: str) -> float | None:
+    """The first height a sentence gives, in metres."""
+    m = _HEIGHT.search(text)
+    if not m:
+        return None
+    value = float(m.group("n").replace(",", ""))
+    return value * 0.3048 if m.group("u").lower() in ("ft", "feet") else value
+
+
+def _first(measure: Callable[[str], float | None], sentences: list[int], evidence: list[Evidence]) -> tuple[float, int] | None:
+    """The measure from the first of ``sentences`` that gives it, and that sentence."""
+    for i in sentences:
+        value = measure(evidence[i].text)
+        if value is not None:
+            return value, i
+    return None
+
+
 def _earlier(x: tuple[int, int, int], y: tuple[int, int, int]) -> bool | None:
     """Whether x comes before y; None when they cannot be told apart (same year, a day missing)."""
     if x[0] != y[0]:
@@ -173,6 +207,14 @@ def choose(question: str, evidence: list[Evidence], places: list[Place]) -> tupl
         if via is not None:  # the film's "directed by" sentence, then the director's dates, for each side
             return sides[pick], [via[pick], when[pick][1], via[1 - pick], when[1 - pick][1]]
         return sides[pick], [when[pick][1], when[1 - pick][1]]
+    measure = _life if _LIFE.search(head) else _height if _HEIGHT_Q.search(head) else None
+    if measure is not None and via is None:
+        found_a, found_b = _first(measure, about[0], evidence), _first(measure, about[1], evidence)
+        if found_a is None or found_b is None or found_a[1] == found_b[1] or found_a[0] == found_b[0]:
+            return None
+        pick = 0 if found_a[0] > found_b[0] else 1
+        picked, other = (found_a, found_b) if pick == 0 else (found_b, found_a)
+        return sides[pick], [picked[1], other[1]]
     if earlier or _MEASURE.search(head):
         return None
     asked = content_terms(head) - content_terms(a) - content_terms(b)
