@@ -70,7 +70,6 @@ FURTHER_OVERLAP = 0.5
 SENTENCE_CACHE = 50_000  # sentence vectors kept for the next question (~75 MB at most)
 
 
-
 @dataclass
 class Selection:
     text: str  # chosen sentences, each followed by its [n] marker
@@ -97,9 +96,6 @@ class Ranking:
     passage_scores: list[float]
     features: np.ndarray
     scores: np.ndarray
-
-
-
 
 
 TITLES = frozenset(["mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister", "director", "chief"])
@@ -180,16 +176,20 @@ def respelled(qwords: list[str], cand_words: list[list[str]]) -> list[str]:
     return out
 
 
+def _quoted(cands: list[Candidate], which: list[int]) -> str:
+    """The candidates, each as read (with the sentence it leans on: say who "it" is) and cited."""
+    return " ".join(f"{cands[i].said()} [{cands[i].passage + 1}]" for i in which)
 
+
+def _places(passages: list[Passage]) -> list[chain.Place]:
+    """Where each passage is (text, file, heading): what a chain's link or a choice's side is read from."""
+    return [chain.Place(p.chunk.text, p.chunk.source, p.chunk.context) for p in passages]
 
 
 def _relative_scores(passages: list[Passage]) -> list[float]:
     """Retrieval scores scaled so the best passage is 1: how much retrieval preferred each one."""
     top = max((p.score for p in passages), default=0.0)
     return [p.score / top if top > 0 else 0.0 for p in passages]
-
-
-
 
 
 def _overlap(question_words: list[str], sentence: str, idf: dict[str, float]) -> float:
@@ -221,10 +221,9 @@ class ExtractiveGenerator:
         if is_polar(question):
             return self.answer_polar(question, passages)
         cands = _candidates(passages)
-        chosen = choice.choose(question, evidence(cands, passages), [chain.Place(p.chunk.text, p.chunk.source, p.chunk.context) for p in passages])
+        chosen = choice.choose(question, evidence(cands, passages), _places(passages))
         if chosen is not None:  # "Which came out first, X or Y?": the side the two sentences say, both quoted
-            said = " ".join(f"{cands[i].said()} [{cands[i].passage + 1}]" for i in chosen[1])
-            return Draft(said, answered=True, model=NAME, short_answer=chosen[0])
+            return Draft(_quoted(cands, chosen[1]), answered=True, model=NAME, short_answer=chosen[0])
         direct = direct_answer(question, [c.text for c in cands], question_type(question))
         if direct is not None:  # "what does IIOE stand for", "what is X's title": the sentence that defines it
             c = cands[direct[1]]
@@ -253,7 +252,7 @@ class ExtractiveGenerator:
 
         link = chain.second_link(
             ranking.qwords, ranking.idf, " ".join(sel.sentences), home, [(c.passage, c.said()) for c in cands],
-            [chain.Place(p.chunk.text, p.chunk.source, p.chunk.context) for p in passages], offers,
+            _places(passages), offers,
         )
         if link is None:
             return None
@@ -292,13 +291,7 @@ class ExtractiveGenerator:
         if found is None:
             return Draft(DECLINE, answered=False, model=NAME)
         verdict, which = found
-        parts = []
-        for i in which:
-            prev = cands[i].previous
-            lead = prev[0] + " " if prev is not None and leans_on_previous(cands[i].text) else ""  # say who "it" is
-            parts.append(f"{lead}{cands[i].text} [{cands[i].passage + 1}]")
-        text = " ".join(parts)
-        return Draft(text, answered=True, model=NAME, short_answer=verdict)
+        return Draft(_quoted(cands, which), answered=True, model=NAME, short_answer=verdict)
 
     def rank_sentences(self, question: str, passages: list[Passage]) -> Ranking | None:
         """Every candidate sentence with the features and score that choose the one to quote (sentence_choice.py)."""
