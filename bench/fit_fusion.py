@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from common import RESULTS
-from fit_hop import DEPTH, KEYS, default_fires, gold_ranks, open_set
+from fit_hop import DEPTH, KEYS, default_fires, gold_ranks, open_set, rank_figures
 from quality_sets import QuestionSet, all_sets
 
 from briefbot.answer import multihop
@@ -92,14 +92,12 @@ def ranking(row: dict[str, Any], s: dict[str, Any]) -> list:
 
 
 def score(rows: list[dict[str, Any]], s: dict[str, Any]) -> dict[str, list[float]]:
-    """all@5, recall@5, MRR@10 and the share fused, per half (0, 1) and overall."""
+    """all@5, recall@5 and MRR@10 per half (0, 1) and overall."""
     out: dict[str, list[float]] = {"all@5": [], "recall@5": [], "mrr@10": []}
     for part in ([r for r in rows if r["gold"].half == 0], [r for r in rows if r["gold"].half == 1], rows):
-        n = max(len(part), 1)
-        ranks = [gold_ranks(ranking(r, s), r["gold"]) for r in part]
-        out["all@5"].append(sum(1 for q in ranks if q and all(x and x <= 5 for x in q)) / n)
-        out["recall@5"].append(sum(sum(1 for x in q if x and x <= 5) / len(q) for q in ranks if q) / n)
-        out["mrr@10"].append(sum(1 / min(x for x in q if x) if any(q) else 0.0 for q in ranks) / n)
+        figures = rank_figures([gold_ranks(ranking(r, s), r["gold"]) for r in part])
+        for key in out:
+            out[key].append(figures[key])
     return out
 
 

@@ -124,14 +124,22 @@ def collect_bbc(index_dir: Path, count: int) -> list[dict[str, Any]]:
     return out
 
 
+def rank_figures(ranks: list[list[int | None]]) -> dict[str, float]:
+    """all@5, recall@5 and MRR@10 of each question's gold ranks (None: not in the ranking)."""
+    n = max(len(ranks), 1)
+    return {
+        "all@5": sum(1 for q in ranks if q and all(x and x <= 5 for x in q)) / n,
+        "recall@5": sum(sum(1 for x in q if x and x <= 5) / len(q) for q in ranks if q) / n,
+        "mrr@10": sum(1 / min(x for x in q if x) if any(q) else 0.0 for q in ranks) / n,
+    }
+
+
 def metrics(rows: list[dict[str, Any]], fire: Callable[[dict[str, Any]], bool]) -> dict[str, float]:
     n = max(len(rows), 1)
     picked = [r["on"] if fire(r) else r["off"] for r in rows] if rows and "on" in rows[0] else []
     out = {"fires": sum(1 for r in rows if fire(r)) / n}
     if picked:
-        out["all@5"] = sum(1 for q in picked if q and all(x and x <= 5 for x in q)) / n
-        out["recall@5"] = sum(sum(1 for x in q if x and x <= 5) / len(q) for q in picked if q) / n
-        out["mrr@10"] = sum(1 / min(x for x in q if x) if any(q) else 0.0 for q in picked) / n
+        out.update(rank_figures(picked))
     return out
 
 
