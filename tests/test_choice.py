@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefbot.answer.chain import Place
-from briefbot.answer.choice import choose, options
+from briefbot.answer.choice import choose, options, same
 from briefbot.answer.polar import Evidence
 from briefbot.api import Briefbot
 from briefbot.faces.cli import app
@@ -75,6 +75,12 @@ def test_a_directors_dates_are_read_on_the_directors_own_page(folder: Path) -> N
     assert spouse.short_answer not in {"Blind Shaft", "The Mask of Fu Manchu"}  # the wife's dates: not read
 
 
+def test_same_country_answered_yes_with_both_pages_cited(folder: Path) -> None:
+    a = bot(folder).ask("Were Amanda Ruter Dufour and Laura Thurston from the same country?")
+    assert a.answered and a.short_answer == "Yes"
+    assert {c.source.rsplit("/", 1)[-1] for c in a.citations} == {"dufour.txt", "thurston.txt"}
+
+
 def test_a_name_met_on_another_mans_page_settles_nothing(folder: Path) -> None:
     # Without its own page, "He died in Meadville, Pennsylvania, in 1876" would have made Daniel Agnew die first.
     a = bot(folder).ask("Who died later, Daniel Agnew or Amanda Ruter Dufour?")
@@ -123,3 +129,20 @@ def test_what_settles_a_choice_and_what_does_not() -> None:
     # Not a comparison of dates: the side whose sentence says what is asked, when only one does.
     assert choose("Which film is Chinese, Blind Shaft or The Mask of Fu Manchu?", films, where) == ("Blind Shaft", [0, 1])
     assert choose("Which one is a film, Blind Shaft or The Mask of Fu Manchu?", films, where) is None  # both are
+
+
+def test_same_nationality_is_read_from_each_defining_sentence() -> None:
+    """"Are X and Y from the same country?" was declined (no sentence holds both); now each side's own page says."""
+    people = ev("Paul Curtin (born 10 May 1954) is an Australian cricketer.", "He played five matches.",
+                "Robert McFarlane (born 1942) is an Australian photographer.", "Ada Kerr (born 1950) is a Canadian poet.")
+    people[1].passage, people[2].passage, people[3].passage = 0, 1, 2
+    where = places("Paul Curtin", "Robert McFarlane (photographer)", "Ada Kerr")
+    assert same("Are Paul Curtin and Robert Mcfarlane (Photographer) of the same nationality?", people, where) == ("Yes", [0, 2])
+    assert same("Were Paul Curtin and Ada Kerr from the same country?", people, where) == ("No", [0, 3])
+    # A place gives no nationality word ("a lake in central Saskatchewan"): nothing is settled.
+    lakes = ev("Patience Lake is a lake in central Saskatchewan, Canada.", "Eastern Lake is a lake in Quebec.")
+    assert same("Are both Patience Lake and Eastern Lake located in the same country?", lakes, places("Patience Lake", "Eastern Lake")) is None
+    # A page may spell its subject otherwise: its sentences are still about it.
+    spelled = ev("Alexander DeBrincat (born December 18, 1997) is an American ice hockey player.",
+                 "Terry Jones (born February 1, 1970), known as Pikahsso, is an American rapper.")
+    assert same("Were Pikahsso and Alex Debrincat from the same country?", spelled, places("Alex DeBrincat", "Pikahsso")) == ("Yes", [1, 0])

@@ -48,6 +48,20 @@ _ANOTHERS = re.compile(
 _BY_ROLE = {"director": "directed", "directors": "directed", "producer": "produced", "composer": "composed",
             "author": "written", "writer": "written", "creator": "created", "founder": "founded", "performer": "performed"}
 _BY_NAME = r"\s+by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w.'’-]*){0,3})"
+# "Are X and Y from the same country?", "Do both directors of films X and Y share the same nationality?": a yes or
+# no from each side's nationality word in its defining sentence ("is an American film director").
+_SAME = re.compile(
+    r"^(?:are|were|is|was|do|does|did)\s+(?:both\s+)?(?:the\s+)?(?P<dir1>directors?\s+of\s+(?:films?\s+)?)?(?:films?\s+)?"
+    r"(?P<x>.+?)\s+and\s+(?:directors?\s+of\s+(?:films?\s+)?)?(?P<y>.+?)\s+"
+    r"(?:films?\s+)?(?:both\s+)?(?P<dir2>have\s+the\s+directors?\s+(?:that\s+)?)?"
+    r"(?:share\s+the\s+same|(?:both\s+)?(?:from|located\s+in|of|in)\s+the\s+same|have\s+the\s+same)\s+(?:country|nationality)\b",
+    re.IGNORECASE,
+)
+_NATIONALITY = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:an?|the)\s+(?:(?!(?:in|of|at|on|from|near|by|for|with)\b)(?:[a-z][\w-]*|\d[\w-]*)\s+){0,2}?"
+    r"(?P<n>(?!Christian\b)[A-Z][a-z]+(?:an|ese|sh|ch|i))\b"
+)
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")  # "Excalibur (Film)": the page's qualifier, not the name
 _DIED = re.compile(r"\b(?:died|die|death|dead)\b", re.IGNORECASE)
 _BORN = re.compile(r"\b(?:born|birth)\b", re.IGNORECASE)
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -89,7 +103,8 @@ def _dates(text: str) -> list[tuple[int, int, int]]:
 
 def _about(name: str, evidence: list[Evidence], places: list[Place]) -> list[int]:
     """The sentences about ``name``, best first: in a passage about it (opening with it, or its file or heading
-    named so), those naming it, then those whose context does; then, elsewhere, only those naming it ("he lost his
+    named so), those naming it, then those whose context does, then its other sentences (a page may spell the name
+    otherwise: "Alexander DeBrincat" on the page "Alex DeBrincat"); then, elsewhere, only those naming it ("he lost his
     seat to Daniel Agnew" on another man's page comes last, and that page's "He died in 1876" is not about him)."""
     terms = content_terms(name)
     if not terms:
@@ -98,6 +113,7 @@ def _about(name: str, evidence: list[Evidence], places: list[Place]) -> list[int
     own = [i for i, ev in enumerate(evidence) if terms <= content_terms(ev.text)]
     near = [i for i, ev in enumerate(evidence) if i not in own and terms <= content_terms(ev.text) | content_terms(ev.context)]
     inside = [i for i in own + near if evidence[i].passage in home]
+    inside += [i for i, ev in enumerate(evidence) if ev.passage in home and i not in inside]  # "Alexander DeBrincat"
     return inside + [i for i in own if i not in inside]  # elsewhere, "He died in 1876" may be another man
 
 
@@ -126,7 +142,7 @@ def _linked(role: str, sides: list[int], evidence: list[Evidence], places: list[
     """The side's sentence naming the person in ``role`` ("directed by Li Yang"), and the sentences of the passage
     about that person."""
     for i in sides:
-        m = re.search(rf"\b(?:co-)?{_BY_ROLE[role]}{_BY_NAME}", evidence[i].text)
+        m = re.search(rf"\b(?:co-)?{_BY_ROLE[role]}(?:,?\s+(?:and\s+)?[a-z]+){{0,4}}?{_BY_NAME}", evidence[i].text)
         if m:
             name = set(tokenize(m.group("name")))
             home = {j for j, place in enumerate(places) if place.about(name)}
@@ -227,3 +243,39 @@ def choose(question: str, evidence: list[Evidence], places: list[Place]) -> tupl
         return None
     pick = 0 if best[0][0] > best[1][0] else 1
     return sides[pick], [best[pick][1], best[1 - pick][1]]
+
+
+def _nationality(sentences: list[int], evidence: list[Evidence]) -> tuple[str, int] | None:
+    """The nationality word of the first of ``sentences`` that defines its subject ("is an American director")."""
+    for i in sentences:
+        m = _NATIONALITY.search(evidence[i].text)
+        if m:
+            return m.group("n"), i
+    return None
+
+
+def same(question: str, evidence: list[Evidence], places: list[Place]) -> tuple[str, list[int]] | None:
+    """("Yes" or "No", the sentences that say so) for "Are X and Y from the same country?", or None.
+
+    Each side's nationality word is read from its defining sentence (for "the directors of films X and Y", from
+    each director's own passage, reached by the film's "directed by NAME"); equal words are "Yes", different ones
+    "No". A side whose sentences give no such word (a lake "in Quebec, Canada") settles nothing."""
+    m = _SAME.match(" ".join(question.split()))
+    if m is None:
+        return None
+    sides = [_QUALIFIER.sub("", m.group(k)).strip() for k in ("x", "y")]
+    about = [_about(side, evidence, places) for side in sides]
+    via: list[int] = []
+    if m.group("dir1") or m.group("dir2"):
+        links = [_linked("director", about[0], evidence, places), _linked("director", about[1], evidence, places)]
+        if links[0] is None or links[1] is None or set(links[0][1]) & set(links[1][1]):
+            return None
+        via = [links[0][0], links[1][0]]
+        about = [links[0][1], links[1][1]]
+    found = [_nationality(about[0], evidence), _nationality(about[1], evidence)]
+    if found[0] is None or found[1] is None or found[0][1] == found[1][1]:
+        return None
+    verdict = "Yes" if found[0][0] == found[1][0] else "No"
+    if via:
+        return verdict, [via[0], found[0][1], via[1], found[1][1]]
+    return verdict, [found[0][1], found[1][1]]
