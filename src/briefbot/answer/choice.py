@@ -5,8 +5,10 @@ The answer is one of the two names, read off what the sentences about each one s
 "born" is asked, the second date of "(1848 - 1915)" when "died" is. Otherwise it is the side whose sentences
 say what the question asks ("Which 2009 animated film is from Japan, Summer Wars or The Secret of Kells?":
 the one whose sentence has "Japan") when only one side's do. Both sentences are quoted, each cited. When they
-do not settle it (a side has no sentence, equal years, "more" or "higher", which need a measure), no choice
-is made and the usual answer follows.
+do not settle it (a side has no sentence, equal years, an amount such as "more species"), no choice is made
+and the usual answer follows. A life's length and a height are the two measures read. "Are X and Y from the
+same country?" (``same``) is answered "Yes" or "No" from each side's nationality word ("is an Australian
+cricketer"). A film's director is reached through its "directed by NAME" sentence, on NAME's own passage.
 """
 
 from __future__ import annotations
