@@ -129,6 +129,11 @@ def test_what_settles_a_choice_and_what_does_not() -> None:
     # Not a comparison of dates: the side whose sentence says what is asked, when only one does.
     assert choose("Which film is Chinese, Blind Shaft or The Mask of Fu Manchu?", films, where) == ("Blind Shaft", [0, 1])
     assert choose("Which one is a film, Blind Shaft or The Mask of Fu Manchu?", films, where) is None  # both are
+    # What is asked must be said of a side by a sentence naming it, not by any sentence of its article.
+    news = ev("The dollar has hit its highest level in months.", "Rising household savings may help, he said.",
+              "The euro was steady in Frankfurt.")
+    news[1].passage, news[2].passage = 0, 1
+    assert choose("Which currency rose, the dollar or the euro?", news, places("Dollar gains", "Euro markets")) is None
 
 
 def test_same_nationality_is_read_from_each_defining_sentence() -> None:

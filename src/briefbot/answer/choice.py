@@ -235,10 +235,15 @@ def choose(question: str, evidence: list[Evidence], places: list[Place]) -> tupl
         return sides[pick], [picked[1], other[1]]
     if earlier or _MEASURE.search(head):
         return None
+    # What is asked, said of a side: only by a sentence naming it ("Which currency rose, the dollar or the euro?"
+    # is not settled by another sentence of the dollar's article that has "rising").
     asked = content_terms(head) - content_terms(a) - content_terms(b)
     best: list[tuple[int, int]] = []
     for side in (0, 1):
-        scored = [(len(asked & (content_terms(evidence[i].text) | content_terms(evidence[i].context))), -n, i) for n, i in enumerate(about[side])]
+        naming = [i for i in about[side] if content_terms(sides[side]) <= content_terms(evidence[i].text)]
+        if not naming:
+            return None
+        scored = [(len(asked & content_terms(evidence[i].text)), -n, i) for n, i in enumerate(naming)]
         top = max(scored)
         best.append((top[0], top[2]))
     if best[0][0] == best[1][0] or max(best[0][0], best[1][0]) == 0:
