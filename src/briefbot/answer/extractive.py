@@ -287,7 +287,8 @@ class ExtractiveGenerator:
     def answer_polar(self, question: str, passages: list[Passage]) -> Draft:
         """ "Yes" or "No" with the sentences that say so (one per side of a comparison), else declined."""
         cands = _candidates(passages)
-        found = choice.same(question, evidence(cands, passages), _places(passages)) or polar_answer(question, evidence(cands, passages))
+        said = evidence(cands, passages)
+        found = choice.same(question, said, _places(passages)) or polar_answer(question, said)
         if found is None:
             return Draft(DECLINE, answered=False, model=NAME)
         verdict, which = found

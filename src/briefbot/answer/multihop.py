@@ -200,10 +200,11 @@ def _follow(retriever: Retriever, question: str, first: list[Passage], weight: f
     for link in links(retriever, question, first):
         w = link_weight(link, weight)
         out.append(Hop(link.passages, w))
-        parent = first[link.parent_rank - 1]
+        if hops <= 2 or link.parent_rank != 1 or link.name_index != 0 or not link.passages:
+            continue
+        parent, found = first[0], link.passages
         rest = residual(question, parent.chunk.text)
-        found = link.passages
-        if hops > 2 and link.parent_rank == 1 and link.name_index == 0 and found and rest:
+        if rest:
             # The chain so far reached found[0]; what the question still asks is `rest`, asked of its next name.
             for name3 in bridge_entities(f"{question} {link.name}", found[0].chunk.text, THIRD_ENTITIES):
                 more = _query(retriever, f"{name3} {residual(rest, found[0].chunk.text)}".strip(), HOP_DEPTH, HOP_KEEP)

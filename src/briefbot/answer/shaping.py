@@ -198,8 +198,9 @@ def _modifiers(sentence: str, spans: list[tuple[int, int]]) -> dict[int, float]:
     return {s: -MODIFIER for s, e in spans if _DESCRIBES.match(sentence[e : e + 80])}
 
 
-def _plus(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
-    return {k: a.get(k, 0.0) + b.get(k, 0.0) for k in a.keys() | b.keys()}
+def _plus(*bonuses: dict[int, float]) -> dict[int, float]:
+    """Each span's bonuses added up."""
+    return {k: sum(b.get(k, 0.0) for b in bonuses) for k in set().union(*bonuses)}
 
 
 def _new(sentence: str, spans: list[tuple[int, int]], question_terms: set[str]) -> list[tuple[int, int]]:
@@ -420,7 +421,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
                 return None  # a group asked for, many people named: the quoted sentence is the answer
             # A name after Mr. or Dr., or of two or more words, is more likely a person's.
             person = {s: 40.0 * bool(_TITLE_WORD.search(sentence[max(0, s - 6) : s])) + 15.0 * (" " in sentence[s:e]) for s, e in names}
-            span = _nearest(names, anchors, _plus(person, _plus(_after_verb(question, sentence, names), _plus(_agent(question, sentence, names), _modifiers(sentence, names)))))
+            bonus = _plus(person, _after_verb(question, sentence, names), _agent(question, sentence, names), _modifiers(sentence, names))
+            span = _nearest(names, anchors, bonus)
         elif kind == "other" and _WHICH_NAME.match(question):
             # "Which team ...", "What company ...": a name the question does not have.
             names = _new(sentence, _names(sentence), qterms)
