@@ -217,3 +217,58 @@ def test_a_sum_asked_for_is_not_a_year_and_counts_in_its_own_clause() -> None:
                 "£75m ($141m) compared with £125m a year earlier.")
     assert short_answer("How much did British Airways make before tax?", [sentence], "number") == "£75m"
     assert short_answer("How many passengers flew in 2004?", ["In 2004, 36 million passengers flew with the airline."], "number") == "36 million"
+
+
+def test_acronym_long_forms_written_after_or_and_in_parentheses_after() -> None:
+    """Reports define acronyms three ways; a plural question ("RINs") matches a singular definition too."""
+    crdp = "the phase-in of concurrent receipt (now referred to as Concurrent Retirement and Disability Payments or CRDP), and"
+    assert expand_acronym(crdp, "CRDP") == "Concurrent Retirement and Disability Payments"
+    rins = "Refiners submit credits—called renewable identification numbers (RINs)—to EPA."
+    assert expand_acronym(rins, "RINs") == "renewable identification numbers"
+    assert expand_acronym("Refiners submit a renewable identification number (RIN) each.", "RINs") == "renewable identification number"
+    assert expand_acronym("The NFL (National Football League) said so.", "NFL") == "National Football League"
+    assert expand_acronym("The NFL (a league) said so.", "NFL") is None
+    assert expand_acronym("payments to retirees or CRDP, and", "CRDP") is None  # "retirees" does not spell it
+
+
+def test_what_is_an_acronym_is_answered_by_its_definition(gen: ExtractiveGenerator) -> None:
+    from briefbot.answer.shaping import asked_acronym
+
+    assert asked_acronym("What are RINs?") == "RINs" and asked_acronym("What does CRDP mean?") == "CRDP"
+    assert asked_acronym("What does IIOE stand for?") == "IIOE"
+    assert asked_acronym("What is the RFS mandate?") is None and asked_acronym("Who runs EPA?") is None
+    texts = [
+        "RINs are valid for use in the year they are generated and the following year. RINs may be traded.",
+        "Obligated parties submit credits—called renewable identification numbers (RINs)—to EPA each year.",
+    ]
+    draft = gen.answer("What are RINs?", [_passage(t, f"rfs{i}.txt", 1 - i / 10) for i, t in enumerate(texts)])
+    assert draft.answered and draft.short_answer == "renewable identification numbers"
+    assert draft.text.startswith("Obligated parties submit credits") and draft.text.endswith("[2]")
+
+
+def test_the_passage_defining_an_acronym_is_found_below_those_using_it(tmp_path: Path, embedder) -> None:
+    """Twelve paragraphs use "CRDP" more often than the one that spells it out, which ordinary ranking puts
+    below the top 5; a question about its meaning brings that one up and quotes it."""
+    from .conftest import indexed_bot
+
+    uses = [
+        "CRDP eligibility requires twenty years of service and a disability rating of fifty percent or more.",
+        "In FY2017 there were 577,399 retirees receiving CRDP, at a cost of several billion dollars a year.",
+        "A retiree cannot receive both CRSC and CRDP; the CRDP option is chosen during an annual open season.",
+        "Congress could extend CRDP to reservists; CRDP for reservists would add to the trust fund's outlays.",
+        "The Treasury pays CRDP monthly. Late CRDP payments are corrected in the following month's CRDP check.",
+        "Chapter 61 retirees with fewer than twenty years are not eligible for CRDP under the present CRDP rules.",
+        "Lump sum elections reduce CRDP: a member who takes the lump sum sees CRDP restored only at full retirement age.",
+        "The phase-in of CRDP ended in 2014, when CRDP was fully restored for every qualifying retiree.",
+        "Auditors found CRDP overpayments in 2012; CRDP recovery letters went to a few hundred retirees.",
+        "Proposals to expand CRDP were estimated at 3 billion dollars; CRDP costs would fall on the DOD fund.",
+    ]
+    define = "A 2004 law authorized concurrent receipt (now referred to as Concurrent Retirement and Disability Payments or CRDP)."
+    text = "\n\n".join(uses[:5] + [define] + uses[5:]) + "\n"
+    bot = indexed_bot(tmp_path, {"benefits.txt": text}, embedder, k=5, chunk_tokens=40, chunk_overlap=5)
+    question = "What does CRDP stand for?"
+    plain = bot.retriever().search(question, 5)
+    assert not any("Disability Payments" in p.chunk.text for p in plain)  # ordinary ranking misses it
+    answer = bot.ask(question)
+    assert answer.answered and answer.short_answer == "Concurrent Retirement and Disability Payments"
+    assert "now referred to as Concurrent Retirement" in answer.text

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefbot.answer.choice import options
+from briefbot.answer.quotes import quotable
 from briefbot.answer.rerank import coverage, passage_words
+from briefbot.answer.shaping import asked_acronym, expand_acronym
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.schema import Passage
 
@@ -41,6 +43,7 @@ HOP_DEPTH = 20  # depth of each extra query's candidate lists (the first hop use
 HOP_KEEP = 5  # passages kept from each extra query
 DECOMPOSE_MIN_TERMS = 5  # an LLM is asked to decompose only questions with this many content words
 DECOMPOSE_BELOW = 0.7  # whose first passage holds less than this share of them (set, not fitted: the LLM is too slow to benchmark)
+DEFINE_DEPTH = 30  # how deep a question about an acronym's meaning looks for the passage that spells it out
 HOPS = 2  # 3 follows the best chain to a third passage: on half 0 it lost (HotpotQA .84 -> .80, MuSiQue .44 -> .42)
 THIRD_ENTITIES = 1  # names followed from the second passage of the best chain
 
@@ -226,10 +229,26 @@ def search(
     """
     if first is None:
         first = retriever.search(question, max(k, HOP_KEEP))
+    acronym = asked_acronym(question)
+    if acronym is not None:
+        return defining_first(retriever, question, acronym, first[:k])
     sides = comparison_sides(question)
     if not sides and not needs_second_hop(question, first):
         return first[:k]
     return follow_up(retriever, question, first, k, sides, decompose)
+
+
+def defining_first(retriever: Retriever, question: str, acronym: str, found: list[Passage]) -> list[Passage]:
+    """``found`` with the passage that spells ``acronym`` out first: "What does CRDP stand for?" ranks passages
+    that use the acronym often above the one that defines it once, which a reader needs."""
+    def defines(p: Passage) -> bool:  # in a sentence that may be quoted (a heading "Long Name (ACRO)" may not)
+        return any(expand_acronym(sentence, acronym) for _, _, sentence in quotable(p.chunk.text))
+
+    if not found or any(defines(p) for p in found):
+        return found
+    deeper = retriever.search(question, DEFINE_DEPTH)
+    defining = next((p for p in deeper if defines(p)), None)
+    return found if defining is None else [defining, *found[: len(found) - 1]]
 
 
 def follow_up(

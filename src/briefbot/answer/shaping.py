@@ -50,6 +50,12 @@ _ROLE_Q = re.compile(r"\b(?:role|title|position|job|post|occupation|profession|r
 _STANDS = re.compile(
     r"\bstands?\s+for\b|\bfull\s+(?:name|form)\b|\bshort\s+for\b|\babbreviat|\bacronym\b|\bexpansion\b", re.IGNORECASE
 )
+# "What is NATO?", "What are RINs?", "What does CRDP mean?": an acronym alone, asked for its meaning.
+_DEFINE = re.compile(
+    r"\s*what\s+(?:(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?-i:([A-Z][A-Za-z]*[A-Z][A-Za-z]*))|does\s+(?:the\s+)?"
+    r"(?-i:([A-Z][A-Za-z]*[A-Z][A-Za-z]*))\s+mean)\s*\??\s*$",
+    re.IGNORECASE,
+)
 _ITEM_END = re.compile(
     r",?\s+(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\b\.?|,\s+and\s+|;|\s+(?:participated|attended|took part|joined|met|were|was|is|are)\b"
 )
@@ -245,31 +251,60 @@ def _names(sentence: str) -> list[tuple[int, int]]:
     return [n for n in out if n not in possessive] or out  # "Kennedy's administrator": the administrator is the answer
 
 
-def expand_acronym(text: str, acronym: str) -> str | None:
-    """The long form written before "(ACRO)" in ``text``: the capitalised words whose initials spell it."""
-    m = re.search(rf"\(\s*{re.escape(acronym)}\s*\)", text)
-    if not m:
-        return None
-    letters = [c.lower() for c in acronym if c.isupper()] or [c.lower() for c in acronym]
-    words = list(re.finditer(r"[^\s(),]+", text[: m.start()]))
-    need = len(letters)
-    start = None
-    for w in reversed(words):
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&", "to"})
+
+
+def _spelled(words: list[re.Match[str]], letters: list[str]) -> int | None:
+    """How many of ``words`` (in reading order) spell ``letters`` by their initials, small words skipped; None if
+    they do not."""
+    need = 0
+    for n, w in enumerate(words):
         word = w.group()
-        if word.lower() in {"of", "for", "and", "the", "on", "in", "de", "&", "to"}:
+        if need and word.lower() in _SMALL_WORDS:
             continue
-        if need and word[0].lower() == letters[need - 1]:
-            need -= 1
-            start = w.start()
-            if need == 0:
-                break
-        else:
+        if word[0].lower() != letters[need]:
             return None
-    return text[start : m.start()].strip() if need == 0 and start is not None else None
+        need += 1
+        if need == len(letters):
+            return n + 1
+    return None
+
+
+def expand_acronym(text: str, acronym: str) -> str | None:
+    """The long form that ``text`` gives for ``acronym``: "Long Name (ACRO)", "(... Long Name or ACRO)" or
+    "ACRO (Long Name)", where the long form's initials spell it (a plural "RINs" also matches "RIN")."""
+    letters = [c.lower() for c in acronym if c.isupper()] or [c.lower() for c in acronym]
+    for form in dict.fromkeys([acronym, acronym[:-1] if acronym.endswith("s") and len(letters) > 1 else acronym]):
+        name = re.escape(form)
+        before = re.search(rf"\(\s*{name}s?\s*\)|\bor\s+(?:the\s+)?{name}s?\b(?=\s*[),;])", text)
+        if before:  # the long form ends just before: read back from there
+            words = list(re.finditer(r"[^\s(),—–]+", text[: before.start()]))[::-1]
+            n = _spelled(words, letters[::-1])
+            if n is not None:
+                return text[words[n - 1].start() : before.start()].strip(" ,")
+        after = re.search(rf"\b{name}s?\s*\(([^()]+)\)", text)
+        if after:  # "ACRO (Long Name)"
+            words = list(re.finditer(r"[^\s(),—–]+", after.group(1)))
+            n = _spelled(words, letters)
+            if n is not None and n == len(words):
+                return after.group(1).strip()
+    return None
+
+
+def asked_acronym(question: str) -> str | None:
+    """The acronym whose long form the question asks ("What does CRDP stand for?", "What are RINs?"), or None."""
+    defined = _DEFINE.match(question)
+    if defined:
+        return defined.group(1) or defined.group(2)
+    found = _ACRONYM.findall(question) if _STANDS.search(question) else []
+    return found[0] if found else None
 
 
 def _acronym_answer(question: str, sentences: list[str]) -> str | None:
     """For "what does IIOE stand for": the long form; for "what is the acronym of X": the short one."""
+    defined = _DEFINE.match(question)
+    if defined:  # "What are RINs?": the sentence that spells it out is the definition
+        return next((long for sentence in sentences if (long := expand_acronym(sentence, defined.group(1) or defined.group(2)))), None)
     if not _STANDS.search(question):
         return None
     for acro in _ACRONYM.findall(question):
