@@ -229,6 +229,19 @@ def test_acronym_long_forms_written_after_or_and_in_parentheses_after() -> None:
     assert expand_acronym("The NFL (National Football League) said so.", "NFL") == "National Football League"
     assert expand_acronym("The NFL (a league) said so.", "NFL") is None
     assert expand_acronym("payments to retirees or CRDP, and", "CRDP") is None  # "retirees" does not spell it
+    # A hyphenated word counts as its parts, and a small word where its initial is needed.
+    assert expand_acronym("Out-of distribution (OOD) or novelty detection aims", "OOD") == "Out-of distribution"
+    assert expand_acronym("Bank of America (BOA) said", "BOA") == "Bank of America"
+
+
+def test_a_measure_is_answered_in_its_unit_and_a_rank_is_no_amount() -> None:
+    soaked = ["In a kettle, warm water at 70° F. was mixed with steel cut oats and soaked for a total time of 30 minutes."]
+    assert short_answer("How long are the steel cut oats soaked?", soaked, "number") == "30 minutes"  # was "70"
+    tower = ["Finished in 1889 with 300 workers, the tower is 324 metres tall."]
+    assert short_answer("How tall is the tower?", tower, "number") == "324 metres"
+    assert short_answer("How many workers built the tower?", tower, "number") == "300"
+    ordinal = ["For example, legislation authorizing the 65 th Infantry Regiment medal stated the following:"]
+    assert short_answer("How much does the medal cost?", ordinal, "number") is None  # was "65 th"
 
 
 def test_what_is_an_acronym_is_answered_by_its_definition(gen: ExtractiveGenerator) -> None:

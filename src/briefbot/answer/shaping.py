@@ -74,6 +74,17 @@ _WHICH_NAME = re.compile(
     r"nation|county|province|region|island|ship|award|station|channel|studio|firm|corporation|museum|building|stadium|hospital)\b",
     re.IGNORECASE,
 )
+_TIME_UNIT = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centuries|century|generations?)"
+_LENGTH_UNIT = (
+    r"(?:miles?|kilometres?|kilometers?|km|metres?|meters?|m|feet|foot|ft|inches?|in|yards?|cm|mm|nautical|light[- ]years?|storeys?|stories)"
+)
+# "How long ...?" is answered by a time or a length, "how old" by an age, "how far/tall/high/deep" by a length.
+_MEASURES = [
+    (re.compile(r"\bhow\s+long\b", re.IGNORECASE), re.compile(rf"\s*-?\s*(?:{_TIME_UNIT}|{_LENGTH_UNIT})\b", re.IGNORECASE)),
+    (re.compile(r"\bhow\s+old\b", re.IGNORECASE), re.compile(rf"\s*-?\s*(?:{_TIME_UNIT}|old)\b", re.IGNORECASE)),
+    (re.compile(r"\bhow\s+(?:far|tall|high|deep|wide)\b", re.IGNORECASE), re.compile(rf"\s*-?\s*{_LENGTH_UNIT}\b", re.IGNORECASE)),
+]
+_ORDINAL_AFTER = re.compile(r"\s?(?:st|nd|rd|th)\b")  # "65 th Infantry" (a superscript flattened): a rank, not an amount
 _MONEY = re.compile(r"\bhow much (?:money|did|does|do|was|is|were)\b|\b(?:cost|price|paid|pay|worth|spent|dollars?)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|%", re.IGNORECASE)
 
@@ -93,6 +104,8 @@ def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qter
         if _MONEY.search(question) and (text[:1] in "$£€" or re.search(rf"\b{_CURRENCY}$", text, re.IGNORECASE)):
             score += 40.0
         if _PERCENT.search(question) and ("%" in text or "percent" in text or "per cent" in text):
+            score += 40.0
+        if any(asks.search(question) and unit.match(sentence, e) for asks, unit in _MEASURES):
             score += 40.0
         fit[s] = score
     return fit
@@ -254,19 +267,33 @@ def _names(sentence: str) -> list[tuple[int, int]]:
 _SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&", "to"})
 
 
-def _spelled(words: list[re.Match[str]], letters: list[str]) -> int | None:
-    """How many of ``words`` (in reading order) spell ``letters`` by their initials, small words skipped; None if
-    they do not."""
-    need = 0
-    for n, w in enumerate(words):
-        word = w.group()
-        if need and word.lower() in _SMALL_WORDS:
-            continue
-        if word[0].lower() != letters[need]:
-            return None
-        need += 1
-        if need == len(letters):
-            return n + 1
+def _spelled(words: list[str], letters: list[str], need: int = 0) -> int | None:
+    """How many of ``words`` (in reading order) spell ``letters`` by their initials, a small word ("of", "and")
+    counting only where its initial is needed ("Out-of distribution" for OOD); None if they do not."""
+    if need == len(letters):
+        return 0
+    if not words:
+        return None
+    word = words[0]
+    if word[0].lower() == letters[need]:
+        used = _spelled(words[1:], letters, need + 1)
+        if used is not None:
+            return used + 1
+    if need and word.lower() in _SMALL_WORDS:
+        used = _spelled(words[1:], letters, need)
+        return None if used is None else used + 1
+    return None
+
+
+def _long_form(text: str, letters: list[str], backwards: bool) -> str | None:
+    """The words of ``text`` at its end (``backwards``) or filling it whose initials spell ``letters``; a
+    hyphenated word counts as one word or as its parts."""
+    for pattern in (r"[^\s(),—–]+", r"[^\s(),—–-]+"):
+        found = list(re.finditer(pattern, text))
+        words = found[::-1] if backwards else found
+        n = _spelled([w.group() for w in words], letters[::-1] if backwards else letters)
+        if n is not None and (backwards or n == len(words)):
+            return text[words[n - 1].start() :].strip(" ,") if backwards else text.strip()
     return None
 
 
@@ -278,16 +305,14 @@ def expand_acronym(text: str, acronym: str) -> str | None:
         name = re.escape(form)
         before = re.search(rf"\(\s*{name}s?\s*\)|\bor\s+(?:the\s+)?{name}s?\b(?=\s*[),;])", text)
         if before:  # the long form ends just before: read back from there
-            words = list(re.finditer(r"[^\s(),—–]+", text[: before.start()]))[::-1]
-            n = _spelled(words, letters[::-1])
-            if n is not None:
-                return text[words[n - 1].start() : before.start()].strip(" ,")
+            long = _long_form(text[: before.start()], letters, backwards=True)
+            if long:
+                return long
         after = re.search(rf"\b{name}s?\s*\(([^()]+)\)", text)
         if after:  # "ACRO (Long Name)"
-            words = list(re.finditer(r"[^\s(),—–]+", after.group(1)))
-            n = _spelled(words, letters)
-            if n is not None and n == len(words):
-                return after.group(1).strip()
+            long = _long_form(after.group(1), letters, backwards=False)
+            if long:
+                return long
     return None
 
 
@@ -443,6 +468,7 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             spans = [m.span() for m in _NUMBER.finditer(sentence)]
             if "how many" in q or "how much" in q:  # a count or a sum is seldom a year
                 spans = [s for s in spans if not re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])] or spans
+                spans = [s for s in spans if not _ORDINAL_AFTER.match(sentence, s[1])]
             span = _nearest(_new(sentence, spans, qterms), anchors, _number_fit(question, sentence, spans, qterms))
             if span and _UNIT_QUESTION.search(question):
                 unit = re.match(r"\s+([a-z]+)", sentence[span[1] :])
