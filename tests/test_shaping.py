@@ -240,6 +240,9 @@ def test_a_measure_is_answered_in_its_unit_and_a_rank_is_no_amount() -> None:
     tower = ["Finished in 1889 with 300 workers, the tower is 324 metres tall."]
     assert short_answer("How tall is the tower?", tower, "number") == "324 metres"
     assert short_answer("How many workers built the tower?", tower, "number") == "300"
+    found = ["In twelve minutes I found one thousand acoustic events."]
+    assert short_answer("How many cases of overlap were found?", found, "number") == "one thousand"  # not a duration
+    assert short_answer("How many minutes did it take?", found, "number") == "twelve"
     ordinal = ["For example, legislation authorizing the 65 th Infantry Regiment medal stated the following:"]
     assert short_answer("How much does the medal cost?", ordinal, "number") is None  # was "65 th"
 

@@ -84,6 +84,8 @@ _MEASURES = [
     (re.compile(r"\bhow\s+old\b", re.IGNORECASE), re.compile(rf"\s*-?\s*(?:{_TIME_UNIT}|old)\b", re.IGNORECASE)),
     (re.compile(r"\bhow\s+(?:far|tall|high|deep|wide)\b", re.IGNORECASE), re.compile(rf"\s*-?\s*{_LENGTH_UNIT}\b", re.IGNORECASE)),
 ]
+_COUNTED = re.compile(r"\bhow\s+many\s+(?:more\s+|other\s+|different\s+)?([a-z]+)", re.IGNORECASE)
+_DURATION_AFTER = re.compile(rf"\s*-?\s*{_TIME_UNIT}\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"\s?(?:st|nd|rd|th)\b")  # "65 th Infantry" (a superscript flattened): a rank, not an amount
 _MONEY = re.compile(r"\bhow much (?:money|did|does|do|was|is|were)\b|\b(?:cost|price|paid|pay|worth|spent|dollars?)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|%", re.IGNORECASE)
@@ -469,6 +471,10 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             if "how many" in q or "how much" in q:  # a count or a sum is seldom a year
                 spans = [s for s in spans if not re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])] or spans
                 spans = [s for s in spans if not _ORDINAL_AFTER.match(sentence, s[1])]
+            counted = _COUNTED.search(question)
+            if counted and not re.fullmatch(_TIME_UNIT, counted.group(1), re.IGNORECASE):
+                # "How many overlaps ...?" is not answered by "in twelve minutes": a duration counts time
+                spans = [s for s in spans if not _DURATION_AFTER.match(sentence, s[1])] or spans
             span = _nearest(_new(sentence, spans, qterms), anchors, _number_fit(question, sentence, spans, qterms))
             if span and _UNIT_QUESTION.search(question):
                 unit = re.match(r"\s+([a-z]+)", sentence[span[1] :])
