@@ -32,6 +32,12 @@ LEANING = re.compile(
     r"instead|meanwhile|nevertheless|nonetheless|otherwise|the latter|the former|likewise|similarly)\b",
     re.IGNORECASE,
 )
+# ... or a connective a few words in ("There are, however, two ...") or an example or a list's last item.
+LEANING_AFTER = re.compile(
+    r"^(?:for example|for instance|in contrast|by contrast|on the other hand|lastly|finally|secondly|thirdly)\b"
+    r"|^(?:[\w'-]+,?\s+){1,3}?(?:however|though|therefore|instead|too),",
+    re.IGNORECASE,
+)
 MIN_WORDS = 5
 MAX_WORDS = 70  # longer "sentences" are run-ons (lists, transcripts without stops): they crowd a brief out
 _MARKUP_WORD = re.compile(r"\{\w+\}")  # transcript annotations such as {disfmarker}
@@ -76,6 +82,8 @@ def is_prose(sentence: str) -> bool:
     said = _WORD.findall(_SPEAKER.sub("", text, count=1))  # "Project Manager: Okay, thanks." says two words
     if not MIN_WORDS <= len(said) or len(words) > MAX_WORDS or not _ENDS.search(text) or _CAPTION.match(text):
         return False
+    if text.rstrip("\"'”’)]").endswith("?"):  # a question the text asks is no point it makes
+        return False
     if _MARKUP.search(text) or len(_MARKUP_WORD.findall(text)) * 6 > len(words):
         return False  # mostly transcription marks
     letters = sum(ch.isalpha() for ch in text)
@@ -93,7 +101,8 @@ def filler_share(sentence: str) -> float:
 
 def leans_on_previous(sentence: str) -> bool:
     """Opens with a pronoun or connective ("She also ...", "However, ..."): cut off without the one before."""
-    return bool(LEANING.match(_SPEAKER.sub("", sentence, count=1)))
+    said = _SPEAKER.sub("", sentence, count=1)
+    return bool(LEANING.match(said) or LEANING_AFTER.match(said))
 
 
 def without_speaker(text: str) -> str:
