@@ -34,7 +34,7 @@ QUESTIONS: list[tuple[str, list[str], str | None]] = [
     ("What are RINs?", ["renewable identification numbers"], "renewable identification numbers"),
     ("Who were the first scientists honored with a Congressional Gold Medal?", ["Walter Reed"], None),
     ("What was the median number of days from committee report to confirmation in the first two years of the Trump presidency?",
-     ["26.0 days"], "26.0 days"),
+     ["26.0 days"], "26.0"),
     ("What share of confirmed district court nominees were Hispanic during the Trump presidency?", ["1.9% of confirmed district court nominees were Hispanic"], "1.9%"),
     ("What are the two types of fire cost thresholds?", ["individual thresholds"], None),
     ("What does FMAG stand for?", ["Fire Management Assistance Grant"], "Fire Management Assistance Grant"),

@@ -106,27 +106,26 @@ def test_an_opening_that_is_not_among_the_best_points_does_not_lead(tmp_path: Pa
     assert not said[0].startswith("Good morning"), said
 
 
-def test_a_brief_quotes_no_question_and_no_sentence_leaning_on_one_it_leaves_out(tmp_path: Path, embedder: object) -> None:
-    """A report's rhetorical question is not a point it makes; "There are, however, ..." and "For example, ..."
-    answer the sentence before them, so they are quoted only with it (README, Briefs)."""
-    from briefbot.answer.brief_units import is_prose, leans_on_previous
+def test_a_report_brief_quotes_no_question_it_asks_but_a_meeting_brief_may(tmp_path: Path, embedder: object) -> None:
+    """A report's rhetorical question is not a point it makes; in a transcript a question asked is what was said
+    (on QMSum's meetings, leaving questions out cost ROUGE-1 .216 -> .208 and .243 -> .228: README, Briefs)."""
+    from briefbot.answer.brief_units import units_of
 
-    assert not is_prose("What happens when, and if, the standard achieves its purposes?")
-    assert is_prose("Nobody knows what happens when the standard achieves its purposes.")
-    for leaning in ("There are, however, two fuel categories that met their targets.", "For example, grants may help.",
-                    "Lastly, some may view the standard as a mandate.", "The firm, too, said no to the offer."):
-        assert leans_on_previous(leaning), leaning
-    assert not leans_on_previous("Prices rose, though slowly, across the region.")
+    from .test_briefing import chunk
+
+    report = units_of([chunk("The fuel standard requires a minimum volume of biofuel every year. "
+                             "What happens when, and if, the fuel standard achieves its purposes?")], whole_file=True)
+    assert [u.prose for u in report] == [True, False]
+    meeting = units_of([chunk("Project Manager: We need a price for the remote control today.\n"
+                              "Marketing: Should we sell it for twenty five euros or for thirty?\n"
+                              "Project Manager: Twenty five euros, I think, is what finance proposed.")], whole_file=True)
+    assert all(u.prose for u in meeting)
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "rfs.txt").write_text(
         "The fuel standard requires transport fuels to contain a minimum volume of biofuel every year. "
         "Most fuel categories have missed the statutory volume targets since the standard began. "
-        "There are, however, two fuel categories that have consistently met their statutory targets. "
         "What happens when, and if, the fuel standard achieves its purposes? "
         "Congress may amend the fuel standard or repeal it before its volume targets end.\n"
     )
     said = sentences(bot_for(tmp_path, embedder).brief(source="corpus/rfs.txt", words=60).text)
     assert said and not any(s.startswith("What happens") for s in said), said
-    for n, s in enumerate(said):  # the "however" sentence only right after the one it answers
-        if s.startswith("There are, however"):
-            assert n > 0 and said[n - 1].startswith("Most fuel categories"), said

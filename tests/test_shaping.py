@@ -288,3 +288,20 @@ def test_the_passage_defining_an_acronym_is_found_below_those_using_it(tmp_path:
     answer = bot.ask(question)
     assert answer.answered and answer.short_answer == "Concurrent Retirement and Disability Payments"
     assert "now referred to as Concurrent Retirement" in answer.text
+
+
+def test_an_acronym_opening_the_sentence_a_web_address_and_a_median_number() -> None:
+    """Found on government reports and papers (bench/reports.py): "EPA administers the RFS." names the agency in
+    its first word; "Where is the code available?" is answered by the address; "what was the median number of
+    days" asks for a number like "how many"."""
+    from briefbot.answer.extractive import question_type
+
+    assert short_answer("Which agency administers the RFS?", ["EPA administers the RFS."], "other") == "EPA"
+    assert short_answer("Which agency administers the RFS?", ["It administers the RFS."], "other") is None
+    code = ["Source code and models are available on https://github.com/TRI-ML/packnet-sfm for research use."]
+    assert short_answer("Where is the source code available?", code, "where") == "https://github.com/TRI-ML/packnet-sfm"
+    assert short_answer("Where was he born?", ["He was born in Paris, see https://example.org."], "where") == "Paris"
+    assert question_type("What was the median number of days from report to confirmation?") == "number"
+    assert question_type("What share of nominees were Hispanic?") == "number"
+    days = ["For the first two years, the median number of days from committee report to confirmation was 26.0 days."]
+    assert short_answer("What was the median number of days from committee report to confirmation?", days, "number") == "26.0"

@@ -32,12 +32,6 @@ LEANING = re.compile(
     r"instead|meanwhile|nevertheless|nonetheless|otherwise|the latter|the former|likewise|similarly)\b",
     re.IGNORECASE,
 )
-# ... or a connective a few words in ("There are, however, two ...") or an example or a list's last item.
-LEANING_AFTER = re.compile(
-    r"^(?:for example|for instance|in contrast|by contrast|on the other hand|lastly|finally|secondly|thirdly)\b"
-    r"|^(?:[\w'-]+,?\s+){1,3}?(?:however|though|therefore|instead|too),",
-    re.IGNORECASE,
-)
 MIN_WORDS = 5
 MAX_WORDS = 70  # longer "sentences" are run-ons (lists, transcripts without stops): they crowd a brief out
 _MARKUP_WORD = re.compile(r"\{\w+\}")  # transcript annotations such as {disfmarker}
@@ -82,8 +76,6 @@ def is_prose(sentence: str) -> bool:
     said = _WORD.findall(_SPEAKER.sub("", text, count=1))  # "Project Manager: Okay, thanks." says two words
     if not MIN_WORDS <= len(said) or len(words) > MAX_WORDS or not _ENDS.search(text) or _CAPTION.match(text):
         return False
-    if text.rstrip("\"'”’)]").endswith("?"):  # a question the text asks is no point it makes
-        return False
     if _MARKUP.search(text) or len(_MARKUP_WORD.findall(text)) * 6 > len(words):
         return False  # mostly transcription marks
     letters = sum(ch.isalpha() for ch in text)
@@ -91,6 +83,11 @@ def is_prose(sentence: str) -> bool:
 
 
 _FILLER = re.compile(r"\{\w+\}|\b(?:um+|uh+|hmm+|erm|uh-huh|mm-hmm)\b", re.IGNORECASE)  # not "mm": millimetres
+
+
+def is_question(sentence: str) -> bool:
+    """A question the text asks ("What happens when ...?"): in a report, no point it makes."""
+    return sentence.rstrip("\"'”’)]").endswith("?")
 
 
 def filler_share(sentence: str) -> float:
@@ -101,8 +98,7 @@ def filler_share(sentence: str) -> float:
 
 def leans_on_previous(sentence: str) -> bool:
     """Opens with a pronoun or connective ("She also ...", "However, ..."): cut off without the one before."""
-    said = _SPEAKER.sub("", sentence, count=1)
-    return bool(LEANING.match(said) or LEANING_AFTER.match(said))
+    return bool(LEANING.match(_SPEAKER.sub("", sentence, count=1)))
 
 
 def without_speaker(text: str) -> str:
@@ -155,6 +151,7 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
         if not whole_file:
             rank = rank if contiguous else (0 if chunk.index == 0 else 1000)
         prev = len(out) - 1 if contiguous and out else None
+        spoken = len(_TURN.findall(chunk.text)) >= 2  # a transcript: a question asked is part of what was said
         for s, e in _spans(chunk.text):
             at = (chunk.source, chunk.start_char + s)
             if at in seen_at:
@@ -163,7 +160,7 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
             raw = chunk.text[s:e]
             text = clean_sentence(raw)
             key = sentence_key(text)
-            prose = is_prose(raw) and key not in seen_text
+            prose = is_prose(raw) and key not in seen_text and (spoken or not is_question(text))
             if prose:
                 seen_text.add(key)
             before, after = chunk.text[:s].rstrip(" \t"), chunk.text[e:].lstrip(" \t")

@@ -113,7 +113,8 @@ _DATE = re.compile(
 def question_type(question: str) -> str:
     """The kind of thing the question asks for, from its wh-word: who, when, where, number, or other."""
     q = question.lower()
-    if re.search(r"\bhow (many|much|long|old|far|big|large|often)\b|\bwhat (percentage|number|amount)\b", q):
+    if re.search(r"\bhow (many|much|long|old|far|big|large|often)\b|\bwhat (?:(?:is|was|are|were) )?(?:the )?"
+                 r"(?:total |average |mean |median |approximate )?(percentage|number|amount|share|proportion)\b", q):
         return "number"
     for kind in ("who", "whom", "whose", "when", "where"):
         if re.search(rf"\b{kind}\b", q):

@@ -84,6 +84,8 @@ _MEASURES = [
     (re.compile(r"\bhow\s+old\b", re.IGNORECASE), re.compile(rf"\s*-?\s*(?:{_TIME_UNIT}|old)\b", re.IGNORECASE)),
     (re.compile(r"\bhow\s+(?:far|tall|high|deep|wide)\b", re.IGNORECASE), re.compile(rf"\s*-?\s*{_LENGTH_UNIT}\b", re.IGNORECASE)),
 ]
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
+_ONLINE_Q = re.compile(r"\b(?:available|download\w*|found|find|get|obtain\w*|hosted|published|released|online|website|site|code|data\w*|repositor\w*)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\bhow\s+many\s+(?:more\s+|other\s+|different\s+)?([a-z]+)", re.IGNORECASE)
 _DURATION_AFTER = re.compile(rf"\s*-?\s*{_TIME_UNIT}\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"\s?(?:st|nd|rd|th)\b")  # "65 th Infantry" (a superscript flattened): a rank, not an amount
@@ -255,8 +257,8 @@ def _names(sentence: str) -> list[tuple[int, int]]:
                 continue
             s += len(words[0]) + 1  # "The Panthers" at the start: "Panthers"
             words = words[1:]
-        if s == lead and len(words) == 1:
-            continue  # a sentence's first word is capitalised anyway: not evidence of a name
+        if s == lead and len(words) == 1 and sum(c.isupper() for c in words[0]) < 2:
+            continue  # a sentence's first word is capitalised anyway: not evidence of a name (but "EPA", "McDonald" are)
         if _TITLE_WORD.fullmatch(sentence[s:e] + " ") or words[0].lower() in _CALENDAR or words[0].lower() in STOPWORDS:
             continue
         if sentence[max(0, s - 1) : s] == "(" or (len(words) == 1 and _ADJECTIVE.search(words[0])):
@@ -494,6 +496,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             # "Which team ...", "What company ...": a name the question does not have.
             names = _new(sentence, _names(sentence), qterms)
             span = _nearest(names, anchors, _after_verb(question, sentence, names))
+        elif kind == "where" and _ONLINE_Q.search(question) and (urls := [m.span() for m in _URL.finditer(sentence)]):
+            span = _nearest(urls, anchors)  # "Where is the code available?": the address
         elif kind == "where":
             names = _new(sentence, _names(sentence), qterms)
             # A place follows in/at/from ...: a name there, or a phrase ("in the engine room").
