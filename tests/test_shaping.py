@@ -305,3 +305,33 @@ def test_an_acronym_opening_the_sentence_a_web_address_and_a_median_number() -> 
     assert question_type("What share of nominees were Hispanic?") == "number"
     days = ["For the first two years, the median number of days from committee report to confirmation was 26.0 days."]
     assert short_answer("What was the median number of days from committee report to confirmation?", days, "number") == "26.0"
+
+
+def test_what_is_a_term_is_answered_by_the_sentence_that_says_what_it_is(tmp_path: Path, embedder) -> None:
+    """A paper names its method in every paragraph and says what it is once ("We propose a new ... model, SVD-RND,
+    which ..."): that sentence is quoted, found below the top 5 and whatever share of the choice its passage has."""
+    from briefbot.answer.shaping import asks_what_term_is, defining_sentences
+
+    from .conftest import indexed_bot
+
+    assert asks_what_term_is("What is SVD-RND?") and asks_what_term_is("What are clades?")
+    assert not asks_what_term_is("What is his name?") and not asks_what_term_is("What is the capital of Peru?")
+    said = ["Clades are the genetic branches of a family tree.", "Clades were counted.", "A new model, Skerrymark, which is small."]
+    assert defining_sentences("What are clades?", said) == [0]
+    assert defining_sentences("What is Skerrymark?", said) == [2]
+    uses = [
+        "Skerrymark reaches 91% accuracy on the harbour test images, far above the baselines.",
+        "Figure 2 shows the training process of Skerrymark over forty epochs of harbour images.",
+        "Skerrymark uses four target networks; the original lamp detector used only one network.",
+        "When a new image arrives, Skerrymark outputs a distance as the uncertainty of that image.",
+        "Skerrymark trains in two hours on one graphics card, half the time of the baselines.",
+        "We extend Figure 3 to analyse Skerrymark when fewer singular values are discarded.",
+        "Skerrymark fails on night images, where the lamp glare hides the harbour walls.",
+    ]
+    define = "We propose a new glare detection model, Skerrymark, which is trained to tell real lamps from their reflections."
+    text = "\n\n".join(uses[:4] + [define] + uses[4:]) + "\n"
+    bot = indexed_bot(tmp_path, {"paper.txt": text}, embedder, k=3, chunk_tokens=30, chunk_overlap=5)
+    plain = bot.retriever().search("What is Skerrymark?", 3)
+    assert not any("We propose" in p.chunk.text for p in plain)  # ordinary ranking misses it
+    answer = bot.ask("What is Skerrymark?")
+    assert answer.answered and answer.text.startswith(define), answer.text

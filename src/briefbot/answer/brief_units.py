@@ -145,13 +145,14 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
     seen_text: set[str] = set()
     rank = 0
     last: tuple[str, int] | None = None  # (source, chunk end) of the previous passage
+    # A transcript (speakers' turns in some passage of the file): a question asked is part of what was said.
+    spoken = {p.chunk.source for p in passages if len(_TURN.findall(p.chunk.text)) >= 2}
     for i in order:
         chunk = passages[i].chunk
         contiguous = last is not None and last[0] == chunk.source and chunk.start_char <= last[1]
         if not whole_file:
             rank = rank if contiguous else (0 if chunk.index == 0 else 1000)
         prev = len(out) - 1 if contiguous and out else None
-        spoken = len(_TURN.findall(chunk.text)) >= 2  # a transcript: a question asked is part of what was said
         for s, e in _spans(chunk.text):
             at = (chunk.source, chunk.start_char + s)
             if at in seen_at:
@@ -160,7 +161,7 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
             raw = chunk.text[s:e]
             text = clean_sentence(raw)
             key = sentence_key(text)
-            prose = is_prose(raw) and key not in seen_text and (spoken or not is_question(text))
+            prose = is_prose(raw) and key not in seen_text and (chunk.source in spoken or not is_question(text))
             if prose:
                 seen_text.add(key)
             before, after = chunk.text[:s].rstrip(" \t"), chunk.text[e:].lstrip(" \t")

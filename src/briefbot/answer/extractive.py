@@ -18,7 +18,7 @@ from briefbot.answer.candidates import Candidate, evidence, leans_on_previous
 from briefbot.answer.candidates import candidates as _candidates
 from briefbot.answer.polar import is_polar, polar_answer
 from briefbot.answer.quotes import same_section
-from briefbot.answer.shaping import direct_answer, short_answer
+from briefbot.answer.shaping import defining_sentences, direct_answer, short_answer
 from briefbot.answer.subject import with_subject
 from briefbot.index.embedding import Embedder, remembered
 from briefbot.index.lexical import STOPWORDS, tokenize
@@ -80,6 +80,7 @@ class Selection:
     choice: float = 1.0  # sentence_choice's probability that the answer sits in the cited passage
     lead: float = math.inf  # sentence_choice's score of the first quoted sentence minus another passage's best
     ranking: Ranking | None = field(default=None, repr=False)  # what chose it (for ExtractiveGenerator.rival)
+    defines: bool = False  # chosen as the sentence saying what X is ("What is X?"): no choice floor
 
 
 @dataclass
@@ -278,6 +279,8 @@ class ExtractiveGenerator:
         (CHOICE_FLOOR; with the rival rule, not split with another passage that would be answered too)."""
         if sel is None or sel.confidence < self.min_score:
             return False
+        if sel.defines:
+            return True
         if self.rival_floor is None:
             return self.choice_floor is None or sel.choice >= self.choice_floor
         if sel.choice >= self.rival_floor:
@@ -338,7 +341,14 @@ class ExtractiveGenerator:
         ranking = self.rank_sentences(question, passages)
         if ranking is None:
             return None
-        return self._quote(question, passages, ranking, int(np.argmax(ranking.scores)))
+        first = int(np.argmax(ranking.scores))
+        defining = defining_sentences(question, [c.text for c in ranking.cands])
+        if not defining:
+            return self._quote(question, passages, ranking, first)
+        # "What is X?": the best of the sentences that say what X is, however the passages split the choice
+        sel = self._quote(question, passages, ranking, max(defining, key=lambda i: float(ranking.scores[i])))
+        sel.defines = True
+        return sel
 
     def rival(self, question: str, passages: list[Passage], sel: Selection) -> Selection | None:
         """The selection from the passage with the next largest share of the choice, as if its best sentence were
@@ -366,7 +376,7 @@ class ExtractiveGenerator:
         gap = self.further_gap
         if gap is not None:  # the passage's sentences by sentence_choice's score, while within the gap of the first
             score = {i: float(ranking.scores[i]) for i in mine}
-            floor, order = score[first] - gap, sorted(mine, key=lambda i: -score[i])
+            floor, order = score[first] - gap, [first] + sorted((i for i in mine if i != first), key=lambda i: -score[i])
         else:  # the earlier rule: the within-passage score, within SENTENCE_MARGIN, sharing the question's words
             score = {
                 i: SIMILARITY_WEIGHT * float(sims[i])

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from briefbot.answer.choice import options
 from briefbot.answer.quotes import quotable
 from briefbot.answer.rerank import coverage, passage_words
-from briefbot.answer.shaping import asked_acronym, expand_acronym
+from briefbot.answer.shaping import asked_acronym, asks_what_term_is, defining_sentences, expand_acronym
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.schema import Passage
 
@@ -230,24 +230,26 @@ def search(
     if first is None:
         first = retriever.search(question, max(k, HOP_KEEP))
     acronym = asked_acronym(question)
-    if acronym is not None:
-        return defining_first(retriever, question, acronym, first[:k])
+    if acronym is not None:  # "What does CRDP stand for?"
+        return defining_first(retriever, question, lambda s: expand_acronym(s, acronym) is not None, first[:k])
+    if asks_what_term_is(question):  # "What is SVD-RND?"
+        return defining_first(retriever, question, lambda s: bool(defining_sentences(question, [s])), first[:k])
     sides = comparison_sides(question)
     if not sides and not needs_second_hop(question, first):
         return first[:k]
     return follow_up(retriever, question, first, k, sides, decompose)
 
 
-def defining_first(retriever: Retriever, question: str, acronym: str, found: list[Passage]) -> list[Passage]:
-    """``found`` with the passage that spells ``acronym`` out first: "What does CRDP stand for?" ranks passages
-    that use the acronym often above the one that defines it once, which a reader needs."""
-    def defines(p: Passage) -> bool:  # in a sentence that may be quoted (a heading "Long Name (ACRO)" may not)
-        return any(expand_acronym(sentence, acronym) for _, _, sentence in quotable(p.chunk.text))
+def defining_first(retriever: Retriever, question: str, defines: Callable[[str], bool], found: list[Passage]) -> list[Passage]:
+    """``found`` with a passage that defines what is asked first: "What does CRDP stand for?" and "What is SVD-RND?"
+    rank passages that use the term often above the one that spells it out once, which a reader needs."""
+    def holds(p: Passage) -> bool:  # in a sentence that may be quoted (a heading "Long Name (ACRO)" may not)
+        return any(defines(sentence) for _, _, sentence in quotable(p.chunk.text))
 
-    if not found or any(defines(p) for p in found):
+    if not found or any(holds(p) for p in found):
         return found
     deeper = retriever.search(question, DEFINE_DEPTH)
-    defining = next((p for p in deeper if defines(p)), None)
+    defining = next((p for p in deeper if holds(p)), None)
     return found if defining is None else [defining, *found[: len(found) - 1]]
 
 

@@ -320,6 +320,32 @@ def expand_acronym(text: str, acronym: str) -> str | None:
     return None
 
 
+# "What is European Union law?", "What are clades?": a term alone, asked for what it is.
+_WHAT_IS = re.compile(r"\s*what\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?((?:[\w'-]+\s*){1,3}?)\s*\?*\s*$", re.IGNORECASE)
+_NOT_A_TERM = frozenset("of for about to in on with from by called like his her its their this that these those it they he she".split())
+
+
+def asks_what_term_is(question: str) -> bool:
+    """ "What is X?" with X a term of up to three words (not "What is his name?")."""
+    m = _WHAT_IS.match(question)
+    return bool(m) and not set(m.group(1).lower().split()) & _NOT_A_TERM
+
+
+def defining_sentences(question: str, sentences: list[str]) -> list[int]:
+    """For "What is X?": the sentences that say what X is ("X is a ...", "X, a ...", "X refers to ...", "a new
+    model, X, which ..."), by index; [] for any other question."""
+    m = _WHAT_IS.match(question)
+    if not m or not asks_what_term_is(question):
+        return []
+    term = re.escape(m.group(1).strip()).replace(r"\ ", r"\s+")
+    says = re.compile(
+        rf"\b{term}s?\b(?:\s*\([^)]*\))?\s*(?:,\s*(?:an?|the)\b|(?:is|are|was|were)\s+(?:an?|the|one|any)\b|refers?\s+to\b"
+        rf"|(?:is|are)\s+defined\b|means\b)|\b(?:an?|the)\s+(?:new\s+)?[\w-]+(?:\s+[\w-]+){{0,4}},\s+{term},\s+(?:which|that|a|an)\b",
+        re.IGNORECASE,
+    )
+    return [i for i, sentence in enumerate(sentences) if says.search(sentence)]
+
+
 def asked_acronym(question: str) -> str | None:
     """The acronym whose long form the question asks ("What does CRDP stand for?", "What are RINs?"), or None."""
     defined = _DEFINE.match(question)
