@@ -10,7 +10,8 @@ from .conftest import SEED, run_cli
 
 from briefbot.answer.extractive import DECLINE, ExtractiveGenerator
 from briefbot.answer.polar import is_polar
-from briefbot.answer.shaping import expand_acronym, list_items, short_answer
+from briefbot.answer.definitions import expand_acronym
+from briefbot.answer.shaping import list_items, short_answer
 from briefbot.schema import Chunk, Passage
 
 MEETING = SEED.read_text(encoding="utf-8").split("\n")[:5]
@@ -248,7 +249,7 @@ def test_a_measure_is_answered_in_its_unit_and_a_rank_is_no_amount() -> None:
 
 
 def test_what_is_an_acronym_is_answered_by_its_definition(gen: ExtractiveGenerator) -> None:
-    from briefbot.answer.shaping import asked_acronym
+    from briefbot.answer.definitions import asked_acronym
 
     assert asked_acronym("What are RINs?") == "RINs" and asked_acronym("What does CRDP mean?") == "CRDP"
     assert asked_acronym("What does IIOE stand for?") == "IIOE"
@@ -310,7 +311,7 @@ def test_an_acronym_opening_the_sentence_a_web_address_and_a_median_number() -> 
 def test_what_is_a_term_is_answered_by_the_sentence_that_says_what_it_is(tmp_path: Path, embedder) -> None:
     """A paper names its method in every paragraph and says what it is once ("We propose a new ... model, SVD-RND,
     which ..."): that sentence is quoted, found below the top 5 and whatever share of the choice its passage has."""
-    from briefbot.answer.shaping import asks_what_term_is, defining_sentences
+    from briefbot.answer.definitions import asks_what_term_is, defining_sentences
 
     from .conftest import indexed_bot
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from briefbot.answer.choice import options
 from briefbot.answer.quotes import quotable
 from briefbot.answer.rerank import coverage, passage_words
-from briefbot.answer.shaping import asked_acronym, asks_what_term_is, defining_sentences, expand_acronym
+from briefbot.answer.definitions import asked_acronym, asks_what_term_is, defining_sentences, expand_acronym
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.schema import Passage
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from briefbot.answer.definitions import acronym_answer
 from briefbot.index.lexical import STOPWORDS, tokenize
 
 _MONTH = (
@@ -42,20 +43,10 @@ _NUMBER = re.compile(
 _CONNECT = r"(?:of|de|da|di|del|der|van|von|du|la|le|bin|ibn|al)"
 _NAME = re.compile(rf"\b[A-Z][\w'’-]*(?:\s+(?:{_CONNECT}\s+)?[A-Z][\w'’.-]*)*(?<![.])")
 _TITLE_WORD = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\b\.?\s*")
-_ACRONYM = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b")
 _WHERE_PREP = re.compile(r"\b(?:in|at|on|near|from|to|into|across|outside|inside|off|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # Questions after a group of people ("Who attended ...?", "Who were the members ...?").
 _GROUP_Q = re.compile(r"\b(?:attend\w*|participat\w*|present|members?|were|are|delegat\w*\s+included)\b", re.IGNORECASE)
 _ROLE_Q = re.compile(r"\b(?:role|title|position|job|post|occupation|profession|rank)\b|^\s*who\s+(?:is|was)\s+(?-i:[A-Z])", re.IGNORECASE)
-_STANDS = re.compile(
-    r"\bstands?\s+for\b|\bfull\s+(?:name|form)\b|\bshort\s+for\b|\babbreviat|\bacronym\b|\bexpansion\b", re.IGNORECASE
-)
-# "What is NATO?", "What are RINs?", "What does CRDP mean?": an acronym alone, asked for its meaning.
-_DEFINE = re.compile(
-    r"\s*what\s+(?:(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?-i:([A-Z][A-Za-z]*[A-Z][A-Za-z]*))|does\s+(?:the\s+)?"
-    r"(?-i:([A-Z][A-Za-z]*[A-Z][A-Za-z]*))\s+mean)\s*\??\s*$",
-    re.IGNORECASE,
-)
 _ITEM_END = re.compile(
     r",?\s+(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\b\.?|,\s+and\s+|;|\s+(?:participated|attended|took part|joined|met|were|was|is|are)\b"
 )
@@ -268,114 +259,6 @@ def _names(sentence: str) -> list[tuple[int, int]]:
     return [n for n in out if n not in possessive] or out  # "Kennedy's administrator": the administrator is the answer
 
 
-_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&", "to"})
-
-
-def _spelled(words: list[str], letters: list[str], need: int = 0) -> int | None:
-    """How many of ``words`` (in reading order) spell ``letters`` by their initials, a small word ("of", "and")
-    counting only where its initial is needed ("Out-of distribution" for OOD); None if they do not."""
-    if need == len(letters):
-        return 0
-    if not words:
-        return None
-    word = words[0]
-    if word[0].lower() == letters[need]:
-        used = _spelled(words[1:], letters, need + 1)
-        if used is not None:
-            return used + 1
-    if need and word.lower() in _SMALL_WORDS:
-        used = _spelled(words[1:], letters, need)
-        return None if used is None else used + 1
-    return None
-
-
-def _long_form(text: str, letters: list[str], backwards: bool) -> str | None:
-    """The words of ``text`` at its end (``backwards``) or filling it whose initials spell ``letters``; a
-    hyphenated word counts as one word or as its parts."""
-    for pattern in (r"[^\s(),—–]+", r"[^\s(),—–-]+"):
-        found = list(re.finditer(pattern, text))
-        words = found[::-1] if backwards else found
-        n = _spelled([w.group() for w in words], letters[::-1] if backwards else letters)
-        if n is not None and (backwards or n == len(words)):
-            return text[words[n - 1].start() :].strip(" ,") if backwards else text.strip()
-    return None
-
-
-def expand_acronym(text: str, acronym: str) -> str | None:
-    """The long form that ``text`` gives for ``acronym``: "Long Name (ACRO)", "(... Long Name or ACRO)" or
-    "ACRO (Long Name)", where the long form's initials spell it (a plural "RINs" also matches "RIN")."""
-    letters = [c.lower() for c in acronym if c.isupper()] or [c.lower() for c in acronym]
-    for form in dict.fromkeys([acronym, acronym[:-1] if acronym.endswith("s") and len(letters) > 1 else acronym]):
-        name = re.escape(form)
-        before = re.search(rf"\(\s*{name}s?\s*\)|\bor\s+(?:the\s+)?{name}s?\b(?=\s*[),;])", text)
-        if before:  # the long form ends just before: read back from there
-            long = _long_form(text[: before.start()], letters, backwards=True)
-            if long:
-                return long
-        after = re.search(rf"\b{name}s?\s*\(([^()]+)\)", text)
-        if after:  # "ACRO (Long Name)"
-            long = _long_form(after.group(1), letters, backwards=False)
-            if long:
-                return long
-    return None
-
-
-# "What is European Union law?", "What are clades?": a term alone, asked for what it is.
-_WHAT_IS = re.compile(r"\s*what\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?((?:[\w'-]+\s*){1,3}?)\s*\?*\s*$", re.IGNORECASE)
-_NOT_A_TERM = frozenset("of for about to in on with from by called like his her its their this that these those it they he she".split())
-
-
-def asks_what_term_is(question: str) -> bool:
-    """ "What is X?" with X a term of up to three words (not "What is his name?")."""
-    m = _WHAT_IS.match(question)
-    return bool(m) and not set(m.group(1).lower().split()) & _NOT_A_TERM
-
-
-def defining_sentences(question: str, sentences: list[str]) -> list[int]:
-    """For "What is X?": the sentences that say what X is ("X is a ...", "X, a ...", "X refers to ...", "a new
-    model, X, which ..."), by index; [] for any other question."""
-    m = _WHAT_IS.match(question)
-    if not m or not asks_what_term_is(question):
-        return []
-    term = re.escape(m.group(1).strip()).replace(r"\ ", r"\s+")
-    says = re.compile(
-        rf"\b{term}s?\b(?:\s*\([^)]*\))?\s*(?:,\s*(?:an?|the)\b|(?:is|are|was|were)\s+(?:an?|the|one|any)\b|refers?\s+to\b"
-        rf"|(?:is|are)\s+defined\b|means\b)|\b(?:an?|the)\s+(?:new\s+)?[\w-]+(?:\s+[\w-]+){{0,4}},\s+{term},\s+(?:which|that|a|an)\b",
-        re.IGNORECASE,
-    )
-    return [i for i, sentence in enumerate(sentences) if says.search(sentence)]
-
-
-def asked_acronym(question: str) -> str | None:
-    """The acronym whose long form the question asks ("What does CRDP stand for?", "What are RINs?"), or None."""
-    defined = _DEFINE.match(question)
-    if defined:
-        return defined.group(1) or defined.group(2)
-    found = _ACRONYM.findall(question) if _STANDS.search(question) else []
-    return found[0] if found else None
-
-
-def _acronym_answer(question: str, sentences: list[str]) -> str | None:
-    """For "what does IIOE stand for": the long form; for "what is the acronym of X": the short one."""
-    defined = _DEFINE.match(question)
-    if defined:  # "What are RINs?": the sentence that spells it out is the definition
-        return next((long for sentence in sentences if (long := expand_acronym(sentence, defined.group(1) or defined.group(2)))), None)
-    if not _STANDS.search(question):
-        return None
-    for acro in _ACRONYM.findall(question):
-        for sentence in sentences:
-            long = expand_acronym(sentence, acro)
-            if long:
-                return long
-    qterms = _words(question)
-    for sentence in sentences:  # the question names the long form, the answer is the acronym after it
-        for m in re.finditer(r"\(\s*([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*\)", sentence):
-            long = expand_acronym(sentence, m.group(1))
-            if long and _words(long) <= qterms:
-                return m.group(1)
-    return None
-
-
 _PERSON = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\b\.?\s*([A-Z][\w'’-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*)*)"
 )
@@ -460,7 +343,7 @@ def direct_answer(question: str, sentences: list[str], kind: str) -> tuple[str, 
     extractive answerer's threshold.
     """
     for i, sentence in enumerate(sentences):
-        found = _acronym_answer(question, [sentence])
+        found = acronym_answer(question, [sentence])
         if found is None and _ROLE_Q.search(question):
             found = _list_answer(question, [sentence], kind)
         if found:
@@ -478,7 +361,7 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
 
     ``kind`` is the question's type (extractive.question_type: who, when, where, number, other).
     """
-    found = _acronym_answer(question, sentences)
+    found = acronym_answer(question, sentences)
     if found:
         return found
     qterms = _words(question)

@@ -1,0 +1,134 @@
+"""What a term or an acronym is: the long form a text gives for "CRDP", the sentence that says what "SVD-RND" is.
+
+"What does CRDP stand for?" and "What is SVD-RND?" are answered from the sentence that defines the thing, even when
+it is far from the question in meaning; retrieval looks deeper for such a sentence (multihop.defining_first), since a
+report uses an acronym in dozens of passages and spells it out once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbot.index.lexical import tokenize
+
+_ACRONYM = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b")
+_STANDS = re.compile(
+    r"\bstands?\s+for\b|\bfull\s+(?:name|form)\b|\bshort\s+for\b|\babbreviat|\bacronym\b|\bexpansion\b", re.IGNORECASE
+)
+# "What is NATO?", "What are RINs?", "What does CRDP mean?": an acronym alone, asked for its meaning.
+_DEFINE = re.compile(
+    r"\s*what\s+(?:(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?-i:([A-Z][A-Za-z]*[A-Z][A-Za-z]*))|does\s+(?:the\s+)?"
+    r"(?-i:([A-Z][A-Za-z]*[A-Z][A-Za-z]*))\s+mean)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&", "to"})
+
+
+def _spelled(words: list[str], letters: list[str], need: int = 0) -> int | None:
+    """How many of ``words`` (in reading order) spell ``letters`` by their initials, a small word ("of", "and")
+    counting only where its initial is needed ("Out-of distribution" for OOD); None if they do not."""
+    if need == len(letters):
+        return 0
+    if not words:
+        return None
+    word = words[0]
+    if word[0].lower() == letters[need]:
+        used = _spelled(words[1:], letters, need + 1)
+        if used is not None:
+            return used + 1
+    if need and word.lower() in _SMALL_WORDS:
+        used = _spelled(words[1:], letters, need)
+        return None if used is None else used + 1
+    return None
+
+
+def _long_form(text: str, letters: list[str], backwards: bool) -> str | None:
+    """The words of ``text`` at its end (``backwards``) or filling it whose initials spell ``letters``; a
+    hyphenated word counts as one word or as its parts."""
+    for pattern in (r"[^\s(),—–]+", r"[^\s(),—–-]+"):
+        found = list(re.finditer(pattern, text))
+        words = found[::-1] if backwards else found
+        n = _spelled([w.group() for w in words], letters[::-1] if backwards else letters)
+        if n is not None and (backwards or n == len(words)):
+            return text[words[n - 1].start() :].strip(" ,") if backwards else text.strip()
+    return None
+
+
+def expand_acronym(text: str, acronym: str) -> str | None:
+    """The long form that ``text`` gives for ``acronym``: "Long Name (ACRO)", "(... Long Name or ACRO)" or
+    "ACRO (Long Name)", where the long form's initials spell it (a plural "RINs" also matches "RIN")."""
+    letters = [c.lower() for c in acronym if c.isupper()] or [c.lower() for c in acronym]
+    for form in dict.fromkeys([acronym, acronym[:-1] if acronym.endswith("s") and len(letters) > 1 else acronym]):
+        name = re.escape(form)
+        before = re.search(rf"\(\s*{name}s?\s*\)|\bor\s+(?:the\s+)?{name}s?\b(?=\s*[),;])", text)
+        if before:  # the long form ends just before: read back from there
+            long = _long_form(text[: before.start()], letters, backwards=True)
+            if long:
+                return long
+        after = re.search(rf"\b{name}s?\s*\(([^()]+)\)", text)
+        if after:  # "ACRO (Long Name)"
+            long = _long_form(after.group(1), letters, backwards=False)
+            if long:
+                return long
+    return None
+
+
+# "What is European Union law?", "What are clades?": a term alone, asked for what it is.
+_WHAT_IS = re.compile(r"\s*what\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?((?:[\w'-]+\s*){1,3}?)\s*\?*\s*$", re.IGNORECASE)
+_NOT_A_TERM = frozenset("of for about to in on with from by called like his her its their this that these those it they he she".split())
+
+
+def asks_what_term_is(question: str) -> bool:
+    """ "What is X?" with X a term of up to three words (not "What is his name?")."""
+    m = _WHAT_IS.match(question)
+    return bool(m) and not set(m.group(1).lower().split()) & _NOT_A_TERM
+
+
+def defining_sentences(question: str, sentences: list[str]) -> list[int]:
+    """For "What is X?": the sentences that say what X is ("X is a ...", "X, a ...", "X refers to ...", "a new
+    model, X, which ..."), by index; [] for any other question."""
+    m = _WHAT_IS.match(question)
+    if not m or not asks_what_term_is(question):
+        return []
+    term = re.escape(m.group(1).strip()).replace(r"\ ", r"\s+")
+    says = re.compile(
+        rf"\b{term}s?\b(?:\s*\([^)]*\))?\s*(?:,\s*(?:an?|the)\b|(?:is|are|was|were)\s+(?:an?|the|one|any)\b|refers?\s+to\b"
+        rf"|(?:is|are)\s+defined\b|means\b)|\b(?:an?|the)\s+(?:new\s+)?[\w-]+(?:\s+[\w-]+){{0,4}},\s+{term},\s+(?:which|that|a|an)\b",
+        re.IGNORECASE,
+    )
+    return [i for i, sentence in enumerate(sentences) if says.search(sentence)]
+
+
+def asked_acronym(question: str) -> str | None:
+    """The acronym whose long form the question asks ("What does CRDP stand for?", "What are RINs?"), or None."""
+    defined = _DEFINE.match(question)
+    if defined:
+        return defined.group(1) or defined.group(2)
+    found = _ACRONYM.findall(question) if _STANDS.search(question) else []
+    return found[0] if found else None
+
+
+def acronym_answer(question: str, sentences: list[str]) -> str | None:
+    """For "what does IIOE stand for": the long form; for "what is the acronym of X": the short one."""
+    defined = _DEFINE.match(question)
+    if defined:  # "What are RINs?": the sentence that spells it out is the definition
+        return next((long for sentence in sentences if (long := expand_acronym(sentence, defined.group(1) or defined.group(2)))), None)
+    if not _STANDS.search(question):
+        return None
+    for acro in _ACRONYM.findall(question):
+        for sentence in sentences:
+            long = expand_acronym(sentence, acro)
+            if long:
+                return long
+    qterms = _terms(question)
+    for sentence in sentences:  # the question names the long form, the answer is the acronym after it
+        for m in re.finditer(r"\(\s*([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*\)", sentence):
+            long = expand_acronym(sentence, m.group(1))
+            if long and _terms(long) <= qterms:
+                return m.group(1)
+    return None
+
+
+def _terms(text: str) -> set[str]:
+    return set(tokenize(text))
