@@ -1,9 +1,9 @@
 """Questions a reader asks of reports, patents and papers (not SQuAD): does the answer hold what the document says?
 
-    python bench/reports.py [--out reports]      # about a minute: 9 documents indexed, 31 questions
+    python bench/reports.py [--out reports]      # about a minute: 11 documents indexed, 35 questions
 
-Nine documents of ../shared/data/long-doc-summaries (six US government reports, an oatmeal patent, two ICLR
-papers; 2,200 to 5,000 words each) are written out as files and indexed as `briefbot ingest` would; the questions
+Eleven documents of ../shared/data/long-doc-summaries (six US government reports, three patents, two ICLR
+papers; 2,200 to 6,900 words each) are written out as files and indexed as `briefbot ingest` would; the questions
 below are asked through the Python API (offline answerer, default settings). Each question has the phrases a
 right answer contains (any one of them) and, where one phrase answers, the short answer expected. Printed beside
 the answerer: whether a phrase is in the top 5 passages of BM25 alone, dense alone and the default retrieval.
@@ -28,7 +28,7 @@ from common import DATA_ROOT
 from briefbot.api import Briefbot
 
 DOCS = ["govreport-01", "govreport-02", "govreport-03", "govreport-04", "govreport-05", "govreport-06",
-        "bigpatent-02", "paper-01", "paper-02"]
+        "bigpatent-01", "bigpatent-02", "bigpatent-04", "paper-01", "paper-02"]
 # (question, phrases a right answer holds, the short answer expected or None)
 QUESTIONS: list[tuple[str, list[str], str | None]] = [
     ("What are RINs?", ["renewable identification numbers"], "renewable identification numbers"),
@@ -54,6 +54,10 @@ QUESTIONS: list[tuple[str, list[str], str | None]] = [
     ("How long are the steel cut oats soaked?", ["45 minutes", "30 minutes"], "minutes"),
     ("What flavor agents are preferred for the oatmeal?", ["cinnamon"], None),
     ("What happens to oat particles packaged with water?", ["thick paste"], None),
+    ("What percentage of bites and scratches develop into infections?", ["between 28% and 80%"], "28% and 80%"),
+    ("When was application 61/819,547 filed?", ["May 4, 2013"], "May 4, 2013"),
+    ("How many surgical procedure brushes are used annually?", ["1-5 million"], "1-5 million"),
+    ("What is a problem of existing muzzles?", ["approach the animal anteriorly"], None),
     ("What is SVD-RND?", ["new OOD detection model"], None),
     ("What does RND stand for?", ["Random Network Distillation"], "Random Network Distillation"),
     ("What does OOD stand for?", ["Out-of distribution"], "Out-of distribution"),

@@ -8,6 +8,10 @@ def texts(text: str) -> list[str]:
 def test_titles_and_initials_do_not_end_sentences() -> None:
     t = "Mr. LI Ming met Prof. JIN Li and Dr. J. Smith. They talked. Ms.SU Rui left."
     assert texts(t) == ["Mr. LI Ming met Prof. JIN Li and Dr. J. Smith.", "They talked.", "Ms.SU Rui left."]
+    patent = "It claims priority from U.S. Ser. No. 61/819,547 filed May 4, 2013. See U.S. Pat. No. 4,039,299 and Eq. 3."
+    assert texts(patent) == [
+        "It claims priority from U.S. Ser. No. 61/819,547 filed May 4, 2013.", "See U.S. Pat. No. 4,039,299 and Eq. 3."
+    ]
 
 
 def test_sentence_spans_map_back_exactly() -> None:

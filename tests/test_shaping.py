@@ -244,6 +244,10 @@ def test_a_measure_is_answered_in_its_unit_and_a_rank_is_no_amount() -> None:
     found = ["In twelve minutes I found one thousand acoustic events."]
     assert short_answer("How many cases of overlap were found?", found, "number") == "one thousand"  # not a duration
     assert short_answer("How many minutes did it take?", found, "number") == "twelve"
+    bites = ["The journal reports that between 28% and 80% of bites and scratches develop into infections."]
+    assert short_answer("What percentage of bites develop into infections?", bites, "number") == "between 28% and 80%"
+    gain = ["Compared to the baselines, the model shows a performance gain from 50% to over 90% in these domains."]
+    assert short_answer("How much gain does the model show?", gain, "number") == "from 50% to over 90%"
     ordinal = ["For example, legislation authorizing the 65 th Infantry Regiment medal stated the following:"]
     assert short_answer("How much does the medal cost?", ordinal, "number") is None  # was "65 th"
 

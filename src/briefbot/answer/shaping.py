@@ -77,6 +77,11 @@ _MEASURES = [
 ]
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 _ONLINE_Q = re.compile(r"\b(?:available|download\w*|found|find|get|obtain\w*|hosted|published|released|online|website|site|code|data\w*|repositor\w*)\b", re.IGNORECASE)
+_RANGE = re.compile(
+    rf"\bbetween\s+(?:{_NUMBER.pattern})\s+and\s+(?:{_NUMBER.pattern})"
+    rf"|\bfrom\s+(?:{_NUMBER.pattern})\s+to\s+(?:(?:over|about|around|nearly|almost|more than)\s+)?(?:{_NUMBER.pattern})",
+    re.IGNORECASE,
+)
 _COUNTED = re.compile(r"\bhow\s+many\s+(?:more\s+|other\s+|different\s+)?([a-z]+)", re.IGNORECASE)
 _DURATION_AFTER = re.compile(rf"\s*-?\s*{_TIME_UNIT}\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"\s?(?:st|nd|rd|th)\b")  # "65 th Infantry" (a superscript flattened): a rank, not an amount
@@ -391,6 +396,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
                 unit = re.match(r"\s+([a-z]+)", sentence[span[1] :])
                 if unit and unit.group(1) not in STOPWORDS:
                     span = (span[0], span[1] + unit.end())
+            if span:  # "between 28% and 80%", "from 50% to over 90%": the range, not one end of it
+                span = next(((m.start(), m.end()) for m in _RANGE.finditer(sentence) if m.start() <= span[0] < m.end()), span)
         elif kind == "who":
             # The person the question names is not its answer ("Who attended the Giannini meeting?").
             asked = _asked_names(question)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Words that end with a period without ending a sentence ("Mr. LI Ming", "Prof. JIN Li").
+# Words that end with a period without ending a sentence ("Mr. LI Ming", "Prof. JIN Li"; a patent's "U.S. Pat. No.
+# 4,039,299" and "Ser. No. 61/819,547", a statute's "Sec. 5", a paper's "Eq. 3").
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr mt ft vs etc e.g i.e cf al inc ltd co corp no nos fig figs
     gen col lt sgt capt cmdr adm gov sen rep rev hon pres jan feb mar apr jun jul aug sep sept
-    oct nov dec approx dept est min max op vol p pp ed eds u.s u.k u.n a.m p.m""".split()
+    oct nov dec approx dept est min max op vol p pp ed eds u.s u.k u.n a.m p.m
+    ser pat pats appl sec secs para paras eq eqs ref refs""".split()
 )
 
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
