@@ -40,6 +40,16 @@ def test_a_short_files_opening_sentence_leads_when_the_brief_quotes_it() -> None
     assert arrange(units, [2, 1], opening=None) == [2, 1]
 
 
+def test_an_example_does_not_open_a_brief() -> None:
+    """A topic brief opened "For example, a gallon of cellulosic biofuel may be used ..." (the point it illustrates
+    came later): an example leads only when every chosen sentence is one."""
+    units = units_of([chunk("For example, a gallon of fuel may count toward three of the mandates at once. "
+                            "The standard requires a minimum volume of cellulosic fuel every year. "
+                            "For instance, a refiner may buy credits from another refiner.")], whole_file=True)
+    assert arrange(units, [0, 1]) == [1, 0]
+    assert arrange(units, [0, 2]) == [0, 2]  # nothing else to lead with
+
+
 def test_keyword_cover_favours_the_sentence_naming_the_texts_recurring_subjects() -> None:
     units = units_of([chunk("The harbour authority of Bergen reported record cargo volumes at the harbour. "
                             "Everyone was very pleased with the excellent results. "

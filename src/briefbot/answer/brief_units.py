@@ -85,6 +85,14 @@ def is_prose(sentence: str) -> bool:
 _FILLER = re.compile(r"\{\w+\}|\b(?:um+|uh+|hmm+|erm|uh-huh|mm-hmm)\b", re.IGNORECASE)  # not "mm": millimetres
 
 
+_EXAMPLE = re.compile(r"(?:for example|for instance|e\.g\.)\W", re.IGNORECASE)
+
+
+def is_example(sentence: str) -> bool:
+    """Opens with "For example, ...": an illustration of a point, which should not open a brief."""
+    return bool(_EXAMPLE.match(_SPEAKER.sub("", sentence, count=1)))
+
+
 def is_question(sentence: str) -> bool:
     """A question the text asks ("What happens when ...?"): in a report, no point it makes."""
     return sentence.rstrip("\"'”’)]").endswith("?")

@@ -19,6 +19,7 @@ import numpy as np
 from briefbot.answer.brief_units import (
     Unit,
     blocks_of,
+    is_example,
     keyword_cover,
     sentence_key,
     units_of,
@@ -189,7 +190,10 @@ def arrange(units: list[Unit], chosen: list[int], opening: int | None = None) ->
     """
     if not chosen:
         return []
-    lead = [opening if opening in chosen else chosen[0]]
+    first = opening if opening in chosen else chosen[0]
+    if is_example(units[first].text):  # "For example, ..." illustrates a point: the next point leads instead
+        first = next((u for u in chosen if not is_example(units[u].text)), first)
+    lead = [first]
     nxt = lead[0] + 1
     if nxt in chosen and units[nxt].prev == lead[0] and units[nxt].leans:
         lead.append(nxt)  # the lead was an antecedent: the sentence leaning on it goes with it
