@@ -267,11 +267,21 @@ def test_what_is_an_acronym_is_answered_by_its_definition(gen: ExtractiveGenerat
     assert draft.text.startswith("Obligated parties submit credits") and draft.text.endswith("[2]")
 
 
+def _buried(tmp_path: Path, embedder, uses: list[str], define: str, at: int, question: str, **settings):
+    """A bot over one file of paragraphs ``uses`` with ``define`` as paragraph ``at``, which ordinary ranking
+    leaves out of the top k for ``question`` (asserted, so the test shows the deeper look)."""
+    from .conftest import indexed_bot
+
+    text = "\n\n".join(uses[:at] + [define] + uses[at:]) + "\n"
+    bot = indexed_bot(tmp_path, {"doc.txt": text}, embedder, **settings)
+    opening = " ".join(define.split()[:4])
+    assert not any(opening in " ".join(p.chunk.text.split()) for p in bot.retriever().search(question, settings["k"]))
+    return bot
+
+
 def test_the_passage_defining_an_acronym_is_found_below_those_using_it(tmp_path: Path, embedder) -> None:
     """Twelve paragraphs use "CRDP" more often than the one that spells it out, which ordinary ranking puts
     below the top 5; a question about its meaning brings that one up and quotes it."""
-    from .conftest import indexed_bot
-
     uses = [
         "CRDP eligibility requires twenty years of service and a disability rating of fifty percent or more.",
         "In FY2017 there were 577,399 retirees receiving CRDP, at a cost of several billion dollars a year.",
@@ -285,11 +295,8 @@ def test_the_passage_defining_an_acronym_is_found_below_those_using_it(tmp_path:
         "Proposals to expand CRDP were estimated at 3 billion dollars; CRDP costs would fall on the DOD fund.",
     ]
     define = "A 2004 law authorized concurrent receipt (now referred to as Concurrent Retirement and Disability Payments or CRDP)."
-    text = "\n\n".join(uses[:5] + [define] + uses[5:]) + "\n"
-    bot = indexed_bot(tmp_path, {"benefits.txt": text}, embedder, k=5, chunk_tokens=40, chunk_overlap=5)
     question = "What does CRDP stand for?"
-    plain = bot.retriever().search(question, 5)
-    assert not any("Disability Payments" in p.chunk.text for p in plain)  # ordinary ranking misses it
+    bot = _buried(tmp_path, embedder, uses, define, 5, question, k=5, chunk_tokens=40, chunk_overlap=5)
     answer = bot.ask(question)
     assert answer.answered and answer.short_answer == "Concurrent Retirement and Disability Payments"
     assert "now referred to as Concurrent Retirement" in answer.text
@@ -317,8 +324,6 @@ def test_what_is_a_term_is_answered_by_the_sentence_that_says_what_it_is(tmp_pat
     which ..."): that sentence is quoted, found below the top 5 and whatever share of the choice its passage has."""
     from briefbot.answer.definitions import asks_what_term_is, defining_sentences
 
-    from .conftest import indexed_bot
-
     assert asks_what_term_is("What is SVD-RND?") and asks_what_term_is("What are clades?")
     assert not asks_what_term_is("What is his name?") and not asks_what_term_is("What is the capital of Peru?")
     said = ["Clades are the genetic branches of a family tree.", "Clades were counted.", "A new model, Skerrymark, which is small."]
@@ -334,9 +339,6 @@ def test_what_is_a_term_is_answered_by_the_sentence_that_says_what_it_is(tmp_pat
         "Skerrymark fails on night images, where the lamp glare hides the harbour walls.",
     ]
     define = "We propose a new glare detection model, Skerrymark, which is trained to tell real lamps from their reflections."
-    text = "\n\n".join(uses[:4] + [define] + uses[4:]) + "\n"
-    bot = indexed_bot(tmp_path, {"paper.txt": text}, embedder, k=3, chunk_tokens=30, chunk_overlap=5)
-    plain = bot.retriever().search("What is Skerrymark?", 3)
-    assert not any("We propose" in p.chunk.text for p in plain)  # ordinary ranking misses it
+    bot = _buried(tmp_path, embedder, uses, define, 4, "What is Skerrymark?", k=3, chunk_tokens=30, chunk_overlap=5)
     answer = bot.ask("What is Skerrymark?")
     assert answer.answered and answer.text.startswith(define), answer.text
