@@ -258,13 +258,18 @@ def test_what_is_an_acronym_is_answered_by_its_definition(gen: ExtractiveGenerat
     assert asked_acronym("What are RINs?") == "RINs" and asked_acronym("What does CRDP mean?") == "CRDP"
     assert asked_acronym("What does IIOE stand for?") == "IIOE"
     assert asked_acronym("What is the RFS mandate?") is None and asked_acronym("Who runs EPA?") is None
+    # Typed in lower case, as people type: the word asked about, matched where the text writes it in capitals.
+    assert asked_acronym("what does fmag stand for") == "fmag" and asked_acronym("what are rins") == "rins"
+    assert expand_acronym("authorizes a Fire Management Assistance Grant (FMAG) when", "fmag") == "Fire Management Assistance Grant"
+    assert expand_acronym("we love the Long Open View Event (love) here", "love") is None  # not written as an acronym
     texts = [
         "RINs are valid for use in the year they are generated and the following year. RINs may be traded.",
         "Obligated parties submit credits—called renewable identification numbers (RINs)—to EPA each year.",
     ]
-    draft = gen.answer("What are RINs?", [_passage(t, f"rfs{i}.txt", 1 - i / 10) for i, t in enumerate(texts)])
-    assert draft.answered and draft.short_answer == "renewable identification numbers"
-    assert draft.text.startswith("Obligated parties submit credits") and draft.text.endswith("[2]")
+    for question in ("What are RINs?", "what are rins"):
+        draft = gen.answer(question, [_passage(t, f"rfs{i}.txt", 1 - i / 10) for i, t in enumerate(texts)])
+        assert draft.answered and draft.short_answer == "renewable identification numbers", question
+        assert draft.text.startswith("Obligated parties submit credits") and draft.text.endswith("[2]")
 
 
 def _buried(tmp_path: Path, embedder, uses: list[str], define: str, at: int, question: str, **settings):

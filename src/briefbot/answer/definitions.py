@@ -22,6 +22,12 @@ _DEFINE = re.compile(
     re.IGNORECASE,
 )
 
+# The same questions typed in lower case ("what does fmag stand for", "what are rins"): the one word asked about.
+_LOWER_ASK = re.compile(
+    r"\s*what\s+(?:does|do|did)\s+(?:the\s+)?([a-z][a-z0-9&-]{1,9})\s+(?:stand\s+for|mean)\b"
+    r"|\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?([a-z][a-z0-9&-]{1,9})\s*\??\s*$"
+    r"|.*?\b([a-z][a-z0-9&-]{1,9})\s+stands?\s+for\b"
+)
 _SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&", "to"})
 
 
@@ -58,6 +64,12 @@ def _long_form(text: str, letters: list[str], backwards: bool) -> str | None:
 def expand_acronym(text: str, acronym: str) -> str | None:
     """The long form that ``text`` gives for ``acronym``: "Long Name (ACRO)", "(... Long Name or ACRO)" or
     "ACRO (Long Name)", where the long form's initials spell it (a plural "RINs" also matches "RIN")."""
+    if sum(c.isupper() for c in acronym) < 2:  # typed in lower case ("what does fmag stand for"): as the text writes it
+        written = next((m.group() for m in re.finditer(rf"\b{re.escape(acronym)}\b", text, re.IGNORECASE)
+                        if sum(c.isupper() for c in m.group()) >= 2), None)
+        if written is None:
+            return None
+        acronym = written
     letters = [c.lower() for c in acronym if c.isupper()] or [c.lower() for c in acronym]
     for form in dict.fromkeys([acronym, acronym[:-1] if acronym.endswith("s") and len(letters) > 1 else acronym]):
         name = re.escape(form)
@@ -106,21 +118,21 @@ def asked_acronym(question: str) -> str | None:
     if defined:
         return defined.group(1) or defined.group(2)
     found = _ACRONYM.findall(question) if _STANDS.search(question) else []
+    if not found and not any(c.isupper() for c in question):  # typed in lower case: the word asked about
+        lower = _LOWER_ASK.match(question)
+        found = [next(g for g in lower.groups() if g)] if lower else []
     return found[0] if found else None
 
 
 def acronym_answer(question: str, sentences: list[str]) -> str | None:
-    """For "what does IIOE stand for": the long form; for "what is the acronym of X": the short one."""
-    defined = _DEFINE.match(question)
-    if defined:  # "What are RINs?": the sentence that spells it out is the definition
-        return next((long for sentence in sentences if (long := expand_acronym(sentence, defined.group(1) or defined.group(2)))), None)
+    """For "what does IIOE stand for" (or "What are RINs?"): the long form; for "what is the acronym of X": the short one."""
+    asked = asked_acronym(question)
+    if asked:
+        long = next((long for sentence in sentences if (long := expand_acronym(sentence, asked))), None)
+        if long or not _STANDS.search(question):
+            return long
     if not _STANDS.search(question):
         return None
-    for acro in _ACRONYM.findall(question):
-        for sentence in sentences:
-            long = expand_acronym(sentence, acro)
-            if long:
-                return long
     qterms = _terms(question)
     for sentence in sentences:  # the question names the long form, the answer is the acronym after it
         for m in re.finditer(r"\(\s*([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*\)", sentence):

@@ -229,11 +229,13 @@ def search(
     """
     if first is None:
         first = retriever.search(question, max(k, HOP_KEEP))
-    acronym = asked_acronym(question)
-    if acronym is not None:  # "What does CRDP stand for?"
-        return defining_first(retriever, question, lambda s: expand_acronym(s, acronym) is not None, first[:k])
-    if asks_what_term_is(question):  # "What is SVD-RND?"
-        return defining_first(retriever, question, lambda s: bool(defining_sentences(question, [s])), first[:k])
+    acronym = asked_acronym(question)  # "What does CRDP stand for?"
+    term = asks_what_term_is(question)  # "What is SVD-RND?"
+    if acronym is not None or term:
+        def defines(s: str) -> bool:
+            return (acronym is not None and expand_acronym(s, acronym) is not None) or (term and bool(defining_sentences(question, [s])))
+
+        return defining_first(retriever, question, defines, first[:k])
     sides = comparison_sides(question)
     if not sides and not needs_second_hop(question, first):
         return first[:k]
