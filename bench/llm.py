@@ -202,9 +202,18 @@ def rescore(path: Path) -> dict[str, Any]:
     result = json.loads(path.read_text(encoding="utf-8"))
     embedder = MiniLMEmbedder()
     verifier = Verifier(embedder)
-    folders = {"squad": WORK / "llm-squad2", "multihop": WORK / "llm-hotpot", "corpus": WORK / "llm-corpus"}
+    # The indexes the questions were asked against, rebuilt as the run built them when missing (a fresh machine):
+    # without one, every question of its set would count as answerable.
+    sets = result["sets"]
+    folders = {
+        "squad": squad_questions(len(sets.get("squad", [])) // 2, result["seed"])[0],
+        "multihop": hotpot_questions(len(sets.get("multihop", [])), result["seed"])[0] if sets.get("multihop") else WORK / "llm-hotpot",
+        "corpus": corpus_folder(),
+    }
     for name in ("squad", "multihop", "corpus"):
-        bot = make_bot(folders[name], "extractive", result["model"]) if folders[name].joinpath(".briefbot").is_dir() else None
+        bot = make_bot(folders[name], "extractive", result["model"]) if sets.get(name) else None
+        if bot is not None:
+            bot.ingest()
         for row in result["sets"].get(name, []):
             if "error" not in row and "passages" in row:
                 verify_row(row, bot, verifier, result["model"])
