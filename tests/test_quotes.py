@@ -142,3 +142,13 @@ def test_ask_quotes_the_sentence_cites_its_lines_and_section(harbour: Path) -> N
     assert second.startswith("The harbour board met three years ago , only one member voted")
     assert "Annual Report" not in r.stdout.split("Sources")[0]
     assert "corpus/report.txt:2-" in r.stdout
+
+
+def test_a_headline_in_sentence_case_above_the_text_is_not_quotable() -> None:
+    """A BBC file opens "Labour plans maternity pay rise" (only its first word capitalised), then the article:
+    the answer quoted it glued to the first sentence. A short unpunctuated line of its own above more text is a
+    title however it is capitalised; the same words as the whole text, or a list item, still count."""
+    news = "Labour plans maternity pay rise\n\nMaternity pay for new mothers is to rise by £1,400, the minister said.\n"
+    assert quoted(news) == ["Maternity pay for new mothers is to rise by £1,400, the minister said."]
+    assert quoted("the lamp is lit at dusk and put out at dawn") == ["the lamp is lit at dusk and put out at dawn"]
+    assert quoted("Intro line.\n\n- Lamp automated in 1972\n- Horn kept in the engine room\n")[-1] == "Horn kept in the engine room"

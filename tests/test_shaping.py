@@ -347,3 +347,11 @@ def test_what_is_a_term_is_answered_by_the_sentence_that_says_what_it_is(tmp_pat
     bot = _buried(tmp_path, embedder, uses, define, 4, "What is Skerrymark?", k=3, chunk_tokens=30, chunk_overlap=5)
     answer = bot.ask("What is Skerrymark?")
     assert answer.answered and answer.text.startswith(define), answer.text
+
+
+def test_a_place_is_a_short_phrase_or_someones_place() -> None:
+    """ "Where are the talks held?" was answered "the future of Gibraltar begin at Jack Straw's country residence
+    later on Wednesday" (a place phrase after "on" that ran on to the full stop)."""
+    talks = ["Two days of talks on the future of Gibraltar begin at Jack Straw's country residence later on Wednesday."]
+    assert short_answer("Where are the talks on Gibraltar's future held?", talks, "where") == "Jack Straw's country residence"
+    assert short_answer("Where is the backup horn kept?", ["A backup horn is kept in the engine room for fog."], "where") == "the engine room"

@@ -9,6 +9,7 @@ quoted sentences and the heading they sit under, instead of the whole chunk.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from briefbot.text.sentences import split_sentences
 
@@ -27,6 +28,12 @@ def _is_title(line: str) -> bool:
     return capital * 2 >= len(words) or len(words) <= 2
 
 
+def _is_headline(piece: str) -> bool:
+    """A short capitalised line with no closing punctuation: a title however its other words are capitalised."""
+    line = piece.strip()
+    return "\n" not in line and line[:1].isupper() and len(line.split()) <= 12 and not _END.search(line)
+
+
 def _structural(line: str) -> bool:
     return bool(_HEADING.match(line) or _RULE.match(line))
 
@@ -34,7 +41,9 @@ def _structural(line: str) -> bool:
 def quotable_spans(text: str) -> list[tuple[int, int]]:
     """Sentences of ``text`` as (start, end) spans, without headings, title lines, table rows or bullets."""
     out: list[tuple[int, int]] = []
-    for span in split_sentences(text):
+    spans = split_sentences(text)
+    alone = {n for n, count in Counter(s.paragraph for s in spans).items() if count == 1}
+    for span in spans:
         start, end = span.start, span.end
         # Leading lines that are structure, not statement ("# Title\nFirst sentence ...").
         while True:
@@ -52,6 +61,8 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
         m = _BULLET.match(text, start, end)
         if m:
             start = m.end()
+        elif span.paragraph in alone and span.paragraph < spans[-1].paragraph and _is_headline(text[start:end]):
+            continue  # "Labour plans maternity pay rise": a headline in sentence case, a paragraph of its own above text
         while start < end and text[start].isspace():
             start += 1
         piece = text[start:end]

@@ -54,6 +54,12 @@ _PLACE_PHRASE = re.compile(
     r"\b(?:in|at|on|near|inside|outside|under|beside|behind|off|beneath|above)\s+((?:the|a|an|its|their)\s+[\w'’ -]+?)"
     r"(?=\s*[,.;:!?()]|\s+(?:for|when|with|and|after|before|by|since|which|who|that|where|until|while|to|from)\b|\s*$)"
 )
+PLACE_WORDS = 6  # a place phrase ("in the engine room") longer than this has run on into the clause
+_OWNED_PLACE = re.compile(
+    r"\b(?:in|at|on|near|inside|outside|from|to)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w-]*(?:'s|’s)(?:\s+[a-z][\w-]*){1,3}?)"
+    r"(?=\s*[,.;:!?()]|\s+(?:for|when|with|and|after|before|by|since|which|who|that|where|until|while|to|from|later|on|in|at|"
+    r"this|next|last)\b|\s*$)"
+)
 _UNIT_QUESTION = re.compile(r"\bhow\s+(?:long|old|far|much|big|large|tall|high|deep|often)\b", re.IGNORECASE)
 _COMMON_START = frozenset("the a an in on at by for after before during while when this that these those its his her their it".split())
 
@@ -418,7 +424,10 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             names = _new(sentence, _names(sentence), qterms)
             # A place follows in/at/from ...: a name there, or a phrase ("in the engine room").
             placed = [n for n in names if _WHERE_PREP.search(sentence[max(0, n[0] - 12) : n[0]])]
-            phrases = _new(sentence, [m.span(1) for m in _PLACE_PHRASE.finditer(sentence)], qterms)
+            # ... a phrase of a few words (a longer one ran on: "on the future of Gibraltar begin at ..."), or
+            # someone's place ("at Jack Straw's country residence")
+            phrases = _new(sentence, [m.span(1) for m in _PLACE_PHRASE.finditer(sentence) if len(m.group(1).split()) <= PLACE_WORDS], qterms)
+            phrases += _new(sentence, [m.span(1) for m in _OWNED_PLACE.finditer(sentence)], qterms)
             span = _nearest(placed + [p for p in phrases if not any(p[0] <= n[0] < p[1] for n in placed)], anchors)
             if span is None:
                 span = _nearest(names, anchors)
