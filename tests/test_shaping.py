@@ -355,3 +355,11 @@ def test_a_place_is_a_short_phrase_or_someones_place() -> None:
     talks = ["Two days of talks on the future of Gibraltar begin at Jack Straw's country residence later on Wednesday."]
     assert short_answer("Where are the talks on Gibraltar's future held?", talks, "where") == "Jack Straw's country residence"
     assert short_answer("Where is the backup horn kept?", ["A backup horn is kept in the engine room for fog."], "where") == "the engine room"
+
+
+def test_who_is_the_person_after_the_role_in_one_name() -> None:
+    """ "Gibraltar's Chief Minister Peter Caruana" is one run of capitals; the question names the role, so the
+    whole run counted as the asked name and "Rock" was answered."""
+    said = ["Gibraltar's Chief Minister Peter Caruana will represent the citizens living on the Rock, while Europe "
+            "Director Dominick Chilcott will represent the UK."]
+    assert short_answer("Who is Gibraltar's Chief Minister?", said, "who") == "Peter Caruana"

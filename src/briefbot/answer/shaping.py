@@ -299,6 +299,18 @@ def list_items(sentence: str) -> list[Item]:
     return items
 
 
+_ROLE_WORD = re.compile(
+    r"\b(?:Secretary|Minister|Director|Chairman|Chairwoman|Chair|Chief|President|Chancellor|Governor|Senator|Mayor|"
+    r"Commissioner|Ambassador|Spokesman|Spokeswoman|Leader|Officer|Executive|Manager|Editor|Correspondent|Coach)\s+(?=[A-Z])"
+)
+
+
+def _after_role(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """ "Gibraltar's Chief Minister Peter Caruana", "Industry Secretary Patricia Hewitt": the person after the role."""
+    roles = list(_ROLE_WORD.finditer(sentence, span[0], span[1]))
+    return (roles[-1].end(), span[1]) if roles and roles[-1].end() < span[1] else span
+
+
 def _same_name(asked: list[str], name: str) -> bool:
     """The question names this person, maybe spelled or split differently ("Hou Shengtao", "HOU Sheng Tao")."""
     words = [w.lower() for w in name.split()]
@@ -407,7 +419,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
         elif kind == "who":
             # The person the question names is not its answer ("Who attended the Giannini meeting?").
             asked = _asked_names(question)
-            names = [n for n in _new(sentence, _names(sentence), qterms) if not _same_name(asked, sentence[n[0] : n[1]])]
+            names = [_after_role(sentence, n) for n in _names(sentence)]
+            names = [n for n in _new(sentence, names, qterms) if not _same_name(asked, sentence[n[0] : n[1]])]
             if len(names) >= 3 and _GROUP_Q.search(question):
                 return None  # a group asked for, many people named: the quoted sentence is the answer
             # A name after Mr. or Dr., or of two or more words, is more likely a person's.
