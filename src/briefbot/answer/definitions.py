@@ -88,7 +88,9 @@ def expand_acronym(text: str, acronym: str) -> str | None:
 
 # "What is European Union law?", "What are clades?": a term alone, asked for what it is.
 _WHAT_IS = re.compile(r"\s*what\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?((?:[\w'-]+\s*){1,3}?)\s*\?*\s*$", re.IGNORECASE)
-_NOT_A_TERM = frozenset("of for about to in on with from by called like his her its their this that these those it they he she".split())
+_NOT_A_TERM = frozenset(
+    "of for about to in on with from by called like his her its their this that these those it they he she".split()
+)
 
 
 def asks_what_term_is(question: str) -> bool:
@@ -125,7 +127,8 @@ def asked_acronym(question: str) -> str | None:
 
 
 def acronym_answer(question: str, sentences: list[str]) -> str | None:
-    """For "what does IIOE stand for" (or "What are RINs?"): the long form; for "what is the acronym of X": the short one."""
+    """For "what does IIOE stand for" (or "What are RINs?"): the long form; for "what is the acronym of X": the
+    short one."""
     asked = asked_acronym(question)
     if asked:
         long = next((long for sentence in sentences if (long := expand_acronym(sentence, asked))), None)

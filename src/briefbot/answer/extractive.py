@@ -16,9 +16,9 @@ import numpy as np
 from briefbot.answer import alignment, chain, choice, decline, sentence_choice
 from briefbot.answer.candidates import Candidate, evidence, leans_on_previous
 from briefbot.answer.candidates import candidates as _candidates
+from briefbot.answer.definitions import defining_sentences
 from briefbot.answer.polar import is_polar, polar_answer
 from briefbot.answer.quotes import same_section
-from briefbot.answer.definitions import defining_sentences
 from briefbot.answer.shaping import direct_answer, short_answer
 from briefbot.answer.subject import with_subject
 from briefbot.index.embedding import Embedder, remembered

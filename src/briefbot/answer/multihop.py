@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefbot.answer.choice import options
+from briefbot.answer.definitions import asked_acronym, asks_what_term_is, defining_sentences, expand_acronym
 from briefbot.answer.quotes import quotable
 from briefbot.answer.rerank import coverage, passage_words
-from briefbot.answer.definitions import asked_acronym, asks_what_term_is, defining_sentences, expand_acronym
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.schema import Passage
 
@@ -43,7 +43,7 @@ HOP_DEPTH = 20  # depth of each extra query's candidate lists (the first hop use
 HOP_KEEP = 5  # passages kept from each extra query
 DECOMPOSE_MIN_TERMS = 5  # an LLM is asked to decompose only questions with this many content words
 DECOMPOSE_BELOW = 0.7  # whose first passage holds less than this share of them (set, not fitted: the LLM is too slow to benchmark)
-DEFINE_DEPTH = 100  # how deep a question about an acronym's meaning looks for the passage that spells it out
+DEFINE_DEPTH = 100  # how deep a question about an acronym or a term looks for a passage that says what it is
 HOPS = 2  # 3 follows the best chain to a third passage: on half 0 it lost (HotpotQA .84 -> .80, MuSiQue .44 -> .42)
 THIRD_ENTITIES = 1  # names followed from the second passage of the best chain
 
