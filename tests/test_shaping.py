@@ -355,6 +355,9 @@ def test_a_place_is_a_short_phrase_or_someones_place() -> None:
     talks = ["Two days of talks on the future of Gibraltar begin at Jack Straw's country residence later on Wednesday."]
     assert short_answer("Where are the talks on Gibraltar's future held?", talks, "where") == "Jack Straw's country residence"
     assert short_answer("Where is the backup horn kept?", ["A backup horn is kept in the engine room for fog."], "where") == "the engine room"
+    # "at the age of 84", "in the 1990s": an age or a time is no place
+    hailey = ["The novelist, who has died at the age of 84, was born in Luton."]
+    assert short_answer("Where was the novelist born?", hailey, "where") == "Luton"
 
 
 def test_who_is_the_person_after_the_role_in_one_name() -> None:

@@ -54,6 +54,7 @@ _PLACE_PHRASE = re.compile(
     r"\b(?:in|at|on|near|inside|outside|under|beside|behind|off|beneath|above)\s+((?:the|a|an|its|their)\s+[\w'’ -]+?)"
     r"(?=\s*[,.;:!?()]|\s+(?:for|when|with|and|after|before|by|since|which|who|that|where|until|while|to|from)\b|\s*$)"
 )
+_DIGIT = re.compile(r"\d")  # "at the age of 84", "in the 1990s": an age or a time, not a place
 PLACE_WORDS = 6  # a place phrase ("in the engine room") longer than this has run on into the clause
 _OWNED_PLACE = re.compile(
     r"\b(?:in|at|on|near|inside|outside|from|to)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w-]*(?:'s|’s)(?:\s+[a-z][\w-]*){1,3}?)"
@@ -439,7 +440,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             placed = [n for n in names if _WHERE_PREP.search(sentence[max(0, n[0] - 12) : n[0]])]
             # ... a phrase of a few words (a longer one ran on: "on the future of Gibraltar begin at ..."), or
             # someone's place ("at Jack Straw's country residence")
-            phrases = _new(sentence, [m.span(1) for m in _PLACE_PHRASE.finditer(sentence) if len(m.group(1).split()) <= PLACE_WORDS], qterms)
+            phrases = _new(sentence, [m.span(1) for m in _PLACE_PHRASE.finditer(sentence)
+                                      if len(m.group(1).split()) <= PLACE_WORDS and not _DIGIT.search(m.group(1))], qterms)
             phrases += _new(sentence, [m.span(1) for m in _OWNED_PLACE.finditer(sentence)], qterms)
             span = _nearest(placed + [p for p in phrases if not any(p[0] <= n[0] < p[1] for n in placed)], anchors)
             if span is None:
