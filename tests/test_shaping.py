@@ -366,3 +366,12 @@ def test_who_is_the_person_after_the_role_in_one_name() -> None:
     said = ["Gibraltar's Chief Minister Peter Caruana will represent the citizens living on the Rock, while Europe "
             "Director Dominick Chilcott will represent the UK."]
     assert short_answer("Who is Gibraltar's Chief Minister?", said, "who") == "Peter Caruana"
+
+
+def test_who_made_a_named_work_is_the_name_after_by_in_any_quoted_sentence() -> None:
+    """ "Who wrote The History Boys?" took "National Theatre" from the first quoted sentence, while the second says
+    "The History Boys by Alan Bennett"."""
+    said = ["Partly based upon Alan Bennett's experience as a teacher, The History Boys has been at London's National "
+            "Theatre since last May.", "The History Boys by Alan Bennett has been named best new play of the year."]
+    assert short_answer("Who wrote The History Boys?", said, "who") == "Alan Bennett"
+    assert short_answer("Who directed Fight Club?", ["Fight Club (1999) by David Fincher stars Brad Pitt."], "who") == "David Fincher"

@@ -199,6 +199,20 @@ _AGENT_Q = re.compile(
     r"(?!(?:is|are|was|were|did|does|do|will|would|has|have|had|can|could|should|may|might|else)\b)[a-z]+\b)",
     re.IGNORECASE,
 )
+def _named_work_by(question: str, sentences: list[str]) -> str | None:
+    """The name written "by NAME" right after a work or thing the question names ("The History Boys by Alan Bennett")."""
+    start = len(question) - len(question.lstrip())
+    for m in _NAME.finditer(question):
+        if m.start() == start or " " not in m.group():  # the question's first word; a one-word name is too loose
+            continue
+        pattern = re.compile(rf"{re.escape(m.group())}['’]?\s*(?:\(\d{{4}}\)\s*)?,?\s+by\s+(?:the\s+)?({_NAME.pattern})")
+        for sentence in sentences:
+            found = pattern.search(sentence)
+            if found:
+                return found.group(1)
+    return None
+
+
 _BY_BEFORE = re.compile(r"\bby\s+(?:[\w'’]+\s+){0,2}$")
 AGENT = 30.0  # characters of distance forgiven to a name after "by" when the doer is asked
 
@@ -390,6 +404,10 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
         return found
     qterms = _words(question)
     q = question.lower()
+    if kind == "who" and _AGENT_Q.match(question):
+        found = _named_work_by(question, sentences)
+        if found:  # "Who wrote The History Boys?" -> "The History Boys by Alan Bennett", in any quoted sentence
+            return found
     if kind == "number" and len(sentences) > 1:
         # "How many jobs ...?": a later quoted sentence's "146,000 jobs" before the first one's "three years".
         sentences = sorted(sentences, key=lambda t: not _counts_what_is_asked(question, t, qterms))
