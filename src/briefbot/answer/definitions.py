@@ -93,25 +93,35 @@ _NOT_A_TERM = frozenset(
 )
 
 
+def _asked_term(question: str) -> str | None:
+    """X of "What is X?" when X is a term of up to three words (not "What is his name?"), else None."""
+    m = _WHAT_IS.match(question)
+    return m.group(1).strip() if m and not set(m.group(1).lower().split()) & _NOT_A_TERM else None
+
+
 def asks_what_term_is(question: str) -> bool:
-    """ "What is X?" with X a term of up to three words (not "What is his name?")."""
-    m = _WHAT_IS.match(question)
-    return bool(m) and not set(m.group(1).lower().split()) & _NOT_A_TERM
+    """ "What is X?" with X a term of up to three words."""
+    return _asked_term(question) is not None
 
 
-def defining_sentences(question: str, sentences: list[str]) -> list[int]:
-    """For "What is X?": the sentences that say what X is ("X is a ...", "X, a ...", "X refers to ...", "a new
-    model, X, which ..."), by index; [] for any other question."""
-    m = _WHAT_IS.match(question)
-    if not m or not asks_what_term_is(question):
-        return []
-    term = re.escape(m.group(1).strip()).replace(r"\ ", r"\s+")
-    says = re.compile(
+def definition_pattern(question: str) -> re.Pattern[str] | None:
+    """For "What is X?": what a sentence saying what X is looks like ("X is a ...", "X, a ...", "X refers to ...",
+    "a new model, X, which ..."); None for any other question. Built once per question."""
+    asked = _asked_term(question)
+    if asked is None:
+        return None
+    term = re.escape(asked).replace(r"\ ", r"\s+")
+    return re.compile(
         rf"\b{term}s?\b(?:\s*\([^)]*\))?\s*(?:,\s*(?:an?|the)\b|(?:is|are|was|were)\s+(?:an?|the|one|any)\b|refers?\s+to\b"
         rf"|(?:is|are)\s+defined\b|means\b)|\b(?:an?|the)\s+(?:new\s+)?[\w-]+(?:\s+[\w-]+){{0,4}},\s+{term},\s+(?:which|that|a|an)\b",
         re.IGNORECASE,
     )
-    return [i for i, sentence in enumerate(sentences) if says.search(sentence)]
+
+
+def defining_sentences(question: str, sentences: list[str]) -> list[int]:
+    """For "What is X?": the sentences that say what X is (``definition_pattern``), by index; [] otherwise."""
+    says = definition_pattern(question)
+    return [] if says is None else [i for i, sentence in enumerate(sentences) if says.search(sentence)]
 
 
 def asked_acronym(question: str) -> str | None:

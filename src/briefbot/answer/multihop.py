@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefbot.answer.choice import options
-from briefbot.answer.definitions import asked_acronym, asks_what_term_is, defining_sentences, expand_acronym
+from briefbot.answer.definitions import asked_acronym, definition_pattern, expand_acronym
 from briefbot.answer.quotes import quotable
 from briefbot.answer.rerank import coverage, passage_words
 from briefbot.index.lexical import STOPWORDS, tokenize
@@ -230,10 +230,10 @@ def search(
     if first is None:
         first = retriever.search(question, max(k, HOP_KEEP))
     acronym = asked_acronym(question)  # "What does CRDP stand for?"
-    term = asks_what_term_is(question)  # "What is SVD-RND?"
-    if acronym is not None or term:
+    says = definition_pattern(question)  # "What is SVD-RND?"
+    if acronym is not None or says is not None:
         def defines(s: str) -> bool:
-            return (acronym is not None and expand_acronym(s, acronym) is not None) or (term and bool(defining_sentences(question, [s])))
+            return (acronym is not None and expand_acronym(s, acronym) is not None) or (says is not None and says.search(s) is not None)
 
         return defining_first(retriever, question, defines, first[:k])
     sides = comparison_sides(question)
