@@ -220,6 +220,61 @@ def test_a_sum_asked_for_is_not_a_year_and_counts_in_its_own_clause() -> None:
     assert short_answer("How many passengers flew in 2004?", ["In 2004, 36 million passengers flew with the airline."], "number") == "36 million"
 
 
+def test_when_is_the_question_word_only_where_it_asks_a_time() -> None:
+    """"What happens when ...?" asks no time; "When did the man who ...?" asks when, not who (the first kind word
+    decides); "... since when?" and "When Tesla arrived?" ask a time."""
+    from briefbot.answer.extractive import question_type
+
+    assert question_type("What happens when bathocyroe and ocyropsis clap their lobes together?") == "other"
+    assert question_type("When the three types of rock are re-melted what is formed?") == "other"
+    assert question_type("When did the man who founded the firm die?") == "when"
+    assert question_type("Where was the person who wrote it born?") == "where"
+    assert question_type("The rocks have been in place since when?") == "when"
+    assert question_type("When Tesla arrived?") == "when"
+    assert question_type("Who was king when the war began?") == "who"
+    assert question_type("What was the name of the man who built it?") == "who"
+
+
+def test_when_is_answered_by_a_day_and_month_or_a_time_that_is_no_date() -> None:
+    """BBC writes "on 2 November" (no year): it was no date, so "When is the US election?" had no short answer.
+    A sentence with no calendar date may still say when: years ago, a clock time, a month, an era, a year of three digits."""
+    election = ["He speculated that the decision was taken to cut costs in the run-up to the election on 2 November."]
+    assert short_answer("When is the US election?", election, "when") == "2 November"
+    assert short_answer("When was she suspended?", ["She was suspended on 25 September pending an inquiry."], "when") == "25 September"
+    cases = [
+        ("When did photosynthetic organisms evolve?", "Bacteria evolved, probably about 3.5 billion years ago.", "3.5 billion years ago"),
+        ("What time do the MSPs decide?", "Each sitting day, normally at 5 pm, MSPs decide on all the motions.", "5 pm"),
+        ("When did Setanta say it would launch?", "Setanta confirmed that it would launch in March as a subscription service.", "March"),
+        ("When was Warsaw razed?", "During the Second World War, Warsaw was razed to the ground.", "the Second World War"),
+        ("When had the Six Ministries existed?", "The Six Ministries (introduced since the Sui and Tang dynasties) gave an image.",
+         "the Sui and Tang dynasties"),
+        ("When was the Duchy of Normandy founded?", "The Duchy of Normandy, which began in 911 as a fiefdom, was established.", "911"),
+    ]
+    for question, sentence, expected in cases:
+        assert short_answer(question, [sentence], "when") == expected, question
+    assert short_answer("When did it grow?", ["It grew in 500 cases."], "when") is None  # a count, not a year
+    assert short_answer("When was it named?", ["It was named after the Doctor of the village."], "when") is None  # no era
+
+
+def test_news_sentences_short_answers() -> None:
+    """Found asking BBC technology, sport and business articles (bench/news.py)."""
+    vp = ['"We are opening accounts in banks in the United States," the central bank\'s vice president Farhat Omar Ben Gadaravice said.']
+    assert short_answer("Who is the vice president of Libya's central bank?", vp, "who") == "Farhat Omar Ben Gadaravice"
+    tries = ["Ireland were indebted to skipper Brian O'Driscoll, who set up tries for Geordan Murphy and Peter Stringer."]
+    assert short_answer("Who set up the tries for Geordan Murphy and Peter Stringer?", tries, "who") == "Brian O'Driscoll"
+    ceo = ["Laurent Beaudoin, part of the family that controls the Montreal-based firm, will take on the role of CEO."]
+    assert short_answer("Who will take on the role of CEO at Bombardier?", ceo, "who") == "Laurent Beaudoin"  # not "Montreal-based"
+    frozen = ["Libya has withdrawn $1bn in assets from the US, assets which had previously been frozen for almost 20 years."]
+    assert short_answer("How long had Libya's assets been frozen?", frozen, "number") == "20 years"  # a duration, not "$1bn"
+    assert short_answer("How much did Libya withdraw?", frozen, "number") == "$1bn"
+    wifi = ["It includes a 802.11b wireless network and a video monitoring system using five cameras."]
+    assert short_answer("How much did Intel spend on the network?", wifi, "number") is None  # money asked, none given
+    teach = ["Barney Oram teaches computer games at the A-level course he runs at Long Road Sixth Form College in Cambridge."]
+    assert short_answer("Where does Barney Oram teach?", teach, "where") == "Long Road Sixth Form College"
+    gartner = ["Camera phones will be sold in Europe by the end of 2004, says a report from analysts Gartner."]
+    assert short_answer("Which analysts wrote the report on camera phones?", gartner, "other") == "Gartner"
+
+
 def test_acronym_long_forms_written_after_or_and_in_parentheses_after() -> None:
     """Reports define acronyms three ways; a plural question ("RINs") matches a singular definition too."""
     crdp = "the phase-in of concurrent receipt (now referred to as Concurrent Retirement and Disability Payments or CRDP), and"

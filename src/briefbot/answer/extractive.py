@@ -118,12 +118,31 @@ def question_type(question: str) -> str:
     if re.search(r"\bhow (many|much|long|old|far|big|large|often)\b|\bwhat (?:(?:is|was|are|were) )?(?:the )?"
                  r"(?:total |average |mean |median |approximate )?(percentage|number|amount|share|proportion)\b", q):
         return "number"
-    for kind in ("who", "whom", "whose", "when", "where"):
-        if re.search(rf"\b{kind}\b", q):
-            return {"whom": "who", "whose": "who"}.get(kind, kind)
+    # The first of the question's kind words decides ("When did the man who ...?" asks when); a "when" that is
+    # not the question's own wh-word is a conjunction ("What happens when ...?" asks no time).
+    for m in _KIND_WORD.finditer(q):
+        kind = {"whom": "who", "whose": "who"}.get(m.group(1), m.group(1))
+        if kind != "when" or _asks_when(q, m):
+            return kind
     if re.search(r"\bwhat (year|date|day|month|time)\b", q):
         return "when"
     return "other"
+
+
+_KIND_WORD = re.compile(r"\b(who|whom|whose|when|where)\b")
+_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b")
+
+
+def _asks_when(q: str, m: re.Match[str]) -> bool:
+    """A "when" the question asks: its first wh-word before a verb or with no other after it ("When did ...", not
+    "When the rock melts, what ..."), its last word ("... since when?"), or after a preposition ("since when")."""
+    first = _WH_WORD.search(q)
+    if first is not None and first.start() == m.start():
+        return bool(_AUXILIARY.match(q, m.end())) or not _WH_WORD.search(q, m.end())
+    return not re.search(r"\w", q[m.end() :]) or bool(re.search(r"\b(?:since|until|till|from|by)\s+$", q[: m.start()]))
+
+
+_AUXILIARY = re.compile(r"\s+(?:is|are|was|were|did|do|does|will|would|had|has|have|can|could|should|shall|may|might|must)\b")
 
 
 def type_match(kind: str, sentence: str, question_words: set[str]) -> float:

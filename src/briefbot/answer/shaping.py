@@ -22,10 +22,26 @@ _MONTH = (
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{3,4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{3,4}}|{_MONTH}\s+{_DAY}\b|"
+    rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{3,4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{3,4}}|{_MONTH}\s+{_DAY}\b|{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)|"
     rf"{_MONTH},?\s+\d{{3,4}}|(?:(?:early|mid|late)[\s-]+)?\d{{1,2}}(?:st|nd|rd|th)[\s-]+century|"
     r"(?:spring|summer|autumn|fall|winter)\s+of\s+\d{4}|\d{3,4}s|\d{4}(?:\s*(?:BC|AD|BCE|CE))?)\b"
 )
+# Times that are no calendar date, read only when a sentence has none: "3.5 billion years ago", "at 5 pm",
+# "in March", "during the Second World War", "since the Sui and Tang dynasties", "in 911".
+_PERIOD = r"(?:[Ww]ars?|[Ee]ra|[Pp]eriod|[Dd]ynast(?:y|ies)|[Aa]ge|[Ee]poch|[Rr]eign|[Rr]evolution|[Ee]mpire|time)"
+_ERA_PHRASE = r"(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?!Present\b)[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]*)*"
+_TIMES = [re.compile(p) for p in (
+    r"\b((?:\d[\d,.]*\s*[–-]\s*)?\d[\d,.]*(?:\s+(?:million|billion|thousand))?\s+years?\s+ago)\b",
+    r"\b((?:\d[\d,.]*\s*[–-]\s*)?\d[\d,.]*(?:\s*(?:BP|BCE|BC|CE|AD)\b|(?=\s*\(BP\b)))",
+    r"\b((?:AD|BC)\s+\d{1,4})\b",
+    r"\b((?:\d{1,2}(?::\d\d)?\s*(?:to|[–-])\s*)?\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.))(?!\w)",
+    rf"\b(?i:in|by|since|until|from|during|early|late)\s+({_MONTH})(?!\w)",
+    rf"\b(?i:during)\s+({_ERA_PHRASE}(?:\s+{_PERIOD})?)",
+    rf"\b(?i:since|until|after|before)\s+((?=[^.,;]*?\b{_PERIOD}\b){_ERA_PHRASE}(?:\s+{_PERIOD})?)",
+    r"\b(?i:in|since|from|until|by)\s+(\d{3})(?=[\s,.;)]|$)(?!\s*(?:%|BC|BP|CE|AD)|\s+(?!as\b|and\b|by\b|when\b|the\b|to\b|with\b|after\b)[a-z])",
+)]
+
+
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
@@ -55,6 +71,17 @@ _PLACE_PHRASE = re.compile(
     r"(?=\s*[,.;:!?()]|\s+(?:for|when|with|and|after|before|by|since|which|who|that|where|until|while|to|from)\b|\s*$)"
 )
 _DIGIT = re.compile(r"\d")  # "at the age of 84", "in the 1990s": an age or a time, not a place
+# A name ending in one of these is a place ("at Long Road Sixth Form College", not "at the A-level course").
+_PLACE_NOUN = re.compile(
+    r"\b(?:College|University|School|Academy|Institute|Hospital|Church|Cathedral|Abbey|Palace|Castle|Park|Stadium|"
+    r"Street|Road|Avenue|Square|Hall|House|Museum|Gallery|Library|Centre|Center|Airport|Station|Bridge|River|Lake|"
+    r"Mountains?|Island|Bay|City|County|Province|State|Republic|Kingdom|Valley|Forest|Theatre|Theater|Arena)$"
+)
+_DURATION_Q = re.compile(r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:the|a|an|its|their)\b)", re.IGNORECASE)  # not "how long is the river"
+_MONEY_Q = re.compile(r"\bhow much\b(?!\s+(?:more|less|longer|time|land|water|oil|energy|power|space|weight|data)\b)"
+                      r".*\b(?:spen[dt]|cost|pa(?:y|id)|price[ds]?|worth|earn|raise[ds]?|invest|fund|charge[ds]?|sell|sold|"
+                      r"receive[ds]?|award|owe[ds]?|budget|revenue|profit|fine[ds]?|compensation)", re.IGNORECASE)
+_MONEY_SPAN = re.compile(rf"[$£€¥]|\b{_CURRENCY}\b|\d(?:bn|m|k)\b|\b(?:million|billion|trillion)\b", re.IGNORECASE)
 PLACE_WORDS = 6  # a place phrase ("in the engine room") longer than this has run on into the clause
 _OWNED_PLACE = re.compile(
     r"\b(?:in|at|on|near|inside|outside|from|to)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w-]*(?:'s|’s)(?:\s+[a-z][\w-]*){1,3}?)"
@@ -69,7 +96,7 @@ _WHICH_NAME = re.compile(
     r"\s*(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|do\b|did\b|has\b|have\b|had\b|can\b|could\b|would\b|will\b|kind\b|type\b|sort\b)"
     r"(?:[a-z]+\s+)?(?:team|company|city|country|state|group|organization|organisation|university|party|band|network|river|club|"
     r"author|person|man|woman|king|queen|president|leader|name|airline|newspaper|magazine|agency|league|church|school|empire|"
-    r"nation|county|province|region|island|ship|award|station|channel|studio|firm|corporation|museum|building|stadium|hospital)\b",
+    r"nation|county|province|region|island|ship|award|station|channel|studio|firm|corporation|museum|building|stadium|hospital|analysts?)\b",
     re.IGNORECASE,
 )
 _TIME_UNIT = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centuries|century|generations?)"
@@ -238,6 +265,29 @@ def _modifiers(sentence: str, spans: list[tuple[int, int]]) -> dict[int, float]:
     return {s: -MODIFIER for s, e in spans if _DESCRIBES.match(sentence[e : e + 80])}
 
 
+_RELATIVE_AFTER = re.compile(r"^,?\s+who\s+([^,.;]{0,60})")
+_WORD_BEFORE = re.compile(r"([a-z][\w-]*)\s+$")
+
+
+def _named_by_the_question(question: str, sentence: str, spans: list[tuple[int, int]]) -> dict[int, float]:
+    """A bonus for a name the sentence ties to the question's words: after the role asked for ("the central bank's
+    vice president Farhat ..." for "Who is the vice president ...?") or before a clause saying what it asks ("skipper
+    Brian O'Driscoll, who set up tries for ..." for "Who set up the tries ...?")."""
+    stems = {w for w in tokenize(question) if w not in STOPWORDS}
+    out: dict[int, float] = {}
+    for s, e in spans:
+        before = _WORD_BEFORE.search(sentence[max(0, s - 30) : s])
+        if before and before.group(1).lower() not in STOPWORDS and set(tokenize(before.group(1))) & stems:
+            out[s] = ASKED_ROLE
+        after = _RELATIVE_AFTER.match(sentence[e : e + 80])
+        if after and len(set(tokenize(after.group(1))) & stems) >= 1:
+            out[s] = ASKED_ROLE
+    return out
+
+
+ASKED_ROLE = 40.0  # characters of distance forgiven to a name after the asked role or before "who <the asked deed>"
+
+
 def _plus(*bonuses: dict[int, float]) -> dict[int, float]:
     """Each span's bonuses added up."""
     return {k: sum(b.get(k, 0.0) for b in bonuses) for k in set().union(*bonuses)}
@@ -256,6 +306,7 @@ def _new(sentence: str, spans: list[tuple[int, int]], question_terms: set[str]) 
 
 
 _ADJECTIVE = re.compile(r"(?:ish|ese|ian|can|ic)$")
+_HYPHEN_ADJECTIVE = re.compile(r"-(?:based|born|owned|led|made|backed|listed|style|bred|funded|run|controlled|registered)$")  # "Montreal-based"
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -278,7 +329,7 @@ def _names(sentence: str) -> list[tuple[int, int]]:
             continue  # a sentence's first word is capitalised anyway: not evidence of a name (but "EPA", "McDonald" are)
         if _TITLE_WORD.fullmatch(sentence[s:e] + " ") or words[0].lower() in _CALENDAR or words[0].lower() in STOPWORDS:
             continue
-        if sentence[max(0, s - 1) : s] == "(" or (len(words) == 1 and _ADJECTIVE.search(words[0])):
+        if sentence[max(0, s - 1) : s] == "(" or (len(words) == 1 and (_ADJECTIVE.search(words[0]) or _HYPHEN_ADJECTIVE.search(words[0]))):
             continue  # "(NASA)" repeats a name; "British", "Ecuadorian" describe one
         out.append((s, e))
     possessive = [n for n in out if sentence[n[0] : n[1]].endswith(("'s", "’s", "s'"))]
@@ -419,11 +470,17 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
         span: tuple[int, int] | None = None
         if kind == "when":
             span = _nearest(_new(sentence, [m.span() for m in _DATE.finditer(sentence)], qterms), anchors)
+            if span is None:
+                span = _nearest(_new(sentence, [m.span(1) for t in _TIMES for m in t.finditer(sentence)], qterms), anchors)
         elif kind == "number":
             spans = [m.span() for m in _NUMBER.finditer(sentence)]
             if "how many" in q or "how much" in q:  # a count or a sum is seldom a year
                 spans = [s for s in spans if not re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])] or spans
                 spans = [s for s in spans if not _ORDINAL_AFTER.match(sentence, s[1])]
+            if _MONEY_Q.search(question):  # "How much did Intel spend?" is a sum of money, not the "802.11" of a standard
+                spans = [s for s in spans if _MONEY_SPAN.search(sentence[s[0] : s[1]])]
+            if _DURATION_Q.search(question):  # "How long had the assets been frozen?": "for almost 20 years", not "$1bn"
+                spans = [s for s in spans if _DURATION_AFTER.match(sentence, s[1])] or spans
             counted = _COUNTED.search(question)
             if counted and not re.fullmatch(_TIME_UNIT, counted.group(1), re.IGNORECASE):
                 # "How many overlaps ...?" is not answered by "in twelve minutes": a duration counts time
@@ -444,7 +501,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
                 return None  # a group asked for, many people named: the quoted sentence is the answer
             # A name after Mr. or Dr., or of two or more words, is more likely a person's.
             person = {s: 40.0 * bool(_TITLE_WORD.search(sentence[max(0, s - 6) : s])) + 15.0 * (" " in sentence[s:e]) for s, e in names}
-            bonus = _plus(person, _after_verb(question, sentence, names), _agent(question, sentence, names), _modifiers(sentence, names))
+            bonus = _plus(person, _after_verb(question, sentence, names), _agent(question, sentence, names), _modifiers(sentence, names),
+                          _named_by_the_question(question, sentence, names))
             span = _nearest(names, anchors, bonus)
         elif kind == "other" and _WHICH_NAME.match(question):
             # "Which team ...", "What company ...": a name the question does not have.
@@ -461,7 +519,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             phrases = _new(sentence, [m.span(1) for m in _PLACE_PHRASE.finditer(sentence)
                                       if len(m.group(1).split()) <= PLACE_WORDS and not _DIGIT.search(m.group(1))], qterms)
             phrases += _new(sentence, [m.span(1) for m in _OWNED_PLACE.finditer(sentence)], qterms)
-            span = _nearest(placed + [p for p in phrases if not any(p[0] <= n[0] < p[1] for n in placed)], anchors)
+            span = _nearest(placed + [p for p in phrases if not any(p[0] <= n[0] < p[1] for n in placed)], anchors,
+                            {n[0]: 30.0 for n in placed if _PLACE_NOUN.search(sentence[n[0] : n[1]])})
             if span is None:
                 span = _nearest(names, anchors)
         if span is not None:
