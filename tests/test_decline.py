@@ -59,26 +59,6 @@ def test_a_name_the_passage_lacks_lowers_the_confidence(tmp_path: Path, embedder
     assert bot.ask(own).answered
 
 
-def test_a_name_the_chunk_lacks_but_its_document_has_is_not_missing(tmp_path: Path, embedder) -> None:
-    """A chunk is a cut of a document: "So far it has only received $11m" names the agency only in the passages
-    above it. A name of the question found in the file's name or another passage of the same file retrieved with it
-    is not missing."""
-    from briefbot.schema import Chunk, Passage
-
-    def passage(source: str, i: int, text: str) -> Passage:
-        return Passage(Chunk(source, i, text, 1, 1, 0, len(text), 0, f"{source}:{i}"), 1.0)
-
-    above = passage("nuclear.txt", 0, "The International Atomic Energy Agency (IAEA) estimates the upgrade will cost $40m.")
-    cut = passage("nuclear.txt", 1, "So far it has only received $11m from the US and the UK. The agency hopes for more.")
-    gen = ExtractiveGenerator(embedder)
-    q = "How much has the IAEA received so far?"
-    same_file = gen.select(q, [cut, above])
-    assert same_file is not None and "$11m" in same_file.text and same_file.signals["missing_names"] == 0.0
-    alone = gen.select(q, [cut])
-    assert alone is not None and alone.signals["missing_names"] == 1.0 and alone.confidence < same_file.confidence
-    assert gen.select("How much has the IAEA received so far in 2004?", [cut, above]).signals["number_missing"] == 1.0
-
-
 def test_the_score_is_a_logistic_model_of_the_signals_with_min_score_its_threshold() -> None:
     assert set(decline.WEIGHTS) == set(decline.FEATURES)
     assert decline.MIN_SCORE == Settings().min_score

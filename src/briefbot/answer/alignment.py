@@ -125,11 +125,6 @@ def _aligned(question_words: tuple[list[str], np.ndarray], sentence: str, sv: np
     }
 
 
-def number_missing(question: str, text: str) -> float:
-    """1 when a number of the question is nowhere in ``text`` (the passage's document as far as it was found)."""
-    return float(bool(set(_NUM.findall(question)) - set(_NUM.findall(text))))
-
-
 def sentence_signals(question: str, sentences: list[str], passage: str, embedder: object, topic: str = "") -> dict[str, float]:
     """The lexical and alignment signals of the quoted sentence that best matches the question word by word:
     an answer quoting three sentences answers if one of them says what was asked."""

@@ -25,26 +25,25 @@ NEUTRAL = {"align_min": 1.0, "align_mean": 1.0}  # when the embedder has no toke
 MIN_SCORE = 0.45  # settings.min_score's default
 ANSWER_FLOOR = 0.94  # share of half 0's answerable questions still answered at MIN_SCORE
 WEIGHTS = {  # on raw signal values (Selection.signals)
-    "relevance": +5.3635,  # mean of the best sentence's cosine and its share of the question's rarer words
-    "missing_names": -1.0000,  # share of the question's names and numbers absent from the passage's document as
-    # found (its file's name, headings and the passages of its file retrieved with it)
-    "missing_terms": +1.3995,  # idf-weighted share of the question's words absent from the passage
-    "type": +0.3925,  # the best sentence offers the kind of thing asked for (who/when/where/how many)
-    "sentence_margin": -0.4063,  # best sentence's relevance less the passage's second best
-    "passage_margin": -0.1079,  # the chosen passage's lead over the next one (answerer's passage score)
-    "sentence_missing": +0.9630,  # share of the question's content words the quoted sentence lacks (alignment.py;
+    "relevance": +4.9860,  # mean of the best sentence's cosine and its share of the question's rarer words
+    "missing_names": -1.0000,  # share of the question's names and numbers absent from the passage
+    "missing_terms": +1.5710,  # idf-weighted share of the question's words absent from the passage
+    "type": +0.3480,  # the best sentence offers the kind of thing asked for (who/when/where/how many)
+    "sentence_margin": -0.2374,  # best sentence's relevance less the passage's second best
+    "passage_margin": -0.2585,  # the chosen passage's lead over the next one (answerer's passage score)
+    "sentence_missing": +0.8156,  # share of the question's content words the quoted sentence lacks (alignment.py;
     # this and the next six are of the quoted sentence that matches the question best, word by word)
-    "number_mismatch": -0.7345,  # a number of the question is not in the sentence, which has another
-    "number_missing": -1.0000,  # a number of the question is nowhere in the passage's document as found
-    "negation_mismatch": -2.7369,  # the question says not/never/no, the sentence does not
-    "antonym": -2.3089,  # a question word the sentence lacks, whose opposite it has (largest / smallest)
-    "align_min": +1.0929,  # the question word matched worst in the sentence (MiniLM token vectors; 1 = same stem)
-    "align_mean": +0.8072,  # the mean match of the question's words
-    "align_low": +0.1350,  # how many question words match under 0.6
-    "scatter": -0.2367,  # the passage has more of the question's rarer words than its best sentence
-    "short": +0.0994,  # a short answer of the kind asked for is found in the quoted sentences (shaping.py)
+    "number_mismatch": -0.4460,  # a number of the question is not in the sentence, which has another
+    "number_missing": -1.0000,  # a number of the question is nowhere in the passage
+    "negation_mismatch": -2.6984,  # the question says not/never/no, the sentence does not
+    "antonym": -2.3230,  # a question word the sentence lacks, whose opposite it has (largest / smallest)
+    "align_min": +1.1373,  # the question word matched worst in the sentence (MiniLM token vectors; 1 = same stem)
+    "align_mean": +0.9875,  # the mean match of the question's words
+    "align_low": +0.1335,  # how many question words match under 0.6
+    "scatter": -0.0211,  # the passage has more of the question's rarer words than its best sentence
+    "short": +0.0525,  # a short answer of the kind asked for is found in the quoted sentences (shaping.py)
 }
-BIAS = -4.9131
+BIAS = -4.6362
 FEATURES = tuple(WEIGHTS)
 # Set rather than fitted (bench/fit_decline.py keeps them): on SQuAD 2.0 a name or number the passage lacks
 # says little once the rest is known (its unanswerable questions reuse the passage's names), but a question

@@ -434,23 +434,18 @@ class ExtractiveGenerator:
         # The decline signals (answer/decline.py weighs them): relevance of the passage's best-supported sentence,
         # what the passage lacks of the question, and (below) what the quoted sentences lack, word by word.
         relevance = sorted((0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine), reverse=True)
-        chunk = passages[home].chunk
-        topic = alignment.topic_of(chunk.source, chunk.context)
-        document = " ".join([topic, *(p.chunk.text for p in passages if p.chunk.source == chunk.source)])
         signals = {
             "relevance": relevance[0],
             "sentence_margin": relevance[0] - relevance[1] if len(relevance) > 1 else relevance[0],
             "passage_margin": passage_margin,
-            # a name the chunk lacks may be in its document (the title, another passage of the same file found):
-            # "How much has the IAEA received?" -> "So far it has only received $11m", the agency named above
-            "missing_names": decline.missing_names(question, document),
+            "missing_names": decline.missing_names(question, passages[home].chunk.text),
             "missing_terms": decline.missing_terms(qwords, set(terms(passages[home].chunk.text)), idf),
             "type": type_match(kind, cands[best].text, qset) if kind != "other" else 1.0,
         }
         best_first = [cands[i].text for i in chosen] + [t for _, t in parts if t not in {cands[i].text for i in chosen}]
         said = [cands[i].said() for i in chosen]  # each quoted sentence, read with the one it leans on
-        signals.update(alignment.sentence_signals(question, said, chunk.text, self.embedder, topic))
-        signals["number_missing"] = alignment.number_missing(question, document)
+        chunk = passages[home].chunk
+        signals.update(alignment.sentence_signals(question, said, chunk.text, self.embedder, alignment.topic_of(chunk.source, chunk.context)))
         signals["scatter"] = max(0.0, _overlap(qwords, passages[home].chunk.text, idf) - max(overlap[i] for i in mine))
         short = short_answer(question, best_first, kind)
         signals["short"] = float(short is not None)
