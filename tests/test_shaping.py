@@ -271,6 +271,8 @@ def test_news_sentences_short_answers() -> None:
     assert short_answer("How much did Intel spend on the network?", wifi, "number") is None  # money asked, none given
     teach = ["Barney Oram teaches computer games at the A-level course he runs at Long Road Sixth Form College in Cambridge."]
     assert short_answer("Where does Barney Oram teach?", teach, "where") == "Long Road Sixth Form College"
+    group = ['"It can be used for much more than games," said Professor Nadia Thalman of the Swiss research group MiraLab.']
+    assert short_answer("Which research group is Nadia Thalman part of?", group, "other") == "MiraLab"  # "Swiss" describes it
     gartner = ["Camera phones will be sold in Europe by the end of 2004, says a report from analysts Gartner."]
     assert short_answer("Which analysts wrote the report on camera phones?", gartner, "other") == "Gartner"
 

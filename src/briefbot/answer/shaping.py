@@ -187,7 +187,8 @@ def _new(sentence: str, spans: list[tuple[int, int]], question_terms: set[str]) 
     return out
 
 
-_ADJECTIVE = re.compile(r"(?:ish|ese|ian|can|ic)$")
+_ADJECTIVE = re.compile(r"(?:ish|ese|ian|can|ic)$|^(?:Swiss|French|Dutch|Greek|Thai|Czech|Welsh|Scots|Basque|Iraqi|Israeli|"
+                        r"Pakistani|Saudi|Kuwaiti|Somali|Afghan|Filipino|Argentine|Nepali|Bangladeshi|Uzbek|Kazakh)$")
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:based|born|owned|led|made|backed|listed|style|bred|funded|run|controlled|registered)$")  # "Montreal-based"
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
