@@ -1,6 +1,6 @@
 """Questions a reader asks of news articles (BBC, not SQuAD): right answers, short answers, and declining.
 
-    python bench/news.py [--out news]      # under a minute: 28 BBC articles indexed, 56 + 29 questions
+    python bench/news.py [--out news]      # under a minute: 34 BBC articles indexed, 56 + 29 + 26 questions
 
 BBC News articles of ../shared/data/bbc-news-summary (technology and sport, business) are written out as files
 (title, blank line, text) and indexed together as `briefbot ingest` would; the questions below are asked through
@@ -13,8 +13,9 @@ FOUND_ON was written on 1 Dec in two rounds (21:08 from tech/101-107; 21:24 from
 each before briefbot was run on its articles; rules of that session (question typing, day-month dates, times that are
 no date, a name found elsewhere in the passage's document, who after an asked role, durations) were then developed
 looking at its failures, so it is a regression set, not a held-out measure. HELD_OUT was written afterwards (21:52)
-from other articles, before briefbot was run on them; nothing was changed after seeing its answers. Nothing is
-fitted to either.
+from other articles, before briefbot was run on them; one rule (nationality adjectives) was made from one of its
+misses after it was measured. HELD_OUT_2 was written after that (22:27) from six more articles, before briefbot was
+run on them; nothing was changed after seeing its answers. Nothing is fitted to any of them.
 """
 
 from __future__ import annotations
@@ -132,6 +133,38 @@ HELD_OUT: list[tuple[str, list[str] | None, str | None]] = [
     ("How much did Marks & Spencer's sales rise in November?", None, None),
     ("Who won the top prize at last year's Sundance festival?", None, None),
 ]
+# Written 1 Dec (22:27) from politics/301-302, entertainment/302, business/307, tech/117 and sport/306 before
+# briefbot was run on them, after one more rule (nationality adjectives) was made from a miss of HELD_OUT above:
+# the second held-out check. Nothing was changed after seeing these answers.
+HELD_OUT_2_ARTICLES = ["politics/301", "politics/302", "entertainment/302", "business/307", "tech/117", "sport/306"]
+HELD_OUT_2: list[tuple[str, list[str] | None, str | None]] = [
+    ("Who leads the Lib Dems?", ["Charles Kennedy"], "Charles Kennedy"),
+    ("What tax would the Lib Dems put on top earners?", ["50%"], "50%"),
+    ("Where did Kennedy give his speech?", ["Commonwealth Club"], "Commonwealth Club"),
+    ("What would the Lib Dems cut?", ["ID cards"], None),
+    ("How much did Galloway win in libel damages?", ["£150,000"], "£150,000"),
+    ("Which constituency will Galloway contest?", ["Bethnal Green"], "Bethnal Green"),
+    ("Since when has Oona King represented the constituency?", ["1997"], "1997"),
+    ("When did Galloway launch Respect?", ["January"], "January"),
+    ("Who will voice Charlotte?", ["Julia Roberts"], "Julia Roberts"),
+    ("Who will direct Charlotte's Web?", ["Gary Winick"], "Gary Winick"),
+    ("Where is filming due to begin?", ["Melbourne"], "Melbourne"),
+    ("How many copies has Charlotte's Web sold?", ["45 million"], "45 million"),
+    ("When was Charlotte's Web published?", ["1952"], "1952"),
+    ("How much did Cairn Energy shares fall?", ["18%"], "18%"),
+    ("Who is Cairn's chief executive?", ["Bill Gammell"], "Bill Gammell"),
+    ("What does ONGC stand for?", ["Oil & Natural Gas Corp"], "Oil & Natural Gas Corp"),
+    ("Which Microsoft program does the Bagle virus take e-mail addresses from?", ["Outlook"], "Outlook"),
+    ("Who is F-Secure's director of anti-virus research?", ["Mikko Hypponen"], "Mikko Hypponen"),
+    ("How many copies an hour did Network Box stop?", ["30,000"], "30,000"),
+    ("Who is the France coach?", ["Bernard Laporte"], "Bernard Laporte"),
+    ("Which club cited Serge Betsen?", ["Wasps"], "Wasps"),
+    ("Whose leg was broken?", ["Stuart Abbott"], "Stuart Abbott"),
+    ("How much will the Lib Dems spend on police?", None, None),
+    ("Who will voice Wilbur the pig?", None, None),
+    ("When will Cairn start production in Rajasthan?", None, None),
+    ("Who wrote the Bagle virus?", None, None),
+]
 
 
 def figures(rows: list[dict]) -> dict:
@@ -159,7 +192,7 @@ def main() -> None:
     src = DATA / "bbc_news_summary.jsonl"
     if not src.exists():
         sys.exit(f"bench: {src} not found (set BRIEFBOT_BENCH_DATA to the folder holding bbc-news-summary)")
-    wanted = set(ARTICLES + HELD_OUT_ARTICLES)
+    wanted = set(ARTICLES + HELD_OUT_ARTICLES + HELD_OUT_2_ARTICLES)
     articles = {a["id"]: a for a in map(json.loads, src.open(encoding="utf-8")) if a["id"] in wanted}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "news"
@@ -171,7 +204,8 @@ def main() -> None:
         retriever = bot.retriever()
         rows = []
         t0 = time.perf_counter()
-        for (question, phrases, short), held_out in [(q, False) for q in FOUND_ON] + [(q, True) for q in HELD_OUT]:
+        asked = [(q, 0) for q in FOUND_ON] + [(q, 1) for q in HELD_OUT] + [(q, 2) for q in HELD_OUT_2]
+        for (question, phrases, short), held_out in asked:
             found = {m: False for m in ("bm25", "dense", "default")}
             if phrases:
                 cands = retriever.candidates(question, 50)
@@ -187,17 +221,16 @@ def main() -> None:
                 "top5": found, "answer": answer.text,
             })
         seconds = (time.perf_counter() - t0) / len(rows)
-    summary = {"found_on": figures([r for r in rows if not r["held_out"]]), "seconds_per_question": seconds}
-    if HELD_OUT:
-        summary["held_out"] = figures([r for r in rows if r["held_out"]])
+    summary = {"found_on": figures([r for r in rows if not r["held_out"]]), "seconds_per_question": seconds,
+               "held_out": figures([r for r in rows if r["held_out"] == 1]), "held_out_2": figures([r for r in rows if r["held_out"] == 2])}
     for r in rows:
         if r["answerable"]:
             mark = "ok " if r["contained"] else ("-- " if r["answered"] else "dec")
         else:
             mark = "ok " if not r["answered"] else "ans"
-        print(f"{mark} {'H' if r['held_out'] else ' '} short={r['short_answer']!r:32.32} {r['question'][:80]}")
+        print(f"{mark} {' H2'[r['held_out']]} short={r['short_answer']!r:32.32} {r['question'][:80]}")
     print()
-    parts = [("found on", summary["found_on"])] + ([("held out", summary["held_out"])] if HELD_OUT else [])
+    parts = [("found on", summary["found_on"]), ("held out", summary["held_out"]), ("held out 2", summary["held_out_2"])]
     print("| measure | " + " | ".join(f"{name} ({f['questions']})" for name, f in parts) + " |")
     print("|---|" + "---|" * len(parts))
     print("| answer holds what the article says | " + " | ".join(f"{f['contained']:.3f} ({f['answerable']})" for _, f in parts) + " |")
