@@ -14,7 +14,7 @@ each before briefbot was run on its articles; rules of that session (question ty
 no date, a name found elsewhere in the passage's document, who after an asked role, durations) were then developed
 looking at its failures, so it is a regression set, not a held-out measure. HELD_OUT was written afterwards (21:52)
 from other articles, before briefbot was run on them; one rule (nationality adjectives) was made from one of its
-misses after it was measured. HELD_OUT_2 was written after that (22:27) from six more articles, before briefbot was
+misses after it was measured. HELD_OUT_2 was written after that (22:22) from six more articles, before briefbot was
 run on them; nothing was changed after seeing its answers. Nothing is fitted to any of them.
 """
 
@@ -133,7 +133,7 @@ HELD_OUT: list[tuple[str, list[str] | None, str | None]] = [
     ("How much did Marks & Spencer's sales rise in November?", None, None),
     ("Who won the top prize at last year's Sundance festival?", None, None),
 ]
-# Written 1 Dec (22:27) from politics/301-302, entertainment/302, business/307, tech/117 and sport/306 before
+# Written 1 Dec (22:22) from politics/301-302, entertainment/302, business/307, tech/117 and sport/306 before
 # briefbot was run on them, after one more rule (nationality adjectives) was made from a miss of HELD_OUT above:
 # the second held-out check. Nothing was changed after seeing these answers.
 HELD_OUT_2_ARTICLES = ["politics/301", "politics/302", "entertainment/302", "business/307", "tech/117", "sport/306"]
