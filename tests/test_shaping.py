@@ -178,6 +178,9 @@ def test_a_possessive_name_answers_without_its_s_unless_the_question_asks_whose(
 
     assert short_answer("Interest groups were no match for who?", ["Interest groups were no match for Kissinger's diplomacy."], "who") == "Kissinger"
     assert short_answer("Whose theory did Tesla disagree with?", ["Tesla disagreed with Einstein's theory of relativity."], "who") == "Einstein's"
+    # A possessive name is a candidate beside the others (it was dropped whenever another name was there).
+    years = ["Alan Bennett's years as a teacher in Leeds shaped the play, the National Theatre said."]
+    assert short_answer("Who was a teacher in Leeds?", years, "who") == "Alan Bennett"  # was "National Theatre"
 
 
 def test_an_object_question_takes_the_name_after_the_verb() -> None:

@@ -196,8 +196,9 @@ _CALENDAR = frozenset(
 )
 
 
-def _names(sentence: str) -> list[tuple[int, int]]:
-    """Capitalised names, without a lone capitalised first word ("They", "As"), titles or month names."""
+def _names(sentence: str, possessives: bool = False) -> list[tuple[int, int]]:
+    """Capitalised names, without a lone capitalised first word ("They", "As"), titles or month names; a name
+    written as a possessive only when no other is there (or with ``possessives``)."""
     out = []
     lead = len(sentence) - len(sentence.lstrip())
     for m in _NAME.finditer(sentence):
@@ -215,6 +216,8 @@ def _names(sentence: str) -> list[tuple[int, int]]:
         if sentence[max(0, s - 1) : s] == "(" or (len(words) == 1 and (_ADJECTIVE.search(words[0]) or _HYPHEN_ADJECTIVE.search(words[0]))):
             continue  # "(NASA)" repeats a name; "British", "Ecuadorian" describe one
         out.append((s, e))
+    if possessives:
+        return out
     possessive = [n for n in out if sentence[n[0] : n[1]].endswith(("'s", "’s", "s'"))]
     return [n for n in out if n not in possessive] or out  # "Kennedy's administrator": the administrator is the answer
 
@@ -378,7 +381,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
         elif kind == "who":
             # The person the question names is not its answer ("Who attended the Giannini meeting?").
             asked = _asked_names(question)
-            names = [_after_role(sentence, n) for n in _names(sentence)]
+            # a possessive name may be the person asked for ("Alan Bennett's experience"), and often is on SQuAD
+            names = [_after_role(sentence, n) for n in _names(sentence, possessives=True)]
             names = [n for n in _new(sentence, names, qterms) if not _same_name(asked, sentence[n[0] : n[1]])]
             if len(names) >= 3 and _GROUP_Q.search(question):
                 return None  # a group asked for, many people named: the quoted sentence is the answer
