@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import DATA
-from reports import holds
+from reports import found_in_top5, holds
 
 from briefbot.api import Briefbot
 
@@ -206,12 +206,7 @@ def main() -> None:
         t0 = time.perf_counter()
         asked = [(q, 0) for q in FOUND_ON] + [(q, 1) for q in HELD_OUT] + [(q, 2) for q in HELD_OUT_2]
         for (question, phrases, short), held_out in asked:
-            found = {m: False for m in ("bm25", "dense", "default")}
-            if phrases:
-                cands = retriever.candidates(question, 50)
-                for mode, weight in (("bm25", 1.0), ("dense", 0.0)):
-                    found[mode] = any(holds(p.chunk.text, phrases) for p in retriever.rank(cands, 5, lexical_weight=weight, rerank=False))
-                found["default"] = any(holds(p.chunk.text, phrases) for p in bot.search(question))
+            found = found_in_top5(bot, retriever, question, phrases) if phrases else dict.fromkeys(("bm25", "dense", "default"), False)
             answer = bot.ask(question)
             rows.append({
                 "held_out": held_out, "question": question, "answerable": phrases is not None, "answered": answer.answered,

@@ -96,6 +96,15 @@ def holds(text: str, phrases: list[str]) -> bool:
     return any(p.lower() in flat for p in phrases)
 
 
+def found_in_top5(bot: Briefbot, retriever: object, question: str, phrases: list[str]) -> dict[str, bool]:
+    """Whether a phrase is in the top 5 passages of BM25 alone, dense alone and the default retrieval."""
+    cands = retriever.candidates(question, 50)
+    found = {mode: any(holds(p.chunk.text, phrases) for p in retriever.rank(cands, 5, lexical_weight=weight, rerank=False))
+             for mode, weight in (("bm25", 1.0), ("dense", 0.0))}
+    found["default"] = any(holds(p.chunk.text, phrases) for p in bot.search(question))
+    return found
+
+
 def figures(rows: list[dict]) -> dict:
     n = len(rows)
     shorts = [r for r in rows if r["short_expected"]]
@@ -128,11 +137,7 @@ def main() -> None:
         rows = []
         t0 = time.perf_counter()
         for (question, phrases, short), held_out in [(q, False) for q in QUESTIONS] + [(q, True) for q in HELD_OUT]:
-            found = {}
-            cands = retriever.candidates(question, 50)
-            for mode, weight in (("bm25", 1.0), ("dense", 0.0)):
-                found[mode] = any(holds(p.chunk.text, phrases) for p in retriever.rank(cands, 5, lexical_weight=weight, rerank=False))
-            found["default"] = any(holds(p.chunk.text, phrases) for p in bot.search(question))
+            found = found_in_top5(bot, retriever, question, phrases)
             answer = bot.ask(question)
             rows.append({
                 "held_out": held_out, "question": question, "answered": answer.answered, "contained": answer.answered and holds(answer.text, phrases),
