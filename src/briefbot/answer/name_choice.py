@@ -17,6 +17,7 @@ NAME = re.compile(rf"\b[A-Z][\w'’-]*(?:\s+(?:{_CONNECT}\s+)?[A-Z][\w'’.-]*)*
 
 
 def words(text: str) -> set[str]:
+    """The stems of a text's words."""
     return set(tokenize(text))
 
 
@@ -51,13 +52,13 @@ def after_verb(question: str, sentence: str, spans: list[tuple[int, int]]) -> di
         return {}
     # The subject follows the auxiliary ("did Carolina", "did the Parliament", "did he"; "Who did play-by-play?" and
     # "Who will carry the game?" ask for the subject); the verb is the first lower-case word after it.
-    words = re.findall(r"[^\W\d_]+", m.group("rest"))
-    if not words or not (words[0][0].isupper() or words[0].lower() in _SUBJECT_START):
+    tokens = re.findall(r"[^\W\d_]+", m.group("rest"))
+    if not tokens or not (tokens[0][0].isupper() or tokens[0].lower() in _SUBJECT_START):
         return {}
-    i = 2 if words[0].lower() in _DETERMINERS else 1
-    while i < len(words) and words[i][0].isupper():
+    i = 2 if tokens[0].lower() in _DETERMINERS else 1
+    while i < len(tokens) and tokens[i][0].isupper():
         i += 1
-    verb = tokenize(words[i]) if i < len(words) and words[i].lower() not in STOPWORDS else []
+    verb = tokenize(tokens[i]) if i < len(tokens) and tokens[i].lower() not in STOPWORDS else []
     if not verb:
         return {}
     at = anchors(sentence, set(verb))
@@ -77,6 +78,8 @@ AGENT_Q = re.compile(
     r"(?!(?:is|are|was|were|did|does|do|will|would|has|have|had|can|could|should|may|might|else)\b)[a-z]+\b)",
     re.IGNORECASE,
 )
+
+
 def named_work_by(question: str, sentences: list[str]) -> str | None:
     """The name written "by NAME" right after a work or thing the question names ("The History Boys by Alan Bennett")."""
     start = len(question) - len(question.lstrip())
@@ -118,6 +121,7 @@ def modifiers(sentence: str, spans: list[tuple[int, int]]) -> dict[int, float]:
 
 _RELATIVE_AFTER = re.compile(r"^,?\s+who\s+([^,.;]{0,60})")
 _WORD_BEFORE = re.compile(r"([a-z][\w-]*)\s+$")
+ASKED_ROLE = 40.0  # characters of distance forgiven to a name after the asked role or before "who <the asked deed>"
 
 
 def named_by_the_question(question: str, sentence: str, spans: list[tuple[int, int]]) -> dict[int, float]:
@@ -131,12 +135,9 @@ def named_by_the_question(question: str, sentence: str, spans: list[tuple[int, i
         if before and before.group(1).lower() not in STOPWORDS and set(tokenize(before.group(1))) & stems:
             out[s] = ASKED_ROLE
         after = _RELATIVE_AFTER.match(sentence[e : e + 80])
-        if after and len(set(tokenize(after.group(1))) & stems) >= 1:
+        if after and set(tokenize(after.group(1))) & stems:
             out[s] = ASKED_ROLE
     return out
-
-
-ASKED_ROLE = 40.0  # characters of distance forgiven to a name after the asked role or before "who <the asked deed>"
 
 
 def plus(*bonuses: dict[int, float]) -> dict[int, float]:
