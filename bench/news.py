@@ -2,20 +2,20 @@
 
     python bench/news.py [--out news]      # under a minute: 34 BBC articles indexed, 56 + 29 + 26 questions
 
-BBC News articles of ../shared/data/bbc-news-summary (technology, sport, business, politics, entertainment) are written out as files
-(title, blank line, text) and indexed together as `briefbot ingest` would; the questions below are asked through
-the Python API (offline answerer, default settings). Each answerable question has the phrases a right answer holds
-(any one of them) and, where one phrase answers, the short answer expected; an unanswerable one (phrases None)
-asks what its articles do not say, so declining is right. Beside the answerer: whether a phrase is in the top 5
-passages of BM25 alone, dense alone and the default retrieval.
+BBC News articles of ../shared/data/bbc-news-summary (technology, sport, business, politics, entertainment) are
+written out as files (title, blank line, text) and indexed together as `briefbot ingest` would; the questions below
+are asked through the Python API (offline answerer, default settings). Each answerable question has the phrases a
+right answer holds (any one of them) and, where one phrase answers, the short answer expected; an unanswerable one
+(phrases None) asks what its articles do not say, so declining is right. Beside the answerer: whether a phrase is in
+the top 5 passages of BM25 alone, dense alone and the default retrieval.
 
 FOUND_ON was written on 1 Dec in two rounds (21:08 from tech/101-107; 21:24 from sport/301-303 and business/301-304),
 each before briefbot was run on its articles; rules of that session (question typing, day-month dates, times that are
 no date, who after an asked role, durations; a name found elsewhere in the passage's document, tried and reverted)
-were then developed looking at its failures, so it is a regression set, not a held-out measure. HELD_OUT was written afterwards (21:52)
-from other articles, before briefbot was run on them; one rule (nationality adjectives) was made from one of its
-misses after it was measured. HELD_OUT_2 was written after that (22:22) from six more articles, before briefbot was
-run on them; nothing was changed after seeing its answers. Nothing is fitted to any of them.
+were then developed looking at its failures, so it is a regression set, not a held-out measure. HELD_OUT was written
+afterwards (21:52) from other articles, before briefbot was run on them; one rule (nationality adjectives) was made
+from one of its misses after it was measured. HELD_OUT_2 was written after that (22:22) from six more articles, before
+briefbot was run on them; nothing was changed after seeing its answers. Nothing is fitted to any of them.
 """
 
 from __future__ import annotations
