@@ -19,6 +19,7 @@ from briefbot.answer.candidates import candidates as _candidates
 from briefbot.answer.definitions import defining_sentences
 from briefbot.answer.polar import is_polar, polar_answer
 from briefbot.answer.quotes import same_section
+from briefbot.answer.question_kind import question_type
 from briefbot.answer.shaping import direct_answer, short_answer
 from briefbot.answer.subject import with_subject
 from briefbot.index.embedding import Embedder, remembered
@@ -110,39 +111,6 @@ _DATE = re.compile(
     r"\b(?:1[0-9]{3}|20[0-9]{2})\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|century|decade)\b",
     re.IGNORECASE,
 )
-
-
-def question_type(question: str) -> str:
-    """The kind of thing the question asks for, from its wh-word: who, when, where, number, or other."""
-    q = question.lower()
-    if re.search(r"\bhow (many|much|long|old|far|big|large|often)\b|\bwhat (?:(?:is|was|are|were) )?(?:the )?"
-                 r"(?:total |average |mean |median |approximate )?(percentage|number|amount|share|proportion)\b", q):
-        return "number"
-    # The first of the question's kind words decides ("When did the man who ...?" asks when); a "when" that is
-    # not the question's own wh-word is a conjunction ("What happens when ...?" asks no time).
-    for m in _KIND_WORD.finditer(q):
-        kind = {"whom": "who", "whose": "who"}.get(m.group(1), m.group(1))
-        if kind != "when" or _asks_when(q, m):
-            return kind
-    if re.search(r"\bwhat (year|date|day|month|time)\b", q):
-        return "when"
-    return "other"
-
-
-_KIND_WORD = re.compile(r"\b(who|whom|whose|when|where)\b")
-_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b")
-
-
-def _asks_when(q: str, m: re.Match[str]) -> bool:
-    """A "when" the question asks: its first wh-word before a verb or with no other after it ("When did ...", not
-    "When the rock melts, what ..."), its last word ("... since when?"), or after a preposition ("since when")."""
-    first = _WH_WORD.search(q)
-    if first is not None and first.start() == m.start():
-        return bool(_AUXILIARY.match(q, m.end())) or not _WH_WORD.search(q, m.end())
-    return not re.search(r"\w", q[m.end() :]) or bool(re.search(r"\b(?:since|until|till|from|by)\s+$", q[: m.start()]))
-
-
-_AUXILIARY = re.compile(r"\s+(?:is|are|was|were|did|do|does|will|would|had|has|have|can|could|should|shall|may|might|must)\b")
 
 
 def type_match(kind: str, sentence: str, question_words: set[str]) -> float:

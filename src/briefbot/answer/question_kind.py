@@ -1,10 +1,12 @@
-"""Questions that ask for a summary ("Summarize the discussion about X", "What did the group decide about Y?").
+"""The kind of question: one that asks for a summary, or which kind of fact (who, when, where, a number).
 
-One quoted sentence answers "Who ...?" or "When ...?", but not "What did the Marketing think of the buttons?":
+Questions that ask for a summary ("Summarize the discussion about X", "What did the group decide about Y?"): one
+quoted sentence answers "Who ...?" or "When ...?", but not "What did the Marketing think of the buttons?":
 the answer is what several turns of a meeting said. The offline answerer gives such questions a topic brief
 (the question is the topic) instead of its best sentence. The rule is narrow on purpose: on SQuAD and the
 multi-hop sets it matches under 0.5% of questions, on QMSum's query-focused ones about three in four
-(bench/briefs.py reports both).
+(bench/briefs.py reports both). ``question_type`` says which kind of fact the others ask for, from the wh-word
+that asks (the short answer and the sentence choice look for that kind).
 """
 
 from __future__ import annotations
@@ -60,3 +62,36 @@ def asks_for_summary(question: str) -> bool:
 def names_a_topic(question: str) -> bool:
     """Whether a summary request names something to summarise ("... about the buttons"), not just "the meeting"."""
     return any(w not in _GENERIC for w in re.findall(r"[^\W_]+", question.lower()))
+
+
+def question_type(question: str) -> str:
+    """The kind of thing the question asks for, from its wh-word: who, when, where, number, or other."""
+    q = question.lower()
+    if re.search(r"\bhow (many|much|long|old|far|big|large|often)\b|\bwhat (?:(?:is|was|are|were) )?(?:the )?"
+                 r"(?:total |average |mean |median |approximate )?(percentage|number|amount|share|proportion)\b", q):
+        return "number"
+    # The first of the question's kind words decides ("When did the man who ...?" asks when); a "when" that is
+    # not the question's own wh-word is a conjunction ("What happens when ...?" asks no time).
+    for m in _KIND_WORD.finditer(q):
+        kind = {"whom": "who", "whose": "who"}.get(m.group(1), m.group(1))
+        if kind != "when" or _asks_when(q, m):
+            return kind
+    if re.search(r"\bwhat (year|date|day|month|time)\b", q):
+        return "when"
+    return "other"
+
+
+_KIND_WORD = re.compile(r"\b(who|whom|whose|when|where)\b")
+_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b")
+
+
+def _asks_when(q: str, m: re.Match[str]) -> bool:
+    """A "when" the question asks: its first wh-word before a verb or with no other after it ("When did ...", not
+    "When the rock melts, what ..."), its last word ("... since when?"), or after a preposition ("since when")."""
+    first = _WH_WORD.search(q)
+    if first is not None and first.start() == m.start():
+        return bool(_AUXILIARY.match(q, m.end())) or not _WH_WORD.search(q, m.end())
+    return not re.search(r"\w", q[m.end() :]) or bool(re.search(r"\b(?:since|until|till|from|by)\s+$", q[: m.start()]))
+
+
+_AUXILIARY = re.compile(r"\s+(?:is|are|was|were|did|do|does|will|would|had|has|have|can|could|should|shall|may|might|must)\b")

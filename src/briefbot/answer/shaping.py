@@ -334,7 +334,7 @@ _POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s|(?<=s)')$")
 def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
     """The shortest verbatim phrase of ``sentences`` (best first) that answers ``question``, or None.
 
-    ``kind`` is the question's type (extractive.question_type: who, when, where, number, other).
+    ``kind`` is the question's type (question_kind.question_type: who, when, where, number, other).
     """
     found = acronym_answer(question, sentences)
     if found:
