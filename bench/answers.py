@@ -33,7 +33,8 @@ sys.path.insert(0, str(HERE))
 from squad_corpus import DATA, Question, write_corpus
 
 from briefbot.answer.cite import check_citations
-from briefbot.answer.extractive import ExtractiveGenerator, question_type
+from briefbot.answer.extractive import ExtractiveGenerator
+from briefbot.answer.question_kind import question_type
 from briefbot.api import Briefbot
 from briefbot.eval import contains_any
 from briefbot.settings import Settings

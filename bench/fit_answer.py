@@ -38,7 +38,8 @@ from collect_decline import output
 from quality_embedder import CachedEmbedder
 
 from briefbot.answer.cite import check_citations
-from briefbot.answer.extractive import ExtractiveGenerator, _candidates, question_type
+from briefbot.answer.extractive import ExtractiveGenerator, _candidates
+from briefbot.answer.question_kind import question_type
 from briefbot.answer.polar import is_polar
 from briefbot.answer.shaping import direct_answer
 from briefbot.eval import contains_any

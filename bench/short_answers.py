@@ -22,7 +22,7 @@ sys.path.insert(0, str(HERE))
 from answers import SHARED, best, exact, f1
 from squad_corpus import DATA
 
-from briefbot.answer.extractive import question_type
+from briefbot.answer.question_kind import question_type
 from briefbot.answer.shaping import short_answer
 from briefbot.text.sentences import sentence_spans
 

@@ -12,8 +12,8 @@ from briefbot.answer.extractive import (
     DECLINE,
     ExtractiveGenerator,
     leans_on_previous,
-    question_type,
 )
+from briefbot.answer.question_kind import question_type
 from briefbot.answer.subject import with_subject
 from briefbot.schema import Chunk, Passage
 

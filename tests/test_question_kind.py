@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefbot.answer import question_kind
-from briefbot.answer.question_kind import asks_for_summary, names_a_topic
+from briefbot.answer.question_kind import asks_for_summary, names_a_topic, question_type
 
 from .conftest import run_cli
 from .test_briefing import MEETING, assert_one_cited_paragraph, bot_for, sentences
@@ -128,3 +128,16 @@ def test_ask_k_bounds_the_passages_a_summary_question_reads(meeting: Path, embed
     narrow = bot.ask(question, k=1)
     assert narrow.answered, narrow.text
     assert len({(c.source, c.n) for c in narrow.citations}) == 1, narrow.text  # one passage read, one cited
+
+
+def test_when_is_the_question_word_only_where_it_asks_a_time() -> None:
+    """"What happens when ...?" asks no time; "When did the man who ...?" asks when, not who (the first kind word
+    decides); "... since when?" and "When Tesla arrived?" ask a time."""
+    assert question_type("What happens when bathocyroe and ocyropsis clap their lobes together?") == "other"
+    assert question_type("When the three types of rock are re-melted what is formed?") == "other"
+    assert question_type("When did the man who founded the firm die?") == "when"
+    assert question_type("Where was the person who wrote it born?") == "where"
+    assert question_type("The rocks have been in place since when?") == "when"
+    assert question_type("When Tesla arrived?") == "when"
+    assert question_type("Who was king when the war began?") == "who"
+    assert question_type("What was the name of the man who built it?") == "who"

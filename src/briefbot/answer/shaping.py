@@ -88,6 +88,7 @@ _PLACE_NOUN = re.compile(
     r"Mountains?|Island|Bay|City|County|Province|State|Republic|Kingdom|Valley|Forest|Theatre|Theater|Arena)$"
 )
 _DURATION_Q = re.compile(r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:the|a|an|its|their)\b)", re.IGNORECASE)  # not "how long is the river"
+# A sum of money required (the numbers filtered), for questions with a money verb; _MONEY below only prefers one.
 _MONEY_Q = re.compile(r"\bhow much\b(?!\s+(?:more|less|longer|time|land|water|oil|energy|power|space|weight|data)\b)"
                       r".*\b(?:spen[dt]|cost|pa(?:y|id)|price[ds]?|worth|earn|raise[ds]?|invest|fund|charge[ds]?|sell|sold|"
                       r"receive[ds]?|award|owe[ds]?|budget|revenue|profit|fine[ds]?|compensation)", re.IGNORECASE)
@@ -129,6 +130,7 @@ _RANGE = re.compile(
 _COUNTED = re.compile(r"\bhow\s+many\s+(?:more\s+|other\s+|different\s+)?([a-z]+)", re.IGNORECASE)
 _DURATION_AFTER = re.compile(rf"\s*-?\s*{_TIME_UNIT}\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"\s?(?:st|nd|rd|th)\b")  # "65 th Infantry" (a superscript flattened): a rank, not an amount
+# A sum of money preferred (a bonus in _number_fit), for looser money questions ("how much did ...").
 _MONEY = re.compile(r"\bhow much (?:money|did|does|do|was|is|were)\b|\b(?:cost|price|paid|pay|worth|spent|dollars?)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|%", re.IGNORECASE)
 
