@@ -225,8 +225,27 @@ def qmsum_about(embedder: CachedEmbedder, sample: int) -> list[dict[str, Any]]:
         s = summarise(f"qmsum query-focused (--about) half {half}", [rows[i] for i in mine])
         s["declined_own_meeting"] = round(sum(declined[i] for i in mine) / len(mine), 4)
         s["declined_other_domain_meeting"] = round(sum(off_declined[i] for i in mine) / len(mine), 4)
+        s.update(speaker_subset([rows[i] for i in mine], [meetings[queries[i][0]]["transcript"] for i in mine],
+                                [queries[i][2]["query"] for i in mine]))
         out.append(s)
     return out
+
+
+def speaker_subset(rows: list[dict[str, Any]], transcripts: list[str], queries: list[str]) -> dict[str, Any]:
+    """ROUGE-1 of the queries that name one of their meeting's speakers ("What did Grad F say about ...?"): a
+    speaker's label written out in the query (titles such as "AM", "Hon." aside), a check independent of
+    answer/speakers.py's rule."""
+    titles = {"am", "hon.", "hon", "right", "mr.", "mr", "dr", "the", "ms", "mrs"}
+    picked = []
+    for row, text, query in zip(rows, transcripts, queries):
+        labels = set(re.findall(r"^([A-Z][^:\n]{0,40}):", text, re.MULTILINE))
+        names = {" ".join(w for w in label.split() if w.lower() not in titles) for label in labels}
+        if any(n and re.search(rf"\b{re.escape(n)}\b", query, re.IGNORECASE) for n in names):
+            picked.append(row)
+    if not picked:
+        return {}
+    return {"speaker_queries": len(picked),
+            "speaker_rouge1": {k: round(statistics.fmean(r[k]["rouge1"] for r in picked), 4) for k in ("briefbot", "lead")}}
 
 
 def qmsum_bot(embedder: CachedEmbedder) -> Any:
@@ -259,7 +278,7 @@ def qmsum_ask(embedder: CachedEmbedder, sample: int, route: bool = True) -> list
     real = question_kind.asks_for_summary
     if not route:
         question_kind.asks_for_summary = lambda q: False
-    rows, halves, answered, own, routed = [], [], [], [], []
+    rows, halves, answered, own, routed, transcripts, asked = [], [], [], [], [], [], []
     try:
         for n, m in enumerate(meetings):
             for q in m["specific"]:
@@ -280,6 +299,8 @@ def qmsum_ask(embedder: CachedEmbedder, sample: int, route: bool = True) -> list
                 if not answer.answered:
                     row["cited_paragraph"] = True  # a decline is one line with the nearest passages
                 rows.append(row)
+                transcripts.append(m["transcript"])
+                asked.append(q["query"])
     finally:
         question_kind.asks_for_summary = real
     out = []
@@ -290,6 +311,7 @@ def qmsum_ask(embedder: CachedEmbedder, sample: int, route: bool = True) -> list
         s["answered"] = round(sum(answered[i] for i in mine) / len(mine), 4)
         s["first_citation_own_meeting"] = round(sum(own[i] for i in mine) / len(mine), 4)
         s["summary_questions"] = round(sum(routed[i] for i in mine) / len(mine), 4)
+        s.update(speaker_subset([rows[i] for i in mine], [transcripts[i] for i in mine], [asked[i] for i in mine]))
         out.append(s)
     return out
 
@@ -461,6 +483,9 @@ def report(s: dict[str, Any]) -> None:
         ("duplicate sentences", str(s["duplicate_sentences"]), "0", common.ok(s["duplicate_sentences"] == 0)),
     ] + ([("declined: own meeting / other domain", f"{s['declined_own_meeting']:.1%} / {s['declined_other_domain_meeting']:.1%}", "low / high", "")]
          if "declined_own_meeting" in s else [])
+      + ([(f"queries naming a speaker ({s['speaker_queries']}): ROUGE-1 briefbot / Lead",
+           f"{s['speaker_rouge1']['briefbot']:.3f} / {s['speaker_rouge1']['lead']:.3f}", "", "")]
+         if "speaker_queries" in s else [])
       + ([("answered / first citation from the query's meeting", f"{s['answered']:.1%} / {s['first_citation_own_meeting']:.1%}", "", "")]
          if "answered" in s else []))
     sys.stdout.flush()

@@ -54,7 +54,7 @@ def open_bot(meetings: list[dict[str, Any]], embedder: CachedEmbedder) -> Any:
 def signals(passages: list[Any], embedder: CachedEmbedder, query: str) -> dict[str, float]:
     """The relevance brief_topic decides on, for one query on the passages retrieved from one meeting."""
     units = units_of(passages)
-    vecs = file_brief.prose_vectors(embedder, units)  # type: ignore[arg-type]
+    vecs = file_brief.prose_vectors(embedder, units, said=False)  # type: ignore[arg-type]
     rel = file_brief.relevance(units, vecs, query, embedder)  # type: ignore[arg-type]
     return {"relevance": float(rel.max(initial=-1.0))}
 

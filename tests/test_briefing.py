@@ -304,3 +304,48 @@ def test_a_meeting_brief_quotes_the_clean_sentence_not_the_hesitant_one(tmp_path
     answer = bot_for(tmp_path, embedder).brief(source="corpus/meeting.txt", words=60)
     assert "The survey says that young people" in answer.text
     assert "{disfmarker}" not in answer.text and " uh " not in answer.text
+
+
+DESIGN_MEETING = """Project Manager: Okay , let us start , we have the presentations today .
+Marketing: Fine , I have my slides ready .
+Project Manager: First I ask our Industrial Designer to tell us what he found .
+Industrial Designer: Inside , the structure is a circuit board with a chip , and wires connect it to the battery and the switches .
+Industrial Designer: I would use one long-lasting battery , because two batteries make the remote bigger and dearer .
+Marketing: People told us that how a remote looks matters more to them than what is inside it .
+User Interface: The case should be curved so that it fits the hand .
+Project Manager: Good , thanks , then the next presentation please .
+"""
+
+
+def test_a_question_naming_a_speaker_briefs_their_turns(
+    tmp_path: Path, embedder: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Industrial Designer" is who spoke, not words to find: read as words, the Project Manager's line naming the
+    # designer led the brief; the designer's own turns say nothing of "designer" (their label is not what they said).
+    from briefbot.answer import file_brief
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "meeting.txt").write_text(DESIGN_MEETING)
+    bot = bot_for(tmp_path, embedder)
+    question = "What did Industrial Designer say about the structure of the device?"
+    answer = bot.brief(about=question, source="corpus/meeting.txt", words=40)
+    assert_one_cited_paragraph(answer.text)
+    said = sentences(answer.text)
+    assert said[0].startswith("Industrial Designer: "), said
+    assert all(s.startswith("Industrial Designer: ") for s in said), said
+    monkeypatch.setattr(file_brief, "SPEAKER_BONUS", None)  # the speaker read as words: the test would fail
+    before = sentences(bot.brief(about=question, source="corpus/meeting.txt", words=40).text)
+    assert not before[0].startswith("Industrial Designer: "), before
+
+
+def test_a_corpus_brief_does_not_quote_a_transcripts_small_talk(tmp_path: Path, embedder: object) -> None:
+    (tmp_path / "corpus").mkdir()
+    # A corpus brief quotes the opening sentence of each group's most central file (a news article's lead), and
+    # quoted a transcript's opening "Project Manager: What do {gap} {disfmarker} do we have to do ?" that way.
+    opening = "Project Manager: Um so uh {disfmarker} what do we uh have to do today , uh {disfmarker} ?\n"
+    (tmp_path / "corpus" / "meeting.txt").write_text(opening + HESITANT_MEETING)
+    (tmp_path / "corpus" / "report.txt").write_text(" ".join(REPORT_SUMMARY) + "\n")
+    answer = bot_for(tmp_path, embedder).brief()
+    assert_one_cited_paragraph(answer.text)
+    assert "{disfmarker}" not in answer.text and " uh " not in answer.text, answer.text
+    assert any(c.source.endswith("meeting.txt") for c in answer.citations)

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefbot.answer.speakers import label_of
 from briefbot.index.words import tokenize
 from briefbot.schema import Passage
 from briefbot.text.sentences import split_sentences
@@ -51,6 +52,7 @@ class Unit:
     leans: bool
     prev: int | None = None  # the unit just before it in the same document, when known
     line: bool = False  # a line of its own in the file (short and unpunctuated, a heading)
+    speaker: str | None = None  # in a transcript, the label of the turn it is in ("Grad F"), when known
 
     @property
     def words(self) -> int:
@@ -153,6 +155,7 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
     seen_text: set[str] = set()
     rank = 0
     last: tuple[str, int] | None = None  # (source, chunk end) of the previous passage
+    speaker: str | None = None
     # A transcript (speakers' turns in some passage of the file): a question asked is part of what was said.
     spoken = {p.chunk.source for p in passages if len(_TURN.findall(p.chunk.text)) >= 2}
     for i in order:
@@ -161,8 +164,11 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
         if not whole_file:
             rank = rank if contiguous else (0 if chunk.index == 0 else 1000)
         prev = len(out) - 1 if contiguous and out else None
+        speaker = speaker if contiguous else None  # a chunk opening mid-turn: its speaker is in the chunk before
         for s, e in _spans(chunk.text):
             at = (chunk.source, chunk.start_char + s)
+            if chunk.source in spoken and (s == 0 or chunk.text[s - 1] == "\n"):
+                speaker = label_of(chunk.text[s:e]) or speaker
             if at in seen_at:
                 continue  # overlap with the chunk before
             seen_at.add(at)
@@ -174,7 +180,8 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
                 seen_text.add(key)
             before, after = chunk.text[:s].rstrip(" \t"), chunk.text[e:].lstrip(" \t")
             line = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
-            out.append(Unit(text, i, chunk.source, at[1], rank, prose, leans_on_previous(text), prev, line))
+            out.append(Unit(text, i, chunk.source, at[1], rank, prose, leans_on_previous(text), prev, line,
+                            speaker if chunk.source in spoken else None))
             prev = len(out) - 1
             rank += 1
         last = (chunk.source, chunk.end_char)

@@ -19,6 +19,7 @@ import numpy as np
 
 from briefbot.answer.brief_units import Unit, blocks_of, units_of
 from briefbot.answer.file_brief import (
+    FILLER,
     LEAD_BONUS,
     NAME,
     NEAR_DUPLICATE,
@@ -198,8 +199,8 @@ def _opening(
     chunk = openers[cluster].chunk
     first = next((i for i, u in enumerate(units) if u.source == chunk.source and u.order >= chunk.start_char
                   and u.order < chunk.end_char and u.prose), None)
-    if first is None or units[first].leans or units[first].words > room:
-        return []
+    if first is None or units[first].leans or units[first].words > room or units[first].speaker is not None:
+        return []  # (a transcript opens with greetings and "what do we have to do?", not its point)
     if taken and float(np.max(vecs[taken] @ vecs[first])) >= NEAR_DUPLICATE:
         return []
     return [first]
@@ -214,7 +215,7 @@ def _point(
         return []
     score = np.full(len(units), -np.inf, dtype=np.float32)
     for i in mine:
-        score[i] = float(vecs[i] @ centre) + LEAD_BONUS * math.exp(-units[i].rank / 2.0)
+        score[i] = float(vecs[i] @ centre) + LEAD_BONUS * math.exp(-units[i].rank / 2.0) - FILLER * units[i].filler
     blocks = [b for b in blocks_of(units) if all(u in mine for u in b)]
     taken_vecs = vecs[taken] if taken else None
     if taken_vecs is not None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from briefbot.answer import speakers
 from briefbot.answer.brief_units import (
     Unit,
     blocks_of,
@@ -83,6 +84,10 @@ SLACK = 8  # a brief this many words short of the budget is full
 # Below the floor everywhere it declines; it quotes sentences reaching KEEP_RATIO of the floor.
 TOPIC_FLOOR = 0.71
 KEEP_RATIO = 0.8
+# A topic that names who spoke ("What did Grad F say about ...?", answer/speakers.py): their turns score this much more
+# relevance, and the label's words are no topic words (nor part of the topic's vector). None: the speaker is read as
+# words. 0.2 is half A's best of 0.1 / 0.2 / 0.3 / 0.5 on the QMSum queries (bench/briefs.py; README, Briefs).
+SPEAKER_BONUS: float | None = 0.2
 TOPIC_NOISE = frozenset(
     [
         "summarize", "summarise", "summary", "discuss", "discussed", "discussion", "talk", "talked", "what",
@@ -102,12 +107,18 @@ class BriefPlan:
     scope: str | None = None
 
 
-def prose_vectors(embedder: Embedder, units: list[Unit]) -> np.ndarray:
-    """Vectors of the prose units (others stay zero: they are never quoted)."""
+def prose_vectors(embedder: Embedder, units: list[Unit], said: bool = True) -> np.ndarray:
+    """Vectors of the prose units (others stay zero: they are never quoted).
+
+    ``said``: of what a transcript's sentence says, without its speaker's label ("Project Manager: "), which is not
+    its content (QMSum general briefs, ROUGE-1 +.006 / +.007 on halves A / B). A topic brief keeps the label: its
+    floor was fitted with it, and without it half B's queries on another domain's meeting were declined less often.
+    """
     prose = [i for i, u in enumerate(units) if u.prose]
     vecs = np.zeros((len(units), embedder.dim), dtype=np.float32)
     if prose:
-        vecs[prose] = embedder.embed([units[i].text for i in prose])
+        vecs[prose] = embedder.embed([without_speaker(units[i].text) if said and units[i].speaker else units[i].text
+                                      for i in prose])
     return vecs
 
 
@@ -320,8 +331,11 @@ def topic_terms(about: str) -> list[str]:
 
 def relevance(units: list[Unit], vecs: np.ndarray, about: str, embedder: Embedder) -> np.ndarray:
     """Per unit: half cosine to the topic, half the share of the topic's rarer words (read with its antecedent)."""
-    qvec = embedder.embed([about])[0]
+    who = speakers.named(about, {u.speaker for u in units if u.speaker}) if SPEAKER_BONUS is not None else set()
+    qvec = embedder.embed([speakers.unnamed(about, who) if who else about])[0]
     qwords = set(topic_terms(about))
+    if who:  # "What did Grad F say about X?": X is the topic, Grad F who said it
+        qwords = (qwords - speakers.label_terms(who)) or qwords
     unit_terms = [set(tokenize(without_speaker(u.text))) for u in units]
     n = len(units)
     idf = {w: math.log(1 + n / (1 + sum(1 for t in unit_terms if w in t))) for w in qwords}
@@ -333,13 +347,15 @@ def relevance(units: list[Unit], vecs: np.ndarray, about: str, embedder: Embedde
         have = unit_terms[i] | (unit_terms[u.prev] if u.leans and u.prev is not None else set())
         overlap = sum(idf[w] for w in qwords if w in have) / total
         out[i] = 0.5 * float(vecs[i] @ qvec) + 0.5 * overlap
+        if u.speaker in who:
+            out[i] += SPEAKER_BONUS or 0.0
     return out
 
 
 def brief_topic(passages: list[Passage], embedder: Embedder, words: int, about: str, min_score: float) -> BriefPlan:
     """Only what is really about the topic; declines (with the nearest passages) when nothing is."""
     units = units_of(passages)
-    vecs = prose_vectors(embedder, units)
+    vecs = prose_vectors(embedder, units, said=False)
     rel = relevance(units, vecs, about, embedder)
     floor = TOPIC_FLOOR * min_score
     if not units or float(rel.max(initial=-np.inf)) < floor:
