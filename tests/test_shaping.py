@@ -420,3 +420,15 @@ def test_who_made_a_named_work_is_the_name_after_by_in_any_quoted_sentence() -> 
             "Theatre since last May.", "The History Boys by Alan Bennett has been named best new play of the year."]
     assert short_answer("Who wrote The History Boys?", said, "who") == "Alan Bennett"
     assert short_answer("Who directed Fight Club?", ["Fight Club (1999) by David Fincher stars Brad Pitt."], "who") == "David Fincher"
+
+
+def test_in_a_transcript_who_spoke_of_themselves_is_who_did_it() -> None:
+    # "Uh I" was the answer: the turn's speaker label is the person a first-person turn is about.
+    turn = "User Interface: Uh I would like to keep the number of buttons small , most people only use the volume ."
+    assert short_answer("Who wants a small number of buttons?", [turn], "who") == "User Interface"
+    decided = "Project Manager: So we decide on six rubber buttons on the front ."
+    assert short_answer("Who decided on six rubber buttons?", [decided], "who") == "Project Manager"
+    # a turn about someone else names them; and the speaker the question names is not its answer
+    other = "Marketing: The survey was designed by Jane Fowler last spring ."
+    assert short_answer("Who designed the survey?", [other], "who") == "Jane Fowler"
+    assert short_answer("Who did Marketing say we should ask?", ["Marketing: I think we should ask Tom Berg ."], "who") == "Tom Berg"

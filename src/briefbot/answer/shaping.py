@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefbot.answer.definitions import acronym_answer
+from briefbot.answer.speakers import label_of
 from briefbot.answer.name_choice import (
     after_verb as _after_verb,
     agent as _agent,
@@ -333,6 +334,8 @@ _POSSESSIVE_LEAD = re.compile(r"^[^\W\d_]+(?:'s|’s)\s+(?=[A-Z])")
 _POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s|(?<=s)')$")
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our)\b")  # a transcript turn that speaks of its speaker
+
 def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
     """The shortest verbatim phrase of ``sentences`` (best first) that answers ``question``, or None.
 
@@ -383,6 +386,9 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
         elif kind == "who":
             # The person the question names is not its answer ("Who attended the Giannini meeting?").
             asked = _asked_names(question)
+            label = label_of(sentence)
+            if label and _FIRST_PERSON.search(sentence, len(label) + 1) and not _same_name(asked, label):
+                return label  # "User Interface: Uh I would like to keep the buttons few": who spoke is who did
             # a possessive name may be the person asked for ("Alan Bennett's experience"), and often is on SQuAD
             names = [_after_role(sentence, n) for n in _names(sentence, possessives=True)]
             names = [n for n in _new(sentence, names, qterms) if not _same_name(asked, sentence[n[0] : n[1]])]
