@@ -88,7 +88,6 @@ KEEP_RATIO = 0.8
 # relevance, and the label's words are no topic words (nor part of the topic's vector). None: the speaker is read as
 # words. 0.2 is half A's best of 0.1 / 0.2 / 0.3 / 0.5 on the QMSum queries (bench/briefs.py; README, Briefs).
 SPEAKER_BONUS: float | None = 0.2
-SPEAKER_KEEP = 0.0
 TOPIC_NOISE = frozenset(
     [
         "summarize", "summarise", "summary", "discuss", "discussed", "discussion", "talk", "talked", "what",
@@ -333,12 +332,6 @@ def topic_terms(about: str) -> list[str]:
 def relevance(units: list[Unit], vecs: np.ndarray, about: str, embedder: Embedder) -> np.ndarray:
     """Per unit: half cosine to the topic, half the share of the topic's rarer words (read with its antecedent),
     plus SPEAKER_BONUS for the turns of a speaker the topic names."""
-    rel, bonus = topic_relevance(units, vecs, about, embedder)
-    return rel + bonus
-
-
-def topic_relevance(units: list[Unit], vecs: np.ndarray, about: str, embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
-    """``relevance`` in two parts: what the sentence says, and the bonus for who said it."""
     who = speakers.named(about, {u.speaker for u in units if u.speaker}) if SPEAKER_BONUS is not None else set()
     qvec = embedder.embed([speakers.unnamed(about, who) if who else about])[0]
     qwords = set(topic_terms(about))
@@ -349,7 +342,6 @@ def topic_relevance(units: list[Unit], vecs: np.ndarray, about: str, embedder: E
     idf = {w: math.log(1 + n / (1 + sum(1 for t in unit_terms if w in t))) for w in qwords}
     total = sum(idf.values()) or 1.0
     out = np.full(n, -np.inf, dtype=np.float32)
-    bonus = np.zeros(n, dtype=np.float32)
     for i, u in enumerate(units):
         if not u.prose:
             continue
@@ -357,21 +349,19 @@ def topic_relevance(units: list[Unit], vecs: np.ndarray, about: str, embedder: E
         overlap = sum(idf[w] for w in qwords if w in have) / total
         out[i] = 0.5 * float(vecs[i] @ qvec) + 0.5 * overlap
         if u.speaker in who:
-            bonus[i] = SPEAKER_BONUS or 0.0
-    return out, bonus
+            out[i] += SPEAKER_BONUS or 0.0
+    return out
 
 
 def brief_topic(passages: list[Passage], embedder: Embedder, words: int, about: str, min_score: float) -> BriefPlan:
     """Only what is really about the topic; declines (with the nearest passages) when nothing is."""
     units = units_of(passages)
     vecs = prose_vectors(embedder, units, said=False)
-    said, bonus = topic_relevance(units, vecs, about, embedder)
-    rel = said + bonus
+    rel = relevance(units, vecs, about, embedder)
     floor = TOPIC_FLOOR * min_score
     if not units or float(rel.max(initial=-np.inf)) < floor:
         return BriefPlan(Draft(NO_TOPIC, answered=False, model=NAME), passages)
-    keep = [i for i, u in enumerate(units) if u.prose and rel[i] >= KEEP_RATIO * floor
-            and (bonus[i] == 0 or said[i] >= SPEAKER_KEEP * KEEP_RATIO * floor)]
+    keep = [i for i, u in enumerate(units) if u.prose and rel[i] >= KEEP_RATIO * floor]
     # Ranked by relevance (less hesitations), so the brief leads with what is most about the topic (on half A of the
     # QMSum queries adding 0.3/0.6/1.0 x centrality among the kept sentences scored ROUGE-1 .221/.221/.218 against .225).
     score = np.full(len(units), -np.inf, dtype=np.float32)
