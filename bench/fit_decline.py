@@ -30,7 +30,7 @@ from briefbot.answer import decline
 
 WORK = HERE / "work"
 RESULTS = HERE / "results" / "decline.json"
-OTHER_SETS = ("hotpotqa", "2wikimultihopqa", "musique", "corpus")
+OTHER_SETS = ("hotpotqa", "2wikimultihopqa", "musique", "corpus", "news")
 ANSWER_FLOORS = (0.97, 0.95, 0.94, 0.93, 0.92, 0.9, 0.87, 0.85, 0.8, 0.75, 0.7)
 
 
@@ -38,11 +38,14 @@ def matrix(rows: list[dict], names: list[str]) -> np.ndarray:
     return np.array([[decline.value(r["signals"], n) for n in names] for r in rows], dtype=float)
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float, offset: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+def fit(x: np.ndarray, y: np.ndarray, l2: float, offset: np.ndarray | None = None,
+        weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """L2-regularised logistic regression by Newton's method on standardised columns; weights on raw values.
 
-    ``offset`` is added to every row's score unfitted (the part of the score whose weights are fixed)."""
+    ``offset`` is added to every row's score unfitted (the part of the score whose weights are fixed); ``weight``
+    weighs each row (default 1)."""
     offset = np.zeros(len(x)) if offset is None else offset
+    weight = np.ones(len(x)) if weight is None else weight
     mu, sd = x.mean(0), x.std(0) + 1e-9
     z = np.hstack([(x - mu) / sd, np.ones((len(x), 1))])
     w = np.zeros(z.shape[1])
@@ -50,8 +53,8 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float, offset: np.ndarray | None = Non
     reg[-1, -1] = 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-(z @ w + offset)))
-        grad = z.T @ (p - y) / len(y) + reg @ w
-        hess = (z * (p * (1 - p))[:, None]).T @ z / len(y) + reg
+        grad = z.T @ (weight * (p - y)) / weight.sum() + reg @ w
+        hess = (z * (weight * p * (1 - p))[:, None]).T @ z / weight.sum() + reg
         w -= np.linalg.solve(hess, grad)
     raw = w[:-1] / sd
     return raw, float(w[-1] - (raw * mu).sum())
@@ -122,6 +125,9 @@ def main() -> None:
                     help="what the model predicts: the question is answerable, or the quoted text holds its answer")
     ap.add_argument("--split", choices=("squad2", "squad1"), default="squad2",
                     help="halves by SQuAD 2.0's article numbers, or by SQuAD v1.1's (keeps v1.1's half 1 held out)")
+    ap.add_argument("--natural", type=float, default=0.0,
+                    help="also fit on bench/natural_unanswerable.py's questions (SQuAD v1.1 with the gold paragraph taken "
+                         "away), each weighing this much (0: reported, not fitted on)")
     args = ap.parse_args()
     fixed = {k: float(v) for k, v in (kv.split("=") for kv in args.fixed.split(",") if kv)}
     names = [n for n in args.features.split(",") if n not in fixed]
@@ -136,7 +142,16 @@ def main() -> None:
     print(f"SQuAD 2.0 dev: {len(halves[0])} questions in half 0 (fitted on; {int((1 - y[0]).sum())} unanswerable), "
           f"{len(halves[1])} in half 1 (held out; {int((1 - y[1]).sum())} unanswerable)")
     offsets = [matrix(h, list(fixed)) @ np.array(list(fixed.values())) if fixed else np.zeros(len(h)) for h in halves]
-    w, b = fit(x[0], y[0], args.l2, offsets[0])
+    natural = [[r for r in load("squad1-removed") if r["half"] == h] for h in (0, 1)]
+    nx = [matrix(h, names) for h in natural]
+    noff = [matrix(h, list(fixed)) @ np.array(list(fixed.values())) if fixed and h else np.zeros(len(h)) for h in natural]
+    if args.natural and natural[0]:
+        print(f"natural unanswerable (bench/natural_unanswerable.py): {len(natural[0])} in half 0 fitted on, weight {args.natural}")
+        sw = np.concatenate([np.ones(len(x[0])), np.full(len(nx[0]), args.natural)])
+        w, b = fit(np.vstack([x[0], nx[0]]), np.concatenate([y[0], np.zeros(len(nx[0]))]), args.l2,
+                   np.concatenate([offsets[0], noff[0]]), sw)
+    else:
+        w, b = fit(x[0], y[0], args.l2, offsets[0])
     model = [xi @ w + b + o for xi, o in zip(x, offsets)]
     relevance = [matrix(h, ["relevance"])[:, 0] for h in halves]
     previous = [np.array([r["signals"].get("relevance", 0) - 0.1 * r["signals"].get("missing_names", 0) for r in h]) for h in halves]
@@ -164,6 +179,18 @@ def main() -> None:
     chosen = [rates(h, s, th) for h, s in zip(halves, model)]
     print(f"\nchosen: answer floor {floor} on half 0 -> half 0 {fmt(chosen[0])}, half 1 {fmt(chosen[1])}")
     out["chosen"] = {"floor": floor, "halves": chosen}
+    if natural[0]:
+        nat = [rates(h, xi @ w + b + o, th)["declined_unanswerable"] for h, xi, o in zip(natural, nx, noff)]
+        allx = [np.vstack([xi, nxi]) for xi, nxi in zip(x, nx)]
+        ally = [np.concatenate([yi, np.zeros(len(nxi))]) for yi, nxi in zip(y, nx)]
+        allo = [np.concatenate([o, no]) for o, no in zip(offsets, noff)]
+        nat_auc = [auc(xi @ w + b + o, yi) for xi, yi, o in zip(allx, ally, allo)]
+        only = [auc(np.concatenate([(xi @ w)[yi == 1], nxi @ w]), np.concatenate([np.ones(int(yi.sum())), np.zeros(len(nxi))]))
+                for xi, yi, nxi in zip(x, y, nx)]
+        print(f"natural unanswerable (SQuAD v1.1, gold paragraph taken away): declined {nat[0]:.3f} / {nat[1]:.3f} "
+              f"(half 0 / half 1); AUC against SQuAD 2.0's answerable ones {only[0]:.3f} / {only[1]:.3f}")
+        out["natural"] = {"declined": nat, "auc_vs_answerable": only, "auc_all": nat_auc,
+                          "questions": [len(h) for h in natural], "fit_weight": args.natural}
     print("\nOther sets (answered share / containment): previous default -> model at the chosen threshold")
     out["other_sets"] = {}
     for name in OTHER_SETS:
@@ -174,7 +201,9 @@ def main() -> None:
         o = matrix(rs, list(fixed)) @ np.array(list(fixed.values())) if fixed else 0.0
         old = rates(rs, np.array([r["signals"].get("relevance", 0) - 0.1 * r["signals"].get("missing_names", 0) if r["signals"] else 0 for r in rs]), 0.45)
         new = rates(rs, xs @ w + b + o, th)
-        print(f"  {name:16s} {len(rs):4d} questions: {old['answered']:.3f} / {old['containment']:.3f} -> {new['answered']:.3f} / {new['containment']:.3f}")
+        un = sum(1 for r in rs if not r["answerable"])
+        extra = f"; unanswerable declined {old['declined_unanswerable']:.3f} -> {new['declined_unanswerable']:.3f} ({un})" if un else ""
+        print(f"  {name:16s} {len(rs):4d} questions: {old['answered']:.3f} / {old['containment']:.3f} -> {new['answered']:.3f} / {new['containment']:.3f}{extra}")
         out["other_sets"][name] = {"previous": old, "model": new, "questions": len(rs)}
     print("\nFor answer/decline.py:")
     weights = {**dict(zip(names, [round(v, 4) for v in w.tolist()])), **fixed}

@@ -1,6 +1,6 @@
 """Questions a reader asks of news articles (BBC, not SQuAD): right answers, short answers, and declining.
 
-    python bench/news.py [--out news]      # under a minute: 34 BBC articles indexed, 56 + 29 + 26 questions
+    python bench/news.py [--out news]      # under a minute: 40 BBC articles indexed, 56 + 29 + 26 + 34 questions
 
 BBC News articles of ../shared/data/bbc-news-summary (technology, sport, business, politics, entertainment) are
 written out as files (title, blank line, text) and indexed together as `briefbot ingest` would; the questions below
@@ -15,7 +15,9 @@ no date, who after an asked role, durations; a name found elsewhere in the passa
 were then developed looking at its failures, so it is a regression set, not a held-out measure. HELD_OUT was written
 afterwards (21:52) from other articles, before briefbot was run on them; one rule (nationality adjectives) was made
 from one of its misses after it was measured. HELD_OUT_2 was written after that (22:22) from six more articles, before
-briefbot was run on them; nothing was changed after seeing its answers. Nothing is fitted to any of them.
+briefbot was run on them; nothing was changed after seeing its answers. HELD_OUT_3 was written on 1 Dec (23:45)
+from six more articles before briefbot was run on them, to measure a decline rule for typed questions (when, how
+many, how much) that it was about to try; 10 of its 34 questions are unanswerable. Nothing is fitted to any of them.
 """
 
 from __future__ import annotations
@@ -166,6 +168,59 @@ HELD_OUT_2: list[tuple[str, list[str] | None, str | None]] = [
     ("Who wrote the Bagle virus?", None, None),
 ]
 
+HELD_OUT_3_ARTICLES = ["business/320", "business/321", "politics/320", "entertainment/320", "sport/320", "tech/130"]
+HELD_OUT_3: list[tuple[str, list[str] | None, str | None]] = [
+    ("How many times has the US blocked Iran's application?", ["21st"], "21st"),
+    ("When was China admitted to the WTO?", ["2001"], "2001"),
+    ("How many countries are seeking WTO membership?", ["27"], "27"),
+    ("Who is Iraq's Trade Minister?", ["Mohammed Mustafa al-Jibouri"], "Mohammed Mustafa al-Jibouri"),
+    ("Who is the EU ambassador to the WTO?", ["Carlo Trojan"], "Carlo Trojan"),
+    ("How much will Diageo pay for Chalone?", ["$260m"], "$260m"),
+    ("Who is Diageo North America's president?", ["Ivan Menezes"], "Ivan Menezes"),
+    ("What were Chalone's revenues in 2003?", ["$69.4m"], "$69.4m"),
+    ("When does Diageo expect regulatory approval?", ["first quarter of 2005"], None),
+    ("How much did William Hague earn on top of his MP's salary?", ["£820,000"], "£820,000"),
+    ("How much was Ann Widdecombe's advance for her novels?", ["£100,000"], "£100,000"),
+    ("Which company is Michael Portillo a non-executive director of?", ["BAE Systems"], "BAE Systems"),
+    ("When did Holiff manage Johnny Cash?", ["between 1960 and 1973"], None),
+    ("How old was Saul Holiff when he died?", ["79"], "79"),
+    ("Where did Holiff study history?", ["University of Victoria"], "University of Victoria"),
+    ("When did Holiff die?", ["17 March"], "17 March"),
+    ("Who is the Wales coach?", ["Mike Ruddock"], "Mike Ruddock"),
+    ("Who replaces Hal Luscombe on the right wing?", ["Kevin Morgan"], "Kevin Morgan"),
+    ("When did Wales last win the title?", ["1994"], "1994"),
+    ("By how much did Wales beat Italy?", ["38-8"], "38-8"),
+    ("How many slim PS2s were sold in the first week?", ["50,000"], "50,000"),
+    ("How much did San Andreas make over the weekend?", ["£24m"], "£24m"),
+    ("Who edits Computerandvideogames.com?", ["John Houlihan"], "John Houlihan"),
+    ("When was Halo 2 released in the UK?", ["11 November"], "11 November"),
+    ("When will Iraq join the WTO?", None, None),
+    ("Who is Iran's trade minister?", None, None),
+    ("How many employees does Chalone have?", None, None),
+    ("When was Chalone founded?", None, None),
+    ("How much is an MP's salary?", None, None),
+    ("When was Holiff born?", None, None),
+    ("Where will Holiff's funeral be held?", None, None),
+    ("How many points did France score against England?", None, None),
+    ("How much does the slim PS2 cost?", None, None),
+    ("When will GTA San Andreas be released on the Xbox?", None, None),
+]
+
+def decline_signals(bot: Briefbot, question: str, phrases: list[str] | None, held_out: int) -> dict:
+    """What bench/decline_features.py keeps of a question: the answerer's signals on the passages `ask` retrieves."""
+    from briefbot.answer.extractive import _candidates
+    from briefbot.answer.polar import is_polar
+    from briefbot.answer.question_kind import question_type
+    from briefbot.answer.shaping import direct_answer
+
+    gen = bot._generator()
+    passages = bot.search(question, None)
+    sel = gen.select(question, passages)
+    bypass = is_polar(question) or direct_answer(question, [c.text for c in _candidates(passages)], question_type(question)) is not None
+    text = gen.answer(question, passages).text if bypass else ("" if sel is None else sel.text)
+    return {"qid": question, "half": held_out, "answerable": phrases is not None, "kind": question_type(question),
+            "bypass": bypass, "contained": bool(phrases) and holds(text, phrases), "signals": {} if sel is None else sel.signals}
+
 
 def figures(rows: list[dict]) -> dict:
     answerable = [r for r in rows if r["answerable"]]
@@ -188,11 +243,14 @@ def figures(rows: list[dict]) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default="news", help="bench/results/NAME.json")
+    ap.add_argument("--signals", action="store_true",
+                    help="also write the answerer's decline signals per question (bench/work/decline-features-news.json, "
+                         "for bench/fit_decline.py)")
     args = ap.parse_args()
     src = DATA / "bbc_news_summary.jsonl"
     if not src.exists():
         sys.exit(f"bench: {src} not found (set BRIEFBOT_BENCH_DATA to the folder holding bbc-news-summary)")
-    wanted = set(ARTICLES + HELD_OUT_ARTICLES + HELD_OUT_2_ARTICLES)
+    wanted = set(ARTICLES + HELD_OUT_ARTICLES + HELD_OUT_2_ARTICLES + HELD_OUT_3_ARTICLES)
     articles = {a["id"]: a for a in map(json.loads, src.open(encoding="utf-8")) if a["id"] in wanted}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "news"
@@ -202,12 +260,16 @@ def main() -> None:
         bot = Briefbot(index=Path(tmp) / ".briefbot", corpus=[corpus], generator="extractive")
         bot.ingest()
         retriever = bot.retriever()
-        rows = []
+        rows: list[dict] = []
+        signals: list[dict] = []
         t0 = time.perf_counter()
-        asked = [(q, 0) for q in FOUND_ON] + [(q, 1) for q in HELD_OUT] + [(q, 2) for q in HELD_OUT_2]
+        asked = ([(q, 0) for q in FOUND_ON] + [(q, 1) for q in HELD_OUT] + [(q, 2) for q in HELD_OUT_2]
+                 + [(q, 3) for q in HELD_OUT_3])
         for (question, phrases, short), held_out in asked:
             found = found_in_top5(bot, retriever, question, phrases) if phrases else dict.fromkeys(("bm25", "dense", "default"), False)
             answer = bot.ask(question)
+            if args.signals:
+                signals.append(decline_signals(bot, question, phrases, held_out))
             rows.append({
                 "held_out": held_out, "question": question, "answerable": phrases is not None, "answered": answer.answered,
                 "contained": bool(phrases) and answer.answered and holds(answer.text, phrases),
@@ -217,15 +279,17 @@ def main() -> None:
             })
         seconds = (time.perf_counter() - t0) / len(rows)
     summary = {"found_on": figures([r for r in rows if not r["held_out"]]), "seconds_per_question": seconds,
-               "held_out": figures([r for r in rows if r["held_out"] == 1]), "held_out_2": figures([r for r in rows if r["held_out"] == 2])}
+               "held_out": figures([r for r in rows if r["held_out"] == 1]), "held_out_2": figures([r for r in rows if r["held_out"] == 2]),
+               "held_out_3": figures([r for r in rows if r["held_out"] == 3])}
     for r in rows:
         if r["answerable"]:
             mark = "ok " if r["contained"] else ("-- " if r["answered"] else "dec")
         else:
             mark = "ok " if not r["answered"] else "ans"
-        print(f"{mark} {' H2'[r['held_out']]} short={r['short_answer']!r:32.32} {r['question'][:80]}")
+        print(f"{mark} {' H23'[r['held_out']]} short={r['short_answer']!r:32.32} {r['question'][:80]}")
     print()
-    parts = [("found on", summary["found_on"]), ("held out", summary["held_out"]), ("held out 2", summary["held_out_2"])]
+    parts = [("found on", summary["found_on"]), ("held out", summary["held_out"]), ("held out 2", summary["held_out_2"]),
+             ("held out 3", summary["held_out_3"])]
     print("| measure | " + " | ".join(f"{name} ({f['questions']})" for name, f in parts) + " |")
     print("|---|" + "---|" * len(parts))
     print("| answer holds what the article says | " + " | ".join(f"{f['contained']:.3f} ({f['answerable']})" for _, f in parts) + " |")
@@ -235,6 +299,10 @@ def main() -> None:
     print("| a top-5 passage holds it: BM25 / dense / default | " + " | ".join(
         f"{f['top5']['bm25']:.3f} / {f['top5']['dense']:.3f} / {f['top5']['default']:.3f}" for _, f in parts) + " |")
     print(f"| seconds per question (retrieval three ways + answer) | {seconds:.2f} |")
+    if args.signals:
+        path = Path(__file__).resolve().parent / "work" / "decline-features-news.json"
+        path.write_text(json.dumps(signals), encoding="utf-8")
+        print(f"wrote {path}")
     out = Path(__file__).resolve().parent / "results" / f"{args.out}.json"
     out.write_text(json.dumps({"summary": summary, "rows": rows}, indent=1))
     print(f"wrote {out}")
