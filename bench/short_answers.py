@@ -31,6 +31,8 @@ KINDS = ("who", "when", "where", "number", "other")
 
 
 def main() -> None:
+    dump = sys.argv[sys.argv.index("--dump") + 1] if "--dump" in sys.argv else None  # every question's short answer
+    shorts: dict[str, str | None] = {}
     data = json.loads((SHARED if SHARED.exists() else DATA).read_text(encoding="utf-8"))
     stats = {h: {k: [0, 0, 0.0, 0.0, 0.0] for k in KINDS} for h in ("even", "odd")}
     for article in data["data"]:
@@ -45,6 +47,7 @@ def main() -> None:
                 kind = question_type(qa["question"])
                 golds = tuple(a["text"] for a in qa["answers"])
                 short = short_answer(qa["question"], [sentence], kind)
+                shorts[qa["id"]] = short
                 row = stats["even" if int(qa["id"], 16) % 2 == 0 else "odd"][kind]
                 row[0] += 1
                 if short:
@@ -67,6 +70,8 @@ def main() -> None:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"data": "../shared/data/squad-v1.1-dev/dev-v1.1.json", "table": table}, indent=2) + "\n")
     print(f"wrote {RESULTS.relative_to(HERE.parent)}")
+    if dump:  # to compare two versions question by question
+        Path(dump).write_text(json.dumps(shorts, indent=0), encoding="utf-8")
 
 
 if __name__ == "__main__":

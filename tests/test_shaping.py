@@ -432,3 +432,24 @@ def test_in_a_transcript_who_spoke_of_themselves_is_who_did_it() -> None:
     other = "Marketing: The survey was designed by Jane Fowler last spring ."
     assert short_answer("Who designed the survey?", [other], "who") == "Jane Fowler"
     assert short_answer("Who did Marketing say we should ask?", ["Marketing: I think we should ask Tom Berg ."], "who") == "Tom Berg"
+
+
+def test_names_with_particles_roles_beside_them_and_sums_asked_with_what() -> None:
+    # a name goes on through "al-", "ad-", "bin": "Mohammed Mustafa" was the answer
+    minister = "Iraq's Trade Minister Mohammed Mustafa al-Jibouri welcomed the move."
+    assert short_answer("Who is Iraq's Trade Minister?", [minister], "who") == "Mohammed Mustafa al-Jibouri"
+    # the role written beside the name with a comma: before it, or after it as the doer of the asked deed
+    envoy = "European Union ambassador to the WTO, Carlo Trojan, said the application must be treated independently."
+    assert short_answer("Who is the EU ambassador to the WTO?", [envoy], "who") == "Carlo Trojan"
+    editor = '"It is very encouraging for Sony," John Houlihan, editor of Computerandvideogames.com told BBC News.'
+    assert short_answer("Who edits Computerandvideogames.com?", [editor], "who") == "John Houlihan"
+    # ... but not a clause ("was sold to") or a plain noun ("monks of") that happens to share the question's word
+    sold = "ABC Great States, the Central West division of ABC Theatres, was sold to Henry Plitt in 1974."
+    assert short_answer("Who was ABC Great States sold to in 1974?", [sold], "who") == "Henry Plitt"
+    # "which company": not the person the question names, with the title written before them
+    director = "Former Defence Secretary Michael Portillo makes some of his money as a non-executive director of BAE Systems."
+    assert short_answer("Which company is Michael Portillo a non-executive director of?", [director], "other") == "BAE Systems"
+    # "What were its revenues?" asks for a sum of money, not "31 December 2003"
+    revenue = "In the year ending 31 December 2003, Chalone reported revenues of $69.4m."
+    assert short_answer("What were Chalone's revenues in 2003?", [revenue], "other") == "$69.4m"
+    assert short_answer("What were Chalone's plans for 2004?", [revenue], "other") is None

@@ -13,7 +13,8 @@ from difflib import SequenceMatcher
 from briefbot.index.lexical import STOPWORDS, tokenize
 
 _CONNECT = r"(?:of|de|da|di|del|der|van|von|du|la|le|bin|ibn|al)"
-NAME = re.compile(rf"\b[A-Z][\w'’-]*(?:\s+(?:{_CONNECT}\s+)?[A-Z][\w'’.-]*)*(?<![.])")
+_PREFIXED = r"(?:al|el|ad|ash|as|bin|ibn|abu|ben|bint|d')[-’']?[A-Z][\w'’-]*"  # "Mohammed Mustafa al-Jibouri"
+NAME = re.compile(rf"\b[A-Z][\w'’-]*(?:\s+(?:(?:{_CONNECT}\s+)?[A-Z][\w'’.-]*|{_PREFIXED}))*(?<![.])")
 
 
 def words(text: str) -> set[str]:
@@ -121,6 +122,12 @@ def modifiers(sentence: str, spans: list[tuple[int, int]]) -> dict[int, float]:
 
 _RELATIVE_AFTER = re.compile(r"^,?\s+who\s+([^,.;]{0,60})")
 _WORD_BEFORE = re.compile(r"([a-z][\w-]*)\s+$")
+# The role written beside the name with a comma: "ambassador to the WTO, Carlo Trojan" / "John Houlihan, editor of ..."
+# (a word for a person's role: an agent noun or a title, not "was sold to", "monks of", "richest man in")
+_ROLE = (r"[a-z][\w-]*(?:or|er|ist|ant|ent|ian|chief|executive|secretary|minister|coach|boss|officer|head|chair|leader"
+         r"|founder|owner|envoy|ambassador|spokesman|spokeswoman)")
+_ROLE_BEFORE = re.compile(rf"({_ROLE})\s+(?:to|of|at|for|in)\s+(?:the\s+)?[\w.&'’ -]{{1,30}},\s+$")
+_ROLE_AFTER = re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?P<skip>(?:[a-z][\w-]*\s+){{0,2}}?)({_ROLE})\s+(?:of|at|for|to|in)\b")
 ASKED_ROLE = 40.0  # characters of distance forgiven to a name after the asked role or before "who <the asked deed>"
 
 
@@ -129,10 +136,20 @@ def named_by_the_question(question: str, sentence: str, spans: list[tuple[int, i
     vice president Farhat ..." for "Who is the vice president ...?") or before a clause saying what it asks ("skipper
     Brian O'Driscoll, who set up tries for ..." for "Who set up the tries ...?")."""
     stems = {w for w in tokenize(question) if w not in STOPWORDS}
+
+    def asked(word: str) -> bool:  # the role asked for, or the doer of the asked deed ("edits" -> "editor")
+        role = tokenize(word)
+        return bool(set(role) & stems) or any(r.startswith(q) for r in role for q in stems if len(q) >= 4)
+
     out: dict[int, float] = {}
     for s, e in spans:
         before = _WORD_BEFORE.search(sentence[max(0, s - 30) : s])
         if before and before.group(1).lower() not in STOPWORDS and set(tokenize(before.group(1))) & stems:
+            out[s] = ASKED_ROLE
+        beside = _ROLE_BEFORE.search(sentence[max(0, s - 60) : s]) or _ROLE_AFTER.match(sentence[e : e + 60])
+        role = beside.group(beside.lastindex or 1) if beside else ""
+        skipped = set((beside.groupdict().get("skip") or "").split()) if beside else set()
+        if beside and not skipped & STOPWORDS and asked(role):
             out[s] = ASKED_ROLE
         after = _RELATIVE_AFTER.match(sentence[e : e + 80])
         if after and set(tokenize(after.group(1))) & stems:

@@ -93,6 +93,9 @@ _DURATION_Q = re.compile(r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:the|a|an|i
 _MONEY_Q = re.compile(r"\bhow much\b(?!\s+(?:more|less|longer|time|land|water|oil|energy|power|space|weight|data)\b)"
                       r".*\b(?:spen[dt]|cost|pa(?:y|id)|price[ds]?|worth|earn|raise[ds]?|invest|fund|charge[ds]?|sell|sold|"
                       r"receive[ds]?|award|owe[ds]?|budget|revenue|profit|fine[ds]?|compensation)", re.IGNORECASE)
+# "What were Chalone's revenues in 2003?": a "what" question asking for a sum of money (answered by one, not typed "number")
+_SUM_Q = re.compile(r"^what (?:was|were|is|are|will be)\b.*\b(?:revenues?|turnover|profits?|earnings|income|costs?|price|"
+                    r"budget|salary|fees?|debts?)\b", re.IGNORECASE)
 _MONEY_SPAN = re.compile(rf"[$£€¥]|\b{_CURRENCY}\b|\d(?:bn|m|k)\b|\b(?:million|billion|trillion)\b", re.IGNORECASE)
 PLACE_WORDS = 6  # a place phrase ("in the engine room") longer than this has run on into the clause
 _OWNED_PLACE = re.compile(
@@ -346,6 +349,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
         return found
     qterms = _words(question)
     q = question.lower()
+    sum_asked = bool(_MONEY_Q.search(question)) or (kind == "other" and bool(_SUM_Q.match(question)))
+    kind = "number" if kind == "other" and sum_asked else kind
     if kind == "who" and _AGENT_Q.match(question):
         found = _named_work_by(question, sentences)
         if found:  # "Who wrote The History Boys?" -> "The History Boys by Alan Bennett", in any quoted sentence
@@ -368,7 +373,7 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             if "how many" in q or "how much" in q:  # a count or a sum is seldom a year
                 spans = [s for s in spans if not re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])] or spans
                 spans = [s for s in spans if not _ORDINAL_AFTER.match(sentence, s[1])]
-            if _MONEY_Q.search(question):  # "How much did Intel spend?" is a sum of money, not the "802.11" of a standard
+            if sum_asked:  # "How much did Intel spend?" is a sum of money, not the "802.11" of a standard
                 spans = [s for s in spans if _MONEY_SPAN.search(sentence[s[0] : s[1]])]
             if _DURATION_Q.search(question):  # "How long had the assets been frozen?": "for almost 20 years", not "$1bn"
                 spans = [s for s in spans if _DURATION_AFTER.match(sentence, s[1])] or spans
@@ -400,8 +405,9 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
                           _named_by_the_question(question, sentence, names))
             span = _nearest(names, anchors, bonus)
         elif kind == "other" and _WHICH_NAME.match(question):
-            # "Which team ...", "What company ...": a name the question does not have.
-            names = _new(sentence, _names(sentence), qterms)
+            # "Which team ...", "What company ...": a name the question does not have ("Former Defence Secretary
+            # Michael Portillo" is the question's Michael Portillo).
+            names = _new(sentence, [_after_role(sentence, n) for n in _names(sentence)], qterms)
             span = _nearest(names, anchors, _after_verb(question, sentence, names))
         elif kind == "where" and _ONLINE_Q.search(question) and (urls := [m.span() for m in _URL.finditer(sentence)]):
             span = _nearest(urls, anchors)  # "Where is the code available?": the address
