@@ -449,6 +449,9 @@ def test_names_with_particles_roles_beside_them_and_sums_asked_with_what() -> No
     # "which company": not the person the question names, with the title written before them
     director = "Former Defence Secretary Michael Portillo makes some of his money as a non-executive director of BAE Systems."
     assert short_answer("Which company is Michael Portillo a non-executive director of?", [director], "other") == "BAE Systems"
+    # the doer asked for is the name the sentence opens with, not the club describing the colleague
+    wing = "Kevin Morgan takes over from his injured Newport-Gwent Dragons colleague Hal Luscombe on the right wing."
+    assert short_answer("Who replaces Hal Luscombe on the right wing?", [wing], "who") == "Kevin Morgan"
     # "What were its revenues?" asks for a sum of money, not "31 December 2003"
     revenue = "In the year ending 31 December 2003, Chalone reported revenues of $69.4m."
     assert short_answer("What were Chalone's revenues in 2003?", [revenue], "other") == "$69.4m"

@@ -106,12 +106,24 @@ def agent(question: str, sentence: str, spans: list[tuple[int, int]]) -> dict[in
     return {s: AGENT for s, _ in spans if _BY_BEFORE.search(sentence[max(0, s - 40) : s])}
 
 
+SUBJECT = 30.0  # characters of distance forgiven to the name a sentence opens with, before its verb, when the doer is asked
+
+
+def subject(question: str, sentence: str, spans: list[tuple[int, int]]) -> dict[int, float]:
+    """A bonus for the name a sentence opens with, followed by its verb ("Kevin Morgan takes over from ... Hal
+    Luscombe" for "Who replaces Hal Luscombe?"): the doer, when the question asks who did something."""
+    if not AGENT_Q.match(question):
+        return {}
+    lead = len(sentence) - len(sentence.lstrip(" \"'“‘"))
+    return {s: SUBJECT for s, e in spans if s == lead and re.match(r"\s+[a-z]+(?:s|ed)\b", sentence[e : e + 30])}
+
+
 # "UK drinks and food firm Allied Domecq", "US giant Seagram", "turnaround expert Enrico Bondi": a name that
 # describes the name after it (through a lower-case noun phrase ending in a word for a firm or a role) is not the one meant.
 _DESCRIBES = re.compile(
     r"^(?:'s|’s)?\s+(?:[a-z][\w-]*\s+){0,4}(?:firm|company|group|giant|maker|bank|carrier|airline|brand|chain|"
     r"retailer|operator|rival|expert|chief|boss|executive|founder|player|star|actor|actress|singer|writer|author|"
-    r"director|minister|leader|official|president|spokesman|spokeswoman)s?\s+(?=[A-Z])"
+    r"director|minister|leader|official|president|spokesman|spokeswoman|colleague|team-mate|teammate|compatriot)s?\s+(?=[A-Z])"
 )
 MODIFIER = 30.0  # characters of distance added to such a name
 

@@ -25,6 +25,7 @@ from briefbot.answer.name_choice import (
     named_work_by as _named_work_by,
     plus as _plus,
     similar as _similar,
+    subject as _subject,
     words as _words,
 )
 from briefbot.index.lexical import STOPWORDS, tokenize
@@ -402,7 +403,7 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             # A name after Mr. or Dr., or of two or more words, is more likely a person's.
             person = {s: 40.0 * bool(_TITLE_WORD.search(sentence[max(0, s - 6) : s])) + 15.0 * (" " in sentence[s:e]) for s, e in names}
             bonus = _plus(person, _after_verb(question, sentence, names), _agent(question, sentence, names), _modifiers(sentence, names),
-                          _named_by_the_question(question, sentence, names))
+                          _named_by_the_question(question, sentence, names), _subject(question, sentence, names))
             span = _nearest(names, anchors, bonus)
         elif kind == "other" and _WHICH_NAME.match(question):
             # "Which team ...", "What company ...": a name the question does not have ("Former Defence Secretary
