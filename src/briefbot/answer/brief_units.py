@@ -165,10 +165,14 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
             rank = rank if contiguous else (0 if chunk.index == 0 else 1000)
         prev = len(out) - 1 if contiguous and out else None
         speaker = speaker if contiguous else None  # a chunk opening mid-turn: its speaker is in the chunk before
+        end = 0
         for s, e in _spans(chunk.text):
             at = (chunk.source, chunk.start_char + s)
+            if "\n\n" in chunk.text[end:s]:
+                speaker = None  # a blank line ends a turn (and "Author: Jane" above a report's text names no speaker)
             if chunk.source in spoken and (s == 0 or chunk.text[s - 1] == "\n"):
                 speaker = label_of(chunk.text[s:e]) or speaker
+            end = e
             if at in seen_at:
                 continue  # overlap with the chunk before
             seen_at.add(at)
