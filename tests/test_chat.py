@@ -79,6 +79,34 @@ def test_key_terms_and_follow_up_detection() -> None:
     assert carry_over("Who attended the meeting?", "what did she say?", attendees) == "what did she say? (Ana Ruiz)"
 
 
+def test_a_bare_name_or_year_asks_the_previous_question_again_of_it() -> None:
+    assert carry_over("Who coaches Ireland?", "and Italy?") == "Who coaches Italy?"
+    assert carry_over("What did Marketing say about the price?", "and the Industrial Designer?") == (
+        "What did Industrial Designer say about the price?"
+    )
+    assert carry_over("How much did Diageo earn in 2004?", "and in 2005?") == "How much did Diageo earn in 2005?"
+    assert carry_over("What did Ms. Giannini say in Paris?", "and in Beijing?") == "What did Ms. Giannini say in Beijing?"
+    # which name "Beijing" replaces is unclear, the same name again is no swap, a noun phrase is a topic: carried
+    assert carry_over("What did Ms. Giannini say in Paris?", "and Beijing?") == "and Beijing? (Ms Giannini Paris)"
+    assert carry_over("Who coaches Ireland?", "and Ireland?") == "and Ireland?"
+    assert carry_over("When was the Skerry lighthouse automated?", "what about the backup horn?") == (
+        "what about the backup horn? (Skerry)"
+    )
+
+
+def test_a_swapped_follow_up_is_answered_about_the_new_name(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "ireland.txt").write_text("Eddie O'Sullivan coaches Ireland, who beat Italy in Rome.\n")
+    (tmp_path / "corpus" / "italy.txt").write_text("John Kirwan coaches Italy, whose young side lost in Rome.\n")
+    assert run_cli("ingest", cwd=tmp_path).returncode == 0
+    r = chat(tmp_path, ["Who coaches Ireland?", "and Italy?"], "--json")
+    assert r.returncode == 0, r.stderr
+    first, second = (json.loads(line) for line in r.stdout.splitlines())
+    assert first["short_answer"] == "Eddie O'Sullivan"
+    assert second["question"] == "Who coaches Italy?"  # was "and Italy? (Ireland)", answered about Ireland
+    assert second["short_answer"] == "John Kirwan"
+
+
 def test_same_follow_up_answered_from_each_conversation_without_llm(town: Path) -> None:
     r = chat(
         town,

@@ -127,6 +127,42 @@ def titled_person(answer_text: str, pronoun: str) -> str | None:
     return m.group(1) if m else None
 
 
+_SWAP = re.compile(r"^\s*(?:and|but|or|what about|how about)\s+(?P<rest>.+?)[\s?.!]*$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+_CARRIED = re.compile(r"\s*\([^()]*\)\s*$")  # the terms a previous rewrite appended
+
+
+def swapped(previous: str, question: str) -> str | None:
+    """The previous question asked of another name or year: "What did Marketing say about the price?" then "and the
+    Industrial Designer?" asks what the Industrial Designer said about the price; "Who coaches Ireland?" then "and
+    Italy?" asks who coaches Italy; "... in 2004?" then "and in 2005?" asks it of 2005. None when the follow-up is
+    not a bare name or year, or the previous question has none to replace."""
+    m = _SWAP.match(question)
+    if not m:
+        return None
+    previous = _CARRIED.sub("", previous).strip()
+    rest = m.group("rest").strip()
+    year = re.fullmatch(r"(?:(?:in|for|during|of)\s+)?(1[0-9]{3}|20[0-9]{2})", rest, re.IGNORECASE)
+    if year:
+        old = _YEAR.search(previous)
+        return f"{previous[: old.start()]}{year.group(1)}{previous[old.end() :]}" if old else None
+    prep = re.match(r"(in|at|from|for|to|by|with|on)\s+", rest, re.IGNORECASE)
+    bare = re.sub(r"^the\s+", "", rest[prep.end() :] if prep else rest, flags=re.IGNORECASE)
+    if names(bare) != [bare]:  # not a name alone ("the backup horn", "who presented")
+        return None
+    if re.search(rf"\b{re.escape(bare)}\b", previous, re.IGNORECASE):
+        return None  # the same name again: a follow-up about it, not a swap
+    olds = [n for n in names(previous) if not re.fullmatch(_TITLE, n + " ")]
+    if prep:  # "and in Beijing?": the name after the same word ("... say in Paris?")
+        olds = [n for n in olds if re.search(rf"\b{prep.group(1)}\s+(?:the\s+)?{re.escape(n)}\b", previous, re.IGNORECASE)]
+    if len(olds) != 1:
+        return None  # none to replace, or which one is unclear ("What did Ms. Giannini say in Paris?", "and Beijing?")
+    at = re.search(rf"\b{re.escape(olds[0])}\b", previous)
+    if at is None:
+        return None
+    return f"{previous[: at.start()]}{bare}{previous[at.end() :]}"
+
+
 def carry_over(previous: str, question: str, answer_text: str = "", short_answer: str | None = None) -> str:
     """The follow-up with what the previous turn was about appended, when it leans on it.
 
@@ -136,6 +172,9 @@ def carry_over(previous: str, question: str, answer_text: str = "", short_answer
     """
     if not previous or not is_follow_up(question):
         return question
+    swap = swapped(previous, question)
+    if swap:
+        return swap
     have = {w.lower() for w in key_terms(question)}
     found, people = entities(previous, answer_text, short_answer)
     pronouns = [w.lower() for w in _WORD.findall(question) if w.lower() in _PERSONAL]
