@@ -456,3 +456,9 @@ def test_names_with_particles_roles_beside_them_and_sums_asked_with_what() -> No
     revenue = "In the year ending 31 December 2003, Chalone reported revenues of $69.4m."
     assert short_answer("What were Chalone's revenues in 2003?", [revenue], "other") == "$69.4m"
     assert short_answer("What were Chalone's plans for 2004?", [revenue], "other") is None
+
+
+def test_a_person_is_no_answer_to_where() -> None:
+    speech = "A day ahead of the report, Mr Kennedy used a speech to say his party was facing painful realities."
+    assert short_answer("Where did Kennedy give his speech?", [speech], "where") is None  # was "Mr Kennedy"
+    assert short_answer("Where did she study?", ["She studied at Lady Margaret Hall in the 1960s."], "where") == "Lady Margaret Hall"

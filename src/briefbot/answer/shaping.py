@@ -413,7 +413,9 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
         elif kind == "where" and _ONLINE_Q.search(question) and (urls := [m.span() for m in _URL.finditer(sentence)]):
             span = _nearest(urls, anchors)  # "Where is the code available?": the address
         elif kind == "where":
-            names = _new(sentence, _names(sentence), qterms)
+            # a person ("Mr Kennedy") is no place ("Lady Margaret Hall" is)
+            names = [n for n in _new(sentence, _names(sentence), qterms) if _PLACE_NOUN.search(sentence[n[0] : n[1]])
+                     or not (_TITLE_WORD.match(sentence[n[0] : n[1]] + " ") or _TITLE_WORD.search(sentence[max(0, n[0] - 6) : n[0]]))]
             # A place follows in/at/from ...: a name there, or a phrase ("in the engine room").
             placed = [n for n in names if _WHERE_PREP.search(sentence[max(0, n[0] - 12) : n[0]])]
             # ... a phrase of a few words (a longer one ran on: "on the future of Gibraltar begin at ..."), or
