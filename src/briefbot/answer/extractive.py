@@ -30,7 +30,6 @@ from briefbot.schema import Draft, Passage
 NAME = "extractive"
 DECLINE = "The documents do not answer this question."
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_HOW_MUCH = re.compile(r"\bhow\s+(?:much|many)\b", re.IGNORECASE)
 
 
 # First the passage to answer from: the one whose best sentences are closest to the question in
@@ -296,7 +295,7 @@ class ExtractiveGenerator:
         vectors = self._sentence_vectors([c.text for c in cands])
         sims = vectors @ qvec
         cand_words = [terms(c.text) for c in cands]
-        qwords = respelled(terms(_HOW_MUCH.sub("how", question)), cand_words)  # "much" asks, it is not a word to find
+        qwords = respelled(terms(question), cand_words)
         # Rarer question words count for more: idf over the candidate sentences.
         n = len(cands)
         cand_terms = [set(t) for t in cand_words]
