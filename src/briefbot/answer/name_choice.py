@@ -138,8 +138,10 @@ _WORD_BEFORE = re.compile(r"([a-z][\w-]*)\s+$")
 # (a word for a person's role: an agent noun or a title, not "was sold to", "monks of", "richest man in")
 _ROLE = (r"[a-z][\w-]*(?:or|er|ist|ant|ent|ian|chief|executive|secretary|minister|coach|boss|officer|head|chair|leader"
          r"|founder|owner|envoy|ambassador|spokesman|spokeswoman)")
-_ROLE_BEFORE = re.compile(rf"({_ROLE})\s+(?:to|of|at|for|in)\s+(?:the\s+)?[\w.&'’ -]{{1,30}},\s+$")
-_ROLE_AFTER = re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?P<skip>(?:[a-z][\w-]*\s+){{0,2}}?)({_ROLE})\s+(?:of|at|for|to|in)\b")
+_ROLE_BEFORE = re.compile(rf"(?P<role>{_ROLE})\s+(?:to|of|at|for|in)\s+(?:the\s+)?[\w.&'’ -]{{1,30}},\s+$")
+_ROLE_AFTER = re.compile(
+    rf"^,\s+(?:the\s+|a\s+|an\s+)?(?P<skip>(?:[a-z][\w-]*\s+){{0,2}}?)(?P<role>{_ROLE})\s+(?:of|at|for|to|in)\b"
+)
 ASKED_ROLE = 40.0  # characters of distance forgiven to a name after the asked role or before "who <the asked deed>"
 
 
@@ -159,10 +161,8 @@ def named_by_the_question(question: str, sentence: str, spans: list[tuple[int, i
         if before and before.group(1).lower() not in STOPWORDS and set(tokenize(before.group(1))) & stems:
             out[s] = ASKED_ROLE
         beside = _ROLE_BEFORE.search(sentence[max(0, s - 60) : s]) or _ROLE_AFTER.match(sentence[e : e + 60])
-        role = beside.group(beside.lastindex or 1) if beside else ""
-        skipped = set((beside.groupdict().get("skip") or "").split()) if beside else set()
-        if beside and not skipped & STOPWORDS and asked(role):
-            out[s] = ASKED_ROLE
+        if beside and not set((beside.groupdict().get("skip") or "").split()) & STOPWORDS and asked(beside["role"]):
+            out[s] = ASKED_ROLE  # (not "ABC Theatres, was sold to": the words skipped are no part of a role)
         after = _RELATIVE_AFTER.match(sentence[e : e + 80])
         if after and set(tokenize(after.group(1))) & stems:
             out[s] = ASKED_ROLE

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from briefbot.answer.definitions import acronym_answer
-from briefbot.answer.speakers import label_of
 from briefbot.answer.name_choice import (
     after_verb as _after_verb,
     agent as _agent,
@@ -28,6 +27,7 @@ from briefbot.answer.name_choice import (
     subject as _subject,
     words as _words,
 )
+from briefbot.answer.speakers import label_of
 from briefbot.index.lexical import STOPWORDS, tokenize
 
 _MONTH = (
@@ -339,6 +339,7 @@ _POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s|(?<=s)')$")
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our)\b")  # a transcript turn that speaks of its speaker
+
 
 def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
     """The shortest verbatim phrase of ``sentences`` (best first) that answers ``question``, or None.
