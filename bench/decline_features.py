@@ -14,6 +14,7 @@ import pickle
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +36,18 @@ VECTORS = WORK / "squad" / "vectors-minilm-l6-v2-int8.npz"
 MEMO = WORK / "decline-vectors.npz"
 
 
+def features_row(generator: ExtractiveGenerator, qid: str, question: str, passages: list, half: int, answerable: bool,
+                 holds: Callable[[str], bool]) -> dict:
+    """One question's row: the answerer's signals on its passages, whether it answers without the threshold
+    (``bypass``) and whether what it quotes holds the answer (``holds``; only for answerable questions)."""
+    sel = generator.select(question, passages)
+    kind = question_type(question)
+    bypass = is_polar(question) or direct_answer(question, [c.text for c in _candidates(passages)], kind) is not None
+    text = generator.answer(question, passages).text if bypass else ("" if sel is None else sel.text)
+    return {"qid": qid, "half": half, "answerable": answerable, "kind": kind, "bypass": bypass,
+            "contained": answerable and holds(text), "signals": {} if sel is None else sel.signals}
+
+
 def main() -> None:
     name = sys.argv[1] if len(sys.argv) > 1 else "squad2"
     rows_in: dict = pickle.loads(output(name).read_bytes())
@@ -46,15 +59,8 @@ def main() -> None:
     out = []
     started = time.perf_counter()
     for n, (qid, r) in enumerate(rows_in.items()):
-        q, passages = r["question"], r["passages"]
-        sel = generator.select(q, passages)
-        cands = _candidates(passages)
-        bypass = is_polar(q) or direct_answer(q, [c.text for c in cands], question_type(q)) is not None
-        text = generator.answer(q, passages).text if bypass else ("" if sel is None else sel.text)
-        out.append({
-            "qid": qid, "half": r["half"], "answerable": bool(r["answers"]), "kind": question_type(q),
-            "bypass": bypass, "contained": bool(r["answers"]) and contains_any(text, r["answers"]), "signals": {} if sel is None else sel.signals,
-        })
+        out.append(features_row(generator, qid, r["question"], r["passages"], r["half"], bool(r["answers"]),
+                                lambda text, answers=r["answers"]: contains_any(text, answers)))
         if (n + 1) % 1000 == 0:
             print(f"  {n + 1} questions, {time.perf_counter() - started:.0f}s", flush=True)
             embedder.save()

@@ -208,18 +208,10 @@ HELD_OUT_3: list[tuple[str, list[str] | None, str | None]] = [
 
 def decline_signals(bot: Briefbot, question: str, phrases: list[str] | None, held_out: int) -> dict:
     """What bench/decline_features.py keeps of a question: the answerer's signals on the passages `ask` retrieves."""
-    from briefbot.answer.extractive import _candidates
-    from briefbot.answer.polar import is_polar
-    from briefbot.answer.question_kind import question_type
-    from briefbot.answer.shaping import direct_answer
+    from decline_features import features_row
 
-    gen = bot._generator()
-    passages = bot.search(question, None)
-    sel = gen.select(question, passages)
-    bypass = is_polar(question) or direct_answer(question, [c.text for c in _candidates(passages)], question_type(question)) is not None
-    text = gen.answer(question, passages).text if bypass else ("" if sel is None else sel.text)
-    return {"qid": question, "half": held_out, "answerable": phrases is not None, "kind": question_type(question),
-            "bypass": bypass, "contained": bool(phrases) and holds(text, phrases), "signals": {} if sel is None else sel.signals}
+    return features_row(bot._generator(), question, question, bot.search(question, None), held_out, phrases is not None,
+                        lambda text: holds(text, phrases or []))
 
 
 def figures(rows: list[dict]) -> dict:
