@@ -83,6 +83,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sample", type=int, default=300)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--dump", type=Path, help="also write every question's row (answer, short answer) to this JSON file")
     args = ap.parse_args()
     data = SHARED if SHARED.exists() else DATA
     questions: list[Question] = write_corpus(WORK, data)
@@ -116,8 +117,11 @@ def main() -> None:
             "short": getattr(answer, "short_answer", None),  # None on code before short answers (a baseline run)
             "full": re.sub(r"\s*\[\d+\]", "", answer.text) if answer.answered else "",
             "answers": q.answers,
+            "question": q.question,
         })
     seconds = time.perf_counter() - t
+    if args.dump:
+        args.dump.write_text(json.dumps(rows, indent=1))
 
     def summary(sel: list[dict]) -> dict[str, float]:
         n = len(sel) or 1

@@ -78,12 +78,62 @@ def expand_acronym(text: str, acronym: str) -> str | None:
             long = _long_form(text[: before.start()], letters, backwards=True)
             if long:
                 return long
+            # one more capitalised word after the spelled part: "Staffing for Adequate Fire and Emergency Response
+            # Firefighters (SAFER)"
+            last = re.search(r"\s+[A-Z][\w'’-]*\s*$", text[: before.start()])
+            long = _long_form(text[: last.start()], letters, backwards=True) if last else None
+            if long:
+                return long + text[last.start() : before.start()].rstrip()
         after = re.search(rf"\b{name}s?\s*\(([^()]+)\)", text)
         if after:  # "ACRO (Long Name)"
             long = _long_form(after.group(1), letters, backwards=False)
             if long:
                 return long
     return None
+
+
+_DEFINED = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*\)")
+
+
+def long_forms(texts: list[str]) -> dict[str, tuple[str, str, list[str]]]:
+    """The acronyms ``texts`` define ("... Compensation Act (LHWCA)"): by the acronym's term, the acronym as
+    written, its long form and the long form's terms.
+
+    A report spells a name out once and writes the acronym after: "Who administers the Longshore and Harbor
+    Workers' Compensation Act?" is answered by "the LHWCA program is administered by ...", which shares only
+    "administered" with the question word for word, while the sentence that spells the name out shares five.
+    """
+    out: dict[str, tuple[str, str, list[str]]] = {}
+    for text in texts:
+        for m in _DEFINED.finditer(text):
+            key = tokenize(m.group(1))
+            if len(key) != 1 or key[0] in out:
+                continue
+            long = expand_acronym(text[max(0, m.start() - 200) : m.end()], m.group(1))
+            words = tokenize(long) if long else []
+            if long and len(words) >= 2:
+                out[key[0]] = (m.group(1), long, words)
+    return out
+
+
+def spelled_out(words: list[str], forms: dict[str, tuple[str, str, list[str]]]) -> list[str]:
+    """``words`` (terms) with each defined acronym followed by its long form's terms (``long_forms``)."""
+    if not forms:
+        return words
+    out: list[str] = []
+    for w in words:
+        out.append(w)
+        out.extend(forms[w][2] if w in forms else ())
+    return out
+
+
+def written_out(text: str, forms: dict[str, tuple[str, str, list[str]]]) -> str:
+    """``text`` with a defined acronym it uses without its long form read as "Long Form (ACRO)": what it means, for
+    the embedder, which cannot know that "LHWCA" is the act the question names."""
+    for acronym, long, _ in forms.values():
+        if acronym in text and long not in text:
+            text = re.sub(rf"\b{re.escape(acronym)}\b", lambda m: f"{long} ({m.group()})", text, count=1)
+    return text
 
 
 # "What is European Union law?", "What are clades?": a term alone, asked for what it is.

@@ -16,7 +16,7 @@ import numpy as np
 from briefbot.answer import alignment, chain, choice, decline, sentence_choice
 from briefbot.answer.candidates import Candidate, evidence, leans_on_previous
 from briefbot.answer.candidates import candidates as _candidates
-from briefbot.answer.definitions import defining_sentences
+from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
 from briefbot.answer.polar import is_polar, polar_answer
 from briefbot.answer.quotes import same_section
 from briefbot.answer.question_kind import question_type
@@ -99,6 +99,7 @@ class Ranking:
     passage_scores: list[float]
     features: np.ndarray
     scores: np.ndarray
+    forms: dict[str, tuple[str, str, list[str]]] = field(default_factory=dict)  # acronyms the passages define (definitions.long_forms)
 
 
 TITLES = frozenset(["mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister", "director", "chief"])
@@ -182,8 +183,8 @@ def _relative_scores(passages: list[Passage]) -> list[float]:
     return [p.score / top if top > 0 else 0.0 for p in passages]
 
 
-def _overlap(question_words: list[str], sentence: str, idf: dict[str, float]) -> float:
-    words = set(terms(sentence))
+def _overlap(question_words: list[str], sentence: str, idf: dict[str, float], forms: dict[str, tuple[str, str, list[str]]]) -> float:
+    words = set(spelled_out(terms(sentence), forms))
     total = sum(idf[w] for w in set(question_words)) or 1.0
     return sum(idf[w] for w in set(question_words) if w in words) / total
 
@@ -291,11 +292,13 @@ class ExtractiveGenerator:
         cands = _candidates(passages)
         if not cands:
             return None
-        qvec = self.embedder.embed([question])[0]
-        vectors = self._sentence_vectors([c.text for c in cands])
+        # An acronym the passages define stands for its long form, in the question and in a sentence.
+        forms = long_forms([p.chunk.text for p in passages])
+        qvec = self.embedder.embed([written_out(question, forms)])[0]
+        vectors = self._sentence_vectors([written_out(c.text, forms) for c in cands])
         sims = vectors @ qvec
-        cand_words = [terms(c.text) for c in cands]
-        qwords = respelled(terms(question), cand_words)
+        cand_words = [spelled_out(terms(c.text), forms) for c in cands]
+        qwords = respelled(spelled_out(terms(question), forms), cand_words)
         # Rarer question words count for more: idf over the candidate sentences.
         n = len(cands)
         cand_terms = [set(t) for t in cand_words]
@@ -305,12 +308,12 @@ class ExtractiveGenerator:
         qset = set(content_words(question))
         # A sentence leaning on the one before ("He also ...") is read with it: "he" may be the match.
         overlap = [
-            _overlap(qwords, with_subject(c.said(), passages[c.passage].chunk.source), idf)
+            _overlap(qwords, with_subject(c.said(), passages[c.passage].chunk.source), idf, forms)
             for c in cands
         ]
         pairs = set(itertools.pairwise(qwords))
         pair_share = [len(pairs & set(itertools.pairwise(t))) / len(pairs) if pairs else 0.0 for t in cand_words]
-        passage_scores = self._passage_scores(qwords, passages, cands, pair_share, sims, overlap, idf)
+        passage_scores = self._passage_scores(qwords, passages, cands, pair_share, sims, overlap, idf, forms)
         qstems = set(qwords)
         novel = [sum(1 for w in t if w not in qstems) / len(t) if t else 0.0 for t in cand_words]
         type_fit = [type_match(kind, c.text, qset) if kind != "other" else 0.0 for c in cands]
@@ -319,7 +322,7 @@ class ExtractiveGenerator:
             [len(c.text.split()) for c in cands], passage_scores, _relative_scores(passages),
             sentence_choice.context_similarity([c.passage for c in cands], vectors, qvec),
         )
-        return Ranking(cands, sims, overlap, qwords, idf, kind, qset, passage_scores, features, sentence_choice.scores(features))
+        return Ranking(cands, sims, overlap, qwords, idf, kind, qset, passage_scores, features, sentence_choice.scores(features), forms)
 
     def select(self, question: str, passages: list[Passage]) -> Selection | None:
         """The best sentences with [n] markers, and how confident the choice is (before abstaining).
@@ -407,14 +410,14 @@ class ExtractiveGenerator:
             "sentence_margin": relevance[0] - relevance[1] if len(relevance) > 1 else relevance[0],
             "passage_margin": passage_margin,
             "missing_names": decline.missing_names(question, passages[home].chunk.text),
-            "missing_terms": decline.missing_terms(qwords, set(terms(passages[home].chunk.text)), idf),
+            "missing_terms": decline.missing_terms(qwords, set(spelled_out(terms(passages[home].chunk.text), ranking.forms)), idf),
             "type": type_match(kind, cands[best].text, qset) if kind != "other" else 1.0,
         }
         best_first = [cands[i].text for i in chosen] + [t for _, t in parts if t not in {cands[i].text for i in chosen}]
         said = [cands[i].said() for i in chosen]  # each quoted sentence, read with the one it leans on
         chunk = passages[home].chunk
         signals.update(alignment.sentence_signals(question, said, chunk.text, self.embedder, alignment.topic_of(chunk.source, chunk.context)))
-        signals["scatter"] = max(0.0, _overlap(qwords, passages[home].chunk.text, idf) - max(overlap[i] for i in mine))
+        signals["scatter"] = max(0.0, _overlap(qwords, passages[home].chunk.text, idf, ranking.forms) - max(overlap[i] for i in mine))
         short = short_answer(question, best_first, kind)
         signals["short"] = float(short is not None)
         choice = sentence_choice.passage_probability(ranking.scores, [c.passage for c in cands], home)
@@ -432,6 +435,7 @@ class ExtractiveGenerator:
         sims: np.ndarray,
         overlap: list[float],
         idf: dict[str, float],
+        forms: dict[str, tuple[str, str, list[str]]],
     ) -> list[float]:
         """Each passage's score as the one to answer from (see PASSAGE_WEIGHTS); -inf when it has no sentence."""
         retrieval = _relative_scores(passages)
@@ -449,6 +453,6 @@ class ExtractiveGenerator:
                 + w["similarity"] * max(float(sims[i]) for i in mine)
                 + w["overlap"] * max(overlap[i] for i in mine)
                 + w["pairs"] * max(pair_share[i] for i in mine)
-                + w["coverage"] * _overlap(qwords, p.chunk.text, idf)
+                + w["coverage"] * _overlap(qwords, p.chunk.text, idf, forms)
             )
         return out

@@ -12,9 +12,9 @@ from difflib import SequenceMatcher
 
 from briefbot.index.lexical import STOPWORDS, tokenize
 
-_CONNECT = r"(?:of|de|da|di|del|der|van|von|du|la|le|bin|ibn|al)"
+_CONNECT = r"(?:of|de|da|di|del|der|van|von|du|la|le|bin|ibn|al|for|and)"
 _PREFIXED = r"(?:al|el|ad|ash|as|bin|ibn|abu|ben|bint|d')[-’']?[A-Z][\w'’-]*"  # "Mohammed Mustafa al-Jibouri"
-NAME = re.compile(rf"\b[A-Z][\w'’-]*(?:\s+(?:(?:{_CONNECT}\s+)?[A-Z][\w'’.-]*|{_PREFIXED}))*(?<![.])")
+NAME = re.compile(rf"\b(?:(?:[A-Z]\.){{2,}}(?=\s+[A-Z])|[A-Z][\w'’-]*)(?:\s+(?:(?:{_CONNECT}\s+)?[A-Z][\w'’.-]*|{_PREFIXED}))*(?<![.])")
 
 
 def words(text: str) -> set[str]:
@@ -81,6 +81,20 @@ AGENT_Q = re.compile(
 )
 
 
+# "Which agency issues the poverty guidelines?", "What company makes the iPhone?": the doer too (not "Which
+# agency is ...", "Which team did ... beat?").
+_WHICH_DOER = re.compile(
+    r"^\s*(?:which|what)\s+(?:[a-z]+\s+)?[a-z]+\s+(?!(?:is|are|was|were|did|does|do|will|would|has|have|had|can|could|"
+    r"should|may|might|else)\b)[a-z]+(?:s|ed)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_doer(question: str) -> bool:
+    """Whether the question asks who (or which agency, company ...) did something: the doer, maybe "by X"."""
+    return bool(AGENT_Q.match(question) or _WHICH_DOER.match(question))
+
+
 def named_work_by(question: str, sentences: list[str]) -> str | None:
     """The name written "by NAME" right after a work or thing the question names ("The History Boys by Alan Bennett")."""
     start = len(question) - len(question.lstrip())
@@ -101,7 +115,7 @@ AGENT = 30.0  # characters of distance forgiven to a name after "by" when the do
 
 def agent(question: str, sentence: str, spans: list[tuple[int, int]]) -> dict[int, float]:
     """A bonus for names a sentence gives as the doer ("by X") when the question asks who did something."""
-    if not AGENT_Q.match(question):
+    if not asks_doer(question):
         return {}
     return {s: AGENT for s, _ in spans if _BY_BEFORE.search(sentence[max(0, s - 40) : s])}
 
@@ -112,7 +126,7 @@ SUBJECT = 30.0  # characters of distance forgiven to the name a sentence opens w
 def subject(question: str, sentence: str, spans: list[tuple[int, int]]) -> dict[int, float]:
     """A bonus for the name a sentence opens with, followed by its verb ("Kevin Morgan takes over from ... Hal
     Luscombe" for "Who replaces Hal Luscombe?"): the doer, when the question asks who did something."""
-    if not AGENT_Q.match(question):
+    if not asks_doer(question):
         return {}
     lead = len(sentence) - len(sentence.lstrip(" \"'“‘"))
     return {s: SUBJECT for s, e in spans if s == lead and re.match(r"\s+[a-z]+(?:s|ed)\b", sentence[e : e + 30])}

@@ -76,7 +76,7 @@ def question_type(question: str) -> str:
         kind = {"whom": "who", "whose": "who"}.get(m.group(1), m.group(1))
         if kind != "when" or _asks_when(q, m):
             return kind
-    if re.search(r"\bwhat (year|date|day|month|time)\b", q):
+    if re.search(r"\bwhat (?:fiscal |calendar |academic |financial |tax )?(year|date|day|month|time)\b", q):
         return "when"
     return "other"
 

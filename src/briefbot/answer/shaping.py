@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefbot.answer.definitions import acronym_answer
+from briefbot.answer.definitions import acronym_answer, expand_acronym
 from briefbot.answer.name_choice import (
     after_verb as _after_verb,
     agent as _agent,
@@ -38,7 +38,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{3,4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{3,4}}|{_MONTH}\s+{_DAY}\b|{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)|"
     rf"{_MONTH},?\s+\d{{3,4}}|(?:(?:early|mid|late)[\s-]+)?\d{{1,2}}(?:st|nd|rd|th)[\s-]+century|"
-    r"(?:spring|summer|autumn|fall|winter)\s+of\s+\d{4}|\d{3,4}s|\d{4}(?:\s*(?:BC|AD|BCE|CE))?)\b"
+    r"(?:spring|summer|autumn|fall|winter)\s+of\s+\d{4}|\d{3,4}s|\d{4}(?:\s*(?:BC|AD|BCE|CE))?|FY\s?\d{2}(?:\d{2})?)\b"
 )
 # Times that are no calendar date, read only when a sentence has none: "3.5 billion years ago", "at 5 pm",
 # "in March", "during the Second World War", "since the Sui and Tang dynasties", "in 911".
@@ -110,9 +110,9 @@ _COMMON_START = frozenset("the a an in on at by for after before during while wh
 
 _WHICH_NAME = re.compile(
     r"\s*(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|do\b|did\b|has\b|have\b|had\b|can\b|could\b|would\b|will\b|kind\b|type\b|sort\b)"
-    r"(?:[a-z]+\s+)?(?:team|company|city|country|state|group|organization|organisation|university|party|band|network|river|club|"
-    r"author|person|man|woman|king|queen|president|leader|name|airline|newspaper|magazine|agency|league|church|school|empire|"
-    r"nation|county|province|region|island|ship|award|station|channel|studio|firm|corporation|museum|building|stadium|hospital|analysts?)\b",
+    r"(?P<modifier>[a-z]+\s+)?(?P<noun>team|compan(?:y|ies)|cit(?:y|ies)|countr(?:y|ies)|state|group|organization|organisation|universit(?:y|ies)|part(?:y|ies)|band|network|river|club|"
+    r"author|person|man|woman|king|queen|president|leader|name|airline|newspaper|magazine|agenc(?:y|ies)|league|church|school|empire|"
+    r"nation|count(?:y|ies)|province|region|island|ship|award|station|channel|studio|firm|corporation|museum|building|stadium|hospital|analyst)(?P<plural>s?)\b",
     re.IGNORECASE,
 )
 _TIME_UNIT = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centuries|century|generations?)"
@@ -287,6 +287,44 @@ def _asked_names(question: str) -> list[str]:
 
 
 _TITLE_WORDS = frozenset("Mr Ms Mrs Miss Dr Prof Sir Dame Lord Lady".split())
+_ACRONYM_Q = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?\b")
+
+
+def _not_spelled_out(question: str, sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that are not the long form of an acronym the question uses: "Who runs the NFIRS?" is not answered
+    by "National Fire Incident Reporting System", which the sentence gives as NFIRS's name."""
+    longs = [long for a in _ACRONYM_Q.findall(question) if (long := expand_acronym(sentence, a))]
+    return [(s, e) for s, e in spans if not any(sentence[s:e].strip() in long for long in longs)]
+
+
+def _which_name(question: str) -> re.Match[str] | None:
+    """ "Which team ...", "What companies ...": the question asks for a name of this kind (not "Which theory states ...",
+    a verb)."""
+    m = _WHICH_NAME.match(question)
+    return None if m and m.group("plural") and m.group("modifier") and m.group("noun") in ("state", "name") else m
+
+
+def _asks_several(question: str) -> bool:
+    """ "Which states ...?", "What countries ...?": more than one name asked for."""
+    m = _which_name(question)  # "analysts Gartner" are one firm
+    return bool(m and (m.group("plural") or m.group("noun").endswith("ies")) and m.group("noun") != "analyst")
+
+
+_RUN_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+
+
+def _name_run(sentence: str, span: tuple[int, int], names: list[tuple[int, int]]) -> tuple[int, int]:
+    """``span`` widened to the names listed with it ("A, B, and C"): what a plural question asks for."""
+    ordered = sorted(names)
+    i = ordered.index(span) if span in ordered else -1
+    if i < 0:
+        return span
+    lo = hi = i
+    while lo > 0 and _RUN_GAP.fullmatch(sentence[ordered[lo - 1][1] : ordered[lo][0]]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _RUN_GAP.fullmatch(sentence[ordered[hi][1] : ordered[hi + 1][0]]):
+        hi += 1
+    return (ordered[lo][0], ordered[hi][1])
 
 
 def _list_answer(question: str, sentences: list[str], kind: str) -> str | None:
@@ -398,7 +436,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
                 return label  # "User Interface: Uh I would like to keep the buttons few": who spoke is who did
             # a possessive name may be the person asked for ("Alan Bennett's experience"), and often is on SQuAD
             names = [_after_role(sentence, n) for n in _names(sentence, possessives=True)]
-            names = [n for n in _new(sentence, names, qterms) if not _same_name(asked, sentence[n[0] : n[1]])]
+            names = [n for n in _not_spelled_out(question, sentence, _new(sentence, names, qterms))
+                     if not _same_name(asked, sentence[n[0] : n[1]])]
             if len(names) >= 3 and _GROUP_Q.search(question):
                 return None  # a group asked for, many people named: the quoted sentence is the answer
             # A name after Mr. or Dr., or of two or more words, is more likely a person's.
@@ -406,11 +445,14 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             bonus = _plus(person, _after_verb(question, sentence, names), _agent(question, sentence, names), _modifiers(sentence, names),
                           _named_by_the_question(question, sentence, names), _subject(question, sentence, names))
             span = _nearest(names, anchors, bonus)
-        elif kind == "other" and _WHICH_NAME.match(question):
+        elif kind == "other" and _which_name(question):
             # "Which team ...", "What company ...": a name the question does not have ("Former Defence Secretary
             # Michael Portillo" is the question's Michael Portillo).
-            names = _new(sentence, [_after_role(sentence, n) for n in _names(sentence)], qterms)
-            span = _nearest(names, anchors, _after_verb(question, sentence, names))
+            names = _not_spelled_out(question, sentence, _new(sentence, [_after_role(sentence, n) for n in _names(sentence)], qterms))
+            span = _nearest(names, anchors, _plus(_after_verb(question, sentence, names), _agent(question, sentence, names)))
+            if span and _asks_several(question):  # "Which states ...?": "California, Colorado, and New Jersey"
+                run = _name_run(sentence, span, names)
+                span = run if run != span else None  # one name is not what was asked for
         elif kind == "where" and _ONLINE_Q.search(question) and (urls := [m.span() for m in _URL.finditer(sentence)]):
             span = _nearest(urls, anchors)  # "Where is the code available?": the address
         elif kind == "where":
