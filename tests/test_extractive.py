@@ -295,3 +295,29 @@ def test_a_sentence_naming_its_subject_by_description_is_read_with_the_file_name
     )
     assert with_subject("The firm was fined.", "notes/acme-dairies-profit.md").endswith(" acme dairies profit")
     assert with_subject("Halvard Bank was sued.", "acme-dairies-profit.md") == "Halvard Bank was sued."
+
+
+def test_an_acronym_the_passage_defines_counts_as_its_long_form(gen: ExtractiveGenerator) -> None:
+    """A report spells a name out once and writes the acronym after; the question may use either form."""
+    passages = [
+        _passage(
+            "The Longshore and Harbor Workers' Compensation Act (LHWCA) requires that private-sector firms provide "
+            "workers' compensation coverage for their employees engaged in longshore, harbor, or other maritime "
+            "occupations on or adjacent to the navigable waters of the United States. Although the LHWCA program is "
+            "administered by the Department of Labor (DOL), most benefits are paid either through private insurers or "
+            "self-insured firms.",
+            "lhwca.txt",
+        ),
+        _passage("The LHWCA is a workers' compensation system and not a federal benefits program.", "lhwca.txt", 0.9),
+    ]
+    for question in ("Who administers the Longshore and Harbor Workers' Compensation Act?", "Who administers the LHWCA?"):
+        ranking = gen.rank_sentences(question, passages)
+        assert ranking is not None
+        best = max(range(len(ranking.cands)), key=lambda i: ranking.scores[i])
+        assert ranking.cands[best].text.startswith("Although the LHWCA program is administered"), question
+        assert "longshor" in ranking.qwords and "administ" in ranking.qwords
+        draft = gen.answer(question, passages)
+        assert draft.answered and draft.short_answer == "Department of Labor", question
+    # Without the definition among the passages, "LHWCA" is only its letters.
+    alone = gen.rank_sentences("Who administers the Longshore and Harbor Workers' Compensation Act?", passages[1:])
+    assert alone is not None and alone.forms == {}
