@@ -349,3 +349,34 @@ def test_a_corpus_brief_does_not_quote_a_transcripts_small_talk(tmp_path: Path, 
     assert_one_cited_paragraph(answer.text)
     assert "{disfmarker}" not in answer.text and " uh " not in answer.text, answer.text
     assert any(c.source.endswith("meeting.txt") for c in answer.citations)
+
+
+FIRE_REPORT = """The United States Fire Administration (USFA) is currently an entity within the Federal Emergency Management Agency.
+
+The USFA supports the nation's fire service through training, data collection and public education.
+
+The Consolidated Appropriations Act, 2019 provided $45.679 million for USFA.
+
+The Consolidated Appropriations Act, 2017 funded USFA at a total level of $44 million in FY2017.
+
+The House passed an omnibus appropriations bill that includes funding for USFA.
+"""
+
+OTHER_REPORT = """In 2016, total administrative costs associated with the compensation program were approximately $15.8 million,
+of which $13.6 million was paid by general revenue and $2.2 million was paid by the Special Fund.
+
+The program is administered by the Department of Labor and funded through employer assessments.
+"""
+
+
+def test_a_topic_brief_reads_an_acronym_as_the_name_it_stands_for(tmp_path: Path, embedder: object) -> None:
+    # Found on CRS reports: "How is the US Fire Administration funded?" quoted another report's "administrative costs
+    # ... paid by general revenue" and left out "... provided $45.679 million for USFA" ("USFA" is not "Fire
+    # Administration" word for word).
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "fire.txt").write_text(FIRE_REPORT)
+    (tmp_path / "corpus" / "other.txt").write_text(OTHER_REPORT)
+    answer = bot_for(tmp_path, embedder).brief(about="How is the United States Fire Administration funded?", words=40)
+    assert_one_cited_paragraph(answer.text)
+    assert "$45.679 million for USFA" in answer.text or "$44 million" in answer.text, answer.text
+    assert all(c.source == "corpus/fire.txt" for c in answer.citations), answer.text

@@ -26,6 +26,7 @@ from briefbot.answer.brief_units import (
     units_of,
     without_speaker,
 )
+from briefbot.answer.definitions import long_forms, spelled_out
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Draft, Passage
@@ -337,7 +338,10 @@ def relevance(units: list[Unit], vecs: np.ndarray, about: str, embedder: Embedde
     qwords = set(topic_terms(about))
     if who:  # "What did Grad F say about X?": X is the topic, Grad F who said it
         qwords = (qwords - speakers.label_terms(who)) or qwords
-    unit_terms = [set(tokenize(without_speaker(u.text))) for u in units]
+    # An acronym the material defines stands for its long form ("USFA" for "United States Fire Administration").
+    forms = long_forms([u.text for u in units])
+    qwords = set(spelled_out(sorted(qwords), forms))
+    unit_terms = [set(spelled_out(tokenize(without_speaker(u.text)), forms)) for u in units]
     n = len(units)
     idf = {w: math.log(1 + n / (1 + sum(1 for t in unit_terms if w in t))) for w in qwords}
     total = sum(idf.values()) or 1.0
