@@ -321,3 +321,20 @@ def test_an_acronym_the_passage_defines_counts_as_its_long_form(gen: ExtractiveG
     # Without the definition among the passages, "LHWCA" is only its letters.
     alone = gen.rank_sentences("Who administers the Longshore and Harbor Workers' Compensation Act?", passages[1:])
     assert alone is not None and alone.forms == {}
+
+
+def test_a_sentence_does_not_lean_on_one_across_a_heading(gen: ExtractiveGenerator) -> None:
+    """ "This embodiment ..." under the heading "EXAMPLE 2" does not refer to the last step above the heading."""
+    text = (
+        "10. Reseal and mix under vacuum for 5 minutes.\n"
+        "11. Transfer to storage.\n"
+        "EXAMPLE 2\n"
+        "This embodiment of the composition is described with respect to a toothpaste tube in which the SRF is "
+        "separated from the other active ingredients until the time of use.\n"
+    )
+    draft = gen.answer("Why is the SRF kept separate in the toothpaste tube?", [_passage(text, "patent.txt")])
+    assert draft.answered and draft.text.startswith("This embodiment"), draft.text
+    assert "Transfer to storage" not in draft.text
+    # Without a heading between them the sentence before is quoted with it, as before.
+    joined = gen.answer("Why is the SRF kept separate in the toothpaste tube?", [_passage(text.replace("EXAMPLE 2\n", ""), "patent.txt")])
+    assert joined.answered and "Transfer to storage. This embodiment" in joined.text, joined.text

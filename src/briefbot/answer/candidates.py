@@ -20,6 +20,8 @@ _LEANING = re.compile(
     re.IGNORECASE,
 )
 
+_LETTERS = re.compile(r"[^\W\d_]{2,}")  # a word between two sentences: a heading or title line skipped
+
 
 @dataclass
 class Candidate:
@@ -39,12 +41,15 @@ def candidates(passages: list[Passage]) -> list[Candidate]:
     for i, p in enumerate(passages):
         text = p.chunk.text
         previous: tuple[str, int] | None = None
-        for s, _, sentence in quotable(text):  # no headings or title lines; table rows as "Column: cell; ..."
+        end = 0
+        for s, e, sentence in quotable(text):  # no headings or title lines; table rows as "Column: cell; ..."
+            if _LETTERS.search(text[end:s]):
+                previous = None  # a heading lies between ("EXAMPLE 2"): "This embodiment ..." does not lean across it
             key = " ".join(_WORD.findall(sentence.lower()))
             if len(key) >= 3 and key not in seen:
                 seen.add(key)  # repeated sentences (copied paragraphs, chunk overlap) are quoted once
                 out.append(Candidate(sentence, i, s, previous))
-            previous = (sentence, s)
+            previous, end = (sentence, s), e
     return out
 
 
