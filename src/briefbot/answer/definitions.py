@@ -117,7 +117,10 @@ def long_forms(texts: list[str]) -> dict[str, tuple[str, str, list[str]]]:
 
 
 def spelled_out(words: list[str], forms: dict[str, tuple[str, str, list[str]]]) -> list[str]:
-    """``words`` (terms) with each defined acronym followed by its long form's terms (``long_forms``)."""
+    """A sentence's ``words`` (terms) with each defined acronym followed by its long form's terms (``long_forms``).
+
+    Only a sentence's: a question keeps its own words, so a question naming "the IAEA" counts the agency once (spelled
+    out there, "International Atomic Energy Agency" would outweigh "received so far" four to two)."""
     if not forms:
         return words
     out: list[str] = []

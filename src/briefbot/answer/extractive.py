@@ -292,13 +292,13 @@ class ExtractiveGenerator:
         cands = _candidates(passages)
         if not cands:
             return None
-        # An acronym the passages define stands for its long form, in the question and in a sentence.
+        # An acronym the passages define stands for its long form in a sentence (and for the embedder, in the question).
         forms = long_forms([p.chunk.text for p in passages])
         qvec = self.embedder.embed([written_out(question, forms)])[0]
         vectors = self._sentence_vectors([written_out(c.text, forms) for c in cands])
         sims = vectors @ qvec
         cand_words = [spelled_out(terms(c.text), forms) for c in cands]
-        qwords = respelled(spelled_out(terms(question), forms), cand_words)
+        qwords = respelled(terms(question), cand_words)
         # Rarer question words count for more: idf over the candidate sentences.
         n = len(cands)
         cand_terms = [set(t) for t in cand_words]

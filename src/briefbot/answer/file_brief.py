@@ -340,7 +340,6 @@ def relevance(units: list[Unit], vecs: np.ndarray, about: str, embedder: Embedde
         qwords = (qwords - speakers.label_terms(who)) or qwords
     # An acronym the material defines stands for its long form ("USFA" for "United States Fire Administration").
     forms = long_forms([u.text for u in units])
-    qwords = set(spelled_out(sorted(qwords), forms))
     unit_terms = [set(spelled_out(tokenize(without_speaker(u.text)), forms)) for u in units]
     n = len(units)
     idf = {w: math.log(1 + n / (1 + sum(1 for t in unit_terms if w in t))) for w in qwords}
