@@ -1,6 +1,6 @@
 """Questions a reader asks of reports, patents and papers (not SQuAD): does the answer hold what the document says?
 
-    python bench/reports.py [--out reports]      # two minutes: 21 documents indexed, 35 + 14 + 35 questions, 7 unanswerable
+    python bench/reports.py [--out reports]      # three minutes: 28 documents indexed, 35 + 14 + 35 + 35 questions, 7 + 7 unanswerable
 
 Eleven documents of ../shared/data/long-doc-summaries (six US government reports, three patents, two ICLR
 papers; 2,200 to 6,900 words each) are written out as files and indexed as `briefbot ingest` would; the questions
@@ -30,7 +30,8 @@ from briefbot.api import Briefbot
 DOCS = ["govreport-01", "govreport-02", "govreport-03", "govreport-04", "govreport-05", "govreport-06",
         "bigpatent-01", "bigpatent-02", "bigpatent-04", "paper-01", "paper-02",
         "govreport-07", "govreport-08", "paper-05",  # these three: held-out questions only (HELD_OUT)
-        "govreport-09", "govreport-10", "govreport-11", "govreport-12", "govreport-13", "bigpatent-05", "paper-08"]  # HELD_OUT_2
+        "govreport-09", "govreport-10", "govreport-11", "govreport-12", "govreport-13", "bigpatent-05", "paper-08",  # HELD_OUT_2
+        "bigpatent-06", "bigpatent-07", "bigpatent-08", "paper-10", "paper-13", "paper-18", "paper-19"]  # HELD_OUT_3
 # (question, phrases a right answer holds, the short answer expected or None)
 QUESTIONS: list[tuple[str, list[str], str | None]] = [
     ("What are RINs?", ["renewable identification numbers"], "renewable identification numbers"),
@@ -158,6 +159,71 @@ UNANSWERABLE_2: list[str] = [
 ]
 
 
+# Written on 2 Dec (02:20) by another helper, same instructions (and asked to paraphrase a little), on seven more
+# documents (three patents, four papers), before this session's acronym and short-answer rules were run on them: the
+# third held-out check. Nothing was changed after seeing these answers.
+HELD_OUT_3: list[tuple[str, list[str], str | None]] = [
+    # bigpatent-06
+    ("Who wrote the book describing the commercially available spider-wheel radial marker?", ["Sanders et al. entitled"], "Sanders"),
+    ("What is pachymetry in radial keratotomy?", ["corneal thickness measurements (pachymetry)"], "corneal thickness measurements"),
+    ("What's wrong with the conventional spider-wheel cornea marker?", ["blade edge are not readily visible", "inner end is not visible"], None),
+    ("What curvature do the marker blades have in the preferred embodiment?", ["curvature of about 47 diopters"], "47 diopters"),
+    ("How are the blade pairs attached to the elliptical cap in the FIG. 8 embodiment?", ["suitable means such as welding"], "welding"),
+    # bigpatent-07
+    ("Who reported that the oral capsule form of JM216 had pharmacokinetic disadvantages?", ["M. J. McKeage et al"], "McKeage"),
+    ("How soluble is JM216 in water?", ["determined to be 0.3 mg/ml"], "0.3 mg/ml"),
+    ("Why couldn't the inventors make amorphous JM216 by grinding the drug alone?", ["re-aggregation of drug powder by electrostatic force"], None),
+    ("How long does the grinding take when using the hybridizer?", ["with the hybridizer, five minutes"], "five minutes"),
+    ("Which suppository base worked best for JM216?", ["most appropriate suppository base for JM216"], "PEG"),
+    # bigpatent-08
+    ("Why is Novamyl less effective at preventing staling in cakes?", ["tends to inhibit the activity", "binding in the active site"], None),
+    ("Which software was used to dock sucrose into the Novamyl active site?", ["using the software GOLD version 2.1.2"], "GOLD version 2.1.2"),
+    ("What does MANU stand for?", ["Maltogenic Amylase Novo Unit"], "Maltogenic Amylase Novo Unit"),
+    ("How many people were on the panel for the sponge cake paired comparison test?", ["A 30-member panel was asked"], "30-member"),
+    ("How long were the Tegral Allegro cakes baked?", ["for 45 min. at 180"], "45 min"),
+    # paper-10
+    ("What does MILk stand for?", ["monotonic infinite lookback attention"], "monotonic infinite lookback attention"),
+    ("Which library was used to implement the monotonic multihead attention models?", ["We use the Fairseq library"], "Fairseq"),
+    ("What layer and head configuration gave the best results for MMA-IL?", ["6 layers and 4 heads"], "6 layers and 4 heads"),
+    ("Why does latency go up as the number of effective attention heads increases?", ["due to having fixed loss weights"], None),
+    ("What is the downside of changing the reading threshold at inference time instead of retraining?", ["dramatically hurts the translation quality"], None),
+    # paper-13
+    ("What does TCN stand for?", ["Temporal Convolution Networks(TCN)"], "Temporal Convolution Networks"),
+    ("Why did TCN do slightly better than the Transformer on pixel-by-pixel MNIST?", ["cannot model the locality very well"], None),
+    ("How many tunes are in the Nottingham training set?", ["contains 694, 173 and 170 tunes"], "694"),
+    ("What is the vocabulary size of the Penn Treebank dataset used for word-level language modeling?", ["The vocabulary size of PTB is 10K"], "10K"),
+    ("Why was the evaluation limited to moderate model and dataset sizes?", ["due to the computational limitations"], None),
+    # paper-18
+    ("What does ET-RR stand for?", ["essential-term-aware Retriever-Reader"], "essential-term-aware Retriever-Reader"),
+    ("Which knowledge base is queried to get the relation embeddings?", ["obtained by querying ConceptNet"], "ConceptNet"),
+    ("How many annotated questions are in the Khashabi et al. essential terms dataset?", ["contains 2,223 annotated questions"], "2,223"),
+    ("Why were only questions longer than 15 words kept for RACE-Open?", ["short questions are usually passage-specific", "retrieval can rarely find any related passage"], None),
+    ("How much does ET-RR improve over BiLSTM Max-out on ARC?", ["a relative 8.1% improvement"], "8.1%"),
+    # paper-19
+    ("What is A2C in the layer-wise pruning method?", ["advantage actor-critic(A2C)"], "advantage actor-critic"),
+    ("By how much does LWP cut the FLOPs of DenseNet-40-12 on CIFAR-10?", ["nearly 81.4%, 78.2%, respectively"], "81.4%"),
+    ("Why is the compression rate worse on CIFAR-100 than on CIFAR-10?", ["complexity of the CIFAR-100 classification task", "the more computation is needed"], None),
+    ("How many block layers remain in D40-12-LWP after pruning?", ["reduced from 36 to 26"], "26"),
+    ("For how many epochs is the LSTM controller trained during curriculum learning on CIFAR?", ["batch size 128 for 1000 epochs"], "1000 epochs"),
+]
+UNANSWERABLE_3: list[str] = [
+    # bigpatent-06
+    "What material are the cornea marker's knife blades made of?",
+    # bigpatent-07
+    "What was the maximum tolerated dose of the JM216 suppository in dogs?",
+    # bigpatent-08
+    "Does the sucrose-tolerant amylase also work in gluten-free cake recipes?",
+    # paper-10
+    "How many GPU hours did it take to train the MMA-IL model on WMT15?",
+    # paper-13
+    "How many hours does R-Transformer take to train on Penn Treebank compared to TCN?",
+    # paper-18
+    "How long does ET-RR take to answer a single question at inference time?",
+    # paper-19
+    "How well does the pruned DenseNet perform on COCO object detection?",
+]
+
+
 def holds(text: str, phrases: list[str]) -> bool:
     flat = " ".join(text.split()).lower()
     return any(p.lower() in flat for p in phrases)
@@ -204,7 +270,8 @@ def main() -> None:
         rows = []
         t0 = time.perf_counter()
         asked = ([(q, "found_on") for q in QUESTIONS] + [(q, "held_out") for q in HELD_OUT]
-                 + [(q, "held_out_2") for q in HELD_OUT_2] + [((q, [], None), "unanswerable_2") for q in UNANSWERABLE_2])
+                 + [(q, "held_out_2") for q in HELD_OUT_2] + [((q, [], None), "unanswerable_2") for q in UNANSWERABLE_2]
+                 + [(q, "held_out_3") for q in HELD_OUT_3] + [((q, [], None), "unanswerable_3") for q in UNANSWERABLE_3])
         for (question, phrases, short), group in asked:
             found = found_in_top5(bot, retriever, question, phrases) if phrases else {}
             answer = bot.ask(question)
@@ -216,24 +283,25 @@ def main() -> None:
                 "top5": found, "answer": answer.text,
             })
         seconds = (time.perf_counter() - t0) / len(rows)
-    groups = ("found_on", "held_out", "held_out_2")
+    groups = ("found_on", "held_out", "held_out_2", "held_out_3")
     summary = {g: figures([r for r in rows if r["group"] == g]) for g in groups}
-    unanswerable = [r for r in rows if r["group"] == "unanswerable_2"]
-    summary["unanswerable_2_declined"] = sum(not r["answered"] for r in unanswerable) / len(unanswerable)
+    for g in ("unanswerable_2", "unanswerable_3"):
+        unanswerable = [r for r in rows if r["group"] == g]
+        summary[f"{g}_declined"] = sum(not r["answered"] for r in unanswerable) / len(unanswerable)
     summary["seconds_per_question"] = seconds
     for r in rows:
         mark = "ok " if r["contained"] else ("-- " if r["answered"] else "dec")
-        tag = {"found_on": " ", "held_out": "H", "held_out_2": "2", "unanswerable_2": "U"}[r["group"]]
+        tag = {"found_on": " ", "held_out": "H", "held_out_2": "2", "unanswerable_2": "U", "held_out_3": "3", "unanswerable_3": "V"}[r["group"]]
         print(f"{mark} {tag} short={r['short_answer']!r:40.40} {r['question'][:80]}")
     print()
-    print("| measure | " + " | ".join(f"{g.replace('_', ' ')} ({summary[g]['questions']})" for g in groups) + " |\n|---|---|---|---|")
+    print("| measure | " + " | ".join(f"{g.replace('_', ' ')} ({summary[g]['questions']})" for g in groups) + " |\n|---|---|---|---|---|")
     for label, key in (("answer holds what the document says", "contained"), ("answered", "answered")):
         print(f"| {label} | " + " | ".join(f"{summary[g][key]:.3f}" for g in groups) + " |")
     print("| short answer right (with one: " + " / ".join(str(summary[g]["short_questions"]) for g in groups) + ") | "
           + " | ".join(f"{summary[g]['short_right']:.3f}" for g in groups) + " |")
     print("| a top-5 passage holds it: BM25 / dense / default | "
           + " | ".join(" / ".join(f"{summary[g]['top5'][m]:.3f}" for m in ("bm25", "dense", "default")) for g in groups) + " |")
-    print(f"| unanswerable declined (held out 2) | {summary['unanswerable_2_declined']:.3f} ({len(unanswerable)}) | | |")
+    print(f"| unanswerable declined (held out 2 / 3, 7 each) | | | {summary['unanswerable_2_declined']:.3f} | {summary['unanswerable_3_declined']:.3f} |")
     print(f"| seconds per question (retrieval three ways + answer) | {seconds:.2f} | |")
     out = Path(__file__).resolve().parent / "results" / f"{args.out}.json"
     out.write_text(json.dumps({"summary": summary, "rows": rows}, indent=1))

@@ -494,3 +494,13 @@ def test_acronyms_lists_and_agencies_in_short_answers() -> None:
     assert expand_acronym(safer, "SAFER") == "Staffing for Adequate Fire and Emergency Response Firefighters"
     assert expand_acronym("The big Cat Dog (CD) rules.", "CD") == "Cat Dog"
 
+
+
+def test_initials_and_units_in_papers_and_patents() -> None:
+    """Found on patents and papers (bench/reports.py, held out 3): a name written with initials, a verb taken for a
+    unit."""
+    s = "Also, M. J. McKeage et al reported that the oral capsule of JM216 has pharmacokinetic disadvantages."
+    assert short_answer("Who reported that the oral capsule form of JM216 had disadvantages?", [s], "who") == "M. J. McKeage"
+    s3 = "Table 6 demonstrates that the reader answers in 40 milliseconds."
+    assert short_answer("How long does the reader take to answer?", [s3], "number") == "40 milliseconds"
+    assert short_answer("How long does the reader take to answer?", ["Table 6 demonstrates the latency."], "number") != "6 demonstrates"

@@ -104,6 +104,7 @@ _OWNED_PLACE = re.compile(
     r"(?=\s*[,.;:!?()]|\s+(?:for|when|with|and|after|before|by|since|which|who|that|where|until|while|to|from|later|on|in|at|"
     r"this|next|last)\b|\s*$)"
 )
+_VERB_LIKE = re.compile(r"(?:ed|ing|ates|izes|ises|shows|demonstrates|suggests)$")  # "6 demonstrates": no unit
 _UNIT_QUESTION = re.compile(r"\bhow\s+(?:long|old|far|much|big|large|tall|high|deep|often)\b", re.IGNORECASE)
 _COMMON_START = frozenset("the a an in on at by for after before during while when this that these those its his her their it".split())
 
@@ -424,7 +425,7 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             span = _nearest(_new(sentence, spans, qterms), anchors, _number_fit(question, sentence, spans, qterms))
             if span and _UNIT_QUESTION.search(question):
                 unit = re.match(r"\s+([a-z]+)", sentence[span[1] :])
-                if unit and unit.group(1) not in STOPWORDS:
+                if unit and unit.group(1) not in STOPWORDS and not _VERB_LIKE.search(unit.group(1)):
                     span = (span[0], span[1] + unit.end())
             if span:  # "between 28% and 80%", "from 50% to over 90%": the range, not one end of it
                 span = next(((m.start(), m.end()) for m in _RANGE.finditer(sentence) if m.start() <= span[0] < m.end()), span)
