@@ -100,10 +100,7 @@ def test_short_answers_by_question_type() -> None:
             "Professor of Neurobiology, Director of the Brain Science Research Center, "
             "Southern University of Science and Technology"
         ), "HOU Sheng Tao"),
-        # The file names him twice: in the list of the delegation ("Mr.XUE Feng, chief of International Institute of
-        # Online Education (IIOE)") and as presenter ("Mr. Xue Feng, chief of IIOE, respectively presented ... (IIOE)");
-        # the second says "chief of IIOE" word for word once "IIOE" counts as its long form too.
-        ("Who is the chief of IIOE?", "Xue Feng", "Mr. Xue Feng, chief of IIOE"),
+        ("Who is the chief of IIOE?", "XUE Feng", "XUE Feng"),  # the item that matches, not the first person listed
         ("Who did the UNESCO-ICHEI delegation meet?", "Stephania Giannini", "Stephania Giannini"),
         # Not a "Who is X?" role question (a case-blind pattern made it one: the list's "XUE Feng" was given).
         ("Who is the Assistant Director-General for Education at UNESCO?", "Stephania Giannini", "Ms. Stephania Giannini"),

@@ -296,11 +296,11 @@ class ExtractiveGenerator:
         vectors = self._sentence_vectors([c.text for c in cands])
         sims = vectors @ qvec
         # An acronym the passages define stands for its long form in a sentence. MiniLM cannot know that "LHWCA" is the
-        # act a question names: each sentence is also read with it spelled out, and the closer reading counts (spelled
-        # out inside a longer name, "IIOE Global Partners Summit", it can blur the sentence instead).
+        # act a question names: a sentence using it is also read with it spelled out, and the closer reading counts
+        # (spelled out inside a longer name, "IIOE Global Partners Summit", it can blur the sentence instead).
         forms = long_forms([p.chunk.text for p in passages])
         if forms:
-            sims = np.maximum(sims, self._spelled_out_similarity(question, cands, forms, qvec, sims))
+            sims = np.maximum(sims, self._spelled_out_similarity(cands, forms, qvec, sims))
         cand_words = [spelled_out(terms(c.text), forms) for c in cands]
         qwords = respelled(terms(question), cand_words)
         # Rarer question words count for more: idf over the candidate sentences.
@@ -329,16 +329,16 @@ class ExtractiveGenerator:
         return Ranking(cands, sims, overlap, qwords, idf, kind, qset, passage_scores, features, sentence_choice.scores(features), forms)
 
     def _spelled_out_similarity(
-        self, question: str, cands: list[Candidate], forms: dict[str, tuple[str, str, list[str]]], qvec: np.ndarray, sims: np.ndarray
+        self, cands: list[Candidate], forms: dict[str, tuple[str, str, list[str]]], qvec: np.ndarray, sims: np.ndarray
     ) -> np.ndarray:
-        """Each candidate's cosine to the question with defined acronyms written out in both (``sims`` where neither changes)."""
-        asked = written_out(question, forms)
+        """Each candidate's cosine to the question (as asked) with the acronyms it uses written out (``sims`` where it
+        uses none). Not the question's: spelled out on both sides, a shared long name ("International Institute of
+        Online Education (IIOE) Global Partners Summit") made an on-topic sentence look like an answer."""
         texts = [written_out(c.text, forms) for c in cands]
-        which = [i for i, (t, c) in enumerate(zip(texts, cands)) if asked != question or t != c.text]
+        which = [i for i, (t, c) in enumerate(zip(texts, cands)) if t != c.text]
         out = sims.copy()
         if which:
-            wq = self.embedder.embed([asked])[0] if asked != question else qvec
-            out[which] = self._sentence_vectors([texts[i] for i in which]) @ wq
+            out[which] = self._sentence_vectors([texts[i] for i in which]) @ qvec
         return out
 
     def select(self, question: str, passages: list[Passage]) -> Selection | None:
