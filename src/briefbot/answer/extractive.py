@@ -99,7 +99,8 @@ class Ranking:
     passage_scores: list[float]
     features: np.ndarray
     scores: np.ndarray
-    forms: dict[str, tuple[str, str, list[str]]] = field(default_factory=dict)  # acronyms the passages define (definitions.long_forms)
+    # the acronyms the passages define (definitions.long_forms)
+    forms: dict[str, tuple[str, str, list[str]]] = field(default_factory=dict)
 
 
 TITLES = frozenset(["mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister", "director", "chief"])
@@ -427,7 +428,9 @@ class ExtractiveGenerator:
             "sentence_margin": relevance[0] - relevance[1] if len(relevance) > 1 else relevance[0],
             "passage_margin": passage_margin,
             "missing_names": decline.missing_names(question, passages[home].chunk.text),
-            "missing_terms": decline.missing_terms(qwords, set(spelled_out(terms(passages[home].chunk.text), ranking.forms)), idf),
+            "missing_terms": decline.missing_terms(
+                qwords, set(spelled_out(terms(passages[home].chunk.text), ranking.forms)), idf
+            ),
             "type": type_match(kind, cands[best].text, qset) if kind != "other" else 1.0,
         }
         best_first = [cands[i].text for i in chosen] + [t for _, t in parts if t not in {cands[i].text for i in chosen}]

@@ -14,7 +14,9 @@ from briefbot.index.lexical import STOPWORDS, tokenize
 
 _CONNECT = r"(?:of|de|da|di|del|der|van|von|du|la|le|bin|ibn|al|for|and)"
 _PREFIXED = r"(?:al|el|ad|ash|as|bin|ibn|abu|ben|bint|d')[-’']?[A-Z][\w'’-]*"  # "Mohammed Mustafa al-Jibouri"
-NAME = re.compile(rf"\b(?:(?:[A-Z]\.\s?){{1,3}}[A-Z][\w'’-]*|(?:[A-Z]\.){{2,}}(?=\s+[A-Z])|[A-Z][\w'’-]*)(?:\s+(?:(?:{_CONNECT}\s+)?[A-Z][\w'’.-]*|{_PREFIXED}))*(?<![.])")
+# A name's first word: initials with a surname ("M. J. McKeage"), an initialism before a name ("U.S. Department"), a word.
+_FIRST = r"(?:(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]*|(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'’-]*)"
+NAME = re.compile(rf"\b{_FIRST}(?:\s+(?:(?:{_CONNECT}\s+)?[A-Z][\w'’.-]*|{_PREFIXED}))*(?<![.])")
 
 
 def words(text: str) -> set[str]:

@@ -111,9 +111,11 @@ _COMMON_START = frozenset("the a an in on at by for after before during while wh
 
 _WHICH_NAME = re.compile(
     r"\s*(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|do\b|did\b|has\b|have\b|had\b|can\b|could\b|would\b|will\b|kind\b|type\b|sort\b)"
-    r"(?P<modifier>[a-z]+\s+)?(?P<noun>team|compan(?:y|ies)|cit(?:y|ies)|countr(?:y|ies)|state|group|organization|organisation|universit(?:y|ies)|part(?:y|ies)|band|network|river|club|"
-    r"author|person|man|woman|king|queen|president|leader|name|airline|newspaper|magazine|agenc(?:y|ies)|league|church|school|empire|"
-    r"nation|count(?:y|ies)|province|region|island|ship|award|station|channel|studio|firm|corporation|museum|building|stadium|hospital|analyst)(?P<plural>s?)\b",
+    r"(?P<modifier>[a-z]+\s+)?(?P<noun>team|compan(?:y|ies)|cit(?:y|ies)|countr(?:y|ies)|state|group|organization|"
+    r"organisation|universit(?:y|ies)|part(?:y|ies)|band|network|river|club|author|person|man|woman|king|queen|president|"
+    r"leader|name|airline|newspaper|magazine|agenc(?:y|ies)|league|church|school|empire|nation|count(?:y|ies)|province|"
+    r"region|island|ship|award|station|channel|studio|firm|corporation|museum|building|stadium|hospital|analyst)"
+    r"(?P<plural>s?)\b",
     re.IGNORECASE,
 )
 _TIME_UNIT = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centuries|century|generations?)"
