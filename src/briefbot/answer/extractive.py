@@ -300,8 +300,10 @@ class ExtractiveGenerator:
         # act a question names: a sentence using it is also read with it spelled out, and the closer reading counts
         # (spelled out inside a longer name, "IIOE Global Partners Summit", it can blur the sentence instead).
         forms = long_forms([p.chunk.text for p in passages])
-        if forms:
-            sims = np.maximum(sims, self._spelled_out_similarity(cands, forms, qvec, sims))
+        spelled = [written_out(c.text, forms) for c in cands] if forms else []
+        which = [i for i, t in enumerate(spelled) if t != cands[i].text]
+        if which:  # the question as asked (spelled out on both sides, a shared long name made an on-topic sentence an answer)
+            sims[which] = np.maximum(sims[which], self._sentence_vectors([spelled[i] for i in which]) @ qvec)
         cand_words = [spelled_out(terms(c.text), forms) for c in cands]
         qwords = respelled(terms(question), cand_words)
         # Rarer question words count for more: idf over the candidate sentences.
@@ -328,19 +330,6 @@ class ExtractiveGenerator:
             sentence_choice.context_similarity([c.passage for c in cands], vectors, qvec),
         )
         return Ranking(cands, sims, overlap, qwords, idf, kind, qset, passage_scores, features, sentence_choice.scores(features), forms)
-
-    def _spelled_out_similarity(
-        self, cands: list[Candidate], forms: dict[str, tuple[str, str, list[str]]], qvec: np.ndarray, sims: np.ndarray
-    ) -> np.ndarray:
-        """Each candidate's cosine to the question (as asked) with the acronyms it uses written out (``sims`` where it
-        uses none). Not the question's: spelled out on both sides, a shared long name ("International Institute of
-        Online Education (IIOE) Global Partners Summit") made an on-topic sentence look like an answer."""
-        texts = [written_out(c.text, forms) for c in cands]
-        which = [i for i, (t, c) in enumerate(zip(texts, cands)) if t != c.text]
-        out = sims.copy()
-        if which:
-            out[which] = self._sentence_vectors([texts[i] for i in which]) @ qvec
-        return out
 
     def select(self, question: str, passages: list[Passage]) -> Selection | None:
         """The best sentences with [n] markers, and how confident the choice is (before abstaining).

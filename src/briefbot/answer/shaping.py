@@ -307,10 +307,10 @@ def _which_name(question: str) -> re.Match[str] | None:
     return None if m and m.group("plural") and m.group("modifier") and m.group("noun") in ("state", "name") else m
 
 
-def _asks_several(question: str) -> bool:
-    """ "Which states ...?", "What countries ...?": more than one name asked for."""
-    m = _which_name(question)  # "analysts Gartner" are one firm
-    return bool(m and (m.group("plural") or m.group("noun").endswith("ies")) and m.group("noun") != "analyst")
+def _asks_several(which: re.Match[str]) -> bool:
+    """ "Which states ...?", "What countries ...?" (``_which_name``'s match): more than one name asked for."""
+    noun = which.group("noun")  # "analysts Gartner" are one firm
+    return bool(which.group("plural") or noun.endswith("ies")) and noun != "analyst"
 
 
 _RUN_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
@@ -394,6 +394,7 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
     q = question.lower()
     sum_asked = bool(_MONEY_Q.search(question)) or (kind == "other" and bool(_SUM_Q.match(question)))
     kind = "number" if kind == "other" and sum_asked else kind
+    which = _which_name(question) if kind == "other" else None  # "Which team ...": a name of that kind
     if kind == "who" and _AGENT_Q.match(question):
         found = _named_work_by(question, sentences)
         if found:  # "Who wrote The History Boys?" -> "The History Boys by Alan Bennett", in any quoted sentence
@@ -448,12 +449,12 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             bonus = _plus(person, _after_verb(question, sentence, names), _agent(question, sentence, names), _modifiers(sentence, names),
                           _named_by_the_question(question, sentence, names), _subject(question, sentence, names))
             span = _nearest(names, anchors, bonus)
-        elif kind == "other" and _which_name(question):
+        elif which is not None:
             # "Which team ...", "What company ...": a name the question does not have ("Former Defence Secretary
             # Michael Portillo" is the question's Michael Portillo).
             names = _not_spelled_out(question, sentence, _new(sentence, [_after_role(sentence, n) for n in _names(sentence)], qterms))
             span = _nearest(names, anchors, _plus(_after_verb(question, sentence, names), _agent(question, sentence, names)))
-            if span and _asks_several(question):  # "Which states ...?": "California, Colorado, and New Jersey"
+            if span and _asks_several(which):  # "Which states ...?": "California, Colorado, and New Jersey"
                 run = _name_run(sentence, span, names)
                 span = run if run != span else None  # one name is not what was asked for
         elif kind == "where" and _ONLINE_Q.search(question) and (urls := [m.span() for m in _URL.finditer(sentence)]):
