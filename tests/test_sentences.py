@@ -61,3 +61,9 @@ def test_the_sentence_end_pattern_matches_its_plain_form() -> None:
     cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
     for text in cases:
         assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_a_lone_capital_ends_a_sentence_when_a_sentence_opens_after_it() -> None:
+    t = "Bake at 180° C. The cakes rise. Take vitamin C. It helps. Dr. J. A. Smith and Harry S. Truman met."
+    assert texts(t) == ["Bake at 180° C.", "The cakes rise.", "Take vitamin C.", "It helps.",
+                        "Dr. J. A. Smith and Harry S. Truman met."]

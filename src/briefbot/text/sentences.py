@@ -29,6 +29,12 @@ _SENT_END = re.compile(
 # A speaker's turn in a transcript ("Project Manager: ...", "PhD A: ...") starts a new paragraph even when
 # the line before it trails off without punctuation, as spoken turns often do.
 _TURN_START = re.compile(r"[ \t]*[A-Z][\w'.-]*(?:[ \t]+[A-Z0-9][\w'.-]*){0,3}:[ \t]")
+# Words that open a sentence and never follow a person's initial: after "180° C." or "vitamin C." they mean the
+# letter ended the sentence ("J. Smith", "J. R. R. Tolkien" and "Harry S. Truman" go on with a name).
+_OPENER = re.compile(
+    r"\s+(?:The|This|These|That|Those|It|Its|They|There|Then|We|He|She|In|On|At|But|However|If|When|After"
+    r"|Before|For|As|Our|Their|His|Her|Each|All|Some|Both|Such|Once|While|Although)\b"
+)
 _LINE_ENDS = frozenset('.!?:"”|。！？」')  # a line ending in one of these is complete
 
 
@@ -91,8 +97,8 @@ def _is_abbreviation(text: str, dot: int, start: int) -> bool:
     word = text[j:dot].lower()
     if word in ABBREVIATIONS:
         return True
-    if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
-        return True
+    if len(word) == 1 and word.isalpha():  # an initial: "J. Smith", unless a sentence opens after it ("180° C. The")
+        return _OPENER.match(text, dot + 1) is None
     if "." in word and all(len(p) <= 2 for p in word.split(".")):  # "U.S.", "e.g."
         return True
     return False
