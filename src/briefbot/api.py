@@ -66,7 +66,7 @@ class Briefbot:
             return IndexError_(f"nothing is indexed yet: {self._corpus_missing()}")
         where = ", ".join(str(p) for p in self.settings.corpus)
         return IndexError_(
-            f"nothing is indexed yet: {where} holds no documents briefbot reads (.txt, .md, .pdf, .docx, .html); "
+            f"nothing is indexed yet: {where} holds no documents briefbot reads (.txt, .md, .pdf, .docx, .html, .vtt, .srt); "
             "add some and run `briefbot ingest`, or `briefbot ingest PATH`"
         )
 

@@ -252,7 +252,10 @@ def cite(n: int, passage: Passage, quoted: list[str]) -> Citation:
     """The citation of ``passage``, narrowed to the lines of ``quoted`` when they are verbatim quotes of it."""
     c = passage.chunk
     spans = [locate_quotes(c.text, q) for q in quoted]
-    if not spans or any(s is None for s in spans):
+    # Lines are narrowed by counting the chunk's line breaks, which holds where its lines are the file's lines in a
+    # row; a transcript's text skips the file's timing lines (ingest/transcripts.py), so it is cited whole.
+    in_a_row = c.end_line - c.start_line == c.text.count("\n")
+    if not spans or any(s is None for s in spans) or not in_a_row:
         return Citation(n, c.source, c.start_line, c.end_line, c.text, passage.score, c.page, c.context)
     lo = min(s[0] for s in spans if s)
     hi = max(s[1] for s in spans if s)

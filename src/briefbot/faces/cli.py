@@ -58,7 +58,7 @@ def ingest(
     where: Where = Where(),
     as_json: JsonOpt = False,
 ) -> None:
-    """Index .txt, .md, .pdf, .docx and .html files: new ones are added, changed ones replaced, deleted ones removed."""
+    """Index .txt, .md, .pdf, .docx, .html, .vtt and .srt files: new ones are added, changed ones replaced, deleted ones removed."""
     from briefbot.faces.render import clean_name, ingest_summary, print_json
 
     bot = make_bot(**where, follow_symlinks=follow_symlinks)
@@ -68,7 +68,7 @@ def ingest(
         typer.echo(f"briefbot: skipped {clean_name(source)}: {clean_name(reason)}", err=True)
     if not (report.added or report.changed or report.removed or report.unchanged or report.skipped):
         places = ", ".join(clean_name(str(p)) for p in (paths or bot.settings.corpus))
-        typer.echo(f"briefbot: found 0 files to index in {places} (briefbot reads .txt, .md, .pdf, .docx and .html)", err=True)
+        typer.echo(f"briefbot: found 0 files to index in {places} (briefbot reads .txt, .md, .pdf, .docx, .html, .vtt and .srt)", err=True)
     if as_json:
         print_json(report.to_dict())
     else:

@@ -1,4 +1,5 @@
-"""Loaders for formats beyond plain text: PDF pages, Word paragraphs and tables, web pages, Markdown sections.
+"""Loaders for formats beyond plain text: PDF pages, Word paragraphs and tables, web pages, Markdown sections,
+transcripts (ingest/transcripts.py).
 
 Each turns a file into a ``Document`` whose text is what the chunker splits and whose layout
 (``page_starts``, ``sections``) lets citations say ``report.pdf p.3:4-9`` and passages know their heading.
@@ -18,6 +19,7 @@ from typing import Any
 
 from briefbot.errors import LoadError
 from briefbot.ingest.textfile import MAX_BYTES, Loader, read_text_file
+from briefbot.ingest.transcripts import load_srt, load_vtt
 from briefbot.schema import Document
 
 
@@ -272,6 +274,8 @@ def load_markdown(path: Path, source: str) -> Document:
 
 
 FORMAT_LOADERS: dict[str, Loader] = {
+    ".vtt": load_vtt,
+    ".srt": load_srt,
     ".pdf": load_pdf,
     ".docx": load_docx,
     ".html": load_html,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefbot.errors import LoadError
 from briefbot.ingest.formats import (
-    FORMAT_LOADERS,  # PDF, Word, HTML, and Markdown with its headings
+    FORMAT_LOADERS,  # PDF, Word, HTML, Markdown with its headings, WebVTT and SubRip transcripts
 )
 from briefbot.ingest.textfile import (
     MAX_BYTES,
