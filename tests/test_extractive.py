@@ -336,3 +336,18 @@ def test_a_sentence_does_not_lean_on_one_across_a_heading(gen: ExtractiveGenerat
     # Without a heading between them the sentence before is quoted with it, as before.
     joined = gen.answer("Why is the SRF kept separate in the toothpaste tube?", [_passage(text.replace("EXAMPLE 2\n", ""), "patent.txt")])
     assert joined.answered and "Transfer to storage. This embodiment" in joined.text, joined.text
+
+
+def test_a_patents_paragraph_number_is_not_quoted_and_not_read_as_a_citation(gen: ExtractiveGenerator) -> None:
+    """BIGPATENT's paragraphs open with "[0035]": quoted, it read as a marker citing passage 35 of 1, and verification
+    then removed the answer's only sentence and declined ("its first claim is not supported")."""
+    from briefbot.answer.cite import check_citations
+
+    text = ("[0034]    The meat is aged for two hours.\n"
+            "[0035]    When a far-infrared radiation oven is used, the temperature of a far-infrared bulb may be "
+            "maintained at about 300° C. to about 550° C. The meat is then cooled.")
+    passages = [_passage(text)]
+    question = "At what temperature is the far-infrared bulb kept?"
+    answer = check_citations(question, gen.answer(question, passages), passages)
+    assert answer.answered and answer.text.startswith("When a far-infrared radiation oven is used,")
+    assert "[0035]" not in answer.text and not answer.unsupported and not answer.invalid_citations

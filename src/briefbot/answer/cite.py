@@ -254,7 +254,7 @@ def cite(n: int, passage: Passage, quoted: list[str]) -> Citation:
     spans = [locate_quotes(c.text, q) for q in quoted]
     # Lines are narrowed by counting the chunk's line breaks, which holds where its lines are the file's lines in a
     # row; a transcript's text skips the file's timing lines (ingest/transcripts.py), so it is cited whole.
-    in_a_row = c.end_line - c.start_line == c.text.count("\n")
+    in_a_row = c.end_line - c.start_line <= c.text.count("\n")
     if not spans or any(s is None for s in spans) or not in_a_row:
         return Citation(n, c.source, c.start_line, c.end_line, c.text, passage.score, c.page, c.context)
     lo = min(s[0] for s in spans if s)

@@ -15,7 +15,7 @@ from briefbot.text.sentences import split_sentences
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _RULE = re.compile(r"^\s*(?:[-=*_~`]{3,}.*|\|.*|[-=]+)\s*$")  # setext underline, thematic break, fence, table row
-_BULLET = re.compile(r"[ \t]*(?:[-*+]|\d+[.)]|>)[ \t]+")
+_BULLET = re.compile(r"[ \t]*(?:[-*+]|\d+[.)]|>|\[\d{4}\])[ \t]+")  # list markers; a patent's paragraph number [0035]
 _END = re.compile(r"[.!?…:;。！？][\"'”’)\]」』]*$")
 
 
