@@ -501,3 +501,26 @@ def test_initials_and_units_in_papers_and_patents() -> None:
     s3 = "Table 6 demonstrates that the reader answers in 40 milliseconds."
     assert short_answer("How long does the reader take to answer?", [s3], "number") == "40 milliseconds"
     assert short_answer("How long does the reader take to answer?", ["Table 6 demonstrates the latency."], "number") != "6 demonstrates"
+
+
+def test_a_measure_asked_by_its_name_is_a_number_in_its_unit() -> None:
+    """"What clean accuracy ...?", "At what temperature ...?": the question names the measure, not "how much"."""
+    for q in ("What clean accuracy did the smoothed ResNet110 reach under Laplace noise?",
+              "At what temperature is the far-infrared bulb kept?", "What is the average width of the Rhine?",
+              "What Vaccenic acid content was measured in the skin?", "What is the mortality rate of pneumonic plague?"):
+        assert question_type(q) == "number", q
+    for q in ("What content was removed from the site?", "What happened to the rate of deforestation?",
+              "What is the name of the law which imposed the speed limit?"):
+        assert question_type(q) != "number", q
+    rhine = ["The Rhine is on average 400 m (1,300 ft) wide and was 1,230 kilometres long in 1932."]
+    assert short_answer("What is the average width of the Rhine?", rhine, "number") == "400 m"
+    oxygen = ["At standard pressure oxygen condenses at 90.20 K (−182.95 °C), as measured in 1883."]
+    assert short_answer("At what temperature will oxygen condense?", oxygen, "number") == "90.20 K"
+    skin = ["The content of Vaccenic acid (trans-11, 18:1) in the skin of the chicken was about 4.25%."]
+    assert short_answer("What Vaccenic acid content was measured in the skin of the chicken?", skin, "number") == "4.25%"
+    cold = ["The lowest temperature on record is −11.7 °C, at Omeo."]
+    assert short_answer("What is the lowest recorded temperature?", cold, "number") == "−11.7 °C"
+    oil = ["In 1979 the price of oil reached nearly $40 per barrel."]
+    assert short_answer("What was the highest price of oil in 1979?", oil, "number") == "$40"  # not "1979", nor "$40 per"
+    heavier = ["Oxygen 18 is about 12% heavier than oxygen 16."]
+    assert short_answer("How much heavier is oxygen 18 than oxygen 16?", heavier, "number") == "12%"

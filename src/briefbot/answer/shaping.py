@@ -27,6 +27,7 @@ from briefbot.answer.name_choice import (
     subject as _subject,
     words as _words,
 )
+from briefbot.answer.question_kind import asks_measure
 from briefbot.answer.speakers import label_of
 from briefbot.index.lexical import STOPWORDS, tokenize
 
@@ -65,7 +66,7 @@ _NUMBER_WORD = (
 _UNIT = r"(?:bn|mn|tn|m|k|km|kg|cm|mm|ft|lb|mph|st|nd|rd|th)"
 _CURRENCY = r"(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pesos?)"
 _NUMBER = re.compile(
-    rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:[–-]\d[\d,.]*)?(?<=\d)(?:{_UNIT}\b)?(?:\s*(?:%|percent|per cent))?"
+    rf"(?:[$£€]\s?)?(?:(?<!\S)[−-](?=\d))?\b\d[\d,.]*(?:[–-]\d[\d,.]*)?(?<=\d)(?:{_UNIT}\b)?(?:\s*(?:%|percent|per cent))?"
     rf"(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+{_CURRENCY}\b)?"
     rf"|\b{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*\b",
     re.IGNORECASE,
@@ -106,6 +107,14 @@ _OWNED_PLACE = re.compile(
 )
 _VERB_LIKE = re.compile(r"(?:ed|ing|ates|izes|ises|shows|demonstrates|suggests)$")  # "6 demonstrates": no unit
 _UNIT_QUESTION = re.compile(r"\bhow\s+(?:long|old|far|much|big|large|tall|high|deep|often)\b", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"\s+([a-z]+)")
+# A named measure's unit: "599 m", "90.20 K", "30 °C", "1110 AM", "16,000 rpm" (not "$12 globally", "31–0 halftime").
+_MEASURE_UNIT = re.compile(
+    r"\s*(°\s?[CFK]\b|(?:K|AM|FM|kPa|MPa|Pa|psi|rpm|Hz|kHz|MHz|GHz|V|W|kW|MW|mph|kph|km/h|knots|kelvins?|degrees|"
+    r"(?:kilo|centi|milli)?(?:grams?|metres?|meters?|litres?|liters?)|tonnes?|tons?|pounds?|lbs?|ounces?|kg|g|mg|ml|l|"
+    r"calories|kcal|acres?|hectares?|gallons?|miles?|km|m|cm|mm|nm|feet|foot|ft|inches|yards?|"
+    r"seconds?|minutes?|min|hours?|h|days?|weeks?|months?|years?)(?![\w/]))"
+)
 _COMMON_START = frozenset("the a an in on at by for after before during while when this that these those its his her their it".split())
 
 
@@ -140,13 +149,17 @@ _DURATION_AFTER = re.compile(rf"\s*-?\s*{_TIME_UNIT}\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"\s?(?:st|nd|rd|th)\b")  # "65 th Infantry" (a superscript flattened): a rank, not an amount
 # A sum of money preferred (a bonus in _number_fit), for looser money questions ("how much did ...").
 _MONEY = re.compile(r"\bhow much (?:money|did|does|do|was|is|were)\b|\b(?:cost|price|paid|pay|worth|spent|dollars?)\b", re.IGNORECASE)
-_PERCENT = re.compile(r"\b(?:percent|percentage|per cent|proportion)\b|%", re.IGNORECASE)
+_PHYSICAL = re.compile(r"\b(?:temperature|pressure|length|width|height|depth|altitude|distance|weight|speed|velocity|"
+                       r"frequency|voltage|dose|dosage)s?\b", re.IGNORECASE)  # measured in a unit (not a score, a rate)
+# A share asked for, or a measure usually given as one ("What clean accuracy ...?", "What Vaccenic acid content ...?")
+_PERCENT = re.compile(r"\b(?:percent|percentage|per cent|proportion|accuracy|content|concentration)\b|%", re.IGNORECASE)
 
 
 def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qterms: set[str]) -> dict[int, float]:
     """Preference among numbers: followed by what the question counts ("108 ... television stations"),
     a sum of money for "how much money", a percentage for "what percentage"."""
     prefixes = {t[:4] for t in qterms if len(t) >= 4}
+    physical = asks_measure(question) and bool(_PHYSICAL.search(question))
     fit: dict[int, float] = {}
     for s, e in spans:
         text = sentence[s:e]
@@ -160,6 +173,8 @@ def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qter
         if _PERCENT.search(question) and ("%" in text or "percent" in text or "per cent" in text):
             score += 40.0
         if any(asks.search(question) and unit.match(sentence, e) for asks, unit in _MEASURES):
+            score += 40.0
+        if physical and _MEASURE_UNIT.match(sentence, e):  # "What pressure ...?": "600 psi", not "2-10 micrometer" filters
             score += 40.0
         fit[s] = score
     return fit
@@ -392,7 +407,7 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
         return found
     qterms = _words(question)
     q = question.lower()
-    sum_asked = bool(_MONEY_Q.search(question)) or (kind == "other" and bool(_SUM_Q.match(question)))
+    sum_asked = bool(_MONEY_Q.search(question)) or ((kind == "other" or asks_measure(question)) and bool(_SUM_Q.match(question)))
     kind = "number" if kind == "other" and sum_asked else kind
     which = _which_name(question) if kind == "other" else None  # "Which team ...": a name of that kind
     if kind == "who" and _AGENT_Q.match(question):
@@ -414,7 +429,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
                 span = _nearest(_new(sentence, [m.span(1) for t in _TIMES for m in t.finditer(sentence)], qterms), anchors)
         elif kind == "number":
             spans = [m.span() for m in _NUMBER.finditer(sentence)]
-            if "how many" in q or "how much" in q:  # a count or a sum is seldom a year
+            measure = asks_measure(question)
+            if "how many" in q or "how much" in q or measure:  # a count, a sum or a measure is seldom a year
                 spans = [s for s in spans if not re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])] or spans
                 spans = [s for s in spans if not _ORDINAL_AFTER.match(sentence, s[1])]
             if sum_asked:  # "How much did Intel spend?" is a sum of money, not the "802.11" of a standard
@@ -426,10 +442,12 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
                 # "How many overlaps ...?" is not answered by "in twelve minutes": a duration counts time
                 spans = [s for s in spans if not _DURATION_AFTER.match(sentence, s[1])] or spans
             span = _nearest(_new(sentence, spans, qterms), anchors, _number_fit(question, sentence, spans, qterms))
-            if span and _UNIT_QUESTION.search(question):
-                unit = re.match(r"\s+([a-z]+)", sentence[span[1] :])
+            if span and (_UNIT_QUESTION.search(question) or measure):
+                unit = (_MEASURE_UNIT if measure else _LOWER_WORD).match(sentence, span[1])
+                if "%" in sentence[span[0] : span[1]] or (measure and _MONEY_SPAN.search(sentence[span[0] : span[1]])):
+                    unit = None  # "18%" (not "18% higher"), "$12" (not "$12 globally"): the unit is written on
                 if unit and unit.group(1) not in STOPWORDS and not _VERB_LIKE.search(unit.group(1)):
-                    span = (span[0], span[1] + unit.end())
+                    span = (span[0], unit.end())
             if span:  # "between 28% and 80%", "from 50% to over 90%": the range, not one end of it
                 span = next(((m.start(), m.end()) for m in _RANGE.finditer(sentence) if m.start() <= span[0] < m.end()), span)
         elif kind == "who":
