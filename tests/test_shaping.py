@@ -524,3 +524,16 @@ def test_a_measure_asked_by_its_name_is_a_number_in_its_unit() -> None:
     assert short_answer("What was the highest price of oil in 1979?", oil, "number") == "$40"  # not "1979", nor "$40 per"
     heavier = ["Oxygen 18 is about 12% heavier than oxygen 16."]
     assert short_answer("How much heavier is oxygen 18 than oxygen 16?", heavier, "number") == "12%"
+
+
+def test_which_dataset_library_or_gpu_is_answered_by_its_name() -> None:
+    platform = ["The platform used for running the experiments is PyTorch (Paszke et al., 2017)."]
+    q = "Which software platform were the experiments run on?"
+    assert short_answer(q, platform, question_type(q)) == "PyTorch"
+    gpu = ["All models were implemented using Chainer (Tokui et al., 2015) and run on a NVidia Titan X."]
+    q = "On which GPU were the models run?"
+    assert short_answer(q, gpu, question_type(q)) == "NVidia Titan X"
+    # A heading in capitals above the sentence is no name ("MONOTONIC MULTIHEAD ATTENTION\nPrevious").
+    heading = ["MONOTONIC MULTIHEAD ATTENTION\nPrevious work used the Fairseq library for all models."]
+    q = "Which library was used to implement the models?"
+    assert short_answer(q, heading, question_type(q)) == "Fairseq"

@@ -127,6 +127,13 @@ _WHICH_NAME = re.compile(
     r"(?P<plural>s?)\b",
     re.IGNORECASE,
 )
+# A paper's or a patent's "Which dataset / library / software ...?", also after a preposition ("On which GPU ...?"):
+# answered by a product's or a resource's name ("PyTorch", "NVidia Titan X", "ConceptNet").
+_WHICH_TOOL = re.compile(
+    r"\s*(?:(?:on|in|with|from|by|using)\s+)?(?:which|what)\s+(?P<modifier>[a-z]+\s+)?"
+    r"(?P<noun>dataset|library|framework|software|platform|toolkit|package|gpu|database|knowledge base)(?P<plural>s?)\b",
+    re.IGNORECASE,
+)
 _TIME_UNIT = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centuries|century|generations?)"
 _LENGTH_UNIT = (
     r"(?:miles?|kilometres?|kilometers?|km|metres?|meters?|m|feet|foot|ft|inches?|in|yards?|cm|mm|nautical|light[- ]years?|storeys?|stories)"
@@ -228,6 +235,8 @@ def _names(sentence: str, possessives: bool = False) -> list[tuple[int, int]]:
     lead = len(sentence) - len(sentence.lstrip())
     for m in _NAME.finditer(sentence):
         s, e = m.start(), m.end()
+        if "\n" in sentence[s:e] and sentence[s : sentence.index("\n", s)].isupper():
+            continue  # a heading in capitals run into the text below it ("MONOTONIC MULTIHEAD ATTENTION\nPrevious")
         words = sentence[s:e].split()
         if s == lead and words[0].lower() in _COMMON_START | STOPWORDS:
             if len(words) == 1:
@@ -318,7 +327,7 @@ def _not_spelled_out(question: str, sentence: str, spans: list[tuple[int, int]])
 def _which_name(question: str) -> re.Match[str] | None:
     """ "Which team ...", "What companies ...": the question asks for a name of this kind (not "Which theory states ...",
     a verb)."""
-    m = _WHICH_NAME.match(question)
+    m = _WHICH_NAME.match(question) or _WHICH_TOOL.match(question)
     return None if m and m.group("plural") and m.group("modifier") and m.group("noun") in ("state", "name") else m
 
 
