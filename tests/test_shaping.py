@@ -537,3 +537,10 @@ def test_which_dataset_library_or_gpu_is_answered_by_its_name() -> None:
     heading = ["MONOTONIC MULTIHEAD ATTENTION\nPrevious work used the Fairseq library for all models."]
     q = "Which library was used to implement the models?"
     assert short_answer(q, heading, question_type(q)) == "Fairseq"
+
+
+def test_fractions_and_tilde_ranges_are_one_number() -> None:
+    tines = ["Tines 14a, 14b can be straight, or curved, and are typically about 3/4 inches long."]
+    assert short_answer("How long are the tines typically?", tines, "number") == "3/4 inches"  # was "4 inches"
+    aging = ["The coated pieces are kept at a temperature of −2.0˜10.0° C. for 1˜2 hours."]
+    assert short_answer("How long are the coated pieces kept in refrigeration?", aging, "number") == "1˜2 hours"

@@ -66,7 +66,7 @@ _NUMBER_WORD = (
 _UNIT = r"(?:bn|mn|tn|m|k|km|kg|cm|mm|ft|lb|mph|st|nd|rd|th)"
 _CURRENCY = r"(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pesos?)"
 _NUMBER = re.compile(
-    rf"(?:[$£€]\s?)?(?:(?<!\S)[−-](?=\d))?\b\d[\d,.]*(?:[–-]\d[\d,.]*)?(?<=\d)(?:{_UNIT}\b)?(?:\s*(?:%|percent|per cent))?"
+    rf"(?:[$£€]\s?)?(?:(?<!\S)[−-](?=\d))?\b(?:\d/\d{{1,2}}\b|\d[\d,.]*(?:[–~˜-]\d[\d,.]*)?(?<=\d))(?:{_UNIT}\b)?(?:\s*(?:%|percent|per cent))?"
     rf"(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+{_CURRENCY}\b)?"
     rf"|\b{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*\b",
     re.IGNORECASE,
