@@ -71,3 +71,14 @@ def test_chat_help_names_condense_md(tmp_path: Path) -> None:
     from .conftest import run_cli
 
     assert "condense.md" in " ".join(run_cli("chat", "--help", cwd=tmp_path).stdout.split())
+
+
+def test_a_patents_paragraph_numbers_are_not_shown_to_the_model() -> None:
+    """A model copying "[0035]" from a passage would cite passage 35 (answer/verify.py then drops the sentence)."""
+    from briefbot.answer.llm_prompt import fence
+    from briefbot.schema import Chunk, Passage
+
+    text = "[0034]    The meat is aged.\n[0035]    The bulb is kept at about 300° C. [see 12]"
+    shown = fence(2, Passage(Chunk("patent.txt", 0, text, 5, 6, 0, len(text), 30, "0" * 64), 1.0))
+    assert "[0034]" not in shown and "[0035]" not in shown
+    assert "\nThe meat is aged.\nThe bulb is kept at about 300° C. [see 12]\n" in shown

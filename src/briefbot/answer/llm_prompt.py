@@ -13,12 +13,15 @@ from briefbot.text.tokens import encoding_for_model
 
 OnToken = Callable[[str], None]
 _FENCE_TAG = re.compile(r"<\s*/?\s*passage", re.IGNORECASE)  # in any spelling, it could close the fence
+# A patent's paragraph number ("[0035] For example, ...") looks like a citation marker to a model that copies it: the
+# reply would cite passage 35. Shown without it (a quote is checked against the passage whitespace-insensitively).
+_PARAGRAPH_NUMBER = re.compile(r"^\[\d{4}\][ \t]+", re.MULTILINE)
 
 
 def fence(n: int, passage: Passage) -> str:
     """One passage as labelled data; its text cannot close the fence early."""
     c = passage.chunk
-    body = _FENCE_TAG.sub(lambda m: "&lt;" + m.group()[1:], c.text)
+    body = _PARAGRAPH_NUMBER.sub("", _FENCE_TAG.sub(lambda m: "&lt;" + m.group()[1:], c.text))
     where = f' page="{c.page}"' if c.page is not None else ""
     where += f' section="{escape(c.context)}"' if c.context else ""
     return f'<passage n="{n}" source="{escape(c.source)}"{where} lines="{c.start_line}-{c.end_line}">\n{body}\n</passage>'

@@ -188,3 +188,29 @@ def named_by_the_question(question: str, sentence: str, spans: list[tuple[int, i
 def plus(*bonuses: dict[int, float]) -> dict[int, float]:
     """Each span's bonuses added up."""
     return {k: sum(b.get(k, 0.0) for b in bonuses) for k in set().union(*bonuses)}
+
+
+def nearest(cands: list[tuple[int, int]], anchors: list[int], bonus: dict[int, float] | None = None) -> tuple[int, int] | None:
+    """The candidate span closest to the question's words in the sentence (ties: the earlier one)."""
+    if not cands:
+        return None
+    if not anchors:
+        return cands[0]
+
+    def distance(span: tuple[int, int]) -> float:
+        d = min(abs(a - span[0]) if a < span[0] else abs(a - span[1]) for a in anchors)
+        return d - (bonus or {}).get(span[0], 0.0)
+
+    return min(cands, key=distance)
+
+
+def unasked(sentence: str, spans: list[tuple[int, int]], question_terms: set[str]) -> list[tuple[int, int]]:
+    """Spans that say something the question does not (an answer is not the question's own words)."""
+    out = []
+    for s, e in spans:
+        found = words(sentence[s:e])
+        if found and not found <= question_terms:
+            out.append((s, e))
+        elif not found and sentence[s:e].strip() and sentence[s:e].strip().lower() not in question_terms:
+            out.append((s, e))  # a span without word characters (a currency sign and number)
+    return out

@@ -1,0 +1,132 @@
+"""Numbers that answer: counts, sums of money, measures in their unit, shares, ranges (shaping.py's number questions).
+
+"How many jobs ...?" is answered by the number followed by what it counts, "How much did Intel spend?" by a sum of
+money, "What is the average width of the Rhine?" by a length with its unit ("400 m"), "What percentage ...?" by a share;
+a count, a sum or a measure is seldom a year, and a range ("between 28% and 80%", "1˜2 hours") is kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbot.answer.name_choice import nearest, unasked
+from briefbot.answer.question_kind import asks_measure
+from briefbot.index.lexical import STOPWORDS, tokenize
+
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"million|billion|trillion|dozen|half)"
+)
+# Written onto the number ("$11.1bn", "£600m", "5km"): part of the amount, not to be cut off.
+_UNIT = r"(?:bn|mn|tn|m|k|km|kg|cm|mm|ft|lb|mph|st|nd|rd|th)"
+_CURRENCY = r"(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pesos?)"
+_NUMBER = re.compile(
+    rf"(?:[$£€]\s?)?(?:(?<!\S)[−-](?=\d))?\b(?:\d/\d{{1,2}}\b|\d[\d,.]*(?:[–~˜-]\d[\d,.]*)?(?<=\d))(?:{_UNIT}\b)?(?:\s*(?:%|percent|per cent))?"
+    rf"(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+{_CURRENCY}\b)?"
+    rf"|\b{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*\b",
+    re.IGNORECASE,
+)
+
+_DURATION_Q = re.compile(r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:the|a|an|its|their)\b)", re.IGNORECASE)  # not "how long is the river"
+# A sum of money required (the numbers filtered), for questions with a money verb; _MONEY below only prefers one.
+MONEY_Q = re.compile(r"\bhow much\b(?!\s+(?:more|less|longer|time|land|water|oil|energy|power|space|weight|data)\b)"
+                      r".*\b(?:spen[dt]|cost|pa(?:y|id)|price[ds]?|worth|earn|raise[ds]?|invest|fund|charge[ds]?|sell|sold|"
+                      r"receive[ds]?|award|owe[ds]?|budget|revenue|profit|fine[ds]?|compensation)", re.IGNORECASE)
+# "What were Chalone's revenues in 2003?": a "what" question asking for a sum of money (answered by one, not typed "number")
+SUM_Q = re.compile(r"^what (?:was|were|is|are|will be)\b.*\b(?:revenues?|turnover|profits?|earnings|income|costs?|price|"
+                    r"budget|salary|fees?|debts?)\b", re.IGNORECASE)
+_MONEY_SPAN = re.compile(rf"[$£€¥]|\b{_CURRENCY}\b|\d(?:bn|m|k)\b|\b(?:million|billion|trillion)\b", re.IGNORECASE)
+_VERB_LIKE = re.compile(r"(?:ed|ing|ates|izes|ises|shows|demonstrates|suggests)$")  # "6 demonstrates": no unit
+_UNIT_QUESTION = re.compile(r"\bhow\s+(?:long|old|far|much|big|large|tall|high|deep|often)\b", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"\s+([a-z]+)")
+# A named measure's unit: "599 m", "90.20 K", "30 °C", "1110 AM", "16,000 rpm" (not "$12 globally", "31–0 halftime").
+_MEASURE_UNIT = re.compile(
+    r"\s*(°\s?[CFK]\b|(?:K|AM|FM|kPa|MPa|Pa|psi|rpm|Hz|kHz|MHz|GHz|V|W|kW|MW|mph|kph|km/h|knots|kelvins?|degrees|"
+    r"(?:kilo|centi|milli)?(?:grams?|metres?|meters?|litres?|liters?)|tonnes?|tons?|pounds?|lbs?|ounces?|kg|g|mg|ml|l|"
+    r"calories|kcal|acres?|hectares?|gallons?|miles?|km|m|cm|mm|nm|feet|foot|ft|inches|yards?|"
+    r"seconds?|minutes?|min|hours?|h|days?|weeks?|months?|years?)(?![\w/]))"
+)
+_TIME_UNIT = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centuries|century|generations?)"
+_LENGTH_UNIT = (
+    r"(?:miles?|kilometres?|kilometers?|km|metres?|meters?|m|feet|foot|ft|inches?|in|yards?|cm|mm|nautical|light[- ]years?|storeys?|stories)"
+)
+# "How long ...?" is answered by a time or a length, "how old" by an age, "how far/tall/high/deep" by a length.
+_MEASURES = [
+    (re.compile(r"\bhow\s+long\b", re.IGNORECASE), re.compile(rf"\s*-?\s*(?:{_TIME_UNIT}|{_LENGTH_UNIT})\b", re.IGNORECASE)),
+    (re.compile(r"\bhow\s+old\b", re.IGNORECASE), re.compile(rf"\s*-?\s*(?:{_TIME_UNIT}|old)\b", re.IGNORECASE)),
+    (re.compile(r"\bhow\s+(?:far|tall|high|deep|wide)\b", re.IGNORECASE), re.compile(rf"\s*-?\s*{_LENGTH_UNIT}\b", re.IGNORECASE)),
+]
+_RANGE = re.compile(
+    rf"\bbetween\s+(?:{_NUMBER.pattern})\s+and\s+(?:{_NUMBER.pattern})"
+    rf"|\bfrom\s+(?:{_NUMBER.pattern})\s+to\s+(?:(?:over|about|around|nearly|almost|more than)\s+)?(?:{_NUMBER.pattern})",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(r"\bhow\s+many\s+(?:more\s+|other\s+|different\s+)?([a-z]+)", re.IGNORECASE)
+_DURATION_AFTER = re.compile(rf"\s*-?\s*{_TIME_UNIT}\b", re.IGNORECASE)
+_ORDINAL_AFTER = re.compile(r"\s?(?:st|nd|rd|th)\b")  # "65 th Infantry" (a superscript flattened): a rank, not an amount
+# A sum of money preferred (a bonus in _number_fit), for looser money questions ("how much did ...").
+_MONEY = re.compile(r"\bhow much (?:money|did|does|do|was|is|were)\b|\b(?:cost|price|paid|pay|worth|spent|dollars?)\b", re.IGNORECASE)
+_PHYSICAL = re.compile(r"\b(?:temperature|pressure|length|width|height|depth|altitude|distance|weight|speed|velocity|"
+                       r"frequency|voltage|dose|dosage)s?\b", re.IGNORECASE)  # measured in a unit (not a score, a rate)
+# A share asked for, or a measure usually given as one ("What clean accuracy ...?", "What Vaccenic acid content ...?")
+_PERCENT = re.compile(r"\b(?:percent|percentage|per cent|proportion|accuracy|content|concentration)\b|%", re.IGNORECASE)
+
+
+def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qterms: set[str]) -> dict[int, float]:
+    """Preference among numbers: followed by what the question counts ("108 ... television stations"),
+    a sum of money for "how much money", a percentage for "what percentage"."""
+    prefixes = {t[:4] for t in qterms if len(t) >= 4}
+    physical = asks_measure(question) and bool(_PHYSICAL.search(question))
+    fit: dict[int, float] = {}
+    for s, e in spans:
+        text = sentence[s:e]
+        # what the number counts follows it in the same clause ("2004, the airline made ..." counts nothing)
+        after = re.findall(r"[^\W\d_]+", re.split(r"[,;:()]", sentence[e : e + 40], maxsplit=1)[0])[:3]
+        score = 0.0
+        if any(set(tokenize(w)) & qterms or w.lower()[:4] in prefixes for w in after):
+            score += 40.0
+        if _MONEY.search(question) and (text[:1] in "$£€" or re.search(rf"\b{_CURRENCY}$", text, re.IGNORECASE)):
+            score += 40.0
+        if _PERCENT.search(question) and ("%" in text or "percent" in text or "per cent" in text):
+            score += 40.0
+        if any(asks.search(question) and unit.match(sentence, e) for asks, unit in _MEASURES):
+            score += 40.0
+        if physical and _MEASURE_UNIT.match(sentence, e):  # "What pressure ...?": "600 psi", not "2-10 micrometer" filters
+            score += 40.0
+        fit[s] = score
+    return fit
+
+
+def counts_what_is_asked(question: str, sentence: str, qterms: set[str]) -> bool:
+    """Whether a number of the sentence fits the question (followed by what it counts, money, a percentage)."""
+    spans = unasked(sentence, [m.span() for m in _NUMBER.finditer(sentence)], qterms)
+    return any(v > 0 for v in _number_fit(question, sentence, spans, qterms).values())
+
+
+def number_span(question: str, sentence: str, qterms: set[str], anchors: list[int], sum_asked: bool) -> tuple[int, int] | None:
+    """The number of ``sentence`` that answers a number question, with its unit where the question asks a measure."""
+    q = question.lower()
+    spans = [m.span() for m in _NUMBER.finditer(sentence)]
+    measure = asks_measure(question)
+    if "how many" in q or "how much" in q or measure:  # a count, a sum or a measure is seldom a year
+        spans = [s for s in spans if not re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])] or spans
+        spans = [s for s in spans if not _ORDINAL_AFTER.match(sentence, s[1])]
+    if sum_asked:  # "How much did Intel spend?" is a sum of money, not the "802.11" of a standard
+        spans = [s for s in spans if _MONEY_SPAN.search(sentence[s[0] : s[1]])]
+    if _DURATION_Q.search(question):  # "How long had the assets been frozen?": "for almost 20 years", not "$1bn"
+        spans = [s for s in spans if _DURATION_AFTER.match(sentence, s[1])] or spans
+    counted = _COUNTED.search(question)
+    if counted and not re.fullmatch(_TIME_UNIT, counted.group(1), re.IGNORECASE):
+        # "How many overlaps ...?" is not answered by "in twelve minutes": a duration counts time
+        spans = [s for s in spans if not _DURATION_AFTER.match(sentence, s[1])] or spans
+    span = nearest(unasked(sentence, spans, qterms), anchors, _number_fit(question, sentence, spans, qterms))
+    if span and (_UNIT_QUESTION.search(question) or measure):
+        unit = (_MEASURE_UNIT if measure else _LOWER_WORD).match(sentence, span[1])
+        if "%" in sentence[span[0] : span[1]] or (measure and _MONEY_SPAN.search(sentence[span[0] : span[1]])):
+            unit = None  # "18%" (not "18% higher"), "$12" (not "$12 globally"): the unit is written on
+        if unit and unit.group(1) not in STOPWORDS and not _VERB_LIKE.search(unit.group(1)):
+            span = (span[0], unit.end())
+    if span:  # "between 28% and 80%", "from 50% to over 90%": the range, not one end of it
+        span = next(((m.start(), m.end()) for m in _RANGE.finditer(sentence) if m.start() <= span[0] < m.end()), span)
+    return span
