@@ -544,3 +544,12 @@ def test_fractions_and_tilde_ranges_are_one_number() -> None:
     assert short_answer("How long are the tines typically?", tines, "number") == "3/4 inches"  # was "4 inches"
     aging = ["The coated pieces are kept at a temperature of −2.0˜10.0° C. for 1˜2 hours."]
     assert short_answer("How long are the coated pieces kept in refrigeration?", aging, "number") == "1˜2 hours"
+
+
+def test_a_number_pointing_at_a_table_figure_or_source_is_no_amount() -> None:
+    table = ["Table 6 demonstrates how the attention components contribute to the performance of ET-RR."]
+    assert short_answer("How long does ET-RR take to answer a question?", table, "number") is None  # was "6"
+    cited = ["R-Transformer is partly motivated by TCN Bai et al. (2018), thus we compare them."]
+    assert short_answer("How many hours does R-Transformer take to train?", cited, "number") is None  # was "2018"
+    tunes = ["As shown in Figure 3, the training set contains 694 tunes."]
+    assert short_answer("How many tunes are in the training set?", tunes, "number") == "694"

@@ -104,10 +104,18 @@ def counts_what_is_asked(question: str, sentence: str, qterms: set[str]) -> bool
     return any(v > 0 for v in _number_fit(question, sentence, spans, qterms).values())
 
 
+# A number that points at a part of the document or a source ("Table 6", "FIG. 8", "Eq. 3", "(Bai et al., 2018)") is no
+# amount: "How long does ET-RR take?" was answered "6" from "Table 6 demonstrates ...".
+_REFERENCE = re.compile(
+    r"(?:\b(?:Tables?|Figures?|Figs?\.|FIGS?\.|Sections?|Sec\.|Eqs?\.|Equations?|Examples?|EXAMPLES?|Chapters?|Appendix|"
+    r"Claims?|Steps?|Algorithms?|Theorems?|Lemmas?|Corollary|Proposition|Definition)|\bet al\.,?\s*\(?|\(\s*(?=\d{4}[a-z]?\)))\s*$"
+)
+
+
 def number_span(question: str, sentence: str, qterms: set[str], anchors: list[int], sum_asked: bool) -> tuple[int, int] | None:
     """The number of ``sentence`` that answers a number question, with its unit where the question asks a measure."""
     q = question.lower()
-    spans = [m.span() for m in _NUMBER.finditer(sentence)]
+    spans = [m.span() for m in _NUMBER.finditer(sentence) if not _REFERENCE.search(sentence, 0, m.start())]
     measure = asks_measure(question)
     if "how many" in q or "how much" in q or measure:  # a count, a sum or a measure is seldom a year
         spans = [s for s in spans if not re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])] or spans
