@@ -155,3 +155,12 @@ def test_cli_skips_a_broken_transcript_with_one_line_and_lists_the_types_it_read
     assert json.loads(r.stdout)["added"] == ["corpus/standup.vtt"]
     r = run_cli("ingest", "--help", cwd=tmp_path)
     assert ".vtt and .srt" in " ".join(r.stdout.split())
+
+
+def test_cues_without_blank_lines_between_them_and_subrip_position_codes(tmp_path: Path) -> None:
+    path = tmp_path / "tight.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>Where is the ferry?</i>\n2\n"
+                    "00:00:02,500 --> 00:00:04,000\n<font color=\"#ffff00\">It left at noon.</font>\n", encoding="utf-8")
+    doc = load_srt(path, "tight.srt")
+    assert doc.text == "Where is the ferry?\nIt left at noon.\n"
+    assert [doc.line_of(doc.text.index(w)) for w in ("Where", "It left")] == [3, 6]

@@ -23,7 +23,8 @@ from briefbot.schema import Document
 # "00:01:02.500 --> 00:01:05.000 align:start" (WebVTT; hours optional) or "00:01:02,500 --> 00:01:05,000" (SubRip)
 _TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}\s+-->\s+(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}\b")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>", re.IGNORECASE)  # <v Alice> or <v.loud Alice>
-_TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>", re.IGNORECASE)  # <c>, <i>, </v>, karaoke timestamps <00:00:01.000>
+# <c>, <i>, </v>, <font color=...>, karaoke timestamps <00:00:01.000>, and SubRip's {\an8}-style position codes
+_TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>|\{\\[^}]*\}", re.IGNORECASE)
 # A captioner's "Alice Smith: " or "ALICE: " in the text itself (Zoom's transcripts, many .srt files)
 _SAID_BY = re.compile(r"^((?:[A-Z][\w.'-]*|[A-Z]{2,})(?:[ ][A-Z][\w.'-]*){0,3}):\s+(?=\S)")
 _DASH = re.compile(r"^[-–]\s+")  # "- Where to?" (a change of speaker in subtitles)
@@ -52,9 +53,11 @@ def _cues(lines: list[str]) -> list[list[tuple[int, str]]]:
             continue
         i += 1
         payload: list[tuple[int, str]] = []
-        while i < len(lines) and lines[i].strip():
+        while i < len(lines) and lines[i].strip() and not _TIMING.match(lines[i]):
             payload.append((i, lines[i]))
             i += 1
+        if i < len(lines) and _TIMING.match(lines[i]) and payload and payload[-1][1].strip().isdigit():
+            payload.pop()  # no blank line before the next cue: its number is no text
         cues.append(payload)
     return cues
 
