@@ -553,3 +553,14 @@ def test_a_number_pointing_at_a_table_figure_or_source_is_no_amount() -> None:
     assert short_answer("How many hours does R-Transformer take to train?", cited, "number") is None  # was "2018"
     tunes = ["As shown in Figure 3, the training set contains 694 tunes."]
     assert short_answer("How many tunes are in the training set?", tunes, "number") == "694"
+
+
+def test_how_often_is_answered_by_a_frequency() -> None:
+    cases = {
+        "How often do Parliament elections take place?": ("Elections are held every five years.", "every five years"),
+        "How often should the toothpaste be used?": ("It should be used three times per day.", "three times per day"),
+        "How often do trains journey to King's Cross?": ("Trains run half-hourly to King's Cross.", "half-hourly"),
+        "How often must a lay servant reapply?": ("Lay servants reapply annually, one at a time.", "annually"),
+    }
+    for question, (sentence, expected) in cases.items():
+        assert short_answer(question, [sentence], question_type(question)) == expected, question

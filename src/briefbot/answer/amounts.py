@@ -112,9 +112,24 @@ _REFERENCE = re.compile(
 )
 
 
+# "How often ...?" is answered by a frequency: "every five years", "three times per day", "twice a week", "annually".
+_PERIOD_WORD = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|session|term|season)s?"
+_FREQUENCY = re.compile(
+    rf"\b(?:(?:once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?:\w+\s+)?{_PERIOD_WORD}"
+    rf"|(?:every|each)\s+(?:other\s+)?(?:(?:\w+|\d+)\s+)?{_PERIOD_WORD}"
+    r"|(?:half-)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biennial(?:ly)?|biannual(?:ly)?"
+    r"|triennial(?:ly)?|quadrennial(?:ly)?|twice|once))\b",
+    re.IGNORECASE,
+)
+
+
 def number_span(question: str, sentence: str, qterms: set[str], anchors: list[int], sum_asked: bool) -> tuple[int, int] | None:
     """The number of ``sentence`` that answers a number question, with its unit where the question asks a measure."""
     q = question.lower()
+    if "how often" in q:
+        found = nearest(unasked(sentence, [m.span() for m in _FREQUENCY.finditer(sentence)], qterms), anchors)
+        if found:
+            return found
     spans = [m.span() for m in _NUMBER.finditer(sentence) if not _REFERENCE.search(sentence, 0, m.start())]
     measure = asks_measure(question)
     if "how many" in q or "how much" in q or measure:  # a count, a sum or a measure is seldom a year
