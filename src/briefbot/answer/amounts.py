@@ -22,7 +22,9 @@ _NUMBER_WORD = (
 _UNIT = r"(?:bn|mn|tn|m|k|km|kg|cm|mm|ft|lb|mph|st|nd|rd|th)"
 _CURRENCY = r"(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pesos?)"
 _NUMBER = re.compile(
-    rf"(?:[$£€]\s?)?(?:(?<!\S)[−-](?=\d))?\b(?:\d/\d{{1,2}}\b|\d[\d,.]*(?:[–~˜-]\d[\d,.]*)?(?<=\d))(?:{_UNIT}\b)?(?:\s*(?:%|percent|per cent))?"
+    # a sign, a fraction ("3/4"), a range ("30–75", "1˜2"), a unit written on, a percentage
+    rf"(?:[$£€]\s?)?(?:(?<!\S)[−-](?=\d))?\b(?:\d/\d{{1,2}}\b|\d[\d,.]*(?:[–~˜-]\d[\d,.]*)?(?<=\d))"
+    rf"(?:{_UNIT}\b)?(?:\s*(?:%|percent|per cent))?"
     rf"(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+{_CURRENCY}\b)?"
     rf"|\b{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*\b",
     re.IGNORECASE,
@@ -92,7 +94,7 @@ def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qter
             score += 40.0
         if any(asks.search(question) and unit.match(sentence, e) for asks, unit in _MEASURES):
             score += 40.0
-        if physical and _MEASURE_UNIT.match(sentence, e):  # "What pressure ...?": "600 psi", not "2-10 micrometer" filters
+        if physical and _MEASURE_UNIT.match(sentence, e):  # "What pressure ...?": "600 psi", not "2-10 micrometer"
             score += 40.0
         fit[s] = score
     return fit
@@ -107,23 +109,27 @@ def counts_what_is_asked(question: str, sentence: str, qterms: set[str]) -> bool
 # A number that points at a part of the document or a source ("Table 6", "FIG. 8", "Eq. 3", "(Bai et al., 2018)") is no
 # amount: "How long does ET-RR take?" was answered "6" from "Table 6 demonstrates ...".
 _REFERENCE = re.compile(
-    r"(?:\b(?:Tables?|Figures?|Figs?\.|FIGS?\.|Sections?|Sec\.|Eqs?\.|Equations?|Examples?|EXAMPLES?|Chapters?|Appendix|"
-    r"Claims?|Steps?|Algorithms?|Theorems?|Lemmas?|Corollary|Proposition|Definition)|\bet al\.,?\s*\(?|\(\s*(?=\d{4}[a-z]?\)))\s*$"
+    r"(?:\b(?:Tables?|Figures?|Figs?\.|FIGS?\.|Sections?|Sec\.|Eqs?\.|Equations?|Examples?|EXAMPLES?|Chapters?"
+    r"|Appendix|Claims?|Steps?|Algorithms?|Theorems?|Lemmas?|Corollary|Proposition|Definition)"
+    r"|\bet al\.,?\s*\(?|\(\s*(?=\d{4}[a-z]?\)))\s*$"
 )
 
 
 # "How often ...?" is answered by a frequency: "every five years", "three times per day", "twice a week", "annually".
-_PERIOD_WORD = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|session|term|season)s?"
+_PERIOD_WORD = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|session|term"
+                r"|season)s?")
 _FREQUENCY = re.compile(
     rf"\b(?:(?:once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?:\w+\s+)?{_PERIOD_WORD}"
     rf"|(?:every|each)\s+(?:other\s+)?(?:(?:\w+|\d+)\s+)?{_PERIOD_WORD}"
-    r"|(?:half-)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biennial(?:ly)?|biannual(?:ly)?"
-    r"|triennial(?:ly)?|quadrennial(?:ly)?|twice|once))\b",
+    r"|(?:half-)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biennial(?:ly)?"
+    r"|biannual(?:ly)?|triennial(?:ly)?|quadrennial(?:ly)?|twice|once))\b",
     re.IGNORECASE,
 )
 
 
-def number_span(question: str, sentence: str, qterms: set[str], anchors: list[int], sum_asked: bool) -> tuple[int, int] | None:
+def number_span(
+    question: str, sentence: str, qterms: set[str], anchors: list[int], sum_asked: bool
+) -> tuple[int, int] | None:
     """The number of ``sentence`` that answers a number question, with its unit where the question asks a measure."""
     q = question.lower()
     if "how often" in q:

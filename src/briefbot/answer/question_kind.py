@@ -64,8 +64,25 @@ def names_a_topic(question: str) -> bool:
     return any(w not in _GENERIC for w in re.findall(r"[^\W_]+", question.lower()))
 
 
+# A measure asked by its name: "What clean accuracy did ... reach?", "At what temperature is ...?", "What is the average
+# salary in ...?", "What Vaccenic acid content was measured ...?" (a content, or a rate after "what is the", with a word
+# before it: "What content was removed?" asks no measure).
+_MODIFIERS = r"(?:(?!(?:the|a|an|to|of|in|for|with|and|does|did|do|is|was|are|were|has|had|happened)\s)[a-z0-9-]+\s+)"
+_AFTER = (r"s?(?:\s+(?:of|is|was|are|were|did|does|do|has|had|for|at|in|can|will|would|should|must|required"
+          r"|needed|reached|measured)\b|\s*\?*\s*$)")
+_MEASURE = re.compile(
+    r"\bwhat\s+(?:(?:is|was|are|were)\s+(?:the\s+)?)?" + _MODIFIERS + r"{0,3}?"
+    r"(?:temperature|pressure|accuracy|speed|velocity|price|cost|fee|salary|budget|weight|length|width|height|depth"
+    r"|altitude|distance|dose|dosage|concentration|frequency|voltage|score)" + _AFTER
+    + r"|\bwhat\s+" + _MODIFIERS + r"{1,3}?content" + _AFTER
+    + r"|\bwhat\s+(?:is|was|are|were)\s+the\s+" + _MODIFIERS + r"{0,3}?rate" + _AFTER
+    + r"|^at what (?:temperature|pressure|speed|velocity|price|cost|age|depth|height|altitude|frequency|dose)\b"
+)
+
+
 def asks_measure(question: str) -> bool:
-    """Whether the question names the measure it asks for ("What is the average width of the Rhine?"): answered with its unit."""
+    """Whether the question names the measure it asks for ("What is the average width of the Rhine?"), which is
+    answered with its unit."""
     return bool(_MEASURE.search(question.lower()))
 
 
@@ -88,20 +105,6 @@ def question_type(question: str) -> str:
     return "other"
 
 
-# A measure asked by its name: "What clean accuracy did ... reach?", "At what temperature is ...?", "What is the average
-# salary in ...?", "What Vaccenic acid content was measured ...?" (a content, or a rate after "what is the", with a word
-# before it: "What content was removed?" asks no measure).
-_MODIFIERS = r"(?:(?!(?:the|a|an|to|of|in|for|with|and|does|did|do|is|was|are|were|has|had|happened)\s)[a-z0-9-]+\s+)"
-_AFTER = (r"s?(?:\s+(?:of|is|was|are|were|did|does|do|has|had|for|at|in|can|will|would|should|must|required|needed|reached"
-          r"|measured)\b|\s*\?*\s*$)")
-_MEASURE = re.compile(
-    r"\bwhat\s+(?:(?:is|was|are|were)\s+(?:the\s+)?)?" + _MODIFIERS + r"{0,3}?"
-    r"(?:temperature|pressure|accuracy|speed|velocity|price|cost|fee|salary|budget|weight|length|width|height|depth"
-    r"|altitude|distance|dose|dosage|concentration|frequency|voltage|score)" + _AFTER
-    + r"|\bwhat\s+" + _MODIFIERS + r"{1,3}?content" + _AFTER
-    + r"|\bwhat\s+(?:is|was|are|were)\s+the\s+" + _MODIFIERS + r"{0,3}?rate" + _AFTER
-    + r"|^at what (?:temperature|pressure|speed|velocity|price|cost|age|depth|height|altitude|frequency|dose)\b"
-)
 _KIND_WORD = re.compile(r"\b(who|whom|whose|when|where)\b")
 _WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b")
 

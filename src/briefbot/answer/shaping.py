@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefbot.answer.definitions import acronym_answer, expand_acronym
 from briefbot.answer.amounts import MONEY_Q, SUM_Q, counts_what_is_asked, number_span
+from briefbot.answer.definitions import acronym_answer, expand_acronym
 from briefbot.answer.name_choice import (
     after_verb as _after_verb,
     agent as _agent,
@@ -304,7 +304,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
     if found:
         return found
     qterms = _words(question)
-    sum_asked = bool(MONEY_Q.search(question)) or ((kind == "other" or asks_measure(question)) and bool(SUM_Q.match(question)))
+    sum_asked = bool(MONEY_Q.search(question)) or (
+        (kind == "other" or asks_measure(question)) and bool(SUM_Q.match(question)))
     kind = "number" if kind == "other" and sum_asked else kind
     which = _which_name(question) if kind == "other" else None  # "Which team ...": a name of that kind
     if kind == "who" and _AGENT_Q.match(question):
