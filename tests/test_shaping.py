@@ -564,3 +564,12 @@ def test_how_often_is_answered_by_a_frequency() -> None:
     }
     for question, (sentence, expected) in cases.items():
         assert short_answer(question, [sentence], question_type(question)) == expected, question
+
+
+def test_by_how_much_is_the_amount_after_by() -> None:
+    flops = ["Compared with DenseNet-40-12, LWP reduces the FLOPs by nearly 81.4%, and the compression rate is 77.23 on CIFAR-10."]
+    q = "By how much does LWP cut the FLOPs of DenseNet-40-12 on CIFAR-10?"
+    assert short_answer(q, flops, question_type(q)) == "81.4%"  # was "77.23", the number before "on CIFAR-10"
+    seat = ["Labour won 16 seats; in East Lothian Iain Gray held on by 151 votes."]
+    q = "By how much did Labour's Iain Gray retain East Lothian?"
+    assert short_answer(q, seat, question_type(q)) == "151 votes"
