@@ -64,9 +64,11 @@ class Briefbot:
         """The index exists but holds no chunk: say why rather than decline to answer."""
         if not self._corpus_exists():
             return IndexError_(f"nothing is indexed yet: {self._corpus_missing()}")
+        from briefbot.ingest.loading import READABLE
+
         where = ", ".join(str(p) for p in self.settings.corpus)
         return IndexError_(
-            f"nothing is indexed yet: {where} holds no documents briefbot reads (.txt, .md, .pdf, .docx, .html, .vtt, .srt); "
+            f"nothing is indexed yet: {where} holds no documents briefbot reads ({READABLE}); "
             "add some and run `briefbot ingest`, or `briefbot ingest PATH`"
         )
 

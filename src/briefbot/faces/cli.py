@@ -68,7 +68,9 @@ def ingest(
         typer.echo(f"briefbot: skipped {clean_name(source)}: {clean_name(reason)}", err=True)
     if not (report.added or report.changed or report.removed or report.unchanged or report.skipped):
         places = ", ".join(clean_name(str(p)) for p in (paths or bot.settings.corpus))
-        typer.echo(f"briefbot: found 0 files to index in {places} (briefbot reads .txt, .md, .pdf, .docx, .html, .vtt and .srt)", err=True)
+        from briefbot.ingest.loading import READABLE
+
+        typer.echo(f"briefbot: found 0 files to index in {places} (briefbot reads {READABLE})", err=True)
     if as_json:
         print_json(report.to_dict())
     else:

@@ -274,12 +274,12 @@ def load_markdown(path: Path, source: str) -> Document:
 
 
 FORMAT_LOADERS: dict[str, Loader] = {
-    ".vtt": load_vtt,
-    ".srt": load_srt,
     ".pdf": load_pdf,
     ".docx": load_docx,
     ".html": load_html,
     ".htm": load_html,
     ".md": load_markdown,
     ".markdown": load_markdown,
+    ".vtt": load_vtt,
+    ".srt": load_srt,
 }

@@ -28,6 +28,8 @@ LOADERS: dict[str, Loader] = {
 }
 
 LOADERS.update(FORMAT_LOADERS)
+# How messages name the types read (LOADERS less the second spelling of .md and .html).
+READABLE = ", ".join(t for t in LOADERS if t not in (".markdown", ".htm"))
 
 
 _SNIFF_BYTES = 8192

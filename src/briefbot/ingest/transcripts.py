@@ -74,6 +74,7 @@ def _transcript(source: str, lines: list[str], kind: str) -> Document:
         raise LoadError(f"{source}: not a {kind} transcript (no cue timings such as 00:00:01.000 --> 00:00:04.000)")
     out: list[tuple[int, str]] = []  # (line number in the file, text line)
     speaker: str | None = None
+    previous = ""  # the last kept line's words, without the label it may have been given
     for payload in cues:
         for n, line in payload:
             voice = _VOICE.search(line)
@@ -85,8 +86,9 @@ def _transcript(source: str, lines: list[str], kind: str) -> Document:
             if said:
                 text = text[said.end() :]
             text = _DASH.sub("", text)
-            if not text or (out and text == _said(out[-1][1])):
+            if not text or text == previous:
                 continue  # an empty cue, or a rolling caption repeating the line before
+            previous = text
             if name and name != speaker:
                 speaker = name
                 text = f"{name}: {text}"
@@ -94,11 +96,6 @@ def _transcript(source: str, lines: list[str], kind: str) -> Document:
     if not out:
         raise LoadError(f"{source}: the transcript has no text")
     return _document(source, out, len(lines))
-
-
-def _said(line: str) -> str:
-    m = re.match(r"^[\w .'-]{1,60}:\s+", line)
-    return line[m.end() :] if m else line
 
 
 def _document(source: str, out: list[tuple[int, str]], file_lines: int) -> Document:
