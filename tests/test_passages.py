@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -146,3 +147,27 @@ def test_a_reader_forgets_the_rows_it_remembers_when_the_copy_changes(kb: Settin
     ingest(kb, embedder=embedder)
     moved = {i: c.start_line for i, (c, _) in reader.get(ids, embedder.dim).items()}
     assert moved == {i: n + 2 for i, n in lines.items()}
+
+
+def test_a_transcripts_line_maps_kept_in_chromadb_the_copy_and_an_older_copy(kb: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
+    from .test_transcripts import STANDUP
+
+    (kb.corpus[0] / "standup.vtt").write_text(STANDUP, encoding="utf-8")
+    ingest(kb, embedder=embedder)
+    ids = copy_agrees(kb, embedder)  # (chunks compared whole: their line maps too)
+    index = Index.open(kb, embedder.name, embedder.dim, create=False)
+    chunks = [c for c, _ in index.get_by_ids(ids).values()]
+    maps = sorted(c.line_map for c in chunks if c.source.endswith(".vtt"))
+    assert maps == ["16,21", "7,8,12"]  # the cue lines of each chunk (two turns here), timings skipped
+    assert all(c.line_map is None for c in chunks if c.source.endswith(".txt"))  # lines in a row: no map kept
+    # A copy kept before line maps were: its sync at the next search adds the column and reads the rows again.
+    path = lexical.folder(kb) / passages.FILENAME
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("ALTER TABLE passages DROP COLUMN lines")
+        con.execute("DELETE FROM meta WHERE key = 'lines'")
+    con.close()
+    assert passages.Passages(path).get(ids, embedder.dim) == {}  # unreadable as it is: chromadb answers meanwhile
+    hits = Retriever(index, embedder, lexical_folder=lexical.folder(kb)).search("When will the beta ship?", 3)
+    assert hits[0].chunk.source.endswith("standup.vtt") and hits[0].chunk.line_map
+    copy_agrees(kb, embedder)

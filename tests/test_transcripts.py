@@ -130,18 +130,21 @@ def test_transcripts_answered_and_cited_at_the_lines_of_the_file(tmp_path: Path,
     assert a.answered and a.short_answer == "3 June" and "We will ship the beta on 3 June." in a.text
     c = a.citations[0]
     assert c.source == "meetings/standup.vtt"
-    # The cited lines of the file hold the quoted sentence (a transcript's passage is cited whole: its text skips
-    # the file's timing lines, so its lines cannot be narrowed by counting).
+    # Narrowed to the cue quoted, counted in the file's own lines (the chunk's line map skips the timing lines).
     lines = (docs / "standup.vtt").read_text(encoding="utf-8").split("\n")
-    assert c.start_line <= 12 <= c.end_line and "ship the beta" in lines[11]
-    assert lines[c.start_line - 1].startswith("<v ") and lines[c.end_line - 1].startswith("<v ")
+    assert (c.start_line, c.end_line) == (12, 12) and lines[11] == "<v Alice Smith>We will ship the beta on 3 June.</v>"
+    assert c.text == "We will ship the beta on 3 June."
 
     a = bot.ask("What year did the oldest wreck sink?")
-    assert a.answered and a.short_answer == "1911" and a.citations[0].source == "meetings/talk.srt"
+    assert a.answered and a.short_answer == "1911"
+    assert (a.citations[0].source, a.citations[0].start_line, a.citations[0].end_line) == ("meetings/talk.srt", 8, 8)
 
-    # Bob's turn, found by who spoke (answer/speakers.py reads the label the voice tag became).
+    # Bob's turn, found by who spoke (answer/speakers.py reads the label the voice tag became); his sentence runs
+    # over two cues, so it is cited from the first cue's line to the second's.
     a = bot.brief(about="What did Bob Jones say about the lab?")
     assert a.answered and a.text.startswith("Bob Jones: I can take the testing & release plan")
+    c = a.citations[0]
+    assert (c.start_line, c.end_line) == (16, 21)
 
 
 def test_cli_skips_a_broken_transcript_with_one_line_and_lists_the_types_it_reads(tmp_path: Path) -> None:

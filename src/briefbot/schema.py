@@ -48,10 +48,21 @@ class Chunk:
     content_hash: str
     page: int | None = None  # 1-based page for paged formats; start_line/end_line then count within it
     context: str | None = None  # the headings above the chunk, e.g. "Guide > Install"
+    # The file's line of each of the chunk's lines ("7,8,10"), kept only where they are not the file's lines in a
+    # row: a transcript's text leaves out its timing lines (ingest/transcripts.py). Citations narrow through it.
+    line_map: str | None = None
 
     @property
     def id(self) -> str:
         return f"{self.source}#{self.index}:{self.content_hash[:16]}"  # parsed by source_of_chunk_id
+
+    def file_line(self, offset: int) -> int:
+        """The file's line holding character ``offset`` of the chunk's text."""
+        k = self.text.count("\n", 0, offset)
+        if self.line_map:
+            lines = self.line_map.split(",")
+            return int(lines[min(k, len(lines) - 1)])
+        return self.start_line + k
 
     @property
     def source_lines(self) -> str:

@@ -252,18 +252,18 @@ def cite(n: int, passage: Passage, quoted: list[str]) -> Citation:
     """The citation of ``passage``, narrowed to the lines of ``quoted`` when they are verbatim quotes of it."""
     c = passage.chunk
     spans = [locate_quotes(c.text, q) for q in quoted]
-    # Lines are narrowed by counting the chunk's line breaks, which holds where its lines are the file's lines in a
-    # row; a transcript's text skips the file's timing lines (ingest/transcripts.py), so it is cited whole.
-    in_a_row = c.end_line - c.start_line <= c.text.count("\n")
-    if not spans or any(s is None for s in spans) or not in_a_row:
+    # Lines are narrowed by counting the chunk's line breaks, or through its line map where its lines are not the
+    # file's lines in a row (a transcript's text skips the timing lines); a transcript indexed before line maps
+    # were kept has none, and is cited whole.
+    mapped = c.line_map is not None or c.end_line - c.start_line <= c.text.count("\n")
+    if not spans or any(s is None for s in spans) or not mapped:
         return Citation(n, c.source, c.start_line, c.end_line, c.text, passage.score, c.page, c.context)
     lo = min(s[0] for s in spans if s)
     hi = max(s[1] for s in spans if s)
     line_lo = c.text.rfind("\n", 0, lo) + 1
     line_hi = c.text.find("\n", hi)
     line_hi = len(c.text) if line_hi == -1 else line_hi
-    first = c.start_line + c.text.count("\n", 0, lo)
-    last = c.start_line + c.text.count("\n", 0, hi)
+    first, last = c.file_line(lo), c.file_line(hi)
     return Citation(
         n, c.source, first, min(max(first, last), c.end_line), c.text[line_lo:line_hi], passage.score, c.page,
         section_at(c.text, lo, c.context), _opening(c.text, lo) - line_lo,

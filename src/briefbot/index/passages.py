@@ -39,7 +39,7 @@ _SCHEMA = (
     (
         "CREATE TABLE IF NOT EXISTS passages (id TEXT PRIMARY KEY, source TEXT, idx INTEGER, text TEXT,"
         " start_line INTEGER, end_line INTEGER, start_char INTEGER, end_char INTEGER, tokens INTEGER, hash TEXT,"
-        " page INTEGER, context TEXT, vector BLOB)"
+        " page INTEGER, context TEXT, vector BLOB, lines TEXT)"
     ),
     # Each chunk's reading for the re-ranker (index/reading.py), apart: a reader of an older version selects
     # every column of ``passages``, and a copy made before readings were kept gains the table as it is.
@@ -48,7 +48,11 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS sources (source TEXT PRIMARY KEY, stamp TEXT NOT NULL)",  # file record when read
 )
 # A row's columns but its vector, as readers select them (``p``: the table).
-_COLUMNS = "p.id, p.source, p.idx, p.text, p.start_line, p.end_line, p.start_char, p.end_char, p.tokens, p.hash, p.page, p.context"
+_COLUMNS = ("p.id, p.source, p.idx, p.text, p.start_line, p.end_line, p.start_char, p.end_char, p.tokens, p.hash, p.page,"
+            " p.context, p.lines")
+# Every column a sync writes, in its order (``lines`` last: a copy made before it was kept gains it at the end).
+_INSERT = ("INSERT OR REPLACE INTO passages (id, source, idx, text, start_line, end_line, start_char, end_char, tokens, hash,"
+           " page, context, lines, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 NOTICE_ROWS = 5000  # adding readings to this many rows of an older copy (seconds) is announced on stderr
 
 
@@ -100,7 +104,8 @@ def update(
     meta = _meta(path)
     held, tag = meta.get("fingerprint"), reading.format_tag()
     readings_current = meta.get("reading") == tag
-    if held == fingerprint and readings_current and not check_files:
+    lines_kept = meta.get("lines") == "kept"  # the copy has the column of line maps (a copy made before has not)
+    if held == fingerprint and readings_current and lines_kept and not check_files:
         return {}
     incremental = held is not None and held in (old_fingerprint, fingerprint)
     known = set(old_ids if held == old_fingerprint else ids) if incremental else set()
@@ -115,10 +120,11 @@ def update(
             with con:
                 for stmt in _SCHEMA:
                     con.execute(stmt)
+                unmapped = set() if lines_kept else _without_line_maps(con)
                 stored = dict(con.execute("SELECT source, stamp FROM sources").fetchall()) if incremental else {}
                 redo = {s for s, stamp in stamps.items() if stored.get(s) != stamp}
-                wanted = [i for i in ids if i not in known or source_of_chunk_id(i) in redo]
-                if held == fingerprint and readings_current and not wanted:
+                wanted = [i for i in ids if i not in known or source_of_chunk_id(i) in redo or i in unmapped]
+                if held == fingerprint and readings_current and lines_kept and not wanted:
                     return {}
                 con.execute("DELETE FROM meta WHERE key = 'fingerprint'")  # unusable until this commit ends
                 if not incremental:
@@ -133,7 +139,7 @@ def update(
                 for rows in _read(index, wanted):
                     chunks = [(i, chunk_from_record(d, m), v) for i, d, m, v in rows]
                     con.executemany(
-                        "INSERT OR REPLACE INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        _INSERT,
                         [(i, *_fields(c), None if v is None else np.asarray(v, np.float32).tobytes()) for i, c, v in chunks],
                     )
                     con.executemany("INSERT OR REPLACE INTO readings VALUES (?, ?)", [(i, reading.stored_form(c.text)) for i, c, _ in chunks])
@@ -142,6 +148,7 @@ def update(
                         vectors_read.update((i, None if v is None else np.asarray(v, np.float32)) for i, _, _, v in rows if i in texts_for)
                 con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?)", list(stamps.items()))
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('reading', ?)", (tag,))
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('lines', 'kept')")
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
         finally:
             con.close()
@@ -151,6 +158,16 @@ def update(
     except Exception:  # noqa: BLE001 - the disk, or chromadb mid-write: the copy is only an optimisation
         return {}
     return texts
+
+
+def _without_line_maps(con: sqlite3.Connection) -> set[str]:
+    """Give a copy kept before line maps were the column, and name its rows that need one (their lines are not
+    the file's lines in a row: more lines than line breaks), to be read again from chromadb."""
+    if not any(row[1] == "lines" for row in con.execute("PRAGMA table_info(passages)")):
+        con.execute("ALTER TABLE passages ADD COLUMN lines TEXT")
+    rows = con.execute("SELECT id FROM passages WHERE lines IS NULL AND page IS NULL"
+                       " AND end_line - start_line > length(text) - length(replace(text, char(10), ''))")
+    return {i for (i,) in rows}
 
 
 def _add_readings(con: sqlite3.Connection, path: Path) -> None:
@@ -170,7 +187,7 @@ def _add_readings(con: sqlite3.Connection, path: Path) -> None:
 def _fields(c: Chunk) -> tuple[Any, ...]:
     """A chunk's fields in the table's (and the dataclass's) order."""
     return (c.source, c.index, c.text, c.start_line, c.end_line, c.start_char, c.end_char, c.tokens,
-            c.content_hash, c.page, c.context)
+            c.content_hash, c.page, c.context, c.line_map)
 
 
 def _read(index: Index, ids: Sequence[str]) -> Iterator[list[tuple[str, str, dict[str, Any], Any]]]:

@@ -32,9 +32,9 @@ from briefbot.index import reading
 from briefbot.schema import Chunk
 
 FILENAME = "rows.bin"
-_MAGIC = b"BBROWS3\n"  # (2: without the text numbers)
+_MAGIC = b"BBROWS4\n"  # (3: without line maps; 2: without the text numbers)
 # After the offsets, each row's text number (int32: the position of a row with the same text and context), padded to 8 bytes.
-# A row: the lengths of its text, of its other strings ("hash\ncontext") and of its reading, then its index, start
+# A row: the lengths of its text, of its other strings ("hash\nline map\ncontext") and of its reading, then its index, start
 # line, end line, start char, end char, tokens and page (-1: none); then those three strings, UTF-8.
 _HEAD = struct.Struct("<3i7q")
 MEMO = 4096  # rows a reader remembers (as the copy's reader did)
@@ -89,12 +89,13 @@ class Rows:
         at = _HEAD.size
         text = row[at : at + text_len].decode("utf-8", "surrogatepass")
         at += text_len
-        content_hash, _, context = row[at : at + fields_len].decode("utf-8", "surrogatepass").partition("\n")
+        content_hash, _, rest = row[at : at + fields_len].decode("utf-8", "surrogatepass").partition("\n")
+        line_map, _, context = rest.partition("\n")
         stored = row[at + fields_len :].decode("utf-8", "surrogatepass")
         # (Chunk is a frozen dataclass: its __init__ sets each field through object.__setattr__, half a row's cost.)
         chunk = _new(Chunk)
         chunk.__dict__.update(zip(_FIELDS, (chunk_id.rsplit("#", 1)[0], index, text, sl, el, sc, ec, tokens, content_hash,
-                                            None if page < 0 else page, context or None)))
+                                            None if page < 0 else page, context or None, line_map or None)))
         if len(self._memo) >= MEMO:
             self._memo.clear()
         self._memo[position] = (chunk, stored)
@@ -154,14 +155,14 @@ def write(build: Path, ids: Sequence[str], copy: Path) -> Rows | None:
             tag = con.execute("SELECT value FROM meta WHERE key = 'reading'").fetchone()
             cursor = con.execute(
                 "SELECT p.id, p.idx, p.text, p.start_line, p.end_line, p.start_char, p.end_char, p.tokens, p.hash, p.page,"
-                " p.context, r.reading FROM passages p LEFT JOIN readings r ON r.id = p.id"
+                " p.context, p.lines, r.reading FROM passages p LEFT JOIN readings r ON r.id = p.id"
             )
-            for i, index, text, sl, el, sc, ec, tokens, content_hash, page, context, stored in cursor:
+            for i, index, text, sl, el, sc, ec, tokens, content_hash, page, context, line_map, stored in cursor:
                 n = at.get(i)
                 if n is None:
                     continue
                 body = text.encode("utf-8", "surrogatepass")
-                fields = f"{content_hash}\n{context or ''}".encode("utf-8", "surrogatepass")
+                fields = f"{content_hash}\n{line_map or ''}\n{context or ''}".encode("utf-8", "surrogatepass")
                 kept = (stored or "").encode("utf-8", "surrogatepass")
                 head = _HEAD.pack(len(body), len(fields), len(kept), index, sl, el, sc, ec, tokens, -1 if page is None else page)
                 parts[n] = head + body + fields + kept

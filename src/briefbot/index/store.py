@@ -38,6 +38,7 @@ def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
         # chromadb metadata cannot hold None: page and section are present only when known
         **({"page": chunk.page} if chunk.page is not None else {}),
         **({"context": chunk.context} if chunk.context else {}),
+        **({"lines": chunk.line_map} if chunk.line_map else {}),
     }
 
 
@@ -54,6 +55,7 @@ def chunk_from_record(text: str, meta: dict[str, Any]) -> Chunk:
         content_hash=str(meta["hash"]),
         page=int(meta["page"]) if meta.get("page") is not None else None,
         context=str(meta["context"]) if meta.get("context") else None,
+        line_map=str(meta["lines"]) if meta.get("lines") else None,
     )
 
 

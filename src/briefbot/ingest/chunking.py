@@ -104,6 +104,15 @@ def _units(doc: Document, max_tokens: int, done: Done | None = None) -> list[tup
     return out
 
 
+def _line_map(doc: Document, a: int, text: str) -> str | None:
+    """The file's line of each line of ``text`` (which starts at ``a``), when they are not in a row."""
+    first, last = doc.line_of(a), doc.line_of(a + len(text) - 1)
+    if last - first == text.count("\n", 0, len(text) - 1):
+        return None
+    starts = [0] + [i + 1 for i, ch in enumerate(text[:-1]) if ch == "\n"]
+    return ",".join(str(doc.line_of(a + k)) for k in starts)
+
+
 def chunk_document(doc: Document, max_tokens: int = 200, overlap: int = 30, done: Done | None = None) -> list[Chunk]:
     """Chunks covering ``doc`` in order; each is an exact slice of the text with its line range.
 
@@ -151,6 +160,7 @@ def chunk_document(doc: Document, max_tokens: int = 200, overlap: int = 30, done
                 text=text,
                 start_line=doc.line_of(a),
                 end_line=doc.line_of(b - 1),
+                line_map=_line_map(doc, a, text),
                 start_char=a,
                 end_char=b,
                 tokens=tokens,
