@@ -351,3 +351,22 @@ def test_a_patents_paragraph_number_is_not_quoted_and_not_read_as_a_citation(gen
     answer = check_citations(question, gen.answer(question, passages), passages)
     assert answer.answered and answer.text.startswith("When a far-infrared radiation oven is used,")
     assert "[0035]" not in answer.text and not answer.unsupported and not answer.invalid_citations
+
+
+def test_a_documents_own_bracketed_references_are_not_read_as_the_answers_citations(gen: ExtractiveGenerator) -> None:
+    """A paper or patent cites its literature as "[1]": quoted as it was, that read as a marker citing passage 1 (here
+    a toothpaste patent), and renumbering then printed it as the citation of another file."""
+    from briefbot.answer.cite import check_citations
+    from briefbot.answer.quotes import shown
+
+    assert shown("as in Sun et al. [1] and [2, 5]; not [a]") == "as in Sun et al. [ref 1] and [ref 2, 5]; not [a]"
+    other = _passage("Sodium benzoate and sodium saccharin were placed in a suitable container and mixed.", "toothpaste.txt")
+    text = ("Prior methods compare flow rates only.\n"
+            "The inventive determination of the degree of correspondence in 2-D is an alternative approach to Sun et al. [1]. "
+            "It needs no 3-D reconstruction.")
+    passages = [other, Passage(Chunk("angiography.txt", 0, text, 1, 2, 0, len(text), 50, "a" * 64), 1.0)]
+    question = "What is the 2-D degree of correspondence an alternative approach to?"
+    answer = check_citations(question, gen.answer(question, passages), passages)
+    assert answer.answered and answer.text.endswith("alternative approach to Sun et al. [ref 1]. [1]"), answer.text  # renumbered
+    assert [(c.source, c.start_line, c.end_line) for c in answer.citations] == [("angiography.txt", 2, 2)]
+    assert not answer.unsupported and not answer.invalid_citations

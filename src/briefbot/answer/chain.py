@@ -26,7 +26,7 @@ MIN_COVER = 0.2  # the second link holds at least this idf-weighted share of the
 OPENING_WORDS = 3  # a passage is about a name that it opens with (its title line) ...
 # ... or that is most of its file name or last heading (Place.about).
 
-_WORDCAP = r"[A-Z](?:\.|[\w'’-]*)"
+_WORDCAP = r"[A-Z](?:\.(?:[A-Z]\.)*|[\w'’-]*)"  # a word, an initial, or letters with full stops ("U.S.")
 _NAME = re.compile(rf"\b{_WORDCAP}(?:[ \t]+(?:(?:of|the|de|del|da|la|le|von|van|du)[ \t]+)?{_WORDCAP})*")
 
 
@@ -77,7 +77,7 @@ def names(text: str) -> list[set[str]]:
     for m in _NAME.finditer(text):
         name = m.group()
         words = tokenize(name)
-        if not words:
+        if not words or all(len(w) == 1 for w in words):  # initials alone ("U.S.", "J.") name nothing to look up
             continue
         if len(name.split()) == 1:
             before = text[: m.start()].rstrip()

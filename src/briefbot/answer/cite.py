@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefbot.answer.extractive import NAME as EXTRACTIVE
-from briefbot.answer.quotes import locate_quotes, section_at
+from briefbot.answer.quotes import SHOWN_REFERENCE, locate_quotes, section_at
 from briefbot.answer.verify import Verifier, names, numbers
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Answer, Citation, Draft, Passage, Unsupported
@@ -95,7 +95,7 @@ def sentences(text: str) -> list[Sentence]:
                 continue
         raw = text[start:end]
         cited = [n for m in MARKER.finditer(raw) for n in _numbers(m.group(1))]
-        plain = _MARKDOWN.sub("", MARKER.sub("", raw)).strip()
+        plain = _MARKDOWN.sub("", MARKER.sub("", SHOWN_REFERENCE.sub("", raw))).strip()
         out.append(Sentence(start, end, re.sub(r"[ \t]+([.,;:!?])", r"\1", plain), cited, span.paragraph))
     for s in out:
         s.cited = list(dict.fromkeys(s.cited))

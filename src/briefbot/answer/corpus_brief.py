@@ -29,6 +29,7 @@ from briefbot.answer.file_brief import (
     prose_vectors,
     select,
 )
+from briefbot.answer.quotes import shown
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import STOPWORDS
 from briefbot.index.store import Index
@@ -163,7 +164,7 @@ def brief_corpus(index: Index, embedder: Embedder, words: int) -> BriefPlan | No
             break
     if not chosen:
         return BriefPlan(Draft("There is nothing short enough to summarise.", answered=False, model=NAME), passages)
-    text = " ".join(f"{units[u].text} [{units[u].passage + 1}]" for u in chosen)
+    text = " ".join(f"{shown(units[u].text)} [{units[u].passage + 1}]" for u in chosen)
     texts = [[p.chunk.text for p, o in zip(passages, owner) if o == n] for n in range(len(major))]
     names = [
         f"{label(texts[n], [t for m, ts in enumerate(texts) if m != n for t in ts])}"

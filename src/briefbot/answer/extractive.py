@@ -18,7 +18,7 @@ from briefbot.answer.candidates import Candidate, evidence, leans_on_previous
 from briefbot.answer.candidates import candidates as _candidates
 from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
 from briefbot.answer.polar import is_polar, polar_answer
-from briefbot.answer.quotes import same_section
+from briefbot.answer.quotes import same_section, shown
 from briefbot.answer.question_kind import question_type
 from briefbot.answer.shaping import direct_answer, short_answer
 from briefbot.answer.subject import with_subject
@@ -170,7 +170,7 @@ def respelled(qwords: list[str], cand_words: list[list[str]]) -> list[str]:
 
 def _quoted(cands: list[Candidate], which: list[int]) -> str:
     """The candidates, each as read (with the sentence it leans on: say who "it" is) and cited."""
-    return " ".join(f"{cands[i].said()} [{cands[i].passage + 1}]" for i in which)
+    return " ".join(f"{shown(cands[i].said())} [{cands[i].passage + 1}]" for i in which)
 
 
 def _places(passages: list[Passage]) -> list[chain.Place]:
@@ -219,7 +219,7 @@ class ExtractiveGenerator:
         direct = direct_answer(question, [c.text for c in cands], question_type(question))
         if direct is not None:  # "what does IIOE stand for", "what is X's title": the sentence that defines it
             c = cands[direct[1]]
-            return Draft(f"{c.text} [{c.passage + 1}]", answered=True, model=NAME, short_answer=direct[0])
+            return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=direct[0])
         sel = self.select(question, passages)
         if not self.answers(question, passages, sel):
             return Draft(DECLINE, answered=False, model=NAME)
@@ -250,7 +250,7 @@ class ExtractiveGenerator:
             return None
         c = cands[link.index]
         short = short_answer(question, [c.text], ranking.kind)
-        return Draft(f"{sel.text} {c.said()} [{c.passage + 1}]", answered=True, model=NAME, short_answer=short)
+        return Draft(f"{sel.text} {shown(c.said())} [{c.passage + 1}]", answered=True, model=NAME, short_answer=short)
 
     def finds_answer(self, question: str, passages: list[Passage]) -> bool:
         """Whether a sentence of the passages answers the question, read as this answerer reads them.
@@ -408,7 +408,7 @@ class ExtractiveGenerator:
                 quoted.add(prev[0])
             parts.append((c.position, c.text))
         parts.sort()
-        text = join_sentences([t for _, t in parts]) + f" [{home + 1}]"
+        text = shown(join_sentences([t for _, t in parts])) + f" [{home + 1}]"
         # The decline signals (answer/decline.py weighs them): relevance of the passage's best-supported sentence,
         # what the passage lacks of the question, and (below) what the quoted sentences lack, word by word.
         relevance = sorted((0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine), reverse=True)

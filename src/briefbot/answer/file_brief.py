@@ -27,6 +27,7 @@ from briefbot.answer.brief_units import (
     without_speaker,
 )
 from briefbot.answer.definitions import long_forms, spelled_out
+from briefbot.answer.quotes import shown
 from briefbot.index.embedding import Embedder
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Draft, Passage
@@ -214,7 +215,7 @@ def arrange(units: list[Unit], chosen: list[int], opening: int | None = None) ->
 
 
 def compose(units: list[Unit], ordered: list[int]) -> str:
-    return " ".join(f"{units[u].text} [{units[u].passage + 1}]" for u in ordered)
+    return " ".join(f"{shown(units[u].text)} [{units[u].passage + 1}]" for u in ordered)
 
 
 def file_scores(units: list[Unit], vecs: np.ndarray, members: Sequence[int], keywords: float = 0.0) -> np.ndarray:

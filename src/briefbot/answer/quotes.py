@@ -17,6 +17,15 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _RULE = re.compile(r"^\s*(?:[-=*_~`]{3,}.*|\|.*|[-=]+)\s*$")  # setext underline, thematic break, fence, table row
 _BULLET = re.compile(r"[ \t]*(?:[-*+]|\d+[.)]|>|\[\d{4}\])[ \t]+")  # list markers; a patent's paragraph number [0035]
 _END = re.compile(r"[.!?…:;。！？][\"'”’)\]」』]*$")
+# A document's own reference in brackets ("Sun et al. [1]", "[2, 5]"): written as an answer's citation marker is.
+_DOCUMENT_REFERENCE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+SHOWN_REFERENCE = re.compile(r"\s*\[ref \d+(?:\s*[,;]\s*\d+)*\]")  # how a quote shows one
+
+
+def shown(quote: str) -> str:
+    """A quote as an answer shows it: the document's bracketed references as "[ref 1]", so they are not read
+    (by the reader, or the citation check) as the answer's own markers citing passage 1."""
+    return _DOCUMENT_REFERENCE.sub(lambda m: f"[ref {m.group(1)}]", quote)
 
 
 def _is_title(line: str) -> bool:
@@ -143,7 +152,8 @@ def locate_quotes(passage_text: str, quoted: str) -> tuple[int, int] | None:
     hi = 0
     pieces = [quoted[s:e] for s, e in sentence_spans(quoted)]
     for piece in pieces:
-        found = find_verbatim(passage_text, piece) or (_row_span(passage_text, piece) if ": " in piece else None)
+        found = (find_verbatim(passage_text, piece) or find_verbatim(passage_text, piece.replace("[ref ", "["))
+                 or (_row_span(passage_text, piece) if ": " in piece else None))
         if found is None:
             return None
         lo = found[0] if lo is None else min(lo, found[0])
