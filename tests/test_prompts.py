@@ -78,7 +78,8 @@ def test_a_patents_paragraph_numbers_are_not_shown_to_the_model() -> None:
     from briefbot.answer.llm_prompt import fence
     from briefbot.schema import Chunk, Passage
 
-    text = "[0034]    The meat is aged.\n[0035]    The bulb is kept at about 300° C. [see 12]"
+    text = "[0034]    The meat is aged.\n[0035]    The bulb is kept at about 300° C. [see 12] as used before [4, 7]."
     shown = fence(2, Passage(Chunk("patent.txt", 0, text, 5, 6, 0, len(text), 30, "0" * 64), 1.0))
     assert "[0034]" not in shown and "[0035]" not in shown
-    assert "\nThe meat is aged.\nThe bulb is kept at about 300° C. [see 12]\n" in shown
+    # Nor its references to its literature, which a copying model would turn into citations of passages 4 and 7.
+    assert "\nThe meat is aged.\nThe bulb is kept at about 300° C. [see 12] as used before.\n" in shown

@@ -16,12 +16,15 @@ _FENCE_TAG = re.compile(r"<\s*/?\s*passage", re.IGNORECASE)  # in any spelling, 
 # A patent's paragraph number ("[0035] For example, ...") looks like a citation marker to a model that copies it: the
 # reply would cite passage 35. Shown without it (a quote is checked against the passage whitespace-insensitively).
 _PARAGRAPH_NUMBER = re.compile(r"^\[\d{4}\][ \t]+", re.MULTILINE)
+# So does a paper's reference to its literature ("Sun et al. [4]"), and "[ref 4]" would be read as one too
+# (llm_reply.py takes "(ref 4)" for a model's way of citing passage 4): shown without them.
+_DOCUMENT_REFERENCE = re.compile(r"[ \t]*\[\d+(?:\s*[,;]\s*\d+)*\]")
 
 
 def fence(n: int, passage: Passage) -> str:
     """One passage as labelled data; its text cannot close the fence early."""
     c = passage.chunk
-    body = _PARAGRAPH_NUMBER.sub("", _FENCE_TAG.sub(lambda m: "&lt;" + m.group()[1:], c.text))
+    body = _DOCUMENT_REFERENCE.sub("", _PARAGRAPH_NUMBER.sub("", _FENCE_TAG.sub(lambda m: "&lt;" + m.group()[1:], c.text)))
     where = f' page="{c.page}"' if c.page is not None else ""
     where += f' section="{escape(c.context)}"' if c.context else ""
     return f'<passage n="{n}" source="{escape(c.source)}"{where} lines="{c.start_line}-{c.end_line}">\n{body}\n</passage>'
