@@ -503,6 +503,19 @@ def test_initials_and_units_in_papers_and_patents() -> None:
     assert short_answer("How long does the reader take to answer?", ["Table 6 demonstrates the latency."], "number") != "6 demonstrates"
 
 
+def test_a_name_with_its_generation_or_joined_by_an_ampersand_is_one_name() -> None:
+    """Found on patents and papers (bench/reports.py, held out 5): "P. Albee, Jr." was cut to "P. Albee", "Williams &
+    Peng" to "Williams"; the same holds for firms ("Standard & Poor") and on SQuAD ("Ted Ginn Jr.")."""
+    s = "For example, U.S. Pat. No. 3,958,499, issued to P. Albee, Jr. on May 25, 1976, illustrates a log maker."
+    assert short_answer("Who was U.S. Pat. No. 3,958,499 issued to?", [s], "who") == "P. Albee, Jr."
+    s = "The entropy regularization was first introduced by Williams & Peng (1991) and is now widely used."
+    assert short_answer("Who first introduced entropy regularization?", [s], "who") == "Williams & Peng"
+    s = "The kick was returned by Ted Ginn Jr. for a touchdown."
+    assert short_answer("Who returned the kick for a touchdown?", [s], "who") == "Ted Ginn Jr."
+    s = "The rating was cut by Standard & Poor in March."
+    assert short_answer("Which agency cut the rating?", [s], "other") == "Standard & Poor"
+
+
 def test_a_measure_asked_by_its_name_is_a_number_in_its_unit() -> None:
     """"What clean accuracy ...?", "At what temperature ...?": the question names the measure, not "how much"."""
     for q in ("What clean accuracy did the smoothed ResNet110 reach under Laplace noise?",

@@ -16,7 +16,9 @@ _CONNECT = r"(?:of|de|da|di|del|der|van|von|du|la|le|bin|ibn|al|for|and)"
 _PREFIXED = r"(?:al|el|ad|ash|as|bin|ibn|abu|ben|bint|d')[-’']?[A-Z][\w'’-]*"  # "Mohammed Mustafa al-Jibouri"
 # A name's first word: initials with a surname ("M. J. McKeage"), an initialism before a name ("U.S. Department"), a word.
 _FIRST = r"(?:(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]*|(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'’-]*)"
-NAME = re.compile(rf"\b{_FIRST}(?:\s+(?:(?:{_CONNECT}\s+)?[A-Z][\w'’.-]*|{_PREFIXED}))*(?<![.])")
+# A name runs on over "&" ("Williams & Peng", "Procter & Gamble") and ends with its generation ("P. Albee, Jr.").
+_SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.|(?<=\bJr|\bSr)\.|\s+(?:II|III|IV)\b)"
+NAME = re.compile(rf"\b{_FIRST}(?:\s+(?:(?:{_CONNECT}|&)\s+)?[A-Z][\w'’.-]*|\s+{_PREFIXED})*(?<![.]){_SUFFIX}?")
 
 
 def words(text: str) -> set[str]:
