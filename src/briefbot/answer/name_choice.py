@@ -192,6 +192,9 @@ def plus(*bonuses: dict[int, float]) -> dict[int, float]:
     return {k: sum(b.get(k, 0.0) for b in bonuses) for k in set().union(*bonuses)}
 
 
+NEAR = 30  # characters: a question word this close to a span counts as around it
+
+
 def nearest(cands: list[tuple[int, int]], anchors: list[int], bonus: dict[int, float] | None = None) -> tuple[int, int] | None:
     """The candidate span closest to the question's words in the sentence (ties: the earlier one)."""
     if not cands:
@@ -199,9 +202,11 @@ def nearest(cands: list[tuple[int, int]], anchors: list[int], bonus: dict[int, f
     if not anchors:
         return cands[0]
 
-    def distance(span: tuple[int, int]) -> float:
-        d = min(abs(a - span[0]) if a < span[0] else abs(a - span[1]) for a in anchors)
-        return d - (bonus or {}).get(span[0], 0.0)
+    def distance(span: tuple[int, int]) -> tuple[float, int]:
+        ds = [abs(a - span[0]) if a < span[0] else abs(a - span[1]) for a in anchors]
+        # Ties go to the span with more of the question's words around it ("datasets MNIST ... dataset for
+        # sentiment analysis IMDB": the question asks about sentiment analysis).
+        return min(ds) - (bonus or {}).get(span[0], 0.0), -sum(d <= NEAR for d in ds)
 
     return min(cands, key=distance)
 
