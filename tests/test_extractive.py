@@ -370,3 +370,20 @@ def test_a_documents_own_bracketed_references_are_not_read_as_the_answers_citati
     assert answer.answered and answer.text.endswith("alternative approach to Sun et al. [ref 1]. [1]"), answer.text  # renumbered
     assert [(c.source, c.start_line, c.end_line) for c in answer.citations] == [("angiography.txt", 2, 2)]
     assert not answer.unsupported and not answer.invalid_citations
+
+
+def test_an_answer_quotes_a_hard_wrapped_sentence_in_one_line(gen: ExtractiveGenerator) -> None:
+    """A file wrapped at a fixed width, or a transcript's cues: the quoted sentence reads as one line (Chinese and
+    Japanese without a space where they were wrapped), and is still cited at the lines it sits on."""
+    from briefbot.answer.cite import check_citations
+    from briefbot.answer.quotes import shown
+
+    assert shown("中国的长城\n很长。") == "中国的长城很长。"
+    text = ("The harbour survey of 2024 was led by Dr. Ana Ruiz and\ncovered the whole northern pier, which had\n"
+            "not been inspected since 1998.\nIt found three wrecks near the old lighthouse.")
+    passages = [Passage(Chunk("survey.txt", 0, text, 1, 4, 0, len(text), 50, "s" * 64), 1.0)]
+    question = "Who led the harbour survey?"
+    answer = check_citations(question, gen.answer(question, passages), passages)
+    assert answer.text.startswith("The harbour survey of 2024 was led by Dr. Ana Ruiz and covered the whole northern pier,")
+    assert "\n" not in answer.text and answer.short_answer == "Ana Ruiz"
+    assert [(c.start_line, c.end_line) for c in answer.citations] == [(1, 4)], answer.text  # (both sentences quoted)

@@ -22,10 +22,17 @@ _DOCUMENT_REFERENCE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 SHOWN_REFERENCE = re.compile(r"\s*\[ref \d+(?:\s*[,;]\s*\d+)*\]")  # how a quote shows one
 
 
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
+_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
 def shown(quote: str) -> str:
-    """A quote as an answer shows it: the document's bracketed references as "[ref 1]", so they are not read
-    (by the reader, or the citation check) as the answer's own markers citing passage 1."""
-    return _DOCUMENT_REFERENCE.sub(lambda m: f"[ref {m.group(1)}]", quote)
+    """A quote as an answer shows it: in one line (a file's hard-wrapped lines, a transcript's cues, read as the
+    sentence they are; no space where Chinese or Japanese text was wrapped), and the document's bracketed references
+    as "[ref 1]", so they are not read (by the reader, or the citation check) as the answer's markers citing passage 1."""
+    one_line = _BREAK.sub(" ", _CJK_BREAK.sub("", quote))
+    return _DOCUMENT_REFERENCE.sub(lambda m: f"[ref {m.group(1)}]", one_line)
 
 
 def _is_title(line: str) -> bool:
