@@ -525,6 +525,16 @@ def test_of_two_names_as_near_the_question_words_the_one_among_more_of_them() ->
     assert short_answer("Which dataset was used for the computer vision experiments?", [s], "other") == "MNIST"
 
 
+def test_a_part_of_a_whole_is_the_count_of_what_was_done() -> None:
+    """"We have signed 25 of the 40 engineers": how many were signed is 25; the whole when asked for in total;
+    "one of the 11 megaregions" is an idiom, not a part."""
+    s = "We have signed 25 of the 40 engineers so far."
+    assert short_answer("How many engineers have been signed?", [s], "number") == "25"
+    assert short_answer("How many engineers will be hired in total?", [s], "number") == "40"
+    s = "Chicago is one of the 11 megaregions of the United States."
+    assert short_answer("How many megaregions are there in the United States?", [s], "number") == "11"
+
+
 def test_a_measure_asked_by_its_name_is_a_number_in_its_unit() -> None:
     """"What clean accuracy ...?", "At what temperature ...?": the question names the measure, not "how much"."""
     for q in ("What clean accuracy did the smoothed ResNet110 reach under Laplace noise?",
