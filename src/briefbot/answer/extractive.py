@@ -19,6 +19,7 @@ from briefbot.answer.candidates import candidates as _candidates
 from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
 from briefbot.answer.polar import is_polar, polar_answer
 from briefbot.answer.quotes import same_section, shown
+from briefbot.answer.sections import listed_items
 from briefbot.answer.question_kind import question_type
 from briefbot.answer.shaping import direct_answer, short_answer
 from briefbot.answer.subject import with_subject
@@ -148,6 +149,11 @@ def terms(text: str) -> list[str]:
     return tokenize(text)
 
 
+def join_items(items: list[str]) -> str:
+    """A section's list items as quoted sentences: each ends with its own stop ("Li Wei: book the venue.")."""
+    return join_sentences([t if t[-1:] in ".!?。！？" else t + "." for t in items])
+
+
 def join_sentences(sentences: list[str]) -> str:
     """Quoted sentences in a row: a space between them, none after a Chinese or Japanese full stop."""
     out = ""
@@ -216,6 +222,9 @@ class ExtractiveGenerator:
         chosen = choice.choose(question, evidence(cands, passages), _places(passages))
         if chosen is not None:  # "Which came out first, X or Y?": the side the two sentences say, both quoted
             return Draft(_quoted(cands, chosen[1]), answered=True, model=NAME, short_answer=chosen[0])
+        listed = listed_items(question, passages)
+        if listed is not None:  # "What are the action items?": the items under the heading it names
+            return Draft(f"{shown(join_items(listed.items))} [{listed.passage + 1}]", answered=True, model=NAME)
         direct = direct_answer(question, [c.text for c in cands], question_type(question))
         if direct is not None:  # "what does IIOE stand for", "what is X's title": the sentence that defines it
             c = cands[direct[1]]
@@ -259,6 +268,8 @@ class ExtractiveGenerator:
         writes a plausible answer from them, which each cited passage "supports" word for word.
         """
         cands = _candidates(passages)
+        if listed_items(question, passages) is not None:
+            return True
         if direct_answer(question, [c.text for c in cands], question_type(question)) is not None:
             return True
         sel = self.select(question, passages)  # not CHOICE_FLOOR (above)

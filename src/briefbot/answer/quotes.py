@@ -160,7 +160,9 @@ def locate_quotes(passage_text: str, quoted: str) -> tuple[int, int] | None:
     pieces = [quoted[s:e] for s, e in sentence_spans(quoted)]
     for piece in pieces:
         found = (find_verbatim(passage_text, piece) or find_verbatim(passage_text, piece.replace("[ref ", "["))
-                 or (_row_span(passage_text, piece) if ": " in piece else None))
+                 or (_row_span(passage_text, piece) if ": " in piece else None)
+                 # a list item quoted with a full stop it was written without (answer/sections.py)
+                 or (find_verbatim(passage_text, piece.rstrip()[:-1]) if piece.rstrip().endswith(".") else None))
         if found is None:
             return None
         lo = found[0] if lo is None else min(lo, found[0])

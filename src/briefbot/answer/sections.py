@@ -1,0 +1,103 @@
+"""Questions that ask for what a section lists: "What are the action items?", "What decisions were made?".
+
+Meeting notes and reports keep such lists under a heading ("## Actions", "Next steps:", "**Decisions**"). No
+one sentence answers; the items under the heading the question names do. The question names the heading by its
+words ("action items" -> "Actions": stems, with "item", "point" and the like left out); the items are the heading's
+bullet or numbered lines, each quoted as written, in order. Only lists: a heading over prose is left to the
+sentence answerer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefbot.index.lexical import tokenize
+from briefbot.schema import Passage
+
+MAX_ITEMS = 12  # a longer list is cut (the citation still opens at the heading's first item)
+
+# "What are the action items?", "Which were the next steps from the board meeting?", "List the open risks."
+_ASK = re.compile(
+    r"^\s*(?:(?:what|which)\s+(?:are|were)\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?"
+    r"|(?:please\s+)?(?:list|show(?:\s+me)?|give\s+me|name)\s+(?:all\s+)?(?:the\s+|our\s+)?)"
+    r"(?P<topic>[^?.!]{1,60}?)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+# "What decisions were made?", "What action items were agreed at the meeting?"
+_ASK_DONE = re.compile(
+    r"^\s*(?:what|which)\s+(?P<topic>[^?.!]{1,40}?)\s+(?:were|have\s+been|had\s+been)\s+(?:made|agreed(?:\s+on)?|taken"
+    r"|assigned|decided|reached|identified|raised|listed|set|planned|noted)\b[^?.!]*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+# What the question says of where ("... from the board meeting", "... in the March minutes"): not the heading's words.
+_SCOPE = re.compile(r"\s+(?:from|in|of|at|for|on|during|after)\s+(?:the|this|that|last|our|today's|yesterday's)\b.*$",
+                    re.IGNORECASE)
+# Words that say "a list of" rather than what is listed.
+_LISTING = frozenset(tokenize("item items point points list lists key main open agreed new all"))
+_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+(?P<md>.+?)\s*#*\s*$|\*\*(?P<bold>[^*]{1,60})\*\*:?\s*$|(?P<colon>[^\s:][^:]{0,50}):\s*$)")
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+(?P<item>\S.*?)\s*$")
+
+
+@dataclass
+class Listed:
+    """The items of a section that a question asks for."""
+
+    passage: int  # index into the passages
+    items: list[str]  # each as written (its list marker left out)
+
+
+def asked_topic(question: str) -> set[str] | None:
+    """The stems of what the question asks to be listed ("action items" -> {"action"}), or None."""
+    m = _ASK_DONE.match(question) or _ASK.match(question)
+    if m is None:
+        return None
+    topic = _SCOPE.sub("", m.group("topic"))
+    if len(topic.split()) > 4:
+        return None  # a question, not a heading's name ("what were the reasons the launch moved")
+    stems = set(tokenize(topic)) - _LISTING
+    return stems or None
+
+
+def _heading(line: str) -> str | None:
+    m = _HEADING.match(line)
+    if m is None:
+        return None
+    text = m.group("md") or m.group("bold") or m.group("colon")
+    return text.strip() if text and len(text.split()) <= 8 else None
+
+
+def _items_under(text: str, topic: set[str], context: str | None) -> list[str] | None:
+    """The list items under the first heading of ``text`` (or the chunk's own heading) whose words hold the topic."""
+    lines = text.split("\n")
+    # A chunk that starts inside a section: its heading is the context's last part.
+    current = (context or "").split(" > ")[-1] if context else None
+    matched = current is not None and topic <= set(tokenize(current))
+    items: list[str] = []
+    for line in lines:
+        heading = None if _ITEM.match(line) else _heading(line)
+        if heading is not None:
+            if items:
+                break
+            matched = topic <= set(tokenize(heading))
+            continue
+        if not matched:
+            continue
+        item = _ITEM.match(line)
+        if item:
+            items.append(item.group("item"))
+        elif line.strip() and items:
+            break  # prose after the list ends it
+    return items or None
+
+
+def listed_items(question: str, passages: list[Passage]) -> Listed | None:
+    """The items listed under a heading the question names, from the best-ranked passage that has one."""
+    topic = asked_topic(question)
+    if topic is None:
+        return None
+    for n, p in enumerate(passages):
+        items = _items_under(p.chunk.text, topic, p.chunk.context)
+        if items:
+            return Listed(n, items[:MAX_ITEMS])
+    return None

@@ -1,0 +1,97 @@
+"""Questions that ask for what a section lists ("What are the action items?"): the items under the heading it names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefbot.answer.sections import asked_topic
+from briefbot.api import Briefbot
+from briefbot.settings import load_settings
+
+from .conftest import run_cli
+
+BOARD = """# Board meeting, 12 March 2026
+
+Attendees: Maria Lopez (chair), Tom Becker (CFO), Aisha Khan (CTO), Li Wei (secretary).
+
+## Budget
+
+Tom Becker presented the 2026 budget of €4.2 million, up 12% on 2025. The board approved it unanimously.
+
+## Actions
+
+- Tom Becker: circulate the revised forecast by 20 March.
+- Aisha Khan: share the audit summary with the board
+- Li Wei: book the venue for the AGM on 14 May 2026.
+
+## Risks
+
+The supplier contract ends in June.
+"""
+
+STANDUP = """Weekly stand-up, 4 May 2026
+Present: Priya, Omar, Jun.
+
+Omar said the pump station tests passed on Friday.
+
+Next steps:
+1. Priya to order the spare valves.
+2. Jun to update the maintenance plan.
+
+The next stand-up is on 11 May.
+"""
+
+
+def test_what_a_question_asks_to_be_listed() -> None:
+    assert asked_topic("What are the action items?") == {"action"}
+    assert asked_topic("What were the next steps from the board meeting?") == {"next", "step"}
+    assert asked_topic("List the open risks.") == {"risk"}
+    assert asked_topic("What decisions were made at the meeting?") == asked_topic("What are the decisions?")
+    assert asked_topic("Who is the CFO?") is None
+    assert asked_topic("What were the reasons the launch moved to June?") is None  # a question, not a heading's name
+
+
+@pytest.fixture()
+def bot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder) -> Briefbot:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "board.md").write_text(BOARD, encoding="utf-8")
+    (notes / "standup.txt").write_text(STANDUP, encoding="utf-8")
+    b = Briefbot(load_settings(None, corpus="notes", generator="extractive"))
+    b._embedder = embedder
+    b.ingest()
+    return b
+
+
+def test_the_items_under_the_heading_are_the_answer_each_quoted_and_cited_at_their_lines(bot: Briefbot) -> None:
+    a = bot.ask("What are the action items?")
+    assert a.answered and a.text == (
+        "Tom Becker: circulate the revised forecast by 20 March. Aisha Khan: share the audit summary with the board. "
+        "Li Wei: book the venue for the AGM on 14 May 2026. [1]"
+    )
+    assert not a.unsupported and [(c.source, c.start_line, c.end_line) for c in a.citations] == [("notes/board.md", 11, 13)]
+    assert a.citations[0].section == "Board meeting, 12 March 2026 > Actions"
+    # A plain-text file's "Next steps:" line over a numbered list.
+    a = bot.ask("What are the next steps?")
+    assert a.answered and a.text == "Priya to order the spare valves. Jun to update the maintenance plan. [1]"
+    assert [(c.source, c.start_line, c.end_line) for c in a.citations] == [("notes/standup.txt", 7, 8)]
+
+
+def test_a_heading_over_prose_or_no_such_heading_is_left_to_the_sentence_answerer(bot: Briefbot) -> None:
+    # Prose under "## Risks": no list to quote; the sentence answerer decides (it declines: no sentence says "risk").
+    a = bot.ask("What are the risks?")
+    assert a.text == "The documents do not answer this question." and not a.answered
+    a = bot.ask("Who is the CFO?")
+    assert a.short_answer == "Tom Becker"
+
+
+def test_cli_lists_the_items_in_json(bot: Briefbot, tmp_path: Path) -> None:
+    out = run_cli("ask", "What actions were agreed at the board meeting?", "--json", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout)
+    assert got["answered"] and got["answer"].startswith("Tom Becker: circulate the revised forecast by 20 March.")
+    assert [(c["source"], c["start_line"], c["end_line"]) for c in got["citations"]] == [("notes/board.md", 11, 13)]
