@@ -95,3 +95,15 @@ def test_cli_lists_the_items_in_json(bot: Briefbot, tmp_path: Path) -> None:
     got = json.loads(out.stdout)
     assert got["answered"] and got["answer"].startswith("Tom Becker: circulate the revised forecast by 20 March.")
     assert [(c["source"], c["start_line"], c["end_line"]) for c in got["citations"]] == [("notes/board.md", 11, 13)]
+
+
+def test_a_brief_does_not_quote_a_notes_header_line(bot: Briefbot) -> None:
+    """ "Attendees: Maria Lopez (chair), ..." opened the corpus brief's point for the notes: who came, not what was said."""
+    from briefbot.answer.brief_units import is_prose
+
+    assert not is_prose("Attendees: Maria Lopez (chair), Tom Becker (CFO), Aisha Khan (CTO), Li Wei (secretary).")
+    assert not is_prose("Subject: Re: the revised forecast for the second quarter of the year.")
+    assert is_prose("Tom Becker presented the 2026 budget of €4.2 million, up 12% on 2025.")
+    for brief in (bot.brief(), bot.brief(source="notes/board.md")):
+        assert brief.answered and "Attendees" not in brief.text and "Present:" not in brief.text
+    assert "Tom Becker presented the 2026 budget of €4.2 million" in bot.brief(source="notes/board.md").text

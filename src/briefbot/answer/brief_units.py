@@ -24,6 +24,13 @@ _CAPTION = re.compile(
     r"|(?:figure|fig\.|table|chart)\s*\d)",
     re.IGNORECASE,
 )
+# A notes' or e-mail's header line ("Attendees: Maria Lopez (chair), Tom Becker ...", "Subject: ..."): who and when,
+# not a point a brief makes (an answer still quotes it: "Who attended?").
+_HEADER_LINE = re.compile(
+    r"^(?:attendees|attending|present|participants|in attendance|apologies|absent|regrets|chair(?:ed by)?|minutes(?: taken)?"
+    r" by|note[- ]?taker|scribe|date|time|location|venue|where|when|from|to|cc|bcc|subject|re)\s*:",
+    re.IGNORECASE,
+)
 _SPEAKER = re.compile(r"^[\w .'-]{1,40}:\s+")  # "Project Manager: " opening a transcript turn
 _TURN = re.compile(r"\n(?=[A-Z][\w.'-]*(?: [\w.'-]+){0,3}: )")  # a line break before the next speaker's turn
 # Openings that lean on the sentence before: a pronoun whose person or thing is named there, or a connective.
@@ -76,7 +83,8 @@ def is_prose(sentence: str) -> bool:
     text = clean_sentence(raw)
     words = text.split()
     said = _WORD.findall(_SPEAKER.sub("", text, count=1))  # "Project Manager: Okay, thanks." says two words
-    if not MIN_WORDS <= len(said) or len(words) > MAX_WORDS or not _ENDS.search(text) or _CAPTION.match(text):
+    if (not MIN_WORDS <= len(said) or len(words) > MAX_WORDS or not _ENDS.search(text) or _CAPTION.match(text)
+            or _HEADER_LINE.match(text)):
         return False
     if _MARKUP.search(text) or len(_MARKUP_WORD.findall(text)) * 6 > len(words):
         return False  # mostly transcription marks
