@@ -107,3 +107,11 @@ def test_a_brief_does_not_quote_a_notes_header_line(bot: Briefbot) -> None:
     for brief in (bot.brief(), bot.brief(source="notes/board.md")):
         assert brief.answered and "Attendees" not in brief.text and "Present:" not in brief.text
     assert "Tom Becker presented the 2026 budget of €4.2 million" in bot.brief(source="notes/board.md").text
+
+
+def test_a_yes_no_question_reads_a_sentence_with_the_heading_it_sits_under(bot: Briefbot) -> None:
+    """ "Was the budget approved?": "The board approved it unanimously." under "## Budget" (the chunk's own first heading
+    is the document's title, so the heading must be the one above the sentence)."""
+    a = bot.ask("Was the budget approved?")
+    assert a.answered and a.short_answer == "Yes" and a.text.startswith("The board approved it unanimously.")
+    assert [(c.start_line, c.end_line, c.section) for c in a.citations] == [(7, 7, "Board meeting, 12 March 2026 > Budget")]

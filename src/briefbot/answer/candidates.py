@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from briefbot.answer.polar import Evidence
-from briefbot.answer.quotes import quotable
+from briefbot.answer.quotes import quotable, section_at
 from briefbot.schema import Passage
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -64,7 +64,8 @@ def evidence(cands: list[Candidate], passages: list[Passage]) -> list[Evidence]:
         Evidence(
             c.text,
             c.passage,
-            " ".join([c.previous[0] if c.previous and leans_on_previous(c.text) else "", passages[c.passage].chunk.context or ""]),
+            " ".join([c.previous[0] if c.previous and leans_on_previous(c.text) else "",
+                      section_at(passages[c.passage].chunk.text, c.position, passages[c.passage].chunk.context) or ""]),
         )
         for c in cands
     ]
