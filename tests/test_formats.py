@@ -207,6 +207,23 @@ def test_docx_paragraphs_and_tables_in_reading_order(tmp_path: Path) -> None:
     ]
 
 
+def test_docx_list_items_keep_their_bullet(tmp_path: Path) -> None:
+    """Word's bulleted and numbered paragraphs are list items, as in Markdown ("What are the next steps?" reads them)."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Next steps", 1)
+    d.add_paragraph("Hire two support engineers by November.", style="List Bullet")
+    d.add_paragraph("Renegotiate the hosting contract.", style="List Number")
+    d.add_paragraph("The review closes on Friday.")
+    d.save(str(tmp_path / "review.docx"))
+    doc = load_docx(tmp_path / "review.docx", "review.docx")
+    assert doc.text.splitlines() == [
+        "# Next steps", "- Hire two support engineers by November.", "- Renegotiate the hosting contract.",
+        "The review closes on Friday.",
+    ]
+
+
 def test_broken_docx_is_a_load_error(tmp_path: Path) -> None:
     bad = tmp_path / "broken.docx"
     bad.write_bytes(b"PK\x03\x04 not a zip at all")

@@ -14,6 +14,8 @@ from briefbot.errors import EmbedderMismatchError
 from briefbot.ingest.pipeline import ingest
 from briefbot.settings import load_settings
 from briefbot.index.store import Index
+from briefbot.ingest.changes import needs_refresh
+from briefbot.settings import Settings
 
 
 class CountingEmbedder:
@@ -124,3 +126,28 @@ def test_embedder_mismatch_suggests_the_embedder_by_its_setting_name(project: Pa
     from briefbot.index.embedding import make_embedder
 
     assert make_embedder(load_settings(embedder="minilm")).name == embedder.name  # the suggestion opens this index
+
+
+def test_a_file_read_by_an_older_version_of_its_loader_is_read_again_once(tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A loader that now reads a type better (ingest/loading.py READERS) reaches files indexed before: their records
+    keep the version they were read with, and the next ingest reads them again, once; other types are left alone."""
+    from briefbot.index.store import Index
+    from briefbot.ingest import loading, manifest
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("The harbour opened in 1901.\n", encoding="utf-8")
+    (docs / "b.md").write_text("# Notes\n\nThe pier was rebuilt in 1950.\n", encoding="utf-8")
+    settings = Settings(index=tmp_path / ".briefbot", corpus=[docs])
+    ingest(settings, embedder=embedder)
+    monkeypatch.setitem(loading.READERS, ".md", 7)
+    index = Index.open(settings, embedder.name, embedder.dim, create=False)
+    assert needs_refresh(settings, index)
+    report = ingest(settings, embedder=embedder)
+    assert report.changed == ["docs/b.md"] and not report.added and report.unchanged == 1
+    records = Index.open(settings, embedder.name, embedder.dim, create=False).file_records()
+    assert records["docs/b.md"].reader == 7 and records["docs/a.txt"].reader == 1
+    assert manifest.records(settings.index, embedder.name)["docs/b.md"].reader == 7  # the snapshot keeps it too
+    report = ingest(settings, embedder=embedder)
+    assert not report.changed and report.unchanged == 2
+    assert not needs_refresh(settings, Index.open(settings, embedder.name, embedder.dim, create=False))

@@ -258,6 +258,7 @@ class FileRecord:
     sha256: str
     chunks: int
     indexed_at: str  # ISO 8601, UTC
+    reader: int = 1  # the version of the loader it was read with (ingest/loading.py READERS)
 
 
 @dataclass

@@ -40,6 +40,7 @@ class FileRecords:
                 sha256=str(meta["sha256"]),
                 chunks=int(meta["chunks"]),  # type: ignore[arg-type]
                 indexed_at=str(meta["indexed_at"]),
+                reader=int(meta.get("reader", 1)),  # type: ignore[arg-type]  # (a record from before versions: 1)
             )
         return out
 
@@ -63,6 +64,7 @@ class FileRecords:
                     "sha256": r.sha256,
                     "chunks": r.chunks,
                     "indexed_at": r.indexed_at,
+                    "reader": r.reader,
                     "status": status,
                 }
                 for r in records

@@ -12,7 +12,7 @@ from pathlib import Path
 from briefbot.errors import LoadError
 from briefbot.index.store import Index
 from briefbot.ingest import manifest
-from briefbot.ingest.loading import FoundFile, canonical, discover, source_name, type_of
+from briefbot.ingest.loading import FoundFile, canonical, discover, reader_version, source_name, type_of
 from briefbot.ingest.skips import read_skips, skip_key
 from briefbot.schema import FileRecord
 from briefbot.settings import Settings
@@ -81,7 +81,7 @@ def plan(
     touched: list[FileRecord] = []
     for f in found:
         rec = records.get(f.source)
-        if rec is not None and f.source not in pending:
+        if rec is not None and f.source not in pending and rec.reader == reader_version(f.path):
             if rec.size == f.size and rec.mtime_ns == f.mtime_ns:
                 unchanged += 1
                 continue
@@ -92,7 +92,7 @@ def plan(
                 continue
             if sha == rec.sha256:
                 unchanged += 1
-                touched.append(FileRecord(rec.source, f.size, f.mtime_ns, sha, rec.chunks, rec.indexed_at))
+                touched.append(FileRecord(rec.source, f.size, f.mtime_ns, sha, rec.chunks, rec.indexed_at, rec.reader))
                 continue
             if hashes is not None:
                 hashes[f.source] = sha
@@ -152,6 +152,6 @@ def needs_refresh(settings: Settings, index: Index) -> bool:
         rec = records.get(f.source)
         if rec is None and f.source in skips and skips[f.source] == skip_key(f.path, settings):
             continue  # skipped last time and untouched since: reading it again would skip it again
-        if rec is None or rec.size != f.size or rec.mtime_ns != f.mtime_ns:
+        if rec is None or rec.size != f.size or rec.mtime_ns != f.mtime_ns or rec.reader != reader_version(f.path):
             return True
     return False

@@ -150,10 +150,17 @@ def load_docx(path: Path, source: str) -> Document:
             style = (item.style.name or "") if item.style is not None else ""
             m = _HEADING_STYLE.match(style)
             level = 0 if style.lower() == "title" else (int(m.group(1)) if m else None)
-            blocks.append((item.text, level))
+            listed = level is None and item.text.strip() and (style.lower().startswith("list") or _numbered(item))
+            blocks.append((f"- {item.text}" if listed else item.text, level))  # a list item stays one
     except Exception as exc:  # noqa: BLE001 - bad zip, missing parts, broken XML
         raise LoadError(f"{path}: {_docx_problem(path, exc)}") from None
     return _join_blocks(source, blocks)
+
+
+def _numbered(paragraph: Any) -> bool:
+    """Whether a Word paragraph is a bulleted or numbered list item by its own numbering (not its style's name)."""
+    ppr = paragraph._p.pPr
+    return ppr is not None and ppr.numPr is not None
 
 
 def _docx_problem(path: Path, exc: Exception) -> str:

@@ -28,6 +28,18 @@ LOADERS: dict[str, Loader] = {
 }
 
 LOADERS.update(FORMAT_LOADERS)
+# The version of what a type's loader makes of a file, raised when that changes for files already indexed: their
+# records keep the version they were read with, and a file read with an older one is read again at the next ingest
+# (as if changed). Word 2: list items keep their bullet. WebVTT and SubRip 2: chunks keep their line maps (citations
+# narrow to the cues quoted). A type not named here is at version 1.
+READERS: dict[str, int] = {".docx": 2, ".vtt": 2, ".srt": 2}
+
+
+def reader_version(path: Path | str) -> int:
+    """The version of the loader that reads ``path`` (by its type): see READERS."""
+    return READERS.get(Path(path).suffix.lower(), 1)
+
+
 # How messages name the types read (LOADERS less the second spelling of .md and .html).
 READABLE = ", ".join(t for t in LOADERS if t not in (".markdown", ".htm"))
 

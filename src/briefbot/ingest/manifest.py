@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from briefbot.ingest.loading import FoundFile
+from briefbot.ingest.loading import FoundFile, reader_version
 from briefbot.schema import FileRecord
 
 FILENAME = "files.json"
@@ -79,7 +79,7 @@ def write(index_dir: Path, embedder: str, records: Mapping[str, FileRecord], tot
         "embedder": embedder,
         "chunks": total_chunks,
         "database": _database_stamp(index_dir),
-        "files": {s: [r.size, r.mtime_ns, r.sha256, r.chunks, r.indexed_at] for s, r in records.items()},
+        "files": {s: [r.size, r.mtime_ns, r.sha256, r.chunks, r.indexed_at, r.reader] for s, r in records.items()},
     }
     tmp = _path(index_dir).with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
@@ -107,9 +107,9 @@ def records(index_dir: Path, embedder: str) -> dict[str, FileRecord] | None:
     if data is None:
         return None
     try:
-        return {
-            s: FileRecord(s, int(size), int(mtime), str(sha), int(chunks), str(at))
-            for s, (size, mtime, sha, chunks, at) in data["files"].items()
+        return {  # (a snapshot written before reader versions has five fields: version 1)
+            s: FileRecord(s, int(size), int(mtime), str(sha), int(chunks), str(at), int(reader[0]) if reader else 1)
+            for s, (size, mtime, sha, chunks, at, *reader) in data["files"].items()
         }
     except (AttributeError, KeyError, TypeError, ValueError):
         return None
@@ -127,7 +127,7 @@ def up_to_date(
     seen: set[str] = set()
     for f in found:
         rec = files.get(f.source)
-        if rec is None or rec[0] != f.size or rec[1] != f.mtime_ns:
+        if rec is None or rec[0] != f.size or rec[1] != f.mtime_ns or (rec[5] if len(rec) > 5 else 1) != reader_version(f.path):
             return None
         seen.add(f.source)
     if any(s not in seen and in_scope(s) for s in files):

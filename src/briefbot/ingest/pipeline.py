@@ -25,6 +25,7 @@ from briefbot.ingest.loading import (
     FoundFile,
     load_document,
     os_error,
+    reader_version,
 )
 from briefbot.ingest.locking import ingest_lock
 from briefbot.ingest.skips import remember_skips
@@ -279,7 +280,7 @@ def _ingest_locked(
                 continue
             chunks = chunk_document(doc, settings.chunk_tokens, settings.chunk_overlap, done=_scaled(step, EMBED_FROM))
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            group_records.append(FileRecord(f.source, st.st_size, st.st_mtime_ns, sha, len(chunks), now))
+            group_records.append(FileRecord(f.source, st.st_size, st.st_mtime_ns, sha, len(chunks), now, reader_version(f.path)))
             group_chunks.extend(chunks)
             (report.changed if f.source in known else report.added).append(f.source)
             if len(group_chunks) >= GROUP_CHUNKS:
