@@ -67,3 +67,18 @@ def test_a_lone_capital_ends_a_sentence_when_a_sentence_opens_after_it() -> None
     t = "Bake at 180° C. The cakes rise. Take vitamin C. It helps. Dr. J. A. Smith and Harry S. Truman met."
     assert texts(t) == ["Bake at 180° C.", "The cakes rise.", "Take vitamin C.", "It helps.",
                         "Dr. J. A. Smith and Harry S. Truman met."]
+
+
+def test_a_list_items_hanging_indent_goes_on_with_the_item() -> None:
+    """Minutes and e-mails wrap a list item under itself ("4. The dividend was deferred until\\n   the accounts are
+    signed."): the item's sentence runs on (it was cut at "until"); a title-like item does not run into the text below."""
+    from briefbot.text.sentences import split_sentences
+
+    t = ("4. The proposed dividend was deferred until\n   the audited accounts are signed.\n"
+         "5. The board met twice.\n   - a nested item\n")
+    assert [t[s.start : s.end] for s in split_sentences(t)] == [
+        "4.", "The proposed dividend was deferred until\n   the audited accounts are signed.", "5.", "The board met twice.",
+        "- a nested item",
+    ]
+    t = "1. Field of the Invention \n     The present invention relates to log rollers."
+    assert [t[s.start : s.end] for s in split_sentences(t)][-1] == "The present invention relates to log rollers."

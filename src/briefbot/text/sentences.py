@@ -17,6 +17,9 @@ ABBREVIATIONS = frozenset(
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n")
 _BLOCK_START = re.compile(r"[ \t]*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
+# A list item's next line indented under it (a hanging indent: "1. The budget was approved, subject to\n   the
+# scenario ..."): the item goes on; a line that starts another item or block does not.
+_HANGING = re.compile(r"(?:[ \t]{2,}|\t)(?=\S)")
 # Possessive runs that start only at the first mark of a run: a long run of dots not followed by
 # a space is rejected once, not once per starting position (which made splitting quadratic).
 # A Chinese or Japanese full stop ends a sentence with no space after it.
@@ -43,6 +46,13 @@ class Span:
     start: int
     end: int
     paragraph: int  # paragraph number, so chunking can prefer paragraph boundaries
+
+
+def _mid_sentence(line: str) -> bool:
+    """Whether a line stops inside a sentence: its last word lower case or a number, or a comma or dash after it (a
+    title-like item, "1. Field of the Invention", does not run on into the paragraph under it)."""
+    words = line.split()
+    return bool(words) and (words[-1][:1].islower() or words[-1][:1].isdigit() or line[-1] in ",;(-–—&")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -75,7 +85,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
                 last = stripped[-1]
             prev = m.end()
             starts = _BLOCK_START.match(text, m.end(), b_end) or _TURN_START.match(text, m.end(), b_end)
-            if last in _LINE_ENDS or starts or (head is not None and head.end() <= m.start()):
+            item_ends = head is not None and head.end() <= m.start() and not (
+                _HANGING.match(text, m.end(), b_end) and _mid_sentence(stripped))
+            if last in _LINE_ENDS or starts or item_ends:
                 out.append((line_start, m.start()))
                 line_start = m.end()
                 head = _BLOCK_START.match(text, line_start, b_end)
