@@ -535,6 +535,15 @@ def test_a_part_of_a_whole_is_the_count_of_what_was_done() -> None:
     assert short_answer("How many megaregions are there in the United States?", [s], "number") == "11"
 
 
+def test_an_acronym_with_a_digit_is_spelled_out_by_a_number() -> None:
+    """Found on board minutes (bench/workplace.py): "Common Equity Tier 1 (CET1)" was not read as CET1's long form."""
+    from briefbot.answer.definitions import acronym_answer
+
+    s = "The Common Equity Tier 1 (CET1) ratio stood at 14.2% at year end."
+    assert acronym_answer("What does CET1 stand for?", [s]) == "Common Equity Tier 1"
+    assert acronym_answer("What does CET1 stand for?", ["The CET1 ratio stood at 14.2%."]) is None
+
+
 def test_a_measure_asked_by_its_name_is_a_number_in_its_unit() -> None:
     """"What clean accuracy ...?", "At what temperature ...?": the question names the measure, not "how much"."""
     for q in ("What clean accuracy did the smoothed ResNet110 reach under Laplace noise?",

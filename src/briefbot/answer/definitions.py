@@ -11,14 +11,14 @@ import re
 
 from briefbot.index.lexical import tokenize
 
-_ACRONYM = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\b")
+_ACRONYM = re.compile(r"\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\b")
 _STANDS = re.compile(
     r"\bstands?\s+for\b|\bfull\s+(?:name|form)\b|\bshort\s+for\b|\babbreviat|\bacronym\b|\bexpansion\b", re.IGNORECASE
 )
 # "What is NATO?", "What are RINs?", "What does CRDP mean?": an acronym alone, asked for its meaning.
 _DEFINE = re.compile(
-    r"\s*what\s+(?:(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?-i:([A-Z][A-Za-z]*[A-Z][A-Za-z]*))|does\s+(?:the\s+)?"
-    r"(?-i:([A-Z][A-Za-z]*[A-Z][A-Za-z]*))\s+mean)\s*\??\s*$",
+    r"\s*what\s+(?:(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?-i:([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*))|does\s+(?:the\s+)?"
+    r"(?-i:([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*))\s+mean)\s*\??\s*$",
     re.IGNORECASE,
 )
 
@@ -70,7 +70,8 @@ def expand_acronym(text: str, acronym: str) -> str | None:
         if written is None:
             return None
         acronym = written
-    letters = [c.lower() for c in acronym if c.isupper()] or [c.lower() for c in acronym]
+    # (a digit is spelled by a number: "Common Equity Tier 1 (CET1)")
+    letters = [c.lower() for c in acronym if c.isupper() or c.isdigit()] or [c.lower() for c in acronym]
     for form in dict.fromkeys([acronym, acronym[:-1] if acronym.endswith("s") and len(letters) > 1 else acronym]):
         name = re.escape(form)
         before = re.search(rf"\(\s*{name}s?\s*\)|\bor\s+(?:the\s+)?{name}s?\b(?=\s*[),;])", text)
@@ -92,7 +93,7 @@ def expand_acronym(text: str, acronym: str) -> str | None:
     return None
 
 
-_DEFINED = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*\)")
+_DEFINED = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s*\)")
 
 
 def long_forms(texts: list[str]) -> dict[str, tuple[str, str, list[str]]]:
@@ -201,7 +202,7 @@ def acronym_answer(question: str, sentences: list[str]) -> str | None:
         return None
     qterms = _terms(question)
     for sentence in sentences:  # the question names the long form, the answer is the acronym after it
-        for m in re.finditer(r"\(\s*([A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*\)", sentence):
+        for m in re.finditer(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s*\)", sentence):
             long = expand_acronym(sentence, m.group(1))
             if long and _terms(long) <= qterms:
                 return m.group(1)
