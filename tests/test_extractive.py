@@ -387,3 +387,16 @@ def test_an_answer_quotes_a_hard_wrapped_sentence_in_one_line(gen: ExtractiveGen
     assert answer.text.startswith("The harbour survey of 2024 was led by Dr. Ana Ruiz and covered the whole northern pier,")
     assert "\n" not in answer.text and answer.short_answer == "Ana Ruiz"
     assert [(c.start_line, c.end_line) for c in answer.citations] == [(1, 4)], answer.text  # (both sentences quoted)
+
+
+def test_yes_no_without_light_verbs_and_with_the_files_subject(gen: ExtractiveGenerator) -> None:
+    """Found on workplace documents (bench/workplace.py): "see" is not required of the sentence that settles "Will
+    subscribers see a price change?", and a postmortem's file name says which incident its sentences are about."""
+    notes = _passage("- Decided: no price change for existing subscribers in 2026.\n- The beta starts on 9 February.",
+                     "product-sync-notes.md")
+    draft = gen.answer("Will existing subscribers see a price change in 2026?", [notes])
+    assert draft.answered and draft.short_answer == "No" and "no price change" in draft.text
+    postmortem = _passage("Impact:\n- 4,900 orders were lost.\n- No customer data was lost or exposed.", "incident-postmortem.txt")
+    draft = gen.answer("Was any customer data lost in the incident?", [postmortem])
+    assert draft.answered and draft.short_answer == "No" and draft.text.startswith("No customer data was lost")
+    assert not gen.answer("Was any customer data lost in the outage?", [postmortem]).answered  # the file names no outage

@@ -152,3 +152,16 @@ def test_a_headline_in_sentence_case_above_the_text_is_not_quotable() -> None:
     assert quoted(news) == ["Maternity pay for new mothers is to rise by £1,400, the minister said."]
     assert quoted("the lamp is lit at dusk and put out at dawn") == ["the lamp is lit at dusk and put out at dawn"]
     assert quoted("Intro line.\n\n- Lamp automated in 1972\n- Horn kept in the engine room\n")[-1] == "Horn kept in the engine room"
+
+
+def test_a_title_is_a_line_of_its_own_not_a_wrapped_sentences_first_line() -> None:
+    """Found on board minutes (bench/workplace.py): "The Common Equity Tier 1 (CET1) ratio" (mostly capitalised, the
+    rest of a line the sentence began in) was cut off as a title; a heading left at a line's end in a paper's text
+    ("See Appendix D.3. 4 EXPERIMENTS") still is."""
+    from briefbot.answer.quotes import quotable_spans
+
+    t = ("Profit before tax was £11.4 million. The Common Equity Tier 1 (CET1) ratio\n"
+         "closed the year at 15.8%, above the internal floor.")
+    assert [t[s:e] for s, e in quotable_spans(t)][-1].startswith("The Common Equity Tier 1 (CET1) ratio\nclosed")
+    t = "Proof. See Appendix D.3. 4 EXPERIMENTS\nBalanced initialization has theoretical advantages."
+    assert [t[s:e] for s, e in quotable_spans(t)][-1] == "Balanced initialization has theoretical advantages."

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from briefbot.answer.polar import Evidence
 from briefbot.answer.quotes import quotable, section_at
+from briefbot.answer.subject import title_words
 from briefbot.schema import Passage
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -65,7 +66,8 @@ def evidence(cands: list[Candidate], passages: list[Passage]) -> list[Evidence]:
             c.text,
             c.passage,
             " ".join([c.previous[0] if c.previous and leans_on_previous(c.text) else "",
-                      section_at(passages[c.passage].chunk.text, c.position, passages[c.passage].chunk.context) or ""]),
+                      section_at(passages[c.passage].chunk.text, c.position, passages[c.passage].chunk.context) or "",
+                      title_words(passages[c.passage].chunk.source)]),  # what the file is about: "incident-postmortem"
         )
         for c in cands
     ]

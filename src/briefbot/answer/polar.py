@@ -56,8 +56,13 @@ def _covers(terms: set[str], ev: Evidence) -> bool:
     return terms <= content_terms(ev.text) | content_terms(ev.context)
 
 
+# Verbs that carry little of what a question asks ("Will subscribers see a price change?" is answered by "no price
+# change for subscribers"): not required of the sentence.
+_LIGHT = frozenset(tokenize("see get got make made take took go went come came give gave happen"))
+
+
 def _single(question: str, evidence: list[Evidence]) -> tuple[str, list[int]] | None:
-    qterms = content_terms(question)
+    qterms = content_terms(question) - _LIGHT
     if not qterms:
         return None
     values = set(_VALUE.findall(question))

@@ -65,7 +65,12 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
         while True:
             nl = text.find("\n", start, end)
             first = text[start:end] if nl == -1 else text[start:nl]
-            if _structural(first) or (nl != -1 and _is_title(first)):
+            # A title is a line of its own, or the rest of one after a sentence when it ends on a capitalised word
+            # ("See Appendix D.3. 4 EXPERIMENTS\nBalanced ..." in a paper's text); not a hard-wrapped sentence's first
+            # line ("... £11.4 million. The Common Equity Tier 1 (CET1) ratio\nclosed the year at 15.8%").
+            at_line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
+            titled = _is_title(first) and (at_line_start or not first.split()[-1][:1].islower())
+            if _structural(first) or (nl != -1 and titled):
                 if nl == -1:
                     start = end
                     break
