@@ -38,7 +38,8 @@ Present: Priya, Omar, Jun.
 Omar said the pump station tests passed on Friday.
 
 Next steps:
-1. Priya to order the spare valves.
+1. Priya to order the spare valves from Hydrotec
+   before the end of May.
 2. Jun to update the maintenance plan.
 
 The next stand-up is on 11 May.
@@ -49,6 +50,7 @@ def test_what_a_question_asks_to_be_listed() -> None:
     assert asked_topic("What are the action items?") == {"action"}
     assert asked_topic("What were the next steps from the board meeting?") == {"next", "step"}
     assert asked_topic("List the open risks.") == {"risk"}
+    assert asked_topic("What risks does the status report list?") == {"risk"}
     assert asked_topic("What decisions were made at the meeting?") == asked_topic("What are the decisions?")
     assert asked_topic("Who is the CFO?") is None
     assert asked_topic("What were the reasons the launch moved to June?") is None  # a question, not a heading's name
@@ -75,10 +77,11 @@ def test_the_items_under_the_heading_are_the_answer_each_quoted_and_cited_at_the
     )
     assert not a.unsupported and [(c.source, c.start_line, c.end_line) for c in a.citations] == [("notes/board.md", 11, 13)]
     assert a.citations[0].section == "Board meeting, 12 March 2026 > Actions"
-    # A plain-text file's "Next steps:" line over a numbered list.
-    a = bot.ask("What are the next steps?")
-    assert a.answered and a.text == "Priya to order the spare valves. Jun to update the maintenance plan. [1]"
-    assert [(c.source, c.start_line, c.end_line) for c in a.citations] == [("notes/standup.txt", 7, 8)]
+    # A plain-text file's "Next steps:" line over a numbered list, an item wrapped under itself.
+    a = bot.ask("Which next steps does the stand-up list?")
+    assert a.answered and a.text == (
+        "Priya to order the spare valves from Hydrotec before the end of May. Jun to update the maintenance plan. [1]")
+    assert [(c.source, c.start_line, c.end_line) for c in a.citations] == [("notes/standup.txt", 7, 9)]
 
 
 def test_a_heading_over_prose_or_no_such_heading_is_left_to_the_sentence_answerer(bot: Briefbot) -> None:

@@ -13,15 +13,23 @@ import re
 from dataclasses import dataclass
 
 from briefbot.index.lexical import tokenize
+from briefbot.text.sentences import sentence_spans
 from briefbot.schema import Passage
 
 MAX_ITEMS = 12  # a longer list is cut (the citation still opens at the heading's first item)
+LIST_WORDS = 120  # items longer than this in all are quoted by their first sentence each
 
 # "What are the action items?", "Which were the next steps from the board meeting?", "List the open risks."
 _ASK = re.compile(
     r"^\s*(?:(?:what|which)\s+(?:are|were)\s+(?:the\s+|our\s+|all\s+(?:the\s+)?)?"
     r"|(?:please\s+)?(?:list|show(?:\s+me)?|give\s+me|name)\s+(?:all\s+)?(?:the\s+|our\s+)?)"
     r"(?P<topic>[^?.!]{1,60}?)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+# "What risks does the status report list?", "Which next steps did the minutes name?"
+_ASK_LISTED = re.compile(
+    r"^\s*(?:what|which)\s+(?P<topic>[^?.!]{1,40}?)\s+(?:does|do|did)\s+(?:the\s+|this\s+|our\s+)?[^?.!]{1,40}?\s+"
+    r"(?:list|mention|name|identify|include|give|set\s+out|record|note)\s*[?.!]?\s*$",
     re.IGNORECASE,
 )
 # "What decisions were made?", "What action items were agreed at the meeting?"
@@ -37,6 +45,7 @@ _SCOPE = re.compile(r"\s+(?:from|in|of|at|for|on|during|after)\s+(?:the|this|tha
 _LISTING = frozenset(tokenize("item items point points list lists key main open agreed new all"))
 _HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+(?P<md>.+?)\s*#*\s*$|\*\*(?P<bold>[^*]{1,60})\*\*:?\s*$|(?P<colon>[^\s:][^:]{0,50}):\s*$)")
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+(?P<item>\S.*?)\s*$")
+_HANGING = re.compile(r"^(?:[ \t]{2,}|\t)\S")
 
 
 @dataclass
@@ -49,7 +58,7 @@ class Listed:
 
 def asked_topic(question: str) -> set[str] | None:
     """The stems of what the question asks to be listed ("action items" -> {"action"}), or None."""
-    m = _ASK_DONE.match(question) or _ASK.match(question)
+    m = _ASK_DONE.match(question) or _ASK_LISTED.match(question) or _ASK.match(question)
     if m is None:
         return None
     topic = _SCOPE.sub("", m.group("topic"))
@@ -86,6 +95,8 @@ def _items_under(text: str, topic: set[str], context: str | None) -> list[str] |
         item = _ITEM.match(line)
         if item:
             items.append(item.group("item"))
+        elif items and _HANGING.match(line):
+            items[-1] += "\n" + line.strip()  # the item wrapped under itself
         elif line.strip() and items:
             break  # prose after the list ends it
     return items or None
@@ -99,5 +110,8 @@ def listed_items(question: str, passages: list[Passage]) -> Listed | None:
     for n, p in enumerate(passages):
         items = _items_under(p.chunk.text, topic, p.chunk.context)
         if items:
-            return Listed(n, items[:MAX_ITEMS])
+            items = items[:MAX_ITEMS]
+            if sum(len(t.split()) for t in items) > LIST_WORDS:  # "R1 - Lab delay (High). If milestone 3 slips ...": its first sentence
+                items = [t[a:b] for t in items for a, b in sentence_spans(t)[:1]]
+            return Listed(n, items)
     return None
