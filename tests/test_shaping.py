@@ -544,6 +544,17 @@ def test_an_acronym_with_a_digit_is_spelled_out_by_a_number() -> None:
     assert acronym_answer("What does CET1 stand for?", ["The CET1 ratio stood at 14.2%."]) is None
 
 
+def test_a_sum_in_a_currency_code_and_one_off_is_no_amount() -> None:
+    """Found on e-mails and a press release (bench/workplace.py): "GBP 10,800" and "EUR 74 million" are sums (the
+    word after them not taken for a unit), "one-off" is no count ("six-time winner" is)."""
+    s = "We could also waive the one-off installation fee, which saves you GBP 10,800 up front."
+    assert short_answer("How much does waiving the installation fee save?", [s], "number") == "GBP 10,800"
+    s = "Veridian Foods opened its EUR 74 million site in Rotterdam."
+    assert short_answer("How much did the Rotterdam site cost?", [s], "number") == "EUR 74 million"
+    s = "Six-time Grammy winner Lady Gaga opened the show."
+    assert short_answer("How many Grammys has Lady Gaga won?", [s], "number") == "Six"
+
+
 def test_a_measure_asked_by_its_name_is_a_number_in_its_unit() -> None:
     """"What clean accuracy ...?", "At what temperature ...?": the question names the measure, not "how much"."""
     for q in ("What clean accuracy did the smoothed ResNet110 reach under Laplace noise?",

@@ -21,12 +21,14 @@ _NUMBER_WORD = (
 # Written onto the number ("$11.1bn", "£600m", "5km"): part of the amount, not to be cut off.
 _UNIT = r"(?:bn|mn|tn|m|k|km|kg|cm|mm|ft|lb|mph|st|nd|rd|th)"
 _CURRENCY = r"(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pesos?)"
+_CODE = r"\b(?:USD|GBP|EUR|CHF|JPY|CAD|AUD|CNY|INR|SEK|NOK|DKK|PLN)\s"  # "GBP 10,800", "EUR 74 million"
 _NUMBER = re.compile(
     # a sign, a fraction ("3/4"), a range ("30–75", "1˜2"), a unit written on, a percentage
-    rf"(?:[$£€]\s?)?(?:(?<!\S)[−-](?=\d))?\b(?:\d/\d{{1,2}}\b|\d[\d,.]*(?:[–~˜-]\d[\d,.]*)?(?<=\d))"
+    rf"(?:(?:[$£€]|{_CODE})\s?)?(?:(?<!\S)[−-](?=\d))?\b(?:\d/\d{{1,2}}\b|\d[\d,.]*(?:[–~˜-]\d[\d,.]*)?(?<=\d))"
     rf"(?:{_UNIT}\b)?(?:\s*(?:%|percent|per cent))?"
     rf"(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+{_CURRENCY}\b)?"
-    rf"|\b{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*\b",
+    # ("one-off", "one-time", "two-way": a kind of thing, not an amount; "six-time winner" counts)
+    rf"|\b(?!one-time\b){_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*\b(?!-(?:off|way|sided|stop|liners?|size|piece|shot)\b)",
     re.IGNORECASE,
 )
 
@@ -38,7 +40,7 @@ MONEY_Q = re.compile(r"\bhow much\b(?!\s+(?:more|less|longer|time|land|water|oil
 # "What were Chalone's revenues in 2003?": a "what" question asking for a sum of money (answered by one, not typed "number")
 SUM_Q = re.compile(r"^what (?:was|were|is|are|will be)\b.*\b(?:revenues?|turnover|profits?|earnings|income|costs?|price|"
                     r"budget|salary|fees?|debts?)\b", re.IGNORECASE)
-_MONEY_SPAN = re.compile(rf"[$£€¥]|\b{_CURRENCY}\b|\d(?:bn|m|k)\b|\b(?:million|billion|trillion)\b", re.IGNORECASE)
+_MONEY_SPAN = re.compile(rf"[$£€¥]|{_CODE}|\b{_CURRENCY}\b|\d(?:bn|m|k)\b|\b(?:million|billion|trillion)\b", re.IGNORECASE)
 _VERB_LIKE = re.compile(r"(?:ed|ing|ates|izes|ises|shows|demonstrates|suggests)$")  # "6 demonstrates": no unit
 _UNIT_QUESTION = re.compile(r"\bhow\s+(?:long|old|far|much|big|large|tall|high|deep|often)\b", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"\s+([a-z]+)")
@@ -168,7 +170,8 @@ def number_span(
     span = nearest(unasked(sentence, spans, qterms), anchors, _number_fit(question, sentence, spans, qterms))
     if span and (_UNIT_QUESTION.search(question) or measure):
         unit = (_MEASURE_UNIT if measure else _LOWER_WORD).match(sentence, span[1])
-        if "%" in sentence[span[0] : span[1]] or (measure and _MONEY_SPAN.search(sentence[span[0] : span[1]])):
+        money = _MONEY_SPAN.search(sentence[span[0] : span[1]])
+        if "%" in sentence[span[0] : span[1]] or (money and (measure or re.match(_CODE, sentence[span[0] :]))):
             unit = None  # "18%" (not "18% higher"), "$12" (not "$12 globally"): the unit is written on
         if unit and unit.group(1) not in STOPWORDS and not _VERB_LIKE.search(unit.group(1)):
             span = (span[0], unit.end())

@@ -194,6 +194,12 @@ def _chunk_layout(doc: Document, max_tokens: int, overlap: int, done: Done | Non
             start = a + c.start_char
             at = bisect.bisect_right(heads, start) - 1
             context = doc.sections[at][1] if at >= 0 and doc.sections[at][1] else None
+            # Lines count within the page; without pages, through the document's own line table (an e-mail's text
+            # leaves out header lines of the file, as a transcript's does).
+            lines = {} if doc.page_starts else {
+                "start_line": doc.line_of(start), "end_line": doc.line_of(a + c.end_char - 1),
+                "line_map": _line_map(doc, start, c.text),
+            }
             out.append(
                 replace(
                     c,
@@ -203,6 +209,7 @@ def _chunk_layout(doc: Document, max_tokens: int, overlap: int, done: Done | Non
                     page=number if doc.page_starts else None,
                     context=context,
                     content_hash=content_hash(f"{context}\n{c.text}") if context else c.content_hash,
+                    **lines,
                 )
             )
     return out

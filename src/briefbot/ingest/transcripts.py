@@ -95,10 +95,10 @@ def _transcript(source: str, lines: list[str], kind: str) -> Document:
             out.append((n, text))
     if not out:
         raise LoadError(f"{source}: the transcript has no text")
-    return _document(source, out, len(lines))
+    return mapped_document(source, out, len(lines))
 
 
-def _document(source: str, out: list[tuple[int, str]], file_lines: int) -> Document:
+def mapped_document(source: str, out: list[tuple[int, str]], file_lines: int) -> Document:
     """The text, one cue line per line, with a line table that maps each offset to its line in the file.
 
     ``Document.line_of`` counts the line starts at or before an offset; every line of the file that has no text

@@ -1,0 +1,100 @@
+"""E-mail messages saved as .eml (Outlook, Thunderbird, Apple Mail, Gmail's "Download message"): who wrote to whom,
+when, about what, and what was said.
+
+The text is the message's From, To, Cc, Date and Subject lines, then its body: the text/plain part, or the HTML
+part's main text when there is no plain one; attachments are named, not read. Citations count the file's own lines:
+a header line is cited where it starts in the file, and a body written out as it is in the file (plain text, 7- or
+8-bit) line by line; a body the file encodes (quoted-printable, base64) is cited from where its part starts. The
+subject is the section, as a heading is in Markdown.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from dataclasses import replace
+from email.message import EmailMessage
+from pathlib import Path
+
+from briefbot.errors import LoadError
+from briefbot.ingest.textfile import read_text_file
+from briefbot.ingest.transcripts import mapped_document
+from briefbot.schema import Document
+
+_SHOWN = ("From", "To", "Cc", "Date", "Subject")
+_HEADER_START = re.compile(r"^([A-Za-z][\w-]*):", re.MULTILINE)
+
+
+def load_eml(path: Path, source: str) -> Document:
+    raw = read_text_file(path)
+    head, sep, _ = raw.partition("\n\n")
+    if not sep or not any(re.match(rf"{name}:", line, re.IGNORECASE) for line in head.split("\n") for name in ("From", "Subject")):
+        raise LoadError(f"{path}: not an e-mail message (no From or Subject header line)")
+    msg = email.message_from_string(raw, policy=email.policy.default)
+    assert isinstance(msg, EmailMessage)
+    lines: list[tuple[int, str]] = []  # (0-based line of the file, text)
+    header_line = {m.group(1).lower(): raw.count("\n", 0, m.start()) for m in reversed(list(_HEADER_START.finditer(head)))}
+    for name in _SHOWN:
+        value = msg.get(name)
+        if value:
+            lines.append((header_line.get(name.lower(), 0), f"{name}: {' '.join(str(value).split())}"))
+    lines.sort(key=lambda kept: kept[0])  # in the file's order, so the line table runs forward
+    body, part = _body(msg)
+    attachments = [p.get_filename() for p in msg.iter_attachments() if p.get_filename()]
+    if not body.strip() and not attachments:
+        raise LoadError(f"{path}: the message has no text")
+    lines.append((len(head.split("\n")), ""))
+    lines.extend(_body_lines(raw, body, part, head))
+    if attachments:
+        lines.append((lines[-1][0], "Attachments: " + ", ".join(attachments)))
+    subject = " ".join(str(msg.get("Subject") or "").split())
+    doc = mapped_document(source, lines, raw.count("\n") + 1)
+    return replace(doc, sections=((0, subject),) if subject else ())
+
+
+def _body(msg: EmailMessage) -> tuple[str, EmailMessage | None]:
+    """The message's text and the part it came from: its plain text, else its HTML's main text."""
+    part = msg.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return "", None
+    assert isinstance(part, EmailMessage)
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError):  # an unknown charset, a broken encoding
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+    text = content if isinstance(content, str) else ""
+    if part.get_content_subtype() == "html":
+        from briefbot.ingest.formats import html_document
+
+        try:
+            text = html_document("", text).text
+        except LoadError:
+            text = ""
+    return text.replace("\r\n", "\n").replace("\r", "\n"), part
+
+
+def _body_lines(raw: str, body: str, part: EmailMessage | None, head: str) -> list[tuple[int, str]]:
+    """The body's lines, each with its line in the file: written out as it is, line by line; quoted-printable, by
+    the encoded line each decoded line starts on; otherwise (base64, HTML) at the line where the part's text starts."""
+    text = body.strip("\n")
+    lines = text.split("\n")
+    plain = part is not None and part.get_content_subtype() == "plain"
+    at = raw.find(text, len(head)) if text and plain else -1
+    if at != -1:
+        first = raw.count("\n", 0, at)
+        return [(first + k, line) for k, line in enumerate(lines)]
+    encoded = part.get_payload(decode=False) if part is not None else None
+    where = raw.find(encoded.strip("\n"), len(head)) if isinstance(encoded, str) and encoded.strip() else -1
+    first = raw.count("\n", 0, where) if where != -1 else len(head.split("\n")) + 1
+    if plain and where != -1 and str(part.get("Content-Transfer-Encoding", "")).lower() == "quoted-printable":
+        starts, decoded = [], 0  # the encoded line each decoded line starts on ("=" at a line's end: it goes on)
+        for k, enc in enumerate(encoded.strip("\n").split("\n")):
+            if len(starts) == decoded:
+                starts.append(first + k)
+            if not enc.endswith("="):
+                decoded += 1
+        if len(starts) >= len(lines):
+            return list(zip(starts, lines))
+    return [(first, line) for line in lines]

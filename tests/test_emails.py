@@ -1,0 +1,121 @@
+"""E-mail messages (.eml): headers and body read, the subject as the section, cited at the file's own lines."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from briefbot.api import Briefbot
+from briefbot.errors import LoadError
+from briefbot.ingest.emails import load_eml
+from briefbot.settings import load_settings
+
+from .conftest import run_cli
+
+OFFER = """Return-Path: <raj.patel@clearfleet.io>
+Received: from mail.clearfleet.io (mail.clearfleet.io [203.0.113.5])
+\tby mx.northmere-logistics.co.uk; Tue, 13 Jan 2026 16:47:09 +0000
+Date: Tue, 13 Jan 2026 16:47:05 +0000
+From: Raj Patel <raj.patel@clearfleet.io>
+To: Claire Whitcombe <c.whitcombe@northmere-logistics.co.uk>
+Subject: RE: ClearFleet telematics proposal - revised terms
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: 8bit
+
+Hi Claire,
+
+On the SLA, 99.5% is fine. Service credits would be 5% of the monthly
+fee for each 0.1% below target, capped at 25%.
+
+On price, we can offer GBP 16.75 per vehicle per month if the term is
+48 months.
+
+Best,
+Raj
+"""
+
+
+def concerns(path: Path) -> Path:
+    """A multipart message as mail clients write it: quoted-printable text, an HTML alternative, an attachment."""
+    m = EmailMessage()
+    m["From"] = "Owen Bassett <o.bassett@northmere-logistics.co.uk>"
+    m["To"] = "Raj Patel <raj.patel@clearfleet.io>"
+    m["Subject"] = "Re: revised terms – our concerns"
+    m["Date"] = "Wed, 14 Jan 2026 09:02:00 +0000"
+    m.set_content("Raj,\n\nA 48-month term worries me. Our vehicle leases renew in 2028 and we may reduce the fleet "
+                  "then.\nCould we have a break clause at month 36?\n\nOwen — Director of Operations\n",
+                  charset="utf-8", cte="quoted-printable")
+    m.add_alternative("<html><body><p>Raj,</p><p>A 48-month term worries me.</p></body></html>", subtype="html")
+    m.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename="fleet-plan.pdf")
+    path.write_text(m.as_string(), encoding="utf-8")
+    return path
+
+
+def test_a_plain_message_its_headers_body_subject_and_lines(tmp_path: Path) -> None:
+    (tmp_path / "offer.eml").write_text(OFFER, encoding="utf-8")
+    doc = load_eml(tmp_path / "offer.eml", "offer.eml")
+    assert doc.text.split("\n")[:5] == [
+        "Date: Tue, 13 Jan 2026 16:47:05 +0000", "From: Raj Patel <raj.patel@clearfleet.io>",
+        "To: Claire Whitcombe <c.whitcombe@northmere-logistics.co.uk>",
+        "Subject: RE: ClearFleet telematics proposal - revised terms", "",
+    ]
+    assert doc.sections == ((0, "RE: ClearFleet telematics proposal - revised terms"),)
+    lines = OFFER.split("\n")
+    for phrase in ("From: Raj Patel", "On the SLA, 99.5% is fine.", "48 months.", "Raj\n"):
+        at = doc.line_of(doc.text.index(phrase))
+        assert phrase.strip() in lines[at - 1], (phrase, at)  # every line counted as in the file
+
+
+def test_a_multipart_message_reads_its_text_part_and_names_its_attachments(tmp_path: Path) -> None:
+    path = concerns(tmp_path / "concerns.eml")
+    doc = load_eml(path, "concerns.eml")
+    assert "Subject: Re: revised terms – our concerns" in doc.text  # the encoded subject decoded
+    assert "A 48-month term worries me. Our vehicle leases renew in 2028 and we may reduce the fleet then." in doc.text
+    assert doc.text.rstrip().endswith("Attachments: fleet-plan.pdf") and "<html>" not in doc.text
+    raw = path.read_text(encoding="utf-8").split("\n")
+    at = doc.line_of(doc.text.index("A 48-month term"))
+    assert raw[at - 1].startswith("A 48-month term worries me.")  # the quoted-printable line it starts on
+    assert raw[doc.line_of(doc.text.index("Could we")) - 1].startswith("Could we have a break clause")
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Just a note without headers.\n\nSecond paragraph.\n", "not an e-mail message"),
+    ("From: a@example.com\nSubject: empty\n\n\n", "the message has no text"),
+])
+def test_a_file_that_is_no_message_is_a_load_error_naming_it(tmp_path: Path, text: str, reason: str) -> None:
+    (tmp_path / "x.eml").write_text(text, encoding="utf-8")
+    with pytest.raises(LoadError, match=reason) as err:
+        load_eml(tmp_path / "x.eml", "x.eml")
+    assert str(tmp_path / "x.eml") in str(err.value)
+
+
+def test_messages_answered_and_cited_at_the_lines_of_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    (mail / "offer.eml").write_text(OFFER, encoding="utf-8")
+    concerns(mail / "concerns.eml")
+    bot = Briefbot(load_settings(None, corpus="mail", generator="extractive"))
+    bot._embedder = embedder
+    report = bot.ingest()
+    assert sorted(report.added) == ["mail/concerns.eml", "mail/offer.eml"] and not report.skipped
+    a = bot.ask("What price per vehicle did ClearFleet offer?")
+    assert a.answered and a.text.startswith("On price, we can offer GBP 16.75 per vehicle per month if the term is 48 months.")
+    c = a.citations[0]
+    assert (c.source, c.start_line, c.end_line, c.section) == ("mail/offer.eml", 17, 18, "RE: ClearFleet telematics proposal - revised terms")
+    a = bot.ask("Why does the 48-month term worry Owen?")
+    raw = (mail / "concerns.eml").read_text(encoding="utf-8").split("\n")
+    assert a.answered and a.citations[0].source == "mail/concerns.eml"
+    assert raw[a.citations[0].start_line - 1].startswith("A 48-month term worries me.")
+
+
+def test_cli_reads_eml_files(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "offer.eml").write_text(OFFER, encoding="utf-8")
+    (tmp_path / "docs" / "broken.eml").write_text("no headers here\n", encoding="utf-8")
+    out = run_cli("ingest", "docs", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "1 added" in out.stdout and "docs/broken.eml" in out.stderr and "not an e-mail message" in out.stderr
