@@ -157,7 +157,7 @@ def test_cli_skips_a_broken_transcript_with_one_line_and_lists_the_types_it_read
     assert r.stderr.strip() == "briefbot: skipped corpus/broken.vtt: not a WebVTT file (it does not start with WEBVTT)"
     assert json.loads(r.stdout)["added"] == ["corpus/standup.vtt"]
     r = run_cli("ingest", "--help", cwd=tmp_path)
-    assert ".vtt and .srt" in " ".join(r.stdout.split())
+    assert ".vtt, .srt and .eml" in " ".join(r.stdout.split())
 
 
 def test_cues_without_blank_lines_between_them_and_subrip_position_codes(tmp_path: Path) -> None:
