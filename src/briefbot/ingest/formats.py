@@ -19,7 +19,6 @@ from typing import Any
 
 from briefbot.errors import LoadError
 from briefbot.ingest.textfile import MAX_BYTES, Loader, read_text_file
-from briefbot.ingest.emails import load_eml
 from briefbot.ingest.transcripts import load_srt, load_vtt
 from briefbot.schema import Document
 
@@ -290,5 +289,4 @@ FORMAT_LOADERS: dict[str, Loader] = {
     ".markdown": load_markdown,
     ".vtt": load_vtt,
     ".srt": load_srt,
-    ".eml": load_eml,
 }

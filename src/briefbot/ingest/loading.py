@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefbot.errors import LoadError
+from briefbot.ingest.emails import load_eml
 from briefbot.ingest.formats import (
     FORMAT_LOADERS,  # PDF, Word, HTML, Markdown with its headings, WebVTT and SubRip transcripts
 )
@@ -28,6 +29,7 @@ LOADERS: dict[str, Loader] = {
 }
 
 LOADERS.update(FORMAT_LOADERS)
+LOADERS[".eml"] = load_eml  # (it reads an HTML body through formats, so it is registered here)
 # The version of what a type's loader makes of a file, raised when that changes for files already indexed: their
 # records keep the version they were read with, and a file read with an older one is read again at the next ingest
 # (as if changed). Word 2: list items keep their bullet. WebVTT and SubRip 2: chunks keep their line maps (citations
