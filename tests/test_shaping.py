@@ -555,6 +555,15 @@ def test_a_sum_in_a_currency_code_and_one_off_is_no_amount() -> None:
     assert short_answer("How many Grammys has Lady Gaga won?", [s], "number") == "Six"
 
 
+def test_a_count_is_never_a_bare_year() -> None:
+    """Found on a press release (bench/workplace.py): "How many people will work at the Warsaw office?" of "... open
+    a sales office in Warsaw in the third quarter of 2026." was answered "2026"; "2000 guests" still counts."""
+    s = "Veridian also confirmed plans to open a sales office in Warsaw, Poland, in the third quarter of 2026."
+    assert short_answer("How many people will work at the Warsaw sales office?", [s], "number") is None
+    s = "The market opened in 1835 with a dinner for 2000 guests."
+    assert short_answer("How many guests attended the dinner?", [s], "number") == "2000"
+
+
 def test_a_measure_asked_by_its_name_is_a_number_in_its_unit() -> None:
     """"What clean accuracy ...?", "At what temperature ...?": the question names the measure, not "how much"."""
     for q in ("What clean accuracy did the smoothed ResNet110 reach under Laplace noise?",

@@ -32,6 +32,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+HOW_MANY = re.compile(r"\bhow many\b")  # a count: never a bare year ("How many people will work there?" is not "2026")
 _DURATION_Q = re.compile(r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:the|a|an|its|their)\b)", re.IGNORECASE)  # not "how long is the river"
 # A sum of money required (the numbers filtered), for questions with a money verb; _MONEY below only prefers one.
 MONEY_Q = re.compile(r"\bhow much\b(?!\s+(?:more|less|longer|time|land|water|oil|energy|power|space|weight|data)\b)"
@@ -157,7 +158,10 @@ def number_span(
     spans = [m.span() for m in _NUMBER.finditer(sentence) if not _REFERENCE.search(sentence, 0, m.start())]
     measure = asks_measure(question)
     if "how many" in q or "how much" in q or measure:  # a count, a sum or a measure is seldom a year
-        spans = [s for s in spans if not re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])] or spans
+        years = [s for s in spans if re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])]
+        # (a count asked, only a year in the sentence: no answer, unless it counts something, "2000 guests")
+        counts = [s for s in years if re.match(r"\s+[a-z]", sentence[s[1] :])]
+        spans = [s for s in spans if s not in years] or (spans if not HOW_MANY.search(q) else counts)
         spans = [s for s in spans if not _ORDINAL_AFTER.match(sentence, s[1])]
     if sum_asked:  # "How much did Intel spend?" is a sum of money, not the "802.11" of a standard
         spans = [s for s in spans if _MONEY_SPAN.search(sentence[s[0] : s[1]])]
