@@ -564,6 +564,12 @@ def test_a_count_is_never_a_bare_year() -> None:
     assert short_answer("How many guests attended the dinner?", [s], "number") == "2000"
 
 
+def test_a_company_asked_for_is_not_a_role_title() -> None:
+    """Found on a status report (bench/workplace.py): "Which company ...?" was answered "Director of Operations"."""
+    s = "The sponsor is Dr. Amara Nwosu, Director of Operations, and the supplier is Medirota."
+    assert short_answer("Which company is the supplier?", [s], "other") == "Medirota"
+
+
 def test_a_measure_asked_by_its_name_is_a_number_in_its_unit() -> None:
     """"What clean accuracy ...?", "At what temperature ...?": the question names the measure, not "how much"."""
     for q in ("What clean accuracy did the smoothed ResNet110 reach under Laplace noise?",

@@ -180,6 +180,11 @@ _ROLE_WORD = re.compile(
 )
 
 
+_ORGANISATION = re.compile(r"compan(?:y|ies)|firm|corporation|agenc(?:y|ies)|organi[sz]ation|group|network|airline|studio",
+                           re.IGNORECASE)
+_ROLE_TITLE = re.compile(r"(?:Head|Director|Manager|Chief|Officer|President|Vice|Chair\w*|Secretary|Lead|Deputy)\b")
+
+
 def _after_role(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """ "Gibraltar's Chief Minister Peter Caruana", "Industry Secretary Patricia Hewitt": the person after the role."""
     roles = list(_ROLE_WORD.finditer(sentence, span[0], span[1]))
@@ -348,6 +353,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             # "Which team ...", "What company ...": a name the question does not have ("Former Defence Secretary
             # Michael Portillo" is the question's Michael Portillo).
             names = _not_spelled_out(question, sentence, unasked(sentence, [_after_role(sentence, n) for n in _names(sentence)], qterms))
+            if _ORGANISATION.fullmatch(which.group("noun")):  # "Which company ...?": not "Director of Operations"
+                names = [n for n in names if not _ROLE_TITLE.match(sentence, n[0])]
             span = nearest(names, anchors, _plus(_after_verb(question, sentence, names), _agent(question, sentence, names)))
             if span and _asks_several(which):  # "Which states ...?": "California, Colorado, and New Jersey"
                 run = _name_run(sentence, span, names)
