@@ -118,3 +118,28 @@ def test_a_yes_no_question_reads_a_sentence_with_the_heading_it_sits_under(bot: 
     a = bot.ask("Was the budget approved?")
     assert a.answered and a.short_answer == "Yes" and a.text.startswith("The board approved it unanimously.")
     assert [(c.start_line, c.end_line, c.section) for c in a.citations] == [(7, 7, "Board meeting, 12 March 2026 > Budget")]
+
+
+def test_a_list_the_chunking_cut_goes_on_in_the_files_next_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder) -> None:  # type: ignore[no-untyped-def]
+    """A long list runs over two chunks (a postmortem's follow-up actions in bench/workplace.py lost their last one):
+    the rest is read from the next chunk of the same file when it was retrieved, each part cited where it is."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes").mkdir()
+    items = [f"{n}. {who} to {task} (due {n} March 2026)." for n, (who, task) in enumerate([
+        ("Liam Gallagher", "set an explicit idle timeout of five minutes in the payments service"),
+        ("Aisha Bello", "add an alert when database connections exceed eighty percent of the limit"),
+        ("Stefan Brandt", "grow the staging environment to sixteen pods for load tests"),
+        ("Nadia Kowalczyk", "update the payment failures runbook with database checks"),
+        ("Omar Haddad", "review the rollback procedure with the platform team"),
+    ], 1)]
+    (tmp_path / "notes" / "postmortem.txt").write_text(
+        "Checkout outage, 14 January 2026\n\nThe checkout failed for 47 minutes after a database change.\n\n"
+        "Follow-up actions:\n" + "\n".join(items) + "\n", encoding="utf-8")
+    bot = Briefbot(load_settings(None, corpus="notes", generator="extractive", chunk_tokens=60, chunk_overlap=10))
+    bot._embedder = embedder
+    bot.ingest()
+    a = bot.ask("What are the follow-up actions?")
+    said = [t.split(". ", 1)[1] for t in items]  # each item as written, without its number
+    at = [a.text.find(t) for t in said]
+    assert a.answered and -1 not in at and at == sorted(at), a.text  # every item, in order
+    assert len(a.citations) >= 2 and a.citations[0].start_line == 6 and a.citations[-1].end_line == 10, a.citations

@@ -224,7 +224,8 @@ class ExtractiveGenerator:
             return Draft(_quoted(cands, chosen[1]), answered=True, model=NAME, short_answer=chosen[0])
         listed = listed_items(question, passages)
         if listed is not None:  # "What are the action items?": the items under the heading it names
-            return Draft(f"{shown(join_items(listed.items))} [{listed.passage + 1}]", answered=True, model=NAME)
+            text = " ".join(f"{shown(join_items(items))} [{n + 1}]" for n, items in listed.groups)
+            return Draft(text, answered=True, model=NAME)
         direct = direct_answer(question, [c.text for c in cands], question_type(question))
         if direct is not None:  # "what does IIOE stand for", "what is X's title": the sentence that defines it
             c = cands[direct[1]]

@@ -50,10 +50,10 @@ _HANGING = re.compile(r"^(?:[ \t]{2,}|\t)\S")
 
 @dataclass
 class Listed:
-    """The items of a section that a question asks for."""
+    """The items of a section that a question asks for, by the passage each is quoted from (a list the chunking cut
+    goes on in the file's next chunk, when it was retrieved too)."""
 
-    passage: int  # index into the passages
-    items: list[str]  # each as written (its list marker left out)
+    groups: list[tuple[int, list[str]]]  # (index into the passages, items as written, list markers left out)
 
 
 def asked_topic(question: str) -> set[str] | None:
@@ -76,18 +76,20 @@ def _heading(line: str) -> str | None:
     return text.strip() if text and len(text.split()) <= 8 else None
 
 
-def _items_under(text: str, topic: set[str], context: str | None) -> list[str] | None:
-    """The list items under the first heading of ``text`` (or the chunk's own heading) whose words hold the topic."""
+def _items_under(text: str, topic: set[str] | None, context: str | None) -> tuple[list[str], bool]:
+    """The list items under the first heading of ``text`` (or the chunk's own heading) whose words hold the topic,
+    and whether the list runs on to the text's end. With no topic: the items the text opens with (the rest of a list
+    the chunk before began), skipping the end of an item cut in two."""
     lines = text.split("\n")
     # A chunk that starts inside a section: its heading is the context's last part.
     current = (context or "").split(" > ")[-1] if context else None
-    matched = current is not None and topic <= set(tokenize(current))
+    matched = topic is None or (current is not None and topic <= set(tokenize(current)))
     items: list[str] = []
     for line in lines:
         heading = None if _ITEM.match(line) else _heading(line)
         if heading is not None:
-            if items:
-                break
+            if items or topic is None:
+                return items, False
             matched = topic <= set(tokenize(heading))
             continue
         if not matched:
@@ -97,21 +99,46 @@ def _items_under(text: str, topic: set[str], context: str | None) -> list[str] |
             items.append(item.group("item"))
         elif items and _HANGING.match(line):
             items[-1] += "\n" + line.strip()  # the item wrapped under itself
-        elif line.strip() and items:
-            break  # prose after the list ends it
-    return items or None
+        elif line.strip() and (items or topic is None and not _HANGING.match(line)):
+            return items, False  # prose after the list ends it
+    return items, bool(items)
 
 
 def listed_items(question: str, passages: list[Passage]) -> Listed | None:
-    """The items listed under a heading the question names, from the best-ranked passage that has one."""
+    """The items listed under a heading the question names, from the best-ranked passage that has one (and the file's
+    next chunk, when the list runs to this one's end and that chunk was retrieved too)."""
     topic = asked_topic(question)
     if topic is None:
         return None
     for n, p in enumerate(passages):
-        items = _items_under(p.chunk.text, topic, p.chunk.context)
-        if items:
-            items = items[:MAX_ITEMS]
-            if sum(len(t.split()) for t in items) > LIST_WORDS:  # "R1 - Lab delay (High). If milestone 3 slips ...": its first sentence
-                items = [t[a:b] for t in items for a, b in sentence_spans(t)[:1]]
-            return Listed(n, items)
+        items, runs_on = _items_under(p.chunk.text, topic, p.chunk.context)
+        if not items:
+            continue
+        groups = [(n, items)]
+        seen = {" ".join(t.split()) for t in items}
+        at = p.chunk
+        while runs_on and sum(len(g[1]) for g in groups) < MAX_ITEMS:
+            nxt = next((k for k, q in enumerate(passages) if q.chunk.source == at.source and q.chunk.index == at.index + 1), None)
+            if nxt is None:
+                break
+            more, runs_on = _items_under(passages[nxt].chunk.text, None, None)
+            more = [t for t in more if " ".join(t.split()) not in seen]  # (chunks overlap)
+            if more:
+                groups.append((nxt, more))
+                seen.update(" ".join(t.split()) for t in more)
+            at = passages[nxt].chunk
+        return Listed(_within_budget(groups))
     return None
+
+
+def _within_budget(groups: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """At most MAX_ITEMS items; over LIST_WORDS words in all, each item by its first sentence ("R1 - Lab delay
+    (High). If milestone 3 slips ...")."""
+    out, left = [], MAX_ITEMS
+    for n, items in groups:
+        if left > 0:
+            out.append((n, items[:left]))
+            left -= len(items[:left])
+    if sum(len(t.split()) for _, items in out for t in items) > LIST_WORDS:
+        out = [(n, [t[a:b] for t in items for a, b in sentence_spans(t)[:1]]) for n, items in out]
+    return out
