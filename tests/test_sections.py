@@ -143,3 +143,21 @@ def test_a_list_the_chunking_cut_goes_on_in_the_files_next_chunk(tmp_path: Path,
     at = [a.text.find(t) for t in said]
     assert a.answered and -1 not in at and at == sorted(at), a.text  # every item, in order
     assert len(a.citations) >= 2 and a.citations[0].start_line == 6 and a.citations[-1].end_line == 10, a.citations
+
+
+def test_a_brief_does_not_quote_procedure_courtesies_or_log_lines() -> None:
+    """Found on workplace documents (bench/workplace.py): the corpus brief opened with "The Chair opened the meeting at
+    09:32 and confirmed that a quorum was present." and "Thanks for the revised proposal on Friday.", a postmortem's
+    brief with "20:44 All payments service pods are restarted"."""
+    from briefbot.answer.brief_units import is_prose
+
+    for said in ("The Chair opened the meeting at 09:32 and confirmed that a quorum was present.",
+                 "The minutes of the meeting held on 11 December 2025 were approved without amendment.",
+                 "Thanks for the revised proposal on Friday.", "We've received apologies for absence from Julie Morgan.",
+                 "20:44 All payments service pods are restarted; connections drop to 120.",
+                 "Chair: Thank you for that answer, Minister."):
+        assert not is_prose(said), said
+    for said in ("Thanks to the new filter, spam fell by a third in 2004.",
+                 "The minutes of the meeting show how the chance of a coalition quickly evaporated.",
+                 "The board approved the 18 additional contact centre roles in Newport."):
+        assert is_prose(said), said
