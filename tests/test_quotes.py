@@ -165,3 +165,14 @@ def test_a_title_is_a_line_of_its_own_not_a_wrapped_sentences_first_line() -> No
     assert [t[s:e] for s, e in quotable_spans(t)][-1].startswith("The Common Equity Tier 1 (CET1) ratio\nclosed")
     t = "Proof. See Appendix D.3. 4 EXPERIMENTS\nBalanced initialization has theoretical advantages."
     assert [t[s:e] for s, e in quotable_spans(t)][-1] == "Balanced initialization has theoretical advantages."
+
+
+def test_a_plain_text_heading_underlined_is_not_quoted() -> None:
+    """Found on a postmortem (bench/workplace.py): "What went well\\n--------------" (a heading underlined with dashes,
+    not capitalised enough to pass for a title) was quoted after the sentence above it."""
+    from briefbot.answer.quotes import quotable_spans
+
+    t = ("- The runbook did not mention checking the database.\n\nWhat went well\n--------------\n"
+         "- The automated alert fired within 7 minutes.\n")
+    assert [t[s:e] for s, e in quotable_spans(t)] == [
+        "The runbook did not mention checking the database.", "The automated alert fired within 7 minutes."]

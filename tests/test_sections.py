@@ -53,6 +53,12 @@ def test_what_a_question_asks_to_be_listed() -> None:
     assert asked_topic("What risks does the status report list?") == {"risk"}
     assert asked_topic("What decisions were made at the meeting?") == asked_topic("What are the decisions?")
     assert asked_topic("Who is the CFO?") is None
+    from briefbot.answer.sections import listed_items
+    from briefbot.schema import Chunk, Passage
+
+    text = "Root cause\n----------\nA pool setting.\n\nFollow-up actions\n-----------------\n- Set a timeout.\n- Add an alert.\n"
+    found = listed_items("What are the follow-up actions?", [Passage(Chunk("pm.txt", 0, text, 1, 9, 0, len(text), 30, "p" * 64), 1.0)])
+    assert found is not None and found.groups == [(0, ["Set a timeout.", "Add an alert."])]  # an underlined heading
     assert asked_topic("What were the reasons the launch moved to June?") is None  # a question, not a heading's name
 
 

@@ -46,6 +46,7 @@ _LISTING = frozenset(tokenize("item items point points list lists key main open 
 _HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+(?P<md>.+?)\s*#*\s*$|\*\*(?P<bold>[^*]{1,60})\*\*:?\s*$|(?P<colon>[^\s:][^:]{0,50}):\s*$)")
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+(?P<item>\S.*?)\s*$")
 _HANGING = re.compile(r"^(?:[ \t]{2,}|\t)\S")
+_UNDERLINE = re.compile(r"^[ \t]*(?:-{3,}|={3,})[ \t]*$")  # "What went well\n--------------": a heading in plain text
 
 
 @dataclass
@@ -85,8 +86,11 @@ def _items_under(text: str, topic: set[str] | None, context: str | None) -> tupl
     current = (context or "").split(" > ")[-1] if context else None
     matched = topic is None or (current is not None and topic <= set(tokenize(current)))
     items: list[str] = []
-    for line in lines:
-        heading = None if _ITEM.match(line) else _heading(line)
+    for k, line in enumerate(lines):
+        if _UNDERLINE.match(line):
+            continue  # (the line under a heading: read with it)
+        underlined = k + 1 < len(lines) and _UNDERLINE.match(lines[k + 1]) and line.strip()
+        heading = line.strip() if underlined else None if _ITEM.match(line) else _heading(line)
         if heading is not None:
             if items or topic is None:
                 return items, False
