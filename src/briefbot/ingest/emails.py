@@ -3,9 +3,9 @@ when, about what, and what was said.
 
 The text is the message's From, To, Cc, Date and Subject lines, then its body: the text/plain part, or the HTML
 part's main text when there is no plain one; attachments are named, not read. Citations count the file's own lines:
-a header line is cited where it starts in the file, and a body written out as it is in the file (plain text, 7- or
-8-bit) line by line; a body the file encodes (quoted-printable, base64) is cited from where its part starts. The
-subject is the section, as a heading is in Markdown.
+a header line is cited where it starts in the file, a body written out as it is (plain text, 7- or 8-bit) line by
+line, a quoted-printable one by the encoded line each of its lines starts on; a base64 or HTML body from where its
+text starts. The subject is the section, as a heading is in Markdown.
 """
 
 from __future__ import annotations
@@ -31,6 +31,15 @@ def load_eml(path: Path, source: str) -> Document:
     head, sep, _ = raw.partition("\n\n")
     if not sep or not any(re.match(rf"{name}:", line, re.IGNORECASE) for line in head.split("\n") for name in ("From", "Subject")):
         raise LoadError(f"{path}: not an e-mail message (no From or Subject header line)")
+    try:
+        return _read(path, source, raw, head)
+    except LoadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a header or MIME structure the email package cannot take
+        raise LoadError(f"{path}: the e-mail message is damaged ({type(exc).__name__})") from None
+
+
+def _read(path: Path, source: str, raw: str, head: str) -> Document:
     msg = email.message_from_string(raw, policy=email.policy.default)
     assert isinstance(msg, EmailMessage)
     lines: list[tuple[int, str]] = []  # (0-based line of the file, text)
