@@ -19,8 +19,8 @@ from briefbot.answer.candidates import candidates as _candidates
 from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
 from briefbot.answer.polar import is_polar, polar_answer
 from briefbot.answer.quotes import same_section, shown
-from briefbot.answer.sections import listed_items
 from briefbot.answer.question_kind import question_type
+from briefbot.answer.sections import listed_items
 from briefbot.answer.shaping import direct_answer, short_answer
 from briefbot.answer.subject import with_subject
 from briefbot.index.embedding import Embedder, remembered

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from briefbot.index.lexical import tokenize
-from briefbot.text.sentences import sentence_spans
 from briefbot.schema import Passage
+from briefbot.text.sentences import sentence_spans
 
 MAX_ITEMS = 12  # a longer list is cut (the citation still opens at the heading's first item)
 LIST_WORDS = 120  # items longer than this in all are quoted by their first sentence each
