@@ -62,7 +62,7 @@ def test_a_plain_message_its_headers_body_subject_and_lines(tmp_path: Path) -> N
         "To: Claire Whitcombe <c.whitcombe@northmere-logistics.co.uk>",
         "Subject: RE: ClearFleet telematics proposal - revised terms", "",
     ]
-    assert doc.sections == ((0, "RE: ClearFleet telematics proposal - revised terms"),)
+    assert doc.sections == ((0, "RE: ClearFleet telematics proposal - revised terms, from Raj Patel (clearfleet.io)"),)
     lines = OFFER.split("\n")
     for phrase in ("From: Raj Patel", "On the SLA, 99.5% is fine.", "48 months.", "Raj\n"):
         at = doc.line_of(doc.text.index(phrase))
@@ -105,7 +105,8 @@ def test_messages_answered_and_cited_at_the_lines_of_the_file(tmp_path: Path, mo
     a = bot.ask("What price per vehicle did ClearFleet offer?")
     assert a.answered and a.text.startswith("On price, we can offer GBP 16.75 per vehicle per month if the term is 48 months.")
     c = a.citations[0]
-    assert (c.source, c.start_line, c.end_line, c.section) == ("mail/offer.eml", 17, 18, "RE: ClearFleet telematics proposal - revised terms")
+    assert (c.source, c.start_line, c.end_line) == ("mail/offer.eml", 17, 18)
+    assert c.section == "RE: ClearFleet telematics proposal - revised terms, from Raj Patel (clearfleet.io)"
     a = bot.ask("Why does the 48-month term worry Owen?")
     raw = (mail / "concerns.eml").read_text(encoding="utf-8").split("\n")
     assert a.answered and a.citations[0].source == "mail/concerns.eml"
@@ -119,3 +120,18 @@ def test_cli_reads_eml_files(tmp_path: Path) -> None:
     out = run_cli("ingest", "docs", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert "1 added" in out.stdout and "docs/broken.eml" in out.stderr and "not an e-mail message" in out.stderr
+
+
+def test_a_message_is_found_by_its_senders_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder) -> None:  # type: ignore[no-untyped-def]
+    """The sender is part of every passage's section (embedded with it and shown in its citation), as a heading is: a
+    passage of a long message far from its From line still says who wrote it."""
+    monkeypatch.chdir(tmp_path)
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    (mail / "offer.eml").write_text(OFFER, encoding="utf-8")
+    concerns(mail / "concerns.eml")
+    bot = Briefbot(load_settings(None, corpus="mail", generator="extractive"))
+    bot._embedder = embedder
+    bot.ingest()
+    hits = bot.retriever().search("Owen Bassett term concerns", 2)
+    assert hits[0].chunk.source == "mail/concerns.eml" and "from Owen Bassett" in (hits[0].chunk.context or "")

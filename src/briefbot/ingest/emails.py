@@ -5,7 +5,7 @@ The text is the message's From, To, Cc, Date and Subject lines, then its body: t
 part's main text when there is no plain one; attachments are named, not read. Citations count the file's own lines:
 a header line is cited where it starts in the file, a body written out as it is (plain text, 7- or 8-bit) line by
 line, a quoted-printable one by the encoded line each of its lines starts on; a base64 or HTML body from where its
-text starts. The subject is the section, as a heading is in Markdown.
+text starts. The subject and the sender are the section, as a heading is in Markdown.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import email.policy
 import re
 from dataclasses import replace
 from email.message import EmailMessage
+from email.utils import parseaddr
 from pathlib import Path
 
 from briefbot.errors import LoadError
@@ -57,9 +58,20 @@ def _read(path: Path, source: str, raw: str, head: str) -> Document:
     lines.extend(_body_lines(raw, body, part, head))
     if attachments:
         lines.append((lines[-1][0], "Attachments: " + ", ".join(attachments)))
-    subject = " ".join(str(msg.get("Subject") or "").split())
     doc = mapped_document(source, lines, raw.count("\n") + 1)
-    return replace(doc, sections=((0, subject),) if subject else ())
+    section = _section(" ".join(str(msg.get("Subject") or "").split()), str(msg.get("From") or ""))
+    return replace(doc, sections=((0, section),) if section else ())
+
+
+def _section(subject: str, sender: str) -> str:
+    """The message's section: its subject and who wrote it ("RE: revised terms, from Raj Patel (clearfleet.io)"), so
+    every passage of it is found by its sender's name and firm, and a citation says who said it."""
+    name, address = parseaddr(sender)
+    domain = address.rpartition("@")[2]
+    who = " ".join(name.split()) or address
+    if who and domain and domain not in who:
+        who += f" ({domain})"
+    return ", from ".join(part for part in (subject, who) if part)
 
 
 def _body(msg: EmailMessage) -> tuple[str, EmailMessage | None]:
