@@ -9,6 +9,7 @@ import pytest
 
 from briefbot.api import Briefbot
 from briefbot.errors import LoadError
+from briefbot.schema import IngestReport
 from briefbot.ingest.emails import load_eml
 from briefbot.settings import load_settings
 
@@ -92,7 +93,8 @@ def test_a_file_that_is_no_message_is_a_load_error_naming_it(tmp_path: Path, tex
     assert str(tmp_path / "x.eml") in str(err.value)
 
 
-def test_messages_answered_and_cited_at_the_lines_of_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder) -> None:  # type: ignore[no-untyped-def]
+def mail_bot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder) -> tuple[Briefbot, IngestReport]:  # type: ignore[no-untyped-def]
+    """Both messages in ./mail, indexed."""
     monkeypatch.chdir(tmp_path)
     mail = tmp_path / "mail"
     mail.mkdir()
@@ -100,7 +102,12 @@ def test_messages_answered_and_cited_at_the_lines_of_the_file(tmp_path: Path, mo
     concerns(mail / "concerns.eml")
     bot = Briefbot(load_settings(None, corpus="mail", generator="extractive"))
     bot._embedder = embedder
-    report = bot.ingest()
+    return bot, bot.ingest()
+
+
+def test_messages_answered_and_cited_at_the_lines_of_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder) -> None:  # type: ignore[no-untyped-def]
+    bot, report = mail_bot(tmp_path, monkeypatch, embedder)
+    mail = tmp_path / "mail"
     assert sorted(report.added) == ["mail/concerns.eml", "mail/offer.eml"] and not report.skipped
     a = bot.ask("What price per vehicle did ClearFleet offer?")
     assert a.answered and a.text.startswith("On price, we can offer GBP 16.75 per vehicle per month if the term is 48 months.")
@@ -125,13 +132,6 @@ def test_cli_reads_eml_files(tmp_path: Path) -> None:
 def test_a_message_is_found_by_its_senders_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder) -> None:  # type: ignore[no-untyped-def]
     """The sender is part of every passage's section (embedded with it and shown in its citation), as a heading is: a
     passage of a long message far from its From line still says who wrote it."""
-    monkeypatch.chdir(tmp_path)
-    mail = tmp_path / "mail"
-    mail.mkdir()
-    (mail / "offer.eml").write_text(OFFER, encoding="utf-8")
-    concerns(mail / "concerns.eml")
-    bot = Briefbot(load_settings(None, corpus="mail", generator="extractive"))
-    bot._embedder = embedder
-    bot.ingest()
+    bot, _ = mail_bot(tmp_path, monkeypatch, embedder)
     hits = bot.retriever().search("Owen Bassett term concerns", 2)
     assert hits[0].chunk.source == "mail/concerns.eml" and "from Owen Bassett" in (hits[0].chunk.context or "")

@@ -103,7 +103,7 @@ def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qter
         score = 0.0
         if any(set(tokenize(w)) & qterms or w.lower()[:4] in prefixes for w in after):
             score += 40.0
-        if _MONEY.search(question) and (text[:1] in "$£€" or re.search(rf"\b{_CURRENCY}$", text, re.IGNORECASE)):
+        if _MONEY.search(question) and (text[:1] in "$£€" or re.match(_CODE, text) or re.search(rf"\b{_CURRENCY}$", text, re.IGNORECASE)):
             score += 40.0
         if _PERCENT.search(question) and ("%" in text or "percent" in text or "per cent" in text):
             score += 40.0

@@ -15,7 +15,7 @@ from briefbot.text.sentences import split_sentences
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _RULE = re.compile(r"^\s*(?:[-=*_~`]{3,}.*|\|.*|[-=]+)\s*$")  # setext underline, thematic break, fence, table row
-_SETEXT = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\n|$)")  # the line under a heading in plain text or Markdown
+UNDERLINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\n|$)")  # the line under a heading in plain text or Markdown
 _BULLET = re.compile(r"[ \t]*(?:[-*+]|\d+[.)]|>|\[\d{4}\])[ \t]+")  # list markers; a patent's paragraph number [0035]
 _END = re.compile(r"[.!?…:;。！？][\"'”’)\]」』]*$")
 # A document's own reference in brackets ("Sun et al. [1]", "[2, 5]"): written as an answer's citation marker is.
@@ -71,7 +71,7 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
             # line ("... £11.4 million. The Common Equity Tier 1 (CET1) ratio\nclosed the year at 15.8%").
             at_line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
             titled = _is_title(first) and (at_line_start or not first.split()[-1][:1].islower())
-            underlined = nl != -1 and _SETEXT.match(text, nl + 1, end) is not None  # "What went well\n-----": a heading
+            underlined = nl != -1 and UNDERLINE.match(text, nl + 1, end) is not None  # "What went well\n-----": a heading
             if _structural(first) or (nl != -1 and titled) or underlined:
                 if nl == -1:
                     start = end

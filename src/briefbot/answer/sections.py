@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefbot.answer.quotes import UNDERLINE
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Passage
-from briefbot.text.sentences import sentence_spans
+from briefbot.text.sentences import HANGING_INDENT, sentence_spans
 
 MAX_ITEMS = 12  # a longer list is cut (the citation still opens at the heading's first item)
 LIST_WORDS = 120  # items longer than this in all are quoted by their first sentence each
@@ -45,8 +46,6 @@ _SCOPE = re.compile(r"\s+(?:from|in|of|at|for|on|during|after)\s+(?:the|this|tha
 _LISTING = frozenset(tokenize("item items point points list lists key main open agreed new all"))
 _HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+(?P<md>.+?)\s*#*\s*$|\*\*(?P<bold>[^*]{1,60})\*\*:?\s*$|(?P<colon>[^\s:][^:]{0,50}):\s*$)")
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+(?P<item>\S.*?)\s*$")
-_HANGING = re.compile(r"^(?:[ \t]{2,}|\t)\S")
-_UNDERLINE = re.compile(r"^[ \t]*(?:-{3,}|={3,})[ \t]*$")  # "What went well\n--------------": a heading in plain text
 
 
 @dataclass
@@ -87,9 +86,9 @@ def _items_under(text: str, topic: set[str] | None, context: str | None) -> tupl
     matched = topic is None or (current is not None and topic <= set(tokenize(current)))
     items: list[str] = []
     for k, line in enumerate(lines):
-        if _UNDERLINE.match(line):
+        if UNDERLINE.match(line):
             continue  # (the line under a heading: read with it)
-        underlined = k + 1 < len(lines) and _UNDERLINE.match(lines[k + 1]) and line.strip()
+        underlined = k + 1 < len(lines) and UNDERLINE.match(lines[k + 1]) and line.strip()
         heading = line.strip() if underlined else None if _ITEM.match(line) else _heading(line)
         if heading is not None:
             if items or topic is None:
@@ -101,9 +100,9 @@ def _items_under(text: str, topic: set[str] | None, context: str | None) -> tupl
         item = _ITEM.match(line)
         if item:
             items.append(item.group("item"))
-        elif items and _HANGING.match(line):
+        elif items and HANGING_INDENT.match(line):
             items[-1] += "\n" + line.strip()  # the item wrapped under itself
-        elif line.strip() and (items or topic is None and not _HANGING.match(line)):
+        elif line.strip() and (items or topic is None and not HANGING_INDENT.match(line)):
             return items, False  # prose after the list ends it
     return items, bool(items)
 

@@ -44,7 +44,9 @@ def _read(path: Path, source: str, raw: str, head: str) -> Document:
     msg = email.message_from_string(raw, policy=email.policy.default)
     assert isinstance(msg, EmailMessage)
     lines: list[tuple[int, str]] = []  # (0-based line of the file, text)
-    header_line = {m.group(1).lower(): raw.count("\n", 0, m.start()) for m in reversed(list(_HEADER_START.finditer(head)))}
+    header_line: dict[str, int] = {}  # each header's first line in the file (0-based)
+    for m in _HEADER_START.finditer(head):
+        header_line.setdefault(m.group(1).lower(), head.count("\n", 0, m.start()))
     for name in _SHOWN:
         value = msg.get(name)
         if value:

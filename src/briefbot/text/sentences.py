@@ -19,7 +19,7 @@ _LINE_BREAK = re.compile(r"\n")
 _BLOCK_START = re.compile(r"[ \t]*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
 # A list item's next line indented under it (a hanging indent: "1. The budget was approved, subject to\n   the
 # scenario ..."): the item goes on; a line that starts another item or block does not.
-_HANGING = re.compile(r"(?:[ \t]{2,}|\t)(?=\S)")
+HANGING_INDENT = re.compile(r"(?:[ \t]{2,}|\t)(?=\S)")
 # Possessive runs that start only at the first mark of a run: a long run of dots not followed by
 # a space is rejected once, not once per starting position (which made splitting quadratic).
 # A Chinese or Japanese full stop ends a sentence with no space after it.
@@ -86,7 +86,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             prev = m.end()
             starts = _BLOCK_START.match(text, m.end(), b_end) or _TURN_START.match(text, m.end(), b_end)
             item_ends = head is not None and head.end() <= m.start() and not (
-                _HANGING.match(text, m.end(), b_end) and _mid_sentence(stripped))
+                HANGING_INDENT.match(text, m.end(), b_end) and _mid_sentence(stripped))
             if last in _LINE_ENDS or starts or item_ends:
                 out.append((line_start, m.start()))
                 line_start = m.end()
