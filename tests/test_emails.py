@@ -135,3 +135,48 @@ def test_a_message_is_found_by_its_senders_name(tmp_path: Path, monkeypatch: pyt
     bot, _ = mail_bot(tmp_path, monkeypatch, embedder)
     hits = bot.retriever().search("Owen Bassett term concerns", 2)
     assert hits[0].chunk.source == "mail/concerns.eml" and "from Owen Bassett" in (hits[0].chunk.context or "")
+
+
+THREAD = """Notes kept by Claire on the telematics contract.
+
+From: Raj Patel [mailto:raj.patel@clearfleet.io]
+Sent: Tuesday, January 13, 2026 4:47 PM
+To: Claire Whitcombe
+Subject: RE: revised terms
+
+On price, we can come down to GBP 16.75 per vehicle per month on a 48-month term.
+
+From: Owen Bassett <o.bassett@northmere-logistics.co.uk>
+Date: Wed, 14 Jan 2026 08:52:40 +0000
+Subject: RE: revised terms
+
+Claire,
+
+A 48-month term worries me. Our vehicle leases renew in 2028 and we may reduce
+the fleet to around 200 vans. Can we ask for a break clause at month 36?
+
+From: the depot manager's point of view, weekends are better.
+"""
+
+
+def test_a_thread_pasted_into_a_text_file_has_each_message_as_a_section(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder) -> None:  # type: ignore[no-untyped-def]
+    """Each message of a thread copied out of a mail program is its own section (subject and sender, Outlook's
+    "[mailto:]" form too), from its From line on; a sentence that starts "From:" is no message. Asked why, the answer
+    quotes the reason that follows the sentence naming the worry."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail" / "thread.txt").write_text(THREAD, encoding="utf-8")
+    from briefbot.ingest.loading import load_document
+
+    doc = load_document(tmp_path / "mail" / "thread.txt", "mail/thread.txt")
+    assert [(doc.line_of(at), section) for at, section in doc.sections] == [
+        (3, "RE: revised terms, from Raj Patel (clearfleet.io)"),
+        (10, "RE: revised terms, from Owen Bassett (northmere-logistics.co.uk)"),
+    ]
+    bot = Briefbot(load_settings(None, corpus="mail", generator="extractive"))
+    bot._embedder = embedder
+    bot.ingest()
+    a = bot.ask("Why was Owen Bassett worried about a 48-month term?")
+    assert a.answered and "Our vehicle leases renew in 2028" in a.text, a.text
+    c = a.citations[0]
+    assert (c.start_line, c.end_line) == (16, 17) and c.section == "RE: revised terms, from Owen Bassett (northmere-logistics.co.uk)"

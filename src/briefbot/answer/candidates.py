@@ -22,6 +22,14 @@ _LEANING = re.compile(
 )
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")  # a word between two sentences: a heading or title line skipped
+_WHY = re.compile(r"\s*why\b", re.IGNORECASE)
+# Words that give a reason (or its consequence): a sentence holding one answers "why" itself.
+_REASON = re.compile(
+    r"\b(?:because|since|as|due|owing|thanks|so|order|reasons?|given|after|following|caused?|led|result|resulted|"
+    r"means|meant|therefore|thus|if|unless|otherwise|risk|would|could)\b",
+    re.IGNORECASE,
+)
+REASON_LEAD_WORDS = 12  # a lead this short that gives no reason names what is asked about, not why
 
 
 @dataclass
@@ -52,6 +60,18 @@ def candidates(passages: list[Passage]) -> list[Candidate]:
                 out.append(Candidate(sentence, i, s, previous))
             previous, end = (sentence, s), e
     return out
+
+
+def reason_after(question: str, cands: list[Candidate], lead: int, text: str) -> int | None:
+    """For "Why ...?", the sentence after a short lead that gives no reason, in the same paragraph: "A 48-month term
+    worries me." names the worry; the reason is what follows ("Our vehicle leases renew in 2028 ...")."""
+    c = cands[lead]
+    if not _WHY.match(question) or _REASON.search(c.text) or len(c.text.split()) > REASON_LEAD_WORDS:
+        return None
+    for j, d in enumerate(cands):
+        if d.passage == c.passage and d.previous is not None and d.previous[1] == c.position:
+            return j if "\n\n" not in text[c.position : d.position] else None
+    return None
 
 
 def leans_on_previous(sentence: str) -> bool:

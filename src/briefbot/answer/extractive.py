@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.answer import alignment, chain, choice, decline, sentence_choice
-from briefbot.answer.candidates import Candidate, evidence, leans_on_previous
+from briefbot.answer.candidates import Candidate, evidence, leans_on_previous, reason_after
 from briefbot.answer.candidates import candidates as _candidates
 from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
 from briefbot.answer.polar import is_polar, polar_answer
@@ -410,6 +410,9 @@ class ExtractiveGenerator:
                 continue
             chosen.append(i)
             words += w
+        reason = reason_after(question, cands, first, passages[home].chunk.text)
+        if reason is not None and reason not in chosen:
+            chosen.append(reason)  # "Why ...?": the lead names what is asked about; the reason follows it
         quoted = {cands[i].text for i in chosen}
         parts: list[tuple[int, str]] = []
         for i in chosen:

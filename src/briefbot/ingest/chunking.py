@@ -180,13 +180,16 @@ def chunk_document(doc: Document, max_tokens: int = 200, overlap: int = 30, done
 
 
 def _chunk_layout(doc: Document, max_tokens: int, overlap: int, done: Done | None = None) -> list[Chunk]:
-    """Chunks of a paged or sectioned document: never across a page, lines counted within the page,
-    and each chunk labelled with the headings above it (which also go into its hash, as they are embedded)."""
+    """Chunks of a paged or sectioned document: never across a page or from one message of an e-mail thread into the
+    next (a section that starts at a From line), lines counted within the page, and each chunk labelled with the
+    headings above it (which also go into its hash, as they are embedded)."""
     pages = doc.page_starts or (0,)
-    bounds = list(pages) + [len(doc.text)]
+    messages = [at for at, _ in doc.sections if doc.text.startswith("From:", at)]
+    bounds = sorted(set(pages).union(messages)) + [len(doc.text)]
     heads = [offset for offset, _ in doc.sections]
     out: list[Chunk] = []
-    for number, (a, b) in enumerate(itertools.pairwise(bounds), 1):
+    for a, b in itertools.pairwise(bounds):
+        number = bisect.bisect_right(pages, a)
         if done is not None and doc.text:
             done(a / len(doc.text))
         page_doc = Document.from_text(doc.source, doc.text[a:b])

@@ -6,6 +6,9 @@ part's main text when there is no plain one; attachments are named, not read. Ci
 a header line is cited where it starts in the file, a body written out as it is (plain text, 7- or 8-bit) line by
 line, a quoted-printable one by the encoded line each of its lines starts on; a base64 or HTML body from where its
 text starts. The subject and the sender are the section, as a heading is in Markdown.
+
+A plain-text file that holds a thread copied out of a mail program (each message under its own From / Sent or Date /
+To / Subject lines) is read as it is, each message's subject and sender its section from its From line on.
 """
 
 from __future__ import annotations
@@ -19,12 +22,16 @@ from email.utils import parseaddr
 from pathlib import Path
 
 from briefbot.errors import LoadError
-from briefbot.ingest.textfile import read_text_file
+from briefbot.ingest.textfile import load_plain, read_text_file
 from briefbot.ingest.transcripts import mapped_document
 from briefbot.schema import Document
 
 _SHOWN = ("From", "To", "Cc", "Date", "Subject")
 _HEADER_START = re.compile(r"^([A-Za-z][\w-]*):", re.MULTILINE)
+# A message's header block in a thread pasted into a text file: a From line, then (up to a blank line) at least one of
+# Sent, Date, To or Subject. Outlook writes "From: Name [mailto:address]" or "From: Name <address>".
+_THREAD_FROM = re.compile(r"^From:[ \t]*(\S[^\n]*)\n((?:[A-Za-z][\w-]*:[^\n]*\n){1,8})", re.MULTILINE)
+_THREAD_FIELD = re.compile(r"^(Sent|Date|To|Subject):[ \t]*([^\n]*)$", re.MULTILINE)
 
 
 def load_eml(path: Path, source: str) -> Document:
@@ -63,6 +70,25 @@ def _read(path: Path, source: str, raw: str, head: str) -> Document:
     doc = mapped_document(source, lines, raw.count("\n") + 1)
     section = _section(" ".join(str(msg.get("Subject") or "").split()), str(msg.get("From") or ""))
     return replace(doc, sections=((0, section),) if section else ())
+
+
+def load_text(path: Path, source: str) -> Document:
+    """A plain-text file; when it holds an e-mail thread, each message's subject and sender are its section."""
+    doc = load_plain(path, source)
+    sections = thread_sections(doc.text)
+    return replace(doc, sections=sections) if sections else doc
+
+
+def thread_sections(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset of each message's From line, "Subject, from Name (domain)") for the messages of a pasted thread."""
+    out: list[tuple[int, str]] = []
+    for m in _THREAD_FROM.finditer(text):
+        fields = {name.lower(): value.strip() for name, value in _THREAD_FIELD.findall(m.group(2))}
+        if not fields:
+            continue
+        sender = re.sub(r"\[mailto:([^\]]+)\]", r"<\1>", m.group(1).strip())
+        out.append((m.start(), _section(" ".join(fields.get("subject", "").split()), sender)))
+    return tuple(out)
 
 
 def _section(subject: str, sender: str) -> str:

@@ -9,23 +9,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefbot.errors import LoadError
-from briefbot.ingest.emails import load_eml
+from briefbot.ingest.emails import load_eml, load_text
 from briefbot.ingest.formats import (
     FORMAT_LOADERS,  # PDF, Word, HTML, Markdown with its headings, WebVTT and SubRip transcripts
 )
 from briefbot.ingest.textfile import (
     MAX_BYTES,
     Loader,
-    load_plain,
     os_error,
     too_big,
 )
 from briefbot.schema import Document
 
 LOADERS: dict[str, Loader] = {
-    ".txt": load_plain,
-    ".md": load_plain,
-    ".markdown": load_plain,
+    ".txt": load_text,  # plain text; an e-mail thread's messages as sections
 }
 
 LOADERS.update(FORMAT_LOADERS)
@@ -33,8 +30,9 @@ LOADERS[".eml"] = load_eml  # (it reads an HTML body through formats, so it is r
 # The version of what a type's loader makes of a file, raised when that changes for files already indexed: their
 # records keep the version they were read with, and a file read with an older one is read again at the next ingest
 # (as if changed). Word 2: list items keep their bullet. WebVTT and SubRip 2: chunks keep their line maps (citations
-# narrow to the cues quoted). A type not named here is at version 1.
-READERS: dict[str, int] = {".docx": 2, ".vtt": 2, ".srt": 2}
+# narrow to the cues quoted). Plain text 2 (.txt, no extension): an e-mail thread's messages are sections. A type not
+# named here is at version 1.
+READERS: dict[str, int] = {".docx": 2, ".vtt": 2, ".srt": 2, ".txt": 2, "": 2}
 
 
 def reader_version(path: Path | str) -> int:
@@ -83,7 +81,7 @@ def type_of(path: Path) -> str:
 
 def load_document(path: Path, source: str, max_bytes: int = MAX_BYTES) -> Document:
     """Read one file with the loader for its extension (plain text without one); raises LoadError naming the file."""
-    loader = LOADERS.get(path.suffix.lower()) or (load_plain if not path.suffix else None)
+    loader = LOADERS.get(path.suffix.lower()) or (load_text if not path.suffix else None)
     if loader is None:
         raise LoadError(f"{path}: unsupported file type {path.suffix or '(none)'}")
     try:
