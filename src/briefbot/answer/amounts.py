@@ -32,6 +32,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+_RATE = re.compile(r"(?:\s+per\s+(?!cent\b)[a-z]+(?<!\bthe)|\s+(?:a|an|each)\s+(?:year|month|week|day|hour|night|person|head)\b)+")
 HOW_MANY = re.compile(r"\bhow many\b")  # a count: never a bare year ("How many people will work there?" is not "2026")
 _DURATION_Q = re.compile(r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:the|a|an|its|their)\b)", re.IGNORECASE)  # not "how long is the river"
 # A sum of money required (the numbers filtered), for questions with a money verb; _MONEY below only prefers one.
@@ -177,8 +178,11 @@ def number_span(
         money = _MONEY_SPAN.search(sentence[span[0] : span[1]])
         if "%" in sentence[span[0] : span[1]] or (money and (measure or re.match(_CODE, sentence[span[0] :]))):
             unit = None  # "18%" (not "18% higher"), "$12" (not "$12 globally"): the unit is written on
-        if unit and unit.group(1) not in STOPWORDS and not _VERB_LIKE.search(unit.group(1)):
+        if unit and unit.group(1) not in STOPWORDS and unit.group(1) != "per" and not _VERB_LIKE.search(unit.group(1)):
             span = (span[0], unit.end())
+    rate = _RATE.match(sentence, span[1]) if span else None
+    if span and rate:  # "£25 per month", "GBP 16.75 per vehicle per month": a rate is said with what it is per
+        span = (span[0], rate.end())
     if span:  # "between 28% and 80%", "from 50% to over 90%": the range, not one end of it
         span = next(((m.start(), m.end()) for m in _RANGE.finditer(sentence) if m.start() <= span[0] < m.end()), span)
     return span

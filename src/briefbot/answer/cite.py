@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefbot.answer.extractive import NAME as EXTRACTIVE
-from briefbot.answer.quotes import SHOWN_REFERENCE, locate_quotes, section_at
+from briefbot.answer.quotes import SHOWN_REFERENCE, locate_quotes, one_line, section_at
 from briefbot.answer.verify import Verifier, names, numbers
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Answer, Citation, Draft, Passage, Unsupported
@@ -324,7 +324,7 @@ def check_citations(
         passages=passages,
         unsupported=unsupported,
         raw_text=draft.text,
-        short_answer=draft.short_answer if answered else None,
+        short_answer=one_line(draft.short_answer) if answered and draft.short_answer else None,
         verified=verifier is not None and remove and draft.answered,
         notes=notes,
     )

@@ -28,12 +28,16 @@ _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
 _BREAK = re.compile(r"[ \t]*\n\s*")
 
 
+def one_line(text: str) -> str:
+    """Text as one line: a hard-wrapped line break read as a space (none between Chinese or Japanese characters)."""
+    return _BREAK.sub(" ", _CJK_BREAK.sub("", text))
+
+
 def shown(quote: str) -> str:
     """A quote as an answer shows it: in one line (a file's hard-wrapped lines, a transcript's cues, read as the
     sentence they are; no space where Chinese or Japanese text was wrapped), and the document's bracketed references
     as "[ref 1]", so they are not read (by the reader, or the citation check) as the answer's markers citing passage 1."""
-    one_line = _BREAK.sub(" ", _CJK_BREAK.sub("", quote))
-    return _DOCUMENT_REFERENCE.sub(lambda m: f"[ref {m.group(1)}]", one_line)
+    return _DOCUMENT_REFERENCE.sub(lambda m: f"[ref {m.group(1)}]", one_line(quote))
 
 
 def _is_title(line: str) -> bool:
@@ -66,11 +70,12 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
         while True:
             nl = text.find("\n", start, end)
             first = text[start:end] if nl == -1 else text[start:nl]
-            # A title is a line of its own, or the rest of one after a sentence when it ends on a capitalised word
-            # ("See Appendix D.3. 4 EXPERIMENTS\nBalanced ..." in a paper's text); not a hard-wrapped sentence's first
-            # line ("... £11.4 million. The Common Equity Tier 1 (CET1) ratio\nclosed the year at 15.8%").
+            # A title is a line of its own, or the rest of one after a sentence when it ends on a capitalised word and
+            # has no longer word in lower case ("See Appendix D.3. 4 EXPERIMENTS\nBalanced ..." in a paper's text); not
+            # a hard-wrapped sentence's first line ("... £11.4 million. The Common Equity Tier 1 (CET1) ratio\nclosed
+            # the year at 15.8%", "... Laboratory. Data will be transmitted over a Long Range Wide Area\nNetwork").
             at_line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
-            titled = _is_title(first) and (at_line_start or not first.split()[-1][:1].islower())
+            titled = _is_title(first) and (at_line_start or not any(w[:1].islower() and len(w) > 3 for w in first.split()))
             underlined = nl != -1 and UNDERLINE.match(text, nl + 1, end) is not None  # "What went well\n-----": a heading
             if _structural(first) or (nl != -1 and titled) or underlined:
                 if nl == -1:

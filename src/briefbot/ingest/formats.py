@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from briefbot.errors import LoadError
+from briefbot.ingest.pdf_pages import runs_on, tidy_pages
 from briefbot.ingest.textfile import MAX_BYTES, Loader, read_text_file
 from briefbot.ingest.transcripts import load_srt, load_vtt
 from briefbot.schema import Document
@@ -84,7 +85,8 @@ def _pdf_problem(path: Path) -> str:
 
 
 def load_pdf(path: Path, source: str) -> Document:
-    """The text layer of each page; lines are then counted within the page. No OCR."""
+    """The text layer of each page (no running headers or footers: ingest/pdf_pages.py); lines are then counted
+    within the page. No OCR."""
     _check_size(path)
     from pypdf import PdfReader
 
@@ -102,12 +104,14 @@ def load_pdf(path: Path, source: str) -> Document:
         raise LoadError(
             f"{path}: the PDF has no text layer (scanned pages?); OCR is not supported yet"
         )
+    pages = tidy_pages(pages)
     parts: list[str] = []
     starts: list[int] = []
     offset = 0
-    for text in pages:
+    for k, text in enumerate(pages):
         starts.append(offset)
-        piece = text + "\n\n"
+        # A page that ends inside a sentence is followed by one newline, not a paragraph break: the sentence reads on.
+        piece = text + ("\n" if k + 1 < len(pages) and runs_on(text, pages[k + 1]) else "\n\n")
         parts.append(piece)
         offset += len(piece)
     doc = Document.from_text(source, "".join(parts))

@@ -31,8 +31,9 @@ LOADERS[".eml"] = load_eml  # (it reads an HTML body through formats, so it is r
 # records keep the version they were read with, and a file read with an older one is read again at the next ingest
 # (as if changed). Word 2: list items keep their bullet. WebVTT and SubRip 2: chunks keep their line maps (citations
 # narrow to the cues quoted). Plain text 2 (.txt, no extension): an e-mail thread's messages are sections. A type not
-# named here is at version 1.
-READERS: dict[str, int] = {".docx": 2, ".vtt": 2, ".srt": 2, ".txt": 2, "": 2}
+# named here is at version 1. PDF 2: no running headers or footers, ligatures spelled out, a page that ends
+# mid-sentence runs on into the next.
+READERS: dict[str, int] = {".docx": 2, ".vtt": 2, ".srt": 2, ".txt": 2, "": 2, ".pdf": 2}
 
 
 def reader_version(path: Path | str) -> int:

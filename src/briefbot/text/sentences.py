@@ -18,7 +18,8 @@ _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n")
 _BLOCK_START = re.compile(r"[ \t]*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
 # A list item's next line indented under it (a hanging indent: "1. The budget was approved, subject to\n   the
-# scenario ..."): the item goes on; a line that starts another item or block does not.
+# scenario ..."), or starting in lower case (a PDF's wrapped item has no indent): the item goes on; a line that
+# starts another item or block does not.
 HANGING_INDENT = re.compile(r"(?:[ \t]{2,}|\t)(?=\S)")
 # Possessive runs that start only at the first mark of a run: a long run of dots not followed by
 # a space is rejected once, not once per starting position (which made splitting quadratic).
@@ -38,6 +39,10 @@ _OPENER = re.compile(
     r"\s+(?:The|This|These|That|Those|It|Its|They|There|Then|We|He|She|In|On|At|But|However|If|When|After"
     r"|Before|For|As|Our|Their|His|Her|Each|All|Some|Both|Such|Once|While|Although)\b"
 )
+SHORT_LINE = 0.7  # of the block's long lines (its 90th percentile): a shorter line was ended by its writer
+_CAPITAL_START = re.compile(r"[ \t]*[A-Z0-9\u00C0-\u00DE€£$]")
+_JOINING = frozenset("the a an of and or to in on at for with by from as than that which who whose is are was were be "
+                     "has have had not no nor but its their his her our your my this these those into onto via per".split())
 _LINE_ENDS = frozenset('.!?:"”|。！？」')  # a line ending in one of these is complete
 
 
@@ -53,6 +58,22 @@ def _mid_sentence(line: str) -> bool:
     title-like item, "1. Field of the Invention", does not run on into the paragraph under it)."""
     words = line.split()
     return bool(words) and (words[-1][:1].islower() or words[-1][:1].isdigit() or line[-1] in ",;(-–—&")
+
+
+def _short_line_width(text: str, start: int, end: int) -> float:
+    """In a block of hard-wrapped lines (five at least, as a PDF's text layer gives a page), a line shorter than this
+    is not wrapped: it ends where its writer ended it (a title, a table row, a list item whose bullet was not
+    extracted: "Proposed dividend of €0.84 per share\nChair's Statement\nDear shareholders,"). Zero otherwise."""
+    if text.count("\n", start, end) < 4:
+        return 0.0
+    widths = sorted(len(line.rstrip()) for line in text[start:end].split("\n"))
+    return SHORT_LINE * widths[len(widths) * 9 // 10 - 1]
+
+
+def _mid_phrase(line: str) -> bool:
+    """A line that stops where no title or item would: after a comma, a dash or a word that needs the next one."""
+    words = line.split()
+    return not words or line[-1] in ",;(-–—&/" or words[-1].lower() in _JOINING
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -76,6 +97,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     # re-reading of a long unbroken logical line), so a file of a million short lines splits in seconds.
     for b_start, b_end in blocks:
         line_start = b_start
+        short = _short_line_width(text, b_start, b_end)
         head = _BLOCK_START.match(text, line_start, b_end)  # does the logical line start a block?
         last = ""  # last non-space character of the logical line so far
         prev = b_start
@@ -86,8 +108,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             prev = m.end()
             starts = _BLOCK_START.match(text, m.end(), b_end) or _TURN_START.match(text, m.end(), b_end)
             item_ends = head is not None and head.end() <= m.start() and not (
-                HANGING_INDENT.match(text, m.end(), b_end) and _mid_sentence(stripped))
-            if last in _LINE_ENDS or starts or item_ends:
+                HANGING_INDENT.match(text, m.end(), b_end) and _mid_sentence(stripped)
+                or m.end() < b_end and text[m.end()].islower())  # "... Inflexible\nscheduling was cited" (a PDF's item)
+            if last in _LINE_ENDS or starts or item_ends or (
+                    len(stripped) < short and _CAPITAL_START.match(text, m.end(), b_end) and not _mid_phrase(stripped)):
                 out.append((line_start, m.start()))
                 line_start = m.end()
                 head = _BLOCK_START.match(text, line_start, b_end)
