@@ -68,7 +68,7 @@ def lexical_signals(question: str, sentence: str, passage: str, topic: str = "")
         "sentence_missing_n": float(len(missing_sentence)),
         "passage_missing_n": float(len(missing_passage)),
         "number_mismatch": float(bool(qnums - snums) and bool(snums - qnums)),
-        "number_missing": float(bool(qnums - set(_NUM.findall(passage)))),
+        "number_missing": float(bool(qnums - set(_NUM.findall(passage + " " + topic)))),  # "2025" of annual-report-2025
         "negation_mismatch": float(qneg and not sneg),
         "antonym": float(antonym),
     }

@@ -431,7 +431,8 @@ class ExtractiveGenerator:
             "relevance": relevance[0],
             "sentence_margin": relevance[0] - relevance[1] if len(relevance) > 1 else relevance[0],
             "passage_margin": passage_margin,
-            "missing_names": decline.missing_names(question, passages[home].chunk.text),
+            "missing_names": decline.missing_names(question, passages[home].chunk.text + " " + alignment.topic_of(
+                passages[home].chunk.source, passages[home].chunk.context)),  # the file's name and heading say it too
             "missing_terms": decline.missing_terms(
                 qwords, set(spelled_out(terms(passages[home].chunk.text), ranking.forms)), idf
             ),

@@ -85,6 +85,7 @@ def _fit(text: str, a: int, b: int, max_tokens: int) -> list[tuple[int, int]]:
 
 Done = Callable[[float], None]  # the fraction of a document chunked so far, for a progress bar
 _REPORT_EVERY = 500  # sentences between two progress reports
+CARRY_CHARS = 600  # how far into the next page a sentence interrupted by a page break is looked for
 
 
 def _units(doc: Document, max_tokens: int, done: Done | None = None) -> list[tuple[Span, int]]:
@@ -179,6 +180,13 @@ def chunk_document(doc: Document, max_tokens: int = 200, overlap: int = 30, done
     return chunks
 
 
+def _runs_to(text: str, page: int) -> int:
+    """Where the sentence that a page break interrupts ends on the next page (at most a few lines on)."""
+    for span in split_sentences(text[page : page + CARRY_CHARS]):
+        return page + span.end
+    return page
+
+
 def _chunk_layout(doc: Document, max_tokens: int, overlap: int, done: Done | None = None) -> list[Chunk]:
     """Chunks of a paged or sectioned document: never across a page or from one message of an e-mail thread into the
     next (a section that starts at a From line), lines counted within the page, and each chunk labelled with the
@@ -187,13 +195,20 @@ def _chunk_layout(doc: Document, max_tokens: int, overlap: int, done: Done | Non
     messages = [at for at, _ in doc.sections if doc.text.startswith("From:", at)]
     bounds = sorted(set(pages).union(messages)) + [len(doc.text)]
     heads = [offset for offset, _ in doc.sections]
+    # A sentence that runs over a page break (the page's text is followed by one newline, not two: ingest/pdf_pages.py)
+    # is chunked whole with the page it starts on; the next page's chunks start after it, lines counted from its top.
+    ends = {b: _runs_to(doc.text, b) for b in bounds[1:-1] if doc.page_starts and doc.text[b - 2 : b] != "\n\n"}
     out: list[Chunk] = []
     for a, b in itertools.pairwise(bounds):
         number = bisect.bisect_right(pages, a)
         if done is not None and doc.text:
             done(a / len(doc.text))
+        top, a, b = a, ends.get(a, a), ends.get(b, b)
+        shift = doc.text.count("\n", top, a)  # lines of this page that went with the sentence from the page before
         page_doc = Document.from_text(doc.source, doc.text[a:b])
         for c in chunk_document(page_doc, max_tokens, overlap):
+            if shift:
+                c = replace(c, start_line=c.start_line + shift, end_line=c.end_line + shift)
             start = a + c.start_char
             at = bisect.bisect_right(heads, start) - 1
             context = doc.sections[at][1] if at >= 0 and doc.sections[at][1] else None
