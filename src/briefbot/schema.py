@@ -16,6 +16,8 @@ class Document:
     line_starts: tuple[int, ...]
     # Paged formats (PDF): where each page starts in ``text``; chunks then stay within a page.
     page_starts: tuple[int, ...] | None = None
+    # Lines of each page's text layer left out above its text (a running header): line numbers count them.
+    page_shifts: tuple[int, ...] | None = None
     # Headings (Markdown, Word, a web page's title): (offset, "Title > Section") from that offset on.
     sections: tuple[tuple[int, str], ...] = ()
 

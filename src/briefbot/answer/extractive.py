@@ -16,6 +16,7 @@ import numpy as np
 from briefbot.answer import alignment, chain, choice, decline, sentence_choice
 from briefbot.answer.candidates import Candidate, evidence, leans_on_previous, reason_after
 from briefbot.answer.candidates import candidates as _candidates
+from briefbot.answer.decisions import decision_answer
 from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
 from briefbot.answer.polar import is_polar, polar_answer
 from briefbot.answer.quotes import same_section, shown
@@ -294,7 +295,7 @@ class ExtractiveGenerator:
         """ "Yes" or "No" with the sentences that say so (one per side of a comparison), else declined."""
         cands = _candidates(passages)
         said = evidence(cands, passages)
-        found = choice.same(question, said, _places(passages)) or polar_answer(question, said)
+        found = choice.same(question, said, _places(passages)) or decision_answer(question, cands, passages) or polar_answer(question, said)
         if found is None:
             return Draft(DECLINE, answered=False, model=NAME)
         verdict, which = found

@@ -31,7 +31,6 @@ from briefbot.answer.name_choice import (
     words as _words,
 )
 from briefbot.answer.question_kind import asks_measure
-from briefbot.answer.quotes import one_line
 from briefbot.answer.speakers import label_of
 from briefbot.index.lexical import STOPWORDS, tokenize
 
@@ -306,7 +305,6 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
 
     ``kind`` is the question's type (question_kind.question_type: who, when, where, number, other).
     """
-    sentences = [one_line(s) for s in sentences]  # "£25 per\nmonth" (a hard-wrapped file, a PDF) is "£25 per month"
     found = acronym_answer(question, sentences)
     if found:
         return found

@@ -204,7 +204,8 @@ def _chunk_layout(doc: Document, max_tokens: int, overlap: int, done: Done | Non
         if done is not None and doc.text:
             done(a / len(doc.text))
         top, a, b = a, ends.get(a, a), ends.get(b, b)
-        shift = doc.text.count("\n", top, a)  # lines of this page that went with the sentence from the page before
+        # Lines of this page that went with the sentence from the page before, and its running header's lines.
+        shift = doc.text.count("\n", top, a) + (doc.page_shifts[number - 1] if doc.page_shifts and top == pages[number - 1] else 0)
         page_doc = Document.from_text(doc.source, doc.text[a:b])
         for c in chunk_document(page_doc, max_tokens, overlap):
             if shift:

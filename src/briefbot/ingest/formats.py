@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from briefbot.errors import LoadError
-from briefbot.ingest.pdf_pages import runs_on, tidy_pages
+from briefbot.ingest.pdf_pages import numbered_sections, runs_on, tidy_pages
 from briefbot.ingest.textfile import MAX_BYTES, Loader, read_text_file
 from briefbot.ingest.transcripts import load_srt, load_vtt
 from briefbot.schema import Document
@@ -104,7 +104,7 @@ def load_pdf(path: Path, source: str) -> Document:
         raise LoadError(
             f"{path}: the PDF has no text layer (scanned pages?); OCR is not supported yet"
         )
-    pages = tidy_pages(pages)
+    pages, shifts = tidy_pages(pages)
     parts: list[str] = []
     starts: list[int] = []
     offset = 0
@@ -115,7 +115,8 @@ def load_pdf(path: Path, source: str) -> Document:
         parts.append(piece)
         offset += len(piece)
     doc = Document.from_text(source, "".join(parts))
-    return replace(doc, page_starts=tuple(starts))
+    return replace(doc, page_starts=tuple(starts), page_shifts=tuple(shifts) if any(shifts) else None,
+                   sections=numbered_sections(doc.text))
 
 
 # --- Word ---------------------------------------------------------------------------------------

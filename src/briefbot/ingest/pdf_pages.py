@@ -24,32 +24,39 @@ def _shape(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split()))
 
 
-def tidy_pages(pages: list[str]) -> list[str]:
-    """Each page's text without running headers and footers, ligatures spelled out."""
+def tidy_pages(pages: list[str]) -> tuple[list[str], list[int]]:
+    """Each page's text without the running lines at its top and bottom, ligatures spelled out; and how many lines
+    were left out at each page's top (line numbers within a page still count them, as the text layer has them)."""
     pages = [p.translate(_LIGATURES) for p in pages]
     if len(pages) < 2:
-        return pages
+        return pages, [0] * len(pages)
     edges: Counter[str] = Counter()
     for page in pages:
         lines = [line for line in page.split("\n") if line.strip()]
         edges.update({_shape(line) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
     need = max(2, RUNNING_SHARE * len(pages))
     running = {shape for shape, n in edges.items() if n >= need and re.search(r"\w", shape)}
-    if not running:
-        return pages
-    out = []
+    out, shifts = [], []
     for page in pages:
         lines = page.split("\n")
-        filled = [k for k, line in enumerate(lines) if line.strip()]
-        edge = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
-        out.append("\n".join(line for k, line in enumerate(lines) if k not in edge or _shape(line) not in running).strip("\n"))
-    return out
+        top, bottom, kept = 0, len(lines), 0  # running (or blank) lines are left out from the top and the bottom only
+        while top < bottom and (not lines[top].strip() or _shape(lines[top]) in running) and kept < EDGE_LINES:
+            kept += bool(lines[top].strip())
+            top += 1
+        kept = 0
+        while bottom > top and (not lines[bottom - 1].strip() or _shape(lines[bottom - 1]) in running) and kept < EDGE_LINES:
+            kept += bool(lines[bottom - 1].strip())
+            bottom -= 1
+        out.append("\n".join(lines[top:bottom]))
+        shifts.append(top)
+    return out, shifts
 
 
 def runs_on(page: str, next_page: str) -> bool:
     """Whether a page ends inside a sentence that the next page finishes: its last line has no closing mark and the
     next page starts in lower case ("... It allows us to serve" / "customers in Central ..."), or the last line is as
-    long as the page's running text (a wrapped line, not a heading or a table row)."""
+    long as the page's running text (a wrapped line, not a heading or a table row). (A colon ends the sentence: what it
+    leads in to starts on the next page and is cited there.)"""
     lines = [line.rstrip() for line in page.split("\n") if line.strip()]
     following = next_page.lstrip()
     if not lines or not following or lines[-1][-1] in _SENTENCE_DONE:
@@ -58,3 +65,27 @@ def runs_on(page: str, next_page: str) -> bool:
         return True
     widths = sorted(len(line) for line in lines)
     return len(lines) >= 5 and len(lines[-1]) >= 0.8 * widths[len(widths) * 9 // 10 - 1] and not following[0].isdigit()
+
+
+# A numbered heading on a line of its own: "5. Planning application 25/0417/FUL – Glebe Farm", "4.2 Remote access".
+_NUMBERED = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)[ \t]+([A-Z][^\n]{0,80}?)[ \t]*$", re.MULTILINE)
+_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|shall|must|may)\b")  # a heading states nothing
+HEADING_WORDS = 10  # a longer numbered line is a list item or a clause, not a heading
+
+
+def numbered_sections(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, "5. Devices > 5.1 Firm-issued equipment") for a numbered document's headings: a PDF keeps no heading
+    marks, but a numbered line without closing punctuation or a sentence inside it is one. Two at least, else none."""
+    stack: list[tuple[int, str]] = []
+    out: list[tuple[int, str]] = []
+    for m in _NUMBERED.finditer(text):
+        number, title = m.group(1).rstrip("."), m.group(2)
+        if (len(title.split()) > HEADING_WORDS or title[-1] in ".,;:!?" or re.search(r"[.!?] [A-Z]", title)
+                or _CLAUSE.search(title) or text[m.end() + 1 : m.end() + 2].islower()):  # (a wrapped item goes on)
+            continue
+        level = number.count(".") + 1
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, f"{number} {title}" if level > 1 else f"{number}. {title}"))
+        out.append((m.start(), " > ".join(t for _, t in stack)))
+    return tuple(out) if len(out) >= 2 else ()

@@ -39,6 +39,7 @@ _OPENER = re.compile(
     r"\s+(?:The|This|These|That|Those|It|Its|They|There|Then|We|He|She|In|On|At|But|However|If|When|After"
     r"|Before|For|As|Our|Their|His|Her|Each|All|Some|Both|Such|Once|While|Although)\b"
 )
+WRAP_WIDTH = 160  # lines wrapped at a page's or an editor's width are no longer than this
 SHORT_LINE = 0.7  # of the block's long lines (its 90th percentile): a shorter line was ended by its writer
 _CAPITAL_START = re.compile(r"[ \t]*[A-Z0-9\u00C0-\u00DE€£$]")
 _JOINING = frozenset("the a an of and or to in on at for with by from as than that which who whose is are was were be "
@@ -67,7 +68,8 @@ def _short_line_width(text: str, start: int, end: int) -> float:
     if text.count("\n", start, end) < 4:
         return 0.0
     widths = sorted(len(line.rstrip()) for line in text[start:end].split("\n"))
-    return SHORT_LINE * widths[len(widths) * 9 // 10 - 1]
+    wide = widths[len(widths) * 9 // 10 - 1]
+    return SHORT_LINE * wide if wide <= WRAP_WIDTH else 0.0  # (a paragraph per line is no wrapped text)
 
 
 def _mid_phrase(line: str) -> bool:
