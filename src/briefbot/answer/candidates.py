@@ -23,6 +23,15 @@ _LEANING = re.compile(
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")  # a word between two sentences: a heading or title line skipped
 _WHY = re.compile(r"\s*why\b", re.IGNORECASE)
+_WHO = re.compile(r"\s*who\b", re.IGNORECASE)
+# A person's name: two or three capitalised words (not opening the sentence), none of them a role's or a body's.
+_PERSON_NAME = re.compile(r"(?<=[\w,;:][ \n])[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}\b")
+_NOT_A_NAME = frozenset(
+    "officer chief board meeting general director manager committee council president chair annual group company "
+    "department ministry university school office team executive financial operating controller secretary head "
+    "management supervisory services service limited national international street road park house".split()
+)
+_POINTS_BACK = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b", re.IGNORECASE)
 # Words that give a reason (or its consequence): a sentence holding one answers "why" itself.
 _REASON = re.compile(
     r"\b(?:because|since|as|due|owing|thanks|so|order|reasons?|given|after|following|caused?|led|result|resulted|"
@@ -62,16 +71,39 @@ def candidates(passages: list[Passage]) -> list[Candidate]:
     return out
 
 
+def _next(cands: list[Candidate], lead: int, text: str) -> int | None:
+    """The candidate right after ``lead`` in its passage's paragraph, if any."""
+    c = cands[lead]
+    for j, d in enumerate(cands):
+        if d.passage == c.passage and d.previous is not None and d.previous[1] == c.position:
+            return j if "\n\n" not in text[c.position : d.position] else None
+    return None
+
+
 def reason_after(question: str, cands: list[Candidate], lead: int, text: str) -> int | None:
     """For "Why ...?", the sentence after a short lead that gives no reason, in the same paragraph: "A 48-month term
     worries me." names the worry; the reason is what follows ("Our vehicle leases renew in 2028 ...")."""
     c = cands[lead]
     if not _WHY.match(question) or _REASON.search(c.text) or len(c.text.split()) > REASON_LEAD_WORDS:
         return None
-    for j, d in enumerate(cands):
-        if d.passage == c.passage and d.previous is not None and d.previous[1] == c.position:
-            return j if "\n\n" not in text[c.position : d.position] else None
-    return None
+    return _next(cands, lead, text)
+
+
+def person_after(question: str, cands: list[Candidate], lead: int, text: str) -> int | None:
+    """For "Who ...?", the next sentence of the paragraph when the lead names nobody the question does not and that
+    sentence names someone new and points back ("... Annelies Brouwer ... will step down" / "We are delighted that
+    Tomasz Wierzbicki ... will succeed her")."""
+    if not _WHO.match(question):
+        return None
+    asked = {w.lower() for w in _WORD.findall(question)}
+    def new(sentence: str) -> list[str]:
+        return [n for n in _PERSON_NAME.findall(sentence)
+                if not {w.lower() for w in n.split()} & (asked | _NOT_A_NAME)]
+
+    if new(cands[lead].text):
+        return None
+    j = _next(cands, lead, text)
+    return j if j is not None and new(cands[j].text) and _POINTS_BACK.search(cands[j].text) else None
 
 
 def leans_on_previous(sentence: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.answer import alignment, chain, choice, decline, sentence_choice
-from briefbot.answer.candidates import Candidate, evidence, leans_on_previous, reason_after
+from briefbot.answer.candidates import Candidate, evidence, leans_on_previous, person_after, reason_after
 from briefbot.answer.candidates import candidates as _candidates
 from briefbot.answer.decisions import decision_answer
 from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
@@ -414,6 +414,9 @@ class ExtractiveGenerator:
         reason = reason_after(question, cands, first, passages[home].chunk.text)
         if reason is not None and reason not in chosen:
             chosen.append(reason)  # "Why ...?": the lead names what is asked about; the reason follows it
+        person = person_after(question, cands, first, passages[home].chunk.text)
+        if person is not None and person not in chosen:
+            chosen.insert(0, person)  # "Who ...?": the person is named in the next sentence (read first for the short answer)
         quoted = {cands[i].text for i in chosen}
         parts: list[tuple[int, str]] = []
         for i in chosen:
