@@ -77,3 +77,15 @@ def test_a_numbered_pdf_heading_is_a_section() -> None:
                    ("4.1 Passwords", "4. Access and authentication > 4.1 Passwords"),
                    ("4.2 Remote access", "4. Access and authentication > 4.2 Remote access")]
     assert numbered_sections("1. Introduction\nText.\n") == ()  # one numbered line makes no numbered document
+
+
+def test_the_section_shown_is_the_numbered_heading_the_quote_sits_under() -> None:
+    """A passage that starts under "7. Tree planting" and goes on into "8. Bus shelter": a quote from item 8 is cited
+    under item 8; in a document with Markdown headings a numbered list line is no heading."""
+    from briefbot.answer.quotes import section_at
+
+    text = "The motion was carried unanimously (9-0).\n8. Bus shelter, Station Brae\nThe motion to relocate the shelter fell."
+    at = text.index("The motion to relocate")
+    assert section_at(text, at, "7. Tree planting at Millbank Park") == "8. Bus shelter, Station Brae"
+    assert section_at(text, 0, "7. Tree planting at Millbank Park") == "7. Tree planting at Millbank Park"
+    assert section_at(text, at, "Minutes > Items") == "Minutes > Items"

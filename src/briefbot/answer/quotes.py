@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from briefbot.ingest.pdf_pages import numbered_headings
 from briefbot.text.sentences import split_sentences
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_HEADING_LINE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_NUMBERED_CONTEXT = re.compile(r"\d{1,2}\.\s")
 _RULE = re.compile(r"^\s*(?:[-=*_~`]{3,}.*|\|.*|[-=]+)\s*$")  # setext underline, thematic break, fence, table row
 UNDERLINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\n|$)")  # the line under a heading in plain text or Markdown
 _BULLET = re.compile(r"[ \t]*(?:[-*+]|\d+[.)]|>|\[\d{4}\])[ \t]+")  # list markers; a patent's paragraph number [0035]
@@ -186,18 +189,18 @@ def section_at(passage_text: str, offset: int, context: str | None) -> str | Non
     """The heading path at ``offset``: the passage's own headings before it, over the chunk's context.
 
     The context's components are taken as levels 1, 2, ... (how Markdown nests); a heading inside the
-    passage replaces the components at or below its level.
+    passage replaces the components at or below its level. When the context is a numbered document's heading
+    ("7. Tree planting", a PDF's: ingest/pdf_pages.py), the passage's numbered headings count too ("8. Bus shelter").
     """
     stack: list[tuple[int, str]] = [(i + 1, t) for i, t in enumerate(context.split(" > "))] if context else []
-    pos = 0
-    for line in passage_text[:offset].split("\n"):
-        m = _HEADING.match(line)
-        if m and m.group(2).strip() and pos + len(line) <= offset:
-            level = len(m.group(1))
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            stack.append((level, m.group(2).strip()))
-        pos += len(line) + 1
+    found = [(m.start(), len(m.group(1)), m.group(2).strip()) for m in _HEADING_LINE.finditer(passage_text, 0, offset)
+             if m.group(2).strip()]
+    if context and _NUMBERED_CONTEXT.match(context):
+        found += [(at, level, title) for at, level, title in numbered_headings(passage_text[:offset])]
+    for _, level, title in sorted(found):
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, title))
     return " > ".join(t for _, t in stack) or None
 
 

@@ -73,19 +73,30 @@ _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|shall|must|may)\b"
 HEADING_WORDS = 10  # a longer numbered line is a list item or a clause, not a heading
 
 
+def numbered_heading(text: str, m: re.Match[str]) -> tuple[int, str] | None:
+    """(level, "4.2 Remote access") when the numbered line ``m`` of ``text`` is a heading: no closing punctuation, no
+    sentence or finite verb in it, ten words at most, and the line after it not a continuation (lower case)."""
+    number, title = m.group(1).rstrip("."), m.group(2)
+    if (len(title.split()) > HEADING_WORDS or title[-1] in ".,;:!?" or re.search(r"[.!?] [A-Z]", title)
+            or _CLAUSE.search(title) or text[m.end() + 1 : m.end() + 2].islower()):
+        return None
+    level = number.count(".") + 1
+    return level, (f"{number} {title}" if level > 1 else f"{number}. {title}")
+
+
+def numbered_headings(text: str) -> list[tuple[int, int, str]]:
+    """(offset, level, title) of each numbered heading line in ``text``."""
+    return [(m.start(), *found) for m in _NUMBERED.finditer(text) if (found := numbered_heading(text, m))]
+
+
 def numbered_sections(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, "5. Devices > 5.1 Firm-issued equipment") for a numbered document's headings: a PDF keeps no heading
     marks, but a numbered line without closing punctuation or a sentence inside it is one. Two at least, else none."""
     stack: list[tuple[int, str]] = []
     out: list[tuple[int, str]] = []
-    for m in _NUMBERED.finditer(text):
-        number, title = m.group(1).rstrip("."), m.group(2)
-        if (len(title.split()) > HEADING_WORDS or title[-1] in ".,;:!?" or re.search(r"[.!?] [A-Z]", title)
-                or _CLAUSE.search(title) or text[m.end() + 1 : m.end() + 2].islower()):  # (a wrapped item goes on)
-            continue
-        level = number.count(".") + 1
+    for at, level, title in numbered_headings(text):
         while stack and stack[-1][0] >= level:
             stack.pop()
-        stack.append((level, f"{number} {title}" if level > 1 else f"{number}. {title}"))
-        out.append((m.start(), " > ".join(t for _, t in stack)))
+        stack.append((level, title))
+        out.append((at, " > ".join(t for _, t in stack)))
     return tuple(out) if len(out) >= 2 else ()
