@@ -180,3 +180,30 @@ def test_a_thread_pasted_into_a_text_file_has_each_message_as_a_section(tmp_path
     assert a.answered and "Our vehicle leases renew in 2028" in a.text, a.text
     c = a.citations[0]
     assert (c.start_line, c.end_line) == (16, 17) and c.section == "RE: revised terms, from Owen Bassett (northmere-logistics.co.uk)"
+
+
+def test_a_brief_of_a_thread_quotes_no_fragment_of_a_quoted_reply(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder) -> None:  # type: ignore[no-untyped-def]
+    """A reply quotes the message before it line by line ("> ...,\\n>    which comes to ..."): the splitter reads each
+    quoted line as a block, and the rest of a cut sentence ("which comes to just under GBP 160,000 ...") is no point
+    for a brief. (The thread's header lines are no speakers' turns: it is not read as a transcript.)"""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mail").mkdir()
+    reply = THREAD + """
+From: Raj Patel <raj.patel@clearfleet.io>
+Date: Thu, 15 Jan 2026 09:12:00 +0000
+Subject: RE: revised terms
+
+We can add a break clause at month 36 with 90 days' notice for a fee of GBP 2,000.
+
+> On Wed, 14 Jan 2026, Owen Bassett wrote:
+> Our quote came to GBP 18.50 per vehicle per month on a 36-month term,
+>    which comes to just under GBP 160,000 over the whole contract period.
+"""
+    (tmp_path / "mail" / "thread.txt").write_text(reply, encoding="utf-8")
+    bot = Briefbot(load_settings(None, corpus="mail", generator="extractive"))
+    bot._embedder = embedder
+    bot.ingest()
+    b = bot.brief(source="mail/thread.txt")
+    assert b.answered and "break clause" in b.text
+    sentences = [s.strip() for s in b.text.split("]") if s.strip()]
+    assert not any(s[:1].islower() for s in sentences), b.text
