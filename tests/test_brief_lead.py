@@ -139,3 +139,24 @@ def test_a_report_brief_quotes_no_question_it_asks_but_a_meeting_brief_may(tmp_p
     )
     said = sentences(bot_for(tmp_path, embedder).brief(source="corpus/rfs.txt", words=60).text)
     assert said and not any(s.startswith("What happens") for s in said), said
+
+
+def test_a_minutes_brief_leads_with_what_was_decided(tmp_path: Path, embedder: object) -> None:
+    """Minutes' "## Decisions" list is their main point wherever it stands (here last, after the discussion): the
+    brief opens with the decisions, in their order, then the rest in the document's."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "board-minutes.md").write_text(
+        "# Board of Directors: minutes, 22 January 2026\n\n"
+        "## Finance\n\nThe finance director presented the unaudited results for the year. Net interest income rose to "
+        "48.6 million pounds, up 7.2% on the prior year. Deposit balances grew by 212 million pounds, driven by the "
+        "new fixed-term saver account.\n\n"
+        "## Hiring\n\nThe chief executive reported that headcount stood at 412 full-time staff at year end. Call "
+        "waiting times at the Newport contact centre reached almost seven minutes in December.\n\n"
+        "## Decisions\n\n1. The 2026 budget was approved.\n2. The board approved 18 additional contact centre roles "
+        "in Newport.\n3. The proposed dividend was deferred until the audited accounts are signed.\n\n"
+        "## Action items\n\n- Priya Raman: circulate a downside budget scenario by 13 February.\n"
+    )
+    said = sentences(bot_for(tmp_path, embedder).brief(source="corpus/board-minutes.md").text)
+    assert said[:3] == ["The 2026 budget was approved.", "The board approved 18 additional contact centre roles in Newport.",
+                        "The proposed dividend was deferred until the audited accounts are signed."], said
+    assert len(said) > 3  # the discussion follows

@@ -74,6 +74,14 @@ SUMMARY_HEADING = re.compile(
     r"|key findings|what \w+ found)\b",
     re.IGNORECASE,
 )
+# Minutes' own list of what was decided ("## Decisions", "Resolutions"), wherever it stands: the brief leads with it, as
+# a report's brief does with its summary (LEAD_SHARE of the budget). Not fitted: no set with reference summaries has
+# minutes; the long documents, BBC and QMSum have no such heading (their briefs are unchanged).
+DECISIONS_HEADING = re.compile(
+    r"^(?:#{1,6}\s*|\*\*)?(?:[\dIVX]+(?:\.\d+)*\.?\s+)?(?:(?:key|main|summary of)\s+)?(?:decisions|resolutions)"
+    r"(?:\s+(?:made|taken|reached|agreed))?(?:\s+and\s+(?:actions|action items|next steps))?(?:\*\*)?\s*:?$",
+    re.IGNORECASE,
+)
 COVERAGE = 1.0  # bonus for a part of the document the brief has not drawn on yet: parts first, then depth
 # A spoken sentence full of "um", "uh" and {disfmarker} says less per word: its score loses FILLER x that share.
 # Fitted on half A of QMSum general (ROUGE-1 .203/.210/.214/.216/.214/.214 at 0/0.3/1/2/3/5); no effect on written text.
@@ -242,6 +250,14 @@ def brief_file(passages: list[Passage], embedder: Embedder, words: int) -> Brief
     vecs = prose_vectors(embedder, units)
     total = sum(units[i].words for i in prose)
     opening = None
+    decided = _section_under(units, prose, DECISIONS_HEADING, math.inf)
+    if decided:  # minutes: what was decided leads, in its own order; the rest follows in the document's
+        lead = select(units, vecs, file_scores(units, vecs, decided), int(LEAD_SHARE * words))
+        others = [i for i in range(len(units)) if i not in set(decided)]
+        rest = select(units, vecs, file_scores(units, vecs, others), words - sum(units[u].words for u in lead),
+                      blocks=[b for b in blocks_of(units) if not set(b) & set(decided)], after=lead)
+        ordered = sorted(lead, key=lambda u: units[u].order) + sorted(rest, key=lambda u: (units[u].source, units[u].order))
+        return BriefPlan(Draft(compose(units, ordered), answered=True, model=NAME), passages, material=_material(passages))
     if total <= LONG_WORDS:
         chosen = select(units, vecs, file_scores(units, vecs, range(len(units)), KEYWORDS), words)
         opening = prose[0] if prose[0] in chosen[:OPENING_AMONG] else None  # a news lead states what happened
@@ -301,13 +317,18 @@ def _hierarchical(units: list[Unit], vecs: np.ndarray, prose: list[int], total: 
 
 def summary_section(units: list[Unit], prose: list[int], total: int) -> list[int] | None:
     """The prose under a heading such as "Summary", "Abstract" or "What GAO Found" in the first third of a file."""
+    return _section_under(units, prose, SUMMARY_HEADING, total / 3)
+
+
+def _section_under(units: list[Unit], prose: list[int], heading: re.Pattern[str], within: float) -> list[int] | None:
+    """The prose under the first heading matching ``heading`` that comes before ``within`` words of prose."""
     seen = 0
     for i, u in enumerate(units):
         if u.prose:
             seen += u.words
-            if seen > total / 3:
+            if seen > within:
                 return None
-        elif SUMMARY_HEADING.match(u.text) and _is_heading(u):
+        elif heading.match(u.text) and _is_heading(u):
             end = next((j for j in range(i + 1, len(units)) if not units[j].prose and _is_heading(units[j])),
                        len(units))
             return [j for j in prose if i < j < end] or None
