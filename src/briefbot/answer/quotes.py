@@ -20,6 +20,7 @@ _NUMBERED_CONTEXT = re.compile(r"\d{1,2}\.\s")
 _RULE = re.compile(r"^\s*(?:[-=*_~`]{3,}.*|\|.*|[-=]+)\s*$")  # setext underline, thematic break, fence, table row
 UNDERLINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\n|$)")  # the line under a heading in plain text or Markdown
 _BULLET = re.compile(r"[ \t]*(?:[-*+]|\d+[.)]|>|\[\d{4}\])[ \t]+")  # list markers; a patent's paragraph number [0035]
+_TITLE_DASH = re.compile(r" [—–|] ")
 _END = re.compile(r"[.!?…:;。！？][\"'”’)\]」』]*$")
 # A document's own reference in brackets ("Sun et al. [1]", "[2, 5]"): written as an answer's citation marker is.
 _DOCUMENT_REFERENCE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -46,7 +47,8 @@ def shown(quote: str) -> str:
 def _is_title(line: str) -> bool:
     """A short line without closing punctuation, mostly capitalised: a document or section title."""
     words = line.split()
-    if not words or len(words) > 10 or _END.search(line.strip()):
+    # (a title line joined by dashes may run longer: "30-Pint Portable Dehumidifier — Owner's Manual — Models DH-30 ...")
+    if not words or len(words) > (16 if _TITLE_DASH.search(line) else 10) or _END.search(line.strip()):
         return False
     capital = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return capital * 2 >= len(words) or len(words) <= 2
