@@ -93,3 +93,20 @@ def test_a_short_line_in_wrapped_text_ends_where_its_writer_ended_it() -> None:
 def test_rates_are_said_with_what_they_are_per() -> None:
     assert short_answer("How much is the monthly allowance?", ["Staff receive an allowance of £25 per month,\npaid through payroll."], "number") == "£25 per month"
     assert short_answer("How much loan repayment per nurse should states fund?", ["States should fund up to $15,000 per nurse over three years."], "number") == "$15,000 per nurse"
+
+
+def test_a_sentence_running_over_two_page_breaks_loses_no_text() -> None:
+    """A page that is all one unfinished sentence: what is carried back never reaches past the next page, and every
+    word of the document is still in a chunk."""
+    from briefbot.schema import Document
+
+    pages = ["The survey covered every harbour on the coast and it found that the\n",
+             "older quays were in poor repair, that the newer ones were not, and that\n",
+             "the board should repair the old quays first. Dredging comes next.\n\n"]
+    doc = Document.from_text("survey.pdf", "".join(pages))
+    doc = Document(doc.source, doc.text, doc.line_starts, page_starts=(0, len(pages[0]), len(pages[0]) + len(pages[1])))
+    chunks = chunk_document(doc, max_tokens=200, overlap=0)
+    said = " ".join(" ".join(c.text.split()) for c in chunks)
+    for word in " ".join(pages).split():
+        assert word in said.split()
+    assert chunks[0].page == 1 and "repair the old quays first." in chunks[0].text

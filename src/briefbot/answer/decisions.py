@@ -48,7 +48,7 @@ _SAME = [frozenset(tokenize(words)) for words in (
     "proposal proposed motion resolution recommendation", "move moving relocate relocation relocating",
 )]
 ITEM_SHARE = 0.6  # of what the question says of the item, the share its sentences must hold
-WINDOW = 4  # sentences before the outcome read as its item (back to the item's heading)
+WINDOW = 4  # sentences before the outcome read as its item when its heading is not in the passage
 
 
 def _terms(text: str) -> set[str]:
@@ -79,9 +79,8 @@ def decision_answer(question: str, cands: list[Candidate], passages: list[Passag
         text = passages[c.passage].chunk.text
         heads = [m.start() for m in _ITEM.finditer(text, 0, c.position)]
         before = [j for j, d in enumerate(cands) if d.passage == c.passage and d.position < c.position]
-        start = min([cands[j].position for j in before[-WINDOW:]] + [c.position])
-        if heads:
-            start = max(start, heads[-1]) if heads[-1] > start else heads[-1]
+        # The item: back to its heading in the passage, else the WINDOW sentences before and the passage's section.
+        start = heads[-1] if heads else min([cands[j].position for j in before[-WINDOW:]] + [c.position])
         heading = "" if heads else passages[c.passage].chunk.context or ""  # the item began before the passage
         item = _terms(text[start : c.position + len(c.text)] + " " + heading)
         if len(asked & item) < ITEM_SHARE * len(asked) or not names <= item:

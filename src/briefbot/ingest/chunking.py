@@ -197,7 +197,11 @@ def _chunk_layout(doc: Document, max_tokens: int, overlap: int, done: Done | Non
     heads = [offset for offset, _ in doc.sections]
     # A sentence that runs over a page break (the page's text is followed by one newline, not two: ingest/pdf_pages.py)
     # is chunked whole with the page it starts on; the next page's chunks start after it, lines counted from its top.
-    ends = {b: _runs_to(doc.text, b) for b in bounds[1:-1] if doc.page_starts and doc.text[b - 2 : b] != "\n\n"}
+    ends: dict[int, int] = {}
+    for b, after in reversed(list(itertools.pairwise(bounds))):
+        if 0 < b and doc.page_starts and doc.text[b - 2 : b] != "\n\n":
+            end = _runs_to(doc.text, b)  # (a sentence that fills the next page too goes on to where it ends)
+            ends[b] = end if end < after else ends.get(after, after)
     out: list[Chunk] = []
     for a, b in itertools.pairwise(bounds):
         number = bisect.bisect_right(pages, a)
