@@ -588,7 +588,8 @@ def test_a_measure_asked_by_its_name_is_a_number_in_its_unit() -> None:
     cold = ["The lowest temperature on record is −11.7 °C, at Omeo."]
     assert short_answer("What is the lowest recorded temperature?", cold, "number") == "−11.7 °C"
     oil = ["In 1979 the price of oil reached nearly $40 per barrel."]
-    assert short_answer("What was the highest price of oil in 1979?", oil, "number") == "$40"  # not "1979", nor "$40 per"
+    # not "1979", nor "$40 per": a rate with what it is per
+    assert short_answer("What was the highest price of oil in 1979?", oil, "number") == "$40 per barrel"
     heavier = ["Oxygen 18 is about 12% heavier than oxygen 16."]
     assert short_answer("How much heavier is oxygen 18 than oxygen 16?", heavier, "number") == "12%"
 

@@ -65,8 +65,9 @@ def test_each_sentence_knows_whose_turn_it_is_in_across_chunks() -> None:
 
 
 def test_a_blank_line_ends_a_turn() -> None:
-    # "Date: ..." and "Author: ..." lines read as turns (two of them make a transcript); the report below is no one's
-    text = "Pier report\nDate: 3 March 2024\nAuthor: Jane Smith\n\nThe council decided to repair the pier . Work starts in May ."
+    # "Editor: ..." and "Author: ..." lines read as turns (two of them make a transcript; a header line such as
+    # "Date: ..." does not count); the report below is no one's
+    text = "Pier report\nEditor: Tom Reid\nAuthor: Jane Smith\n\nThe council decided to repair the pier . Work starts in May ."
     units = units_of([passage(text, 0, 0)], whole_file=True)
     said = {u.text: u.speaker for u in units}
     assert said["Author: Jane Smith"] == "Author"
