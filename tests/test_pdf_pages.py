@@ -110,3 +110,14 @@ def test_a_sentence_running_over_two_page_breaks_loses_no_text() -> None:
     for word in " ".join(pages).split():
         assert word in said.split()
     assert chunks[0].page == 1 and "repair the old quays first." in chunks[0].text
+
+
+def test_a_capitalised_first_line_that_goes_on_in_lower_case_is_no_title() -> None:
+    from briefbot.answer.quotes import quotable_spans
+
+    text = ("Methods\nBetween January and May 2025 we surveyed every\nregistered nurse employed at fourteen hospitals.\n"
+            "30-Pint Portable Dehumidifier — Owner's Manual — Models DH-30 and DH-30P (with\nbuilt-in pump)\n"
+            "Thank you for choosing Aerolith.")
+    got = [text[s:e] for s, e in quotable_spans(text)]
+    assert got == ["Between January and May 2025 we surveyed every\nregistered nurse employed at fourteen hospitals.",
+                   "Thank you for choosing Aerolith."], got
