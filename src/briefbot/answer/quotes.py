@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefbot.ingest.pdf_pages import numbered_headings
+from briefbot.text.numbered import numbered_headings
 from briefbot.text.sentences import split_sentences
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
