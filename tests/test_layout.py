@@ -102,6 +102,15 @@ def test_lower_stages_never_import_higher_ones() -> None:
     assert not wrong, "\n".join(wrong)
 
 
+def test_ingest_and_answer_never_import_each_other() -> None:
+    """They sit side by side (README, Code map): only api.py joins them; what both need lives lower (text/)."""
+    def stage(module: str) -> str:
+        return (module.split(".") + [""])[1]
+
+    crossing = [(a, b) for a, targets in graph().items() for b in targets if {stage(a), stage(b)} == {"ingest", "answer"}]
+    assert not crossing, crossing
+
+
 def test_every_module_has_a_layer() -> None:
     assert [m for m in graph() if layer_of(m) < 0] == []
 
