@@ -15,23 +15,18 @@ many cite the page it is on.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pdf_questions import QUESTIONS, UNANSWERABLE
-from workplace import ask_all, report, write
+from workplace import run
 
 DOCS = Path(__file__).resolve().parent / "pdfs"
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", default="pdfs", help="bench/results/NAME.json")
-    args = ap.parse_args()
-    rows, seconds = ask_all(DOCS, QUESTIONS, UNANSWERABLE)
-    write(args.out, report(rows, seconds, "PDF documents"), rows)
+    run(DOCS, QUESTIONS, UNANSWERABLE, "pdfs", "PDF documents", __doc__)
 
 
 if __name__ == "__main__":

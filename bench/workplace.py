@@ -95,12 +95,17 @@ def write(name: str, summary: dict, rows: list[dict]) -> None:
     print(f"wrote {out}")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", default="workplace", help="bench/results/NAME.json")
+def run(docs: Path, questions: list[tuple], unanswerable: list[str], out: str, title: str, doc: str) -> None:
+    """The command line of a held-out document set: ask every question, print the table, write the results."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("--out", default=out, help="bench/results/NAME.json")
     args = ap.parse_args()
-    rows, seconds = ask_all(DOCS, QUESTIONS, UNANSWERABLE)
-    write(args.out, report(rows, seconds, "workplace documents"), rows)
+    rows, seconds = ask_all(docs, questions, unanswerable)
+    write(args.out, report(rows, seconds, title), rows)
+
+
+def main() -> None:
+    run(DOCS, QUESTIONS, UNANSWERABLE, "workplace", "workplace documents", __doc__)
 
 
 if __name__ == "__main__":

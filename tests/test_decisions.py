@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from briefbot.api import Briefbot
+
+from .test_briefing import bot_for
 from briefbot.ingest.pdf_pages import numbered_sections
-from briefbot.settings import load_settings
 
 MINUTES = """# Kilbride Town Council: Planning Committee, 14 October 2025
 
@@ -41,12 +42,9 @@ It was agreed that the Town Clerk would arrange a like-for-like replacement at t
 @pytest.fixture(scope="module")
 def minutes_bot(tmp_path_factory: pytest.TempPathFactory, embedder) -> Briefbot:  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("minutes")
-    (root / "docs").mkdir()
-    (root / "docs" / "planning-committee-2025-10.md").write_text(MINUTES, encoding="utf-8")
-    bot = Briefbot(load_settings(None, corpus=str(root / "docs"), index=str(root / ".briefbot"), generator="extractive"))
-    bot._embedder = embedder
-    bot.ingest()
-    return bot
+    (root / "corpus").mkdir()
+    (root / "corpus" / "planning-committee-2025-10.md").write_text(MINUTES, encoding="utf-8")
+    return bot_for(root, embedder)
 
 
 @pytest.mark.parametrize(("question", "verdict", "quoted"), [

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from briefbot.api import Briefbot
-from briefbot.settings import load_settings
+
+from .test_briefing import bot_for
 
 REPORT = """# Kestrel Valve Group: Chair's statement
 
@@ -24,12 +25,9 @@ The Tilburg foundry was relined in the spring. The work took eleven weeks.
 @pytest.fixture(scope="module")
 def report_bot(tmp_path_factory: pytest.TempPathFactory, embedder) -> Briefbot:  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("report")
-    (root / "docs").mkdir()
-    (root / "docs" / "chair-statement.md").write_text(REPORT, encoding="utf-8")
-    bot = Briefbot(load_settings(None, corpus=str(root / "docs"), index=str(root / ".briefbot"), generator="extractive"))
-    bot._embedder = embedder
-    bot.ingest()
-    return bot
+    (root / "corpus").mkdir()
+    (root / "corpus" / "chair-statement.md").write_text(REPORT, encoding="utf-8")
+    return bot_for(root, embedder)
 
 
 def test_who_reads_on_to_the_person_the_next_sentence_names(report_bot: Briefbot) -> None:
