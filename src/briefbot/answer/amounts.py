@@ -32,7 +32,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 
-_RATE = re.compile(r"(?:\s+per\s+(?!cent\b)[a-z]+(?<!\bthe)|\s+(?:a|an|each)\s+(?:year|month|week|day|hour|night|person|head)\b)+")
+# A rate after a number: "per month", "per vehicle per month", "a year" ("per cent" is a percentage).
+_RATE = re.compile(r"(?:\s+per\s+(?!cent\b|the\b)[a-z]+|\s+(?:a|an|each)\s+(?:year|month|week|day|hour|night|person|head)\b)+")
 HOW_MANY = re.compile(r"\bhow many\b")  # a count: never a bare year ("How many people will work there?" is not "2026")
 _DURATION_Q = re.compile(r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:the|a|an|its|their)\b)", re.IGNORECASE)  # not "how long is the river"
 # A sum of money required (the numbers filtered), for questions with a money verb; _MONEY below only prefers one.

@@ -428,6 +428,8 @@ class ExtractiveGenerator:
             parts.append((c.position, c.text))
         parts.sort()
         text = shown(join_sentences([t for _, t in parts])) + f" [{home + 1}]"
+        chunk = passages[home].chunk
+        topic = alignment.topic_of(chunk.source, chunk.context)  # the file's name and the section: said too
         # The decline signals (answer/decline.py weighs them): relevance of the passage's best-supported sentence,
         # what the passage lacks of the question, and (below) what the quoted sentences lack, word by word.
         relevance = sorted((0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine), reverse=True)
@@ -435,8 +437,7 @@ class ExtractiveGenerator:
             "relevance": relevance[0],
             "sentence_margin": relevance[0] - relevance[1] if len(relevance) > 1 else relevance[0],
             "passage_margin": passage_margin,
-            "missing_names": decline.missing_names(question, passages[home].chunk.text + " " + alignment.topic_of(
-                passages[home].chunk.source, passages[home].chunk.context)),  # the file's name and heading say it too
+            "missing_names": decline.missing_names(question, chunk.text + " " + topic),  # the file's name and heading too
             "missing_terms": decline.missing_terms(
                 qwords, set(spelled_out(terms(passages[home].chunk.text), ranking.forms)), idf
             ),
@@ -444,8 +445,7 @@ class ExtractiveGenerator:
         }
         best_first = [cands[i].text for i in chosen] + [t for _, t in parts if t not in {cands[i].text for i in chosen}]
         said = [cands[i].said() for i in chosen]  # each quoted sentence, read with the one it leans on
-        chunk = passages[home].chunk
-        signals.update(alignment.sentence_signals(question, said, chunk.text, self.embedder, alignment.topic_of(chunk.source, chunk.context)))
+        signals.update(alignment.sentence_signals(question, said, chunk.text, self.embedder, topic))
         signals["scatter"] = max(0.0, _overlap(qwords, passages[home].chunk.text, idf, ranking.forms) - max(overlap[i] for i in mine))
         short = short_answer(question, best_first, kind)
         signals["short"] = float(short is not None)
