@@ -121,3 +121,9 @@ def test_a_capitalised_first_line_that_goes_on_in_lower_case_is_no_title() -> No
     got = [text[s:e] for s, e in quotable_spans(text)]
     assert got == ["Between January and May 2025 we surveyed every\nregistered nurse employed at fourteen hospitals.",
                    "Thank you for choosing Aerolith."], got
+
+
+def test_pages_that_are_all_alike_keep_their_text(tmp_path: Path) -> None:
+    """Three copies of one form: every line recurs on every page, yet each page is text, not a running header."""
+    doc = load_pdf(make_pdf(tmp_path / "forms.pdf", [["Certificate of attendance", "Awarded to the bearer."]] * 3), "forms.pdf")
+    assert doc.text.count("Awarded to the bearer.") == 3 and doc.page_shifts is None

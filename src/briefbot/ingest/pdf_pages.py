@@ -49,6 +49,8 @@ def tidy_pages(pages: list[str]) -> tuple[list[str], list[int]]:
         while bottom > top and (not lines[bottom - 1].strip() or _shape(lines[bottom - 1]) in running) and kept < EDGE_LINES:
             kept += bool(lines[bottom - 1].strip())
             bottom -= 1
+        if not any(line.strip() for line in lines[top:bottom]):
+            top, bottom = 0, len(lines)  # a page that is all "running" lines (copies of one form, one slide) is its text
         out.append("\n".join(lines[top:bottom]))
         shifts.append(top)
     return out, shifts
