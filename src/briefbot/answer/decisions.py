@@ -26,7 +26,7 @@ _ASKS_DECISION = re.compile(
 )
 # An outcome recorded as a decision (a motion, a vote, a resolution), not any "agreed" ("The insurer had agreed ...").
 _RECORDED = re.compile(r"\b(?:motion|proposal|resolution|recommendation|vote[ds]?|unanimously|in\s+favour|in\s+favor|"
-                       r"against|RESOLVED|[Rr]esolved)\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b")
+                       r"\d+\s+against|RESOLVED|[Rr]esolved)\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b")  # ("played against": none)
 # The question asks whether it was turned down: a "carried" answers "No".
 _ASKS_AGAINST = re.compile(r"\b(?:reject\w*|refused?|turned\s+down|defeated|fell|voted\s+(?:down|against))\b", re.IGNORECASE)
 # What a resolution may decide against its item: a "RESOLVED" to object is no "Yes" to "Was it approved?".
