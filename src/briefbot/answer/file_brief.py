@@ -253,9 +253,10 @@ def brief_file(passages: list[Passage], embedder: Embedder, words: int) -> Brief
     decided = _section_under(units, prose, DECISIONS_HEADING, math.inf)
     if decided:  # minutes: what was decided leads, in its own order; the rest follows in the document's
         lead = select(units, vecs, file_scores(units, vecs, decided), int(LEAD_SHARE * words))
-        others = [i for i in range(len(units)) if i not in set(decided)]
+        inside = set(decided)
+        others = [i for i in range(len(units)) if i not in inside]
         rest = select(units, vecs, file_scores(units, vecs, others), words - sum(units[u].words for u in lead),
-                      blocks=[b for b in blocks_of(units) if not set(b) & set(decided)], after=lead)
+                      blocks=[b for b in blocks_of(units) if not inside.intersection(b)], after=lead)
         ordered = sorted(lead, key=lambda u: units[u].order) + sorted(rest, key=lambda u: (units[u].source, units[u].order))
         return BriefPlan(Draft(compose(units, ordered), answered=True, model=NAME), passages, material=_material(passages))
     if total <= LONG_WORDS:
