@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import time
@@ -425,9 +426,15 @@ UNANSWERABLE_5: list[str] = [
 ]
 
 
+_CELL_LABEL = re.compile(r"(?:^|(?<=[|;\]])|(?<=\n))\s*[^|;:\n\[\]]{1,60}: ")
+
+
 def holds(text: str, phrases: list[str]) -> bool:
+    """Whether ``text`` holds a phrase; a table row also read without its column names and pipes ("Item: Net weight;
+    DH-30: 33 lb (15 kg)" holds "Net weight 33 lb (15 kg)", as the flattened text the phrase was copied from)."""
     flat = " ".join(text.split()).lower()
-    return any(p.lower() in flat for p in phrases)
+    cells = " ".join(_CELL_LABEL.sub(" ", text).replace("|", " ").replace(";", " ").split()).lower()
+    return any(p.lower() in flat or " ".join(p.replace(";", " ").split()).lower() in cells for p in phrases)
 
 
 def found_in_top5(bot: Briefbot, retriever: object, question: str, phrases: list[str]) -> dict[str, bool]:

@@ -195,8 +195,8 @@ def test_docx_paragraphs_and_tables_in_reading_order(tmp_path: Path) -> None:
         "# Equipment",
         "Every team carries its own radio and two days of food.",
         "| Item | Quantity | Carried by |",
-        "| Ice axes | 12 | Team North |",
-        "| Satellite phone | 1 | Marta Kowalczyk |",
+        "| Item: Ice axes | Quantity: 12 | Carried by: Team North |",  # each row names its columns (text/tables.py)
+        "| Item: Satellite phone | Quantity: 1 | Carried by: Marta Kowalczyk |",
         "# Schedule",
         "The teams leave base camp on the fourth of April at dawn.",
     ]

@@ -47,6 +47,7 @@ class Candidate:
     passage: int  # 0-based index into the passages list
     position: int  # character offset in the passage, to keep document order
     previous: tuple[str, int] | None = None  # the sentence before it in the same passage, and its offset
+    row: bool = False  # a table row ("Column: cell; ..."): a record of its own, quoted alone
 
     def said(self) -> str:
         """The sentence as read: with the one before when it leans on it ("Its first keeper ...")."""
@@ -66,7 +67,7 @@ def candidates(passages: list[Passage]) -> list[Candidate]:
             key = " ".join(_WORD.findall(sentence.lower()))
             if len(key) >= 3 and key not in seen:
                 seen.add(key)  # repeated sentences (copied paragraphs, chunk overlap) are quoted once
-                out.append(Candidate(sentence, i, s, previous))
+                out.append(Candidate(sentence, i, s, previous, text[s:e].lstrip().startswith("|")))
             previous, end = (sentence, s), e
     return out
 

@@ -406,6 +406,8 @@ class ExtractiveGenerator:
             related = gap is not None or (overlap[i] > 0 and overlap[i] >= self.further_overlap * overlap[best])
             if chosen and (not related or not same_section(passages[home].chunk.text, cands[best].position, cands[i].position)):
                 continue  # a further sentence with few of the question's words, or under another heading
+            if chosen and (cands[i].row or cands[first].row):
+                continue  # a table row is a record of its own: the row that answers, not its neighbours
             w = len(cands[i].text.split())
             if chosen and words + w > self.max_words:
                 continue

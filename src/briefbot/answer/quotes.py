@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from briefbot.text import tables
 from briefbot.text.numbered import numbered_headings
 from briefbot.text.sentences import split_sentences
 
@@ -95,8 +96,9 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
                 start = nl + 1
                 continue
             break
-        if "|" in text[start:end] and any(line.lstrip().startswith("|") for line in text[start:end].split("\n")):
-            continue  # a table row: cells are not a sentence
+        row = text[text.rfind("\n", 0, start) + 1 : end]  # from the start of the line it starts on
+        if "|" in row and any(line.lstrip().startswith("|") for line in row.split("\n")):
+            continue  # a table row (or a sentence inside one of its cells): cells are not a sentence
         m = _BULLET.match(text, start, end)
         if m:
             start = m.end()
@@ -111,16 +113,12 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in _CELL_SPLIT.split(line.strip().strip("|"))]
-
-
 def table_rows(text: str) -> list[tuple[int, int, str]]:
-    """Each data row of the Markdown tables in ``text`` as (start, end, "Header: cell; Header: cell").
+    """Each data row of the tables in ``text`` as (start, end, "Header: cell; Header: cell"), or "Label: value" for
+    a two-column form without a header (text/tables.py).
 
     A row is a statement only with its column names ("Carried by: Marta Kowalczyk"); the pipes are
     layout. The cells are kept as written.
@@ -128,18 +126,26 @@ def table_rows(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     header: list[str] | None = None
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         if not line.lstrip().startswith("|"):
             header = None
             continue
         if _SEPARATOR_ROW.match(line):
             continue
-        cells = _cells(line)
-        if header is None:
-            header = cells
+        row = tables.cells(line)
+        if tables.is_labelled(row):
+            pairs = [c for c in row if c]  # a row read from a PDF or Word table names its columns itself
+            header = header if header is not None else []
+        elif header is None and tables.is_header(row, k + 1 < len(lines) and bool(_SEPARATOR_ROW.match(lines[k + 1]))):
+            header = row
             continue
-        pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells) if c]
+        elif header:
+            pairs = [c for c in tables.labelled(header, row) if c]
+        else:
+            header = []
+            pairs = [f"{row[0].rstrip(':')}: {row[1]}"] if len(row) == 2 and all(row) else [c for c in row if c]
         if pairs:
             out.append((start, start + len(line), "; ".join(pairs)))
     return out
@@ -155,7 +161,7 @@ def _row_span(haystack: str, row: str) -> tuple[int, int] | None:
     """The line of a table whose cells hold every value of a quoted row ("Item: Ice axes; Quantity: 12")."""
     values = [part.split(": ", 1)[-1] for part in row.split("; ")]
     for s, e, _ in table_rows(haystack):
-        cells = _cells(haystack[s:e])
+        cells = " | ".join(tables.cells(haystack[s:e]))
         if all(v in cells for v in values):
             return s, e
     return None

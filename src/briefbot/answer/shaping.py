@@ -32,6 +32,7 @@ from briefbot.answer.name_choice import (
 )
 from briefbot.answer.question_kind import asks_measure
 from briefbot.answer.speakers import label_of
+from briefbot.answer.table_answers import row_answer, row_pairs
 from briefbot.index.lexical import STOPWORDS, tokenize
 
 _MONTH = (
@@ -312,6 +313,8 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
     sum_asked = bool(MONEY_Q.search(question)) or (
         (kind == "other" or asks_measure(question)) and bool(SUM_Q.match(question)))
     kind = "number" if kind == "other" and sum_asked else kind
+    if sentences and row_pairs(sentences[0]) is not None:  # a table row: the cell under the column asked about
+        return row_answer(question, sentences[0], kind, bool(MONEY_Q.search(question)))
     which = _which_name(question) if kind == "other" else None  # "Which team ...": a name of that kind
     if kind == "who" and _AGENT_Q.match(question):
         found = _named_work_by(question, sentences)

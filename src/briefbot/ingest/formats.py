@@ -19,9 +19,11 @@ from typing import Any
 
 from briefbot.errors import LoadError
 from briefbot.ingest.pdf_pages import numbered_sections, runs_on, tidy_pages
+from briefbot.ingest.pdf_tables import tables_as_rows
 from briefbot.ingest.textfile import MAX_BYTES, Loader, read_text_file
 from briefbot.ingest.transcripts import load_srt, load_vtt
 from briefbot.schema import Document
+from briefbot.text import tables
 
 
 def _check_size(path: Path) -> None:
@@ -84,6 +86,14 @@ def _pdf_problem(path: Path) -> str:
     return "the PDF is damaged or cut short"
 
 
+def _page_text(page: Any) -> str:
+    """A page's text layer, its tables as table rows (ingest/pdf_tables.py)."""
+    plain = page.extract_text() or ""
+    if plain.count("\n") < 2:
+        return plain
+    return tables_as_rows(plain, page.extract_text(extraction_mode="layout") or "")
+
+
 def load_pdf(path: Path, source: str) -> Document:
     """The text layer of each page (no running headers or footers: ingest/pdf_pages.py); lines are then counted
     within the page. No OCR."""
@@ -95,7 +105,7 @@ def load_pdf(path: Path, source: str) -> Document:
             reader = PdfReader(path)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise LoadError(f"{path}: the PDF is encrypted with a password")
-            pages = [_tidy(page.extract_text() or "") for page in reader.pages]
+            pages = [_tidy(_page_text(page)) for page in reader.pages]
     except LoadError:
         raise
     except Exception:  # noqa: BLE001 - pypdf raises many types for damaged files
@@ -124,16 +134,15 @@ def load_pdf(path: Path, source: str) -> Document:
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
 
-def _row_text(row: Any) -> str:
-    """One table row as ``| a | b | c |``, with horizontally merged cells (repeated by python-docx) once."""
+def _row_cells(row: Any) -> list[str]:
+    """One table row's cells; a horizontally merged cell (repeated by python-docx) once, the columns it spans empty so
+    that the cells stay under their column names."""
     cells: list[str] = []
     last: Any = None
     for cell in row.cells:
-        if cell._tc is last:
-            continue
+        cells.append("" if cell._tc is last else " ".join(cell.text.split()))
         last = cell._tc
-        cells.append(" ".join(cell.text.split()))
-    return "| " + " | ".join(cells) + " |" if any(cells) else ""
+    return cells
 
 
 def load_docx(path: Path, source: str) -> Document:
@@ -147,10 +156,8 @@ def load_docx(path: Path, source: str) -> Document:
         blocks: list[tuple[str, int | None]] = []  # (text, heading level)
         for item in word.iter_inner_content():
             if isinstance(item, Table):
-                for row in item.rows:
-                    text = _row_text(row)
-                    if text:
-                        blocks.append((text, None))
+                rows = [cells for cells in map(_row_cells, item.rows) if any(cells)]
+                blocks.extend((line, None) for line in tables.written(rows))  # data rows name their columns
                 continue
             style = (item.style.name or "") if item.style is not None else ""
             m = _HEADING_STYLE.match(style)

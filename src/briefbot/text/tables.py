@@ -1,0 +1,50 @@
+"""Table rows as statements: "| Net weight | 33 lb (15 kg) | 36 lb (16.3 kg) |" says nothing without its columns.
+
+A Markdown table marks its header (a ``|---|`` row under it). A table read from a PDF or a Word file has no such
+mark: ingest writes its data rows with their column names in each cell ("| Item: Net weight | DH-30: 33 lb (15 kg)
+| ..."), so a row still says what it says in a chunk that starts below the header. Shared by ingest (writing the
+rows) and answer (quoting them: answer/quotes.py), so neither imports the other.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_LABELLED = re.compile(r"^[^:|]{1,60}: \S")
+
+
+def cells(line: str) -> list[str]:
+    """A table row's cells, stripped (``\\|`` inside a cell is no border)."""
+    return [c.strip() for c in _CELL_SPLIT.split(line.strip().strip("|"))]
+
+
+def is_header(row: list[str], marked: bool = False) -> bool:
+    """Whether a table's first row names its columns. A two-column table without a marked header is most often a
+    form ("Policy owner | Priya Nandakumar"): its first row names the columns only when both cells are short labels
+    without figures ("Name | Role")."""
+    if marked or len(row) != 2:
+        return True
+    return all(len(c.split()) <= (3 if k == 0 else 2) and not re.search(r"\d", c) for k, c in enumerate(row))
+
+
+def labelled(header: list[str], row: list[str]) -> list[str]:
+    """Each cell of ``row`` with its column's name ("Due date: 31 August 2026"); empty cells stay empty."""
+    return [f"{h}: {c}" if h and c else c for h, c in zip(header, row)] + row[len(header):]
+
+
+def is_labelled(row: list[str]) -> bool:
+    """Whether every filled cell of a row already carries its column's name (a row ingest wrote, see above)."""
+    filled = [c for c in row if c]
+    return len(filled) >= 2 and all(_LABELLED.match(c) for c in filled)
+
+
+def written(rows: list[list[str]]) -> list[str]:
+    """A table's rows as text lines: the header as it is, each data row labelled (a form's rows as they are)."""
+    if not rows:
+        return []
+    out = ["| " + " | ".join(rows[0]) + " |"]
+    header = rows[0] if is_header(rows[0]) and len(rows) > 1 else None
+    for row in rows[1:]:
+        out.append("| " + " | ".join(labelled(header, row) if header else row) + " |")
+    return out

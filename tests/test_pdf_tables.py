@@ -1,0 +1,125 @@
+"""Tables in PDFs and Word files read as rows that name their columns, and the cell a question asks about answered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefbot.answer.quotes import quotable, table_rows
+from briefbot.answer.table_answers import row_answer
+from briefbot.ingest.chunking import chunk_document
+from briefbot.ingest.formats import load_docx, load_pdf
+from briefbot.ingest.pdf_tables import tables_as_rows
+from briefbot.text import tables
+
+from .test_briefing import bot_for
+
+SPECS = [("Item", "DH-30", "DH-30P"), ("Moisture removal", "30 pints/day", "30 pints/day"), ("Rated power", "420 W", "445 W"),
+         ("Net weight", "33 lb (15 kg)", "36 lb (16.3 kg)"),
+         ("Warranty on the sealed refrigeration system and its parts", "5 years", "5 years")]
+
+
+def manual_pdf(path: Path) -> Path:
+    """A real PDF with a borderless table whose last row's first cell wraps over two lines, between two paragraphs."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Aerolith DH-30 Owner's Manual\nSpecifications\nThe table below lists the specifications of both models.")
+    with pdf.table(col_widths=(50, 30, 30), text_align="LEFT", first_row_as_headings=False, borders_layout="NONE") as table:
+        for values in SPECS:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    pdf.multi_cell(0, 6, "Keep the unit upright at all times. If it has been tilted, let it stand upright for 24 hours.")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_pdf_table_is_read_as_rows_naming_their_columns_on_the_lines_it_had(tmp_path: Path) -> None:
+    pdf = manual_pdf(tmp_path / "manual.pdf")
+    from pypdf import PdfReader
+
+    plain = PdfReader(pdf).pages[0].extract_text()
+    doc = load_pdf(pdf, "manual.pdf")
+    lines = doc.text.rstrip("\n").split("\n")
+    assert len(lines) == len(plain.split("\n"))  # what follows the table keeps its line number
+    assert lines[3:8] == [
+        "| Item | DH-30 | DH-30P |",
+        "| Item: Moisture removal | DH-30: 30 pints/day | DH-30P: 30 pints/day |",
+        "| Item: Rated power | DH-30: 420 W | DH-30P: 445 W |",
+        "| Item: Net weight | DH-30: 33 lb (15 kg) | DH-30P: 36 lb (16.3 kg) |",
+        "| Item: Warranty on the sealed refrigeration system and its parts | DH-30: 5 years | DH-30P: 5 years |",
+    ]
+    assert lines[:3] == plain.split("\n")[:3] and lines[-1] == plain.split("\n")[-1]  # the prose as it was
+    # A chunk that starts below the header still quotes its rows with their columns.
+    chunk = [c for c in chunk_document(doc, max_tokens=40, overlap=0) if "Net weight" in c.text][0]
+    assert not chunk.text.lstrip().startswith("| Item |")
+    assert "Item: Net weight; DH-30: 33 lb (15 kg); DH-30P: 36 lb (16.3 kg)" in [q for _, _, q in quotable(chunk.text)]
+
+
+def test_two_columns_of_prose_are_no_table() -> None:
+    """Two columns side by side line up like a table, but the plain text reads one column after the other."""
+    left = ["Roughly one in five Americans lives", "in a rural county, and for many of", "them the nearest emergency ward is"]
+    right = ["Turnover was highest among nurses", "in their first two years of practice,", "more than a third of whom left early."]
+    layout = "\n".join(f"{a:<45}{b}" for a, b in zip(left, right))
+    plain = "\n".join(left + right)
+    assert tables_as_rows(plain, layout) == plain
+    # The same lines read across (a real table) are rows.
+    across = "\n".join(f"{a} {b}" for a, b in zip(left, right))
+    assert tables_as_rows(across, layout).split("\n")[0].startswith("| Roughly one in five")
+
+
+def test_rows_of_a_form_and_of_a_table_without_a_marked_header() -> None:
+    form = "| Policy owner | Priya Nandakumar, Head of Information Security |\n| Next review | February 2026 |"
+    assert [q for _, _, q in table_rows(form)] == ["Policy owner: Priya Nandakumar, Head of Information Security",
+                                                   "Next review: February 2026"]
+    team = "| Name | Role |\n| Kirra Walsh | Volunteer recruitment |"
+    assert [q for _, _, q in table_rows(team)] == ["Name: Kirra Walsh; Role: Volunteer recruitment"]
+    marked = "| Item | Owner |\n|---|---|\n| Order trees | Joanna Pryce |"
+    assert [q for _, _, q in table_rows(marked)] == ["Item: Order trees; Owner: Joanna Pryce"]
+    assert tables.written([["Name", "Role", "Time"], ["Tom Nguyen", "", "0.8 FTE"]]) == [
+        "| Name | Role | Time |", "| Name: Tom Nguyen |  | Time: 0.8 FTE |"]
+    # A sentence inside a cell is no sentence of its own.
+    assert quotable("| Name: Kirra Walsh | Role: Coordinator. Volunteer training. |") == [
+        (0, 62, "Name: Kirra Walsh; Role: Coordinator. Volunteer training.")]
+
+
+def test_the_cell_a_question_asks_for() -> None:
+    row = "Year ended 31 December: Headcount (FTE); 2021: 1,842; 2022: 1,967; 2023: 2,104; 2024: 2,188"
+    assert row_answer("How many FTE employees did the group have at the end of 2023?", row, "number") == "2,104"
+    specs = "Item: Net weight; DH-30: 33 lb (15 kg); DH-30P: 36 lb (16.3 kg)"
+    assert row_answer("What does the DH-30P weigh?", specs, "other") == "36 lb (16.3 kg)"
+    team = "Name: Kirra Walsh; Role: Coordinator, Landcare Network. Volunteer recruitment; liaison with Owners.; Time: 0.5 FTE"
+    assert row_answer("Who is responsible for recruiting the volunteers?", team, "who") == "Kirra Walsh"
+    milestone = "#: M3; Milestone: All 40 stations installed; Due date: 31 August 2026"
+    assert row_answer("By what date should all the stations be installed?", milestone, "when") == "31 August 2026"
+    assert row_answer("What salary is paid?", "Name: Tom Nguyen; Time: 0.8 FTE", "number", money=True) is None
+    assert row_answer("Who attended?", "Nothing here is a row.", "who") is None
+
+
+def test_a_question_about_a_pdf_table_is_answered_from_its_row_on_its_page(tmp_path: Path, embedder) -> None:
+    (tmp_path / "corpus").mkdir()
+    manual_pdf(tmp_path / "corpus" / "manual.pdf")
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.ask("How much does the DH-30P weigh?")
+    assert answer.answered and answer.short_answer == "36 lb (16.3 kg)"
+    assert answer.text.startswith("Item: Net weight; DH-30: 33 lb (15 kg); DH-30P: 36 lb (16.3 kg)")  # one row, not its neighbours
+    (cite,) = answer.citations
+    assert (cite.page, cite.start_line, cite.end_line) == (1, 7, 7)
+
+
+def test_a_word_table_names_its_columns_in_each_row_merged_cells_kept_under_their_column(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=3, cols=3)
+    for r, values in enumerate([("Workstream", "Owner", "Status"), ("Data platform", "Amira Haddad", "Green"), ("Summary", "", "")]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    table.cell(2, 0).merge(table.cell(2, 1)).text = "All workstreams on track"
+    table.cell(2, 2).text = "Green"
+    d.save(str(tmp_path / "status.docx"))
+    lines = load_docx(tmp_path / "status.docx", "status.docx").text.splitlines()
+    assert lines == ["| Workstream | Owner | Status |", "| Workstream: Data platform | Owner: Amira Haddad | Status: Green |",
+                     "| Workstream: All workstreams on track | | Status: Green |"]
