@@ -482,7 +482,7 @@ class Builder:
             lv.append(f'<w:lvl w:ilvl="{i}" w:tplc="{self.hexid()}"><w:start w:val="{d.get("start", 1)}"/>'
                       f'<w:numFmt w:val="{d["fmt"]}"/>{ps}<w:lvlText w:val="{d["text"]}"/><w:lvlJc w:val="left"/>'
                       f'<w:pPr><w:ind w:left="{d["left"]}" w:hanging="{d["hanging"]}"/></w:pPr>{rp}</w:lvl>')
-        return (f'<w:abstractNum w:abstractNumId="{aid}" w15:restartNumberingAfterBreak="0"><w:nsid w:val="{self.hexid()}"/>'
+        return (f'<w:abstractNum w:abstractNumId="{aid}"><w:nsid w:val="{self.hexid()}"/>'
                 f'<w:multiLevelType w:val="{"multilevel" if len(levels) > 1 else "hybridMultilevel"}"/>'
                 f'<w:tmpl w:val="{self.hexid()}"/>' + "".join(lv) + "</w:abstractNum>")
 
@@ -571,8 +571,6 @@ class Builder:
         if self.numbering[0]:
             np_ = self.part.numbering_part
             s = etree.tostring(np_._element, encoding="unicode")
-            if "xmlns:w15" not in s:
-                s = s.replace("<w:numbering ", f'<w:numbering xmlns:w15="{NS["w15"]}" ', 1)
             i = s.index("<w:num ")
             s = s[:i] + "".join(self.numbering[0]) + s[i:]
             s = s.replace("</w:numbering>", "".join(self.numbering[1]) + "</w:numbering>")
@@ -836,7 +834,7 @@ def build_contract():
 def build_status_report():
     b = Builder(202, title="Eastfield Depot Electrification – Status Report P7", author="Priya Raman",
                 editor="Priya Raman", created="2026-11-02T08:31:00Z", modified="2026-11-06T11:05:00Z", revision=9,
-                total_time=186, company="Severn & Wye Buses Ltd", pages=3,
+                total_time=186, company="Severn & Wye Buses Ltd", pages=2,
                 spell="Raman Voltaris Nowak Ballymena energisation Energisation kVA LV switchroom")
     P = b.P
     tabs = [("left", 2268)]
@@ -856,7 +854,7 @@ def build_status_report():
           "Site electrical supervisor post vacant since 2 October"],
          [{"text": "Overall status", "span": 2, "b": True}, {"text": "Amber", "fill": A, "b": True},
           "Recovery plan to the Programme Board on 19 November 2026"]],
-        [1600, 1500, 1000, 4926], head_fill="1F3864", head_color="FFFFFF")
+        [1750, 1450, 1100, 4726], head_fill="1F3864", head_color="FFFFFF")
     risk = b.table(
         [["ID", "Risk", "Likelihood", "Impact", "Owner", "Mitigation"],
          ["R-07", "Grid energisation slips beyond March 2027", "Medium", "High", "Martin Cole",
@@ -865,7 +863,7 @@ def build_status_report():
           {"text": ["Use of agency framework", "Cross-train two depot staff"]}],
          ["R-12", "Charger firmware incompatible with the depot management system", "Low", "High", "Tomasz Nowak",
           "Factory acceptance test booked for 3 December 2026"]],
-        [700, 2300, 1100, 900, 1400, 2626], head_fill="1F3864", head_color="FFFFFF", sz=18)
+        [650, 2150, 1200, 1000, 1350, 2676], head_fill="1F3864", head_color="FFFFFF", sz=18)
     body = [
         P("Eastfield Depot Electrification – Monthly Status Report", style="Title"),
         P("Reporting period:\t1–31 October 2026 (Period 7)", tabs=tabs, spacing='w:after="0"'),
@@ -909,7 +907,7 @@ def build_status_report():
     ]
     header = [b.P("Severn & Wye Buses Ltd\tEastfield Depot Electrification\tOFFICIAL", style="Header",
                   base={"sz": 16, "color": "7F7F7F"})]
-    footer = [b.page_x_of_y(3)]
+    footer = [b.page_x_of_y(2)]
     b.save("status-report.docx", body, header=header, footer=footer)
 
 
@@ -919,7 +917,7 @@ def build_status_report():
 def build_minutes():
     b = Builder(303, title="Operations Committee minutes 11.11.26", author="Emma Thornton", editor="Emma Thornton",
                 created="2026-11-11T12:02:00Z", modified="2026-11-12T09:26:00Z", revision=6, total_time=74,
-                company="Hollins Bay Marine Ltd", pages=3,
+                company="Hollins Bay Marine Ltd", pages=2,
                 spell="O’Connell Menon Brandt Pryce Deben Alde HVO Lowestoft Hollins")
     b.add_numbering([b.abstract(13, [dict(fmt="decimal", text="%1.", left=567, hanging=567)])],
                     ['<w:num w:numId="13"><w:abstractNumId w:val="13"/></w:num>'])
@@ -994,7 +992,7 @@ def build_minutes():
 def build_policy():
     b = Builder(404, title="Expenses and Travel Policy", author="Gemma Whitcombe", editor="Marta Kowalczyk",
                 created="2026-10-19T10:44:00Z", modified="2026-11-25T15:18:00Z", revision=14, total_time=231,
-                company="Fennick Logistics Group", pages=3,
+                company="Fennick Logistics Group", pages=2,
                 spell="Fennick Whitcombe Expensify",
                 reviewers={"a": ("Marta Kowalczyk", "2026-11-24T14:32:00Z"), "b": ("Owen Gallagher", "2026-11-25T09:07:00Z")})
     P = b.P
@@ -1054,7 +1052,7 @@ def build_policy():
     header = [b.P("Fennick Logistics Group\tExpenses and Travel Policy\tDraft v2.3 – under review", style="Header",
                   base={"sz": 16, "color": "7F7F7F"})]
     footer = [b.P("Internal – not for distribution outside the Group", style="Footer", base={"sz": 16, "color": "7F7F7F"}),
-              b.page_x_of_y(3)]
+              b.page_x_of_y(2)]
     b.save("expenses-policy.docx", body, header=header, footer=footer, track=True)
 
 
@@ -1072,7 +1070,7 @@ def build_press_release():
         P("Joanna Lister, Communications Manager", spacing='w:after="0"', base={"sz": 20}),
         P("Tel: +44 (0)117 496 0732", spacing='w:after="0"', base={"sz": 20}),
         P("Email: ", b.link("press@pennantreed.co.uk", "mailto:press@pennantreed.co.uk"), spacing='w:after="0"', base={"sz": 20}),
-    ], cx=2194560, cy=868680)
+    ], cx=2468880, cy=868680)
     about = b.sdt_block([
         P("About Pennant & Reed", base={"b": True}, spacing='w:after="60"'),
         P("Pennant & Reed Coffee was founded in 2011 by Eleanor Reed and Samuel Pennant. It roasts speciality coffee for more "
@@ -1125,7 +1123,7 @@ def build_press_release():
 def build_spec():
     b = Builder(606, title="SPEC-0412 AQ-400 Product Specification Rev C", author="Fraser McAllister",
                 editor="Ingrid Solberg", created="2026-02-17T08:55:00Z", modified="2027-01-06T16:30:00Z", revision=41,
-                total_time=903, company="Aldwick Sensing Ltd", pages=3,
+                total_time=903, company="Aldwick Sensing Ltd", pages=2,
                 spell="Aldwick McAllister Solberg Morava Brno NDIR UKCA")
     P = b.P
     key = lambda k: {"text": k, "b": True, "fill": "F2F2F2"}  # noqa: E731
@@ -1196,7 +1194,7 @@ def build_spec():
     ]
     header = [b.P("Aldwick Sensing Ltd\tSPEC-0412 Rev C\tCommercial in confidence", style="Header",
                   base={"sz": 16, "color": "7F7F7F"})]
-    footer = [b.P("Uncontrolled when printed", style="Footer", base={"sz": 16, "color": "7F7F7F"}), b.page_x_of_y(3)]
+    footer = [b.P("Uncontrolled when printed", style="Footer", base={"sz": 16, "color": "7F7F7F"}), b.page_x_of_y(2)]
     b.save("product-spec.docx", body, header=header, footer=footer)
 
 
