@@ -207,8 +207,9 @@ def test_docx_paragraphs_and_tables_in_reading_order(tmp_path: Path) -> None:
     ]
 
 
-def test_docx_list_items_keep_their_bullet(tmp_path: Path) -> None:
-    """Word's bulleted and numbered paragraphs are list items, as in Markdown ("What are the next steps?" reads them)."""
+def test_docx_list_items_keep_their_bullet_or_number(tmp_path: Path) -> None:
+    """Word's bulleted and numbered paragraphs are list items, as in Markdown ("What are the next steps?" reads them),
+    numbered as Word numbers them."""
     import docx
 
     d = docx.Document()
@@ -219,7 +220,7 @@ def test_docx_list_items_keep_their_bullet(tmp_path: Path) -> None:
     d.save(str(tmp_path / "review.docx"))
     doc = load_docx(tmp_path / "review.docx", "review.docx")
     assert doc.text.splitlines() == [
-        "# Next steps", "- Hire two support engineers by November.", "- Renegotiate the hosting contract.",
+        "# Next steps", "- Hire two support engineers by November.", "1. Renegotiate the hosting contract.",
         "The review closes on Friday.",
     ]
 

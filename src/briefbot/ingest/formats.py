@@ -23,7 +23,6 @@ from briefbot.ingest.pdf_tables import tables_as_rows
 from briefbot.ingest.textfile import MAX_BYTES, Loader, read_text_file
 from briefbot.ingest.transcripts import load_srt, load_vtt
 from briefbot.schema import Document
-from briefbot.text import tables
 
 
 def _check_size(path: Path) -> None:
@@ -131,48 +130,19 @@ def load_pdf(path: Path, source: str) -> Document:
 
 # --- Word ---------------------------------------------------------------------------------------
 
-_HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
-
-
-def _row_cells(row: Any) -> list[str]:
-    """One table row's cells; a horizontally merged cell (repeated by python-docx) once, the columns it spans empty so
-    that the cells stay under their column names."""
-    cells: list[str] = []
-    last: Any = None
-    for cell in row.cells:
-        cells.append("" if cell._tc is last else " ".join(cell.text.split()))
-        last = cell._tc
-    return cells
-
-
 def load_docx(path: Path, source: str) -> Document:
-    """Paragraphs and tables in reading order; Heading/Title styles become section context."""
+    """What a reader of the document sees (ingest/word.py), one paragraph or table row per line; Heading/Title styles
+    become section context."""
     _check_size(path)
     import docx
-    from docx.table import Table
+
+    from briefbot.ingest.word import word_blocks
 
     try:
-        word = docx.Document(str(path))
-        blocks: list[tuple[str, int | None]] = []  # (text, heading level)
-        for item in word.iter_inner_content():
-            if isinstance(item, Table):
-                rows = [cells for cells in map(_row_cells, item.rows) if any(cells)]
-                blocks.extend((line, None) for line in tables.written(rows))  # data rows name their columns
-                continue
-            style = (item.style.name or "") if item.style is not None else ""
-            m = _HEADING_STYLE.match(style)
-            level = 0 if style.lower() == "title" else (int(m.group(1)) if m else None)
-            listed = level is None and item.text.strip() and (style.lower().startswith("list") or _numbered(item))
-            blocks.append((f"- {item.text}" if listed else item.text, level))  # a list item stays one
+        blocks = word_blocks(docx.Document(str(path)))
     except Exception as exc:  # noqa: BLE001 - bad zip, missing parts, broken XML
         raise LoadError(f"{path}: {_docx_problem(path, exc)}") from None
     return _join_blocks(source, blocks)
-
-
-def _numbered(paragraph: Any) -> bool:
-    """Whether a Word paragraph is a bulleted or numbered list item by its own numbering (not its style's name)."""
-    ppr = paragraph._p.pPr
-    return ppr is not None and ppr.numPr is not None
 
 
 def _docx_problem(path: Path, exc: Exception) -> str:
