@@ -123,3 +123,17 @@ def test_a_word_table_names_its_columns_in_each_row_merged_cells_kept_under_thei
     lines = load_docx(tmp_path / "status.docx", "status.docx").text.splitlines()
     assert lines == ["| Workstream | Owner | Status |", "| Workstream: Data platform | Owner: Amira Haddad | Status: Green |",
                      "| Workstream: All workstreams on track | | Status: Green |"]
+
+
+def test_a_web_page_table_names_its_columns_in_each_row() -> None:
+    from briefbot.ingest.formats import html_document
+
+    html = """<html><head><title>Hall fees</title></head><body><article><h1>Hall fees 2026</h1>
+    <p>The council sets these fees for the year. They apply from April and cover every hall the council runs.</p>
+    <table><tr><th>Hall</th><th>Hourly rate</th></tr><tr><td>Main hall</td><td>£42</td></tr><tr><td>Small hall</td><td>£18</td></tr></table>
+    <table><tr><td>Contact</td><td>Jane Moss</td></tr><tr><td>Phone</td><td>01632 960123</td></tr></table>
+    <p>Fees are reviewed each year by the finance committee before the budget is set in February.</p></article></body></html>"""
+    lines = html_document("fees.html", html).text.splitlines()
+    assert "| Hall: Small hall | Hourly rate: £18 |" in lines and "|---|---|" in lines
+    assert "| Contact | Jane Moss |" in lines and "| Phone | 01632 960123 |" in lines  # a form: no header, rows as they are
+    assert [q for _, _, q in table_rows("\n".join(lines))][-2:] == ["Contact: Jane Moss", "Phone: 01632 960123"]

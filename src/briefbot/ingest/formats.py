@@ -23,6 +23,7 @@ from briefbot.ingest.pdf_tables import tables_as_rows
 from briefbot.ingest.textfile import MAX_BYTES, Loader, read_text_file
 from briefbot.ingest.transcripts import load_srt, load_vtt
 from briefbot.schema import Document
+from briefbot.text import tables
 
 
 def _check_size(path: Path) -> None:
@@ -204,7 +205,7 @@ def html_document(source: str, html: str) -> Document:
             body = trafilatura.html2txt(html)  # very short pages fall below the extractor's threshold
     except Exception as exc:  # noqa: BLE001 - lxml parse errors and the like
         raise LoadError(f"{source}: cannot parse the HTML ({type(exc).__name__}: {exc})") from None
-    body = _tidy(body or "")
+    body = tables.label_rows(_tidy(body or ""))  # data rows name their columns, as a Word or PDF table's do
     if not body.strip():
         raise LoadError(f"{source}: the page has no readable text")
     first = body.split("\n", 1)[0].lstrip("# ").strip()

@@ -32,8 +32,9 @@ LOADERS[".eml"] = load_eml  # (it reads an HTML body through formats, so it is r
 # (as if changed). Word 2: list items keep their bullet. WebVTT and SubRip 2: chunks keep their line maps (citations
 # narrow to the cues quoted). Plain text 2 (.txt, no extension): an e-mail thread's messages are sections. A type not
 # named here is at version 1. PDF 2: no running headers or footers, ligatures spelled out, a page that ends
-# mid-sentence runs on into the next. PDF 3 and Word 3: tables as rows, each data row naming its columns.
-READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 2, "": 2, ".pdf": 3}
+# mid-sentence runs on into the next. PDF 3, Word 3, web pages and e-mail 2: tables as rows, each data row naming
+# its columns; Word 3 also: tracked changes accepted, content controls, text boxes, footnotes, list numbers.
+READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 2, "": 2, ".pdf": 3, ".html": 2, ".htm": 2, ".eml": 2}
 
 
 def reader_version(path: Path | str) -> int:

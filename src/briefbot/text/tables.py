@@ -22,10 +22,12 @@ def cells(line: str) -> list[str]:
 def is_header(row: list[str], marked: bool = False) -> bool:
     """Whether a table's first row names its columns. A two-column table without a marked header is most often a
     form ("Policy owner | Priya Nandakumar"): its first row names the columns only when both cells are short labels
-    without figures ("Name | Role")."""
+    without figures and the second is no name ("Name | Role", not "Contact | Jane Moss")."""
     if marked or len(row) != 2:
         return True
-    return all(len(c.split()) <= (3 if k == 0 else 2) and not re.search(r"\d", c) for k, c in enumerate(row))
+    value = row[1].split()
+    named = len(value) > 1 and all(w[:1].isupper() for w in value)  # "Jane Moss": a value, not a column's name
+    return not named and all(len(c.split()) <= (3 if k == 0 else 2) and not re.search(r"\d", c) for k, c in enumerate(row))
 
 
 def labelled(header: list[str], row: list[str]) -> list[str]:
@@ -39,12 +41,40 @@ def is_labelled(row: list[str]) -> bool:
     return len(filled) >= 2 and all(_LABELLED.match(c) for c in filled)
 
 
-def written(rows: list[list[str]]) -> list[str]:
+def written(rows: list[list[str]], marked: bool = False) -> list[str]:
     """A table's rows as text lines: the header as it is, each data row labelled (a form's rows as they are)."""
     if not rows:
         return []
     out = ["| " + " | ".join(rows[0]) + " |"]
-    header = rows[0] if is_header(rows[0]) and len(rows) > 1 else None
+    header = rows[0] if is_header(rows[0], marked) and len(rows) > 1 else None
     for row in rows[1:]:
         out.append("| " + " | ".join(labelled(header, row) if header else row) + " |")
     return out
+
+
+_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def label_rows(text: str) -> str:
+    """Markdown text whose tables' data rows name their columns (a page's tables, which briefbot writes itself);
+    the header and ``|---|`` lines stay as they are."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if not lines[k].lstrip().startswith("|"):
+            out.append(lines[k])
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and lines[end].lstrip().startswith("|"):
+            end += 1
+        block = lines[k:end]
+        marked = len(block) > 1 and bool(_SEPARATOR.match(block[1]))
+        rows = [cells(line) for line in block if not _SEPARATOR.match(line)]
+        written_rows = written(rows, marked)
+        if marked:
+            written_rows.insert(1, block[1])
+        out.extend(written_rows)
+        k = end
+    return "\n".join(out)
