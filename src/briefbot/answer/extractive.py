@@ -16,6 +16,7 @@ import numpy as np
 from briefbot.answer import alignment, chain, choice, decline, sentence_choice
 from briefbot.answer.candidates import Candidate, evidence, leans_on_previous, person_after, reason_after
 from briefbot.answer.candidates import candidates as _candidates
+from briefbot.answer.clauses import clause_sentences
 from briefbot.answer.decisions import decision_answer
 from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
 from briefbot.answer.polar import is_polar, polar_answer
@@ -85,6 +86,7 @@ class Selection:
     lead: float = math.inf  # sentence_choice's score of the first quoted sentence minus another passage's best
     ranking: Ranking | None = field(default=None, repr=False)  # what chose it (for ExtractiveGenerator.rival)
     defines: bool = False  # chosen as the sentence saying what X is ("What is X?"): no choice floor
+    named: bool = False  # the clause the question names by its number (answer/clauses.py): quoted however sure
 
 
 @dataclass
@@ -220,14 +222,15 @@ class ExtractiveGenerator:
         if is_polar(question):
             return self.answer_polar(question, passages)
         cands = _candidates(passages)
-        chosen = choice.choose(question, evidence(cands, passages), _places(passages))
+        clause = bool(clause_sentences(question, [(c.text, c.passage) for c in cands], passages))  # "What does clause 8.1 say?"
+        chosen = None if clause else choice.choose(question, evidence(cands, passages), _places(passages))
         if chosen is not None:  # "Which came out first, X or Y?": the side the two sentences say, both quoted
             return Draft(_quoted(cands, chosen[1]), answered=True, model=NAME, short_answer=chosen[0])
-        listed = listed_items(question, passages)
+        listed = None if clause else listed_items(question, passages)
         if listed is not None:  # "What are the action items?": the items under the heading it names
             text = " ".join(f"{shown(join_items(items))} [{n + 1}]" for n, items in listed.groups)
             return Draft(text, answered=True, model=NAME)
-        direct = direct_answer(question, [c.text for c in cands], question_type(question))
+        direct = None if clause else direct_answer(question, [c.text for c in cands], question_type(question))
         if direct is not None:  # "what does IIOE stand for", "what is X's title": the sentence that defines it
             c = cands[direct[1]]
             return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=direct[0])
@@ -280,7 +283,7 @@ class ExtractiveGenerator:
     def answers(self, question: str, passages: list[Passage], sel: Selection | None) -> bool:
         """Whether a selection is quoted: confident enough that it answers, and its choice of passage not split
         (CHOICE_FLOOR; with the rival rule, not split with another passage that would be answered too)."""
-        if sel is None or sel.confidence < self.min_score:
+        if sel is None or sel.confidence < self.min_score and not sel.named:
             return False
         if sel.defines:
             return True
@@ -353,6 +356,11 @@ class ExtractiveGenerator:
         if ranking is None:
             return None
         first = int(np.argmax(ranking.scores))
+        named = clause_sentences(question, [(c.text, c.passage) for c in ranking.cands], passages)
+        if named:  # "Under clause 4.4, ...?": the best sentence of that clause, whatever shares more words
+            sel = self._quote(question, passages, ranking, max(named, key=lambda i: float(ranking.scores[i])), set(named))
+            sel.defines = sel.named = True
+            return sel
         defining = defining_sentences(question, [c.text for c in ranking.cands])
         if not defining:
             return self._quote(question, passages, ranking, first)
@@ -375,7 +383,7 @@ class ExtractiveGenerator:
         first = max((i for i, c in enumerate(ranking.cands) if c.passage == other), key=lambda i: float(ranking.scores[i]))
         return self._quote(question, passages, ranking, first)
 
-    def _quote(self, question: str, passages: list[Passage], ranking: Ranking, first: int) -> Selection:
+    def _quote(self, question: str, passages: list[Passage], ranking: Ranking, first: int, only: set[int] | None = None) -> Selection:
         """The sentences quoted when sentence ``first`` of the ranking leads, with their confidence."""
         cands, sims, overlap, qwords, idf, kind, qset = (
             ranking.cands, ranking.sims, ranking.overlap, ranking.qwords, ranking.idf, ranking.kind, ranking.qset
@@ -406,8 +414,8 @@ class ExtractiveGenerator:
             related = gap is not None or (overlap[i] > 0 and overlap[i] >= self.further_overlap * overlap[best])
             if chosen and (not related or not same_section(passages[home].chunk.text, cands[best].position, cands[i].position)):
                 continue  # a further sentence with few of the question's words, or under another heading
-            if chosen and (cands[i].row or cands[first].row):
-                continue  # a table row is a record of its own: the row that answers, not its neighbours
+            if chosen and (cands[i].row or cands[first].row or (only is not None and i not in only)):
+                continue  # a table row is a record of its own (not its neighbours); a named clause's sentences only
             w = len(cands[i].text.split())
             if chosen and words + w > self.max_words:
                 continue

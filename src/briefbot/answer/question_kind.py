@@ -54,9 +54,21 @@ _GENERIC = frozenset(
 )
 
 
+# "clause 4.4", "section 3", "paragraph 2(b)", "article 12", "§ 7.1": a numbered clause (answer/clauses.py)
+_CLAUSE = re.compile(r"(?:\b(?:clause|section|paragraph|para|article|item|rule|condition)\.?|§)\s*(\d{1,3}(?:\.\d{1,3})*)\b",
+                     re.IGNORECASE)
+
+
+def asked_clause(question: str) -> str | None:
+    """The clause number a question names ("4.4"), or None."""
+    m = _CLAUSE.search(question)
+    return m.group(1) if m else None
+
+
 def asks_for_summary(question: str) -> bool:
-    """Whether the question asks what was said or decided about something, rather than for one fact."""
-    return any(p.match(question) for p in (_SUMMARISE, _VIEW, _VIEW_BARE, _VIEW_NOUN, _PASSIVE))
+    """Whether the question asks what was said or decided about something, rather than for one fact ("What does
+    clause 8.1 say?" asks for that clause)."""
+    return asked_clause(question) is None and any(p.match(question) for p in (_SUMMARISE, _VIEW, _VIEW_BARE, _VIEW_NOUN, _PASSIVE))
 
 
 def names_a_topic(question: str) -> bool:

@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 
+from briefbot.answer.clauses import opens_clause
+from briefbot.answer.question_kind import asked_clause
 from briefbot.answer.collapse import (
     DUPLICATE_CONTAINMENT,
     NEAR_DUPLICATE_COSINE,
@@ -374,6 +376,12 @@ class Retriever:
         order = [j for j in order if j not in cands.lost]
         if (self.rerank if rerank is None else rerank) and cands.dense is not None and cands.query and 0.0 < w < 1.0 and order:
             score, order = self._reranked(cands, score, order, k)
+        number = asked_clause(cands.query) if cands.query else None
+        if number is not None:  # "What does clause 8.1 say?": the passages holding that clause's line first
+            first = [j for j in order[:head] if j not in cands.lost and opens_clause(
+                cands.texts[j] if j in cands.texts else cands.chunks[j].text, number)]  # type: ignore[union-attr]
+            ahead = set(first)
+            order = first + [j for j in order if j not in ahead]
 
         def passages(rows: list[int]) -> list[Passage]:
             return [

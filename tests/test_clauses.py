@@ -1,0 +1,51 @@
+"""A clause the question names by its number is the one quoted: "What does clause 7.2 say?" (answer/clauses.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefbot.answer.clauses import clause_sentences, opens_clause
+from briefbot.answer.question_kind import asked_clause, asks_for_summary
+
+from .test_briefing import bot_for, chunk
+
+CLAUSES = {
+    "6.1": "The Supplier shall keep the Customer's data confidential and shall use it only to provide the Services.",
+    "6.2": "The Supplier shall notify the Customer of any breach of the Customer's data within 24 hours.",
+    "7.1": "Either party may end this Agreement by giving the other party 90 days' written notice.",
+    "7.2": "The Customer may end this Agreement at once if the Supplier fails to remedy a material breach within 30 days.",
+    "7.3": "On ending this Agreement the Supplier shall return the Customer's data within 14 days.",
+    "8.1": "The Supplier's total liability in any year shall not exceed the Charges paid in that year.",
+}
+
+
+def test_the_clause_a_question_names() -> None:
+    assert asked_clause("Under clause 4.4, what's the most the charges can go up by?") == "4.4"
+    assert asked_clause("What does section 12 say?") == "12" and asked_clause("What does § 7.1 require?") == "7.1"
+    assert asked_clause("How many clauses are there?") is None and asked_clause("What happened in 2024?") is None
+    assert not asks_for_summary("What does clause 8.1 say about ending the agreement?")  # a clause, not a summary
+    assert asks_for_summary("What did the board say about the budget?")
+    text = "7. Termination\n7.1 Either party may end it.\n7.2 The Customer may end it at once.\n7.20 Not this one."
+    assert opens_clause(text, "7.2") and not opens_clause(text, "7.3") and not opens_clause("See clause 7.2 above.", "7.2")
+    passage = chunk(text)
+    found = [("Either party may end it.", 0), ("The Customer may end it at once.", 0), ("Not this one.", 0)]
+    assert clause_sentences("What does clause 7.2 say?", found, [passage]) == [1]
+    # Under a numbered heading: "7.2 Ending at once" then its sentences.
+    headed = chunk("### 7.2 Ending at once\nThe Customer may end it.\nIt must say why.\n### 7.3 Data\nData is returned.")
+    found = [("The Customer may end it.", 0), ("It must say why.", 0), ("Data is returned.", 0)]
+    assert clause_sentences("What does clause 7.2 say?", found, [headed]) == [0, 1]
+
+
+def test_asked_by_number_the_clause_is_quoted_not_the_one_sharing_more_words(tmp_path: Path, embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = ["SERVICES AGREEMENT", "", "6. Data", *(f"{n} {t}" for n, t in CLAUSES.items() if n < "7"), "",
+             "7. Ending this Agreement", *(f"{n} {t}" for n, t in CLAUSES.items() if "7" <= n < "8"), "",
+             "8. Liability", f"8.1 {CLAUSES['8.1']}"]
+    (corpus / "agreement.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bot = bot_for(tmp_path, embedder)
+    for number in ("7.2", "6.1", "8.1"):
+        answer = bot.ask(f"What does clause {number} say about ending the agreement?")
+        assert answer.answered and answer.text.startswith(f"{number} {CLAUSES[number]}"), (number, answer.text)
+        assert f"{number} " not in answer.text[len(number) + 1:]  # no other clause quoted with it
+        assert answer.citations[0].start_line == lines.index(f"{number} {CLAUSES[number]}") + 1
