@@ -43,6 +43,31 @@ MONEY_Q = re.compile(r"\bhow much\b(?!\s+(?:more|less|longer|time|land|water|oil
 # "What were Chalone's revenues in 2003?": a "what" question asking for a sum of money (answered by one, not typed "number")
 SUM_Q = re.compile(r"^what (?:was|were|is|are|will be)\b.*\b(?:revenues?|turnover|profits?|earnings|income|costs?|price|"
                     r"budget|salary|fees?|debts?)\b", re.IGNORECASE)
+
+
+_SUM_ASKED = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+                        r"(?:(?!(?:of|in|for|from|to|by|with|that|between)\s)[\w'’-]+\s+){0,2}?"
+                        r"(?:price|cost|fee|salary|budget|revenue|turnover|profit|income)s?"
+                        r"(?=\s+(?:of|for|in|on|at|to|per|paid|charged|that|from|by|when|this|last|next)\b|\s*[?.!]?\s*$)",
+                        re.IGNORECASE)
+
+
+def asks_sum(question: str) -> bool:
+    """Whether a question asks for a sum of money ("How much will it cost ...?", "What is the list price of ...?"; not
+    "What is one reason ... the oil income?")."""
+    return bool(MONEY_Q.search(question) or _SUM_ASKED.match(question))
+
+
+_AMOUNT_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                          r"hundred|thousand|million|billion|dozen|free|nothing|half)\b", re.IGNORECASE)
+
+
+def says_amount(sentences: list[str]) -> bool:
+    """Whether quoted sentences hold a sum of money: a currency ("£38,000", "GBP", "dollars", "2bn"), or a number in
+    words ("two million"); a model number ("AQ-400") is none."""
+    return any(_MONEY_SPAN.search(t) or _AMOUNT_WORD.search(t) for t in sentences)
+
+
 _MONEY_SPAN = re.compile(rf"[$£€¥]|{_CODE}|\b{_CURRENCY}\b|\d(?:bn|m|k)\b|\b(?:million|billion|trillion)\b", re.IGNORECASE)
 _VERB_LIKE = re.compile(r"(?:ed|ing|ates|izes|ises|shows|demonstrates|suggests)$")  # "6 demonstrates": no unit
 _UNIT_QUESTION = re.compile(r"\bhow\s+(?:long|old|far|much|big|large|tall|high|deep|often)\b", re.IGNORECASE)
