@@ -91,7 +91,11 @@ def _page_text(page: Any) -> str:
     plain = page.extract_text() or ""
     if plain.count("\n") < 2:
         return plain
-    return tables_as_rows(plain, page.extract_text(extraction_mode="layout") or "")
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001 - layout mode is the newer reader: a page it cannot lay out keeps its plain text
+        return plain
+    return tables_as_rows(plain, layout)
 
 
 def load_pdf(path: Path, source: str) -> Document:

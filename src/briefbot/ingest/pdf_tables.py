@@ -28,14 +28,9 @@ def _segments(line: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SEGMENT.finditer(line)]
 
 
-def _columns(spans: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
-    """The intervals the block's text occupies, split where a gap of ``GAP`` spaces runs down every line."""
-    width = max(e for line in spans for _, e in line)
-    used = [False] * (width + 1)
-    for line in spans:
-        for s, e in line:
-            for p in range(s, e):
-                used[p] = True
+def _columns(used: list[bool]) -> list[tuple[int, int]]:
+    """The intervals a block's text occupies (``used``: character positions with text on some line), split where a
+    gap of ``GAP`` spaces runs down every line."""
     cols: list[tuple[int, int]] = []
     start, gap = None, 0
     for p, u in enumerate(used):
@@ -49,8 +44,16 @@ def _columns(spans: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
         elif start is not None:
             gap += 1
     if start is not None:
-        cols.append((start, width - gap))
+        cols.append((start, len(used) - gap))
     return cols
+
+
+def _marked(used: list[bool], spans: list[tuple[int, int]]) -> list[bool]:
+    """``used`` with the positions of ``spans`` set (a new list)."""
+    out = used + [False] * max(0, max((e for _, e in spans), default=0) - len(used))
+    for s, e in spans:
+        out[s:e] = [True] * (e - s)
+    return out
 
 
 def _column_of(cols: list[tuple[int, int]], span: tuple[int, int]) -> int:
@@ -62,40 +65,42 @@ def _splits_well(cols: list[tuple[int, int]], spans: list[list[tuple[int, int]]]
     return all(len({_column_of(cols, sp) for sp in line}) >= 2 for line in spans if len(line) >= 2)
 
 
-def _cells_go_on(lines: list[str], j: int, cols: list[tuple[int, int]]) -> bool:
-    """Whether line ``j`` holds the other cells of a row whose first cell wraps above it (its first column empty)."""
-    spans = _segments(lines[j]) if j < len(lines) else []
+def _cells_go_on(spans: list[tuple[int, int]], cols: list[tuple[int, int]]) -> bool:
+    """Whether a line (its ``spans``) holds the other cells of a row whose first cell wraps above it (its first column
+    empty)."""
     return len(spans) >= 2 and spans[0][0] >= cols[0][1]
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """(first line, end line, columns) of each run of lines laid out in the same columns."""
+    segs = [_segments(line) for line in lines]
     found = []
     i = 0
     while i < len(lines):
-        if len(_segments(lines[i])) < 2:
+        if len(segs[i]) < 2:
             i += 1
             continue
         rows, blanks, j = [i], 0, i + 1
-        cols = _columns([_segments(lines[i])])
+        used = _marked([], segs[i])
+        cols = _columns(used)
         while j < len(lines):
-            if not lines[j].strip():
+            if not segs[j]:
                 blanks += 1
                 if blanks > MAX_BLANKS:
                     break
                 j += 1
                 continue
-            if blanks and len(_segments(lines[j])) < 2 and not _cells_go_on(lines, j + 1, cols):
+            if blanks and len(segs[j]) < 2 and not _cells_go_on(segs[j + 1] if j + 1 < len(lines) else [], cols):
                 break  # a heading or a paragraph after the table (not a cell whose row goes on below it)
-            trial = [_segments(lines[k]) for k in rows + [j]]
+            trial = _marked(used, segs[j])
             new = _columns(trial)
-            settled = sum(len(_segments(lines[k])) >= 2 for k in rows) >= 2
-            if len(new) < len(cols) or (settled and len(new) != len(cols)) or not _splits_well(new, trial):
+            settled = sum(len(segs[k]) >= 2 for k in rows) >= 2
+            if len(new) < len(cols) or (settled and len(new) != len(cols)) or not _splits_well(new, [segs[k] for k in rows + [j]]):
                 break  # the line runs across a gap between two columns (a caption, the next paragraph), or starts another table
             rows.append(j)
-            cols, blanks = new, 0
+            used, cols, blanks = trial, new, 0
             j += 1
-        multi = sum(len(_segments(lines[k])) >= 2 for k in rows)
+        multi = sum(len(segs[k]) >= 2 for k in rows)
         if multi >= 3 or (multi >= 2 and len(cols) >= 3):
             found.append((rows[0], rows[-1] + 1, cols))
             i = rows[-1] + 1
