@@ -78,6 +78,11 @@ def test_rows_of_a_form_and_of_a_table_without_a_marked_header() -> None:
     assert [q for _, _, q in table_rows(team)] == ["Name: Kirra Walsh; Role: Volunteer recruitment"]
     marked = "| Item | Owner |\n|---|---|\n| Order trees | Joanna Pryce |"
     assert [q for _, _, q in table_rows(marked)] == ["Item: Order trees; Owner: Joanna Pryce"]
+    # A chunk that starts inside a Markdown table: its first row is no header (no |---| under it); cells without names,
+    # not "2: 3; Pilot go-live: Laboratory system integration; ...".
+    inside = "| 2 | Pilot go-live | Gareth Lloyd |\n| 3 | Laboratory system integration | Elaine Forsyth |"
+    assert [q for _, _, q in table_rows(inside)] == ["2; Pilot go-live; Gareth Lloyd", "3; Laboratory system integration; Elaine Forsyth"]
+    assert table_rows("Text above.\n| Item | DH-30 | DH-30P |") == []  # a header whose rows are in the next chunk
     assert tables.written([["Name", "Role", "Time"], ["Tom Nguyen", "", "0.8 FTE"]]) == [
         "| Name | Role | Time |", "| Name: Tom Nguyen |  | Time: 0.8 FTE |"]
     # A sentence inside a cell is no sentence of its own.

@@ -135,11 +135,15 @@ def table_rows(text: str) -> list[tuple[int, int, str]]:
         if _SEPARATOR_ROW.match(line):
             continue
         row = tables.cells(line)
+        following = lines[k + 1] if k + 1 < len(lines) and lines[k + 1].lstrip().startswith("|") else None
         if tables.is_labelled(row):
             pairs = [c for c in row if c]  # a row read from a PDF or Word table names its columns itself
             header = header if header is not None else []
-        elif header is None and tables.is_header(row, k + 1 < len(lines) and bool(_SEPARATOR_ROW.match(lines[k + 1]))):
-            header = row
+        elif header is None and following is None:
+            continue  # a table's first line alone (its header, the rows in the next chunk)
+        elif header is None and (bool(_SEPARATOR_ROW.match(following)) or tables.is_labelled(tables.cells(following))
+                                 if len(row) != 2 else tables.is_header(row, bool(_SEPARATOR_ROW.match(following)))):
+            header = row  # marked as the header (Markdown), or above rows that name their columns, or a form's labels
             continue
         elif header:
             pairs = [c for c in tables.labelled(header, row) if c]
