@@ -101,6 +101,9 @@ def test_the_cell_a_question_asks_for() -> None:
     assert row_answer("By what date should all the stations be installed?", milestone, "when") == "31 August 2026"
     assert row_answer("What salary is paid?", "Name: Tom Nguyen; Time: 0.8 FTE", "number", money=True) is None
     assert row_answer("Who attended?", "Nothing here is a row.", "who") is None
+    # A lexicon parenthesis in prose is no row (SQuAD's "The Amazon rainforest (Portuguese: ...; Spanish: ...)").
+    prose = "The Amazon rainforest (Portuguese: Floresta Amazônica; Spanish: Selva Amazónica), is a moist broadleaf forest."
+    assert row_answer("What kind of forest is the Amazon rainforest?", prose, "other") is None
 
 
 def test_a_question_about_a_pdf_table_is_answered_from_its_row_on_its_page(tmp_path: Path, embedder) -> None:

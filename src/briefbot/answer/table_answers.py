@@ -13,6 +13,7 @@ import re
 
 from briefbot.index.lexical import STOPWORDS
 
+LABEL_WORDS = 8  # a column's name is short ("Resolution target"); "The Amazon rainforest (Portuguese: ..." is prose
 _PAIR = re.compile(r"^([^:;]{1,60}): (.+)$")
 _TOKEN = re.compile(r"\w[\w\-./]*")
 _PERSON = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Prof|Cllr|Sir)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}$")
@@ -26,7 +27,7 @@ def row_pairs(sentence: str) -> list[tuple[str, str]] | None:
     pairs: list[tuple[str, str]] = []
     for part in sentence.split("; "):
         m = _PAIR.match(part)
-        if m:
+        if m and m.group(1).count("(") == m.group(1).count(")") and len(m.group(1).split()) <= LABEL_WORDS:
             pairs.append((m.group(1), m.group(2)))
         elif pairs:
             pairs[-1] = (pairs[-1][0], pairs[-1][1] + "; " + part)  # a cell with a semicolon of its own
