@@ -62,6 +62,7 @@ def word_file(path: Path) -> Path:
           f'<w:ins w:id="2" w:author="Ravi">{r("14")}</w:ins>', r(" days of the expense.")),
         p(f'<w:moveFrom w:id="3" w:author="Ravi">{r("Moved-away sentence.")}</w:moveFrom>'),
         p(r("Dinner is capped at £30."), r(" Secret reviewer note.", "<w:vanish/>")),
+        p(r("Decision: the trial was agreed."), "<w:r><w:br/></w:r>", r("Vote: 4 in favour, none against.")),
         f'<w:sdt {W}><w:sdtPr><w:date/></w:sdtPr><w:sdtContent>{p(r("Effective from 1 February 2027."))}</w:sdtContent></w:sdt>',
         p(r("See the contact box."), text_box("Media contact: Joanna Lister, Tel 0117 496 0732")),
         p(r("Definitions"), num=(9, 0)),
@@ -91,6 +92,7 @@ def test_a_word_file_reads_as_word_shows_it(tmp_path: Path) -> None:
         "# Expenses Policy",
         "Claims must be submitted within 14 days of the expense.",  # the reviewer's change accepted
         "Dinner is capped at £30.",  # no hidden text, no moved-away text
+        "Decision: the trial was agreed.", "Vote: 4 in favour, none against.",  # a line break (Shift+Enter) ends a line
         "Effective from 1 February 2027.",  # a content control
         "See the contact box.",
         "Media contact: Joanna Lister, Tel 0117 496 0732",  # the text box once, after its paragraph

@@ -154,7 +154,9 @@ def _text(el: Any, boxes: list[Any]) -> str:
                 continue  # hidden text
             if tag == W + "t":
                 parts.append(child.text or "")
-            elif tag in (W + "tab", W + "br", W + "cr"):
+            elif tag in (W + "br", W + "cr") and child.get(W + "type") in (None, "textWrapping"):
+                parts.append("\n")  # a line break within the paragraph (Shift+Enter): the line ends there
+            elif tag in (W + "tab", W + "br"):
                 parts.append(" ")
             elif tag == W + "noBreakHyphen":
                 parts.append("-")
@@ -198,7 +200,9 @@ class WordReader:
             label = self.numbering.label(p, sid)
             if label is None and level is None and name.startswith("list"):
                 label = "-"
-            self.blocks.append((f"{label} {text}" if label else text, level))
+            lines = [text] if level is not None else [line for line in text.split("\n") if line.strip()]
+            self.blocks.append((f"{label} {lines[0]}" if label else lines[0], level))
+            self.blocks.extend((line, None) for line in lines[1:])  # each line of the paragraph on a line of its own
         for box in boxes:
             self.body(box)
 
