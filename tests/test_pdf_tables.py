@@ -145,3 +145,10 @@ def test_a_web_page_table_names_its_columns_in_each_row() -> None:
     assert "| Hall: Small hall | Hourly rate: £18 |" in lines and "|---|---|" in lines
     assert "| Contact | Jane Moss |" in lines and "| Phone | 01632 960123 |" in lines  # a form: no header, rows as they are
     assert [q for _, _, q in table_rows("\n".join(lines))][-2:] == ["Contact: Jane Moss", "Phone: 01632 960123"]
+
+
+def test_a_table_whose_first_column_has_no_name_and_a_cell_holding_a_bar() -> None:
+    lines = tables.written([["", "2021", "2022"], ["Revenue (€m)", "301.2", "338.9"], ["Margin | net", "9%", "10%"]])
+    assert lines[1:] == ["| Revenue (€m) | 2021: 301.2 | 2022: 338.9 |", "| Margin \\| net | 2021: 9% | 2022: 10% |"]
+    assert [q for _, _, q in table_rows("\n".join(lines))] == ["Revenue (€m); 2021: 301.2; 2022: 338.9", "Margin | net; 2021: 9%; 2022: 10%"]
+    assert row_answer("What was the revenue in 2022?", "Revenue (€m); 2021: 301.2; 2022: 338.9", "number") == "338.9"

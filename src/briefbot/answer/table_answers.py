@@ -31,9 +31,11 @@ def row_pairs(sentence: str) -> list[tuple[str, str]] | None:
             pairs.append((m.group(1), m.group(2)))
         elif pairs:
             pairs[-1] = (pairs[-1][0], pairs[-1][1] + "; " + part)  # a cell with a semicolon of its own
+        elif ":" not in part and len(part.split()) <= LABEL_WORDS:
+            pairs.append(("", part))  # a first column without a name ("Revenue; 2021: 301.2; ...")
         else:
             return None
-    return pairs if len(pairs) >= 2 else None
+    return pairs if sum(1 for col, _ in pairs if col) >= 2 else None
 
 
 def _tokens(text: str) -> set[str]:

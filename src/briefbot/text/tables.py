@@ -16,7 +16,7 @@ _LABELLED = re.compile(r"^[^:|]{1,60}: \S")
 
 def cells(line: str) -> list[str]:
     """A table row's cells, stripped (``\\|`` inside a cell is no border)."""
-    return [c.strip() for c in _CELL_SPLIT.split(line.strip().strip("|"))]
+    return [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line.strip().strip("|"))]
 
 
 def is_header(row: list[str], marked: bool = False) -> bool:
@@ -36,20 +36,21 @@ def labelled(header: list[str], row: list[str]) -> list[str]:
 
 
 def is_labelled(row: list[str]) -> bool:
-    """Whether every filled cell of a row already carries its column's name (a row ingest wrote, see above)."""
-    filled = [c for c in row if c]
-    return len(filled) >= 2 and all(_LABELLED.match(c) for c in filled)
+    """Whether every filled cell of a row already carries its column's name (a row ingest wrote, see above); the
+    first may have none (a table whose first column has no name: "| Revenue | 2021: 301.2 | 2022: 338.9 |")."""
+    named = [c for c in row[1:] if c]
+    return len(named) >= 1 and len([c for c in row if c]) >= 2 and all(_LABELLED.match(c) for c in named)
 
 
 def written(rows: list[list[str]], marked: bool = False) -> list[str]:
     """A table's rows as text lines: the header as it is, each data row labelled (a form's rows as they are)."""
     if not rows:
         return []
-    out = ["| " + " | ".join(rows[0]) + " |"]
+    def line(row: list[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in row) + " |"  # a cell's own "|" is no border
+
     header = rows[0] if is_header(rows[0], marked) and len(rows) > 1 else None
-    for row in rows[1:]:
-        out.append("| " + " | ".join(labelled(header, row) if header else row) + " |")
-    return out
+    return [line(rows[0])] + [line(labelled(header, row) if header else row) for row in rows[1:]]
 
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
