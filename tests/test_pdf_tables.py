@@ -152,3 +152,20 @@ def test_a_table_whose_first_column_has_no_name_and_a_cell_holding_a_bar() -> No
     assert lines[1:] == ["| Revenue (€m) | 2021: 301.2 | 2022: 338.9 |", "| Margin \\| net | 2021: 9% | 2022: 10% |"]
     assert [q for _, _, q in table_rows("\n".join(lines))] == ["Revenue (€m); 2021: 301.2; 2022: 338.9", "Margin | net; 2021: 9%; 2022: 10%"]
     assert row_answer("What was the revenue in 2022?", "Revenue (€m); 2021: 301.2; 2022: 338.9", "number") == "338.9"
+
+
+def test_lists_contents_and_data_rows_are_not_taken_for_tables_or_headers() -> None:
+    bullets = ["•", "•", "•"]
+    items = ["A standard way to install MIME data.", "A standard way of getting a file's type.", "Standard locations."]
+    layout = "\n".join(f"   {b}      {t}" for b, t in zip(bullets, items))
+    plain = "\n".join(f"{b} {t}" for b, t in zip(bullets, items))
+    assert tables_as_rows(plain, layout) == plain  # bullets in a column of their own: a list
+    toc = ["2.2      Naming . . . . . . . . . . . . 3", "2.3      Simple parsing . . . . . . . . 4", "2.4      Notes . . . . . . . . . . . 4"]
+    assert tables_as_rows("\n".join(" ".join(t.split()) for t in toc), "\n".join(toc)).startswith("2.2 Naming")
+    # A first row repeated below it, or mostly figures, is data, not the columns' names (years are names).
+    assert tables.written([["4", "CARD32", "ALIAS_OFFSET"], ["4", "CARD32", "MIME_TYPE_OFFSET"]])[1] == "| 4 | CARD32 | MIME_TYPE_OFFSET |"
+    assert tables.written([["1,842", "2,104", "Total"], ["1,967", "2,188", "Total"]])[1] == "| 1,967 | 2,188 | Total |"
+    assert tables.written([["Item", "DH-30", "DH-30P"], ["Rated power", "420 W", "445 W"]])[1] == (
+        "| Item: Rated power | DH-30: 420 W | DH-30P: 445 W |")
+    assert tables.written([["Year ended 31 December", "2021", "2022"], ["Revenue", "301.2", "338.9"]])[1] == (
+        "| Year ended 31 December: Revenue | 2021: 301.2 | 2022: 338.9 |")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from briefbot.errors import LoadError
-from briefbot.ingest.pdf_pages import numbered_sections, runs_on, tidy_pages
+from briefbot.ingest.pdf_pages import numbered_sections, runs_on, spell_ligatures, tidy_pages
 from briefbot.ingest.pdf_tables import tables_as_rows
 from briefbot.ingest.textfile import MAX_BYTES, Loader, read_text_file
 from briefbot.ingest.transcripts import load_srt, load_vtt
@@ -86,16 +86,15 @@ def _pdf_problem(path: Path) -> str:
     return "the PDF is damaged or cut short"
 
 
-def _page_text(page: Any) -> str:
-    """A page's text layer, its tables as table rows (ingest/pdf_tables.py)."""
-    plain = page.extract_text() or ""
+def _layout_text(page: Any, plain: str) -> str:
+    """A page in pypdf's layout mode, where a table's columns stay in place (ingest/pdf_tables.py); "" when the page
+    has too few lines for a table or layout mode cannot read it (the newer reader: the page keeps its plain text)."""
     if plain.count("\n") < 2:
-        return plain
+        return ""
     try:
-        layout = page.extract_text(extraction_mode="layout") or ""
-    except Exception:  # noqa: BLE001 - layout mode is the newer reader: a page it cannot lay out keeps its plain text
-        return plain
-    return tables_as_rows(plain, layout)
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001
+        return ""
 
 
 def load_pdf(path: Path, source: str) -> Document:
@@ -109,7 +108,8 @@ def load_pdf(path: Path, source: str) -> Document:
             reader = PdfReader(path)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise LoadError(f"{path}: the PDF is encrypted with a password")
-            pages = [_tidy(_page_text(page)) for page in reader.pages]
+            pages = [_tidy(page.extract_text() or "") for page in reader.pages]
+            layouts = [_layout_text(page, text) for page, text in zip(reader.pages, pages)]
     except LoadError:
         raise
     except Exception:  # noqa: BLE001 - pypdf raises many types for damaged files
@@ -118,7 +118,8 @@ def load_pdf(path: Path, source: str) -> Document:
         raise LoadError(
             f"{path}: the PDF has no text layer (scanned pages?); OCR is not supported yet"
         )
-    pages, shifts = tidy_pages(pages)
+    pages, shifts = tidy_pages(pages)  # running lines first: a header "Chapter 4 ... 22" is no table row
+    pages = [tables_as_rows(text, spell_ligatures(layout)) if layout else text for text, layout in zip(pages, layouts)]
     parts: list[str] = []
     starts: list[int] = []
     offset = 0

@@ -21,6 +21,11 @@ _DIGITS = re.compile(r"\d+")
 _SENTENCE_DONE = frozenset('.!?:;"”’)]|。！？」')
 
 
+def spell_ligatures(text: str) -> str:
+    """"ﬁle" as "file": a font's one-glyph "fi" is no letter anyone types."""
+    return text.translate(_LIGATURES)
+
+
 def _shape(line: str) -> str:
     """A line with its numbers blanked: "Page 2 of 12" and "Page 3 of 12" are one running line."""
     return _DIGITS.sub("#", " ".join(line.split()))
@@ -29,7 +34,7 @@ def _shape(line: str) -> str:
 def tidy_pages(pages: list[str]) -> tuple[list[str], list[int]]:
     """Each page's text without the running lines at its top and bottom, ligatures spelled out; and how many lines
     were left out at each page's top (line numbers within a page still count them, as the text layer has them)."""
-    pages = [p.translate(_LIGATURES) for p in pages]
+    pages = [spell_ligatures(p) for p in pages]
     if len(pages) < 2:
         return pages, [0] * len(pages)
     edges: Counter[str] = Counter()

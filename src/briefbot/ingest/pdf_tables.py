@@ -21,6 +21,8 @@ from briefbot.text import tables
 GAP = 3  # spaces between two cells of a row, at least (justified prose rarely lines its gaps up)
 MAX_BLANKS = 2  # blank lines allowed between two rows of one table
 CELL_WORDS = 80  # a longer "cell" is a column of prose
+_BULLET = re.compile(r"^[•◦▪▫‣⁃○●■□➢➤✓✔*·–—-]?$")  # a list's bullet column (or nothing)
+_LEADER = re.compile(r"(?:\. ?){4,}")  # a table of contents' dot leaders: "Naming . . . . . . 3"
 _SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
 
 
@@ -156,6 +158,8 @@ def tables_as_rows(plain: str, layout: str) -> str:
         rows = _rows(layout_lines[start:end], cols, plain_flat)
         if len(rows) < 2 or any(len(cell.split()) > CELL_WORDS for row in rows for cell in row):
             continue  # columns of prose read on line by line into one "row": no table
+        if all(_BULLET.match(row[0]) for row in rows) or any(_LEADER.search(cell) for row in rows for cell in row):
+            continue  # a bulleted list (bullets in a column of their own) or a table of contents (dot leaders)
         words = "".join(_squash(cell) for row in rows for cell in row)
         at = flat.find(words)
         if not words or at < 0:

@@ -19,11 +19,25 @@ def cells(line: str) -> list[str]:
     return [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line.strip().strip("|"))]
 
 
-def is_header(row: list[str], marked: bool = False) -> bool:
-    """Whether a table's first row names its columns. A two-column table without a marked header is most often a
+_FIGURE = re.compile(r"^[\d\s.,:;%$€£¥()+/−–-]+$")  # a cell that is a number, an amount, a percentage
+_YEARLIKE = re.compile(r"^(?:FY\s?|Q[1-4]\s)?(?:19|20)\d\d(?:[/–-]\d{2,4})?$")
+
+
+def is_header(row: list[str], marked: bool = False, below: list[list[str]] | None = None) -> bool:
+    """Whether a table's first row names its columns. A Markdown table marks it (``marked``); a Word or PDF table
+    does not, and its first row is taken for names unless they look like data: a cell repeated under it in its
+    column (``below``: "| 4 | CARD32 | ALIAS_OFFSET |" over "| 4 | CARD32 | MIME_TYPE_OFFSET |"), or figures in most
+    cells (years aside: "Year ended 31 December | 2021 | 2022" names columns; "DH-30" is a name, not a figure). A two-column table is most often a
     form ("Policy owner | Priya Nandakumar"): its first row names the columns only when both cells are short labels
     without figures and the second is no name ("Name | Role", not "Contact | Jane Moss")."""
-    if marked or len(row) != 2:
+    if marked:
+        return True
+    filled = [c for c in row if c]
+    if any(c and any(k < len(r) and r[k] == c for r in below or []) for k, c in enumerate(row)):
+        return False
+    if sum(1 for c in filled if _FIGURE.match(c) and not _YEARLIKE.match(c)) * 2 > len(filled):
+        return False
+    if len(row) != 2:
         return True
     value = row[1].split()
     named = len(value) > 1 and all(w[:1].isupper() for w in value)  # "Jane Moss": a value, not a column's name
@@ -49,7 +63,7 @@ def written(rows: list[list[str]], marked: bool = False) -> list[str]:
     def line(row: list[str]) -> str:
         return "| " + " | ".join(c.replace("|", "\\|") for c in row) + " |"  # a cell's own "|" is no border
 
-    header = rows[0] if is_header(rows[0], marked) and len(rows) > 1 else None
+    header = rows[0] if len(rows) > 1 and is_header(rows[0], marked, rows[1:]) else None
     return [line(rows[0])] + [line(labelled(header, row) if header else row) for row in rows[1:]]
 
 
