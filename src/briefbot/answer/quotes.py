@@ -116,6 +116,16 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
+def _names_columns(first: list[str], following: str) -> bool:
+    """Whether a table's first line in a text is its header: marked so (Markdown's ``|---|`` under it), or above rows
+    that name their columns (written by ingest), or a form's short labels (two columns: text/tables.py). A chunk that
+    starts inside a Markdown table starts with a data row, which is none of these."""
+    marked = bool(_SEPARATOR_ROW.match(following))
+    if len(first) == 2:
+        return tables.is_header(first, marked)
+    return marked or tables.is_labelled(tables.cells(following))
+
+
 def table_rows(text: str) -> list[tuple[int, int, str]]:
     """Each data row of the tables in ``text`` as (start, end, "Header: cell; Header: cell"), or "Label: value" for
     a two-column form without a header (text/tables.py).
@@ -141,9 +151,8 @@ def table_rows(text: str) -> list[tuple[int, int, str]]:
             header = header if header is not None else []
         elif header is None and following is None:
             continue  # a table's first line alone (its header, the rows in the next chunk)
-        elif header is None and (bool(_SEPARATOR_ROW.match(following)) or tables.is_labelled(tables.cells(following))
-                                 if len(row) != 2 else tables.is_header(row, bool(_SEPARATOR_ROW.match(following)))):
-            header = row  # marked as the header (Markdown), or above rows that name their columns, or a form's labels
+        elif header is None and _names_columns(row, following):
+            header = row
             continue
         elif header:
             pairs = [c for c in tables.labelled(header, row) if c]

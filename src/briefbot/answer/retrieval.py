@@ -10,13 +10,13 @@ from typing import Any
 import numpy as np
 
 from briefbot.answer.clauses import opens_clause
-from briefbot.answer.question_kind import asked_clause
 from briefbot.answer.collapse import (
     DUPLICATE_CONTAINMENT,
     NEAR_DUPLICATE_COSINE,
     Collapse,
     collapse_duplicates,
 )
+from briefbot.answer.question_kind import asked_clause
 from briefbot.answer.rerank import DEPTH as RERANK_DEPTH
 from briefbot.answer.rerank import rerank_scores
 from briefbot.answer.worker import Worker

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefbot.answer.amounts import MONEY_Q, SUM_Q, counts_what_is_asked, number_span
+from briefbot.answer.amounts import MONEY_Q, SUM_Q, asks_sum, counts_what_is_asked, number_span
 from briefbot.answer.definitions import acronym_answer, expand_acronym
 from briefbot.answer.name_choice import (
     after_verb as _after_verb,
@@ -314,7 +314,7 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
         (kind == "other" or asks_measure(question)) and bool(SUM_Q.match(question)))
     kind = "number" if kind == "other" and sum_asked else kind
     if sentences and row_pairs(sentences[0]) is not None:  # a table row: the cell under the column asked about
-        return row_answer(question, sentences[0], kind, bool(MONEY_Q.search(question)))
+        return row_answer(question, sentences[0], kind, asks_sum(question))
     which = _which_name(question) if kind == "other" else None  # "Which team ...": a name of that kind
     if kind == "who" and _AGENT_Q.match(question):
         found = _named_work_by(question, sentences)

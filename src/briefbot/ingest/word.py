@@ -16,6 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
+
+from briefbot.text import tables
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Runs a reader never sees: deleted or moved away, a text box's copy for old readers, comment marks.
@@ -207,8 +211,6 @@ class WordReader:
             self.body(box)
 
     def table(self, tbl: Any) -> None:
-        from briefbot.text import tables
-
         rows: list[list[str]] = []
         above: dict[int, str] = {}
         for tr in tbl.iter(W + "tr"):
@@ -242,8 +244,6 @@ class WordReader:
         """Footnotes or endnotes, each as its paragraphs (separators left out)."""
         for rel in self.word.part.rels.values():
             if not rel.is_external and rel.reltype.endswith("/" + part_name):
-                from lxml import etree
-
                 root = etree.fromstring(rel.target_part.blob)
                 for note in root.iter(W + tag):
                     if note.get(W + "type") in (None, "normal"):
@@ -254,8 +254,6 @@ class WordReader:
         seen: set[str] = set()
         for rel in self.word.part.rels.values():
             if not rel.is_external and rel.reltype.endswith("/" + kind):
-                from lxml import etree
-
                 root = etree.fromstring(rel.target_part.blob)
                 for p in root.iter(W + "p"):
                     codes = " ".join(t.text or "" for t in p.iter(W + "instrText")) + " ".join(
