@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,6 +19,7 @@ from briefbot.answer.candidates import candidates as _candidates
 from briefbot.answer.clauses import clause_sentences
 from briefbot.answer.decisions import decision_answer
 from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
+from briefbot.answer.offers import content_words, type_match
 from briefbot.answer.polar import is_polar, polar_answer
 from briefbot.answer.quotes import same_section, shown
 from briefbot.answer.question_kind import question_type
@@ -27,13 +27,12 @@ from briefbot.answer.sections import listed_items
 from briefbot.answer.shaping import direct_answer, short_answer
 from briefbot.answer.subject import with_subject
 from briefbot.index.embedding import Embedder, remembered
-from briefbot.index.lexical import STOPWORDS, tokenize
+from briefbot.index.lexical import tokenize
 from briefbot.index.spelling import Spelling
 from briefbot.schema import Draft, Passage
 
 NAME = "extractive"
 DECLINE = "The documents do not answer this question."
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 # First the passage to answer from: the one whose best sentences are closest to the question in
@@ -106,46 +105,6 @@ class Ranking:
     scores: np.ndarray
     # the acronyms the passages define (definitions.long_forms)
     forms: dict[str, tuple[str, str, list[str]]] = field(default_factory=dict)
-
-
-TITLES = frozenset(["mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister", "director", "chief"])
-_PERSON = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame|Lord|Lady|President|Minister|Director|Chief)\.?\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*"
-)
-_PROPER = re.compile(r"(?<=[\w,;:] )[A-Z][\w'-]+(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w'-]+)+")
-_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|billion|dozen)\b", re.IGNORECASE)
-_DATE = re.compile(
-    r"\b(?:1[0-9]{3}|20[0-9]{2})\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|century|decade)\b",
-    re.IGNORECASE,
-)
-
-
-def type_match(kind: str, sentence: str, question_words: set[str]) -> float:
-    """How well a sentence offers the kind of answer asked for, counting only things the question lacks."""
-
-    def new(mentions: list[str]) -> list[str]:
-        out = []
-        for m in mentions:
-            words = set(content_words(m)) - TITLES
-            if words and not words <= question_words:
-                out.append(m)
-        return out
-
-    if kind == "who":
-        persons = new(_PERSON.findall(sentence))
-        others = [m for m in new(_PROPER.findall(sentence)) if not any(m in p or p in m for p in persons)]
-        return min(1.0, (len(persons) + 0.5 * len(others)) / 3)
-    if kind == "when":
-        return min(1.0, float(len(new(_DATE.findall(sentence)))))
-    if kind == "where":
-        return min(1.0, float(len(new(_PROPER.findall(sentence)))))
-    if kind == "number":
-        return min(1.0, float(len(new(_NUMBER.findall(sentence)))))
-    return 0.0
-
-
-def content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
 def terms(text: str) -> list[str]:
