@@ -110,3 +110,21 @@ def test_a_clause_number_and_a_tracked_change_are_asked_about(tmp_path: Path, em
     answer = bot.ask("How many days do I have to submit an expenses claim?")
     assert answer.answered and "within 14 days" in answer.text and "30" not in answer.text
     assert "1.2 Charges may rise once a year." in bot.ask("What does clause 1.2 say about the charges?").text
+
+
+def test_damaged_numbers_in_the_xml_do_not_lose_the_file(tmp_path: Path) -> None:
+    """A level or a span that is not a whole number (a damaged or hand-edited file) is read past, not fatal."""
+    import docx
+    from docx.oxml.parser import parse_xml
+
+    d = docx.Document()
+    sect = d.element.body[-1]
+    sect.addprevious(parse_xml(p(r("The first clause applies."), num=(9, 0)).replace('w:ilvl w:val="0"', 'w:ilvl w:val="x"')))
+    table = d.add_table(rows=2, cols=2)
+    for (row, col), value in {(0, 0): "Item", (0, 1): "Cost", (1, 0): "Survey", (1, 1): "£400"}.items():
+        table.cell(row, col).text = value
+    tc_pr = table.cell(1, 0)._tc.get_or_add_tcPr()
+    tc_pr.append(parse_xml(f'<w:gridSpan {W} w:val="1.5"/>'))
+    d.save(str(tmp_path / "odd.docx"))
+    text = load_docx(tmp_path / "odd.docx", "odd.docx").text
+    assert "The first clause applies." in text and "| Item: Survey | Cost: £400 |" in text

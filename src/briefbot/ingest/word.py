@@ -36,6 +36,22 @@ def _on(el: Any, tag: str) -> bool:
     return found is not None and found.get(W + "val") not in ("0", "false", "off")
 
 
+def _int(el: Any, default: int) -> int:
+    """An element's w:val as a number; ``default`` when it is missing or not a whole number (a damaged file reads on)."""
+    try:
+        return int(el.get(W + "val", default)) if el is not None else default
+    except ValueError:
+        return default
+
+
+def _ilvl(el: Any) -> int:
+    """A numbering level's w:ilvl attribute as a number (0 when missing or damaged)."""
+    try:
+        return int(el.get(W + "ilvl", "0"))
+    except ValueError:
+        return 0
+
+
 def _roman(n: int) -> str:
     out = ""
     for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
@@ -82,8 +98,8 @@ class Numbering:
                 lv: dict[int, _Level] = {}
                 for lvl in a.iter(W + "lvl"):
                     start, fmt, text = lvl.find(W + "start"), lvl.find(W + "numFmt"), lvl.find(W + "lvlText")
-                    lv[int(lvl.get(W + "ilvl", "0"))] = _Level(
-                        int(start.get(W + "val", "1")) if start is not None else 1,
+                    lv[_ilvl(lvl)] = _Level(
+                        _int(start, 1),
                         fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
                         text.get(W + "val", "") if text is not None else "")
                 abstract[a.get(W + "abstractNumId", "")] = lv
@@ -91,9 +107,9 @@ class Numbering:
                 ref = num.find(W + "abstractNumId")
                 lv = dict(abstract.get(ref.get(W + "val", "") if ref is not None else "", {}))
                 for override in num.iter(W + "lvlOverride"):
-                    k, start = int(override.get(W + "ilvl", "0")), override.find(W + "startOverride")
+                    k, start = _ilvl(override), override.find(W + "startOverride")
                     if start is not None and k in lv:
-                        lv[k] = _Level(int(start.get(W + "val", "1")), lv[k].fmt, lv[k].text)
+                        lv[k] = _Level(_int(start, 1), lv[k].fmt, lv[k].text)
                 out.levels[num.get(W + "numId", "")] = lv
         styles = word.styles.element
         based: dict[str, str] = {}
@@ -105,7 +121,7 @@ class Numbering:
             num = style.find(f"{W}pPr/{W}numPr")
             if num is not None and num.find(W + "numId") is not None:
                 ilvl = num.find(W + "ilvl")
-                out.style_num[sid] = (num.find(W + "numId").get(W + "val", ""), int(ilvl.get(W + "val", "0")) if ilvl is not None else 0)
+                out.style_num[sid] = (num.find(W + "numId").get(W + "val", ""), _int(ilvl, 0))
         for sid in list(based):  # a style based on a numbered one is numbered too
             seen, cur = set(), sid
             while cur not in out.style_num and cur in based and cur not in seen:
@@ -122,11 +138,11 @@ class Numbering:
         if num is not None:
             nid, ilvl = num.find(W + "numId"), num.find(W + "ilvl")
             num_id = nid.get(W + "val") if nid is not None else num_id
-            level = int(ilvl.get(W + "val", "0")) if ilvl is not None else level
+            level = _int(ilvl, level)
         if num_id is None or num_id == "0" or num_id not in self.levels:
             return None
         lv = self.levels[num_id]
-        if level not in lv:
+        if level not in lv or not 0 <= level < 10:
             return None
         if lv[level].fmt == "bullet":
             return "-"
@@ -235,7 +251,7 @@ class WordReader:
                     text = " ".join(" ".join(t.split()) for t, _ in cell.blocks)
                 above[column] = text
                 cells.append(text)
-                cells.extend([""] * (int(span.get(W + "val", "1")) - 1 if span is not None else 0))
+                cells.extend([""] * min(max(_int(span, 1) - 1, 0), 60))
             if any(cells):
                 rows.append(cells)
         self.blocks.extend((line, None) for line in tables.written(rows))
