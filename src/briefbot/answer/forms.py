@@ -1,0 +1,51 @@
+"""A form's field asked for by its label: "Who owns this policy?" is the row "Policy owner: Priya Nandakumar, Head of
+Information Security"; "When does the new expenses policy come into effect?" is "Effective from: 1 February 2027".
+
+Reports, policies and specifications open with a two-column form (version, owner, approved by, effective date,
+next review); a question names the field, often in another form of the word ("owns" / "owner", "released" /
+"Release date"), and the row's value is the answer. The sentence choice weighs a row like a sentence and picks
+prose that shares more words ("A device owned by a User ..."). A form row answers when every word of its label but
+a generic one (date, name, number) is a word of the question, stemmed, an agent noun read as its verb ("owner" as
+"own"), and its value offers the kind of thing asked for; the first such row in retrieval's order.
+"""
+
+from __future__ import annotations
+
+from briefbot.answer.candidates import Candidate
+from briefbot.answer.offers import content_words, type_match
+from briefbot.answer.question_kind import question_type
+from briefbot.index.lexical import tokenize
+
+_GENERIC = frozenset(tokenize("date name number no time type details reference ref"))
+LABEL_WORDS = 5  # a field's label is short ("Date of next review")
+
+
+def _covered(word: str, asked: set[str]) -> bool:
+    return word in asked or (word.endswith(("er", "or")) and len(word) > 4 and word[:-2] in asked)
+
+
+def form_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None:
+    """The candidate (index) that is the form row the question asks for, and its value; None when there is none. Of
+    several, the one whose label the question names most fully ("Product owner" over "Product name"), then the first."""
+    asked = set(tokenize(question))
+    kind = question_type(question)
+    said = set(content_words(question))
+    found: list[tuple[int, int, int, str]] = []  # (label words named, -passage, -position, ...) to take the best
+    for i, c in enumerate(cands):
+        if not c.row or "; " in c.text or ": " not in c.text:
+            continue  # a form's row is one "Label: value"
+        label, value = c.text.split(": ", 1)
+        words = [w for w in tokenize(label) if w not in _GENERIC]
+        if not words or len(label.split()) > LABEL_WORDS or not all(_covered(w, asked) for w in words):
+            continue
+        if set(tokenize(value)) <= asked or (kind != "other" and not type_match(kind, c.text, said)):
+            continue  # the value is what the question already says, or not the kind asked for
+        found.append((len(words), -c.passage, -c.position, i))
+    if not found:
+        return None
+    best = max(found)[3]
+    value = cands[best].text.split(": ", 1)[1]
+    person = value.split(",", 1)[0]
+    if kind == "who" and "," in value and sum(w[:1].isupper() for w in person.split()) >= 2:
+        value = person  # "Priya Nandakumar, Head of Information Security": who is the name
+    return best, value

@@ -1,0 +1,44 @@
+"""A form's field asked for by its label ("Who owns this policy?" -> "Policy owner: ..."), answer/forms.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefbot.answer.candidates import Candidate
+from briefbot.answer.forms import form_answer
+
+from .test_briefing import bot_for
+
+FORM = ["Version: 3.2 (supersedes 3.1 dated 14 June 2023)", "Policy owner: Priya Nandakumar, Head of Information Security",
+        "Approved by: Management Committee, 11 February 2025", "Product name: AQ-400 Monitor", "Product owner: Fraser McAllister",
+        "Next review: February 2026"]
+
+
+def rows() -> list[Candidate]:
+    return [Candidate(text, 0, 100 * k, row=True) for k, text in enumerate(FORM)]
+
+
+def test_the_field_a_question_names() -> None:
+    assert form_answer("Who owns this policy?", rows()) == (1, "Priya Nandakumar")  # "owns" names "owner"
+    assert form_answer("Who approved the policy?", rows()) == (2, "Management Committee")  # who: the name, not its date
+    assert form_answer("When is the policy next reviewed?", rows()) == (5, "February 2026")
+    assert form_answer("Who is the product owner?", rows()) == (4, "Fraser McAllister")  # not "Product name"
+    assert form_answer("What version of the policy is this?", rows())[0] == 0
+    assert form_answer("Who signed off the policy?", rows()) is None  # no label named: left to the sentence choice
+    assert form_answer("When is the policy next reviewed?", [Candidate(FORM[5], 0, 0)]) is None  # prose, not a row
+
+
+def test_a_form_row_answers_who_owns_it_over_prose_sharing_more_words(tmp_path: Path, embedder) -> None:
+    from .test_formats import make_pdf
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "device-policy.md").write_text(
+        "# Device policy\n\n| Policy owner | Priya Nandakumar, Head of Information Security |\n| Next review | February 2026 |\n\n"
+        "A device owned by a User must be enrolled in the Firm's device management system before it is used for work.\n",
+        encoding="utf-8")
+    make_pdf(corpus / "travel.pdf", [["Travel policy", "Staff book all travel through the travel desk before departure."]])
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.ask("Who owns the device policy?")
+    assert answer.answered and answer.short_answer == "Priya Nandakumar"
+    assert answer.text.startswith("Policy owner: Priya Nandakumar, Head of Information Security")
