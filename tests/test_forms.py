@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefbot.answer.candidates import Candidate
-from briefbot.answer.forms import form_answer
+from briefbot.answer.forms import form_answer, keyed_row
 
 from .test_briefing import bot_for
 
@@ -42,3 +42,14 @@ def test_a_form_row_answers_who_owns_it_over_prose_sharing_more_words(tmp_path: 
     answer = bot.ask("Who owns the device policy?")
     assert answer.answered and answer.short_answer == "Priya Nandakumar"
     assert answer.text.startswith("Policy owner: Priya Nandakumar, Head of Information Security")
+
+
+def test_a_table_row_asked_for_by_its_code() -> None:
+    rows = [Candidate(text, 0, 100 * k, row=True) for k, text in enumerate([
+        "Problem / code: E1; Possible cause: Humidity sensor failure; What to do: Unplug for 10 minutes.",
+        "Problem / code: E2; Possible cause: Coil temperature sensor failure; What to do: Unplug for 10 minutes.",
+        "#: M3; Milestone: All 40 stations installed; Due date: 31 August 2026"])]
+    assert keyed_row("The display shows E2. What does that mean?", rows) == 1
+    assert keyed_row("When is milestone M3 due?", rows) == 2
+    assert keyed_row("What does E22 mean?", rows) is None and keyed_row("What is the humidity sensor for?", rows) is None
+    assert keyed_row("The display shows E2.", [Candidate(rows[1].text, 0, 0)]) is None  # prose, not a row

@@ -19,7 +19,7 @@ from briefbot.answer.candidates import candidates as _candidates
 from briefbot.answer.clauses import clause_sentences
 from briefbot.answer.decisions import decision_answer
 from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
-from briefbot.answer.forms import form_answer
+from briefbot.answer.forms import form_answer, keyed_row
 from briefbot.answer.offers import content_words, type_match
 from briefbot.answer.polar import is_polar, polar_answer
 from briefbot.answer.quotes import same_section, shown
@@ -199,6 +199,11 @@ class ExtractiveGenerator:
         if form is not None:  # "Who owns this policy?": the form's row "Policy owner: ...", its value the short answer
             c = cands[form[0]]
             return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=form[1])
+        keyed = None if clause else keyed_row(question, cands)
+        if keyed is not None:  # "The display shows E2. What does that mean?": the row whose first cell is E2
+            c = cands[keyed]
+            return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME,
+                         short_answer=short_answer(question, [c.text], question_type(question)))
         sel = self.select(question, passages)
         if not self.answers(question, passages, sel):
             return Draft(DECLINE, answered=False, model=NAME)
@@ -240,7 +245,8 @@ class ExtractiveGenerator:
         cands = _candidates(passages)
         if listed_items(question, passages) is not None:
             return True
-        if direct_answer(question, [c.text for c in cands], question_type(question)) is not None or form_answer(question, cands):
+        if direct_answer(question, [c.text for c in cands], question_type(question)) is not None or form_answer(
+                question, cands) or keyed_row(question, cands) is not None:
             return True
         sel = self.select(question, passages)  # not CHOICE_FLOOR (above)
         return sel is not None and sel.confidence >= self.min_score

@@ -1,5 +1,7 @@
 """A form's field asked for by its label: "Who owns this policy?" is the row "Policy owner: Priya Nandakumar, Head of
 Information Security"; "When does the new expenses policy come into effect?" is "Effective from: 1 February 2027".
+And a table row asked for by its code: "The display shows E2. What does that mean?" is the row whose first cell is
+"E2".
 
 Reports, policies and specifications open with a two-column form (version, owner, approved by, effective date,
 next review); a question names the field, often in another form of the word ("owns" / "owner", "released" /
@@ -11,11 +13,16 @@ a generic one (date, name, number) is a word of the question, stemmed, an agent 
 
 from __future__ import annotations
 
+import re
+
 from briefbot.answer.candidates import Candidate
 from briefbot.answer.offers import content_words, type_match
 from briefbot.answer.question_kind import question_type
 from briefbot.index.lexical import tokenize
 
+# A row's key that is a code: "E2", "P2", "M3", "R-07", "SPEC-0412", "A"; a question naming it means that row.
+_CODE = re.compile(r"^(?=[A-Z0-9-]*\d)[A-Z]{1,5}-?\d{1,4}[A-Z]?$")
+_TOKEN = re.compile(r"[\w-]+")
 _GENERIC = frozenset(tokenize("date name number no time type details reference ref"))
 LABEL_WORDS = 5  # a field's label is short ("Date of next review")
 
@@ -49,3 +56,16 @@ def form_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None
     if kind == "who" and "," in value and sum(w[:1].isupper() for w in person.split()) >= 2:
         value = person  # "Priya Nandakumar, Head of Information Security": who is the name
     return best, value
+
+
+def keyed_row(question: str, cands: list[Candidate]) -> int | None:
+    """The table row whose first cell is a code the question names ("The display shows E2. What does that mean?" ->
+    "Problem / code: E2; Possible cause: ...; What to do: ..."), the first in retrieval's order; None for none."""
+    named = set(_TOKEN.findall(question))
+    for i, c in enumerate(cands):
+        if not c.row or "; " not in c.text:
+            continue
+        key = c.text.split("; ", 1)[0].split(": ", 1)[-1].strip()
+        if _CODE.match(key) and key in named:
+            return i
+    return None
