@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefbot.answer.candidates import candidates
 from briefbot.answer.clauses import clause_sentences, opens_clause
 from briefbot.answer.question_kind import asked_clause, asks_for_summary
 
@@ -28,11 +29,13 @@ def test_the_clause_a_question_names() -> None:
     text = "7. Termination\n7.1 Either party may end it.\n7.2 The Customer may end it at once.\n7.20 Not this one."
     assert opens_clause(text, "7.2") and not opens_clause(text, "7.3") and not opens_clause("See clause 7.2 above.", "7.2")
     passage = chunk(text)
-    found = [("Either party may end it.", 0), ("The Customer may end it at once.", 0), ("Not this one.", 0)]
+    found = candidates([passage])  # "7.1 Either party may end it.", "7.2 The Customer ...", "7.20 Not this one."
+    assert [c.text.split()[-1] for c in found] == ["it.", "once.", "one."]
     assert clause_sentences("What does clause 7.2 say?", found, [passage]) == [1]
     # Under a numbered heading: "7.2 Ending at once" then its sentences.
     headed = chunk("### 7.2 Ending at once\nThe Customer may end it.\nIt must say why.\n### 7.3 Data\nData is returned.")
-    found = [("The Customer may end it.", 0), ("It must say why.", 0), ("Data is returned.", 0)]
+    found = candidates([headed])
+    assert [c.text for c in found] == ["The Customer may end it.", "It must say why.", "Data is returned."]
     assert clause_sentences("What does clause 7.2 say?", found, [headed]) == [0, 1]
 
 

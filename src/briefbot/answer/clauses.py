@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from briefbot.answer.candidates import Candidate
 from briefbot.answer.question_kind import asked_clause
 from briefbot.answer.quotes import section_at
 from briefbot.schema import Passage
@@ -31,9 +32,9 @@ def _last_line_is(passage: Passage, number: str) -> bool:
     return _numbered(text[text.rfind("\n") + 1:], number)
 
 
-def clause_sentences(question: str, found: list[tuple[str, int]], passages: list[Passage]) -> list[int]:
-    """Which candidates (text, passage index) belong to the clause the question names: they open its numbered line,
-    sit under its numbered heading, or go on its line in the next chunk. Empty when it names none."""
+def clause_sentences(question: str, cands: list[Candidate], passages: list[Passage]) -> list[int]:
+    """Which candidates belong to the clause the question names: they open its numbered line, sit under its numbered
+    heading, or go on its line in the next chunk. Empty when it names none."""
     number = asked_clause(question)
     if number is None:
         return []
@@ -42,14 +43,13 @@ def clause_sentences(question: str, found: list[tuple[str, int]], passages: list
                if any(q.chunk.source == p.chunk.source and q.chunk.end_line == p.chunk.start_line and q.chunk.page == p.chunk.page
                       and q.chunk.start_char < p.chunk.start_char and _last_line_is(q, number) for q in passages)}
     out = []
-    for i, (sentence, k) in enumerate(found):
-        text, context = passages[k].chunk.text, passages[k].chunk.context
-        at = text.find(sentence)
-        line_start = text.rfind("\n", 0, at) + 1 if at >= 0 else -1
-        if at >= 0 and (_numbered(text[line_start:at + len(sentence)], number) or (k in goes_on and line_start == 0)):
+    for i, c in enumerate(cands):
+        text, context = passages[c.passage].chunk.text, passages[c.passage].chunk.context
+        line_start = text.rfind("\n", 0, c.position) + 1
+        if _numbered(text[line_start:], number) or (c.passage in goes_on and line_start == 0):
             out.append(i)
             continue
-        section = section_at(text, max(at, 0), context) if at >= 0 else context
+        section = section_at(text, c.position, context)
         if section and _numbered(section.split(" > ")[-1], number):
             out.append(i)
     return out

@@ -183,7 +183,7 @@ class ExtractiveGenerator:
         if is_polar(question):
             return self.answer_polar(question, passages)
         cands = _candidates(passages)
-        clause = bool(clause_sentences(question, [(c.text, c.passage) for c in cands], passages))  # "What does clause 8.1 say?"
+        clause = bool(clause_sentences(question, cands, passages))  # "What does clause 8.1 say?"
         chosen = None if clause else choice.choose(question, evidence(cands, passages), _places(passages))
         if chosen is not None:  # "Which came out first, X or Y?": the side the two sentences say, both quoted
             return Draft(_quoted(cands, chosen[1]), answered=True, model=NAME, short_answer=chosen[0])
@@ -327,7 +327,7 @@ class ExtractiveGenerator:
         if ranking is None:
             return None
         first = int(np.argmax(ranking.scores))
-        named = clause_sentences(question, [(c.text, c.passage) for c in ranking.cands], passages)
+        named = clause_sentences(question, ranking.cands, passages)
         if named:  # "Under clause 4.4, ...?": the best sentence of that clause, whatever shares more words
             sel = self._quote(question, passages, ranking, max(named, key=lambda i: float(ranking.scores[i])), set(named))
             sel.defines = sel.named = True

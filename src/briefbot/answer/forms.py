@@ -8,7 +8,8 @@ next review); a question names the field, often in another form of the word ("ow
 "Release date"), and the row's value is the answer. The sentence choice weighs a row like a sentence and picks
 prose that shares more words ("A device owned by a User ..."). A form row answers when every word of its label but
 a generic one (date, name, number) is a word of the question, stemmed, an agent noun read as its verb ("owner" as
-"own"), and its value offers the kind of thing asked for; the first such row in retrieval's order.
+"own"), and its value offers the kind of thing asked for; of several, the one whose label the question names most fully, then the first in
+retrieval's order.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from briefbot.answer.offers import content_words, type_match
 from briefbot.answer.question_kind import question_type
 from briefbot.index.lexical import tokenize
 
-# A row's key that is a code: "E2", "P2", "M3", "R-07", "SPEC-0412", "A"; a question naming it means that row.
+# A row's key that is a code: "E2", "P2", "M3", "R-07", "SPEC-0412" (a digit in it); a question naming it means that row.
 _CODE = re.compile(r"^(?=[A-Z0-9-]*\d)[A-Z]{1,5}-?\d{1,4}[A-Z]?$")
 _TOKEN = re.compile(r"[\w-]+")
 _GENERIC = frozenset(tokenize("date name number no time type details reference ref"))
@@ -37,7 +38,7 @@ def form_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None
     asked = set(tokenize(question))
     kind = question_type(question)
     said = set(content_words(question))
-    found: list[tuple[int, int, int, str]] = []  # (label words named, -passage, -position, ...) to take the best
+    found: list[tuple[int, int, int, int]] = []  # (label words named, -passage, -position, index): the best is the max
     for i, c in enumerate(cands):
         if not c.row or "; " in c.text or ": " not in c.text:
             continue  # a form's row is one "Label: value"
