@@ -1,10 +1,11 @@
-"""A sum of money asked for is answered by a sentence that holds one (answer/amounts.py), else declined."""
+"""A sum of money asked for is answered by a sentence that holds one (answer/amounts.py, answer/asked_kind.py), else declined."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from briefbot.answer.amounts import asks_sum, says_amount
+from briefbot.answer.amounts import asks_sum
+from briefbot.answer.asked_kind import lacks_asked
 
 from .test_briefing import bot_for
 
@@ -15,8 +16,10 @@ def test_which_questions_ask_for_a_sum_and_which_sentences_hold_one() -> None:
     assert not asks_sum("What is income inequality attributed to?")  # "income" is no sum asked for here
     assert not asks_sum("What is one reason nations received aid from the oil income?")
     assert not asks_sum("How much water can the unit remove?")
-    assert says_amount(["It costs £38,000."]) and says_amount(["about two million"]) and says_amount(["USD 5 a day"])
-    assert not says_amount(["Product name: AQ-400 Indoor Air Quality Monitor"])  # a model number is no price
+    cost = "How much does it cost?"
+    assert not lacks_asked(cost, ["It costs £38,000."]) and not lacks_asked(cost, ["about two million"])
+    assert not lacks_asked(cost, ["USD 5 a day"]) and not lacks_asked(cost, ["Entry is free."])
+    assert lacks_asked(cost, ["Product name: AQ-400 Indoor Air Quality Monitor"]) == "no sum of money"  # no price
 
 
 def test_a_price_not_in_the_documents_is_declined_and_one_that_is_answered(tmp_path: Path, embedder) -> None:

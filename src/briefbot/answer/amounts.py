@@ -58,16 +58,6 @@ def asks_sum(question: str) -> bool:
     return bool(MONEY_Q.search(question) or _SUM_ASKED.match(question))
 
 
-_AMOUNT_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-                          r"hundred|thousand|million|billion|dozen|free|nothing|half)\b", re.IGNORECASE)
-
-
-def says_amount(sentences: list[str]) -> bool:
-    """Whether quoted sentences hold a sum of money: a currency ("£38,000", "GBP", "dollars", "2bn"), or a number in
-    words ("two million"); a model number ("AQ-400") is none."""
-    return any(_MONEY_SPAN.search(t) or _AMOUNT_WORD.search(t) for t in sentences)
-
-
 _MONEY_SPAN = re.compile(rf"[$£€¥]|{_CODE}|\b{_CURRENCY}\b|\d(?:bn|m|k)\b|\b(?:million|billion|trillion)\b", re.IGNORECASE)
 _VERB_LIKE = re.compile(r"(?:ed|ing|ates|izes|ises|shows|demonstrates|suggests)$")  # "6 demonstrates": no unit
 _UNIT_QUESTION = re.compile(r"\bhow\s+(?:long|old|far|much|big|large|tall|high|deep|often)\b", re.IGNORECASE)
@@ -102,7 +92,7 @@ _MONEY = re.compile(r"\bhow much (?:money|did|does|do|was|is|were)\b|\b(?:cost|p
 _PHYSICAL = re.compile(r"\b(?:temperature|pressure|length|width|height|depth|altitude|distance|weight|speed|velocity|"
                        r"frequency|voltage|dose|dosage)s?\b", re.IGNORECASE)  # measured in a unit (not a score, a rate)
 # A change asked for ("By how much did ...?", "How much did enrollment increase?"): the amount after "by".
-_CHANGE_Q = re.compile(r"\bby how much\b|\bhow much\b.*\b(?:increas|decreas|ris|rose|fell|fall|drop|grow|grew|reduc|cut"
+CHANGE_Q = re.compile(r"\bby how much\b|\bhow much\b.*\b(?:increas|decreas|ris|rose|fell|fall|drop|grow|grew|reduc|cut"
                        r"|gain|los[te]|climb|declin|shr[ia]nk|expand|improv)\w*", re.IGNORECASE)
 _BY_AMOUNT = re.compile(r"\bby\s+(?:(?:about|nearly|almost|around|some|roughly|over|more than|less than|up to|just)\s+)?$",
                         re.IGNORECASE)
@@ -120,7 +110,7 @@ def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qter
     a sum of money for "how much money", a percentage for "what percentage"."""
     prefixes = {t[:4] for t in qterms if len(t) >= 4}
     physical = asks_measure(question) and bool(_PHYSICAL.search(question))
-    change = bool(_CHANGE_Q.search(question))
+    change = bool(CHANGE_Q.search(question))
     part = not _WHOLE_Q.search(question)
     fit: dict[int, float] = {}
     for s, e in spans:

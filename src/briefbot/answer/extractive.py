@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.answer import alignment, chain, choice, decline, sentence_choice
-from briefbot.answer.amounts import asks_sum, says_amount
+from briefbot.answer.asked_kind import lacks_asked
 from briefbot.answer.candidates import Candidate, evidence, leans_on_previous, person_after, reason_after
 from briefbot.answer.candidates import candidates as _candidates
 from briefbot.answer.clauses import clause_sentences
@@ -254,8 +254,8 @@ class ExtractiveGenerator:
     def answers(self, question: str, passages: list[Passage], sel: Selection | None) -> bool:
         """Whether a selection is quoted: confident enough that it answers, and its choice of passage not split
         (CHOICE_FLOOR; with the rival rule, not split with another passage that would be answered too)."""
-        if sel is None or sel.confidence < self.min_score and not sel.named or asks_sum(question) and not says_amount(sel.sentences):
-            return False  # (a price, cost or fee asked for, and no amount quoted: not this)
+        if sel is None or sel.confidence < self.min_score and not sel.named or lacks_asked(question, sel.sentences):
+            return False  # (a time, count, sum, name or post asked for, and none quoted: asked_kind.py)
         if sel.defines:
             return True
         if self.rival_floor is None:

@@ -1,0 +1,148 @@
+"""Whether quoted sentences hold the kind of thing a question asks for at all, beyond what the question itself says.
+
+A reader's unanswerable question is mostly on the topic of the documents: the sentence that matches it best is about
+the same thing but cannot answer it. "When will the Fund announce its decision?" was answered by a sentence with no
+time in it, "How many people will work at the Warsaw office?" by one whose only number is a year, "How much did the
+EUR 10 vouchers cost in total?" by one whose only sum is the question's own, "Which company manufactures the
+chargers?" by one naming no company, "Who is Thornbury & Vale's Head of IT?" by the Chief Operating Officer's
+signature. The decline model (decline.py) scores how well a sentence matches; these rules say that it cannot answer,
+whatever its score. Each is narrow on purpose: measured on SQuAD v1.1, the multi-hop sets and the benchmarks' own
+documents, none costs a right answer there (README, "Declining": "Nothing of the kind asked for").
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbot.answer.amounts import CHANGE_Q, asks_sum
+from briefbot.answer.question_kind import question_type
+from briefbot.index.lexical import STOPWORDS
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+# Anything that can say when: a digit, a month or weekday, a season, a period, a relative time, an event clause
+# ("after the war", "during his reign", "when it opened"). A sentence without any of these cannot answer "when".
+_TIME = re.compile(
+    r"\d|\b" + _MONTH + r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|autumn|fall"
+    r"|winter|centur(?:y|ies)|decades?|years?|months?|weeks?|days?|hours?|minutes?|era|age|period|dynasty|reign|war"
+    r"|today|tomorrow|yesterday|tonight|now|currently|soon|later|earlier|ago|once|after|before|during|until|till"
+    r"|since|following|when|while|early|late|first|last|next|previous|recently|then|morning|afternoon|evening|night"
+    r"|noon|midnight|christmas|easter|quarter|annually|weekly|daily|monthly|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand)\b",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+                r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?"
+                r"|thousands?|millions?|billions?|dozens?|several|few|many|no|none|both|single|twice|once|pair|half"
+                r"|all|every|each|numerous|multiple|couple)")
+_COUNT = re.compile(r"\d[\d,.]*|\b" + _COUNT_WORDS + r"\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})s?")
+_CLAUSE_NUMBER = re.compile(r"^\s*\(?\d+(?:\.\d+)*\)?\s+")  # "1.1 This policy ...": a clause's number, no figure
+_MONEY = re.compile(
+    r"[$£€¥]\s?\d[\d,.]*(?:\s*(?:bn|m|k|million|billion))?|\b(?:USD|GBP|EUR|CHF|JPY|CAD|AUD)\s?\d[\d,.]*"
+    r"|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pesos?)\b"
+    r"|\d(?:bn|m|k)\b|\b(?:million|billion|trillion)\b|\b(?:free|nothing|no charge|no cost)\b",
+    re.IGNORECASE,
+)
+# "What salary will Tom be paid?", "What fee ...?": a sum asked for beyond amounts.asks_sum's forms.
+_SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salary|wage)\b.*\bpaid\b", re.IGNORECASE)
+# "What is the nightly hotel limit ...?", "What's the maximum ...?": a figure asked for by name.
+_LIMIT = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+|its\s+|their\s+)?"
+                    r"(?:(?!(?:of|in|for|from|to|by|with|that|happening|going)\s)[\w'’-]+\s+){0,3}?"
+                    r"(?:limit|maximum|minimum|allowance|cap|ceiling|size)s?\b(?!\s+of\b)", re.IGNORECASE)
+_ORG = re.compile(r"^(?:which|what)\s+(?:\w+\s+)?(?:company|companies|firm|firms|bank|supplier|contractor|manufacturer"
+                  r"|vendor|agency|organi[sz]ation|business|consultancy|insurer|lender|brand)\b", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*)*")
+# Words that open a sentence capitalised without being a name.
+_STARTERS = frozenset(
+    "until unless in on at the this these those it its after before during while when if although though however but "
+    "and for from with without by as since because there here such some many most all each every we they he she our "
+    "their his her you your i a an no not only also then thus therefore meanwhile instead yet so under over between "
+    "among within across following despite according".split()
+)
+_POST_Q = re.compile(r"^who(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+)?"
+                     r"(?:(?:[A-Z][\w&'’.-]*|&)(?:\s+[A-Z&][\w&'’.-]*)*(?:'s|’s)\s+)?"
+                     r"(?:new\s+|current\s+|named\s+|present\s+)?([\w\s-]+?)\s*\?$", re.IGNORECASE)
+_POST = re.compile(r"(?:head|chief|officer|director|manager|president|chair|chairman|chairwoman|chairperson|secretary"
+                   r"|minister|ceo|cfo|coo|cto|cio|lead|leader|coordinator|editor|governor|treasurer|clerk|sponsor"
+                   r"|owner|controller|counsel|superintendent|principal|dean|commissioner|mayor|captain|coach)s?",
+                   re.IGNORECASE)
+
+
+def lacks_asked(question: str, sentences: list[str]) -> str | None:
+    """What the quoted sentences lack of the kind of thing asked for (a reason to decline), or None."""
+    if question_type(question) == "when" and not any(_TIME.search(s) for s in sentences):
+        return "no date or time"
+    if re.search(r"\bhow many\b", question, re.IGNORECASE) and not _counts(question, sentences):
+        return "no count"
+    if (asks_sum(question) or _SUM.search(question)) and not _new(_MONEY, question, sentences) and not (
+            CHANGE_Q.search(question) and _counts(question, sentences)):  # "How much did the price rise?": "by 2%"
+        return "no sum of money"
+    if _LIMIT.search(question) and not _figure(question, sentences):
+        return "no figure"
+    if _ORG.search(question) and not _names(question, sentences):
+        return "no name"
+    post = _post(question)
+    if post and not all(re.search(r"\b" + re.escape(w.lower()[:5]), " ".join(sentences).lower()) for w in post):
+        return "no such post"
+    return None
+
+
+def _new(pattern: re.Pattern[str], question: str, sentences: list[str]) -> bool:
+    """Whether the sentences hold a match the question does not (a sum the question quotes answers nothing)."""
+    asked = {re.sub(r"\s+", "", m.group(0).lower()) for m in pattern.finditer(question)}
+    return any(re.sub(r"\s+", "", m.group(0).lower()) not in asked for s in sentences for m in pattern.finditer(s))
+
+
+def _counts(question: str, sentences: list[str]) -> bool:
+    """Whether a sentence holds a number that can be a count: not the question's own, not a year, not a date's day."""
+    asked = {m.group(0).lower() for m in _COUNT.finditer(question)}
+    for s in sentences:
+        for m in _COUNT.finditer(s):
+            n = m.group(0).lower().rstrip(".,")
+            if n in asked or _YEAR.fullmatch(n):
+                continue
+            if re.match(r"\s*" + _MONTH, s[m.end() : m.end() + 12], re.IGNORECASE) or re.search(
+                    _MONTH + r"\s*$", s[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
+                continue  # "3 February", "Feb 3"
+            return True
+    return False
+
+
+def _figure(question: str, sentences: list[str]) -> bool:
+    asked = set(re.findall(r"\d[\d,.]*", question))
+    return any(set(re.findall(r"\d[\d,.]*", _CLAUSE_NUMBER.sub("", s))) - asked
+               or re.search(r"\b(?:" + _COUNT_WORDS + r"|unlimited|no limit)\b", s, re.IGNORECASE) for s in sentences)
+
+
+def _names(question: str, sentences: list[str]) -> bool:
+    """Whether a sentence names something (a capitalised name or an acronym) the question does not."""
+    asked = {w.lower() for w in re.findall(r"[\w'’-]+", question)}
+    for s in sentences:
+        for m in _NAME.finditer(s):
+            first = m.group(0).split()[0]
+            opens = m.start() == 0 or s[: m.start()].rstrip().endswith((".", ":", '"', "“"))
+            if opens and " " not in m.group(0) and not first.isupper() and (
+                    first.lower() in STOPWORDS or first.lower() in _STARTERS or _COUNT.fullmatch(first)):
+                continue  # a capitalised first word
+            if {w.lower() for w in re.findall(r"[\w'’-]+", m.group(0))} - asked:
+                return True
+    return False
+
+
+def _post(question: str) -> list[str]:
+    """The post a "Who is X's Head of IT?" question names in capitals ("Head", "IT"), when one of its words is a
+    post; empty for any other question ("Who is the hero who ...?")."""
+    m = _POST_Q.search(question)
+    if m is None:
+        return []
+    post: list[str] = []
+    for w in re.findall(r"[A-Za-z]+", m.group(1)):
+        if w.lower() in ("of", "for", "and"):
+            if post:
+                continue
+            break
+        if w.lower() in ("at", "in", "on", "the") or not w[0].isupper():
+            break
+        post.append(w)
+    return post if any(_POST.fullmatch(w) for w in post) else []

@@ -1,0 +1,88 @@
+"""A question asking for a time, a count, a sum, a figure, a company or a post is declined when the sentence that
+matches it best holds none beyond what the question says (answer/asked_kind.py), and answered when it does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefbot.answer.asked_kind import lacks_asked
+
+from .test_briefing import bot_for
+
+
+def test_a_time_asked_for_and_none_quoted() -> None:
+    q = "When will the Southern Rivers Innovation Fund announce its funding decision?"
+    assert lacks_asked(q, ["The table below sets out the funds requested from the Southern Rivers Innovation Fund."]) == "no date or time"
+    assert lacks_asked(q, ["The Fund will announce its decision in March."]) is None
+    assert lacks_asked("When do juveniles develop into adults?", ["They develop after dropping to the sea floor."]) is None
+    assert lacks_asked("What does the Fund do?", ["The table below sets out the funds requested."]) is None  # no time asked
+
+
+def test_a_count_is_not_a_year_a_date_or_the_questions_own_number() -> None:
+    q = "How many people will work at Veridian's new Warsaw sales office?"
+    assert lacks_asked(q, ["Veridian will open a sales office in Warsaw in the third quarter of 2026."]) == "no count"
+    assert lacks_asked(q, ["The Warsaw office opens on 3 February."]) == "no count"
+    assert lacks_asked(q, ["About 40 people will work at the Warsaw office."]) is None
+    assert lacks_asked("How many chargers are in so far?", ["Eighteen of the 32 chargers are now installed."]) is None
+    assert lacks_asked("How many of the 32 chargers are in?", ["All 32 chargers are on order."]) is None  # "all"
+    assert lacks_asked("How many of the 32 chargers are in?", ["The 32 chargers arrive in 2026."]) == "no count"
+
+
+def test_a_sum_asked_for_is_not_the_sum_the_question_quotes() -> None:
+    q = "How much did the EUR 10 vouchers cost Parcelmint in total?"
+    assert lacks_asked(q, ["Offer a EUR 10 voucher to customers whose payment failed (due 3 February 2026)."]) == "no sum of money"
+    assert lacks_asked(q, ["The EUR 10 vouchers cost EUR 21,400 in all."]) is None
+    salary = "What salary will Tom Nguyen be paid from the grant?"
+    assert lacks_asked(salary, ["Name: Tom Nguyen; Role: Hardware and Network Engineer; Time: 0.8 FTE"]) == "no sum of money"
+    # a change asked for is answered by any amount of change
+    assert lacks_asked("From 1947 to 1967, how much did the price of oil increase?",
+                       ["From 1947 to 1967, the dollar price of oil had risen by less than two percent per year."]) is None
+
+
+def test_a_limit_asked_for_needs_a_figure_and_a_clause_number_is_none() -> None:
+    q = "What is the nightly hotel limit for overseas business trips?"
+    assert lacks_asked(q, ["Questions about this policy should be sent to expenses@fennick.co.uk."]) == "no figure"
+    assert lacks_asked(q, ["The hotel limit abroad is £180 a night."]) is None
+    size = "What is the largest attachment size I can send by email?"
+    assert lacks_asked(size, ["1.1 This policy sets out the rules that everyone at the Firm must follow."]) == "no figure"
+    assert lacks_asked(size, ["4.2 Attachments are limited to 25 MB."]) is None
+    assert lacks_asked("What was happening to subscriber numbers in Europe?", ["Growth flattened."]) is None
+
+
+def test_a_company_asked_for_needs_a_name_the_question_lacks() -> None:
+    q = "Which company manufactures the chargers being installed at Eastfield depot?"
+    said = ["Until energisation, the chargers can only be tested from a temporary supply at Eastfield. "
+            "Eighteen of the 32 chargers are now installed."]
+    assert lacks_asked(q, said) == "no name"
+    assert lacks_asked(q, ["The chargers at Eastfield are made by Voltaris GmbH."]) is None
+    assert lacks_asked("Which agency administers the RFS?", ["EPA administers the RFS."]) is None  # a name that opens
+    assert lacks_asked("What organization has been a disruptive force in Palestine?", ["Hamas has continued to be a major player."]) is None
+
+
+def test_a_post_asked_for_by_its_title_must_be_named() -> None:
+    q = "Who is Thornbury & Vale's Head of IT?"
+    assert lacks_asked(q, ["Signed by Helen Marsh-Whitby, Chief Operating Officer, for Thornbury & Vale"]) == "no such post"
+    assert lacks_asked(q, ["Owen Price, Head of IT, approved the plan."]) is None
+    assert lacks_asked("Who is the hero who killed a dragon on the Drachenfels?", ["Siegfried killed it."]) is None
+    assert lacks_asked("Who was Louis XIV's main rival?", ["William III was the strongest opponent of Louis XIV."]) is None
+
+
+def test_a_question_of_the_documents_topic_they_cannot_answer_is_declined(tmp_path: Path, embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "depot-status.md").write_text(
+        "# Eastfield depot electrification: status, November\n\n"
+        "The grid connection at Eastfield is now due to be energised on 19 January 2027. "
+        "Until energisation, the new chargers can only be tested from a temporary supply, and the first electric buses "
+        "cannot enter passenger service from Eastfield.\n\n"
+        "Eighteen of the 32 chargers are now installed. "
+        "The programme board will also open a training office in Lowestoft in the third quarter of 2026.\n",
+        encoding="utf-8")
+    bot = bot_for(tmp_path, embedder)
+    for question in ("Which company manufactures the chargers being installed at Eastfield depot?",
+                     "How many people will work at the new Lowestoft training office?"):
+        assert not bot.ask(question).answered, question
+    answer = bot.ask("When is the grid connection at Eastfield due to be energised?")
+    assert answer.answered and "19 January 2027" in answer.text
+    answer = bot.ask("How many of the chargers are installed so far?")
+    assert answer.answered and "Eighteen of the 32 chargers" in answer.text
