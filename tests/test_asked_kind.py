@@ -26,6 +26,9 @@ def test_a_count_is_not_a_year_a_date_or_the_questions_own_number() -> None:
     assert lacks_asked("How many chargers are in so far?", ["Eighteen of the 32 chargers are now installed."]) is None
     assert lacks_asked("How many of the 32 chargers are in?", ["All 32 chargers are on order."]) is None  # "all"
     assert lacks_asked("How many of the 32 chargers are in?", ["The 32 chargers arrive in 2026."]) == "no count"
+    # a share, a time of day and a telephone number count nothing
+    assert lacks_asked("How many people work at Quillstone?", ["Quillstone contributes 6% of your salary."]) == "no count"
+    assert lacks_asked("How many tickets does the desk handle?", ["Call 0161 555 0144; staffed from 7:30 am."]) == "no count"
 
 
 def test_a_sum_asked_for_is_not_the_sum_the_question_quotes() -> None:
@@ -34,6 +37,8 @@ def test_a_sum_asked_for_is_not_the_sum_the_question_quotes() -> None:
     assert lacks_asked(q, ["The EUR 10 vouchers cost EUR 21,400 in all."]) is None
     salary = "What salary will Tom Nguyen be paid from the grant?"
     assert lacks_asked(salary, ["Name: Tom Nguyen; Role: Hardware and Network Engineer; Time: 0.8 FTE"]) == "no sum of money"
+    assert lacks_asked("How much is the buildings insurance premium?", ["The unit has 86 square metres."]) == "no sum of money"
+    assert lacks_asked("What did the association pay under its last contract?", ["It manages 5,800 homes."]) == "no sum of money"
     # a change asked for is answered by any amount of change
     assert lacks_asked("From 1947 to 1967, how much did the price of oil increase?",
                        ["From 1947 to 1967, the dollar price of oil had risen by less than two percent per year."]) is None
@@ -57,6 +62,9 @@ def test_a_company_asked_for_needs_a_name_the_question_lacks() -> None:
     assert lacks_asked(q, ["The chargers at Eastfield are made by Voltaris GmbH."]) is None
     assert lacks_asked("Which agency administers the RFS?", ["EPA administers the RFS."]) is None  # a name that opens
     assert lacks_asked("What organization has been a disruptive force in Palestine?", ["Hamas has continued to be a major player."]) is None
+    funders = "Which two other funders has Dunmore Community Trust applied to?"
+    assert lacks_asked(funders, ["Dunmore Community Trust has applied to two other funders for GBP 12,000."]) == "no name"
+    assert lacks_asked("What was the bank's profit before tax?", ["Profit before tax was £11.4 million."]) is None  # no company asked
 
 
 def test_a_post_asked_for_by_its_title_must_be_named() -> None:
@@ -65,6 +73,10 @@ def test_a_post_asked_for_by_its_title_must_be_named() -> None:
     assert lacks_asked(q, ["Owen Price, Head of IT, approved the plan."]) is None
     assert lacks_asked("Who is the hero who killed a dragon on the Drachenfels?", ["Siegfried killed it."]) is None
     assert lacks_asked("Who was Louis XIV's main rival?", ["William III was the strongest opponent of Louis XIV."]) is None
+    assert lacks_asked("Who is the head of IT at Merrow & Vance?", ["*Merrow & Vance LLP, IT Services."]) == "no such post"
+    assert lacks_asked("who is the tenant's solicitor?", ["9.1 The Tenant may assign the Premises."]) == "no such post"
+    assert lacks_asked("Who is the director of the film 7th Heaven?", ["Frank Borzage directed 7th Heaven."]) is None
+    assert lacks_asked("Who is the director of 7th Heaven, Jerry Belson or Frank Borzage?", ["Borzage directed it."]) is None
 
 
 def test_a_question_of_the_documents_topic_they_cannot_answer_is_declined(tmp_path: Path, embedder) -> None:

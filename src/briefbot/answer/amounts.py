@@ -12,6 +12,7 @@ import re
 from briefbot.answer.name_choice import nearest, unasked
 from briefbot.answer.question_kind import asks_measure
 from briefbot.index.lexical import STOPWORDS, tokenize
+from briefbot.text.numbered import clause_number_end
 
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -172,7 +173,7 @@ def number_span(
         found = nearest(unasked(sentence, [m.span() for m in _FREQUENCY.finditer(sentence)], qterms), anchors)
         if found:
             return found
-    spans = [m.span() for m in _NUMBER.finditer(sentence) if not _REFERENCE.search(sentence, 0, m.start())]
+    spans = [m.span() for m in _NUMBER.finditer(sentence, clause_number_end(sentence)) if not _REFERENCE.search(sentence, 0, m.start())]
     measure = asks_measure(question)
     if "how many" in q or "how much" in q or measure:  # a count, a sum or a measure is seldom a year
         years = [s for s in spans if re.fullmatch(r"1\d{3}|20\d{2}", sentence[s[0] : s[1]])]

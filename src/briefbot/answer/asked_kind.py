@@ -17,6 +17,7 @@ import re
 from briefbot.answer.amounts import CHANGE_Q, asks_sum
 from briefbot.answer.question_kind import question_type
 from briefbot.index.lexical import STOPWORDS
+from briefbot.text.numbered import clause_number_end
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
@@ -37,7 +38,9 @@ _COUNT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
                 r"|all|every|each|numerous|multiple|couple)")
 _COUNT = re.compile(r"\d[\d,.]*|\b" + _COUNT_WORDS + r"\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})s?")
-_CLAUSE_NUMBER = re.compile(r"^\s*\(?\d+(?:\.\d+)*\)?\s+")  # "1.1 This policy ...": a clause's number, no figure
+# A number that counts nothing: a share ("6%"), a time of day ("7:30 am"), a telephone number ("0161 555 0144").
+_NOT_A_COUNT = re.compile(r"[\d,.]+\s*(?:%|percent\b|per cent\b)|\d{1,2}[:.]\d{2}\b|\d{1,2}\s*[ap]\.?m\b|0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}"
+                         r"|\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 _MONEY = re.compile(
     r"[$£€¥]\s?\d[\d,.]*(?:\s*(?:bn|m|k|million|billion))?|\b(?:USD|GBP|EUR|CHF|JPY|CAD|AUD)\s?\d[\d,.]*"
     r"|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pesos?)\b"
@@ -45,13 +48,19 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 # "What salary will Tom be paid?", "What fee ...?": a sum asked for beyond amounts.asks_sum's forms.
-_SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salary|wage)\b.*\bpaid\b", re.IGNORECASE)
+_SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salary|wage)\b.*\bpaid\b"
+                  r"|^how much (?:is|are|was|were|will)\b.*\b(?:premium|rent|deposit|salary|wage|bonus|subscription)s?\b"
+                  r"|^what did\b.*\b(?:pay|spend|charge)\b", re.IGNORECASE)
 # "What is the nightly hotel limit ...?", "What's the maximum ...?": a figure asked for by name.
 _LIMIT = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+|its\s+|their\s+)?"
                     r"(?:(?!(?:of|in|for|from|to|by|with|that|happening|going)\s)[\w'’-]+\s+){0,3}?"
                     r"(?:limit|maximum|minimum|allowance|cap|ceiling|size)s?\b(?!\s+of\b)", re.IGNORECASE)
-_ORG = re.compile(r"^(?:which|what)\s+(?:\w+\s+)?(?:company|companies|firm|firms|bank|supplier|contractor|manufacturer"
-                  r"|vendor|agency|organi[sz]ation|business|consultancy|insurer|lender|brand)\b", re.IGNORECASE)
+_ORG = re.compile(r"^(?:which|what)\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\s)\w+\s+){0,2}?(?:compan(?:y|ies)|firms?|banks?|suppliers?|contractors?"
+                  r"|manufacturers?|vendors?|agenc(?:y|ies)|organi[sz]ations?|business(?:es)?|consultanc(?:y|ies)|insurers?"
+                  r"|lenders?|brands?|competitors?|retailers?|funders?|providers?|sponsors?|donors?|investors?"
+                  r"|distributors?|wholesalers?|operators?|publishers?)\b", re.IGNORECASE)
+# Capitals that name no company: a currency, a unit, a time of day.
+_NO_NAME = frozenset("GBP USD EUR CHF JPY CAD AUD VAT AM PM FTE KG KM".split())
 _NAME = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*)*")
 # Words that open a sentence capitalised without being a name.
 _STARTERS = frozenset(
@@ -62,10 +71,11 @@ _STARTERS = frozenset(
 )
 _POST_Q = re.compile(r"^who(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+)?"
                      r"(?:(?:[A-Z][\w&'’.-]*|&)(?:\s+[A-Z&][\w&'’.-]*)*(?:'s|’s)\s+)?"
-                     r"(?:new\s+|current\s+|named\s+|present\s+)?([\w\s-]+?)\s*\?$", re.IGNORECASE)
+                     r"(?:new\s+|current\s+|named\s+|present\s+)?([^?]+?)\s*\?$", re.IGNORECASE)
 _POST = re.compile(r"(?:head|chief|officer|director|manager|president|chair|chairman|chairwoman|chairperson|secretary"
                    r"|minister|ceo|cfo|coo|cto|cio|lead|leader|coordinator|editor|governor|treasurer|clerk|sponsor"
-                   r"|owner|controller|counsel|superintendent|principal|dean|commissioner|mayor|captain|coach)s?",
+                   r"|owner|controller|counsel|superintendent|principal|dean|commissioner|mayor|captain|coach|solicitor"
+                   r"|lawyer|accountant|auditor|adviser|advisor|landlord|trustee|headteacher|headmaster|headmistress)s?",
                    re.IGNORECASE)
 
 
@@ -97,8 +107,9 @@ def _new(pattern: re.Pattern[str], question: str, sentences: list[str]) -> bool:
 def _counts(question: str, sentences: list[str]) -> bool:
     """Whether a sentence holds a number that can be a count: not the question's own, not a year, not a date's day."""
     asked = {m.group(0).lower() for m in _COUNT.finditer(question)}
-    for s in sentences:
-        for m in _COUNT.finditer(s):
+    for said in sentences:
+        s = _NOT_A_COUNT.sub(lambda m: " " * len(m.group()), said)  # (blanked: the offsets stay)
+        for m in _COUNT.finditer(s, clause_number_end(s)):
             n = m.group(0).lower().rstrip(".,")
             if n in asked or _YEAR.fullmatch(n):
                 continue
@@ -111,7 +122,7 @@ def _counts(question: str, sentences: list[str]) -> bool:
 
 def _figure(question: str, sentences: list[str]) -> bool:
     asked = set(re.findall(r"\d[\d,.]*", question))
-    return any(set(re.findall(r"\d[\d,.]*", _CLAUSE_NUMBER.sub("", s))) - asked
+    return any(set(re.findall(r"\d[\d,.]*", s[clause_number_end(s) :])) - asked
                or re.search(r"\b(?:" + _COUNT_WORDS + r"|unlimited|no limit)\b", s, re.IGNORECASE) for s in sentences)
 
 
@@ -125,7 +136,7 @@ def _names(question: str, sentences: list[str]) -> bool:
             if opens and " " not in m.group(0) and not first.isupper() and (
                     first.lower() in STOPWORDS or first.lower() in _STARTERS or _COUNT.fullmatch(first)):
                 continue  # a capitalised first word
-            if {w.lower() for w in re.findall(r"[\w'’-]+", m.group(0))} - asked:
+            if {w.lower() for w in re.findall(r"[\w'’-]+", m.group(0)) if w not in _NO_NAME} - asked:
                 return True
     return False
 
@@ -134,15 +145,15 @@ def _post(question: str) -> list[str]:
     """The post a "Who is X's Head of IT?" question names in capitals ("Head", "IT"), when one of its words is a
     post; empty for any other question ("Who is the hero who ...?")."""
     m = _POST_Q.search(question)
-    if m is None:
+    if m is None or re.search(r"\bor\b", question):  # ("Who is the director of X, Y or Z?" is a choice)
         return []
     post: list[str] = []
     for w in re.findall(r"[A-Za-z]+", m.group(1)):
         if w.lower() in ("of", "for", "and"):
-            if post:
-                continue
+            if post and post[0][0].isupper():
+                continue  # "Head of IT" is the post's name; "director of Hollywood film ..." names what it directs
             break
-        if w.lower() in ("at", "in", "on", "the") or not w[0].isupper():
-            break
+        if w.lower() in ("at", "in", "on", "the") or not (w[0].isupper() or not post and _POST.fullmatch(w)):
+            break  # (a post in lower case: "Who is the head of IT at ...?", "who is the tenant's solicitor?")
         post.append(w)
     return post if any(_POST.fullmatch(w) for w in post) else []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +22,7 @@ from briefbot.answer.decisions import decision_answer
 from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
 from briefbot.answer.forms import form_answer, keyed_row
 from briefbot.answer.offers import content_words, type_match
+from briefbot.answer.parties import defined_parties
 from briefbot.answer.polar import is_polar, polar_answer
 from briefbot.answer.quotes import same_section, shown
 from briefbot.answer.question_kind import question_type
@@ -286,7 +288,8 @@ class ExtractiveGenerator:
         # An acronym the passages define stands for its long form in a sentence. MiniLM cannot know that "LHWCA" is the
         # act a question names: a sentence using it is also read with it spelled out, and the closer reading counts
         # (spelled out inside a longer name, "IIOE Global Partners Summit", it can blur the sentence instead).
-        forms = long_forms([p.chunk.text for p in passages])
+        texts = [p.chunk.text for p in passages]
+        forms = {**defined_parties(texts), **long_forms(texts)}  # "LHWCA" and "the Tenant" read as what they stand for
         spelled = [written_out(c.text, forms) for c in cands] if forms else []
         which = [i for i, t in enumerate(spelled) if t != cands[i].text]
         if which:  # the question as asked (spelled out on both sides, a shared long name made an on-topic sentence an answer)
@@ -411,6 +414,7 @@ class ExtractiveGenerator:
         text = shown(join_sentences([t for _, t in parts])) + f" [{home + 1}]"
         chunk = passages[home].chunk
         topic = alignment.topic_of(chunk.source, chunk.context)  # the file's name and the section: said too
+        topic += "".join(f" {long}" for term, long, _ in ranking.forms.values() if re.search(rf"\b{re.escape(term)}\b", chunk.text))
         # The decline signals (answer/decline.py weighs them): relevance of the passage's best-supported sentence,
         # what the passage lacks of the question, and (below) what the quoted sentences lack, word by word.
         relevance = sorted((0.5 * float(sims[i]) + 0.5 * overlap[i] for i in mine), reverse=True)

@@ -25,6 +25,7 @@ from briefbot.index.lexical import tokenize
 _CODE = re.compile(r"^(?=[A-Z0-9-]*\d)[A-Z]{1,5}-?\d{1,4}[A-Z]?$")
 _TOKEN = re.compile(r"[\w-]+")
 _GENERIC = frozenset(tokenize("date name number no time type details reference ref"))
+_DATED = re.compile(r"\b(?:date|time|day)\b", re.IGNORECASE)
 LABEL_WORDS = 5  # a field's label is short ("Date of next review")
 
 
@@ -46,6 +47,8 @@ def form_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None
         words = [w for w in tokenize(label) if w not in _GENERIC]
         if not words or len(label.split()) > LABEL_WORDS or not all(_covered(w, asked) for w in words):
             continue
+        if _DATED.search(label) and kind != "when" and not _DATED.search(question):
+            continue  # "Break Date: 28 February 2028" is no answer to "How much notice ... the break option?"
         if set(tokenize(value)) <= asked or (kind != "other" and not type_match(kind, c.text, said)):
             continue  # the value is what the question already says, or not the kind asked for
         found.append((len(words), -c.passage, -c.position, i))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from briefbot.index.lexical import STOPWORDS
+from briefbot.text.numbered import clause_number_end
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -23,7 +24,9 @@ _DATE = re.compile(
 
 
 def type_match(kind: str, sentence: str, question_words: set[str]) -> float:
-    """How well a sentence offers the kind of answer asked for, counting only things the question lacks."""
+    """How well a sentence offers the kind of answer asked for, counting only things the question lacks (not the
+    number of the clause it opens with)."""
+    sentence = sentence[clause_number_end(sentence) :]
 
     def new(mentions: list[str]) -> list[str]:
         out = []

@@ -160,7 +160,7 @@ def table_rows(text: str) -> list[tuple[int, int, str]]:
             header = []
             pairs = [f"{row[0].rstrip(':')}: {row[1]}"] if len(row) == 2 and all(row) else [c for c in row if c]
         if pairs:
-            out.append((start, start + len(line), "; ".join(pairs)))
+            out.append((start, start + len(line), "; ".join(tables.as_form(pairs))))
     return out
 
 
@@ -217,13 +217,16 @@ def section_at(passage_text: str, offset: int, context: str | None) -> str | Non
 
     The context's components are taken as levels 1, 2, ... (how Markdown nests); a heading inside the
     passage replaces the components at or below its level. When the context is a numbered document's heading
-    ("7. Tree planting", a PDF's: ingest/pdf_pages.py), the passage's numbered headings count too ("8. Bus shelter").
+    ("7. Tree planting", a PDF's: ingest/pdf_pages.py; a plain-text file's, ingest/plain_headings.py), the passage's
+    numbered headings count too ("8. Bus shelter").
     """
     stack: list[tuple[int, str]] = [(i + 1, t) for i, t in enumerate(context.split(" > "))] if context else []
     found = [(m.start(), len(m.group(1)), m.group(2).strip()) for m in _HEADING_LINE.finditer(passage_text, 0, offset)
              if m.group(2).strip()]
-    if context and _NUMBERED_CONTEXT.match(context):
-        found += [(at, level, title) for at, level, title in numbered_headings(passage_text[:offset])]
+    # (under a plain-text file's title block, "REPORT > 2. OUTCOMES": numbered headings sit one level below the title)
+    below = next((k for k, part in enumerate(context.split(" > ")) if _NUMBERED_CONTEXT.match(part)), None) if context else None
+    if below is not None:
+        found += [(at, below + level, title) for at, level, title in numbered_headings(passage_text[:offset])]
     for _, level, title in sorted(found):
         while stack and stack[-1][0] >= level:
             stack.pop()

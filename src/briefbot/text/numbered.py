@@ -29,3 +29,13 @@ def numbered_heading(text: str, m: re.Match[str]) -> tuple[int, str] | None:
 def numbered_headings(text: str) -> list[tuple[int, int, str]]:
     """(offset, level, title) of each numbered heading line in ``text``."""
     return [(m.start(), *found) for m in _NUMBERED.finditer(text) if (found := numbered_heading(text, m))]
+
+
+# A clause's or list item's number opening a sentence: "10.2 The break ...", "(2) Thornbury ...", "4. The Tenant ...".
+_CLAUSE_NUMBER = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})+\)?\.?|\(\d{1,3}\)|\d{1,3}\.)\s+(?=[A-Z(“\"'‘])")
+
+
+def clause_number_end(sentence: str) -> int:
+    """Where a sentence's opening clause number ends (0 when it has none): "10.2 The break ..." counts no 10.2."""
+    m = _CLAUSE_NUMBER.match(sentence)
+    return m.end() if m else 0

@@ -49,6 +49,23 @@ def labelled(header: list[str], row: list[str]) -> list[str]:
     return [f"{h}: {c}" if h and c else c for h, c in zip(header, row)] + row[len(header):]
 
 
+# Columns named for no particular thing ("| Item | Term |", "| Field | Value |"): the rows are a form's fields.
+_GENERIC_KEY = re.compile(r"^(?:items?|fields?|parameters?|keys?|terms?|details?|particulars?|property|properties|attributes?"
+                          r"|headings?|labels?|features?|settings?|aspects?|elements?)$", re.IGNORECASE)
+_GENERIC_VALUE = re.compile(r"^(?:values?|terms?|details?|descriptions?|particulars?|information|info|entry|entries|data"
+                            r"|specifications?|contents?|settings?|answers?|responses?)$", re.IGNORECASE)
+
+
+def as_form(pairs: list[str]) -> list[str]:
+    """A two-cell row whose columns' names say nothing, as the field it is: "Item: Review Date; Term: 1 March 2028"
+    -> "Review Date: 1 March 2028" (a lease's schedule, a "Field | Value" table; "Item | Owner" names a column)."""
+    if len(pairs) != 2 or not all(_LABELLED.match(p) for p in pairs):
+        return pairs
+    key, field = pairs[0].split(": ", 1)
+    name, value = pairs[1].split(": ", 1)
+    return [f"{field}: {value}"] if _GENERIC_KEY.match(key.strip()) and _GENERIC_VALUE.match(name.strip()) else pairs
+
+
 def is_labelled(row: list[str]) -> bool:
     """Whether every filled cell of a row already carries its column's name (a row ingest wrote, see above); the
     first may have none (a table whose first column has no name: "| Revenue | 2021: 301.2 | 2022: 338.9 |")."""

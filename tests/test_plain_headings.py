@@ -1,0 +1,52 @@
+"""A plain-text report's headings in capitals or numbered are its sections (ingest/plain_headings.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefbot.ingest.plain_headings import plain_sections
+
+from .test_briefing import bot_for
+
+REPORT = """THE ASHGROVE FOUNDATION
+FINAL GRANT REPORT
+
+Organisation:      Dunmore Community Trust
+Project title:     Riverside Growing Together
+
+1. PROJECT SUMMARY
+
+Riverside Growing Together turned a derelict plot beside the River Dun into a shared community garden.
+
+3. SPEND AGAINST BUDGET
+
+We spent GBP 24,350 of the GBP 25,000 awarded. The total underspend is GBP 650.
+
+NOTES
+
+1. The garden opened in May.
+"""
+
+
+def test_a_title_block_numbered_headings_and_lines_in_capitals() -> None:
+    lines = {REPORT.count("\n", 0, offset) + 1: path for offset, path in plain_sections(REPORT)}
+    title = "THE ASHGROVE FOUNDATION — FINAL GRANT REPORT"
+    assert lines == {1: title, 7: f"{title} > 1. PROJECT SUMMARY", 11: f"{title} > 3. SPEND AGAINST BUDGET", 15: f"{title} > NOTES"}
+    assert plain_sections("Just a line of text.\nAnd another one.\n") == ()
+    assert plain_sections("NB. this is a note.\n\nIt has no headings.\n") == ()  # a full stop: no heading
+
+
+def test_a_plain_text_reports_title_counts_as_said(tmp_path: Path, embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+    outcomes = "".join(f"In {m} the garden held {n} workshops on {topic}, and {3 * n + 4} residents took part.\n"
+                       for m, n, topic in zip(months, range(2, 12), ["composting", "seed saving", "pruning", "beekeeping",
+                                                                    "cooking", "raised beds", "watering", "harvest",
+                                                                    "preserving", "tool care"]))
+    report = REPORT.replace("3. SPEND AGAINST BUDGET", "2. OUTCOMES AGAINST TARGETS\n\n" + outcomes * 3 + "\n3. SPEND AGAINST BUDGET")
+    (corpus / "grant-final-report.txt").write_text(report, encoding="utf-8")
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.ask("What was the total underspend on the Ashgrove grant?")
+    assert answer.answered and "The total underspend is GBP 650." in answer.text
+    assert answer.citations[0].section.endswith("3. SPEND AGAINST BUDGET")
