@@ -19,6 +19,8 @@ from briefbot.answer.candidates import Candidate, evidence, leans_on_previous, p
 from briefbot.answer.candidates import candidates as _candidates
 from briefbot.answer.clauses import clause_sentences
 from briefbot.answer.decisions import decision_answer
+from briefbot.answer.faq import faq_answer
+from briefbot.answer.faq import verdict as faq_verdict
 from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
 from briefbot.answer.forms import form_answer, keyed_row
 from briefbot.answer.offers import content_words, type_match
@@ -141,8 +143,13 @@ def respelled(qwords: list[str], cand_words: list[list[str]]) -> list[str]:
 
 
 def _quoted(cands: list[Candidate], which: list[int]) -> str:
-    """The candidates, each as read (with the sentence it leans on: say who "it" is) and cited."""
-    return " ".join(f"{shown(cands[i].said())} [{cands[i].passage + 1}]" for i in which)
+    """The candidates, each as read (with the sentence it leans on: say who "it" is) and cited, once for a run from
+    one passage ("Yes. You can read work email ... [1]")."""
+    parts: list[str] = []
+    for k, i in enumerate(which):
+        last = k + 1 == len(which) or cands[which[k + 1]].passage != cands[i].passage
+        parts.append(shown(cands[i].said()) + (f" [{cands[i].passage + 1}]" if last else ""))
+    return " ".join(parts)
 
 
 def _places(passages: list[Passage]) -> list[chain.Place]:
@@ -206,6 +213,10 @@ class ExtractiveGenerator:
             c = cands[keyed]
             return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME,
                          short_answer=short_answer(question, [c.text], question_type(question)))
+        faq = None if clause else faq_answer(question, cands, passages)
+        if faq is not None and not lacks_asked(question, [cands[i].text for i in faq]):  # a heading that asks it
+            return Draft(_quoted(cands, faq), answered=True, model=NAME,
+                         short_answer=short_answer(question, [cands[i].text for i in faq], question_type(question)))
         sel = self.select(question, passages)
         if not self.answers(question, passages, sel):
             return Draft(DECLINE, answered=False, model=NAME)
@@ -271,7 +282,10 @@ class ExtractiveGenerator:
         """ "Yes" or "No" with the sentences that say so (one per side of a comparison), else declined."""
         cands = _candidates(passages)
         said = evidence(cands, passages)
-        found = choice.same(question, said, _places(passages)) or decision_answer(question, cands, passages) or polar_answer(question, said)
+        faq = faq_answer(question, cands, passages)  # an FAQ's "Can I ...?" answered "Yes. ..." under it
+        said_faq = (faq_verdict(cands[faq[0]], passages), faq) if faq else None
+        found = (choice.same(question, said, _places(passages)) or decision_answer(question, cands, passages)
+                 or (said_faq if said_faq and said_faq[0] else None) or polar_answer(question, said))
         if found is None:
             return Draft(DECLINE, answered=False, model=NAME)
         verdict, which = found

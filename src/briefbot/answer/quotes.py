@@ -41,8 +41,14 @@ def one_line(text: str) -> str:
 def shown(quote: str) -> str:
     """A quote as an answer shows it: in one line (a file's hard-wrapped lines, a transcript's cues, read as the
     sentence they are; no space where Chinese or Japanese text was wrapped), and the document's bracketed references
-    as "[ref 1]", so they are not read (by the reader, or the citation check) as the answer's markers citing passage 1."""
-    return _DOCUMENT_REFERENCE.sub(lambda m: f"[ref {m.group(1)}]", one_line(quote))
+    as "[ref 1]", so they are not read (by the reader, or the citation check) as the answer's markers citing passage 1;
+    Markdown emphasis as the words it marks."""
+    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), one_line(quote))  # "are **not** affected": "are not affected"
+    return _DOCUMENT_REFERENCE.sub(lambda m: f"[ref {m.group(1)}]", text)
+
+
+# Markdown emphasis around words ("**not**", "__all__", "*Merrow & Vance LLP*"); a lone "*" (a footnote's mark) stays.
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 
 
 def _is_title(line: str) -> bool:
@@ -181,11 +187,12 @@ def _row_span(haystack: str, row: str) -> tuple[int, int] | None:
 
 
 def find_verbatim(haystack: str, needle: str, start: int = 0) -> tuple[int, int] | None:
-    """Where ``needle`` occurs in ``haystack`` with any run of whitespace standing for any other."""
+    """Where ``needle`` occurs in ``haystack`` with any run of whitespace standing for any other, and Markdown emphasis
+    the quote was shown without ("are not affected" in "are **not** affected", shown)."""
     words = needle.split()
     if not words:
         return None
-    pattern = r"\s+".join(re.escape(w) for w in words)
+    pattern = r"[*_]{0,2}\s+[*_]{0,2}".join(re.escape(w) for w in words)
     m = re.compile(pattern).search(haystack, start)
     return (m.start(), m.end()) if m else None
 
@@ -228,6 +235,8 @@ def section_at(passage_text: str, offset: int, context: str | None) -> str | Non
     if below is not None:
         found += [(at, below + level, title) for at, level, title in numbered_headings(passage_text[:offset])]
     for _, level, title in sorted(found):
+        if any(t == title for _, t in stack):
+            continue  # the context's own heading (an "###" under a "#", numbered 2 in the context, 3 here)
         while stack and stack[-1][0] >= level:
             stack.pop()
         stack.append((level, title))

@@ -19,6 +19,7 @@ from typing import Any
 
 from briefbot.errors import LoadError
 from briefbot.ingest.pdf_pages import numbered_sections, runs_on, spell_ligatures, tidy_pages
+from briefbot.ingest.html_tables import rows_joined, tables_marked
 from briefbot.ingest.pdf_tables import tables_as_rows
 from briefbot.ingest.textfile import MAX_BYTES, Loader, read_text_file
 from briefbot.ingest.transcripts import load_srt, load_vtt
@@ -196,6 +197,21 @@ def load_html(path: Path, source: str) -> Document:
     return html_document(source, html)
 
 
+_LANDMARK = re.compile(r"<(?:main|article)\b", re.IGNORECASE)
+
+
+def _document_page(html: str) -> str:
+    """The page as trafilatura reads a document best. A page without ``<main>`` or ``<article>`` (a notice or a report
+    saved as HTML) has its body marked as the main content, or trafilatura drops its ``<h2>`` headings ("How do I find
+    the batch code?"); navigation, headers and footers are still left out. Tables are written as rows here
+    (ingest/html_tables.py)."""
+    if not _LANDMARK.search(html):
+        html = re.sub(r"(<body\b[^>]*>)", r"\1<main>", html, count=1, flags=re.IGNORECASE)
+        html = re.sub(r"(</body\s*>)", r"</main>\1", html, count=1, flags=re.IGNORECASE)
+
+    return tables_marked(html)
+
+
 def html_document(source: str, html: str) -> Document:
     """Main text as Markdown (headings, lists, tables kept), under the page title as a level-1 heading."""
     import trafilatura
@@ -204,13 +220,13 @@ def html_document(source: str, html: str) -> Document:
         meta = trafilatura.extract_metadata(html)
         title = " ".join((meta.title or "").split()) if meta is not None else ""
         body = trafilatura.extract(
-            html, output_format="markdown", include_comments=False, include_tables=True, favor_recall=True
+            _document_page(html), output_format="markdown", include_comments=False, include_tables=True, favor_recall=True
         )
         if not body or not body.strip():
             body = trafilatura.html2txt(html)  # very short pages fall below the extractor's threshold
     except Exception as exc:  # noqa: BLE001 - lxml parse errors and the like
         raise LoadError(f"{source}: cannot parse the HTML ({type(exc).__name__}: {exc})") from None
-    body = tables.label_rows(_tidy(body or ""))  # data rows name their columns, as a Word or PDF table's do
+    body = tables.label_rows(_tidy(rows_joined(body or "")))  # data rows name their columns, as a Word or PDF table's do
     if not body.strip():
         raise LoadError(f"{source}: the page has no readable text")
     first = body.split("\n", 1)[0].lstrip("# ").strip()

@@ -29,9 +29,10 @@ def is_header(row: list[str], marked: bool = False, below: list[list[str]] | Non
     column (``below``: "| 4 | CARD32 | ALIAS_OFFSET |" over "| 4 | CARD32 | MIME_TYPE_OFFSET |"), or figures in most
     cells (years aside: "Year ended 31 December | 2021 | 2022" names columns; "DH-30" is a name, not a figure). A two-column table is most often a
     form ("Policy owner | Priya Nandakumar"): its first row names the columns only when both cells are short labels
-    without figures and the second is no name ("Name | Role", not "Contact | Jane Moss")."""
-    if marked:
-        return True
+    without figures and the second is no name ("Name | Role", not "Contact | Jane Moss"), whatever marks it (a web
+    page's table always comes with a ``|---|`` under its first row)."""
+    if marked and len(row) != 2:
+        return True  # (a two-column table is read by its cells, marked or not: a web page's "| Freephone | 0800 ... |")
     filled = [c for c in row if c]
     if any(c and any(k < len(r) and r[k] == c for r in below or []) for k, c in enumerate(row)):
         return False

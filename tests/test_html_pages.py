@@ -1,0 +1,70 @@
+"""A web page saved as a document keeps its headings and every cell of its tables (ingest/formats.py,
+ingest/html_tables.py); an FAQ's heading answers the question it asks (answer/faq.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefbot.ingest.formats import html_document
+from briefbot.ingest.html_tables import rows_joined
+
+from .test_briefing import bot_for
+
+NOTICE = """<!DOCTYPE html><html><head><title>Product Recall: BrewMate Kettle</title></head><body>
+<p class="alert">IMPORTANT SAFETY NOTICE</p>
+<h1>Product Recall: BrewMate Kettle</h1>
+<h2>What is the problem?</h2>
+<p>Orrin Home Appliances Ltd is recalling certain batches of the BrewMate kettle, model OK-217, because the electrical
+connector in the power base may overheat. We have received 6 reports of scorching of the power base.</p>
+<h2>How do I find the batch code?</h2>
+<p>Unplug the power base from the mains socket and lift the kettle off it. Turn the power base over. The batch code is
+printed on the white rating label on the underside of the base.</p>
+<h2>Can I keep using the kettle until the replacement arrives?</h2>
+<p>No. Stop using the kettle straight away and unplug the power base.</p>
+<h2>Contact the recall team</h2>
+<table>
+  <tr><th>Freephone</th><td>0800 046 1172</td></tr>
+  <tr><th>Email</th><td>recall@orrinhome.example</td></tr>
+  <tr><th>Opening hours</th><td>Monday to Friday 8am to 8pm</td></tr>
+</table>
+<p>Customers in the Republic of Ireland can call 1800 812 449 (freephone).</p>
+</body></html>"""
+
+
+def test_a_page_without_main_keeps_its_headings_and_row_headed_tables() -> None:
+    lines = html_document("recall.html", NOTICE).text.splitlines()
+    assert "## How do I find the batch code?" in lines and "## Contact the recall team" in lines
+    assert "| Email | recall@orrinhome.example |" in lines  # (trafilatura alone dropped "Email" and the row's header)
+    assert "| Freephone | 0800 046 1172 |" in lines and not any(line.startswith("|---") for line in lines)
+
+
+def test_rows_of_two_tables_in_a_row_stay_two_tables() -> None:
+    text = "BRIEFBOTHEAD0:| A | B |\n\nBRIEFBOTROW0:| 1 | 2 |\n\nBRIEFBOTROW1:| x | y |\n\nText after."
+    assert rows_joined(text) == "| A | B |\n|---|---|\n| 1 | 2 |\n\n| x | y |\n\nText after."
+
+
+def test_a_heading_that_asks_the_question_is_answered_by_what_is_under_it(tmp_path: Path, embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "recall.html").write_text(NOTICE, encoding="utf-8")
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.ask("Where can I find the batch code on my kettle?")
+    assert answer.answered and answer.text.startswith("Unplug the power base from the mains socket")
+    assert answer.citations[0].section.endswith("How do I find the batch code?")
+    answer = bot.ask("Can I keep using my kettle while I wait for the replacement?")
+    assert answer.answered and answer.short_answer == "No" and "Stop using the kettle" in answer.text
+
+
+def test_a_heading_that_asks_less_than_the_question_does_not_answer_it(tmp_path: Path, embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "it-faq.md").write_text(
+        "# IT Support FAQ\n\n## How do I connect to the staff Wi-Fi?\n\nChoose the network called MV-Staff and sign in "
+        "with your firm username. Your laptop will remember the network after the first time.\n\n"
+        "## How do I reset my password?\n\nUse the self-service portal from any browser. You will need the code sent "
+        "to your phone.\n", encoding="utf-8")
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.ask("How do I get onto the staff Wi-Fi?")
+    assert answer.answered and answer.text.startswith("Choose the network called MV-Staff")
+    answer = bot.ask("What is the password for the staff Wi-Fi?")  # the heading asks how to connect, not the password
+    assert not answer.text.startswith("Choose the network called MV-Staff")
