@@ -1,10 +1,12 @@
-"""A plain-text report's headings in capitals or numbered are its sections (ingest/plain_headings.py)."""
+"""A plain-text report's headings in capitals or numbered are its sections (ingest/plain_headings.py), and its
+tables ruled off with dashes are rows naming their columns (ingest/text_tables.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from briefbot.ingest.plain_headings import plain_sections
+from briefbot.ingest.text_tables import text_tables
 
 from .test_briefing import bot_for
 
@@ -22,6 +24,13 @@ Riverside Growing Together turned a derelict plot beside the River Dun into a sh
 
 We spent GBP 24,350 of the GBP 25,000 awarded. The total underspend is GBP 650.
 
+  Budget line                   Budget (GBP)   Actual (GBP)
+  --------------------------    ------------   ------------
+  Materials (timber, soil)             7,200          6,380
+  Tools and equipment                  4,000          4,120
+  --------------------------    ------------   ------------
+  Total                               11,200         10,500
+
 NOTES
 
 1. The garden opened in May.
@@ -31,7 +40,7 @@ NOTES
 def test_a_title_block_numbered_headings_and_lines_in_capitals() -> None:
     lines = {REPORT.count("\n", 0, offset) + 1: path for offset, path in plain_sections(REPORT)}
     title = "THE ASHGROVE FOUNDATION — FINAL GRANT REPORT"
-    assert lines == {1: title, 7: f"{title} > 1. PROJECT SUMMARY", 11: f"{title} > 3. SPEND AGAINST BUDGET", 15: f"{title} > NOTES"}
+    assert lines == {1: title, 7: f"{title} > 1. PROJECT SUMMARY", 11: f"{title} > 3. SPEND AGAINST BUDGET", 22: f"{title} > NOTES"}
     assert plain_sections("Just a line of text.\nAnd another one.\n") == ()
     assert plain_sections("NB. this is a note.\n\nIt has no headings.\n") == ()  # a full stop: no heading
 
@@ -50,3 +59,17 @@ def test_a_plain_text_reports_title_counts_as_said(tmp_path: Path, embedder) -> 
     answer = bot.ask("What was the total underspend on the Ashgrove grant?")
     assert answer.answered and "The total underspend is GBP 650." in answer.text
     assert answer.citations[0].section.endswith("3. SPEND AGAINST BUDGET")
+    answer = bot.ask("How much was actually spent on tools and equipment?")
+    assert answer.answered and "Tools and equipment" in answer.text and answer.short_answer == "4,120"
+
+
+def test_a_table_ruled_off_with_dashes_is_rows_naming_their_columns() -> None:
+    rows = text_tables(REPORT).split("\n")
+    assert len(rows) == len(REPORT.split("\n"))  # one line stays one line: citations keep the file's lines
+    assert rows[14:20] == [
+        "  | Budget line | Budget (GBP) | Actual (GBP) |", "  |---|---|---|",
+        "  | Budget line: Materials (timber, soil) | Budget (GBP): 7,200 | Actual (GBP): 6,380 |",
+        "  | Budget line: Tools and equipment | Budget (GBP): 4,000 | Actual (GBP): 4,120 |", "  |---|---|---|",
+        "  | Budget line: Total | Budget (GBP): 11,200 | Actual (GBP): 10,500 |"]
+    prose = "Some words here\n---    ---\nnot a table at all because the line above is prose"
+    assert text_tables(prose) == prose

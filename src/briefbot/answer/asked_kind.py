@@ -38,13 +38,15 @@ _COUNT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
                 r"|all|every|each|numerous|multiple|couple)")
 _COUNT = re.compile(r"\d[\d,.]*|\b" + _COUNT_WORDS + r"\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})s?")
-# A number that counts nothing: a share ("6%"), a time of day ("7:30 am"), a telephone number ("0161 555 0144").
-_NOT_A_COUNT = re.compile(r"[\d,.]+\s*(?:%|percent\b|per cent\b)|\d{1,2}[:.]\d{2}\b|\d{1,2}\s*[ap]\.?m\b|0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}"
+# A number that counts nothing: a share ("6%"), a measure ("0.4-hectare", "2.5 km"), a time of day ("7:30 am"), a telephone
+# number ("0161 555 0144").
+_NOT_A_COUNT = re.compile(r"[\d,.]+\s*(?:%|percent\b|per cent\b)|\d+\.\d+(?=-[a-z]|\s*(?:hectares?|acres?|km|kg|sq|litres?|liters?|metres?|meters?|miles?|tonnes?|tons?|hours?|days?|weeks?|months?|years?)\b)|\d{1,2}[:.]\d{2}\b|\d{1,2}\s*[ap]\.?m\b|0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}"
                          r"|\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 _MONEY = re.compile(
     r"[$£€¥]\s?\d[\d,.]*(?:\s*(?:bn|m|k|million|billion))?|\b(?:USD|GBP|EUR|CHF|JPY|CAD|AUD)\s?\d[\d,.]*"
     r"|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pesos?)\b"
-    r"|\d(?:bn|m|k)\b|\b(?:million|billion|trillion)\b|\b(?:free|nothing|no charge|no cost)\b",
+    r"|\d(?:bn|m|k)\b|\b(?:million|billion|trillion)\b|\b(?:free|nothing|no charge|no cost)\b"
+    r"|\((?:[A-Z]{3}|[$£€¥])[^)]{0,12}\):\s*[+−-]?\d[\d,.]*",  # a table's cell under "Actual (GBP)": "Actual (GBP): 4,120"
     re.IGNORECASE,
 )
 # "What salary will Tom be paid?", "What fee ...?": a sum asked for beyond amounts.asks_sum's forms.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefbot.index.lexical import STOPWORDS
+from briefbot.index.lexical import STOPWORDS, tokenize
 
 LABEL_WORDS = 8  # a column's name is short ("Resolution target"); "The Amazon rainforest (Portuguese: ..." is prose
 _PAIR = re.compile(r"^([^:;]{1,60}): (.+)$")
@@ -42,6 +42,11 @@ def _tokens(text: str) -> set[str]:
     return {t.lower().rstrip(".") for t in _TOKEN.findall(text)} - STOPWORDS
 
 
+def _stems(text: str) -> set[str]:
+    """The words' stems ("actually" names the column "Actual (GBP)"); codes and figures are matched as written."""
+    return {t for t in tokenize(" ".join(w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3))}
+
+
 def row_answer(question: str, sentence: str, kind: str, money: bool = False) -> str | None:
     """The cell of a quoted row that answers ``question`` (``kind`` as question_kind.question_type gives it), or
     None when the sentence is no row or no cell stands out."""
@@ -49,8 +54,10 @@ def row_answer(question: str, sentence: str, kind: str, money: bool = False) -> 
     if pairs is None:
         return None
     asked = _tokens(question)
+    asked_stems = _stems(question)
     open_cells = [(k, col, cell) for k, (col, cell) in enumerate(pairs) if not _tokens(cell) <= asked]
-    named = [(len(_tokens(col) & asked), -k, cell) for k, col, cell in open_cells if k > 0 and _tokens(col) & asked]
+    named = [(len(_tokens(col) & asked) + len(_stems(col) & asked_stems), -k, cell) for k, col, cell in open_cells
+             if k > 0 and (_tokens(col) & asked or _stems(col) & asked_stems)]
     if named:
         return max(named)[2]  # the column the question names: "... at the end of 2023?" -> the cell under 2023
     wanted = {"who": _PERSON, "when": _DATED, "number": _CURRENCY if money else _FIGURE}.get(kind)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from briefbot.errors import LoadError
 from briefbot.ingest.plain_headings import plain_sections
+from briefbot.ingest.text_tables import text_tables
 from briefbot.ingest.textfile import load_plain, read_text_file
 from briefbot.ingest.transcripts import mapped_document
 from briefbot.schema import Document
@@ -75,8 +76,10 @@ def _read(path: Path, source: str, raw: str, head: str) -> Document:
 
 def load_text(path: Path, source: str) -> Document:
     """A plain-text file; when it holds an e-mail thread, each message's subject and sender are its section, else its
-    headings in capitals or numbered (ingest/plain_headings.py)."""
+    headings in capitals or numbered (ingest/plain_headings.py); tables ruled off with dashes are written as rows
+    (ingest/text_tables.py)."""
     doc = load_plain(path, source)
+    doc = Document.from_text(source, text_tables(doc.text))
     sections = thread_sections(doc.text) or plain_sections(doc.text)
     return replace(doc, sections=sections) if sections else doc
 
