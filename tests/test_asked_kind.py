@@ -44,6 +44,15 @@ def test_a_sum_asked_for_is_not_the_sum_the_question_quotes() -> None:
                        ["From 1947 to 1967, the dollar price of oil had risen by less than two percent per year."]) is None
 
 
+def test_how_long_needs_a_time_or_a_length() -> None:
+    q = "How long is the Northwold grounds maintenance contract?"
+    assert lacks_asked(q, ["We invite suppliers to submit proposals for grounds maintenance."]) == "no duration or length"
+    assert lacks_asked(q, ["The contract will run for 3 years from 1 April 2026."]) is None
+    assert lacks_asked("How long is the Rhine?", ["The Rhine is 1,230 kilometres long."]) is None
+    assert lacks_asked("How long did the siege last?", ["The siege lasted until the spring."]) is None
+    assert lacks_asked("How long ago was it built?", ["It was built by the Romans."]) is None  # (no length asked)
+
+
 def test_a_limit_asked_for_needs_a_figure_and_a_clause_number_is_none() -> None:
     q = "What is the nightly hotel limit for overseas business trips?"
     assert lacks_asked(q, ["Questions about this policy should be sent to expenses@fennick.co.uk."]) == "no figure"

@@ -39,9 +39,15 @@ _COUNT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _COUNT = re.compile(r"\d[\d,.]*|\b" + _COUNT_WORDS + r"\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})s?")
 # A number that counts nothing: a share ("6%"), a measure ("0.4-hectare", "2.5 km"), a time of day ("7:30 am"), a telephone
-# number ("0161 555 0144").
-_NOT_A_COUNT = re.compile(r"[\d,.]+\s*(?:%|percent\b|per cent\b)|\d+\.\d+(?=-[a-z]|\s*(?:hectares?|acres?|km|kg|sq|litres?|liters?|metres?|meters?|miles?|tonnes?|tons?|hours?|days?|weeks?|months?|years?)\b)|\d{1,2}[:.]\d{2}\b|\d{1,2}\s*[ap]\.?m\b|0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}"
-                         r"|\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+# number ("0161 555 0144"), an extension, a room, a model, a clause.
+_NOT_A_COUNT = re.compile(
+    r"[\d,.]+\s*(?:%|percent\b|per cent\b)"
+    r"|\d+\.\d+(?=-[a-z]|\s*(?:hectares?|acres?|km|kg|sq|litres?|liters?|metres?|meters?|miles?|tonnes?|tons?|hours?|days?"
+    r"|weeks?|months?|years?)\b)"
+    r"|\d{1,2}[:.]\d{2}\b|\d{1,2}\s*[ap]\.?m\b|0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}|\d+(?:st|nd|rd|th)\b"
+    r"|\b(?:extension|ext\.?|room|model|version|release|clause|section|page|item|no\.)\s*\d+",
+    re.IGNORECASE,
+)
 _MONEY = re.compile(
     r"[$£€¥]\s?\d[\d,.]*(?:\s*(?:bn|m|k|million|billion))?|\b(?:USD|GBP|EUR|CHF|JPY|CAD|AUD)\s?\d[\d,.]*"
     r"|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pesos?)\b"
@@ -49,6 +55,14 @@ _MONEY = re.compile(
     r"|\((?:[A-Z]{3}|[$£€¥])[^)]{0,12}\):\s*[+−-]?\d[\d,.]*",  # a table's cell under "Actual (GBP)": "Actual (GBP): 4,120"
     re.IGNORECASE,
 )
+# "How long is the contract?", "How long did the siege last?": a time or a length, or a span's end ("until March").
+_HOW_LONG = re.compile(r"\bhow long\b(?!\s+ago\b)", re.IGNORECASE)
+_UNITS = (r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies)"
+          r"|generations?|terms?|sessions?|seasons?|semesters?|quarters?|miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|m|feet|foot|ft"
+          r"|inches|inch|in|yards?|cm|mm|nautical|light[- ]years?|storeys?|stories|laps?|episodes?|pages?|words?|characters?)")
+_LASTS = re.compile(rf"(?:\d[\d,.]*|\b{_COUNT_WORDS}|\b(?:a|an|several|few|many))[\s-]+(?:\w+[\s-]+)?{_UNITS}\b"
+                    r"|\b(?:until|till|through|throughout|since|indefinitely|permanent(?:ly)?|lifetime|life|overnight|forever)\b"
+                    r"|\b\d{1,2}[:.]\d{2}\b|\d\s*(?:h|s|min)\b", re.IGNORECASE)
 # "What salary will Tom be paid?", "What fee ...?": a sum asked for beyond amounts.asks_sum's forms.
 _SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salary|wage)\b.*\bpaid\b"
                   r"|^how much (?:is|are|was|were|will)\b.*\b(?:premium|rent|deposit|salary|wage|bonus|subscription)s?\b"
@@ -63,6 +77,7 @@ _ORG = re.compile(r"^(?:which|what)\s+(?:(?!(?:is|was|are|were|did|does|do|has|h
                   r"|distributors?|wholesalers?|operators?|publishers?)\b", re.IGNORECASE)
 # Capitals that name no company: a currency, a unit, a time of day.
 _NO_NAME = frozenset("GBP USD EUR CHF JPY CAD AUD VAT AM PM FTE KG KM".split())
+_MONTH_OR_DAY = re.compile(_MONTH + r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _NAME = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*)*")
 # Words that open a sentence capitalised without being a name.
 _STARTERS = frozenset(
@@ -87,6 +102,8 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
         return "no date or time"
     if re.search(r"\bhow many\b", question, re.IGNORECASE) and not _counts(question, sentences):
         return "no count"
+    if _HOW_LONG.search(question) and not any(_LASTS.search(s) for s in sentences):  # "How long is the contract?"
+        return "no duration or length"
     if (asks_sum(question) or _SUM.search(question)) and not _new(_MONEY, question, sentences) and not (
             CHANGE_Q.search(question) and _counts(question, sentences)):  # "How much did the price rise?": "by 2%"
         return "no sum of money"
@@ -138,7 +155,7 @@ def _names(question: str, sentences: list[str]) -> bool:
             if opens and " " not in m.group(0) and not first.isupper() and (
                     first.lower() in STOPWORDS or first.lower() in _STARTERS or _COUNT.fullmatch(first)):
                 continue  # a capitalised first word
-            if {w.lower() for w in re.findall(r"[\w'’-]+", m.group(0)) if w not in _NO_NAME} - asked:
+            if {w.lower() for w in re.findall(r"[\w'’-]+", m.group(0)) if w not in _NO_NAME and not _MONTH_OR_DAY.fullmatch(w)} - asked:
                 return True
     return False
 
