@@ -261,8 +261,10 @@ class ExtractiveGenerator:
         if direct_answer(question, [c.text for c in cands], question_type(question)) is not None or form_answer(
                 question, cands) or keyed_row(question, cands) is not None:
             return True
+        if faq_answer(question, cands, passages) is not None:
+            return True
         sel = self.select(question, passages)  # not CHOICE_FLOOR (above)
-        return sel is not None and sel.confidence >= self.min_score
+        return sel is not None and sel.confidence >= self.min_score and not lacks_asked(question, sel.sentences)
 
     def answers(self, question: str, passages: list[Passage], sel: Selection | None) -> bool:
         """Whether a selection is quoted: confident enough that it answers, and its choice of passage not split
