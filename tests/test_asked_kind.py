@@ -83,6 +83,7 @@ def test_a_post_asked_for_by_its_title_must_be_named() -> None:
     assert lacks_asked("Who is the hero who killed a dragon on the Drachenfels?", ["Siegfried killed it."]) is None
     assert lacks_asked("Who was Louis XIV's main rival?", ["William III was the strongest opponent of Louis XIV."]) is None
     assert lacks_asked("Who is the head of IT at Merrow & Vance?", ["*Merrow & Vance LLP, IT Services."]) == "no such post"
+    assert lacks_asked("Who is the CEO of Veridian?", ["said Ingrid Vermeulen, chief executive of Veridian."]) is None
     assert lacks_asked("who is the tenant's solicitor?", ["9.1 The Tenant may assign the Premises."]) == "no such post"
     assert lacks_asked("Who is the director of the film 7th Heaven?", ["Frank Borzage directed 7th Heaven."]) is None
     assert lacks_asked("Who is the director of 7th Heaven, Jerry Belson or Frank Borzage?", ["Borzage directed it."]) is None

@@ -89,6 +89,10 @@ _STARTERS = frozenset(
 _POST_Q = re.compile(r"^who(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+)?"
                      r"(?:(?:[A-Z][\w&'’.-]*|&)(?:\s+[A-Z&][\w&'’.-]*)*(?:'s|’s)\s+)?"
                      r"(?:new\s+|current\s+|named\s+|present\s+)?([^?]+?)\s*\?$", re.IGNORECASE)
+# A post named by its initials or its long name: "CEO" is "chief executive".
+_SAME_POST = {"ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology",
+              "cio": "chief information", "chair": "chairman", "chairman": "chair", "chairwoman": "chair",
+              "chairperson": "chair", "head": "headteacher", "headteacher": "head"}
 _POST = re.compile(r"(?:head|chief|officer|director|manager|president|chair|chairman|chairwoman|chairperson|secretary"
                    r"|minister|ceo|cfo|coo|cto|cio|lead|leader|coordinator|editor|governor|treasurer|clerk|sponsor"
                    r"|owner|controller|counsel|superintendent|principal|dean|commissioner|mayor|captain|coach|solicitor"
@@ -112,9 +116,15 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
     if _ORG.search(question) and not _names(question, sentences):
         return "no name"
     post = _post(question)
-    if post and not all(re.search(r"\b" + re.escape(w.lower()[:5]), " ".join(sentences).lower()) for w in post):
+    said = " ".join(sentences).lower()
+    if post and not all(_names_post(w.lower(), said) for w in post):
         return "no such post"
     return None
+
+
+def _names_post(word: str, said: str) -> bool:
+    """Whether the quoted text names a word of the post asked for, by its first letters or its other name."""
+    return bool(re.search(r"\b" + re.escape(word[:5]), said)) or (word in _SAME_POST and _SAME_POST[word] in said)
 
 
 def _new(pattern: re.Pattern[str], question: str, sentences: list[str]) -> bool:
