@@ -50,6 +50,7 @@ def test_how_long_needs_a_time_or_a_length() -> None:
     assert lacks_asked(q, ["The contract will run for 3 years from 1 April 2026."]) is None
     assert lacks_asked("How long is the Rhine?", ["The Rhine is 1,230 kilometres long."]) is None
     assert lacks_asked("How long did the siege last?", ["The siege lasted until the spring."]) is None
+    assert lacks_asked("How long did the empire last?", ["The Ottoman Empire lasted from 1299 to 1923."]) is None
     assert lacks_asked("How long ago was it built?", ["It was built by the Romans."]) is None  # (no length asked)
 
 

@@ -62,7 +62,9 @@ _UNITS = (r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnigh
           r"|inches|inch|in|yards?|cm|mm|nautical|light[- ]years?|storeys?|stories|laps?|episodes?|pages?|words?|characters?)")
 _LASTS = re.compile(rf"(?:\d[\d,.]*|\b{_COUNT_WORDS}|\b(?:a|an|several|few|many))[\s-]+(?:\w+[\s-]+)?{_UNITS}\b"
                     r"|\b(?:until|till|through|throughout|since|indefinitely|permanent(?:ly)?|lifetime|life|overnight|forever)\b"
-                    r"|\b\d{1,2}[:.]\d{2}\b|\d\s*(?:h|s|min)\b", re.IGNORECASE)
+                    r"|\b\d{1,2}[:.]\d{2}\b|\d\s*(?:h|s|min)\b"
+                    r"|\bfrom\s+\S*\d{3,4}\S*\s+(?:to|until|till|through)\s+\S*\d|\bbetween\s+\S*\d{3,4}\s+and\s+\S*\d"
+                    r"|\b\d{4}\s*[–-]\s*\d{2,4}\b", re.IGNORECASE)  # a span: "from 1299 to 1923", "1914–18"
 # "What salary will Tom be paid?", "What fee ...?": a sum asked for beyond amounts.asks_sum's forms.
 _SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salary|wage)\b.*\bpaid\b"
                   r"|^how much (?:is|are|was|were|will)\b.*\b(?:premium|rent|deposit|salary|wage|bonus|subscription)s?\b"
