@@ -38,6 +38,7 @@ from briefbot.schema import Draft, Passage
 
 NAME = "extractive"
 DECLINE = "The documents do not answer this question."
+_MARKER = re.compile(r"\s*\[\d+\]")  # an answer's citation markers (no figures of what it says)
 
 
 # First the passage to answer from: the one whose best sentences are closest to the question in
@@ -221,10 +222,10 @@ class ExtractiveGenerator:
         if not self.answers(question, passages, sel):
             return Draft(DECLINE, answered=False, model=NAME)
         assert sel is not None
-        linked = self.second_link(question, passages, sel)
-        if linked is not None:
-            return linked
-        return Draft(sel.text, answered=True, model=NAME, short_answer=sel.short)
+        draft = self.second_link(question, passages, sel) or Draft(sel.text, answered=True, model=NAME, short_answer=sel.short)
+        if lacks_asked(question, [_MARKER.sub("", draft.text)]):
+            return Draft(DECLINE, answered=False, model=NAME)  # (a time, count, sum, name or post asked, none quoted)
+        return draft
 
     def second_link(self, question: str, passages: list[Passage], sel: Selection) -> Draft | None:
         """The answer with a chain's second link quoted after the first (answer/chain.py), or None."""
@@ -264,13 +265,16 @@ class ExtractiveGenerator:
         if faq_answer(question, cands, passages) is not None:
             return True
         sel = self.select(question, passages)  # not CHOICE_FLOOR (above)
-        return sel is not None and sel.confidence >= self.min_score and not lacks_asked(question, sel.sentences)
+        if sel is None or sel.confidence < self.min_score:
+            return False
+        draft = self.second_link(question, passages, sel)  # (a chain's second link may hold what is asked)
+        return not lacks_asked(question, [_MARKER.sub("", draft.text) if draft else " ".join(sel.sentences)])
 
     def answers(self, question: str, passages: list[Passage], sel: Selection | None) -> bool:
         """Whether a selection is quoted: confident enough that it answers, and its choice of passage not split
         (CHOICE_FLOOR; with the rival rule, not split with another passage that would be answered too)."""
-        if sel is None or sel.confidence < self.min_score and not sel.named or lacks_asked(question, sel.sentences):
-            return False  # (a time, count, sum, name or post asked for, and none quoted: asked_kind.py)
+        if sel is None or sel.confidence < self.min_score and not sel.named:
+            return False
         if sel.defines:
             return True
         if self.rival_floor is None:
