@@ -57,9 +57,10 @@ _MONEY = re.compile(
 )
 # "How long is the contract?", "How long did the siege last?": a time or a length, or a span's end ("until March").
 _HOW_LONG = re.compile(r"\bhow long\b(?!\s+ago\b)", re.IGNORECASE)
-_UNITS = (r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies)"
-          r"|generations?|terms?|sessions?|seasons?|semesters?|quarters?|miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|m|feet|foot|ft"
-          r"|inches|inch|in|yards?|cm|mm|nautical|light[- ]years?|storeys?|stories|laps?|episodes?|pages?|words?|characters?)")
+_UNITS = (r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|yrs?|decades?"
+          r"|centur(?:y|ies)|generations?|terms?|sessions?|seasons?|semesters?|quarters?|miles?|kilomet(?:re|er)s?|km"
+          r"|met(?:re|er)s?|m|feet|foot|ft|inches|inch|in|yards?|cm|mm|nautical|light[- ]years?|storeys?|stories|laps?"
+          r"|episodes?|pages?|words?|characters?)")
 _LASTS = re.compile(rf"(?:\d[\d,.]*|\b{_COUNT_WORDS}|\b(?:a|an|several|few|many))[\s-]+(?:\w+[\s-]+)?{_UNITS}\b"
                     r"|\b(?:until|till|through|throughout|since|indefinitely|permanent(?:ly)?|lifetime|life|overnight|forever)\b"
                     r"|\b\d{1,2}[:.]\d{2}\b|\d\s*(?:h|s|min)\b"
@@ -73,8 +74,10 @@ _SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salar
 _LIMIT = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+|its\s+|their\s+)?"
                     r"(?:(?!(?:of|in|for|from|to|by|with|that|happening|going)\s)[\w'’-]+\s+){0,3}?"
                     r"(?:limit|maximum|minimum|allowance|cap|ceiling|size)s?\b(?!\s+of\b)", re.IGNORECASE)
-_ORG = re.compile(r"^(?:which|what)\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\s)\w+\s+){0,2}?(?:compan(?:y|ies)|firms?|banks?|suppliers?|contractors?"
-                  r"|manufacturers?|vendors?|agenc(?:y|ies)|organi[sz]ations?|business(?:es)?|consultanc(?:y|ies)|insurers?"
+# "Which company ...?", "What two other funders ...?" (not "What was the bank's profit?": no company asked for)
+_ORG = re.compile(r"^(?:which|what)\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\s)\w+\s+)"
+                  r"{0,2}?(?:compan(?:y|ies)|firms?|banks?|suppliers?|contractors?|manufacturers?|vendors?|agenc(?:y|ies)"
+                  r"|organi[sz]ations?|business(?:es)?|consultanc(?:y|ies)|insurers?"
                   r"|lenders?|brands?|competitors?|retailers?|funders?|providers?|sponsors?|donors?|investors?"
                   r"|distributors?|wholesalers?|operators?|publishers?)\b", re.IGNORECASE)
 # Capitals that name no company: a currency, a unit, a time of day.

@@ -76,7 +76,7 @@ def _read(path: Path, source: str, raw: str, head: str) -> Document:
 
 def load_text(path: Path, source: str) -> Document:
     """A plain-text file; when it holds an e-mail thread, each message's subject and sender are its section, else its
-    headings in capitals or numbered (ingest/plain_headings.py); tables ruled off with dashes are written as rows
+    title in capitals (ingest/plain_headings.py); tables ruled off with dashes are written as rows
     (ingest/text_tables.py)."""
     doc = load_plain(path, source)
     doc = Document.from_text(source, text_tables(doc.text))

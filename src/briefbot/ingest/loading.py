@@ -34,7 +34,7 @@ LOADERS[".eml"] = load_eml  # (it reads an HTML body through formats, so it is r
 # named here is at version 1. PDF 2: no running headers or footers, ligatures spelled out, a page that ends
 # mid-sentence runs on into the next. PDF 3, Word 3, web pages and e-mail 2: tables as rows, each data row naming
 # its columns; Word 3 also: tracked changes accepted, content controls, text boxes, footnotes, list numbers.
-# Plain text 3: headings in capitals or numbered are sections (ingest/plain_headings.py), tables ruled off with
+# Plain text 3: a title block in capitals is the file's section (ingest/plain_headings.py), tables ruled off with
 # dashes are rows (ingest/text_tables.py). Web pages and e-mail 3: a
 # page without <main> or <article> keeps its headings, tables read by briefbot (ingest/html_tables.py).
 READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 3, "": 3, ".pdf": 3, ".html": 3, ".htm": 3, ".eml": 3}

@@ -1,56 +1,43 @@
-"""Headings in plain text: a title block in capitals, numbered headings, lines in capitals.
+"""A plain-text file's title: the block of lines in capitals it opens with.
 
-A memo or a report saved as .txt has no heading marks, but it has headings all the same: "THE ASHGROVE FOUNDATION /
-FINAL GRANT REPORT" at the top, "3. SPEND AGAINST BUDGET" over a section. As sections they are what a Markdown
-file's headings are: the place a citation names, and words a passage says without repeating them ("The total
-underspend is GBP 650." answers "What was the total underspend on the Ashgrove grant?" because the file is the
-Ashgrove Foundation's report).
+A memo or a report saved as .txt has no heading marks, but it says what it is at the top: "THE ASHGROVE FOUNDATION /
+FINAL GRANT REPORT", "TARNBROOK BEVERAGES LTD / INTERNAL MEMORANDUM". As the file's section it is what a Markdown
+file's title is: the place a citation names, and words a passage says without repeating them ("The total underspend
+is GBP 650." answers "What was the total underspend on the Ashgrove grant?" because the file is the Ashgrove
+Foundation's report). Only the title: numbered headings and lines in capitals further down were sections too at first,
+and embedded with every passage under them they moved retrieval in the long reports, patents and papers of
+bench/reports.py (four right answers lost, none gained: README, "Documents with unanswerable questions").
 """
 
 from __future__ import annotations
 
 import re
 
-from briefbot.ingest.formats import HeadingPath
-from briefbot.text.numbered import numbered_headings
-
 _CAPS_WORDS = 10
+_SECTION_NAME = re.compile(r"^(?:CROSS[- ]?REFERENCES?\b|FIELD\b|BACKGROUND\b|TECHNICAL FIELD\b|INTRODUCTION\b|ABSTRACT\b"
+                           r"|(?:EXECUTIVE )?SUMMARY\b|DESCRIPTION\b|PREFACE\b|(?:TABLE OF )?CONTENTS\b|OVERVIEW\b)")
 
 
 def _is_caps(line: str) -> bool:
-    """A heading in capitals: ten words at most, two letters or more, no lower case, no full stop at the end, no
-    table row ("1. PROJECT SUMMARY", "TARNBROOK BEVERAGES LTD"; not "NB." nor "| A | B |")."""
+    """A title line in capitals: ten words at most, two letters or more, no lower case, no full stop at the end, no
+    table row, list item or numbered heading ("TARNBROOK BEVERAGES LTD"; not "NB.", "| A | B |" nor "1 INTRODUCTION":
+    a paper that opens with its first section has no title here)."""
     s = line.strip()
     letters = [c for c in s if c.isalpha()]
     return (len(letters) >= 2 and all(c.isupper() for c in letters) and len(s.split()) <= _CAPS_WORDS
-            and not s.endswith((".", ",", ";")) and not s.startswith(("|", "-", "*", "+", ">")))
+            and not s.endswith((".", ",", ";")) and not s.startswith(("|", "-", "*", "+", ">")) and not s[0].isdigit())
 
 
 def plain_sections(text: str) -> tuple[tuple[int, str], ...]:
-    """Where each heading starts and the heading path from there on (empty when the text has none)."""
-    found: list[tuple[int, int, str]] = []  # (offset, level, title)
+    """(offset, title) of the file's title block, its opening lines in capitals joined by dashes; () without one."""
     lines = text.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
     first = next((k for k, line in enumerate(lines) if line.strip()), None)
-    title_end = first
-    if first is not None:  # the title block: the file's opening lines in capitals
-        while title_end < len(lines) and lines[title_end].strip() and _is_caps(lines[title_end]):
-            title_end += 1
-        if title_end > first:
-            found.append((offsets[first], 1, " — ".join(line.strip() for line in lines[first:title_end])))
-    numbered = {offset: (level + 1, title) for offset, level, title in numbered_headings(text)}
-    for k, line in enumerate(lines):
-        if first is not None and k < title_end:
-            continue
-        offset = offsets[k] + len(line) - len(line.lstrip())
-        if offset in numbered or offsets[k] in numbered:
-            level, title = numbered.get(offset) or numbered[offsets[k]]
-            found.append((offsets[k], level, title))
-        elif _is_caps(line) and (k == 0 or not lines[k - 1].strip()) and not re.match(r"^\s*\d", line):
-            found.append((offsets[k], 2, line.strip()))
-    if not found:
+    if first is None:
         return ()
-    path = HeadingPath()
-    return tuple((offset, path.enter(level, title)) for offset, level, title in sorted(found))
+    end = first
+    while end < len(lines) and lines[end].strip() and _is_caps(lines[end]):
+        end += 1
+    if end == first or _SECTION_NAME.match(lines[first].strip()):
+        return ()  # (a patent opening with "FIELD OF THE INVENTION", a paper with "INTRODUCTION": its first section)
+    offset = sum(len(line) + 1 for line in lines[:first])
+    return ((offset, " — ".join(line.strip() for line in lines[first:end])),)
