@@ -84,8 +84,9 @@ def test_swapped_number_is_removed(indexed: Path) -> None:
 def test_an_invented_answer_followed_by_true_context_is_declined(indexed: Path) -> None:
     # what the real 1.5B model did on unanswerable SQuAD 2.0 questions: an invented answer, then a supported aside
     reply = citing("UNESCO gave the IIOE 3 million dollars in 2022 [{}]. " + GROUNDED, "Stephania Giannini", "Stephania Giannini")
-    with FakeOpenAI(reply) as srv:
-        out, data = ask(indexed, srv, "How much funding did UNESCO give the IIOE?")
+    with FakeOpenAI(reply) as srv:  # (asked of a question the passages' reading finds answered, so the model is
+        # asked: "How much funding did UNESCO give the IIOE?" is declined before it, no sum of money being quoted)
+        out, data = ask(indexed, srv, "Who did the UNESCO-ICHEI delegation meet at Digital Learning Week?")
     assert "million" not in out and "Nearest passages" in out
     assert out.startswith("The answer's first claim is not supported by the passages it cites")
     assert data["answered"] is False and data["citations"] == [] and data["short_answer"] is None
