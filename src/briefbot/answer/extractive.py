@@ -434,6 +434,7 @@ class ExtractiveGenerator:
         text = shown(join_sentences([t for _, t in parts])) + f" [{home + 1}]"
         chunk = passages[home].chunk
         topic = alignment.topic_of(chunk.source, chunk.context)  # the file's name and the section: said too
+        # ... and what the passage's defined terms stand for: "the Tenant" is the company the question names
         topic += "".join(f" {long}" for term, long, _ in ranking.forms.values() if re.search(rf"\b{re.escape(term)}\b", chunk.text))
         # The decline signals (answer/decline.py weighs them): relevance of the passage's best-supported sentence,
         # what the passage lacks of the question, and (below) what the quoted sentences lack, word by word.

@@ -224,13 +224,13 @@ def section_at(passage_text: str, offset: int, context: str | None) -> str | Non
 
     The context's components are taken as levels 1, 2, ... (how Markdown nests); a heading inside the
     passage replaces the components at or below its level. When the context is a numbered document's heading
-    ("7. Tree planting", a PDF's: ingest/pdf_pages.py; a plain-text file's, ingest/plain_headings.py), the passage's
-    numbered headings count too ("8. Bus shelter").
+    ("7. Tree planting", a PDF's: ingest/pdf_pages.py), the passage's numbered headings count too ("8. Bus shelter"),
+    one level below the context's components above the numbered one.
     """
     stack: list[tuple[int, str]] = [(i + 1, t) for i, t in enumerate(context.split(" > "))] if context else []
     found = [(m.start(), len(m.group(1)), m.group(2).strip()) for m in _HEADING_LINE.finditer(passage_text, 0, offset)
              if m.group(2).strip()]
-    # (under a plain-text file's title block, "REPORT > 2. OUTCOMES": numbered headings sit one level below the title)
+    # ("Report > 2. Outcomes": numbered headings sit below the components above the first numbered one)
     below = next((k for k, part in enumerate(context.split(" > ")) if _NUMBERED_CONTEXT.match(part)), None) if context else None
     if below is not None:
         found += [(at, below + level, title) for at, level, title in numbered_headings(passage_text[:offset])]
