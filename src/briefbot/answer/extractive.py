@@ -153,6 +153,13 @@ def _quoted(cands: list[Candidate], which: list[int]) -> str:
     return " ".join(parts)
 
 
+def _faq_verdict(question: str, cands: list[Candidate], passages: list[Passage]) -> tuple[str, list[int]] | None:
+    """An FAQ's "Can I ...?" answered "Yes. ..." or "No. ..." under a heading that asks it (answer/faq.py)."""
+    faq = faq_answer(question, cands, passages)
+    said = faq_verdict(cands[faq[0]], passages) if faq else None
+    return (said, faq) if said and faq else None
+
+
 def _places(passages: list[Passage]) -> list[chain.Place]:
     """Where each passage is (text, file, heading): what a chain's link or a choice's side is read from."""
     return [chain.Place(p.chunk.text, p.chunk.source, p.chunk.context) for p in passages]
@@ -288,10 +295,8 @@ class ExtractiveGenerator:
         """ "Yes" or "No" with the sentences that say so (one per side of a comparison), else declined."""
         cands = _candidates(passages)
         said = evidence(cands, passages)
-        faq = faq_answer(question, cands, passages)  # an FAQ's "Can I ...?" answered "Yes. ..." under it
-        said_faq = (faq_verdict(cands[faq[0]], passages), faq) if faq else None
         found = (choice.same(question, said, _places(passages)) or decision_answer(question, cands, passages)
-                 or (said_faq if said_faq and said_faq[0] else None) or polar_answer(question, said))
+                 or _faq_verdict(question, cands, passages) or polar_answer(question, said))
         if found is None:
             return Draft(DECLINE, answered=False, model=NAME)
         verdict, which = found
