@@ -110,6 +110,36 @@ def test_a_sentence_against_an_unrelated_passage_is_unsupported(verifier: Verifi
     assert verifier.check("The harbour opened in 1901.", []).reason == "cites no passage"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        # what Qwen2.5-Coder-1.5B answered to "Who is the chief of the IIOE?": every word is in the passage
+        ("The chief of the IIOE is Prof. JIN Li, Chair Professor and Acting Dean of School of Business [1].",
+         "'chief' is said of XUE Feng, not of JIN Li, in [1]"),
+        ("The deputy chief of the IIOE is XUE Feng [1].", "'deputy' is said of SU Rui, not of XUE Feng, in [1]"),
+        ("BI Xiaohan is a professor of neurobiology [1].", "'Professor' is said of HOU Sheng Tao, not of BI Xiaohan, in [1]"),
+    ],
+)
+def test_a_role_the_list_gives_someone_else_is_unsupported(verifier: Verifier, sentence: str, reason: str) -> None:
+    verdict = check(verifier, sentence, MEETING)
+    assert not verdict.supported and verdict.reason == reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The chief of the IIOE is Mr. XUE Feng [1].",
+        "XUE Feng is chief of the IIOE [1].",
+        "SU Rui is deputy chief of IIOE [1].",
+        "HOU Sheng Tao is a professor of neurobiology [1].",
+        "LI Ming is the director of UNESCO-ICHEI [1].",
+        "LI Ming, director of UNESCO-ICHEI, and XUE Feng, chief of IIOE, took part in the meeting [1].",  # two people
+    ],
+)
+def test_a_listed_persons_own_role_is_supported(verifier: Verifier, sentence: str) -> None:
+    assert check(verifier, sentence, MEETING).supported
+
+
 # --- the rules for sentences that cite nothing or only point at passages -----------------------------
 
 

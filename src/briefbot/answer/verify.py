@@ -1,7 +1,7 @@
 """Support checking: does a sentence say only what the passages it cites say?
 
 Offline and fast. A sentence is unsupported when a number, a date (month or weekday) or a name in it
-is missing from its cited passages, or when its stemmed content words and its meaning (MiniLM cosine
+is missing from its cited passages, when it gives a listed person another's role (attribution.py), or when its stemmed content words and its meaning (MiniLM cosine
 with the closest sentence of those passages) together score below a threshold. The weight and the
 threshold are fitted in bench/verify.py on SQuAD pairs (even-indexed articles) and reported on the
 other half; the name, number and date rules are measured there too.
@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from briefbot.answer.attribution import misattributed
 from briefbot.index.embedding import Embedder, remembered
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.text.sentences import sentence_spans
@@ -84,6 +85,7 @@ class Features:
     missing_numbers: tuple[str, ...]
     missing_dates: tuple[str, ...]
     missing_names: tuple[str, ...]
+    misattributed: str = ""  # "'chief' is said of XUE Feng" (attribution.py)
 
 
 def strip_markers(text: str) -> str:
@@ -219,7 +221,9 @@ def features(sentence: str, passages: Sequence[str], similarity: float) -> Featu
     miss_num = tuple(written for value, written in numbers(sentence).items() if value not in p.numbers)
     miss_date = tuple(sorted(d for d in dates(sentence) if d not in p.dates))
     miss_name = tuple(dict.fromkeys(n for n in names(sentence) if not _name_found(n, p)))
-    return Features(quoted, coverage, similarity, missing, miss_num, miss_date, miss_name)
+    other = None if quoted else misattributed(sentence, passages)
+    said = f"'{other.word}' is said of {other.said_of}, not of {other.named}," if other else ""
+    return Features(quoted, coverage, similarity, missing, miss_num, miss_date, miss_name, said)
 
 
 def decide(f: Features, cites: str, weight: float = SIMILARITY_WEIGHT, threshold: float = THRESHOLD) -> Verdict:
@@ -232,6 +236,8 @@ def decide(f: Features, cites: str, weight: float = SIMILARITY_WEIGHT, threshold
         return Verdict(False, f"date {f.missing_dates[0].capitalize()} not in {cites}", f.similarity, f.coverage)
     if f.missing_names:
         return Verdict(False, f"name {f.missing_names[0]} not in {cites}", f.similarity, f.coverage)
+    if f.misattributed:
+        return Verdict(False, f"{f.misattributed} in {cites}", f.similarity, f.coverage)
     score = (1.0 - weight) * f.coverage + weight * f.similarity
     if score < threshold:
         return Verdict(
@@ -280,7 +286,7 @@ class Verifier:
     def needs_similarity(self, f: Features) -> bool:
         """Whether the embedding can change the verdict: not for a verbatim quote, a missing number, date
         or name (each decides alone), or word coverage too low for even a perfect similarity to pass."""
-        if f.quoted or f.missing_numbers or f.missing_dates or f.missing_names:
+        if f.quoted or f.missing_numbers or f.missing_dates or f.missing_names or f.misattributed:
             return False
         return (1.0 - self.weight) * f.coverage + self.weight * 1.0 >= self.threshold
 
