@@ -90,6 +90,36 @@ def test_a_post_asked_for_by_its_title_must_be_named() -> None:
     assert lacks_asked("Who is the director of 7th Heaven, Jerry Belson or Frank Borzage?", ["Borzage directed it."]) is None
 
 
+def test_what_the_rules_once_read_too_little_is_an_answer() -> None:
+    # the right SQuAD 2.0 answers the first version of these rules declined (README, "Declining")
+    kept = [
+        ("How many of the richest 400 Americans grew up in substantial privilege?",
+         'According to the Institute for Policy Studies, "over 60 percent" of the Forbes richest 400 Americans grew up in '
+         "substantial privilege."),  # "how many of": a share answers
+        ("How many times less is the strength of the weak field compared to the strong?",
+         "The field strength is some 1013 times less than that of the strong force."),  # a multiple, not a year
+        ("When economic inequality is smaller, more waste and pollution is?",
+         "The smaller the economic inequality, the more waste and pollution is created."),  # a condition, no time asked
+        ("Civil disobedience can occur when people speak about a topic that is deemed as?",
+         "In cases where the criminalized behavior is pure speech, civil disobedience can consist of speaking."),
+        ("For how long did Huguenots continue to use French names?",
+         "Their descendants continued to use French first names well into the nineteenth century."),
+        ("How long does it take to know the outcome of a division?", "The outcome of each division is known in seconds."),
+        ("When are subject committees established?", "Subject Committees are established at the beginning of each session."),
+        ("Who was the leader when the Franks entered the Euphrates valley?",
+         'A Norman named Oursel led a force of "Franks" into the upper Euphrates valley.'),  # the post said by its verb
+    ]
+    for question, sentence in kept:
+        assert lacks_asked(question, [sentence]) is None, question
+    # and what they still decline
+    assert lacks_asked("In what year did the Wars of Religion start?", ["The Wars of Religion precluded a return voyage."]) == (
+        "no date or time")
+    assert lacks_asked("When did the term private school first appear?", ["The use of the term is generally restricted."]) == (
+        "no date or time")
+    assert lacks_asked("How many people died?", ["As much as 50% of the population died."]) == "no count"
+    assert lacks_asked("Who was the leader of the revolt?", ["The revolt spread quickly to the north."]) == "no such post"
+
+
 def test_a_question_of_the_documents_topic_they_cannot_answer_is_declined(tmp_path: Path, embedder) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -29,6 +29,7 @@ _TIME = re.compile(
     r"|today|tomorrow|yesterday|tonight|now|currently|soon|later|earlier|ago|once|after|before|during|until|till"
     r"|since|following|when|while|early|late|first|last|next|previous|recently|then|morning|afternoon|evening|night"
     r"|noon|midnight|christmas|easter|quarter|annually|weekly|daily|monthly|one|two|three|four|five|six|seven|eight"
+    r"|beginning|start|outset|end|session|semester"
     r"|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand)\b",
     re.IGNORECASE,
 )
@@ -55,6 +56,12 @@ _MONEY = re.compile(
     r"|\((?:[A-Z]{3}|[$£€¥])[^)]{0,12}\):\s*[+−-]?\d[\d,.]*",  # a table's cell under "Actual (GBP)": "Actual (GBP): 4,120"
     re.IGNORECASE,
 )
+# "When inequality is smaller, more waste is?", "Disobedience can occur when ... is deemed as?": a condition, not a
+# time asked for. A time is asked by "When did ...?" or a "when" that opens the question.
+_AUX = r"(?:did|does|do|is|was|were|are|will|would|can|could|has|have|had|should|must|may|might)\b"
+_ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|but|then|exactly|about|since|until|till|by|from|roughly|approximately)\s+)?when\b"
+                        r"|\bwhen\s+" + _AUX, re.IGNORECASE)
+_CONDITION = re.compile(r"\W*when\s+(?!" + _AUX + r")[^,?]*,\s*\w", re.IGNORECASE)
 # "How long is the contract?", "How long did the siege last?": a time or a length, or a span's end ("until March").
 _HOW_LONG = re.compile(r"\bhow long\b(?!\s+ago\b)", re.IGNORECASE)
 _UNITS = (r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|yrs?|decades?"
@@ -65,7 +72,10 @@ _LASTS = re.compile(rf"(?:\d[\d,.]*|\b{_COUNT_WORDS}|\b(?:a|an|several|few|many)
                     r"|\b(?:until|till|through|throughout|since|indefinitely|permanent(?:ly)?|lifetime|life|overnight|forever)\b"
                     r"|\b\d{1,2}[:.]\d{2}\b|\d\s*(?:h|s|min)\b"
                     r"|\bfrom\s+\S*\d{3,4}\S*\s+(?:to|until|till|through)\s+\S*\d|\bbetween\s+\S*\d{3,4}\s+and\s+\S*\d"
-                    r"|\b\d{4}\s*[–-]\s*\d{2,4}\b", re.IGNORECASE)  # a span: "from 1299 to 1923", "1914–18"
+                    r"|\b\d{4}\s*[–-]\s*\d{2,4}\b"  # a span: "from 1299 to 1923", "1914–18"
+                    r"|\b(?:in|for|within|over|into)\s+(?:the\s+)?(?:\w+(?:th|st|nd|rd)\s+)?"
+                    r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centur(?:y|ies))\b",  # "in seconds",
+                    re.IGNORECASE)  # "well into the nineteenth century"
 # "What salary will Tom be paid?", "What fee ...?": a sum asked for beyond amounts.asks_sum's forms.
 _SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salary|wage)\b.*\bpaid\b"
                   r"|^how much (?:is|are|was|were|will)\b.*\b(?:premium|rent|deposit|salary|wage|bonus|subscription)s?\b"
@@ -98,6 +108,9 @@ _POST_Q = re.compile(r"^who(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s
 _SAME_POST = {"ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology",
               "cio": "chief information", "chair": "chairman", "chairman": "chair", "chairwoman": "chair",
               "chairperson": "chair", "head": "headteacher", "headteacher": "head"}
+# A post said by its verb: "Oursel led a force" names the leader.
+_POST_VERB = {"leader": r"\b(?:led|leads|leading)\b", "director": r"\bdirect(?:s|ed|ing)\b",
+              "manager": r"\bmanag(?:es|ed|ing)\b", "owner": r"\bown(?:s|ed)\b", "captain": r"\bcaptain(?:s|ed)\b"}
 _POST = re.compile(r"(?:head|chief|officer|director|manager|president|chair|chairman|chairwoman|chairperson|secretary"
                    r"|minister|ceo|cfo|coo|cto|cio|lead|leader|coordinator|editor|governor|treasurer|clerk|sponsor"
                    r"|owner|controller|counsel|superintendent|principal|dean|commissioner|mayor|captain|coach|solicitor"
@@ -107,7 +120,9 @@ _POST = re.compile(r"(?:head|chief|officer|director|manager|president|chair|chai
 
 def lacks_asked(question: str, sentences: list[str]) -> str | None:
     """What the quoted sentences lack of the kind of thing asked for (a reason to decline), or None."""
-    if question_type(question) == "when" and not any(_TIME.search(s) for s in sentences):
+    when = re.search(r"\bwhen\b", question, re.IGNORECASE)  # ("In what year ...?" asks a time without it)
+    if question_type(question) == "when" and (not when or _ASKS_WHEN.search(question) and not _CONDITION.match(question)) and (
+            not any(_TIME.search(s) for s in sentences)):
         return "no date or time"
     if re.search(r"\bhow many\b", question, re.IGNORECASE) and not _counts(question, sentences):
         return "no count"
@@ -129,7 +144,8 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
 
 def _names_post(word: str, said: str) -> bool:
     """Whether the quoted text names a word of the post asked for, by its first letters or its other name."""
-    return bool(re.search(r"\b" + re.escape(word[:5]), said)) or (word in _SAME_POST and _SAME_POST[word] in said)
+    return (bool(re.search(r"\b" + re.escape(word[:5]), said)) or (word in _SAME_POST and _SAME_POST[word] in said)
+            or bool(word in _POST_VERB and re.search(_POST_VERB[word], said)))
 
 
 def _new(pattern: re.Pattern[str], question: str, sentences: list[str]) -> bool:
@@ -141,11 +157,14 @@ def _new(pattern: re.Pattern[str], question: str, sentences: list[str]) -> bool:
 def _counts(question: str, sentences: list[str]) -> bool:
     """Whether a sentence holds a number that can be a count: not the question's own, not a year, not a date's day."""
     asked = {m.group(0).lower() for m in _COUNT.finditer(question)}
+    part = re.search(r"\bhow many of\b", question, re.IGNORECASE)  # "how many of the 400 ...?": "over 60 percent"
     for said in sentences:
+        if part and re.search(r"\d\s*(?:%|percent\b|per cent\b)", said, re.IGNORECASE):
+            return True
         s = _NOT_A_COUNT.sub(lambda m: " " * len(m.group()), said)  # (blanked: the offsets stay)
         for m in _COUNT.finditer(s, clause_number_end(s)):
             n = m.group(0).lower().rstrip(".,")
-            if n in asked or _YEAR.fullmatch(n):
+            if n in asked or (_YEAR.fullmatch(n) and not re.match(r"\s*times\b", s[m.end():])):  # "1013 times"
                 continue
             if re.match(r"\s*" + _MONTH, s[m.end() : m.end() + 12], re.IGNORECASE) or re.search(
                     _MONTH + r"\s*$", s[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
