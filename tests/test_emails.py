@@ -70,6 +70,18 @@ def test_a_plain_message_its_headers_body_subject_and_lines(tmp_path: Path) -> N
         assert phrase.strip() in lines[at - 1], (phrase, at)  # every line counted as in the file
 
 
+@pytest.mark.parametrize("charset", ["utf-8", "iso-8859-1"])
+def test_an_8bit_body_is_read_in_its_own_charset(tmp_path: Path, charset: str) -> None:
+    # the message parsed from text lost the body's charset: "London: up to £210" was read as "up to \ufffd210"
+    body = "The nightly limits are now:\n- London: up to £210 per night (previously £180)\n- Café meals: £25\n"
+    text = OFFER.replace("charset=utf-8", f"charset={charset}").split("\n\n")[0] + "\n\n" + body
+    (tmp_path / "limits.eml").write_bytes(text.encode(charset))
+    doc = load_eml(tmp_path / "limits.eml", "limits.eml")
+    assert "London: up to £210 per night (previously £180)" in doc.text and "Café meals: £25" in doc.text
+    assert "\ufffd" not in doc.text
+    assert doc.line_of(doc.text.index("- London")) == text.split("\n").index("- London: up to £210 per night (previously £180)") + 1
+
+
 def test_a_multipart_message_reads_its_text_part_and_names_its_attachments(tmp_path: Path) -> None:
     path = concerns(tmp_path / "concerns.eml")
     doc = load_eml(path, "concerns.eml")

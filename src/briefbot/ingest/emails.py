@@ -50,7 +50,8 @@ def load_eml(path: Path, source: str) -> Document:
 
 
 def _read(path: Path, source: str, raw: str, head: str) -> Document:
-    msg = email.message_from_string(raw, policy=email.policy.default)
+    # Parsed from the file's bytes: from a str, an 8-bit body's own charset is lost ("£210" came out as "�210").
+    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     assert isinstance(msg, EmailMessage)
     lines: list[tuple[int, str]] = []  # (0-based line of the file, text)
     header_line: dict[str, int] = {}  # each header's first line in the file (0-based)
