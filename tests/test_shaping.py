@@ -641,3 +641,54 @@ def test_by_how_much_is_the_amount_after_by() -> None:
     seat = ["Labour won 16 seats; in East Lothian Iain Gray held on by 151 votes."]
     q = "By how much did Labour's Iain Gray retain East Lothian?"
     assert short_answer(q, seat, question_type(q)) == "151 votes"
+
+
+MINUTES = (
+    "# Ashgrove Mills Limited\n\n## Minutes of the Board\n\n"
+    "Present: Dr. Rhona Kerr (Chair), Mr. Idris Okoye, Chief Executive Officer, Ms. Leah Brandt, Chief Financial "
+    "Officer, Professor Tom Haigh, Senior Independent Director, Mrs. Anjali Rao, Non-Executive Director, with Ms. "
+    "Cara Flint, Company Secretary, in attendance.\n\n"
+    "The Chair welcomed directors to the meeting and confirmed that a quorum was present.\n"
+)
+RELEASE = (
+    "# Brightwater launches the Heron kayak\n\n"
+    "PORTLAND, March 3, 2026 - Brightwater today launched the Heron, a folding kayak for two paddlers. "
+    "\"The Heron folds into a backpack,\" said the company's founder.\n"
+)
+
+
+def test_a_post_asked_for_is_answered_from_the_list_of_the_company_named(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import indexed_bot
+
+    bot = indexed_bot(tmp_path, {"board-minutes.md": MINUTES, "heron-launch.md": RELEASE}, embedder)
+    cfo = bot.ask("Who is the CFO of Ashgrove Mills?")  # the post by its initials, the company in the file's title
+    assert cfo.answered and cfo.short_answer == "Leah Brandt"
+    assert bot.ask("who's the company secretary at Ashgrove?").short_answer == "Cara Flint"
+    # "Professor" is a title like "Prof.": the role after the name, and "Chair Professor" is no title
+    assert bot.ask("What is Professor Tom Haigh's role?").short_answer == "Senior Independent Director"
+    # another company's post is not read off Ashgrove's list
+    other = bot.ask("Who is the CFO of Brightwater?")
+    assert other.short_answer != "Leah Brandt" and "Leah Brandt" not in other.text
+
+
+def test_a_listed_post_is_the_role_that_says_it_all() -> None:
+    sentence = (
+        "Mr. LI Ming, Chair Professor of Southern University of Science and Technology (SUSTech), director of UNESCO-ICHEI, "
+        "Prof. JIN Li, Chair Professor and Acting Dean of School of Business, Vice president of SUSTech, Prof. HOU Sheng "
+        "Tao, Professor of Neurobiology, Director of the Brain Science Research Center, and Mr. XUE Feng, chief of IIOE, "
+        "Ms. SU Rui, deputy chief of IIOE participated in the meeting."
+    )
+    from briefbot.answer.shaping import direct_answer
+
+    def who(q: str) -> str | None:
+        found = direct_answer(q, [sentence], "who", ["meeting notes " + sentence])
+        return found[0] if found else None
+
+    assert [i.name for i in list_items(sentence)] == ["LI Ming", "JIN Li", "HOU Sheng Tao", "XUE Feng", "SU Rui"]
+    assert list_items(sentence)[2].role.startswith("Professor of Neurobiology, Director")  # "Professor of": a role
+    assert who("Who is the director of UNESCO-ICHEI?") == "LI Ming"  # one role of several, not the first
+    assert who("Who is the Acting Dean of the School of Business at SUSTech?") == "JIN Li"
+    assert who("Who is the vice president of SUSTech?") == "JIN Li"
+    assert who("Who is the deputy chief of the IIOE?") == "SU Rui"
+    assert who("Who is the chief of the IIOE?") == "XUE Feng"  # not SU Rui, the deputy
+    assert who("Who is the Assistant Director-General for Education at UNESCO?") is None  # no role says it

@@ -108,6 +108,12 @@ _POST_Q = re.compile(r"^who(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s
 _SAME_POST = {"ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology",
               "cio": "chief information", "chair": "chairman", "chairman": "chair", "chairwoman": "chair",
               "chairperson": "chair", "head": "headteacher", "headteacher": "head"}
+# What a "Head of ..." heads: a department, not a company ("Head of IT", "Director of Finance").
+_DEPARTMENTS = frozenset(
+    "finance sales marketing operations procurement engineering research communications legal people technology "
+    "product security compliance policy estates facilities human resources customer service services development "
+    "strategy audit risk design data science talent recruitment training learning partnerships programmes programs "
+    "education studies admissions governance quality safety digital infrastructure support".split())
 # A post said by its verb: "Oursel led a force" names the leader.
 _POST_VERB = {"leader": r"\b(?:led|leads|leading)\b", "director": r"\bdirect(?:s|ed|ing)\b",
               "manager": r"\bmanag(?:es|ed|ing)\b", "owner": r"\bown(?:s|ed)\b", "captain": r"\bcaptain(?:s|ed)\b"}
@@ -201,11 +207,15 @@ def _post(question: str) -> list[str]:
     if m is None or re.search(r"\bor\b", question):  # ("Who is the director of X, Y or Z?" is a choice)
         return []
     post: list[str] = []
+    after_of = False
     for w in re.findall(r"[A-Za-z]+", m.group(1)):
         if w.lower() in ("of", "for", "and"):
             if post and post[0][0].isupper():
+                after_of = True
                 continue  # "Head of IT" is the post's name; "director of Hollywood film ..." names what it directs
             break
+        if after_of and not (w.isupper() and len(w) <= 4 or w.lower() in _DEPARTMENTS):
+            break  # "Chief Financial Officer of Meridale Foods": the company, not the post
         if w.lower() in ("at", "in", "on", "the") or not (w[0].isupper() or not post and _POST.fullmatch(w)):
             break  # (a post in lower case: "Who is the head of IT at ...?", "who is the tenant's solicitor?")
         post.append(w)

@@ -29,7 +29,7 @@ from briefbot.answer.polar import is_polar, polar_answer
 from briefbot.answer.quotes import same_section, shown
 from briefbot.answer.question_kind import question_type
 from briefbot.answer.sections import listed_items
-from briefbot.answer.shaping import direct_answer, short_answer
+from briefbot.answer.shaping import direct_answer_in, short_answer
 from briefbot.answer.subject import with_subject
 from briefbot.index.embedding import Embedder, remembered
 from briefbot.index.lexical import tokenize
@@ -208,7 +208,7 @@ class ExtractiveGenerator:
         if listed is not None:  # "What are the action items?": the items under the heading it names
             text = " ".join(f"{shown(join_items(items))} [{n + 1}]" for n, items in listed.groups)
             return Draft(text, answered=True, model=NAME)
-        direct = None if clause else direct_answer(question, [c.text for c in cands], question_type(question))
+        direct = None if clause else direct_answer_in(question, cands, passages)
         if direct is not None:  # "what does IIOE stand for", "what is X's title": the sentence that defines it
             c = cands[direct[1]]
             return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=direct[0])
@@ -266,7 +266,7 @@ class ExtractiveGenerator:
         cands = _candidates(passages)
         if listed_items(question, passages) is not None:
             return True
-        if direct_answer(question, [c.text for c in cands], question_type(question)) is not None or form_answer(
+        if direct_answer_in(question, cands, passages) is not None or form_answer(
                 question, cands) or keyed_row(question, cands) is not None:
             return True
         if faq_answer(question, cands, passages) is not None:

@@ -10,7 +10,9 @@ Yes/no questions are answered "Yes" or "No" only when the quoted sentences say s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from briefbot.answer.amounts import MONEY_Q, SUM_Q, asks_sum, counts_what_is_asked, number_span
 from briefbot.answer.definitions import acronym_answer, expand_acronym
@@ -30,10 +32,12 @@ from briefbot.answer.name_choice import (
     unasked,
     words as _words,
 )
-from briefbot.answer.question_kind import asks_measure
+from briefbot.answer.question_kind import asks_measure, question_type
 from briefbot.answer.speakers import label_of
 from briefbot.answer.table_answers import row_answer, row_pairs
 from briefbot.index.lexical import STOPWORDS, tokenize
+from briefbot.schema import Passage
+from briefbot.text.posts import POST_INITIALS, spelled_out
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -66,8 +70,20 @@ _WHERE_PREP = re.compile(r"\b(?:in|at|on|near|from|to|into|across|outside|inside
 # Questions after a group of people ("Who attended ...?", "Who were the members ...?").
 _GROUP_Q = re.compile(r"\b(?:attend\w*|participat\w*|present|members?|were|are|delegat\w*\s+included)\b", re.IGNORECASE)
 _ROLE_Q = re.compile(r"\b(?:role|title|position|job|post|occupation|profession|rank)\b|^\s*who\s+(?:is|was)\s+(?-i:[A-Z])", re.IGNORECASE)
+# "Who is the CFO of Meridale Foods?", "Who is the deputy chief of the IIOE?": a post, answered from a list of people.
+_WHO_POST = re.compile(
+    r"^\s*who(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|their\s+|its\s+)?(?:[\w&'’.-]+\s+){0,3}?"
+    r"(?:ceo|cfo|coo|cto|cio|cmo|chief|head|director|officer|chair\w*|president|secretary|manager|treasurer|deputy|dean"
+    r"|principal|provost|chancellor|rector|governor|clerk|controller|coordinator|superintendent)\b",
+    re.IGNORECASE)
+# The post a "Who is the ... of X?" question names: "CFO", "deputy chief", "Acting Dean".
+_POST_PHRASE = re.compile(r"\s*who(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|their\s+|its\s+)?(.+?)"
+                          r"(?:\s+(?:of|at|for|in|on|to|with|from)\b|\s*\?|$)", re.IGNORECASE)
+_POST_WORD = re.compile(r"(?i:ceo|cfo|coo|cto|cio|cmo|chief|head|director|officer|chair\w*|president|secretary|manager|"
+                        r"treasurer|deputy|executive|financial|operating|technology|information|marketing|company|vice|"
+                        r"senior|acting|general|managing|assistant)")
 _ITEM_END = re.compile(
-    r",?\s+(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\b\.?|,\s+and\s+|;|\s+(?:participated|attended|took part|joined|met|were|was|is|are)\b"
+    r",?\s+(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\b\.?|,\s+(?:and\s+)?Professor\s+(?=[A-Z][a-z])|,\s+and\s+|;|\s+(?:participated|attended|took part|joined|met|were|was|is|are)\b"
 )
 _PLACE_PHRASE = re.compile(
     r"\b(?:in|at|on|near|inside|outside|under|beside|behind|off|beneath|above)\s+((?:the|a|an|its|their)\s+[\w'’ -]+?)"
@@ -147,7 +163,7 @@ def _names(sentence: str, possessives: bool = False) -> list[tuple[int, int]]:
 
 
 _PERSON = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\b\.?\s*([A-Z][\w'’-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*)*)"
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame)\b\.?\s*([A-Z][\w'’-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*)*)"
 )
 
 
@@ -256,7 +272,9 @@ def _list_answer(question: str, sentences: list[str], kind: str) -> str | None:
     if not role_q and kind != "who":
         return None
     asked = _asked_names(question)
-    qterms = _words(question)
+    qterms = _words(spelled_out(question))  # "Who is the CFO?": the Chief Financial Officer
+    post = _POST_PHRASE.match(question)
+    needed = {t for t in tokenize(spelled_out(post.group(1))) if t not in POST_INITIALS} if post else set()
     for sentence in sentences:
         items = list_items(sentence)
         if role_q and asked:
@@ -265,11 +283,17 @@ def _list_answer(question: str, sentences: list[str], kind: str) -> str | None:
                     return item.role
         if kind == "who" and len(items) >= 2:
             def fit(item: Item) -> float:
-                role = [t for t in tokenize(item.role) if len(t) > 1]
-                if not role or _same_name(asked, item.name):
+                """The best of the item's roles ("Chair Professor of ..., director of UNESCO-ICHEI"): the share of the
+                question's words it holds, more when it starts with one, less for each word of its own."""
+                if _same_name(asked, item.name):
                     return 0.0
-                share = len(set(role) & qterms) / max(1, len(qterms))
-                return share + 0.5 * (role[0] in qterms) - 0.01 * len(set(role) - qterms)
+                best = 0.0
+                for part in item.role.split(","):
+                    role = [t for t in tokenize(part) if len(t) > 1]
+                    if role and needed <= set(role):  # "Who is the deputy chief ...?": a role saying "deputy chief"
+                        share = len(set(role) & qterms) / max(1, len(qterms))
+                        best = max(best, share + 0.5 * (role[0] in qterms) - 0.01 * len(set(role) - qterms))
+                return best
 
             best = max(items, key=fit)
             if fit(best) > 0.3:
@@ -277,20 +301,34 @@ def _list_answer(question: str, sentences: list[str], kind: str) -> str | None:
     return None
 
 
-def direct_answer(question: str, sentences: list[str], kind: str) -> tuple[str, int] | None:
+def direct_answer(question: str, sentences: list[str], kind: str, contexts: list[str] | None = None) -> tuple[str, int] | None:
     """An acronym's long form or a listed person's role, wherever a sentence states it: (phrase, sentence index).
 
     These questions are answered from the sentence that defines the thing even when its meaning is
     far from the question's (a name spelled another way, a long list), so they need not pass the
-    extractive answerer's threshold.
+    extractive answerer's threshold. A post asked for ("Who is the CFO of Meridale Foods?") is answered so only
+    from a list whose passage or file names what the question names (``contexts``: each sentence's).
     """
+    post = None if _ROLE_Q.search(question) else _WHO_POST.search(question)
+    names = [n.lower()[:5] for n in _asked_names(question) if not _POST_WORD.fullmatch(n)] if post else []
     for i, sentence in enumerate(sentences):
         found = acronym_answer(question, [sentence])
+        if found is None and post and contexts is not None:
+            said = contexts[i].lower()
+            if all(re.search(r"\b" + re.escape(n), said) for n in names):
+                found = _list_answer(question, [sentence], kind)
         if found is None and _ROLE_Q.search(question):
             found = _list_answer(question, [sentence], kind)
         if found:
             return found, i
     return None
+
+
+def direct_answer_in(question: str, cands: Sequence[Any], passages: Sequence[Passage]) -> tuple[str, int] | None:
+    """``direct_answer`` over candidate sentences (candidates.Candidate), each read with its passage and file."""
+    chunks = [passages[c.passage].chunk for c in cands]
+    return direct_answer(question, [c.text for c in cands], question_type(question),
+                         [f"{ch.source} {ch.context or ''} {ch.text}" for ch in chunks])
 
 
 _WHOSE = re.compile(r"\bwhose\b", re.IGNORECASE)
