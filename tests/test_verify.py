@@ -396,3 +396,13 @@ def test_a_country_named_another_way_is_found(verifier: Verifier, sentence: str,
 def test_a_country_variant_does_not_stand_for_another_country(verifier: Verifier) -> None:
     verdict = verifier.check("The movement began in the UK in the 1950s.", ["The American civil rights movement began in the 1950s."], [1])
     assert not verdict.supported and verdict.reason == "name UK not in [1]"
+
+
+def test_a_markdown_tables_row_as_answers_quote_it_is_quoted(verifier: Verifier) -> None:
+    # the offline answer to "how many people did the charity help in 2024/25?" was removed as unsupported
+    table = ("## Key figures\n\n| | 2024/25 | 2023/24 |\n|---|---|---|\n| Total income | £6,842,000 | £6,115,000 |\n"
+             "| People supported | 3,214 | 2,870 |\n| Active volunteers | 412 | 365 |\n")
+    verdict = check(verifier, "People supported; 2024/25: 3,214; 2023/24: 2,870 [1]", table)
+    assert verdict.supported and verdict.reason == "quoted"
+    wrong = check(verifier, "People supported; 2024/25: 3,412; 2023/24: 2,870 [1]", table)
+    assert not wrong.supported and wrong.reason == "number 3,412 not in [1]"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from briefbot.answer.attribution import misattributed
+from briefbot.answer.quotes import table_rows
 from briefbot.index.embedding import Embedder, remembered
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.text.sentences import sentence_spans
@@ -166,6 +167,8 @@ class _PassageIndex:
     def __init__(self, texts: Sequence[str]) -> None:
         joined = "\n".join(texts)
         self.flat = _flat(joined)
+        # a table's row as answers quote it: its cells with their columns ("People supported; 2024/25: 3,214")
+        self.rows = {_flat(row) for text in texts if "|" in text for _, _, row in table_rows(text)}
         self.words = set(self.flat.split())
         self.stems = set(tokenize(_fold(joined)))
         self.numbers = _number_values(joined)
@@ -211,7 +214,7 @@ def features(sentence: str, passages: Sequence[str], similarity: float) -> Featu
     sentence = strip_markers(sentence)
     p = _passage_index(tuple(passages))
     flat = _flat(sentence)
-    quoted = len(flat) >= 3 and flat in p.flat
+    quoted = len(flat) >= 3 and (flat in p.flat or flat in p.rows)
     words = [
         w for w in dict.fromkeys(tokenize(_fold(sentence)))
         if len(w) > 1 and w not in META_WORDS and not any(c.isdigit() for c in w)
