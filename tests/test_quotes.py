@@ -176,3 +176,17 @@ def test_a_plain_text_heading_underlined_is_not_quoted() -> None:
          "- The automated alert fired within 7 minutes.\n")
     assert [t[s:e] for s, e in quotable_spans(t)] == [
         "The runbook did not mention checking the database.", "The automated alert fired within 7 minutes."]
+
+
+def test_a_heading_that_ends_a_plain_text_chunk_is_not_quoted() -> None:
+    # a plain-text chunk ended on the next section's heading, which was quoted as the answer to "Why was the go-live
+    # date pushed back?"
+    chunk = ("Corvane has accepted the defect and has committed to a fix in its April release.\n\n"
+             "Revised go-live date")
+    assert [chunk[a:b] for a, b in quotable_spans(chunk)] == [
+        "Corvane has accepted the defect and has committed to a fix in its April release."]
+    # a last sentence is still quoted, and the same line above text was never quoted
+    tail = "The board met twice.\n\nThe next meeting is in May."
+    assert [tail[a:b] for a, b in quotable_spans(tail)] == ["The board met twice.", "The next meeting is in May."]
+    above = "Revised go-live date\n\nThe group agreed to move go-live to 3 November 2025."
+    assert [above[a:b] for a, b in quotable_spans(above)] == ["The group agreed to move go-live to 3 November 2025."]

@@ -67,6 +67,14 @@ def _is_headline(piece: str) -> bool:
     return "\n" not in line and line[:1].isupper() and len(line.split()) <= 12 and not _END.search(line)
 
 
+def _last_heading(text: str, start: int, end: int) -> bool:
+    """A text's last paragraph that reads as a heading, the text below it cut off ("...release.\n\nRevised go-live
+    date": a plain-text chunk ends where the next section starts): short, after a blank line, no figure or colon."""
+    piece = text[start:end].strip()
+    return (len(piece.split()) <= 6 and text[:start].rstrip(" \t").endswith("\n\n") and not text[end:].strip()
+            and not re.search(r"[\d:;,]", piece))
+
+
 def _structural(line: str) -> bool:
     return bool(_HEADING.match(line) or _RULE.match(line))
 
@@ -108,7 +116,8 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
         m = _BULLET.match(text, start, end)
         if m:
             start = m.end()
-        elif span.paragraph in alone and span.paragraph < spans[-1].paragraph and _is_headline(text[start:end]):
+        elif span.paragraph in alone and _is_headline(text[start:end]) and (
+                span.paragraph < spans[-1].paragraph or _last_heading(text, start, end)):
             continue  # "Labour plans maternity pay rise": a headline in sentence case, a paragraph of its own above text
         while start < end and text[start].isspace():
             start += 1
