@@ -692,3 +692,20 @@ def test_a_listed_post_is_the_role_that_says_it_all() -> None:
     assert who("Who is the deputy chief of the IIOE?") == "SU Rui"
     assert who("Who is the chief of the IIOE?") == "XUE Feng"  # not SU Rui, the deputy
     assert who("Who is the Assistant Director-General for Education at UNESCO?") is None  # no role says it
+
+
+def test_a_range_of_sums_or_dates_is_the_answer_not_one_end() -> None:
+    cost = ("We found that installing a 7 kW charge point in a shared car park typically costs £1,100 to £1,600 per "
+            "charger, excluding any grid upgrade.")
+    assert short_answer("how much does it cost to install a charger in a shared car park?", [cost], "number") == (
+        "£1,100 to £1,600 per charger")
+    assert short_answer("How much did the fare rise?", ["The fare rose by £5 to £20."], "number") == "£5"  # a change
+    closed = "The office will be closed from December 24 through January 1, and those are company days off."
+    assert short_answer("When is the office closed over the holidays?", [closed], "when") == "December 24 through January 1"
+
+
+def test_the_number_whose_clause_says_most_of_the_question() -> None:
+    survey = ("In our survey, 31% of residents who own or lease a car expect to own an EV by 2028, but only 11% of "
+              "Castleview's Multi-Occupancy Residential Buildings (MORBs) currently have any charging at all.")
+    assert short_answer("What percentage of Castleview residents expect to have an EV by 2028?", [survey], "number") == "31%"
+    assert short_answer("What share of Castleview's buildings have charging?", [survey], "number") == "11%"

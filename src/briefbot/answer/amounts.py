@@ -82,7 +82,9 @@ _MEASURES = [
 ]
 _RANGE = re.compile(
     rf"\bbetween\s+(?:{_NUMBER.pattern})\s+and\s+(?:{_NUMBER.pattern})"
-    rf"|\bfrom\s+(?:{_NUMBER.pattern})\s+to\s+(?:(?:over|about|around|nearly|almost|more than)\s+)?(?:{_NUMBER.pattern})",
+    rf"|\bfrom\s+(?:{_NUMBER.pattern})\s+to\s+(?:(?:over|about|around|nearly|almost|more than)\s+)?(?:{_NUMBER.pattern})"
+    # "costs £1,100 to £1,600": two sums in a row (not "by £5 to £20", a change and where it ended)
+    rf"|(?<!\bby\s)[$£€]\s?(?:{_NUMBER.pattern})\s*(?:to|-|–)\s*[$£€]\s?(?:{_NUMBER.pattern})",
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\bhow\s+many\s+(?:more\s+|other\s+|different\s+)?([a-z]+)", re.IGNORECASE)
@@ -121,6 +123,12 @@ def _number_fit(question: str, sentence: str, spans: list[tuple[int, int]], qter
         score = 0.0
         if any(set(tokenize(w)) & qterms or w.lower()[:4] in prefixes for w in after):
             score += 40.0
+            # ... and more of the question's words in that clause, more so ("31% of residents who ... expect to own an
+            # EV by 2028, but only 11% of Castleview's ...": "What percentage of Castleview residents expect ...?")
+            # (up to the next number: "1835 with a dinner for 2000 guests" counts the guests for 2000)
+            clause = re.split(r"[,;:()]|\s(?:but|while|whereas|although)\s|\d", sentence[e : e + 80], maxsplit=1)[0]
+            said = {t for w in re.findall(r"[^\W_]+", clause) for t in tokenize(w)}
+            score += 8.0 * max(0, len(said & qterms) - 1)
         if _MONEY.search(question) and (text[:1] in "$£€" or re.match(_CODE, text) or re.search(rf"\b{_CURRENCY}$", text, re.IGNORECASE)):
             score += 40.0
         if _PERCENT.search(question) and ("%" in text or "percent" in text or "per cent" in text):
@@ -190,6 +198,8 @@ def number_span(
         # "How many overlaps ...?" is not answered by "in twelve minutes": a duration counts time
         spans = [s for s in spans if not _DURATION_AFTER.match(sentence, s[1])] or spans
     span = nearest(unasked(sentence, spans, qterms), anchors, _number_fit(question, sentence, spans, qterms))
+    if span:  # "between 28% and 80%", "from 50% to over 90%", "£1,100 to £1,600": the range, not one end of it
+        span = next(((m.start(), m.end()) for m in _RANGE.finditer(sentence) if m.start() <= span[0] < m.end()), span)
     if span and (_UNIT_QUESTION.search(question) or measure):
         unit = (_MEASURE_UNIT if measure else _LOWER_WORD).match(sentence, span[1])
         money = _MONEY_SPAN.search(sentence[span[0] : span[1]])
@@ -200,6 +210,4 @@ def number_span(
     rate = _RATE.match(sentence, span[1]) if span else None
     if span and rate:  # "£25 per month", "GBP 16.75 per vehicle per month": a rate is said with what it is per
         span = (span[0], rate.end())
-    if span:  # "between 28% and 80%", "from 50% to over 90%": the range, not one end of it
-        span = next(((m.start(), m.end()) for m in _RANGE.finditer(sentence) if m.start() <= span[0] < m.end()), span)
     return span

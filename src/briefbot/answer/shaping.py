@@ -66,6 +66,7 @@ _TIMES = [re.compile(p) for p in (
 
 
 _TITLE_WORD = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\b\.?\s*")
+_DATE_UNTIL = re.compile(rf"\s*(?:through|thru|to|until|till|–|-)\s*(?:{_DATE.pattern})")
 _WHERE_PREP = re.compile(r"\b(?:in|at|on|near|from|to|into|across|outside|inside|off|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # Questions after a group of people ("Who attended ...?", "Who were the members ...?").
 _GROUP_Q = re.compile(r"\b(?:attend\w*|participat\w*|present|members?|were|are|delegat\w*\s+included)\b", re.IGNORECASE)
@@ -369,6 +370,9 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
         span: tuple[int, int] | None = None
         if kind == "when":
             span = nearest(unasked(sentence, [m.span() for m in _DATE.finditer(sentence)], qterms), anchors)
+            until = _DATE_UNTIL.match(sentence, span[1]) if span else None
+            if span and until:  # "from December 24 through January 1": the span of dates
+                span = (span[0], until.end())
             if span is None:
                 span = nearest(unasked(sentence, [m.span(1) for t in _TIMES for m in t.finditer(sentence)], qterms), anchors)
         elif kind == "number":
