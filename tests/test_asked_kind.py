@@ -141,3 +141,39 @@ def test_a_question_of_the_documents_topic_they_cannot_answer_is_declined(tmp_pa
     assert answer.answered and "19 January 2027" in answer.text
     answer = bot.ask("How many of the chargers are installed so far?")
     assert answer.answered and "Eighteen of the 32 chargers" in answer.text
+
+
+def test_what_a_second_blind_round_found_answered_without_the_kind_asked() -> None:
+    # bench/releases.py's unanswerable questions, answered from on-topic sentences holding nothing of the kind asked for
+    declined = [
+        ("Who is Corrie Logistics' legal adviser on the merger?",  # a plural possessive, a post in lower case
+         "MANCHESTER, 10 November 2025 - Halden Freight Group plc and Corrie Logistics Limited today announced a merger.",
+         "no such post"),
+        ("How long does it take to fully charge the Kestrel Plus battery?",
+         "Model: Kestrel Plus; Battery: 720 Wh; Estimated range: Up to 65 miles", "no duration"),  # miles are no time
+        ("Which firm currently audits Meridale Foods?",
+         "The Chair reminded the Board that the current audit firm would have served ten years.", "no name"),
+        ("How many Castleview residents own an electric car today?",
+         "Only 11% of Castleview's buildings currently have any charging at all.", "no count"),  # "at all"
+        ("how many Kestrel pre-orders has Velora received so far?",
+         "Customers who pre-order before February 28, 2026 will receive a free kit, a $189 value.", "no count"),  # a sum
+        ("What's the rent on Tidewell's new office in the Carver Building?",
+         "We have signed for the new space on the fourth floor of the Carver Building.", "no sum of money"),
+        ("Which customers are in the Tidewell 6.0 beta?", "The big one is Tidewell 6.0, which we have been talking about.",
+         "no name"),
+        ("What is the name of Corvane's replacement lead consultant on the Lantern account?",
+         "Corvane's lead technical consultant is leaving in April. Corvane has named a replacement.", "no name"),
+    ]
+    for question, sentence, reason in declined:
+        assert lacks_asked(question, [sentence]) == reason, question
+    answered = [
+        ("How long does it take to charge?", "A full charge takes about 4 hours."),
+        ("Which firm audits the accounts?", "The Board appointed Grant Thornton as auditor."),
+        ("How many dollars did it cost?", "It cost $189."),
+        ("What is the name of the process which confirms the primality of a number n?",
+         "A simple but slow method of verifying the primality of a given number n is known as trial division."),
+        ("What allows customers to get Sky+ functions?", "Customers can pay a monthly fee to enable Sky+ functions."),
+        ("What's the rent on the new office?", "The rent is £2,400 a month."),
+    ]
+    for question, sentence in answered:
+        assert lacks_asked(question, [sentence]) is None, question

@@ -46,9 +46,12 @@ _NOT_A_COUNT = re.compile(
     r"|\d+\.\d+(?=-[a-z]|\s*(?:hectares?|acres?|km|kg|sq|litres?|liters?|metres?|meters?|miles?|tonnes?|tons?|hours?|days?"
     r"|weeks?|months?|years?)\b)"
     r"|\d{1,2}[:.]\d{2}\b|\d{1,2}\s*[ap]\.?m\b|0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}|\d+(?:st|nd|rd|th)\b"
-    r"|\b(?:extension|ext\.?|room|model|version|release|clause|section|page|item|no\.)\s*\d+",
+    r"|\b(?:extension|ext\.?|room|model|version|release|clause|section|page|item|no\.)\s*\d+"
+    r"|\bat all\b",  # "any charging at all"
     re.IGNORECASE,
 )
+_SUM_NOT_COUNT = re.compile(r"[$£€]\s?\d[\d,.]*(?:\s*(?:bn|m|k|million|billion)\b)?", re.IGNORECASE)
+_CURRENCY_Q = re.compile(r"\b(?:dollars?|pounds?|euros?|yen|cents?|pence|francs?|rupees?)\b", re.IGNORECASE)
 _MONEY = re.compile(
     r"[$£€¥]\s?\d[\d,.]*(?:\s*(?:bn|m|k|million|billion))?|\b(?:USD|GBP|EUR|CHF|JPY|CAD|AUD)\s?\d[\d,.]*"
     r"|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pesos?)\b"
@@ -76,8 +79,13 @@ _LASTS = re.compile(rf"(?:\d[\d,.]*|\b{_COUNT_WORDS}|\b(?:a|an|several|few|many)
                     r"|\b(?:in|for|within|over|into)\s+(?:the\s+)?(?:\w+(?:th|st|nd|rd)\s+)?"
                     r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centur(?:y|ies))\b",  # "in seconds",
                     re.IGNORECASE)  # "well into the nineteenth century"
+_TAKES = re.compile(r"\bhow long\s+(?:does|do|did|will|would|should|can|could)\s+(?:it|they|this|that)\s+take\b", re.IGNORECASE)
+_NOT_TIME = re.compile(r"[\d,.]+\s*(?:miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|ft|inches|inch|yards?|cm|mm|"
+                       r"pages?|words?|characters?|laps?|storeys?|stories|episodes?|m)\b", re.IGNORECASE)
 # "What salary will Tom be paid?", "What fee ...?": a sum asked for beyond amounts.asks_sum's forms.
 _SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salary|wage)\b.*\bpaid\b"
+                  r"|^what(?:'s|’s|\s+(?:is|was|will be))\s+the\s+(?:\w+\s+)?(?:rent|fee|salary|wage|price|deposit|premium)s?"
+                  r"\s+(?:on|for|of)\b"
                   r"|^how much (?:is|are|was|were|will)\b.*\b(?:premium|rent|deposit|salary|wage|bonus|subscription)s?\b"
                   r"|^what did\b.*\b(?:pay|spend|charge)\b", re.IGNORECASE)
 # "What is the nightly hotel limit ...?", "What's the maximum ...?": a figure asked for by name.
@@ -89,9 +97,18 @@ _ORG = re.compile(r"^(?:which|what)\s+(?:(?!(?:is|was|are|were|did|does|do|has|h
                   r"{0,2}?(?:compan(?:y|ies)|firms?|banks?|suppliers?|contractors?|manufacturers?|vendors?|agenc(?:y|ies)"
                   r"|organi[sz]ations?|business(?:es)?|consultanc(?:y|ies)|insurers?"
                   r"|lenders?|brands?|competitors?|retailers?|funders?|providers?|sponsors?|donors?|investors?"
-                  r"|distributors?|wholesalers?|operators?|publishers?)\b", re.IGNORECASE)
+                  r"|distributors?|wholesalers?|operators?|publishers?)\b|^(?:which|what)\s+(?:customers?|clients?)\b",
+                  re.IGNORECASE)
+# "What is the name of X's new consultant?": a person's name asked for (not "the name of the process ...")
+_NAME_Q = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+the\s+names?\s+of\s+(?:[\w'’-]+\s+){0,4}?"
+                     r"(?:consultant|manager|director|chair\w*|officer|head|person|owner|founder|ceo|president|chief|leader"
+                     r"|engineer|architect|designer|contact|adviser|advisor|lawyer|solicitor|representative|spokes\w*"
+                     r"|accountant|auditor|coordinator|secretary|treasurer)s?\b", re.IGNORECASE)
 # Capitals that name no company: a currency, a unit, a time of day.
 _NO_NAME = frozenset("GBP USD EUR CHF JPY CAD AUD VAT AM PM FTE KG KM".split())
+# A body's capitalised common noun, alone, names nobody: "The Chair reminded the Board ..."
+_BODY = frozenset("board chair chairman committee council company group trust directors trustees partners executive "
+                  "government department ministry panel secretariat management".split())
 _MONTH_OR_DAY = re.compile(_MONTH + r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _NAME = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*)*")
 # Words that open a sentence capitalised without being a name.
@@ -102,7 +119,7 @@ _STARTERS = frozenset(
     "among within across following despite according".split()
 )
 _POST_Q = re.compile(r"^who(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+)?"
-                     r"(?:(?:[A-Z][\w&'’.-]*|&)(?:\s+[A-Z&][\w&'’.-]*)*(?:'s|’s)\s+)?"
+                     r"(?:(?:[A-Z][\w&'’.-]*|&)(?:\s+[A-Z&][\w&'’.-]*)*(?:'s|’s|(?<=s)'|(?<=s)’)\s+)?"
                      r"(?:new\s+|current\s+|named\s+|present\s+)?([^?]+?)\s*\?$", re.IGNORECASE)
 # A post named by its initials or its long name: "CEO" is "chief executive".
 _SAME_POST = {"ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology",
@@ -134,12 +151,14 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
         return "no count"
     if _HOW_LONG.search(question) and not any(_LASTS.search(s) for s in sentences):  # "How long is the contract?"
         return "no duration or length"
+    if _TAKES.search(question) and not any(_LASTS.search(_NOT_TIME.sub(" ", s)) for s in sentences):
+        return "no duration"  # "How long does it take to charge?": "Up to 65 miles" is no time
     if (asks_sum(question) or _SUM.search(question)) and not _new(_MONEY, question, sentences) and not (
             CHANGE_Q.search(question) and _counts(question, sentences)):  # "How much did the price rise?": "by 2%"
         return "no sum of money"
     if _LIMIT.search(question) and not _figure(question, sentences):
         return "no figure"
-    if _ORG.search(question) and not _names(question, sentences):
+    if (_ORG.search(question) or _NAME_Q.search(question)) and not _names(question, sentences):
         return "no name"
     post = _post(question)
     said = " ".join(sentences).lower()
@@ -168,6 +187,8 @@ def _counts(question: str, sentences: list[str]) -> bool:
         if part and re.search(r"\d\s*(?:%|percent\b|per cent\b)", said, re.IGNORECASE):
             return True
         s = _NOT_A_COUNT.sub(lambda m: " " * len(m.group()), said)  # (blanked: the offsets stay)
+        if not _CURRENCY_Q.search(question):  # "a $189 value" counts no pre-orders ("How many dollars ...?" it does)
+            s = _SUM_NOT_COUNT.sub(lambda m: " " * len(m.group()), s)
         for m in _COUNT.finditer(s, clause_number_end(s)):
             n = m.group(0).lower().rstrip(".,")
             if n in asked or (_YEAR.fullmatch(n) and not re.match(r"\s*times\b", s[m.end():])):  # "1013 times"
@@ -187,7 +208,7 @@ def _figure(question: str, sentences: list[str]) -> bool:
 
 def _names(question: str, sentences: list[str]) -> bool:
     """Whether a sentence names something (a capitalised name or an acronym) the question does not."""
-    asked = {w.lower() for w in re.findall(r"[\w'’-]+", question)}
+    asked = {re.sub(r"['’]s?$", "", w.lower()) for w in re.findall(r"[\w'’-]+", question)}  # ("Corvane's": Corvane)
     for s in sentences:
         for m in _NAME.finditer(s):
             first = m.group(0).split()[0]
@@ -195,7 +216,9 @@ def _names(question: str, sentences: list[str]) -> bool:
             if opens and " " not in m.group(0) and not first.isupper() and (
                     first.lower() in STOPWORDS or first.lower() in _STARTERS or _COUNT.fullmatch(first)):
                 continue  # a capitalised first word
-            if {w.lower() for w in re.findall(r"[\w'’-]+", m.group(0)) if w not in _NO_NAME and not _MONTH_OR_DAY.fullmatch(w)} - asked:
+            said = {re.sub(r"['’]s?$", "", w.lower()) for w in re.findall(r"[\w'’-]+", m.group(0))
+                    if w not in _NO_NAME and not _MONTH_OR_DAY.fullmatch(w) and w.lower() not in STOPWORDS}
+            if said - asked and not said <= _BODY:
                 return True
     return False
 
@@ -216,6 +239,11 @@ def _post(question: str) -> list[str]:
             break
         if after_of and not (w.isupper() and len(w) <= 4 or w.lower() in _DEPARTMENTS):
             break  # "Chief Financial Officer of Meridale Foods": the company, not the post
+        if not post and w[0].islower() and not _POST.fullmatch(w) and w.lower() not in ("at", "in", "on", "the"):
+            rest = re.findall(r"[A-Za-z]+", m.group(1))
+            nxt = rest[rest.index(w) + 1] if rest.index(w) + 1 < len(rest) else ""
+            if _POST.fullmatch(nxt) and nxt[0].islower():
+                continue  # "Who is Corrie Logistics' legal adviser?": the post is the adviser
         if w.lower() in ("at", "in", "on", "the") or not (w[0].isupper() or not post and _POST.fullmatch(w)):
             break  # (a post in lower case: "Who is the head of IT at ...?", "who is the tenant's solicitor?")
         post.append(w)
