@@ -190,3 +190,17 @@ def test_a_heading_that_ends_a_plain_text_chunk_is_not_quoted() -> None:
     assert [tail[a:b] for a, b in quotable_spans(tail)] == ["The board met twice.", "The next meeting is in May."]
     above = "Revised go-live date\n\nThe group agreed to move go-live to 3 November 2025."
     assert [above[a:b] for a, b in quotable_spans(above)] == ["The group agreed to move go-live to 3 November 2025."]
+
+
+def test_a_signature_is_quoted_as_a_name_and_a_post() -> None:
+    from briefbot.answer.quotes import signatures
+
+    text = "I will step down in September.\n\n**Margaret Osei**\nChair of Trustees\n\n---\n\nBest wishes,\n\nKaren Whitfield\nFinance Director\nGreyfield Consulting LLP"
+    assert [q for _, _, q in signatures(text)] == ["Margaret Osei, Chair of Trustees", "Karen Whitfield, Finance Director"]
+    assert [q for _, _, q in quotable(text)] == [
+        "I will step down in September.", "Margaret Osei, Chair of Trustees", "Karen Whitfield, Finance Director"]
+    span = locate_quotes(text, "Margaret Osei, Chair of Trustees")
+    assert span is not None and text[span[0] : span[1]] == "**Margaret Osei**\nChair of Trustees"
+    # a name line inside text, or a line under it that holds no post, is no signature
+    assert signatures("The panel met.\nJohn Smith\nwent home early") == []
+    assert signatures("Speakers\nJohn Smith\nChair of the panel") == []

@@ -709,3 +709,30 @@ def test_the_number_whose_clause_says_most_of_the_question() -> None:
               "Castleview's Multi-Occupancy Residential Buildings (MORBs) currently have any charging at all.")
     assert short_answer("What percentage of Castleview residents expect to have an EV by 2028?", [survey], "number") == "31%"
     assert short_answer("What share of Castleview's buildings have charging?", [survey], "number") == "11%"
+
+
+REPORT = (
+    "# Harbourlight Trust\n\n## Chair's statement\n\n"
+    "After nine years as a trustee, four of them as Chair, I will step down at the annual general meeting in "
+    "September. I want to thank my fellow trustees, our Chief Executive, Ruth Calloway, and every member of the "
+    "Harbourlight team.\n\n**Margaret Osei**\nChair of Trustees\n"
+)
+LETTER = (
+    "From: Karen Whitfield <karen.whitfield@greyfieldconsulting.co.uk>\nTo: All Staff <all@greyfieldconsulting.co.uk>\n"
+    "Subject: Updated travel policy\n\nDear colleagues,\n\nThe new hotel limits apply from 5 January.\n\n"
+    "Best wishes,\n\nKaren Whitfield\nFinance Director\nGreyfield Consulting LLP\n"
+)
+
+
+def test_a_signature_names_the_post_it_signs_with(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import indexed_bot
+
+    bot = indexed_bot(tmp_path, {"annual-report.md": REPORT, "policy.eml": LETTER, "board-minutes.md": MINUTES}, embedder)
+    chair = bot.ask("Who chairs the Harbourlight trustees?")
+    assert chair.short_answer == "Margaret Osei" and chair.text.startswith("Margaret Osei, Chair of Trustees [1]")
+    (cite,) = chair.citations
+    assert (cite.start_line, cite.end_line) == (7, 8)  # the signature's two lines
+    assert bot.ask("Who is Greyfield's finance director?").short_answer == "Karen Whitfield"
+    # a post at another company is not Ashgrove's list's: "head of sales" is no "Company Secretary"
+    other = bot.ask("Who is Greyfield's head of sales?")
+    assert other.short_answer not in ("Cara Flint", "Karen Whitfield")

@@ -18,6 +18,7 @@ from briefbot.answer.amounts import CHANGE_Q, asks_sum
 from briefbot.answer.question_kind import question_type
 from briefbot.index.lexical import STOPWORDS
 from briefbot.text.numbered import clause_number_end
+from briefbot.text.posts import DEPARTMENTS
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
@@ -125,12 +126,6 @@ _POST_Q = re.compile(r"^who(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s
 _SAME_POST = {"ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology",
               "cio": "chief information", "chair": "chairman", "chairman": "chair", "chairwoman": "chair",
               "chairperson": "chair", "head": "headteacher", "headteacher": "head"}
-# What a "Head of ..." heads: a department, not a company ("Head of IT", "Director of Finance").
-_DEPARTMENTS = frozenset(
-    "finance sales marketing operations procurement engineering research communications legal people technology "
-    "product security compliance policy estates facilities human resources customer service services development "
-    "strategy audit risk design data science talent recruitment training learning partnerships programmes programs "
-    "education studies admissions governance quality safety digital infrastructure support".split())
 # A post said by its verb: "Oursel led a force" names the leader.
 _POST_VERB = {"leader": r"\b(?:led|leads|leading)\b", "director": r"\bdirect(?:s|ed|ing)\b",
               "manager": r"\bmanag(?:es|ed|ing)\b", "owner": r"\bown(?:s|ed)\b", "captain": r"\bcaptain(?:s|ed)\b"}
@@ -237,7 +232,7 @@ def _post(question: str) -> list[str]:
                 after_of = True
                 continue  # "Head of IT" is the post's name; "director of Hollywood film ..." names what it directs
             break
-        if after_of and not (w.isupper() and len(w) <= 4 or w.lower() in _DEPARTMENTS):
+        if after_of and not (w.isupper() and len(w) <= 4 or w.lower() in DEPARTMENTS):
             break  # "Chief Financial Officer of Meridale Foods": the company, not the post
         if not post and w[0].islower() and not _POST.fullmatch(w) and w.lower() not in ("at", "in", "on", "the"):
             rest = re.findall(r"[A-Za-z]+", m.group(1))

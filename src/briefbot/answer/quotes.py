@@ -179,10 +179,37 @@ def table_rows(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_SIGN_NAME = re.compile(r"[*_]{0,2}((?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,3})[*_]{0,2}")
+_SIGN_POST = re.compile(r"\b(?:Chair\w*|Director|Head|Manager|Officer|Chief|Secretary|President|Partner|Lead|Coordinator|"
+                        r"Editor|Treasurer|Trustee|Founder|CEO|CFO|COO|CTO|Principal|Dean|Clerk|Governor|Administrator|"
+                        r"Advis[eo]r|Consultant|Controller|Executive)s?\b")
+
+
+def signatures(text: str) -> list[tuple[int, int, str]]:
+    """A signature's name and post, two lines under a letter or a statement ("**Margaret Osei**\nChair of Trustees"), as
+    one statement: "Margaret Osei, Chair of Trustees". The name line alone is a title line, never quoted."""
+    out: list[tuple[int, int, str]] = []
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for k in range(len(lines) - 1):
+        name = _SIGN_NAME.fullmatch(lines[k].strip())
+        post = lines[k + 1].strip().strip("*_ ")
+        before = lines[k - 1].strip() if k else ""
+        if (name is None or not post or len(post.split()) > 8 or _END.search(post) or not _SIGN_POST.search(post)
+                or (before and not before.endswith((",", ".", "!", ":", "-", "—")))):
+            continue  # (a name line opens a block: after a blank line or "Best wishes,")
+        out.append((starts[k], starts[k + 1] + len(lines[k + 1]), f"{name.group(1)}, {post}"))
+    return out
+
+
 def quotable(text: str) -> list[tuple[int, int, str]]:
-    """What may be quoted from ``text``, in order: sentences (verbatim) and table rows (cells with their column names)."""
-    found = [(s, e, text[s:e]) for s, e in quotable_spans(text)] + table_rows(text)
-    return sorted(found)
+    """What may be quoted from ``text``, in order: sentences (verbatim), table rows (cells with their column names) and
+    signatures (a name and a post)."""
+    signed = signatures(text)
+    found = [(s, e, text[s:e]) for s, e in quotable_spans(text) if not any(a < e and s < b for a, b, _ in signed)]
+    return sorted(found + table_rows(text) + signed)
 
 
 def _row_span(haystack: str, row: str) -> tuple[int, int] | None:
@@ -219,6 +246,7 @@ def locate_quotes(passage_text: str, quoted: str) -> tuple[int, int] | None:
     for piece in pieces:
         found = (find_verbatim(passage_text, piece) or find_verbatim(passage_text, piece.replace("[ref ", "["))
                  or (_row_span(passage_text, piece) if ": " in piece else None)
+                 or next(((a, b) for a, b, signed in signatures(passage_text) if signed == piece.strip()), None)
                  # a list item quoted with a full stop it was written without (answer/sections.py)
                  or (find_verbatim(passage_text, piece.rstrip()[:-1]) if piece.rstrip().endswith(".") else None))
         if found is None:

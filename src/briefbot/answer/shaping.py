@@ -37,7 +37,7 @@ from briefbot.answer.speakers import label_of
 from briefbot.answer.table_answers import row_answer, row_pairs
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.schema import Passage
-from briefbot.text.posts import POST_INITIALS, spelled_out
+from briefbot.text.posts import DEPARTMENTS, POST_INITIALS, spelled_out
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -73,13 +73,28 @@ _GROUP_Q = re.compile(r"\b(?:attend\w*|participat\w*|present|members?|were|are|d
 _ROLE_Q = re.compile(r"\b(?:role|title|position|job|post|occupation|profession|rank)\b|^\s*who\s+(?:is|was)\s+(?-i:[A-Z])", re.IGNORECASE)
 # "Who is the CFO of Meridale Foods?", "Who is the deputy chief of the IIOE?": a post, answered from a list of people.
 _WHO_POST = re.compile(
+    r"^\s*who\s+(?:chairs|heads|leads|manages)\b|"  # "Who chairs the trustees?"
     r"^\s*who(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|their\s+|its\s+)?(?:[\w&'’.-]+\s+){0,3}?"
     r"(?:ceo|cfo|coo|cto|cio|cmo|chief|head|director|officer|chair\w*|president|secretary|manager|treasurer|deputy|dean"
     r"|principal|provost|chancellor|rector|governor|clerk|controller|coordinator|superintendent)\b",
     re.IGNORECASE)
-# The post a "Who is the ... of X?" question names: "CFO", "deputy chief", "Acting Dean".
-_POST_PHRASE = re.compile(r"\s*who(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|their\s+|its\s+)?(.+?)"
+# The post a "Who is the ... of X?" question names: "CFO", "deputy chief", "Acting Dean", "Who chairs ...?"; after a
+# possessive, the words after it ("Who is Greyfield's finance director?").
+_POST_PHRASE = re.compile(r"\s*who\s+(chairs|heads|leads|manages)\b|\s*who(?:'s|’s|\s+(?:is|was|are|were))\s+"
+                          r"(?:the\s+|their\s+|its\s+|(?:[A-Z][\w&.-]*\s+|&\s+)*[\w&.-]+(?:'s|’s)\s+)?(.+?)"
                           r"(?:\s+(?:of|at|for|in|on|to|with|from)\b|\s*\?|$)", re.IGNORECASE)
+# A signature read as one statement (quotes.signatures): "Margaret Osei, Chair of Trustees"
+_SIGNED = re.compile(r"((?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,3}), ([^,.;:]+)")
+
+
+def _post_needed(question: str) -> set[str]:
+    """The terms a role must hold to be the post a question asks for (empty when it names none)."""
+    post = _POST_PHRASE.match(question)
+    phrase = (post.group(1) or post.group(2)) if post else ""
+    of = re.match(r"\s+of\s+(?:the\s+)?(\w+)", question[post.end(2):]) if post and post.group(2) else None
+    if of and of.group(1).lower() in DEPARTMENTS:
+        phrase += " " + of.group(1)  # "head of sales": the department is the post's
+    return {t for t in tokenize(spelled_out(phrase)) if t not in POST_INITIALS}
 _POST_WORD = re.compile(r"(?i:ceo|cfo|coo|cto|cio|cmo|chief|head|director|officer|chair\w*|president|secretary|manager|"
                         r"treasurer|deputy|executive|financial|operating|technology|information|marketing|company|vice|"
                         r"senior|acting|general|managing|assistant)")
@@ -274,8 +289,7 @@ def _list_answer(question: str, sentences: list[str], kind: str) -> str | None:
         return None
     asked = _asked_names(question)
     qterms = _words(spelled_out(question))  # "Who is the CFO?": the Chief Financial Officer
-    post = _POST_PHRASE.match(question)
-    needed = {t for t in tokenize(spelled_out(post.group(1))) if t not in POST_INITIALS} if post else set()
+    needed = _post_needed(question)
     for sentence in sentences:
         items = list_items(sentence)
         if role_q and asked:
@@ -310,15 +324,20 @@ def direct_answer(question: str, sentences: list[str], kind: str, contexts: list
     extractive answerer's threshold. A post asked for ("Who is the CFO of Meridale Foods?") is answered so only
     from a list whose passage or file names what the question names (``contexts``: each sentence's).
     """
-    post = None if _ROLE_Q.search(question) else _WHO_POST.search(question)
+    post = _WHO_POST.search(question)  # ("Who is Greyfield's finance director?" is one, not "Who is X?")
     names = [n.lower()[:5] for n in _asked_names(question) if not _POST_WORD.fullmatch(n)] if post else []
     for i, sentence in enumerate(sentences):
         found = acronym_answer(question, [sentence])
         if found is None and post and contexts is not None:
             said = contexts[i].lower()
             if all(re.search(r"\b" + re.escape(n), said) for n in names):
-                found = _list_answer(question, [sentence], kind)
-        if found is None and _ROLE_Q.search(question):
+                signed = _SIGNED.fullmatch(sentence.strip())
+                needed = _post_needed(question)
+                if signed and needed and needed <= set(tokenize(signed.group(2))):
+                    found = signed.group(1)  # "Who chairs the trustees?": "Margaret Osei, Chair of Trustees"
+                else:
+                    found = _list_answer(question, [sentence], kind)
+        if found is None and _ROLE_Q.search(question) and not post:
             found = _list_answer(question, [sentence], kind)
         if found:
             return found, i

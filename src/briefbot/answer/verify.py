@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from briefbot.answer.attribution import misattributed
-from briefbot.answer.quotes import table_rows
+from briefbot.answer.quotes import signatures, table_rows
 from briefbot.index.embedding import Embedder, remembered
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.text.sentences import sentence_spans
@@ -169,6 +169,7 @@ class _PassageIndex:
         self.flat = _flat(joined)
         # a table's row as answers quote it: its cells with their columns ("People supported; 2024/25: 3,214")
         self.rows = {_flat(row) for text in texts if "|" in text for _, _, row in table_rows(text)}
+        self.rows |= {_flat(signed) for text in texts for _, _, signed in signatures(text)}  # "Margaret Osei, Chair ..."
         self.words = set(self.flat.split())
         self.stems = set(tokenize(_fold(joined)))
         self.numbers = _number_values(joined)

@@ -11,6 +11,13 @@ POST_INITIALS = {
     "evp": "executive vice president", "gm": "general manager", "hr": "human resources",
 }
 
+# What a "Head of ..." heads: a department, not a company ("Head of IT", "Director of Finance", "head of sales").
+DEPARTMENTS = frozenset(
+    "finance sales marketing operations procurement engineering research communications legal people technology "
+    "product security compliance policy estates facilities human resources customer service services development "
+    "strategy audit risk design data science talent recruitment training learning partnerships programmes programs "
+    "education studies admissions governance quality safety digital infrastructure support it hr".split())
+
 
 def spelled_out(text: str) -> str:
     """The text with each post's initials followed by its long form ("CFO" -> "CFO chief financial officer")."""
