@@ -41,7 +41,7 @@ from briefbot.answer.cite import check_citations
 from briefbot.answer.extractive import ExtractiveGenerator, _candidates
 from briefbot.answer.question_kind import question_type
 from briefbot.answer.polar import is_polar
-from briefbot.answer.shaping import direct_answer
+from briefbot.answer.roles import direct_answer
 from briefbot.eval import contains_any
 from briefbot.index.embedding import MiniLMEmbedder
 

@@ -12,7 +12,8 @@ from briefbot.answer.extractive import DECLINE, ExtractiveGenerator
 from briefbot.answer.polar import is_polar
 from briefbot.answer.question_kind import question_type
 from briefbot.answer.definitions import expand_acronym
-from briefbot.answer.shaping import list_items, short_answer
+from briefbot.answer.roles import list_items
+from briefbot.answer.shaping import short_answer
 from briefbot.schema import Chunk, Passage
 
 MEETING = SEED.read_text(encoding="utf-8").split("\n")[:5]
@@ -678,7 +679,7 @@ def test_a_listed_post_is_the_role_that_says_it_all() -> None:
         "Tao, Professor of Neurobiology, Director of the Brain Science Research Center, and Mr. XUE Feng, chief of IIOE, "
         "Ms. SU Rui, deputy chief of IIOE participated in the meeting."
     )
-    from briefbot.answer.shaping import direct_answer
+    from briefbot.answer.roles import direct_answer
 
     def who(q: str) -> str | None:
         found = direct_answer(q, [sentence], "who", ["meeting notes " + sentence])

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefbot.answer.shaping import Item, list_items
+from briefbot.answer.roles import Item, list_items
 from briefbot.index.lexical import tokenize
 from briefbot.text.sentences import sentence_spans
 

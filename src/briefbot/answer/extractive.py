@@ -29,7 +29,8 @@ from briefbot.answer.polar import is_polar, polar_answer
 from briefbot.answer.quotes import same_section, shown
 from briefbot.answer.question_kind import question_type
 from briefbot.answer.sections import listed_items
-from briefbot.answer.shaping import direct_answer_in, short_answer
+from briefbot.answer.roles import direct_answer_in
+from briefbot.answer.shaping import short_answer
 from briefbot.answer.subject import with_subject
 from briefbot.index.embedding import Embedder, remembered
 from briefbot.index.lexical import tokenize
