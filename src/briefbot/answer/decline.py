@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 
-from briefbot.answer.alignment import said_numbers
 from briefbot.index.lexical import STOPWORDS, tokenize
 
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'-]*|\b\d[\d,.]*\b")
@@ -69,8 +68,7 @@ def missing_names(question: str, passage: str) -> float:
     if not names:
         return 0.0
     have = set(tokenize(passage))
-    numbers = said_numbers({n for n in names if n[:1].isdigit()}, passage)  # (inside a range: "£500.01 to £2,000")
-    return sum(1 for n in names if not set(tokenize(n)) <= have and n not in numbers) / len(names)
+    return sum(1 for n in names if not set(tokenize(n)) <= have) / len(names)
 
 
 def missing_terms(qwords: list[str], passage_terms: set[str], idf: dict[str, float]) -> float:
