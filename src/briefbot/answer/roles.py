@@ -146,18 +146,19 @@ def direct_answer(question: str, sentences: list[str], kind: str, contexts: list
     """
     post = _WHO_POST.search(question)  # ("Who is Greyfield's finance director?" is one, not "Who is X?")
     names = [n.lower()[:5] for n in asked_names(question) if not _POST_WORD.fullmatch(n)] if post else []
+    needed = _post_needed(question) if post else set()
+    role_q = bool(_ROLE_Q.search(question)) and not post
     for i, sentence in enumerate(sentences):
         found = acronym_answer(question, [sentence])
         if found is None and post and contexts is not None:
             said = contexts[i].lower()
             if all(re.search(r"\b" + re.escape(n), said) for n in names):
                 signed = _SIGNED.fullmatch(sentence.strip())
-                needed = _post_needed(question)
                 if signed and needed and needed <= set(tokenize(signed.group(2))):
                     found = signed.group(1)  # "Who chairs the trustees?": "Margaret Osei, Chair of Trustees"
                 else:
                     found = list_answer(question, [sentence], kind)
-        if found is None and _ROLE_Q.search(question) and not post:
+        if found is None and role_q:
             found = list_answer(question, [sentence], kind)
         if found:
             return found, i
