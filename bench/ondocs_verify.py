@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -33,17 +34,18 @@ def visible_text(path: Path) -> str:
     return collapse(text)
 
 
-def main() -> int:
+def phrase_problems(docs: Path, questions: list, visible: Callable[[Path], str]) -> tuple[list[str], dict[str, str]]:
+    """Every file a question names exists and holds each of its phrases in its visible text; the texts read."""
     problems: list[str] = []
     texts: dict[str, str] = {}
-    for name, question, phrases, _short in QUESTIONS:
+    for name, question, phrases, _short in questions:
         if name not in texts:
-            path = DOCS / name
+            path = docs / name
             if not path.is_file():
                 problems.append(f"missing file: {name}")
                 texts[name] = ""
                 continue
-            texts[name] = visible_text(path)
+            texts[name] = visible(path)
         if not texts[name]:
             continue
         if not phrases:
@@ -51,15 +53,23 @@ def main() -> int:
         for phrase in phrases:
             if collapse(phrase) not in texts[name]:
                 problems.append(f"{name}: phrase not found {phrase!r} (question {question!r})")
-    n_phrases = sum(len(p) for _, _, p, _ in QUESTIONS)
-    print(f"{len(QUESTIONS)} questions, {n_phrases} phrases, {len(texts)} files, "
-          f"{len(UNANSWERABLE)} unanswerable")
+    return problems, texts
+
+
+def report(questions: list, unanswerable: list, texts: dict[str, str], problems: list[str]) -> int:
+    n_phrases = sum(len(p) for _, _, p, _ in questions)
+    print(f"{len(questions)} questions, {n_phrases} phrases, {len(texts)} files, {len(unanswerable)} unanswerable")
     if problems:
         for p in problems:
             print("PROBLEM:", p)
         return 1
     print("All phrases found.")
     return 0
+
+
+def main() -> int:
+    problems, texts = phrase_problems(DOCS, QUESTIONS, visible_text)
+    return report(QUESTIONS, UNANSWERABLE, texts, problems)
 
 
 if __name__ == "__main__":

@@ -19,11 +19,8 @@ HERE = Path(__file__).resolve().parent
 DOCS = HERE / "releases"
 sys.path.insert(0, str(HERE))
 
+from ondocs_verify import collapse, phrase_problems, report, visible_text as ondocs_visible_text  # noqa: E402
 from releases_questions import QUESTIONS, UNANSWERABLE, UNANSWERABLE_FILE  # noqa: E402
-
-
-def collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def vtt_text(text: str) -> str:
@@ -48,38 +45,17 @@ def eml_text(path: Path) -> str:
 
 
 def visible_text(path: Path) -> str:
+    """An e-mail's body and a transcript's spoken lines; other files as bench/ondocs_verify.py reads them."""
     suffix = path.suffix.lower()
     if suffix == ".eml":
         return collapse(eml_text(path))
-    text = path.read_text(encoding="utf-8")
-    if suffix in (".html", ".htm"):
-        text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", text)
-        text = re.sub(r"(?s)<!--.*?-->", " ", text)
-        text = re.sub(r"<[^>]+>", " ", text)
-        text = html.unescape(text)
-    elif suffix == ".vtt":
-        text = vtt_text(text)
-    return collapse(text)
+    if suffix == ".vtt":
+        return collapse(vtt_text(path.read_text(encoding="utf-8")))
+    return ondocs_visible_text(path)
 
 
 def main() -> int:
-    problems: list[str] = []
-    texts: dict[str, str] = {}
-    for name, question, phrases, _short in QUESTIONS:
-        if name not in texts:
-            path = DOCS / name
-            if not path.is_file():
-                problems.append(f"missing file: {name}")
-                texts[name] = ""
-                continue
-            texts[name] = visible_text(path)
-        if not texts[name]:
-            continue
-        if not phrases:
-            problems.append(f"{name}: no phrases for {question!r}")
-        for phrase in phrases:
-            if collapse(phrase) not in texts[name]:
-                problems.append(f"{name}: phrase not found {phrase!r} (question {question!r})")
+    problems, texts = phrase_problems(DOCS, QUESTIONS, visible_text)
     for question in UNANSWERABLE:
         name = UNANSWERABLE_FILE.get(question)
         if name is None:
@@ -88,16 +64,7 @@ def main() -> int:
             problems.append(f"missing file for unanswerable question: {name} ({question!r})")
     if len(set(UNANSWERABLE)) != len(UNANSWERABLE):
         problems.append("duplicate unanswerable questions")
-    n_phrases = sum(len(p) for _, _, p, _ in QUESTIONS)
-    print(f"{len(QUESTIONS)} questions, {n_phrases} phrases, {len(texts)} files, "
-          f"{len(UNANSWERABLE)} unanswerable")
-    if problems:
-        for p in problems:
-            print("PROBLEM:", p)
-        return 1
-    print("All phrases found.")
-    return 0
-
+    return report(QUESTIONS, UNANSWERABLE, texts, problems)
 
 if __name__ == "__main__":
     sys.exit(main())
