@@ -59,7 +59,8 @@ def misattributed(sentence: str, passages: Sequence[str]) -> Misattribution | No
         return None
     person = next(iter(named.values()))
     key = person.name.lower()
-    own = {s for i in items if i.name.lower() == key for s in tokenize(i.role)} | set(tokenize(person.name))
+    roles = {id(i): set(tokenize(i.role)) for i in items}  # (each role's stems, read once)
+    own = {s for i in items if i.name.lower() == key for s in roles[id(i)]} | set(tokenize(person.name))
     others = [i for i in items if i.name.lower() != key]
     outside = "\n".join(passages)
     for item in others:
@@ -69,9 +70,9 @@ def misattributed(sentence: str, passages: Sequence[str]) -> Misattribution | No
     for stem in stems:
         if len(stem) < 2 or stem in own or stem in elsewhere:
             continue
-        holders = [i for i in others if stem in tokenize(i.role)]
+        holders = [i for i in others if stem in roles[id(i)]]
         if holders:  # name the one whose role the sentence echoes most ("chief of IIOE": XUE Feng, not BI Xiaohan)
-            item = max(holders, key=lambda i: len(set(tokenize(i.role)) & set(stems)))
+            item = max(holders, key=lambda i: len(roles[id(i)] & set(stems)))
             word = next((w for w in _WORD.findall(item.role) if tokenize(w) == [stem]), stem)
             return Misattribution(word, item.name, person.name)
     return None

@@ -179,7 +179,9 @@ def table_rows(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_SIGN_NAME = re.compile(r"[*_]{0,2}((?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,3})[*_]{0,2}")
+# A signature's name: "Dr. Amara Nwosu", "Karen Whitfield" (answer/roles.py reads the quoted statement with it)
+SIGN_NAME = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,3}"
+_SIGN_NAME = re.compile(rf"[*_]{{0,2}}({SIGN_NAME})[*_]{{0,2}}")
 _SIGN_POST = re.compile(r"\b(?:Chair\w*|Director|Head|Manager|Officer|Chief|Secretary|President|Partner|Lead|Coordinator|"
                         r"Editor|Treasurer|Trustee|Founder|CEO|CFO|COO|CTO|Principal|Dean|Clerk|Governor|Administrator|"
                         r"Advis[eo]r|Consultant|Controller|Executive)s?\b")

@@ -17,6 +17,7 @@ from typing import Any
 from briefbot.answer.definitions import acronym_answer
 from briefbot.answer.name_choice import similar as _similar, words as _words
 from briefbot.answer.question_kind import question_type
+from briefbot.answer.quotes import SIGN_NAME
 from briefbot.index.lexical import STOPWORDS, tokenize
 from briefbot.schema import Passage
 from briefbot.text.posts import DEPARTMENTS, POST_INITIALS, spelled_out
@@ -35,7 +36,19 @@ _POST_PHRASE = re.compile(r"\s*who\s+(chairs|heads|leads|manages)\b|\s*who(?:'s|
                           r"(?:the\s+|their\s+|its\s+|(?:[A-Z][\w&.-]*\s+|&\s+)*[\w&.-]+(?:'s|’s)\s+)?(.+?)"
                           r"(?:\s+(?:of|at|for|in|on|to|with|from)\b|\s*\?|$)", re.IGNORECASE)
 # A signature read as one statement (quotes.signatures): "Margaret Osei, Chair of Trustees"
-_SIGNED = re.compile(r"((?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,3}), ([^,.;:]+)")
+_SIGNED = re.compile(rf"({SIGN_NAME}), ([^,.;:]+)")
+# A question's capitalised words that are the post, not what holds it ("Chief Financial Officer of Meridale Foods")
+_POST_WORD = re.compile(r"(?i:ceo|cfo|coo|cto|cio|cmo|chief|head|director|officer|chair\w*|president|secretary|manager|"
+                        r"treasurer|deputy|executive|financial|operating|technology|information|marketing|company|vice|"
+                        r"senior|acting|general|managing|assistant)")
+# Where a listed person's role ends: the next person, ", and", or the sentence's verb ("... participated")
+_ITEM_END = re.compile(
+    r",?\s+(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\b\.?|,\s+(?:and\s+)?Professor\s+(?=[A-Z][a-z])|,\s+and\s+|;"
+    r"|\s+(?:participated|attended|took part|joined|met|were|was|is|are)\b"
+)
+_PERSON = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame)\b\.?\s*([A-Z][\w'’-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*)*)"
+)
 
 
 def _post_needed(question: str) -> set[str]:
@@ -46,16 +59,6 @@ def _post_needed(question: str) -> set[str]:
     if of and of.group(1).lower() in DEPARTMENTS:
         phrase += " " + of.group(1)  # "head of sales": the department is the post's
     return {t for t in tokenize(spelled_out(phrase)) if t not in POST_INITIALS}
-_POST_WORD = re.compile(r"(?i:ceo|cfo|coo|cto|cio|cmo|chief|head|director|officer|chair\w*|president|secretary|manager|"
-                        r"treasurer|deputy|executive|financial|operating|technology|information|marketing|company|vice|"
-                        r"senior|acting|general|managing|assistant)")
-_ITEM_END = re.compile(
-    r",?\s+(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame)\b\.?|,\s+(?:and\s+)?Professor\s+(?=[A-Z][a-z])|,\s+and\s+|;|\s+(?:participated|attended|took part|joined|met|were|was|is|are)\b"
-)
-
-_PERSON = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame)\b\.?\s*([A-Z][\w'’-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*)*)"
-)
 
 
 @dataclass
@@ -82,7 +85,6 @@ def list_items(sentence: str) -> list[Item]:
     return items
 
 
-
 def same_name(asked: list[str], name: str) -> bool:
     """The question names this person, maybe spelled or split differently ("Hou Shengtao", "HOU Sheng Tao")."""
     words = [w.lower() for w in name.split()]
@@ -91,15 +93,17 @@ def same_name(asked: list[str], name: str) -> bool:
     return hits >= min(2, len(words), len(asked)) and hits > 0
 
 
+_TITLE_WORDS = frozenset("Mr Ms Mrs Miss Dr Prof Sir Dame Lord Lady".split())
+
+
 def asked_names(question: str) -> list[str]:
+    """The names a question gives (capitalised words after its first, titles aside), without a possessive's "'s"."""
     words = re.findall(r"[^\W\d_][\w'’-]*", question)
     return [
         w.removesuffix("'s").removesuffix("’s") for i, w in enumerate(words)
         if i > 0 and w[0].isupper() and w.lower() not in STOPWORDS and w.rstrip(".") not in _TITLE_WORDS
     ]
 
-
-_TITLE_WORDS = frozenset("Mr Ms Mrs Miss Dr Prof Sir Dame Lord Lady".split())
 
 def list_answer(question: str, sentences: list[str], kind: str) -> str | None:
     """In a sentence listing people and roles: "what is X's title" gives X's role, "who is the chief of Y"
