@@ -36,8 +36,13 @@ from briefbot.settings import Settings
 Progress = Callable[[float, int, str], None]
 # Chunks embedded and written together: few store round trips, bounded memory, and (since the
 # embedder sorts each call by length) batches with little padding. The variable exists so the
-# crash-safety test can make many small groups (a kill then lands between writes, too).
-GROUP_CHUNKS = int(os.environ.get("BRIEFBOT_TEST_GROUP_CHUNKS", "512"))
+# crash-safety test can make many small groups (a kill then lands between writes, too); it is
+# read when an ingest starts, not at import (the tests run commands in forks of one process).
+GROUP_CHUNKS = 512
+
+
+def _group_chunks() -> int:
+    return int(os.environ.get("BRIEFBOT_TEST_GROUP_CHUNKS") or GROUP_CHUNKS)
 # Within one file, the share of the progress bar's step for it that reading and chunking take (the
 # rest is embedding): a big file moves the bar while it is worked on.
 EMBED_FROM = 0.3
@@ -231,6 +236,7 @@ def _ingest_locked(
 
         group_records: list[FileRecord] = []
         group_chunks: list[Chunk] = []
+        per_group = _group_chunks()
 
         def flush(step: Step | None = None) -> None:
             if not group_records:
@@ -246,13 +252,13 @@ def _ingest_locked(
             # ingest keeps, in the cache, what was embedded of it).
             hashes_left = list(texts)
             by_hash: dict[str, np.ndarray] = {}
-            for b in range(0, len(hashes_left), GROUP_CHUNKS):
-                part = {h: texts[h] for h in hashes_left[b : b + GROUP_CHUNKS]}
+            for b in range(0, len(hashes_left), per_group):
+                part = {h: texts[h] for h in hashes_left[b : b + per_group]}
                 got, embedded = embed_missing(embedder, cache, part, in_store)
                 by_hash.update(got)
                 report.embedded += embedded
                 if step is not None:
-                    step(EMBED_FROM + (1 - EMBED_FROM) * min(1.0, (b + GROUP_CHUNKS) / len(hashes_left)))
+                    step(EMBED_FROM + (1 - EMBED_FROM) * min(1.0, (b + per_group) / len(hashes_left)))
             vectors = np.zeros((len(group_chunks), embedder.dim), dtype=np.float32)
             for i, c in enumerate(group_chunks):
                 vectors[i] = by_hash[c.content_hash]
@@ -283,7 +289,7 @@ def _ingest_locked(
             group_records.append(FileRecord(f.source, st.st_size, st.st_mtime_ns, sha, len(chunks), now, reader_version(f.path)))
             group_chunks.extend(chunks)
             (report.changed if f.source in known else report.added).append(f.source)
-            if len(group_chunks) >= GROUP_CHUNKS:
+            if len(group_chunks) >= per_group:
                 flush(step)
         flush(step)
         remember_skips(settings, unreadable)
