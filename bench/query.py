@@ -284,13 +284,24 @@ def main() -> None:
 
     print("cold `briefbot ask` (extractive) on the BBC index ...", flush=True)
     env = common.clean_env(BRIEFBOT_CORPUS="bbc", BRIEFBOT_GENERATOR="extractive")
-    asks = []
+    from briefbot.index.sentence_cache import FILENAME as SENTENCES
+
+    kept = project / ".briefbot" / SENTENCES
+    asks, again = [], []
     for i in range(args.repeats):
-        r = common.run([*common.briefbot_cmd(), "ask", ASK_QUESTIONS[i % len(ASK_QUESTIONS)]], cwd=project, env=env)
+        question = ASK_QUESTIONS[i % len(ASK_QUESTIONS)]
+        kept.unlink(missing_ok=True)  # cold: no passage sentence's vector kept from an earlier ask
+        r = common.run([*common.briefbot_cmd(), "ask", question], cwd=project, env=env)
         assert "[1]" in r.stdout or "do not answer" in r.stdout, r.stdout
         asks.append(r)
+        # the same question in a new process: its passages' sentence vectors read from the index folder
+        r2 = common.run([*common.briefbot_cmd(), "ask", question], cwd=project, env=env)
+        assert r2.stdout == r.stdout, (r.stdout, r2.stdout)
+        again.append(r2)
     results["cold_ask_seconds"] = [r.seconds for r in asks]
     results["cold_ask_cpu_seconds"] = [r.cpu_seconds for r in asks]
+    results["repeat_ask_seconds"] = [r.seconds for r in again]
+    results["repeat_ask_cpu_seconds"] = [r.cpu_seconds for r in again]
 
     print("`briefbot --help` ...", flush=True)
     helps = [common.run([*common.briefbot_cmd(), "--help"], cwd=project) for _ in range(args.repeats * 2)]
@@ -312,6 +323,8 @@ def main() -> None:
     help_s = common.median(results["help_seconds"])
     rows.append(("cold `briefbot ask` (extractive), BBC index", f"{ask_s:.2f} s", f"<= {TARGET_COLD_ASK_S} s", ok(ask_s <= TARGET_COLD_ASK_S)))
     rows.append(("  its CPU time (user+sys)", f"{common.median(results['cold_ask_cpu_seconds']):.2f} s", "", ""))
+    rows.append(("the same `briefbot ask` again (sentence vectors kept)", f"{common.median(results['repeat_ask_seconds']):.2f} s", "", ""))
+    rows.append(("  its CPU time (user+sys)", f"{common.median(results['repeat_ask_cpu_seconds']):.2f} s", "", ""))
     rows.append(("`briefbot --help`", f"{help_s:.2f} s", f"<= {TARGET_HELP_S} s", ok(help_s <= TARGET_HELP_S)))
     rows.append(("  its CPU time (user+sys)", f"{common.median(results['help_cpu_seconds']):.2f} s", "", ""))
     common.finish(f"briefbot query benchmark ({results['queries']} queries per size; medians)", "query" + suffix, results, rows)

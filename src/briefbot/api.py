@@ -33,6 +33,7 @@ class Briefbot:
         self._retriever: Any = None
         self._verifier: Verifier | None = None
         self._reader: Any = None
+        self._sentences: Any = None
 
     @property
     def embedder(self) -> Embedder:
@@ -186,15 +187,24 @@ class Briefbot:
         if self._reader is None:
             from briefbot.answer.extractive import ExtractiveGenerator
 
-            self._reader = ExtractiveGenerator(self.embedder, min_score=self.settings.min_score)
+            self._reader = ExtractiveGenerator(self._sentence_embedder(), min_score=self.settings.min_score)
         return self._reader
+
+    def _sentence_embedder(self) -> Embedder:
+        """The embedder for passage sentences: vectors kept beside the index for the next process
+        (index/sentence_cache.py), the same object for the reader and the checker."""
+        if self._sentences is None:
+            from briefbot.index.sentence_cache import SentenceVectors
+
+            self._sentences = SentenceVectors(self.embedder, self.settings.index)
+        return self._sentences  # type: ignore[return-value]
 
     def verifier(self) -> Verifier:
         """The support checker (answer/verify.py), kept so passage sentence vectors are reused."""
         from briefbot.answer.verify import Verifier
 
         if self._verifier is None:
-            self._verifier = Verifier(self.embedder)
+            self._verifier = Verifier(self._sentence_embedder())
         return self._verifier
 
     def _check(
