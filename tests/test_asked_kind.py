@@ -177,3 +177,17 @@ def test_what_a_second_blind_round_found_answered_without_the_kind_asked() -> No
     ]
     for question, sentence in answered:
         assert lacks_asked(question, [sentence]) is None, question
+
+
+def test_a_phone_number_or_an_e_mail_address_asked_for_must_be_quoted() -> None:
+    # the third blind round (bench/ops.py): "What is Declan Mbeki's direct phone number?" was answered with the
+    # sentence introducing him
+    q = "What is Declan Mbeki's direct phone number?"
+    assert lacks_asked(q, ["My name is Declan Mbeki and I'm the Customer Care Team Leader."]) == "no phone number or address"
+    assert lacks_asked(q, ["You can reach Declan directly on 0161 555 0144."]) is None
+    assert lacks_asked("What's the support phone number?", ["Phone us on +44 (0)20 7946 0958."]) is None
+    assert lacks_asked("What number should I call if the alarm sounds?", ["Ring security."]) == "no phone number or address"
+    assert lacks_asked("What is the HR email address?", ["Write to HR."]) == "no phone number or address"
+    assert lacks_asked("What is the HR e-mail address?", ["Write to hr@example.com."]) is None
+    # a phone that is a thing, not a number to call
+    assert lacks_asked("What phone did Apple release in 2007?", ["The iPhone was released in 2007."]) is None

@@ -219,3 +219,57 @@ We can add a break clause at month 36 with 90 days' notice for a fee of GBP 2,00
     assert b.answered and "break clause" in b.text
     sentences = [s.strip() for s in b.text.split("]") if s.strip()]
     assert not any(s[:1].islower() for s in sentences), b.text
+
+
+REPLY = """Date: Wed, 03 Dec 2025 16:42:10 +0000
+From: Declan Mbeki <declan.mbeki@hollisandpine.example>
+To: Marguerite Olsen <marguerite.olsen@fernmail.example>
+Subject: Re: Order HP-448201 - sofa not delivered
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: 8bit
+
+Dear Ms Olsen,
+
+I have refunded the delivery charge, a total of £79.00, to your card.
+
+Declan Mbeki
+
+On Tue, 2 Dec 2025 at 19:06, Marguerite Olsen <marguerite.olsen@fernmail.example>
+wrote:
+> I took a day off work, unpaid, for this.
+>
+> Marguerite Olsen
+> Order HP-448201
+>
+> On Fri, 28 Nov 2025 at 19:41, Marguerite Olsen wrote:
+>> The sofa was due between 7am and 7pm and nobody came.
+"""
+
+
+def test_quoted_earlier_messages_are_read_without_marks_each_under_its_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder) -> None:  # type: ignore[no-untyped-def]
+    """A reply's quoted messages: the "> " marks go, the "On ..., Name wrote:" lines (one wrapped onto two) are no text
+    to quote but each quoted message's section (its writer and date), and every line keeps its line in the file."""
+    (tmp_path / "reply.eml").write_text(REPLY, encoding="utf-8")
+    doc = load_eml(tmp_path / "reply.eml", "reply.eml")
+    assert "wrote:" not in doc.text and not any(line.startswith(">") for line in doc.text.split("\n"))
+    subject = "Re: Order HP-448201 - sofa not delivered"
+    assert [title for _, title in doc.sections] == [
+        f"{subject}, from Declan Mbeki (hollisandpine.example)",
+        f"{subject}, from Marguerite Olsen (fernmail.example), Tue, 2 Dec 2025 at 19:06",
+        f"{subject}, from Marguerite Olsen, Fri, 28 Nov 2025 at 19:41",
+    ]
+    starts = [doc.text[at:].split("\n", 1)[0] for at, _ in doc.sections[1:]]
+    assert starts == ["I took a day off work, unpaid, for this.", "The sofa was due between 7am and 7pm and nobody came."]
+    lines = REPLY.split("\n")
+    for phrase in ("Order HP-448201", "I took a day off", "nobody came."):
+        assert phrase in lines[doc.line_of(doc.text.index(phrase)) - 1], phrase
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail" / "reply.eml").write_text(REPLY, encoding="utf-8")
+    bot = Briefbot(load_settings(None, corpus="mail", generator="extractive"))
+    bot._embedder = embedder
+    bot.ingest()
+    a = bot.ask("When did Marguerite Olsen write about the sofa?")
+    assert "wrote:" not in a.text and ">" not in a.text

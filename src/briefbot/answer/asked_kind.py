@@ -101,6 +101,12 @@ _ORG = re.compile(r"^(?:which|what)\s+(?:(?!(?:is|was|are|were|did|does|do|has|h
                   r"|distributors?|wholesalers?|operators?|publishers?)\b|^(?:which|what)\s+(?:customers?|clients?)\b",
                   re.IGNORECASE)
 # "What is the name of X's new consultant?": a person's name asked for (not "the name of the process ...")
+# "What is Declan Mbeki's direct phone number?" / "... e-mail address?": a number one can dial, an address one can write to.
+_PHONE_Q = re.compile(r"\b(?:(?:tele)?phone|mobile|cell|fax|contact|direct(?:\s+dial)?)\s+(?:number|no\.?)(?!\s+of\b)"
+                      r"|\bnumber\s+(?:do|should|can)\s+I\s+(?:call|ring|dial)\b", re.IGNORECASE)
+_PHONE = re.compile(r"\+?\(?\d[\d ().-]{6,}\d")
+_EMAIL_Q = re.compile(r"\be-?mail\s+address", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _NAME_Q = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+the\s+names?\s+of\s+(?:[\w'’-]+\s+){0,4}?"
                      r"(?:consultant|manager|director|chair\w*|officer|head|person|owner|founder|ceo|president|chief|leader"
                      r"|engineer|architect|designer|contact|adviser|advisor|lawyer|solicitor|representative|spokes\w*"
@@ -155,6 +161,10 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
         return "no figure"
     if (_ORG.search(question) or _NAME_Q.search(question)) and not _names(question, sentences):
         return "no name"
+    if re.match(r"\W*(?:what|which|where)\b", question, re.IGNORECASE) and (
+            _PHONE_Q.search(question) and not any(_PHONE.search(s) for s in sentences)
+            or _EMAIL_Q.search(question) and not any(_EMAIL.search(s) for s in sentences)):
+        return "no phone number or address"
     post = _post(question)
     said = " ".join(sentences).lower()
     if post and not all(_names_post(w.lower(), said) for w in post):

@@ -34,6 +34,11 @@ _HEADER_START = re.compile(r"^([A-Za-z][\w-]*):", re.MULTILINE)
 # Sent, Date, To or Subject. Outlook writes "From: Name [mailto:address]" or "From: Name <address>".
 _THREAD_FROM = re.compile(r"^From:[ \t]*(\S[^\n]*)\n((?:[A-Za-z][\w-]*:[^\n]*\n){1,8})", re.MULTILINE)
 _THREAD_FIELD = re.compile(r"^(Sent|Date|To|Subject):[ \t]*([^\n]*)$", re.MULTILINE)
+# A reply's quoted earlier messages: each line's "> " marks (one per level), and the line that introduces a message,
+# "On Tue, 2 Dec 2025 at 19:06, Name <address> wrote:" (Gmail, Apple Mail, Thunderbird; it can wrap onto two lines).
+_QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+[ \t]?")
+_ATTRIBUTION = re.compile(r"^On\s+(?P<when>[^\n]{4,60}?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?|[^,\n]{4,60}\d{4}),?\s+"
+                          r"(?P<who>[^,\n]{2,80}?)\s+wrote:\s*$")
 
 
 def load_eml(path: Path, source: str) -> Document:
@@ -67,12 +72,43 @@ def _read(path: Path, source: str, raw: str, head: str) -> Document:
     if not body.strip() and not attachments:
         raise LoadError(f"{path}: the message has no text")
     lines.append((len(head.split("\n")), ""))
-    lines.extend(_body_lines(raw, body, part, head))
+    subject = " ".join(str(msg.get("Subject") or "").split())
+    body_lines, quoted = _unquoted(_body_lines(raw, body, part, head), subject)
+    lines.extend(body_lines)
     if attachments:
         lines.append((lines[-1][0], "Attachments: " + ", ".join(attachments)))
     doc = mapped_document(source, lines, raw.count("\n") + 1)
-    section = _section(" ".join(str(msg.get("Subject") or "").split()), str(msg.get("From") or ""))
-    return replace(doc, sections=((0, section),) if section else ())
+    section = _section(subject, str(msg.get("From") or ""))
+    starts = [sum(len(t) + 1 for _, t in lines[:k]) for k in range(len(lines) + 1)]
+    at = len(lines) - len(body_lines) - (1 if attachments else 0)
+    sections = ((0, section),) if section else ()
+    sections += tuple((starts[at + k], title) for k, title in quoted)
+    return replace(doc, sections=sections)
+
+
+def _unquoted(lines: list[tuple[int, str]], subject: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The body with the "> " marks of quoted earlier messages taken off, each "On ..., Name <address> wrote:" line
+    left out, and where each quoted message starts (its index among the lines kept) with its section: the subject and
+    who wrote it, on what date. Marked, the quoted lines were not sentences ("> Order HP-448201" did not read as the
+    order's number) and the "wrote:" line was quoted as an answer about its writer."""
+    out: list[tuple[int, str]] = []
+    starts: list[tuple[int, str]] = []
+    skip = -1
+    for n, (line_no, text) in enumerate(lines):
+        if n == skip:
+            continue
+        bare = _QUOTE_MARKS.sub("", text)
+        m = _ATTRIBUTION.match(bare.strip())
+        if m is None and n + 1 < len(lines) and bare.strip().startswith("On "):  # wrapped over two lines
+            m = _ATTRIBUTION.match(f"{bare.strip()} {_QUOTE_MARKS.sub('', lines[n + 1][1]).strip()}")
+            skip = n + 1 if m is not None else -1
+        if m is not None:
+            writer = " ".join(m.group("who").split())
+            who = _section(subject, writer) if "@" in writer else ", from ".join(x for x in (subject, writer) if x)
+            starts.append((len(out), f"{who}, {' '.join(m.group('when').split())}"))
+            continue
+        out.append((line_no, bare))
+    return out, starts
 
 
 def load_text(path: Path, source: str) -> Document:

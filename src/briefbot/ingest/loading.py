@@ -38,7 +38,7 @@ LOADERS[".eml"] = load_eml  # (it reads an HTML body through formats, so it is r
 # dashes are rows (ingest/text_tables.py). Web pages and e-mail 3: a
 # page without <main> or <article> keeps its headings, tables read by briefbot (ingest/html_tables.py). E-mail 4: an
 # 8-bit body read in its own charset ("£" was lost).
-READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 3, "": 3, ".pdf": 3, ".html": 3, ".htm": 3, ".eml": 4}
+READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 3, "": 3, ".pdf": 3, ".html": 3, ".htm": 3, ".eml": 5}
 
 
 def reader_version(path: Path | str) -> int:
