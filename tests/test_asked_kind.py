@@ -189,5 +189,7 @@ def test_a_phone_number_or_an_e_mail_address_asked_for_must_be_quoted() -> None:
     assert lacks_asked("What number should I call if the alarm sounds?", ["Ring security."]) == "no phone number or address"
     assert lacks_asked("What is the HR email address?", ["Write to HR."]) == "no phone number or address"
     assert lacks_asked("What is the HR e-mail address?", ["Write to hr@example.com."]) is None
-    # a phone that is a thing, not a number to call
+    # a phone that is a thing, not a number to call; addresses that are not what is asked (bench/news.py)
     assert lacks_asked("What phone did Apple release in 2007?", ["The iPhone was released in 2007."]) is None
+    q = "Which Microsoft program does the Bagle virus take e-mail addresses from?"
+    assert lacks_asked(q, ["The virus takes addresses from Outlook's address book."]) is None

@@ -102,10 +102,11 @@ _ORG = re.compile(r"^(?:which|what)\s+(?:(?!(?:is|was|are|were|did|does|do|has|h
                   re.IGNORECASE)
 # "What is the name of X's new consultant?": a person's name asked for (not "the name of the process ...")
 # "What is Declan Mbeki's direct phone number?" / "... e-mail address?": a number one can dial, an address one can write to.
-_PHONE_Q = re.compile(r"\b(?:(?:tele)?phone|mobile|cell|fax|contact|direct(?:\s+dial)?)\s+(?:number|no\.?)(?!\s+of\b)"
+_PHONE_Q = re.compile(r"\b(?:(?:tele)?phone|mobile|cell|fax|contact|direct(?:\s+dial)?)\s+(?:number|no\.?)"
+                      r"(?:\s+(?:for|of|at|to\s+(?:call|ring))\b[^?]*)?\W*$"
                       r"|\bnumber\s+(?:do|should|can)\s+I\s+(?:call|ring|dial)\b", re.IGNORECASE)
 _PHONE = re.compile(r"\+?\(?\d[\d ().-]{6,}\d")
-_EMAIL_Q = re.compile(r"\be-?mail\s+address", re.IGNORECASE)
+_EMAIL_Q = re.compile(r"\be-?mail\s+address(?:\s+(?:for|of|at)\b[^?]*)?\W*$", re.IGNORECASE)  # the thing asked
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _NAME_Q = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+the\s+names?\s+of\s+(?:[\w'’-]+\s+){0,4}?"
                      r"(?:consultant|manager|director|chair\w*|officer|head|person|owner|founder|ceo|president|chief|leader"

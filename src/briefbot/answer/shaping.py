@@ -204,6 +204,8 @@ _POSSESSIVE_LEAD = re.compile(r"^[^\W\d_]+(?:'s|’s)\s+(?=[A-Z])")
 _POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s|(?<=s)')$")
 
 
+# A capitalised pronoun is no one's name ("On nights I'm the one signing off the checks": the speaker is, not "I'm").
+_PRONOUN = re.compile(r"(?:I|We|You|He|She|They)(?:['’](?:m|ve|d|ll|re|s))?")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our)\b")  # a transcript turn that speaks of its speaker
 
 
@@ -253,7 +255,7 @@ def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
             # a possessive name may be the person asked for ("Alan Bennett's experience"), and often is on SQuAD
             names = [_after_role(sentence, n) for n in _names(sentence, possessives=True)]
             names = [n for n in _not_spelled_out(question, sentence, unasked(sentence, names, qterms))
-                     if not same_name(asked, sentence[n[0] : n[1]])]
+                     if not same_name(asked, sentence[n[0] : n[1]]) and not _PRONOUN.fullmatch(sentence[n[0] : n[1]])]
             if len(names) >= 3 and _GROUP_Q.search(question):
                 return None  # a group asked for, many people named: the quoted sentence is the answer
             # A name after Mr. or Dr., or of two or more words, is more likely a person's.
