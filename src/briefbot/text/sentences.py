@@ -17,9 +17,6 @@ ABBREVIATIONS = frozenset(
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n")
 _BLOCK_START = re.compile(r"[ \t]*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
-# A line that starts with a time of day is an agenda's, a timeline's or a log's entry ("19:15  Team dinner at The Old
-# Granary", "09:12 UTC - errors rise"): its own sentence, unless the line before stops mid-phrase ("... started at\n10:30").
-_CLOCK_START = re.compile(r"[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[-–]\s*\d{1,2}:\d{2})?[ \t]")
 # A list item's next line indented under it (a hanging indent: "1. The budget was approved, subject to\n   the
 # scenario ..."), or starting in lower case (a PDF's wrapped item has no indent): the item goes on; a line that
 # starts another item or block does not.
@@ -104,7 +101,6 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         line_start = b_start
         short = _short_line_width(text, b_start, b_end)
         head = _BLOCK_START.match(text, line_start, b_end)  # does the logical line start a block?
-        clocked = _CLOCK_START.match(text, line_start, b_end)  # an agenda's entry: the lines indented under it go on
         last = ""  # last non-space character of the logical line so far
         prev = b_start
         for m in _LINE_BREAK.finditer(text, b_start, b_end):
@@ -112,18 +108,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             if stripped:
                 last = stripped[-1]
             prev = m.end()
-            starts = _BLOCK_START.match(text, m.end(), b_end) or _TURN_START.match(text, m.end(), b_end) or (
-                _CLOCK_START.match(text, m.end(), b_end) and not _mid_phrase(stripped))
+            starts = _BLOCK_START.match(text, m.end(), b_end) or _TURN_START.match(text, m.end(), b_end)
             item_ends = head is not None and head.end() <= m.start() and not (
                 HANGING_INDENT.match(text, m.end(), b_end) and _mid_sentence(stripped)
                 or m.end() < b_end and text[m.end()].islower())  # "... Inflexible\nscheduling was cited" (a PDF's item)
             if last in _LINE_ENDS or starts or item_ends or (
-                    len(stripped) < short and _CAPITAL_START.match(text, m.end(), b_end) and not _mid_phrase(stripped)
-                    and not (clocked and HANGING_INDENT.match(text, m.end(), b_end))):
+                    len(stripped) < short and _CAPITAL_START.match(text, m.end(), b_end) and not _mid_phrase(stripped)):
                 out.append((line_start, m.start()))
                 line_start = m.end()
                 head = _BLOCK_START.match(text, line_start, b_end)
-                clocked = _CLOCK_START.match(text, line_start, b_end)
                 last = ""
         out.append((line_start, b_end))
     result = []
