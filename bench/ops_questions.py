@@ -1,4 +1,6 @@
 """Questions on bench/ops/: written on 3 Dec (third round) by a helper blind to briefbot (held out)."""
+from releases_questions import in_blocks_of_five
+
 # (file, question, phrases a right answer holds, short answer or None)
 QUESTIONS: list[tuple[str, str, list[str], str | None]] = [
     ("incident-postmortem.md", "how long was the invoicing API down for?",
@@ -125,12 +127,9 @@ UNANSWERABLE: list[str] = [
     "How many people work at the Amberfield site?",
 ]
 # Which document each unanswerable question is about (for bench/ops_verify.py only).
-UNANSWERABLE_FILE: dict[str, str] = {
-    q: name
-    for name, block in zip(
-        ["incident-postmortem.md", "release-notes.md", "service-agreement.txt",
-         "troubleshooting-guide.html", "conference-itinerary.txt", "quarterly-finance-summary.md",
-         "support-thread.eml", "safety-briefing.vtt"],
-        [UNANSWERABLE[i:i + 5] for i in range(0, len(UNANSWERABLE), 5)])
-    for q in block
-}
+UNANSWERABLE_FILE: dict[str, str] = in_blocks_of_five(
+    ["incident-postmortem.md", "release-notes.md", "service-agreement.txt",
+     "troubleshooting-guide.html", "conference-itinerary.txt", "quarterly-finance-summary.md",
+     "support-thread.eml", "safety-briefing.vtt"],
+    UNANSWERABLE,
+)

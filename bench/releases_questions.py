@@ -1,4 +1,12 @@
 """Questions on bench/releases/: written on 2 Dec (second round) by a helper blind to briefbot (held out)."""
+from __future__ import annotations
+
+
+def in_blocks_of_five(files: list[str], unanswerable: list[str]) -> dict[str, str]:
+    """Each unanswerable question's file: the questions come five per file, in the files' order."""
+    return {q: name for name, at in zip(files, range(0, len(unanswerable), 5)) for q in unanswerable[at : at + 5]}
+
+
 # (file, question, phrases a right answer holds, short answer or None)
 QUESTIONS: list[tuple[str, str, list[str], str | None]] = [
     ("press-release-merger.md", "How much is Halden paying for Corrie Logistics?",
@@ -125,12 +133,9 @@ UNANSWERABLE: list[str] = [
     "What price per kWh do charge point operators charge residents under a concession?",
 ]
 # Which document each unanswerable question is about (for bench/releases_verify.py only).
-UNANSWERABLE_FILE: dict[str, str] = {
-    q: name
-    for name, block in zip(
-        ["press-release-merger.md", "press-release-product.html", "board-minutes.md",
-         "project-steering-notes.txt", "annual-report-extract.md", "all-hands-transcript.vtt",
-         "policy-update.eml", "research-brief.md"],
-        [UNANSWERABLE[i:i + 5] for i in range(0, len(UNANSWERABLE), 5)])
-    for q in block
-}
+UNANSWERABLE_FILE: dict[str, str] = in_blocks_of_five(
+    ["press-release-merger.md", "press-release-product.html", "board-minutes.md",
+     "project-steering-notes.txt", "annual-report-extract.md", "all-hands-transcript.vtt",
+     "policy-update.eml", "research-brief.md"],
+    UNANSWERABLE,
+)

@@ -54,17 +54,23 @@ def visible_text(path: Path) -> str:
     return ondocs_visible_text(path)
 
 
-def main() -> int:
-    problems, texts = phrase_problems(DOCS, QUESTIONS, visible_text)
-    for question in UNANSWERABLE:
-        name = UNANSWERABLE_FILE.get(question)
+def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_file: dict[str, str]) -> int:
+    """Every phrase in its file's visible text, every unanswerable question tied to a file that exists; the report."""
+    problems, texts = phrase_problems(docs, questions, visible_text)
+    for question in unanswerable:
+        name = unanswerable_file.get(question)
         if name is None:
             problems.append(f"unanswerable question without a file: {question!r}")
-        elif not (DOCS / name).is_file():
+        elif not (docs / name).is_file():
             problems.append(f"missing file for unanswerable question: {name} ({question!r})")
-    if len(set(UNANSWERABLE)) != len(UNANSWERABLE):
+    if len(set(unanswerable)) != len(unanswerable):
         problems.append("duplicate unanswerable questions")
-    return report(QUESTIONS, UNANSWERABLE, texts, problems)
+    return report(questions, unanswerable, texts, problems)
+
+
+def main() -> int:
+    return check(DOCS, QUESTIONS, UNANSWERABLE, UNANSWERABLE_FILE)
+
 
 if __name__ == "__main__":
     sys.exit(main())
