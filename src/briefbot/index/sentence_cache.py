@@ -104,6 +104,8 @@ class SentenceVectors:
                 pass
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return self.inner.embed(texts)
         keys = [_key(t) for t in texts]
         found = self._get(list(dict.fromkeys(keys)))
         missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in found))
@@ -112,6 +114,4 @@ class SentenceVectors:
             new = {_key(t): fresh[i] for i, t in enumerate(missing)}
             self._put(new)
             found.update(new)
-        if not texts:
-            return self.inner.embed(texts)
         return np.array([found[k] for k in keys], dtype=np.float32)

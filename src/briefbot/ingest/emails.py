@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from email.message import EmailMessage
 from email.utils import parseaddr
+from itertools import accumulate
 from pathlib import Path
 
 from briefbot.errors import LoadError
@@ -74,15 +75,15 @@ def _read(path: Path, source: str, raw: str, head: str) -> Document:
     lines.append((len(head.split("\n")), ""))
     subject = " ".join(str(msg.get("Subject") or "").split())
     body_lines, quoted = _unquoted(_body_lines(raw, body, part, head), subject)
+    body_at = len(lines)
     lines.extend(body_lines)
     if attachments:
         lines.append((lines[-1][0], "Attachments: " + ", ".join(attachments)))
     doc = mapped_document(source, lines, raw.count("\n") + 1)
     section = _section(subject, str(msg.get("From") or ""))
-    starts = [sum(len(t) + 1 for _, t in lines[:k]) for k in range(len(lines) + 1)]
-    at = len(lines) - len(body_lines) - (1 if attachments else 0)
+    offsets = [0, *accumulate(len(t) + 1 for _, t in lines)]  # where each line starts in the text
     sections = ((0, section),) if section else ()
-    sections += tuple((starts[at + k], title) for k, title in quoted)
+    sections += tuple((offsets[body_at + k], title) for k, title in quoted)
     return replace(doc, sections=sections)
 
 

@@ -43,6 +43,8 @@ GROUP_CHUNKS = 512
 
 def _group_chunks() -> int:
     return int(os.environ.get("BRIEFBOT_TEST_GROUP_CHUNKS") or GROUP_CHUNKS)
+
+
 # Within one file, the share of the progress bar's step for it that reading and chunking take (the
 # rest is embedding): a big file moves the bar while it is worked on.
 EMBED_FROM = 0.3
