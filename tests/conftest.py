@@ -180,7 +180,10 @@ class ForkedCommand:
 
     def kill(self) -> None:
         if self.poll() is None:
-            os.killpg(self.pid, signal.SIGKILL)  # its group: what it started goes too
+            try:
+                os.killpg(self.pid, signal.SIGKILL)  # its group: what it started goes too
+            except ProcessLookupError:  # not yet its own group (it had just been forked): the child alone
+                os.kill(self.pid, signal.SIGKILL)
 
     def communicate(self, timeout: float | None = None) -> tuple[str, str]:
         import locale
