@@ -50,12 +50,12 @@ def stats(index_dir: Path) -> dict[str, int | None] | None:
 class EmbeddingCache:
     """Vectors of one embedder by content hash; all reads and writes are batched."""
 
-    def __init__(self, path: Path, embedder: str, dim: int) -> None:
+    def __init__(self, path: Path, embedder: str, dim: int, timeout: float = 30) -> None:
         self.path = path
         self.embedder = embedder
         self.dim = dim
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), timeout=30)
+        self._db = sqlite3.connect(str(path), timeout=timeout)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS vectors ("
             " embedder TEXT NOT NULL, hash TEXT NOT NULL, vector BLOB NOT NULL,"
@@ -122,6 +122,16 @@ class EmbeddingCache:
         if removed > before // 2:
             self._db.execute("VACUUM")  # give the space back; cheap next to the ingest that pruned
         return removed
+
+    def keep_newest(self, most: int) -> None:
+        """At most ``most`` vectors: past that, the oldest go until half remain (rowids grow with each insert)."""
+        count = self.entries()
+        if count > most:
+            self._db.execute(
+                "DELETE FROM vectors WHERE rowid <= (SELECT rowid FROM vectors ORDER BY rowid LIMIT 1 OFFSET ?)",
+                [count - most // 2 - 1],
+            )
+            self._db.commit()
 
     def close(self) -> None:
         self._db.close()

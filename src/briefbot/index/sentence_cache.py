@@ -22,9 +22,10 @@ from typing import Any
 
 import numpy as np
 
+from briefbot.index.embed_cache import EmbeddingCache
+
 FILENAME = "sentences.sqlite3"
 MAX_VECTORS = 40_000  # ~60 MB of float32 MiniLM vectors; then the oldest half goes
-_IN_BATCH = 500  # host parameters per SELECT
 _BUSY_SECONDS = 0.2  # another process writing: embed rather than wait
 
 
@@ -33,75 +34,47 @@ def _key(text: str) -> str:
 
 
 class SentenceVectors:
-    """An embedder that looks in ``<index>/sentences.sqlite3`` first; the rest is the embedder it wraps."""
+    """An embedder that looks in ``<index>/sentences.sqlite3`` (an :class:`EmbeddingCache` keyed by the
+    sentence's hash) first; the rest is the embedder it wraps."""
 
     def __init__(self, inner: Any, index_dir: Path, max_vectors: int = MAX_VECTORS) -> None:
         self.inner = inner
         self.path = index_dir / FILENAME
         self.max_vectors = max_vectors
-        self._db: sqlite3.Connection | None = None
+        self._cache: EmbeddingCache | None = None
         self._usable = index_dir.is_dir()  # no index folder (a chroma server's): memory only
 
     def __getattr__(self, name: str) -> Any:  # name, dim, token_states, warm: the wrapped embedder's
         return getattr(self.inner, name)
 
-    def _open(self) -> sqlite3.Connection | None:
-        if self._db is None and self._usable:
+    def _open(self) -> EmbeddingCache | None:
+        if self._cache is None and self._usable:
             try:
-                db = sqlite3.connect(str(self.path), timeout=_BUSY_SECONDS)
-                db.execute(
-                    "CREATE TABLE IF NOT EXISTS vectors (embedder TEXT NOT NULL, hash TEXT NOT NULL,"
-                    " vector BLOB NOT NULL, PRIMARY KEY (embedder, hash))"
-                )
-                db.commit()
-                self._db = db
+                self._cache = EmbeddingCache(self.path, self.inner.name, self.inner.dim, timeout=_BUSY_SECONDS)
             except (sqlite3.Error, OSError):  # read-only, locked or damaged: embed as before
                 self._usable = False
-        return self._db
+        return self._cache
 
     def _get(self, keys: list[str]) -> dict[str, np.ndarray]:
-        db = self._open()
-        found: dict[str, np.ndarray] = {}
-        if db is None:
-            return found
-        name, dim = self.inner.name, self.inner.dim
+        cache = self._open()
+        if cache is None:
+            return {}
         try:
-            for b in range(0, len(keys), _IN_BATCH):
-                part = keys[b : b + _IN_BATCH]
-                rows = db.execute(
-                    f"SELECT hash, vector FROM vectors WHERE embedder = ? AND hash IN ({','.join('?' * len(part))})",
-                    [name, *part],
-                )
-                for h, blob in rows:
-                    vec = np.frombuffer(blob, dtype=np.float32)
-                    if vec.shape[0] == dim:
-                        found[h] = vec
+            return cache.get_many(keys)
         except sqlite3.Error:
-            self._usable, self._db = False, None
-        return found
+            self._usable, self._cache = False, None
+            return {}
 
     def _put(self, vectors: dict[str, np.ndarray]) -> None:
-        db = self._open()
-        if db is None or not vectors:
+        cache = self._open()
+        if cache is None or not vectors:
             return
-        name = self.inner.name
         try:
-            db.executemany(
-                "INSERT OR REPLACE INTO vectors (embedder, hash, vector) VALUES (?, ?, ?)",
-                [(name, h, np.asarray(v, dtype=np.float32).tobytes()) for h, v in vectors.items()],
-            )
-            (count,) = db.execute("SELECT COUNT(*) FROM vectors").fetchone()
-            if count > self.max_vectors:  # the oldest half goes (rowids grow with each insert)
-                db.execute(
-                    "DELETE FROM vectors WHERE rowid <= (SELECT rowid FROM vectors ORDER BY rowid LIMIT 1 OFFSET ?)",
-                    [count - self.max_vectors // 2 - 1],
-                )
-            db.commit()
-        except sqlite3.Error:  # busy or read-only: this time the vectors are not kept
-            try:
-                db.rollback()
-            except sqlite3.Error:
-                pass
+            cache.put_many(vectors)
+            cache.keep_newest(self.max_vectors)
+        except sqlite3.Error:  # busy or read-only: this time the vectors are not kept (the next call opens it afresh)
+            cache.close()
+            self._cache = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
