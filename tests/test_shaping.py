@@ -737,3 +737,23 @@ def test_a_signature_names_the_post_it_signs_with(tmp_path: Path, embedder) -> N
     # a post at another company is not Ashgrove's list's: "head of sales" is no "Company Secretary"
     other = bot.ask("Who is Greyfield's head of sales?")
     assert other.short_answer not in ("Cara Flint", "Karen Whitfield")
+
+
+def test_a_yes_no_question_no_sentence_settles_quotes_the_one_that_answers(gen: ExtractiveGenerator) -> None:
+    """"Was any customer data lost?" has no sentence holding all its words, yet "No customer data was lost or
+    corrupted." answers it: quoted without a verdict. A sentence missing three of its words is no answer, and a
+    comparison still needs both sides."""
+    impact = [
+        _passage("On Tuesday 14 October 2025 the Quillmark public API returned errors for a large share of requests. "
+                 "The outage lasted 2 hours 35 minutes.", "postmortem.md", 1.0),
+        _passage("- At peak, 41% of all API requests failed.\n- 3,870 customer accounts were affected.\n"
+                 "- No customer data was lost or corrupted. Requests that failed were rejected before reaching the ledger "
+                 "service.", "postmortem.md", 0.9),
+        _passage("Cash fell by £730k over the quarter, to £8.72m. Selwyn's financial year runs from 1 April to 31 March.",
+                 "finance.md", 0.5),
+    ]
+    data = gen.answer("Was any customer data lost in the October outage?", impact)
+    assert data.answered and data.short_answer is None
+    assert data.text == "No customer data was lost or corrupted. [2]"
+    assert not gen.answer("Did the support team's staffing budget increase in the third quarter?", impact).answered
+    assert not gen.answer("Was more customer data lost than in the March outage?", impact).answered  # two sides

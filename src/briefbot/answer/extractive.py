@@ -25,7 +25,7 @@ from briefbot.answer.definitions import defining_sentences, long_forms, spelled_
 from briefbot.answer.forms import form_answer, keyed_row
 from briefbot.answer.offers import content_words, type_match
 from briefbot.answer.parties import defined_parties
-from briefbot.answer.polar import is_polar, polar_answer
+from briefbot.answer.polar import is_polar, near_enough, one_sided, polar_answer
 from briefbot.answer.quotes import same_section, shown
 from briefbot.answer.question_kind import question_type
 from briefbot.answer.sections import listed_items
@@ -198,8 +198,8 @@ class ExtractiveGenerator:
         return remembered(self.embedder, self._vectors, texts, SENTENCE_CACHE)
 
     def answer(self, question: str, passages: list[Passage]) -> Draft:
-        if is_polar(question):
-            return self.answer_polar(question, passages)
+        if is_polar(question) and ((polar := self.answer_polar(question, passages)).answered or not one_sided(question)):
+            return polar  # (a yes/no question about one thing that no sentence settles is read as any other: polar.py)
         cands = _candidates(passages)
         clause = bool(clause_sentences(question, cands, passages))  # "What does clause 8.1 say?"
         chosen = None if clause else choice.choose(question, evidence(cands, passages), _places(passages))
@@ -227,7 +227,7 @@ class ExtractiveGenerator:
             return Draft(_quoted(cands, faq), answered=True, model=NAME,
                          short_answer=short_answer(question, [cands[i].text for i in faq], question_type(question)))
         sel = self.select(question, passages)
-        if not self.answers(question, passages, sel):
+        if not self.answers(question, passages, sel) or is_polar(question) and not near_enough(question, sel.sentences, sel.text, passages):
             return Draft(DECLINE, answered=False, model=NAME)
         assert sel is not None
         draft = self.second_link(question, passages, sel) or Draft(sel.text, answered=True, model=NAME, short_answer=sel.short)

