@@ -82,6 +82,21 @@ def test_an_8bit_body_is_read_in_its_own_charset(tmp_path: Path, charset: str) -
     assert doc.line_of(doc.text.index("- London")) == text.split("\n").index("- London: up to £210 per night (previously £180)") + 1
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_an_8bit_body_under_no_charset_is_read_as_utf8_or_windows_1252(tmp_path: Path, encoding: str) -> None:
+    # a message saved by hand, with no Content-Type: "£10" in UTF-8 came out as "\ufffd\ufffd10", and then every body
+    # line was cited as the body's first line (bench/civic.py's test message)
+    head = "\n".join(line for line in OFFER.split("\n\n")[0].split("\n") if not line.startswith(("MIME", "Content-")))
+    body = "Dear Supplier,\n\nInsurance cover of £10 million is required.\n\nKind regards,\nRachel\nTel: 01632 960772\n"
+    text = head + "\n\n" + body
+    (tmp_path / "tender.eml").write_bytes(text.encode(encoding))
+    doc = load_eml(tmp_path / "tender.eml", "tender.eml")
+    assert "Insurance cover of £10 million is required." in doc.text and "\ufffd" not in doc.text
+    lines = text.split("\n")
+    for phrase in ("Insurance cover", "Tel: 01632 960772"):
+        assert doc.line_of(doc.text.index(phrase)) == next(k for k, ln in enumerate(lines, 1) if ln.startswith(phrase))
+
+
 def test_a_multipart_message_reads_its_text_part_and_names_its_attachments(tmp_path: Path) -> None:
     path = concerns(tmp_path / "concerns.eml")
     doc = load_eml(path, "concerns.eml")

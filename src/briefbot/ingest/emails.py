@@ -151,11 +151,18 @@ def _body(msg: EmailMessage) -> tuple[str, EmailMessage | None]:
     if part is None:
         return "", None
     assert isinstance(part, EmailMessage)
+    payload = part.get_payload(decode=True)
     try:
         content = part.get_content()
     except (LookupError, ValueError):  # an unknown charset, a broken encoding
-        payload = part.get_payload(decode=True)
         content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+    if isinstance(payload, bytes) and not payload.isascii() and part.get_content_charset() in (None, "us-ascii", "ascii"):
+        # 8-bit text under no charset (a message saved by hand, "£10" in UTF-8) is read as ASCII by the email
+        # package ("��10"), and its lines are then not found in the file: read as UTF-8, else Windows-1252
+        try:
+            content = payload.decode("utf-8")
+        except UnicodeDecodeError:
+            content = payload.decode("cp1252", "replace")
     text = content if isinstance(content, str) else ""
     if part.get_content_subtype() == "html":
         from briefbot.ingest.formats import html_document
