@@ -193,3 +193,37 @@ def test_a_phone_number_or_an_e_mail_address_asked_for_must_be_quoted() -> None:
     assert lacks_asked("What phone did Apple release in 2007?", ["The iPhone was released in 2007."]) is None
     q = "Which Microsoft program does the Bagle virus take e-mail addresses from?"
     assert lacks_asked(q, ["The virus takes addresses from Outlook's address book."]) is None
+
+
+def test_a_measure_asked_for_needs_a_figure() -> None:
+    # the fourth blind round (bench/civic.py): "How heavy is the Lumora Rise 2?" was answered "Thanks for choosing the
+    # Lumora Rise 2 from Lumora Home."
+    q = "How heavy is the Lumora Rise 2?"
+    assert lacks_asked(q, ["Thanks for choosing the Lumora Rise 2 from Lumora Home."]) == "no measure"
+    assert lacks_asked(q, ["Weight: 640 g"]) is None
+    assert lacks_asked("How tall is the tower?", ["The tower is 93 metres tall."]) is None
+    assert lacks_asked("How far is the depot from the town?", ["The depot lies three miles east of the town."]) is None
+    # not "how fast" (SQuAD: "growing quickly"), nor "how big a role"
+    assert lacks_asked("How fast is pharmacy informatics growing?", ["Pharmacy informatics is growing quickly."]) is None
+    assert lacks_asked("How big a role did the mayor play?", ["The mayor led the campaign."]) is None
+
+
+def test_a_phone_number_asked_for_is_read_from_the_signature_under_the_name(tmp_path: Path, embedder) -> None:
+    """The fourth blind round: "What number can I call Rachel Okonjo-Briggs on?" matched her signature's name line,
+    which holds no number, and was declined; the "Tel:" line two lines under it answers."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "tender.eml").write_text(
+        "From: Rachel Okonjo-Briggs <r.okonjo-briggs@corrandale-ha.example>\nTo: suppliers@corrandale-ha.example\n"
+        "Subject: Invitation to Tender CHA/2025/031 - Clarification 1\nDate: Mon, 3 Nov 2025 09:12:00 +0000\n\n"
+        "Dear Supplier,\n\nThe deadline for tenders has moved to 12:00 noon on Friday 5 December 2025. "
+        "The required level of public liability insurance is £10 million per incident for all lots.\n\n"
+        "For any questions, please contact me using the details below rather than replying to all.\n\n"
+        "Kind regards,\n\nRachel Okonjo-Briggs\nProcurement Officer\nCorrandale Housing Association\n"
+        "Tel: 01632 960772 | Mobile: 07700 900318\n", encoding="utf-8")
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.ask("What number can I call Rachel Okonjo-Briggs on?")
+    assert answer.answered and answer.short_answer == "01632 960772"
+    assert "Tel: 01632 960772" in answer.text
+    assert answer.citations[0].location.endswith("tender.eml:14-17")  # the name line down to the "Tel:" line
+    assert not bot.ask("What is the fax number for the Corrandale depot?").answered

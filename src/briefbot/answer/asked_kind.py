@@ -13,10 +13,13 @@ documents, none costs a right answer there (README, "Declining": "Nothing of the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from briefbot.answer.amounts import CHANGE_Q, asks_sum
 from briefbot.answer.question_kind import question_type
 from briefbot.index.lexical import STOPWORDS
+from briefbot.schema import Passage
 from briefbot.text.numbered import clause_number_end
 from briefbot.text.posts import DEPARTMENTS
 
@@ -93,6 +96,9 @@ _SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salar
 _LIMIT = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+|its\s+|their\s+)?"
                     r"(?:(?!(?:of|in|for|from|to|by|with|that|happening|going)\s)[\w'’-]+\s+){0,3}?"
                     r"(?:limit|maximum|minimum|allowance|cap|ceiling|size)s?\b(?!\s+of\b)", re.IGNORECASE)
+# "How heavy is it?", "How far is the depot?": a measure (on SQuAD v1.1 every such question's answer sentence holds a
+# figure; not "how fast", answered "quickly", nor "how big a role").
+_MEASURE_Q = re.compile(r"\bhow\s+(?:heavy|tall|high|wide|deep|far|thick|old|big|large)\b(?!\s+(?:a|an)\b)", re.IGNORECASE)
 # "Which company ...?", "What two other funders ...?" (not "What was the bank's profit?": no company asked for)
 _ORG = re.compile(r"^(?:which|what)\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\s)\w+\s+)"
                   r"{0,2}?(?:compan(?:y|ies)|firms?|banks?|suppliers?|contractors?|manufacturers?|vendors?|agenc(?:y|ies)"
@@ -160,6 +166,8 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
         return "no sum of money"
     if _LIMIT.search(question) and not _figure(question, sentences):
         return "no figure"
+    if _MEASURE_Q.search(question) and not _figure(question, sentences):  # "How heavy is the Rise 2?"
+        return "no measure"
     if (_ORG.search(question) or _NAME_Q.search(question)) and not _names(question, sentences):
         return "no name"
     if re.match(r"\W*(?:what|which|where)\b", question, re.IGNORECASE) and (
@@ -171,6 +179,26 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
     if post and not all(_names_post(w.lower(), said) for w in post):
         return "no such post"
     return None
+
+
+def contact_after(question: str, cands: Sequence[Any], passages: Sequence[Passage], sentences: list[str]
+                  ) -> tuple[str, str] | None:
+    """For "What number can I call Rachel on?" when the quoted sentence names her but holds no number: its lines down
+    to one holding a number, within four lines (a signature: name, post, employer, "Tel: ..."), cited, and the number
+    or address; else None."""
+    if not sentences or not _PHONE_Q.search(question) and not _EMAIL_Q.search(question):
+        return None
+    wanted = _PHONE if _PHONE_Q.search(question) else _EMAIL
+    c = next((c for c in cands if c.text == sentences[0] or c.said() == sentences[0]), None)
+    if c is None:
+        return None
+    lines = passages[c.passage].chunk.text[c.position:].splitlines()[:5]  # (a signature's name and post: two lines)
+    at = next((k for k in range(1, len(lines)) if wanted.search(lines[k])), None)
+    if at is None:
+        return None
+    # the lines as they are written, so the citation narrows to them (cite.cite: a verbatim quote)
+    quote = " ".join(ln.strip() for ln in lines[: at + 1] if ln.strip())
+    return f"{quote} [{c.passage + 1}]", wanted.search(lines[at]).group(0).strip()  # type: ignore[union-attr]
 
 
 def _names_post(word: str, said: str) -> bool:

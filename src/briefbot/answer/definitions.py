@@ -2,7 +2,8 @@
 
 "What does CRDP stand for?" and "What is SVD-RND?" are answered from the sentence that defines the thing, even when
 it is far from the question in meaning; retrieval looks deeper for such a sentence (multihop.defining_first), since a
-report uses an acronym in dozens of passages and spells it out once.
+report uses an acronym in dozens of passages and spells it out once. A question's word the passages spell another way
+("Tchaikovski") is read as theirs (respelled).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from briefbot.index.lexical import tokenize
+from briefbot.index.spelling import Spelling
 
 _ACRONYM = re.compile(r"\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\b")
 _STANDS = re.compile(
@@ -211,3 +213,15 @@ def acronym_answer(question: str, sentences: list[str]) -> str | None:
 
 def _terms(text: str) -> set[str]:
     return set(tokenize(text))
+
+
+def respelled(qwords: list[str], cand_words: list[list[str]]) -> list[str]:
+    """Question words the passages lack, replaced by a close spelling they have ("tchaikovski" -> "chaikovski")."""
+    vocab = {w for ws in cand_words for w in ws}
+    if all(w in vocab for w in qwords):
+        return qwords
+    spelling = Spelling(sorted(vocab))
+    out: list[str] = []
+    for w in qwords:
+        out.extend([w] if w in vocab else (spelling.close(w)[:1] or [w]))
+    return out

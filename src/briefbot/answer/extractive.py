@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.answer import alignment, chain, choice, decline, sentence_choice
-from briefbot.answer.asked_kind import lacks_asked
+from briefbot.answer.asked_kind import contact_after, lacks_asked
 from briefbot.answer.candidates import Candidate, evidence, leans_on_previous, person_after, reason_after
 from briefbot.answer.candidates import candidates as _candidates
 from briefbot.answer.clauses import clause_sentences
 from briefbot.answer.decisions import decision_answer
 from briefbot.answer.faq import faq_answer
 from briefbot.answer.faq import verdict as faq_verdict
-from briefbot.answer.definitions import defining_sentences, long_forms, spelled_out, written_out
+from briefbot.answer.definitions import defining_sentences, long_forms, respelled, spelled_out, written_out
 from briefbot.answer.forms import form_answer, keyed_row
 from briefbot.answer.offers import content_words, type_match
 from briefbot.answer.parties import defined_parties
@@ -34,7 +34,6 @@ from briefbot.answer.shaping import short_answer
 from briefbot.answer.subject import with_subject
 from briefbot.index.embedding import Embedder, remembered
 from briefbot.index.lexical import tokenize
-from briefbot.index.spelling import Spelling
 from briefbot.schema import Draft, Passage
 
 NAME = "extractive"
@@ -132,18 +131,6 @@ def join_sentences(sentences: list[str]) -> str:
     return out
 
 
-def respelled(qwords: list[str], cand_words: list[list[str]]) -> list[str]:
-    """Question words the passages lack, replaced by a close spelling they have ("tchaikovski" -> "chaikovski")."""
-    vocab = {w for ws in cand_words for w in ws}
-    if all(w in vocab for w in qwords):
-        return qwords
-    spelling = Spelling(sorted(vocab))
-    out: list[str] = []
-    for w in qwords:
-        out.extend([w] if w in vocab else (spelling.close(w)[:1] or [w]))
-    return out
-
-
 def _quoted(cands: list[Candidate], which: list[int]) -> str:
     """The candidates, each as read (with the sentence it leans on: say who "it" is) and cited, once for a run from
     one passage ("Yes. You can read work email ... [1]")."""
@@ -227,12 +214,14 @@ class ExtractiveGenerator:
             return Draft(_quoted(cands, faq), answered=True, model=NAME,
                          short_answer=short_answer(question, [cands[i].text for i in faq], question_type(question)))
         sel = self.select(question, passages)
-        if not self.answers(question, passages, sel) or is_polar(question) and not near_enough(question, sel.sentences, sel.text, passages):
+        if sel is None or not self.answers(question, passages, sel) or is_polar(question) and not near_enough(
+                question, sel.sentences, sel.text, passages):
             return Draft(DECLINE, answered=False, model=NAME)
-        assert sel is not None
         draft = self.second_link(question, passages, sel) or Draft(sel.text, answered=True, model=NAME, short_answer=sel.short)
-        if lacks_asked(question, [_MARKER.sub("", draft.text)]):
-            return Draft(DECLINE, answered=False, model=NAME)  # (a time, count, sum, name or post asked, none quoted)
+        if lacks_asked(question, [_MARKER.sub("", draft.text)]):  # (a time, count, sum, name or post asked, none quoted)
+            if found := contact_after(question, cands, passages, sel.sentences):  # (a signature's "Tel:" line under the name)
+                return Draft(found[0], answered=True, model=NAME, short_answer=found[1])
+            return Draft(DECLINE, answered=False, model=NAME)
         return draft
 
     def second_link(self, question: str, passages: list[Passage], sel: Selection) -> Draft | None:
