@@ -91,7 +91,8 @@ _SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salar
                   r"|^what(?:'s|’s|\s+(?:is|was|will be))\s+the\s+(?:\w+\s+)?(?:rent|fee|salary|wage|price|deposit|premium)s?"
                   r"\s+(?:on|for|of)\b"
                   r"|^how much (?:is|are|was|were|will)\b.*\b(?:premium|rent|deposit|salary|wage|bonus|subscription)s?\b"
-                  r"|^what did\b.*\b(?:pay|spend|charge)\b", re.IGNORECASE)
+                  r"|^what did\b.*\b(?:pay|spend|charge)\b"
+                  r"|^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s[^?]*\bworth\b", re.IGNORECASE)  # "what is lot 2 worth"
 # "What is the nightly hotel limit ...?", "What's the maximum ...?": a figure asked for by name.
 _LIMIT = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+|its\s+|their\s+)?"
                     r"(?:(?!(?:of|in|for|from|to|by|with|that|happening|going)\s)[\w'’-]+\s+){0,3}?"

@@ -31,10 +31,10 @@ _RECORDED = re.compile(r"\b(?:motion|proposal|resolution|recommendation|vote[ds]
 _ASKS_AGAINST = re.compile(r"\b(?:reject\w*|refused?|turned\s+down|defeated|fell|voted\s+(?:down|against))\b", re.IGNORECASE)
 # What a resolution may decide against its item: a "RESOLVED" to object is no "Yes" to "Was it approved?".
 _OPPOSING = re.compile(r"\b(?:object\w*|oppos\w*|refus\w*|reject\w*|defer\w*|withdr\w*|declin\w*)\b", re.IGNORECASE)
-_YES = re.compile(r"\b(?:carried|approved|agreed|adopted|passed|accepted|endorsed|RESOLVED|[Rr]esolved\s+(?:that|to))\b")
+_YES = re.compile(r"\b(?:(?i:carried|approved|agreed|adopted|passed|accepted|endorsed)|RESOLVED|[Rr]esolved\s+(?:that|to))\b")
 _NO = re.compile(
     r"\b(?:fell|defeated|rejected|lost|refused|withdrawn|(?:not|n't)\s+(?:be\s+)?(?:carried|approved|agreed|adopted|"
-    r"passed|accepted))\b"
+    r"passed|accepted))\b", re.IGNORECASE  # ("**Not carried.**", "**Carried.**": _YES's words in any case too)
 )
 # An agenda item's heading in the text: "8. Bus shelter, Station Brae", "## 8. Bus shelter".
 _ITEM = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?\d{1,2}[.)][ \t]+[A-Z][^\n]{0,80}$", re.MULTILINE)
@@ -74,8 +74,8 @@ def decision_answer(question: str, cands: list[Candidate], passages: list[Passag
         return None
     for i, c in enumerate(cands):
         no, yes = _NO.search(c.text), _YES.search(c.text)
-        if not (no or yes) or not _RECORDED.search(c.text):
-            continue
+        if not (no or yes) or not (_RECORDED.search(c.text) or c.previous and _RECORDED.search(c.previous[0])):
+            continue  # (an outcome of its own, "**Not carried.**", is recorded by the vote line before it)
         text = passages[c.passage].chunk.text
         heads = [m.start() for m in _ITEM.finditer(text, 0, c.position)]
         before = [j for j, d in enumerate(cands) if d.passage == c.passage and d.position < c.position]
@@ -86,8 +86,10 @@ def decision_answer(question: str, cands: list[Candidate], passages: list[Passag
         if len(asked & item) < ITEM_SHARE * len(asked) or not names <= item:
             continue
         which = [i]
-        if before and not (content_terms(c.text) & asked - _SAME[0]):
-            which.insert(0, before[-1])  # "The motion was carried 7-2.": with what was resolved
+        if before and not (content_terms(c.text) & asked - _SAME[0]):  # "The motion was carried 7-2.": with what was
+            # resolved, the nearest of the three sentences before it that says so ("Motion: That ...", then the vote line)
+            said = [j for j in before[-3:] if cands[j].position >= start and content_terms(cands[j].text) & asked - _SAME[0]]
+            which = sorted({said[-1] if said else before[-1], before[-1], i})
         decided = " ".join(cands[j].text for j in which)
         if yes and not no and _OPPOSING.search(decided) and not _OPPOSING.search(question):
             continue  # "RESOLVED that the Town Council objects to the application": not "Was it approved?"

@@ -22,7 +22,7 @@ _RULE = re.compile(r"^\s*(?:[-=*_~`]{3,}.*|\|.*|[-=]+)\s*$")  # setext underline
 UNDERLINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\n|$)")  # the line under a heading in plain text or Markdown
 _BULLET = re.compile(r"[ \t]*(?:[-*+]|\d+[.)]|>|\[\d{4}\])[ \t]+")  # list markers; a patent's paragraph number [0035]
 _TITLE_DASH = re.compile(r" [—–|] ")
-_END = re.compile(r"[.!?…:;。！？][\"'”’)\]」』]*$")
+_END = re.compile(r"[.!?…:;。！？][\"'”’)\]」』]*$|[.!?…](?:\*\*|__|[*_])$")  # (a bold "**Not carried.**" ends too)
 # A document's own reference in brackets ("Sun et al. [1]", "[2, 5]"): written as an answer's citation marker is.
 _DOCUMENT_REFERENCE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 SHOWN_REFERENCE = re.compile(r"\s*\[ref \d+(?:\s*[,;]\s*\d+)*\]")  # how a quote shows one
