@@ -227,3 +227,25 @@ def test_a_phone_number_asked_for_is_read_from_the_signature_under_the_name(tmp_
     assert "Tel: 01632 960772" in answer.text
     assert answer.citations[0].location.endswith("tender.eml:14-17")  # the name line down to the "Tel:" line
     assert not bot.ask("What is the fax number for the Corrandale depot?").answered
+
+
+def test_a_date_asked_for_by_name_needs_one_beyond_the_questions_numbers() -> None:
+    # the fourth blind round: "What's the deadline for submitting tenders for CHA/2025/031 now?" was answered with the
+    # e-mail's subject line and "Thank you for your interest in tender CHA/2025/031."
+    q = "What's the deadline for submitting tenders for CHA/2025/031 now?"
+    assert lacks_asked(q, ["Thank you for your interest in tender CHA/2025/031."]) == "no date"
+    assert lacks_asked(q, ["Tenders must now be uploaded by 12:00 noon on Friday 5 December 2025."]) is None
+    assert lacks_asked("What was the date of Tesla's death?", ["Tesla died on 7 January 1943."]) is None
+    assert lacks_asked("What is the date of the review?", ["The review is due next month."]) is None
+    assert lacks_asked("What is the date of the review?", ["The review covers all 12 sites."]) == "no date"
+
+
+def test_a_sum_asked_for_by_what_was_spent_or_what_it_is_worth() -> None:
+    # the fourth blind round: "what did they actually end up spending on ingredients" and "what is lot 2 worth" were
+    # answered with sentences about the budget table and the lots that hold no sum
+    q = "what did they actually end up spending on ingredients"
+    assert lacks_asked(q, ["The table below compares the approved budget with actual spending."]) == "no sum of money"
+    assert lacks_asked(q, ["Ingredients cost £12,850 against a budget of £11,200."]) is None
+    q = "what is lot 2 worth"
+    assert lacks_asked(q, ["No single supplier will be awarded both Lot 1 and Lot 2."]) == "no sum of money"
+    assert lacks_asked(q, ["Lot 2 - Grounds maintenance, southern estates: estimated value GBP 390,000 over three years"]) is None

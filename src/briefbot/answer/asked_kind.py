@@ -91,7 +91,7 @@ _SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salar
                   r"|^what(?:'s|’s|\s+(?:is|was|will be))\s+the\s+(?:\w+\s+)?(?:rent|fee|salary|wage|price|deposit|premium)s?"
                   r"\s+(?:on|for|of)\b"
                   r"|^how much (?:is|are|was|were|will)\b.*\b(?:premium|rent|deposit|salary|wage|bonus|subscription)s?\b"
-                  r"|^what did\b.*\b(?:pay|spend|charge)\b"
+                  r"|^what did\b.*\b(?:pay(?:ing)?|spen(?:d|ding)|charg(?:e|ing))\b"
                   r"|^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s[^?]*\bworth\b", re.IGNORECASE)  # "what is lot 2 worth"
 # "What is the nightly hotel limit ...?", "What's the maximum ...?": a figure asked for by name.
 _LIMIT = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+|its\s+|their\s+)?"
@@ -100,6 +100,14 @@ _LIMIT = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s
 # "How heavy is it?", "How far is the depot?": a measure (on SQuAD v1.1 every such question's answer sentence holds a
 # figure; not "how fast", answered "quickly", nor "how big a role").
 _MEASURE_Q = re.compile(r"\bhow\s+(?:heavy|tall|high|wide|deep|far|thick|old|big|large)\b(?!\s+(?:a|an)\b)", re.IGNORECASE)
+# "What's the deadline for tenders now?", "What was the date of Tesla's death?": a date (on SQuAD v1.1 each such
+# question's answer holds a month), not just any number ("tender CHA/2025/031").
+_DATE_Q = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                     r"(?:deadline|due date|closing date|cut-?off(?: date)?|start date|end date|date)s?\b", re.IGNORECASE)
+_DATE = re.compile(_MONTH + r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|noon|midnight|today|tomorrow"
+                   r"|tonight|yesterday|spring|summer|autumn|winter|Christmas|Easter)\b|\b(?:1[0-9]{3}|20[0-9]{2})\b"
+                   r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b(?:next|this|last|end of)\s+"
+                   r"(?:week|month|year|quarter|term)\b|\bQ[1-4]\b", re.IGNORECASE)
 # "Which company ...?", "What two other funders ...?" (not "What was the bank's profit?": no company asked for)
 _ORG = re.compile(r"^(?:which|what)\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\s)\w+\s+)"
                   r"{0,2}?(?:compan(?:y|ies)|firms?|banks?|suppliers?|contractors?|manufacturers?|vendors?|agenc(?:y|ies)"
@@ -165,6 +173,8 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
     if (asks_sum(question) or _SUM.search(question)) and not _new(_MONEY, question, sentences) and not (
             CHANGE_Q.search(question) and _counts(question, sentences)):  # "How much did the price rise?": "by 2%"
         return "no sum of money"
+    if _DATE_Q.search(question) and not _new(_DATE, question, sentences):
+        return "no date"
     if _LIMIT.search(question) and not _figure(question, sentences):
         return "no figure"
     if _MEASURE_Q.search(question) and not _figure(question, sentences):  # "How heavy is the Rise 2?"
