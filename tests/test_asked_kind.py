@@ -249,3 +249,28 @@ def test_a_sum_asked_for_by_what_was_spent_or_what_it_is_worth() -> None:
     q = "what is lot 2 worth"
     assert lacks_asked(q, ["No single supplier will be awarded both Lot 1 and Lot 2."]) == "no sum of money"
     assert lacks_asked(q, ["Lot 2 - Grounds maintenance, southern estates: estimated value GBP 390,000 over three years"]) is None
+
+
+def test_a_time_of_day_a_weekday_or_a_rate_asked_for_must_be_quoted() -> None:
+    # the fourth blind round's unanswerable questions, answered with on-topic sentences holding none of these
+    assert lacks_asked("What time does the Christmas lights switch-on start on 29 November?",
+                       ["The switch-on event will take place on Saturday 29 November 2025."]) == "no time of day"
+    assert lacks_asked("What time does the switch-on start?", ["The switch-on starts at 5.30 pm."]) is None
+    assert lacks_asked("What time did a river system develop in the Upper Rhine Graben?",  # (SQuAD: "Miocene")
+                       ["In the Miocene, some 20 million years ago, a river system developed there."]) is None
+    q = "Which day of the week does Mrs Patel run the library sessions?"
+    assert lacks_asked(q, ["Mrs Patel has catalogued more than 2,300 books."]) == "no day of the week"
+    assert lacks_asked(q, ["Mrs Patel runs the library on Thursdays."]) is None
+    q = "What interest rate is Harrowmere CLT paying on the Cordwell Mutual loan?"
+    assert lacks_asked(q, ["About half came as a loan from Cordwell Mutual, and a grant of £1.2 million."]) == "no rate"
+    assert lacks_asked(q, ["The Cordwell Mutual loan carries interest at 3.5% a year."]) is None
+    assert lacks_asked("What tax rate has a direct relationship with income inequality?",  # (SQuAD: "top tax rate")
+                       ["The level of the top tax rate will often have a direct impact on inequality."]) is None
+
+
+def test_a_when_question_is_not_answered_by_its_own_numbers() -> None:
+    # "When did the Lumora Rise 2 come out?" was answered "Thanks for choosing the Lumora Rise 2 ...": its "2" a time
+    q = "When did the Lumora Rise 2 come out?"
+    assert lacks_asked(q, ["Thanks for choosing the Lumora Rise 2 from Lumora Home."]) == "no date or time"
+    assert lacks_asked(q, ["The Lumora Rise 2 went on sale in March 2024."]) is None
+    assert lacks_asked("When was Super Bowl 50 played?", ["Super Bowl 50 was played on February 7, 2016."]) is None

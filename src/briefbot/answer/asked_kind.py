@@ -108,6 +108,23 @@ _DATE = re.compile(_MONTH + r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sat
                    r"|tonight|yesterday|spring|summer|autumn|winter|Christmas|Easter)\b|\b(?:1[0-9]{3}|20[0-9]{2})\b"
                    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b(?:next|this|last|end of)\s+"
                    r"(?:week|month|year|quarter|term)\b|\bQ[1-4]\b", re.IGNORECASE)
+# "What time does the switch-on start?": a time of day ("Saturday 29 November" is none). Only for a start, an end, an
+# opening or a closing: SQuAD v1.1's "What time did a river system develop?" is answered "Miocene".
+_CLOCK_Q = re.compile(r"\bwhat time\s+(?:does|do|did|is|will|should|must|are|was|were)\b[^?]*\b(?:start|begin|open|close|finish"
+                      r"|end|shut|arrive|leave|depart|kick)", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:[ap]\.?m\b|o'clock)|\b(?:noon|midday|midnight|morning|afternoon"
+                    r"|evening|night|dawn|dusk|sunrise|sunset|lunchtime)\b", re.IGNORECASE)
+# "Which day of the week ...?": a weekday (every such SQuAD v1.1 answer is one).
+_WEEKDAY_Q = re.compile(r"\bday of the week\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\b(?:weekdays?|weekends?|daily|every day)\b", re.IGNORECASE)
+# "What interest rate is the trust paying?", "What is the mortality rate of ...?": a figure (not "What tax rate has a
+# direct relationship with inequality?": "top tax rate").
+_RATE_Q = re.compile(r"^(?:what|which)\s+(?:(?:is|was|are|were|'s|’s)\s+(?:the\s+|its\s+|their\s+)?)?(?:[\w'’-]+\s+)?"
+                     r"(?:interest|exchange|tax|VAT|inflation|unemployment|mortality|birth|death|growth|failure|success"
+                     r"|admission|acceptance|vacancy|response|error|turnover|pass|conversion|hourly|discount|commission)\s+"
+                     r"rates?\s+(?:is|was|are|were|will|does|do|did|of|on|for|at|in)\b", re.IGNORECASE)
+_RATE = re.compile(r"\d\s*(?:%|percent\b|per\s*cent\b|basis points\b|bps\b)|\d[^.;]{0,20}\bper\b|\b\d+\s+in\s+\d[\d,]*"
+                   r"|\b(?:zero|nil|none)\b", re.IGNORECASE)  # a share, "£9 per hour", "3 in 1,000,000"
 # "Which company ...?", "What two other funders ...?" (not "What was the bank's profit?": no company asked for)
 _ORG = re.compile(r"^(?:which|what)\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\s)\w+\s+)"
                   r"{0,2}?(?:compan(?:y|ies)|firms?|banks?|suppliers?|contractors?|manufacturers?|vendors?|agenc(?:y|ies)"
@@ -162,8 +179,14 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
     """What the quoted sentences lack of the kind of thing asked for (a reason to decline), or None."""
     when = re.search(r"\bwhen\b", question, re.IGNORECASE)  # ("In what year ...?" asks a time without it)
     if question_type(question) == "when" and (not when or _ASKS_WHEN.search(question) and not _CONDITION.match(question)) and (
-            not any(_TIME.search(s) for s in sentences)):
-        return "no date or time"
+            not any(_TIME.search(_unasked_numbers(question, s)) for s in sentences)):
+        return "no date or time"  # (the question's own numbers say no time: "When did the Lumora Rise 2 come out?")
+    if _CLOCK_Q.search(question) and not any(_CLOCK.search(s) for s in sentences):
+        return "no time of day"
+    if _WEEKDAY_Q.search(question) and not any(_WEEKDAY.search(s) for s in sentences):
+        return "no day of the week"
+    if _RATE_Q.search(question) and not any(_RATE.search(s) for s in sentences):
+        return "no rate"
     if re.search(r"\bhow many\b", question, re.IGNORECASE) and not _counts(question, sentences):
         return "no count"
     if _HOW_LONG.search(question) and not any(_LASTS.search(s) for s in sentences):  # "How long is the contract?"
@@ -216,6 +239,12 @@ def _names_post(word: str, said: str) -> bool:
     """Whether the quoted text names a word of the post asked for, by its first letters or its other name."""
     return (bool(re.search(r"\b" + re.escape(word[:5]), said)) or (word in _SAME_POST and _SAME_POST[word] in said)
             or bool(word in _POST_VERB and re.search(_POST_VERB[word], said)))
+
+
+def _unasked_numbers(question: str, sentence: str) -> str:
+    """The sentence with the numbers the question names blanked ("Rise 2" says no time for "When did Rise 2 ...?")."""
+    asked = set(re.findall(r"\d+", question))
+    return re.sub(r"\d+", lambda m: " " if m.group(0) in asked else m.group(0), sentence) if asked else sentence
 
 
 def _new(pattern: re.Pattern[str], question: str, sentences: list[str]) -> bool:
