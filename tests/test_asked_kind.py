@@ -274,3 +274,44 @@ def test_a_when_question_is_not_answered_by_its_own_numbers() -> None:
     assert lacks_asked(q, ["Thanks for choosing the Lumora Rise 2 from Lumora Home."]) == "no date or time"
     assert lacks_asked(q, ["The Lumora Rise 2 went on sale in March 2024."]) is None
     assert lacks_asked("When was Super Bowl 50 played?", ["Super Bowl 50 was played on February 7, 2016."]) is None
+
+
+def test_a_sum_asked_of_a_table_row_the_question_names(tmp_path: Path, embedder) -> None:
+    """The fourth blind round: "what did they actually end up spending on ingredients" matched the sentence introducing
+    the budget table, which holds no sum; the row whose first cell the question names, and which holds one, answers."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "grant-report.txt").write_text(
+        "BRACKENFIELD FOOD NETWORK\n\n3. BUDGET AND EXPENDITURE\n\n"
+        "The table below compares the approved budget with actual spending over the two\nyears. The overspend on "
+        "ingredients was met by moving money from lines that\ncame in under budget, so total spending matched the "
+        "award exactly.\n\n"
+        "    Budget line              Budget (£)    Actual (£)    Variance (£)\n"
+        "    ----------------------   ----------    ----------    ------------\n"
+        "    Sessional cook wages         22,400        22,400               0\n"
+        "    Ingredients                  11,200        12,850          -1,650\n"
+        "    Venue hire                    6,000         5,280             720\n"
+        "    ----------------------   ----------    ----------    ------------\n"
+        "    Total                        39,600        40,530            -930\n", encoding="utf-8")
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.ask("what did they actually end up spending on ingredients")
+    assert answer.answered and "Actual (£): 12,850" in answer.text, answer.text
+    assert answer.citations[0].location.endswith("grant-report.txt:12-12")  # the row's own line
+    assert not bot.ask("what did they end up spending on marketing").answered  # no row names it
+
+
+def test_a_table_row_answers_only_with_the_column_the_question_names(tmp_path: Path, embedder) -> None:
+    """The third blind round (bench/ops.py): "What was Selwyn's revenue in Q2 FY26?" is the revenue row's; its
+    unanswerable twin "... in Q4 FY25?" is not, since the table has no such column."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "finance.md").write_text(
+        "# Selwyn Analytics: quarterly finance summary\n\nSelwyn's revenue grew strongly in the quarter, driven by new "
+        "enterprise contracts. The table below covers the last two quarters.\n\n"
+        "| £000 unless stated | Q1 FY26 | Q2 FY26 | Change |\n|---|---|---|---|\n"
+        "| Revenue | 12,940 | 14,215 | +9.9% |\n| Gross margin | 71.2% | 69.8% | -1.4 pts |\n"
+        "| Operating costs | 8,110 | 8,402 | +3.6% |\n", encoding="utf-8")
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.ask("What was Selwyn's revenue in Q2 FY26?")
+    assert answer.answered and "Q2 FY26: 14,215" in answer.text, answer.text
+    assert not bot.ask("What was Selwyn's revenue in Q4 FY25?").answered

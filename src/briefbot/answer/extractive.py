@@ -22,7 +22,7 @@ from briefbot.answer.decisions import decision_answer
 from briefbot.answer.faq import faq_answer
 from briefbot.answer.faq import verdict as faq_verdict
 from briefbot.answer.definitions import defining_sentences, long_forms, respelled, spelled_out, written_out
-from briefbot.answer.forms import form_answer, keyed_row
+from briefbot.answer.forms import asked_row, form_answer, keyed_row
 from briefbot.answer.offers import content_words, type_match
 from briefbot.answer.parties import defined_parties
 from briefbot.answer.polar import is_polar, near_enough, one_sided, polar_answer
@@ -221,6 +221,10 @@ class ExtractiveGenerator:
         if lacks_asked(question, [_MARKER.sub("", draft.text)]):  # (a time, count, sum, name or post asked, none quoted)
             if found := contact_after(question, cands, passages, sel.sentences):  # (a signature's "Tel:" line under the name)
                 return Draft(found[0], answered=True, model=NAME, short_answer=found[1])
+            if (row := asked_row(question, cands, lambda t: not lacks_asked(question, [t]))) is not None:  # (a table's)
+                c = cands[row]
+                return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME,
+                             short_answer=short_answer(question, [c.text], question_type(question)))
             return Draft(DECLINE, answered=False, model=NAME)
         return draft
 

@@ -15,6 +15,7 @@ retrieval's order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefbot.answer.candidates import Candidate
 from briefbot.answer.offers import content_words, type_match
@@ -73,3 +74,20 @@ def keyed_row(question: str, cands: list[Candidate]) -> int | None:
         if _CODE.match(key) and key in named:
             return i
     return None
+
+
+def asked_row(question: str, cands: list[Candidate], holds: Callable[[str], bool]) -> int | None:
+    """When the best sentence lacks the kind of thing asked: the one table row whose first cell the question names
+    ("what did they actually end up spending on ingredients" -> "Budget line: Ingredients; Budget (£): 11,200; Actual
+    (£): 12,850; ..."), holds the question's numbers ("Q2 FY26") and holds what is asked (``holds``); None when no
+    row or several do. Rows only: a sentence found this
+    way answered SQuAD 2.0's unanswerable questions as often as it answered right (README, "Civic documents")."""
+    asked = set(tokenize(question))
+    numbered = {w for w in asked if any(ch.isdigit() for ch in w)}  # "Q4 FY25": a column the row must have
+    found = []
+    for i, c in enumerate(cands):
+        key = c.text.split("; ", 1)[0].split(": ", 1)[-1] if c.row and "; " in c.text else ""
+        words = set(tokenize(key))
+        if words and words <= asked and numbered <= set(tokenize(c.text)) and holds(c.text):
+            found.append(i)
+    return found[0] if len(found) == 1 else None
