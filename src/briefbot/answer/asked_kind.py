@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from briefbot.answer.amounts import CHANGE_Q, asks_sum
+from briefbot.answer.candidates import Candidate
 from briefbot.answer.question_kind import question_type
 from briefbot.index.lexical import STOPWORDS
 from briefbot.schema import Passage
@@ -215,7 +215,7 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
     return None
 
 
-def contact_after(question: str, cands: Sequence[Any], passages: Sequence[Passage], sentences: list[str]
+def contact_after(question: str, cands: Sequence[Candidate], passages: Sequence[Passage], sentences: list[str]
                   ) -> tuple[str, str] | None:
     """For "What number can I call Rachel on?" when the quoted sentence names her but holds no number: its lines down
     to one holding a number, within four lines (a signature: name, post, employer, "Tel: ..."), cited, and the number

@@ -80,8 +80,8 @@ def asked_row(question: str, cands: list[Candidate], holds: Callable[[str], bool
     """When the best sentence lacks the kind of thing asked: the one table row whose first cell the question names
     ("what did they actually end up spending on ingredients" -> "Budget line: Ingredients; Budget (£): 11,200; Actual
     (£): 12,850; ..."), holds the question's numbers ("Q2 FY26") and holds what is asked (``holds``); None when no
-    row or several do. Rows only: a sentence found this
-    way answered SQuAD 2.0's unanswerable questions as often as it answered right (README, "Civic documents")."""
+    row or several do. Rows only: any sentence found this way answered SQuAD 2.0's unanswerable questions as often as
+    it answered right (README, "Civic documents")."""
     asked = set(tokenize(question))
     numbered = {w for w in asked if any(ch.isdigit() for ch in w)}  # "Q4 FY25": a column the row must have
     found = []
