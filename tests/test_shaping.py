@@ -757,3 +757,21 @@ def test_a_yes_no_question_no_sentence_settles_quotes_the_one_that_answers(gen: 
     assert data.text == "No customer data was lost or corrupted. [2]"
     assert not gen.answer("Did the support team's staffing budget increase in the third quarter?", impact).answered
     assert not gen.answer("Was more customer data lost than in the March outage?", impact).answered  # two sides
+
+
+def test_a_question_asking_two_things_gets_both_short_answers() -> None:
+    """The fourth blind round (bench/civic.py): "Who has to get the CCTV quotes, and by when?" was answered "Joe
+    Whitlock" alone. Each part is shaped as a question of its own kind; one found is still given alone."""
+    def short(q: str, sentence: str) -> str | None:
+        return short_answer(q, [sentence], question_type(q))
+
+    assert short("Who has to get the CCTV quotes for Mill Meadow, and by when?",
+                 "Action: Obtain three quotations for additional CCTV at Mill Meadow car park; Owner: Joe Whitlock; "
+                 "Due: 7 October 2025") == "Joe Whitlock, 7 October 2025"
+    assert short("who got the christmas lights contract and how much is it a year",
+                 "Cllr Ellery recommended the quotation from Brightwater Festive Lighting Ltd at £9,850 per year."
+                 ) == "Brightwater Festive Lighting Ltd, £9,850 per year"
+    assert short("Who changed the elution volume, and when?",
+                 "Kerry Mwangi changed the elution volume from 30 µL to 50 µL on 5 August 2024.") == "Kerry Mwangi, 5 August 2024"
+    # one question with "and" inside it is not two ("Who founded Marks and Spencer?")
+    assert short("Who founded Marks and Spencer?", "Marks and Spencer was founded by Michael Marks.") == "Michael Marks"

@@ -28,7 +28,7 @@ from briefbot.answer.name_choice import (
     unasked,
     words as _words,
 )
-from briefbot.answer.question_kind import asks_measure
+from briefbot.answer.question_kind import asks_measure, question_type
 from briefbot.answer.roles import asked_names, list_answer, same_name
 from briefbot.answer.speakers import label_of
 from briefbot.answer.table_answers import row_answer, row_pairs
@@ -209,11 +209,30 @@ _PRONOUN = re.compile(r"(?:I|We|You|He|She|They)(?:['’](?:m|ve|d|ll|re|s))?")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our)\b")  # a transcript turn that speaks of its speaker
 
 
+# "Who runs Coding Club and what does it cost?", "Who has to get the quotes, and by when?": two questions in one.
+_SECOND_Q = re.compile(r"^(?P<first>(?:who|what|when|where|which|how)\b[^?]*?\S),?\s+and\s+"
+                       r"(?P<second>(?:(?:by|at|from|until|for|in|on)\s+)?(?:who|what|when|where|which|how)\b[^?]*)\??\s*$",
+                       re.IGNORECASE)
+
+
 def short_answer(question: str, sentences: list[str], kind: str) -> str | None:
     """The shortest verbatim phrase of ``sentences`` (best first) that answers ``question``, or None.
 
-    ``kind`` is the question's type (question_kind.question_type: who, when, where, number, other).
+    ``kind`` is the question's type (question_kind.question_type: who, when, where, number, other). A question
+    that asks two things ("Who runs Coding Club and what does it cost?") gets both answers ("Mr Osei, £2 per
+    session"), or the one found.
     """
+    two = _SECOND_Q.match(question.strip())
+    if two:
+        answers = [_short_answer(q + "?", sentences, question_type(q)) for q in (two["first"], two["second"])]
+        found = [a for a in answers if a]
+        if len(found) == 2 and (found[1] in found[0] or found[0] in found[1]):
+            return max(found, key=len)
+        return ", ".join(found) or None
+    return _short_answer(question, sentences, kind)
+
+
+def _short_answer(question: str, sentences: list[str], kind: str) -> str | None:
     found = acronym_answer(question, sentences)
     if found:
         return found
