@@ -7,6 +7,7 @@ from pathlib import Path
 
 from briefbot.answer.asked_kind import lacks_asked
 
+from .conftest import indexed_bot
 from .test_briefing import bot_for
 
 
@@ -211,17 +212,14 @@ def test_a_measure_asked_for_needs_a_figure() -> None:
 def test_a_phone_number_asked_for_is_read_from_the_signature_under_the_name(tmp_path: Path, embedder) -> None:
     """The fourth blind round: "What number can I call Rachel Okonjo-Briggs on?" matched her signature's name line,
     which holds no number, and was declined; the "Tel:" line two lines under it answers."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "tender.eml").write_text(
+    bot = indexed_bot(tmp_path, {"tender.eml": (
         "From: Rachel Okonjo-Briggs <r.okonjo-briggs@corrandale-ha.example>\nTo: suppliers@corrandale-ha.example\n"
         "Subject: Invitation to Tender CHA/2025/031 - Clarification 1\nDate: Mon, 3 Nov 2025 09:12:00 +0000\n\n"
         "Dear Supplier,\n\nThe deadline for tenders has moved to 12:00 noon on Friday 5 December 2025. "
         "The required level of public liability insurance is £10 million per incident for all lots.\n\n"
         "For any questions, please contact me using the details below rather than replying to all.\n\n"
         "Kind regards,\n\nRachel Okonjo-Briggs\nProcurement Officer\nCorrandale Housing Association\n"
-        "Tel: 01632 960772 | Mobile: 07700 900318\n", encoding="utf-8")
-    bot = bot_for(tmp_path, embedder)
+        "Tel: 01632 960772 | Mobile: 07700 900318\n")}, embedder)
     answer = bot.ask("What number can I call Rachel Okonjo-Briggs on?")
     assert answer.answered and answer.short_answer == "01632 960772"
     assert "Tel: 01632 960772" in answer.text
@@ -279,9 +277,7 @@ def test_a_when_question_is_not_answered_by_its_own_numbers() -> None:
 def test_a_sum_asked_of_a_table_row_the_question_names(tmp_path: Path, embedder) -> None:
     """The fourth blind round: "what did they actually end up spending on ingredients" matched the sentence introducing
     the budget table, which holds no sum; the row whose first cell the question names, and which holds one, answers."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "grant-report.txt").write_text(
+    bot = indexed_bot(tmp_path, {"grant-report.txt": (
         "BRACKENFIELD FOOD NETWORK\n\n3. BUDGET AND EXPENDITURE\n\n"
         "The table below compares the approved budget with actual spending over the two\nyears. The overspend on "
         "ingredients was met by moving money from lines that\ncame in under budget, so total spending matched the "
@@ -292,8 +288,7 @@ def test_a_sum_asked_of_a_table_row_the_question_names(tmp_path: Path, embedder)
         "    Ingredients                  11,200        12,850          -1,650\n"
         "    Venue hire                    6,000         5,280             720\n"
         "    ----------------------   ----------    ----------    ------------\n"
-        "    Total                        39,600        40,530            -930\n", encoding="utf-8")
-    bot = bot_for(tmp_path, embedder)
+        "    Total                        39,600        40,530            -930\n")}, embedder)
     answer = bot.ask("what did they actually end up spending on ingredients")
     assert answer.answered and "Actual (£): 12,850" in answer.text, answer.text
     assert answer.citations[0].location.endswith("grant-report.txt:12-12")  # the row's own line
@@ -303,15 +298,12 @@ def test_a_sum_asked_of_a_table_row_the_question_names(tmp_path: Path, embedder)
 def test_a_table_row_answers_only_with_the_column_the_question_names(tmp_path: Path, embedder) -> None:
     """The third blind round (bench/ops.py): "What was Selwyn's revenue in Q2 FY26?" is the revenue row's; its
     unanswerable twin "... in Q4 FY25?" is not, since the table has no such column."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "finance.md").write_text(
+    bot = indexed_bot(tmp_path, {"finance.md": (
         "# Selwyn Analytics: quarterly finance summary\n\nSelwyn's revenue grew strongly in the quarter, driven by new "
         "enterprise contracts. The table below covers the last two quarters.\n\n"
         "| £000 unless stated | Q1 FY26 | Q2 FY26 | Change |\n|---|---|---|---|\n"
         "| Revenue | 12,940 | 14,215 | +9.9% |\n| Gross margin | 71.2% | 69.8% | -1.4 pts |\n"
-        "| Operating costs | 8,110 | 8,402 | +3.6% |\n", encoding="utf-8")
-    bot = bot_for(tmp_path, embedder)
+        "| Operating costs | 8,110 | 8,402 | +3.6% |\n")}, embedder)
     answer = bot.ask("What was Selwyn's revenue in Q2 FY26?")
     assert answer.answered and "Q2 FY26: 14,215" in answer.text, answer.text
     assert not bot.ask("What was Selwyn's revenue in Q4 FY25?").answered

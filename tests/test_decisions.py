@@ -7,6 +7,7 @@ import pytest
 
 from briefbot.api import Briefbot
 
+from .conftest import indexed_bot
 from .test_briefing import bot_for
 from briefbot.ingest.pdf_pages import numbered_sections
 
@@ -93,16 +94,14 @@ def test_an_outcome_in_bold_on_the_vote_line_answers_with_the_motion(tmp_path, e
     """The fourth blind round (bench/civic.py): "- Vote: 2 for, 4 against, 1 abstention. **Not carried.**" was no
     sentence (the bold outcome did not end like one), "Not carried" was matched in lower case only, and a bare outcome
     names no motion or vote: "Did the council approve closing Mill Meadow car park overnight?" was declined."""
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "council-minutes.md").write_text(
+    bot = indexed_bot(tmp_path, {"council-minutes.md": (
         "# Kelverton Town Council\n\n### 7. Proposal to close Mill Meadow car park overnight\n\n"
         "Cllr Penhallow proposed that the Mill Meadow car park be locked between 11 pm and 6 am. Several members felt "
         "this would inconvenience residents of Weir Cottages.\n\n"
         "**Motion:** That Mill Meadow car park be closed overnight from 1 October 2025.\n\n"
         "- Proposed: Cllr Penhallow; Seconded: Cllr Yelland\n- Vote: 2 for, 4 against, 1 abstention. **Not carried.**\n\n"
         "### 8. Christmas lights\n\n**Motion:** That the council awards the Christmas lights contract to Brightwater.\n\n"
-        "- Vote: 6 for, 0 against, 0 abstentions. **Carried.**\n", encoding="utf-8")
-    bot = bot_for(tmp_path, embedder)
+        "- Vote: 6 for, 0 against, 0 abstentions. **Carried.**\n")}, embedder)
     answer = bot.ask("Did the council approve closing Mill Meadow car park overnight?")
     assert answer.answered and answer.short_answer == "No"
     assert answer.text.startswith("Motion: That Mill Meadow car park be closed overnight") and "Not carried." in answer.text

@@ -220,19 +220,17 @@ def contact_after(question: str, cands: Sequence[Candidate], passages: Sequence[
     """For "What number can I call Rachel on?" when the quoted sentence names her but holds no number: its lines down
     to one holding a number, within four lines (a signature: name, post, employer, "Tel: ..."), cited, and the number
     or address; else None."""
-    if not sentences or not _PHONE_Q.search(question) and not _EMAIL_Q.search(question):
-        return None
-    wanted = _PHONE if _PHONE_Q.search(question) else _EMAIL
-    c = next((c for c in cands if c.text == sentences[0] or c.said() == sentences[0]), None)
-    if c is None:
+    wanted = _PHONE if _PHONE_Q.search(question) else _EMAIL if _EMAIL_Q.search(question) else None
+    c = next((c for c in cands if sentences[0] in (c.text, c.said())), None) if wanted and sentences else None
+    if wanted is None or c is None:
         return None
     lines = passages[c.passage].chunk.text[c.position:].splitlines()[:5]  # (a signature's name and post: two lines)
-    at = next((k for k in range(1, len(lines)) if wanted.search(lines[k])), None)
-    if at is None:
-        return None
-    # the lines as they are written, so the citation narrows to them (cite.cite: a verbatim quote)
-    quote = " ".join(ln.strip() for ln in lines[: at + 1] if ln.strip())
-    return f"{quote} [{c.passage + 1}]", wanted.search(lines[at]).group(0).strip()  # type: ignore[union-attr]
+    for k, line in enumerate(lines[1:], 1):
+        if found := wanted.search(line):
+            # the lines as they are written, so the citation narrows to them (cite.cite: a verbatim quote)
+            quote = " ".join(ln.strip() for ln in lines[: k + 1] if ln.strip())
+            return f"{quote} [{c.passage + 1}]", found.group(0).strip()
+    return None
 
 
 def _names_post(word: str, said: str) -> bool:
