@@ -42,9 +42,18 @@ def _tokens(text: str) -> set[str]:
     return {t.lower().rstrip(".") for t in _TOKEN.findall(text)} - STOPWORDS
 
 
+# A column's short name and the question's words for it: "Max" is asked for as "maximum", "highest", "at most".
+# ("most", "least" and "mean" are left out: "the most common", "What does E07 mean?" name no column.)
+_SAME_AS = {"max": "maximum", "maximal": "maximum", "highest": "maximum", "largest": "maximum", "greatest": "maximum",
+            "peak": "maximum", "upper": "maximum", "min": "minimum", "minimal": "minimum", "lowest": "minimum",
+            "smallest": "minimum", "fewest": "minimum", "typ": "typical", "typically": "typical", "nominal": "typical",
+            "avg": "average", "qty": "quantity", "temp": "temperature"}
+
+
 def _stems(text: str) -> set[str]:
     """The words' stems ("actually" names the column "Actual (GBP)"); codes and figures are matched as written."""
-    return {t for t in tokenize(" ".join(w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3))}
+    words = [_SAME_AS.get(w.lower(), w) for w in re.findall(r"[A-Za-z]+", text)]
+    return {t for t in tokenize(" ".join(w for w in words if len(w) > 3))}
 
 
 def row_answer(question: str, sentence: str, kind: str, money: bool = False) -> str | None:
