@@ -7,10 +7,11 @@ from pathlib import Path
 from briefbot.answer.quotes import quotable, table_rows
 from briefbot.answer.table_answers import row_answer
 from briefbot.ingest.chunking import chunk_document
-from briefbot.ingest.formats import load_docx, load_pdf
+from briefbot.ingest.formats import label_tables, load_docx, load_pdf
 from briefbot.ingest.pdf_tables import tables_as_rows
 from briefbot.text import tables
 
+from .conftest import indexed_bot
 from .test_briefing import bot_for
 
 SPECS = [("Item", "DH-30", "DH-30P"), ("Moisture removal", "30 pints/day", "30 pints/day"), ("Rated power", "420 W", "445 W"),
@@ -169,3 +170,19 @@ def test_lists_contents_and_data_rows_are_not_taken_for_tables_or_headers() -> N
         "| Item: Rated power | DH-30: 420 W | DH-30P: 445 W |")
     assert tables.written([["Year ended 31 December", "2021", "2022"], ["Revenue", "301.2", "338.9"]])[1] == (
         "| Year ended 31 December: Revenue | 2021: 301.2 | 2022: 338.9 |")
+
+
+def test_a_markdown_table_longer_than_a_chunk_names_its_columns_in_every_row(tmp_path: Path, embedder) -> None:
+    rows = [f"| Output channel {n} drive current | {100 + 2 * n} | {200 + 3 * n} | mA |" for n in range(1, 41)]
+    text = ("# SX-200 datasheet\n\n## Electrical characteristics\n\n| Parameter | Typical | Max | Unit |\n|---|---|---|---|\n"
+            + "\n".join(rows) + "\n\n```\n| a shell line | kept |\n|---|---|\n| as | written |\n```\n")
+    lines = label_tables(text).split("\n")
+    assert len(lines) == len(text.split("\n"))  # line for line: citations keep the file's lines
+    assert lines[6] == "| Parameter: Output channel 1 drive current | Typical: 102 | Max: 203 | Unit: mA |"
+    assert lines[-3] == "| as | written |"  # a code fence is no table
+    bot = indexed_bot(tmp_path, {"sx200-datasheet.md": text}, embedder)
+    answer = bot.ask("What is the maximum drive current of output channel 37?")
+    (cite,) = answer.citations
+    assert bot.search("output channel 37 drive current", 5)[0].chunk.start_line > 6  # a chunk that starts inside the table
+    assert answer.answered and "Max: 311" in answer.text and answer.short_answer == "311"  # "maximum" names "Max"
+    assert (cite.start_line, cite.end_line) == (43, 43)

@@ -279,8 +279,41 @@ def markdown_sections(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sections)
 
 
+def label_tables(text: str) -> str:
+    """Markdown text whose tables' data rows name their columns ("| Supply current: Max | 4.2 mA |" reads as
+    "| Parameter: Supply current | Max: 4.2 mA |"), outside code fences, line for line: a chunk that starts inside a
+    long table still says what its rows' cells are, and citations keep the file's line numbers."""
+    lines = text.split("\n")
+    out: list[str] = []
+    plain: list[str] = []
+    fence: str | None = None
+
+    def flush() -> None:
+        if any(line.lstrip().startswith("|") for line in plain):
+            labelled = tables.label_rows("\n".join(plain)).split("\n")
+            out.extend(labelled if len(labelled) == len(plain) else plain)  # (a stray rule line: left as written)
+        else:
+            out.extend(plain)
+        plain.clear()
+
+    for line in lines:
+        f = _FENCE.match(line)
+        if fence is None and f:
+            flush()
+            fence = f.group(1)
+            out.append(line)
+        elif fence is not None:
+            out.append(line)
+            if f and f.group(1) == fence:
+                fence = None
+        else:
+            plain.append(line)
+    flush()
+    return "\n".join(out)
+
+
 def load_markdown(path: Path, source: str) -> Document:
-    text = read_text_file(path)
+    text = label_tables(read_text_file(path))
     return replace(Document.from_text(source, text), sections=markdown_sections(text))
 
 

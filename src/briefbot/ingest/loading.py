@@ -37,8 +37,10 @@ LOADERS[".eml"] = load_eml  # (it reads an HTML body through formats, so it is r
 # Plain text 3: a title block in capitals is the file's section (ingest/plain_headings.py), tables ruled off with
 # dashes are rows (ingest/text_tables.py). Web pages and e-mail 3: a
 # page without <main> or <article> keeps its headings, tables read by briefbot (ingest/html_tables.py). E-mail 4: an
-# 8-bit body read in its own charset ("£" was lost).
-READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 3, "": 3, ".pdf": 3, ".html": 3, ".htm": 3, ".eml": 5}
+# 8-bit body read in its own charset ("£" was lost). Markdown 2: tables' data rows name their columns (a chunk that
+# starts inside a long table kept rows of bare cells).
+READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 3, "": 3, ".pdf": 3, ".html": 3, ".htm": 3, ".eml": 5,
+                           ".md": 2, ".markdown": 2}
 
 
 def reader_version(path: Path | str) -> int:
