@@ -52,3 +52,14 @@ def test_asked_by_number_the_clause_is_quoted_not_the_one_sharing_more_words(tmp
         assert answer.answered and answer.text.startswith(f"{number} {CLAUSES[number]}"), (number, answer.text)
         assert f"{number} " not in answer.text[len(number) + 1:]  # no other clause quoted with it
         assert answer.citations[0].start_line == lines.index(f"{number} {CLAUSES[number]}") + 1
+
+
+def test_a_fault_code_asked_about_is_its_entry_in_the_manual() -> None:
+    assert asked_clause("what does E07 mean on the duetto") == "E07" and asked_clause("Error F3 on my boiler?") == "F3"
+    assert asked_clause("What was revenue in Q2?") is None  # a quarter, not a code: no error, code or meaning asked
+    text = ("E06  SERVICE DOOR OPEN\n     Cause:  The service door is open.\n     Remedy: Close the door firmly.\n\n"
+            "E07  NO WATER FLOW\n     Cause:  Air has got into the water circuit.\n     Remedy: Fill the water tank.\n"
+            "E08  DESCALING REQUIRED\n     Cause:  Limescale has built up.")
+    passage = chunk(text)
+    found = candidates([passage])
+    assert [found[i].text.split()[-1] for i in clause_sentences("What does E07 mean?", found, [passage])] == ["circuit.", "tank."]

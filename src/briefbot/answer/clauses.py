@@ -32,6 +32,21 @@ def _last_line_is(passage: Passage, number: str) -> bool:
     return _numbered(text[text.rfind("\n") + 1:], number)
 
 
+_OTHER_NUMBER = re.compile(r"\s*(?:#+\s*)?(?:[A-Z]{1,2}\d{1,3}|\d{1,3}(?:\.\d{1,3})*)\.?(?=\s|\)|$)")
+
+
+def _in_numbered_block(text: str, line_start: int, number: str) -> bool:
+    """Whether the line at ``line_start`` goes on a block whose first line has the number, no other numbered line
+    between: a manual's "E07  NO WATER FLOW" over its indented "Cause: ..." and "Remedy: ..." lines."""
+    block = text.rfind("\n\n", 0, line_start)
+    block = 0 if block == -1 else block + 2
+    if block >= line_start or not _numbered(text[block:], number):
+        return False
+    end = text.find("\n", line_start)
+    lines = text[block:line_start].split("\n")[1:] + [text[line_start : len(text) if end == -1 else end]]
+    return not any(_OTHER_NUMBER.match(line) for line in lines if line.strip())
+
+
 def clause_sentences(question: str, cands: list[Candidate], passages: list[Passage]) -> list[int]:
     """Which candidates belong to the clause the question names: they open its numbered line, sit under its numbered
     heading, or go on its line in the next chunk. Empty when it names none."""
@@ -46,7 +61,8 @@ def clause_sentences(question: str, cands: list[Candidate], passages: list[Passa
     for i, c in enumerate(cands):
         text, context = passages[c.passage].chunk.text, passages[c.passage].chunk.context
         line_start = text.rfind("\n", 0, c.position) + 1
-        if _numbered(text[line_start:], number) or (c.passage in goes_on and line_start == 0):
+        if (_numbered(text[line_start:], number) or (c.passage in goes_on and line_start == 0)
+                or _in_numbered_block(text, line_start, number)):
             out.append(i)
             continue
         section = section_at(text, c.position, context)

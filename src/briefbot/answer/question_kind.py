@@ -59,10 +59,18 @@ _CLAUSE = re.compile(r"(?:\b(?:clause|section|paragraph|para|article|item|rule|c
                      re.IGNORECASE)
 
 
+# "What does E07 mean?", "error F3", "the E07 code": a manual's fault code names its entry as a number names a clause.
+_CODE = re.compile(r"\b([A-Z]{1,2}\d{1,3})\b")
+_CODE_ASKED = re.compile(r"\b(?:error|errors|code|codes|fault|faults|alarm|warning|mean|means|meaning)\b", re.IGNORECASE)
+
+
 def asked_clause(question: str) -> str | None:
-    """The clause number a question names ("4.4"), or None."""
+    """The clause number a question names ("4.4"), or the fault code it asks about ("E07"); None otherwise."""
     m = _CLAUSE.search(question)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    codes = _CODE.findall(question)
+    return codes[0] if len(codes) == 1 and _CODE_ASKED.search(question) else None
 
 
 def asks_for_summary(question: str) -> bool:
