@@ -124,7 +124,7 @@ def test_the_checks_catch_what_they_look_for() -> None:
     """The cycle finder and the layer map are not vacuous: a planted circle and an upward import are caught."""
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set()}) is None
-    assert layer_of("briefbot.index.store") < layer_of("briefbot.answer.retrieval") < layer_of("briefbot.faces.cli")
+    assert layer_of("briefbot.index.store") < layer_of("briefbot.answer.retrieve.retrieval") < layer_of("briefbot.faces.cli")
 
 
 @pytest.mark.parametrize("pair", [("briefbot.api", "briefbot.answer.chat"), ("briefbot.ingest.formats", "briefbot.ingest.loading")])
