@@ -1,4 +1,5 @@
-"""The package's shape: no import circles, lower stages never import higher ones, no module past 500 lines.
+"""The package's shape: no import circles, lower stages never import higher ones, no module past 500 lines,
+no folder past 20 modules.
 
 A plain walk over the source with ``ast``: every import counts, including those inside functions
 and under ``TYPE_CHECKING`` (a circle hidden in a lazy import is still a circle to a reader).
@@ -14,6 +15,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "briefbot"
 MAX_LINES = 500
+MAX_MODULES = 20  # a folder past this is split into subpackages by stage (STYLE.md; README, Code map)
 
 # Lower layers first; a module may import only from its own layer or lower ones.
 LAYERS: list[tuple[str, ...]] = [
@@ -118,6 +120,13 @@ def test_every_module_has_a_layer() -> None:
 def test_no_module_over_the_size_limit() -> None:
     long = {str(p.relative_to(SRC)): n for p in PACKAGE.rglob("*.py") if (n := len(p.read_text().splitlines())) > MAX_LINES}
     assert not long, f"modules over {MAX_LINES} lines: {long}"
+
+
+def test_no_folder_over_the_module_limit() -> None:
+    """A folder of the package past MAX_MODULES modules (``__init__.py`` counted) is a flat list that wants grouping."""
+    folders = [PACKAGE, *(p for p in PACKAGE.rglob("*") if p.is_dir() and p.name != "__pycache__")]
+    crowded = {str(d.relative_to(SRC)): n for d in folders if (n := len(list(d.glob("*.py")))) > MAX_MODULES}
+    assert not crowded, f"folders over {MAX_MODULES} modules: {crowded}"
 
 
 def test_the_checks_catch_what_they_look_for() -> None:
