@@ -32,9 +32,9 @@ sys.path.insert(0, str(HERE))
 
 from squad_corpus import DATA, Question, write_corpus
 
-from briefbot.answer.cite import check_citations
-from briefbot.answer.extractive import ExtractiveGenerator
-from briefbot.answer.question_kind import question_type
+from briefbot.answer.extract.extractive import ExtractiveGenerator
+from briefbot.answer.extract.question_kind import question_type
+from briefbot.answer.verify.cite import check_citations
 from briefbot.api import Briefbot
 from briefbot.eval import contains_any
 from briefbot.settings import Settings

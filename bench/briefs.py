@@ -35,10 +35,10 @@ import common
 from openings import brief_sentences, central_order, opening, strip_markers
 from rouge import rouge
 
-from briefbot.answer import file_brief
-from briefbot.answer.brief_units import leans_on_previous
-from briefbot.answer.cite import check_citations
-from briefbot.answer.retrieval import collapse_duplicates
+from briefbot.answer.brief import file_brief
+from briefbot.answer.brief.brief_units import leans_on_previous
+from briefbot.answer.retrieve.retrieval import collapse_duplicates
+from briefbot.answer.verify.cite import check_citations
 from briefbot.ingest.chunking import chunk_document
 from briefbot.schema import Document, Passage
 from briefbot.text.sentences import sentence_spans
@@ -234,7 +234,7 @@ def qmsum_about(embedder: CachedEmbedder, sample: int) -> list[dict[str, Any]]:
 def speaker_subset(rows: list[dict[str, Any]], transcripts: list[str], queries: list[str]) -> dict[str, Any]:
     """ROUGE-1 of the queries that name one of their meeting's speakers ("What did Grad F say about ...?"): a
     speaker's label written out in the query (titles such as "AM", "Hon." aside), a check independent of
-    answer/speakers.py's rule."""
+    answer/extract/speakers.py's rule."""
     titles = {"am", "hon.", "hon", "right", "mr.", "mr", "dr", "the", "ms", "mrs"}
     picked = []
     for row, text, query in zip(rows, transcripts, queries):
@@ -269,7 +269,7 @@ def qmsum_ask(embedder: CachedEmbedder, sample: int, route: bool = True) -> list
     """`ask QUERY` over all 35 transcripts, halves A (even-numbered meetings) and B: answered, from the query's
     own meeting, ROUGE against its reference beside that meeting's Lead cut to the answer's length (a decline
     scores 0). ``route=False`` is the answerer before summary questions got a topic brief (one sentence)."""
-    from briefbot.answer import question_kind
+    from briefbot.answer.extract import question_kind
 
     meetings = qmsum_rows()
     if sample and sample < len(meetings):

@@ -32,8 +32,8 @@ import common
 from briefs import DATA, WORDS, CachedEmbedder
 from openings import in_reference
 
-from briefbot.answer import corpus_brief
-from briefbot.answer.brief_units import units_of
+from briefbot.answer.brief import corpus_brief
+from briefbot.answer.brief.brief_units import units_of
 from briefbot.ingest.chunking import chunk_document
 from briefbot.schema import Document, Passage
 

@@ -23,10 +23,10 @@ sys.path.insert(0, str(HERE))
 from collect_decline import output
 from quality_embedder import CachedEmbedder
 
-from briefbot.answer.extractive import ExtractiveGenerator, _candidates
-from briefbot.answer.question_kind import question_type
-from briefbot.answer.polar import is_polar
-from briefbot.answer.roles import direct_answer
+from briefbot.answer.extract.extractive import ExtractiveGenerator, _candidates
+from briefbot.answer.extract.question_kind import question_type
+from briefbot.answer.shape.polar import is_polar
+from briefbot.answer.shape.roles import direct_answer
 from briefbot.eval import contains_any
 from briefbot.index.embedding import MiniLMEmbedder
 

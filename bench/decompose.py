@@ -21,8 +21,8 @@ sys.path.insert(0, str(HERE))
 
 import quality_sets
 
-from briefbot.answer.openai_chat import OpenAIGenerator
-from briefbot.answer.prompts import load_template
+from briefbot.answer.llm.openai_chat import OpenAIGenerator
+from briefbot.answer.llm.prompts import load_template
 from briefbot.api import Briefbot
 from briefbot.settings import Settings, load_settings
 

@@ -37,11 +37,11 @@ import numpy as np
 from collect_decline import output
 from quality_embedder import CachedEmbedder
 
-from briefbot.answer.cite import check_citations
-from briefbot.answer.extractive import ExtractiveGenerator, _candidates
-from briefbot.answer.question_kind import question_type
-from briefbot.answer.polar import is_polar
-from briefbot.answer.roles import direct_answer
+from briefbot.answer.verify.cite import check_citations
+from briefbot.answer.extract.extractive import ExtractiveGenerator, _candidates
+from briefbot.answer.extract.question_kind import question_type
+from briefbot.answer.shape.polar import is_polar
+from briefbot.answer.shape.roles import direct_answer
 from briefbot.eval import contains_any
 from briefbot.index.embedding import MiniLMEmbedder
 
@@ -133,7 +133,7 @@ def rival_features(generator: ExtractiveGenerator, question: str, passages: list
 def split_features(generator: ExtractiveGenerator, question: str, passages: list, sel: Any, answers: Any) -> dict[str, Any]:
     """How the choice is split: each passage's probability (cited first, then the rest by size), whether each
     passage's best sentence holds the cited answer's short answer, and (for reading only) the gold answer."""
-    from briefbot.answer.shaping import short_answer
+    from briefbot.answer.shape.shaping import short_answer
 
     ranking = generator.rank_sentences(question, passages)
     if ranking is None:
@@ -228,7 +228,7 @@ def fit(name: str, generator: ExtractiveGenerator, l2: float) -> None:
     """Conditional logit on half 0: which of a question's candidate sentences holds a gold answer."""
     from scipy.optimize import minimize
 
-    from briefbot.answer import sentence_choice
+    from briefbot.answer.extract import sentence_choice
 
     rows: dict[str, dict] = pickle.loads(output(name).read_bytes())
     groups = []
@@ -275,7 +275,7 @@ def fit(name: str, generator: ExtractiveGenerator, l2: float) -> None:
 def accuracy(name: str, generator: ExtractiveGenerator) -> None:
     """Per half: how often the first quoted sentence holds a gold answer, the passage-first choice against this one
     (questions with a gold answer in some candidate sentence)."""
-    from briefbot.answer.extractive import (
+    from briefbot.answer.extract.extractive import (
         OVERLAP_WEIGHT,
         SIMILARITY_WEIGHT,
         TYPE_WEIGHT,

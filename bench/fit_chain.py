@@ -1,4 +1,4 @@
-"""Fit answer/chain.py's constants: when a chain's second link is quoted after the answerer's sentence.
+"""Fit answer/extract/chain.py's constants: when a chain's second link is quoted after the answerer's sentence.
 
     python bench/collect_decline.py --set hotpotqa      # once per set (and 2wikimultihopqa, musique, squad1)
     python bench/fit_chain.py [--sets squad1,hotpotqa,2wikimultihopqa,musique]
@@ -39,10 +39,10 @@ import numpy as np
 from collect_decline import output
 from fit_answer import embedder_for
 
-from briefbot.answer import chain
-from briefbot.answer.cite import check_citations
-from briefbot.answer.extractive import ExtractiveGenerator, type_match
-from briefbot.answer.shaping import short_answer
+from briefbot.answer.extract import chain
+from briefbot.answer.extract.extractive import ExtractiveGenerator, type_match
+from briefbot.answer.shape.shaping import short_answer
+from briefbot.answer.verify.cite import check_citations
 from briefbot.eval import contains_any
 from briefbot.index.embedding import MiniLMEmbedder
 from briefbot.index.lexical import tokenize

@@ -1,4 +1,4 @@
-"""Fit answer/decline.py's logistic model on half 0 of SQuAD 2.0 dev; report both halves and the other sets.
+"""Fit answer/extract/decline.py's logistic model on half 0 of SQuAD 2.0 dev; report both halves and the other sets.
 
     python bench/collect_decline.py && python bench/decline_features.py      # every SQuAD 2.0 dev question
     python bench/collect_decline.py --set hotpotqa && python bench/decline_features.py hotpotqa   # (and 2wikimultihopqa, musique, corpus)
@@ -10,7 +10,7 @@ ANSWER_FLOOR of half 0's answerable questions is still answered, and the bias is
 the default min_score. Prints the trade-off curve per half (answered answerable / declined unanswerable /
 answer containment of the answerable ones, the SQuAD v1.1 measure), baselines in the same run (relevance alone;
 the previous default), the figures on the multi-hop sets and corpus/ (share answered, containment), and the
-constants for answer/decline.py. Writes bench/results/decline.json.
+constants for answer/extract/decline.py. Writes bench/results/decline.json.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from briefbot.answer import decline
+from briefbot.answer.extract import decline
 
 WORK = HERE / "work"
 RESULTS = HERE / "results" / "decline.json"
@@ -205,7 +205,7 @@ def main() -> None:
         extra = f"; unanswerable declined {old['declined_unanswerable']:.3f} -> {new['declined_unanswerable']:.3f} ({un})" if un else ""
         print(f"  {name:16s} {len(rs):4d} questions: {old['answered']:.3f} / {old['containment']:.3f} -> {new['answered']:.3f} / {new['containment']:.3f}{extra}")
         out["other_sets"][name] = {"previous": old, "model": new, "questions": len(rs)}
-    print("\nFor answer/decline.py:")
+    print("\nFor answer/extract/decline.py:")
     weights = {**dict(zip(names, [round(v, 4) for v in w.tolist()])), **fixed}
     print("WEIGHTS = {" + ", ".join(f'"{n}": {v:.4f}' for n, v in weights.items()) + "}")
     print(f"BIAS = {bias:.4f}")

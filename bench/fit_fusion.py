@@ -33,7 +33,7 @@ from common import RESULTS
 from fit_hop import DEPTH, KEYS, default_fires, gold_ranks, open_set, rank_figures
 from quality_sets import QuestionSet, all_sets
 
-from briefbot.answer import multihop
+from briefbot.answer.retrieve import multihop
 
 WORK = HERE / "work"
 WIDEST = {"parents": 3, "entities": 4}

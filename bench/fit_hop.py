@@ -30,8 +30,8 @@ from common import RESULTS, bbc_titles
 from quality_embedder import CachedEmbedder
 from quality_sets import QuestionSet, all_sets, is_hit
 
-from briefbot.answer import multihop
-from briefbot.answer.rerank import features
+from briefbot.answer.retrieve import multihop
+from briefbot.answer.retrieve.rerank import features
 from briefbot.api import Briefbot
 from briefbot.index import reading
 from briefbot.index.lexical import tokenize

@@ -27,8 +27,8 @@ import common
 from briefs import WORDS, CachedEmbedder, lead, qmsum_rows, strip_markers
 from rouge import rouge
 
-from briefbot.answer import file_brief
-from briefbot.answer.brief_units import units_of
+from briefbot.answer.brief import file_brief
+from briefbot.answer.brief.brief_units import units_of
 
 SIGNALS = common.WORK / "topic-signals.json"
 PASSAGES = common.WORK / "topic-passages.pkl"  # the retrieved passages, so a refit does not search again

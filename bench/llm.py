@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import RESULTS, WORK
 from squad_corpus import write_corpus
 
-from briefbot.answer.llm_reply import DECLINE_TEXT, cut_to_words, flatten_brief, is_decline
+from briefbot.answer.llm.llm_reply import DECLINE_TEXT, cut_to_words, flatten_brief, is_decline
 from briefbot.api import Briefbot
 from briefbot.settings import load_settings
 from briefbot.text.sentences import sentence_spans
@@ -178,7 +178,7 @@ def verify_row(row: dict[str, Any], reader_bot: Briefbot | None, verifier: Any, 
     """Score a saved reply with verification on, as Briefbot.ask checks it: is the question answered by what a
     fresh search of the benchmark's index finds (the offline reading; when not, ask declines without asking
     the model), then every sentence against the passages the model was given (cut to fit its context)."""
-    from briefbot.answer.cite import check_citations
+    from briefbot.answer.verify.cite import check_citations
     from briefbot.schema import Chunk, Draft, Passage
 
     passages = [Passage(Chunk("p", i, t, 1, 1, 0, len(t), 0, str(i)), 1.0) for i, t in enumerate(row["passages"])]
@@ -194,8 +194,8 @@ def verify_row(row: dict[str, Any], reader_bot: Briefbot | None, verifier: Any, 
 
 def rescore(path: Path) -> dict[str, Any]:
     """Re-run the support checker on saved replies (the model is not asked again): ``--rescore FILE``."""
-    from briefbot.answer.cite import check_citations
-    from briefbot.answer.verify import Verifier
+    from briefbot.answer.verify.cite import check_citations
+    from briefbot.answer.verify.verify import Verifier
     from briefbot.index.embedding import MiniLMEmbedder
     from briefbot.schema import Chunk, Draft, Passage
 
@@ -305,7 +305,7 @@ def main() -> None:
     if multihop:
         hp_folder, hp = hotpot_questions(multihop, args.seed)
         queues.append(("multihop", hp_folder, hp))
-    from briefbot.answer.verify import Verifier
+    from briefbot.answer.verify.verify import Verifier
 
     bots: dict[Path, Briefbot] = {}
     checks: dict[Path, Any] = {}

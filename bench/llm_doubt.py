@@ -35,9 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import RESULTS, WORK
 
-from briefbot.answer.llm_prompt import fence
-from briefbot.answer.prompts import load_template
-from briefbot.answer.verify import strip_markers
+from briefbot.answer.llm.llm_prompt import fence
+from briefbot.answer.llm.prompts import load_template
+from briefbot.answer.verify.verify import strip_markers
 from briefbot.api import Briefbot
 from briefbot.index.embedding import MiniLMEmbedder
 from briefbot.schema import Passage

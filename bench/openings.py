@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from briefbot.answer.brief_units import units_of
+from briefbot.answer.brief.brief_units import units_of
 from briefbot.schema import Passage
 
 _WORD = re.compile(r"[^\W_]+")

@@ -32,9 +32,9 @@ from quality_decline import decline_report, sweep
 from quality_embedder import CachedEmbedder
 from quality_sets import QuestionSet, all_sets, is_hit
 
-from briefbot.answer.cite import check_citations
-from briefbot.answer.extractive import ExtractiveGenerator
-from briefbot.answer.retrieval import CANDIDATES
+from briefbot.answer.extract.extractive import ExtractiveGenerator
+from briefbot.answer.retrieve.retrieval import CANDIDATES
+from briefbot.answer.verify.cite import check_citations
 from briefbot.api import Briefbot
 from briefbot.eval import contains_any
 from briefbot.settings import Settings

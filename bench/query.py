@@ -184,7 +184,7 @@ def latency(index_dir: Path, queries: list[str], warmup: int = 5) -> dict[str, l
 
 def second_hop_fires(bot, query: str) -> bool:
     """Whether this search took multi-hop's second hop (each one more embedding and search)."""
-    from briefbot.answer import multihop
+    from briefbot.answer.retrieve import multihop
 
     if not bot.settings.multihop:
         return False

@@ -44,7 +44,7 @@ def _wrap(owner: object, attr: str, name: str) -> None:
 
 def instrument() -> None:
     """Timers around each stage of a search (the module attributes the callers look up at call time)."""
-    from briefbot.answer import collapse, multihop, retrieval
+    from briefbot.answer.retrieve import collapse, multihop, retrieval
     from briefbot.index import lexical, rows
 
     _wrap(retrieval.Retriever, "candidates_many", "candidates (all)")

@@ -3,7 +3,7 @@
     python bench/short_answers.py
 
 For every SQuAD v1.1 dev question, the sentence of its paragraph that holds the first gold answer
-is given to briefbot's short-answer shaping (answer/shaping.py) with the question's type; the
+is given to briefbot's short-answer shaping (answer/shape/shaping.py) with the question's type; the
 phrase it returns is scored against the gold answers with SQuAD's exact match and F1. The rules
 were developed looking at failures of the even half (question id even) only; both halves are
 reported, the odd half being the held-out check. Runs in about a minute; writes
@@ -22,8 +22,8 @@ sys.path.insert(0, str(HERE))
 from answers import SHARED, best, exact, f1
 from squad_corpus import DATA
 
-from briefbot.answer.question_kind import question_type
-from briefbot.answer.shaping import short_answer
+from briefbot.answer.extract.question_kind import question_type
+from briefbot.answer.shape.shaping import short_answer
 from briefbot.text.sentences import sentence_spans
 
 RESULTS = HERE / "results" / "short_answers.json"

@@ -1,4 +1,4 @@
-"""Calibrating and measuring the support checker (answer/verify.py) on SQuAD v1.1 dev.
+"""Calibrating and measuring the support checker (answer/verify/verify.py) on SQuAD v1.1 dev.
 
     python bench/verify.py [--paragraphs 12] [--seed 7] [--answers 300]
 
@@ -33,9 +33,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-from briefbot.answer import verify as V
-from briefbot.answer.cite import check_citations
-from briefbot.answer.extractive import ExtractiveGenerator
+from briefbot.answer.extract.extractive import ExtractiveGenerator
+from briefbot.answer.verify import verify as V
+from briefbot.answer.verify.cite import check_citations
 from briefbot.index.embedding import MiniLMEmbedder
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Chunk, Passage

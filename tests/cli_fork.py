@@ -23,7 +23,7 @@ import sys
 
 
 # What commands import; none of them makes a session, client or thread at import (a fork must not copy those).
-PRELOAD = ("numpy", "chromadb", "chromadb.api.client", "briefbot.faces.cli", "briefbot.api", "briefbot.answer.extractive")
+PRELOAD = ("numpy", "chromadb", "chromadb.api.client", "briefbot.faces.cli", "briefbot.api", "briefbot.answer.extract.extractive")
 OPTIONAL = ("bm25s", "onnxruntime", "tokenizers", "tiktoken")  # missing: the command reports it as a fresh one would
 
 

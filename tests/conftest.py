@@ -214,7 +214,7 @@ def _forks() -> _ForkServer:
 def citing(template: str, *phrases: str):
     """A fake-server reply citing, for each ``{}`` of ``template``, the prompt's passage that holds the phrase.
 
-    Replies must be supported by what they cite (answer/verify.py), wherever retrieval ranks the passage.
+    Replies must be supported by what they cite (answer/verify/verify.py), wherever retrieval ranks the passage.
     """
     import re
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefbot.answer import alignment
+from briefbot.answer.extract import alignment
 
 from .conftest import indexed_bot
 

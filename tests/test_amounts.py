@@ -1,11 +1,11 @@
-"""A sum of money asked for is answered by a sentence that holds one (answer/amounts.py, answer/asked_kind.py), else declined."""
+"""A sum of money asked for is answered by a sentence that holds one (answer/shape/amounts.py, answer/extract/asked_kind.py), else declined."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from briefbot.answer.amounts import asks_sum
-from briefbot.answer.asked_kind import lacks_asked
+from briefbot.answer.extract.asked_kind import lacks_asked
+from briefbot.answer.shape.amounts import asks_sum
 
 from .test_briefing import bot_for
 

@@ -1,11 +1,11 @@
 """A question asking for a time, a count, a sum, a figure, a company or a post is declined when the sentence that
-matches it best holds none beyond what the question says (answer/asked_kind.py), and answered when it does."""
+matches it best holds none beyond what the question says (answer/extract/asked_kind.py), and answered when it does."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from briefbot.answer.asked_kind import lacks_asked
+from briefbot.answer.extract.asked_kind import lacks_asked
 
 from .conftest import indexed_bot
 from .test_briefing import bot_for

@@ -1,4 +1,4 @@
-"""What a brief opens with: the main point, not a side remark (answer/file_brief.py, answer/corpus_brief.py).
+"""What a brief opens with: the main point, not a side remark (answer/brief/file_brief.py, answer/brief/corpus_brief.py).
 
 Real files and the real MiniLM embedder; the CLI for the Quick start's own example.
 """
@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from briefbot.answer import corpus_brief
-from briefbot.answer.brief_units import keyword_cover, units_of
-from briefbot.answer.file_brief import arrange
+from briefbot.answer.brief import corpus_brief
+from briefbot.answer.brief.brief_units import keyword_cover, units_of
+from briefbot.answer.brief.file_brief import arrange
 
 from .conftest import run_cli
 from .test_briefing import assert_one_cited_paragraph, bot_for, chunk, sentences
@@ -119,7 +119,7 @@ def test_an_opening_that_is_not_among_the_best_points_does_not_lead(tmp_path: Pa
 def test_a_report_brief_quotes_no_question_it_asks_but_a_meeting_brief_may(tmp_path: Path, embedder: object) -> None:
     """A report's rhetorical question is not a point it makes; in a transcript a question asked is what was said
     (on QMSum's meetings, leaving questions out cost ROUGE-1 .216 -> .208 and .243 -> .228: README, Briefs)."""
-    from briefbot.answer.brief_units import units_of
+    from briefbot.answer.brief.brief_units import units_of
 
     from .test_briefing import chunk
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.answer.brief_units import (
+from briefbot.answer.brief.brief_units import (
     blocks_of,
     filler_share,
     is_prose,
@@ -163,7 +163,7 @@ TOPICS = {
 def test_a_corpus_brief_names_its_main_clusters_largest_first(
     tmp_path: Path, embedder: object, sample: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefbot.answer import corpus_brief
+    from briefbot.answer.brief import corpus_brief
 
     monkeypatch.setattr(corpus_brief, "SAMPLE", sample)
     sizes = {"football": 8, "baking": 5, "astronomy": 4}
@@ -322,7 +322,7 @@ def test_a_question_naming_a_speaker_briefs_their_turns(
 ) -> None:
     # "Industrial Designer" is who spoke, not words to find: read as words, the Project Manager's line naming the
     # designer led the brief; the designer's own turns say nothing of "designer" (their label is not what they said).
-    from briefbot.answer import file_brief
+    from briefbot.answer.brief import file_brief
 
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "meeting.txt").write_text(DESIGN_MEETING)

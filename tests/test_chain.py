@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefbot.answer import chain
+from briefbot.answer.extract import chain
 from briefbot.index.lexical import tokenize
 
 from .conftest import indexed_bot, run_cli
@@ -22,7 +22,7 @@ FILES = {"the-salt-road.txt": BOOK, "ada-kerrigan.txt": AUTHOR, "harbour-news.tx
 
 
 def test_the_second_link_is_quoted_from_the_bridge_names_file(tmp_path: Path, embedder) -> None:
-    """Before answer/chain.py the answer was the book's sentence alone, short answer "Ada Kerrigan"."""
+    """Before answer/extract/chain.py the answer was the book's sentence alone, short answer "Ada Kerrigan"."""
     bot = indexed_bot(tmp_path, FILES, embedder)
     a = bot.ask("Where was the author of The Salt Road born?")
     assert a.answered

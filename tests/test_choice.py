@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefbot.answer.chain import Place
-from briefbot.answer.choice import choose, options, same
-from briefbot.answer.polar import Evidence
+from briefbot.answer.extract.chain import Place
+from briefbot.answer.extract.choice import choose, options, same
+from briefbot.answer.shape.polar import Evidence
 from briefbot.api import Briefbot
 from briefbot.faces.cli import app
 

@@ -1,4 +1,4 @@
-from briefbot.answer.cite import check_citations
+from briefbot.answer.verify.cite import check_citations
 from briefbot.schema import Chunk, Draft, Passage
 
 

@@ -1,12 +1,12 @@
-"""A clause the question names by its number is the one quoted: "What does clause 7.2 say?" (answer/clauses.py)."""
+"""A clause the question names by its number is the one quoted: "What does clause 7.2 say?" (answer/shape/clauses.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from briefbot.answer.candidates import candidates
-from briefbot.answer.clauses import clause_sentences, opens_clause
-from briefbot.answer.question_kind import asked_clause, asks_for_summary
+from briefbot.answer.extract.candidates import candidates
+from briefbot.answer.extract.question_kind import asked_clause, asks_for_summary
+from briefbot.answer.shape.clauses import clause_sentences, opens_clause
 
 from .test_briefing import bot_for, chunk
 

@@ -81,7 +81,7 @@ def test_a_numbered_pdf_heading_is_a_section() -> None:
 def test_the_section_shown_is_the_numbered_heading_the_quote_sits_under() -> None:
     """A passage that starts under "7. Tree planting" and goes on into "8. Bus shelter": a quote from item 8 is cited
     under item 8; in a document with Markdown headings a numbered list line is no heading."""
-    from briefbot.answer.quotes import section_at
+    from briefbot.answer.shape.quotes import section_at
 
     text = "The motion was carried unanimously (9-0).\n8. Bus shelter, Station Brae\nThe motion to relocate the shelter fell."
     at = text.index("The motion to relocate")

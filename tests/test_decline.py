@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefbot.answer import decline
-from briefbot.answer.extractive import ExtractiveGenerator
+from briefbot.answer.extract import decline
+from briefbot.answer.extract.extractive import ExtractiveGenerator
 from briefbot.settings import Settings
 
 from .conftest import indexed_bot

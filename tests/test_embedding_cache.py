@@ -80,7 +80,7 @@ def test_rebuild_reuses_cached_vectors(kb, embedder) -> None:  # type: ignore[no
     assert report.total_chunks == first.total_chunks
     assert sorted(report.added) == sorted(first.added)
     # The re-used vectors are the real ones: a query still finds the right file first.
-    from briefbot.answer.retrieval import Retriever
+    from briefbot.answer.retrieve.retrieval import Retriever
     from briefbot.index.store import Index
 
     index = Index.open(settings, embedder.name, embedder.dim, create=False)

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.answer import sentence_choice
-from briefbot.answer.extractive import (
+from briefbot.answer.extract import sentence_choice
+from briefbot.answer.extract.extractive import (
     CHOICE_FLOOR,
     DECLINE,
     ExtractiveGenerator,
     leans_on_previous,
 )
-from briefbot.answer.question_kind import question_type
-from briefbot.answer.subject import with_subject
+from briefbot.answer.extract.question_kind import question_type
+from briefbot.answer.extract.subject import with_subject
 from briefbot.schema import Chunk, Passage
 
 from .conftest import SEED, indexed_bot, run_cli
@@ -122,7 +122,7 @@ def test_the_sentence_is_chosen_across_passages_not_after_a_passage(gen: Extract
     assert draft.answered and "claiming the newly discovered land for France" in draft.text
     quote = draft.text.split(" [2]")[0]
     assert "claiming the newly discovered land for France" in quote and "[1]" not in quote, draft.text
-    # A chain's second link (answer/chain.py) follows from huguenots.txt, which opens with "French Huguenots", a name
+    # A chain's second link (answer/extract/chain.py) follows from huguenots.txt, which opens with "French Huguenots", a name
     # of the quote: its "what is now Jacksonville" holds the question's "now", which the quote ("present-day") lacks.
     # A false second link, of the kind measured on SQuAD v1.1 (README "A chain's second link": 3 of 912 answers).
     assert draft.text.endswith("what is now Jacksonville, Florida. [1]"), draft.text
@@ -341,7 +341,7 @@ def test_a_sentence_does_not_lean_on_one_across_a_heading(gen: ExtractiveGenerat
 def test_a_patents_paragraph_number_is_not_quoted_and_not_read_as_a_citation(gen: ExtractiveGenerator) -> None:
     """BIGPATENT's paragraphs open with "[0035]": quoted, it read as a marker citing passage 35 of 1, and verification
     then removed the answer's only sentence and declined ("its first claim is not supported")."""
-    from briefbot.answer.cite import check_citations
+    from briefbot.answer.verify.cite import check_citations
 
     text = ("[0034]    The meat is aged for two hours.\n"
             "[0035]    When a far-infrared radiation oven is used, the temperature of a far-infrared bulb may be "
@@ -356,8 +356,8 @@ def test_a_patents_paragraph_number_is_not_quoted_and_not_read_as_a_citation(gen
 def test_a_documents_own_bracketed_references_are_not_read_as_the_answers_citations(gen: ExtractiveGenerator) -> None:
     """A paper or patent cites its literature as "[1]": quoted as it was, that read as a marker citing passage 1 (here
     a toothpaste patent), and renumbering then printed it as the citation of another file."""
-    from briefbot.answer.cite import check_citations
-    from briefbot.answer.quotes import shown
+    from briefbot.answer.shape.quotes import shown
+    from briefbot.answer.verify.cite import check_citations
 
     assert shown("as in Sun et al. [1] and [2, 5]; not [a]") == "as in Sun et al. [ref 1] and [ref 2, 5]; not [a]"
     other = _passage("Sodium benzoate and sodium saccharin were placed in a suitable container and mixed.", "toothpaste.txt")
@@ -375,8 +375,8 @@ def test_a_documents_own_bracketed_references_are_not_read_as_the_answers_citati
 def test_an_answer_quotes_a_hard_wrapped_sentence_in_one_line(gen: ExtractiveGenerator) -> None:
     """A file wrapped at a fixed width, or a transcript's cues: the quoted sentence reads as one line (Chinese and
     Japanese without a space where they were wrapped), and is still cited at the lines it sits on."""
-    from briefbot.answer.cite import check_citations
-    from briefbot.answer.quotes import shown
+    from briefbot.answer.shape.quotes import shown
+    from briefbot.answer.verify.cite import check_citations
 
     assert shown("中国的长城\n很长。") == "中国的长城很长。"
     text = ("The harbour survey of 2024 was led by Dr. Ana Ruiz and\ncovered the whole northern pier, which had\n"

@@ -1,11 +1,11 @@
-"""A form's field asked for by its label ("Who owns this policy?" -> "Policy owner: ..."), answer/forms.py."""
+"""A form's field asked for by its label ("Who owns this policy?" -> "Policy owner: ..."), answer/shape/forms.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from briefbot.answer.candidates import Candidate
-from briefbot.answer.forms import form_answer, keyed_row
+from briefbot.answer.extract.candidates import Candidate
+from briefbot.answer.shape.forms import form_answer, keyed_row
 
 from .test_briefing import bot_for
 

@@ -1,5 +1,5 @@
 """A web page saved as a document keeps its headings and every cell of its tables (ingest/formats.py,
-ingest/html_tables.py); an FAQ's heading answers the question it asks (answer/faq.py)."""
+ingest/html_tables.py); an FAQ's heading answers the question it asks (answer/shape/faq.py)."""
 
 from __future__ import annotations
 

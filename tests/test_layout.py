@@ -1,4 +1,5 @@
-"""The package's shape: no import circles, lower stages never import higher ones, no module past 500 lines.
+"""The package's shape: no import circles, lower stages never import higher ones, no module past 500 lines,
+no folder past 20 modules.
 
 A plain walk over the source with ``ast``: every import counts, including those inside functions
 and under ``TYPE_CHECKING`` (a circle hidden in a lazy import is still a circle to a reader).
@@ -14,6 +15,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "briefbot"
 MAX_LINES = 500
+MAX_MODULES = 20  # a folder past this is split into subpackages by stage (STYLE.md; README, Code map)
 
 # Lower layers first; a module may import only from its own layer or lower ones.
 LAYERS: list[tuple[str, ...]] = [
@@ -120,11 +122,18 @@ def test_no_module_over_the_size_limit() -> None:
     assert not long, f"modules over {MAX_LINES} lines: {long}"
 
 
+def test_no_folder_over_the_module_limit() -> None:
+    """A folder of the package past MAX_MODULES modules (``__init__.py`` counted) is a flat list that wants grouping."""
+    folders = [PACKAGE, *(p for p in PACKAGE.rglob("*") if p.is_dir() and p.name != "__pycache__")]
+    crowded = {str(d.relative_to(SRC)): n for d in folders if (n := len(list(d.glob("*.py")))) > MAX_MODULES}
+    assert not crowded, f"folders over {MAX_MODULES} modules: {crowded}"
+
+
 def test_the_checks_catch_what_they_look_for() -> None:
     """The cycle finder and the layer map are not vacuous: a planted circle and an upward import are caught."""
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set()}) is None
-    assert layer_of("briefbot.index.store") < layer_of("briefbot.answer.retrieval") < layer_of("briefbot.faces.cli")
+    assert layer_of("briefbot.index.store") < layer_of("briefbot.answer.retrieve.retrieval") < layer_of("briefbot.faces.cli")
 
 
 @pytest.mark.parametrize("pair", [("briefbot.api", "briefbot.answer.chat"), ("briefbot.ingest.formats", "briefbot.ingest.loading")])

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefbot.answer.retrieval import Retriever
+from briefbot.answer.retrieve.retrieval import Retriever
 from briefbot.index import lexical, passages
 from briefbot.index.store import Index
 from briefbot.ingest.pipeline import ingest

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from briefbot.answer.llm_brief import (
+from briefbot.answer.llm.llm_brief import (
     evenly,
     notes_block,
     pack,
@@ -23,7 +23,7 @@ from briefbot.answer.llm_brief import (
     plan_parts,
     renumber,
 )
-from briefbot.answer.llm_prompt import count_tokens
+from briefbot.answer.llm.llm_prompt import count_tokens
 from briefbot.api import Briefbot
 from briefbot.settings import load_settings
 
@@ -173,7 +173,7 @@ def env(srv: FakeOpenAI, **extra: str) -> dict[str, str]:
 def material(project: Path, embedder, source: str = SOURCE) -> list[tuple[int, int]]:
     """The lines of the passages the offline plan gives an LLM for a file's brief, in order; checked to be
     every chunk of the file in file order, from its first line to its last."""
-    from briefbot.answer.briefing import plan_brief
+    from briefbot.answer.brief.briefing import plan_brief
 
     bot = Briefbot(load_settings(index=project / ".briefbot", corpus=[project / "corpus"]))
     bot._embedder = embedder

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.answer.llm_reply import (
+from briefbot.answer.llm.llm_reply import (
     clean_reply,
     cut_to_words,
     flatten_brief,

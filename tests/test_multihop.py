@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.answer import multihop
-from briefbot.answer.multihop import (
+from briefbot.answer.retrieve import multihop
+from briefbot.answer.retrieve.multihop import (
     ANSWERED,
     CLOSE,
     Link,
@@ -18,7 +18,7 @@ from briefbot.answer.multihop import (
     needs_second_hop,
     residual,
 )
-from briefbot.answer.rerank import features
+from briefbot.answer.retrieve.rerank import features
 from briefbot.api import Briefbot
 
 from .fake_openai import FakeOpenAI
@@ -206,7 +206,7 @@ def test_coverage_is_the_first_passage_feature_of_the_reranker() -> None:
     first passage (idf over all the passages), compared in float32 as that entry was."""
     import random
 
-    from briefbot.answer.rerank import coverage
+    from briefbot.answer.retrieve.rerank import coverage
 
     words = ["the", "harbour", "Quintara", "opened", "in", "1871", "tolls", "reviewed", "vineyards", "productive", "river", "city", "council", "running", "ran", "runs"]
     rng = random.Random(3)

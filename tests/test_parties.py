@@ -1,14 +1,14 @@
-"""A lease read as its reader reads it: "the Tenant" is the company the parties' lines name (answer/parties.py), the
+"""A lease read as its reader reads it: "the Tenant" is the company the parties' lines name (answer/shape/parties.py), the
 schedule's "| Item | Term |" rows are fields (text/tables.as_form), and "10.2" opening a clause is no number."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from briefbot.answer.amounts import number_span
-from briefbot.answer.offers import type_match
-from briefbot.answer.parties import defined_parties
-from briefbot.answer.quotes import table_rows
+from briefbot.answer.extract.offers import type_match
+from briefbot.answer.shape.amounts import number_span
+from briefbot.answer.shape.parties import defined_parties
+from briefbot.answer.shape.quotes import table_rows
 from briefbot.text.numbered import clause_number_end
 
 from .test_briefing import bot_for

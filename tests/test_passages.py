@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefbot.answer.retrieval import Retriever
+from briefbot.answer.retrieve.retrieval import Retriever
 from briefbot.index import lexical, passages
 from briefbot.index.store import Index
 from briefbot.ingest.pipeline import ingest
@@ -108,7 +108,7 @@ def test_a_copy_that_cannot_be_read_falls_back_to_chromadb(kb: Settings, embedde
 def test_bm25_finds_vectors_come_from_the_copy_only_while_no_ingest_runs(
     kb: Settings, embedder, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
-    from briefbot.answer import retrieval
+    from briefbot.answer.retrieve import retrieval
     from briefbot.api import Briefbot
 
     ingest(kb, embedder=embedder)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefbot.api import Briefbot
-from briefbot.answer.shaping import short_answer
+from briefbot.answer.shape.shaping import short_answer
 from briefbot.ingest.chunking import chunk_document
 from briefbot.ingest.formats import load_pdf
 from briefbot.ingest.pdf_pages import runs_on, tidy_pages
@@ -113,7 +113,7 @@ def test_a_sentence_running_over_two_page_breaks_loses_no_text() -> None:
 
 
 def test_a_capitalised_first_line_that_goes_on_in_lower_case_is_no_title() -> None:
-    from briefbot.answer.quotes import quotable_spans
+    from briefbot.answer.shape.quotes import quotable_spans
 
     text = ("Methods\nBetween January and May 2025 we surveyed every\nregistered nurse employed at fourteen hospitals.\n"
             "30-Pint Portable Dehumidifier — Owner's Manual — Models DH-30 and DH-30P (with\nbuilt-in pump)\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefbot.answer.quotes import quotable, table_rows
-from briefbot.answer.table_answers import row_answer
+from briefbot.answer.shape.quotes import quotable, table_rows
+from briefbot.answer.shape.table_answers import row_answer
 from briefbot.ingest.chunking import chunk_document
 from briefbot.ingest.formats import label_tables, load_docx, load_pdf
 from briefbot.ingest.pdf_tables import tables_as_rows

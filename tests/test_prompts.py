@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefbot.errors import ConfigError
-from briefbot.answer.prompts import load_template
+from briefbot.answer.llm.prompts import load_template
 
 from .conftest import REPO
 
@@ -74,8 +74,8 @@ def test_chat_help_names_condense_md(tmp_path: Path) -> None:
 
 
 def test_a_patents_paragraph_numbers_are_not_shown_to_the_model() -> None:
-    """A model copying "[0035]" from a passage would cite passage 35 (answer/verify.py then drops the sentence)."""
-    from briefbot.answer.llm_prompt import fence
+    """A model copying "[0035]" from a passage would cite passage 35 (answer/verify/verify.py then drops the sentence)."""
+    from briefbot.answer.llm.llm_prompt import fence
     from briefbot.schema import Chunk, Passage
 
     text = "[0034]    The meat is aged.\n[0035]    The bulb is kept at about 300° C. [see 12] as used before [4, 7]."

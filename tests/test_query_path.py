@@ -93,7 +93,7 @@ def test_reranker_features_match_the_sentence_by_sentence_reference() -> None:
 
     import numpy as np
 
-    from briefbot.answer.rerank import features
+    from briefbot.answer.retrieve.rerank import features
     from briefbot.ingest.chunking import chunk_document
     from briefbot.schema import Document
 
@@ -131,7 +131,7 @@ def test_reranker_features_match_the_sentence_by_sentence_reference() -> None:
 def test_reading_only_the_head_ranks_as_reading_every_candidate(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
     """Texts and vectors of dense-only finds are fetched for the head only; the ranking is the same
     as with every candidate read, also when near-duplicates use up the head."""
-    from briefbot.answer.retrieval import Retriever
+    from briefbot.answer.retrieve.retrieval import Retriever
     from briefbot.index import lexical
 
     corpus = tmp_path / "docs"

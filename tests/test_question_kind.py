@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.answer import question_kind
-from briefbot.answer.question_kind import asks_for_summary, names_a_topic, question_type
+from briefbot.answer.extract import question_kind
+from briefbot.answer.extract.question_kind import asks_for_summary, names_a_topic, question_type
 
 from .conftest import run_cli
 from .test_briefing import MEETING, assert_one_cited_paragraph, bot_for, sentences

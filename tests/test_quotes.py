@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from .conftest import run_cli
 
-from briefbot.answer.cite import check_citations
-from briefbot.answer.quotes import locate_quotes, quotable, quotable_spans, same_section, section_at
+from briefbot.answer.verify.cite import check_citations
+from briefbot.answer.shape.quotes import locate_quotes, quotable, quotable_spans, same_section, section_at
 from briefbot.schema import Chunk, Draft, Passage
 
 LIGHTHOUSE = """# Skerry Lighthouse
@@ -158,7 +158,7 @@ def test_a_title_is_a_line_of_its_own_not_a_wrapped_sentences_first_line() -> No
     """Found on board minutes (bench/workplace.py): "The Common Equity Tier 1 (CET1) ratio" (mostly capitalised, the
     rest of a line the sentence began in) was cut off as a title; a heading left at a line's end in a paper's text
     ("See Appendix D.3. 4 EXPERIMENTS") still is."""
-    from briefbot.answer.quotes import quotable_spans
+    from briefbot.answer.shape.quotes import quotable_spans
 
     t = ("Profit before tax was £11.4 million. The Common Equity Tier 1 (CET1) ratio\n"
          "closed the year at 15.8%, above the internal floor.")
@@ -170,7 +170,7 @@ def test_a_title_is_a_line_of_its_own_not_a_wrapped_sentences_first_line() -> No
 def test_a_plain_text_heading_underlined_is_not_quoted() -> None:
     """Found on a postmortem (bench/workplace.py): "What went well\\n--------------" (a heading underlined with dashes,
     not capitalised enough to pass for a title) was quoted after the sentence above it."""
-    from briefbot.answer.quotes import quotable_spans
+    from briefbot.answer.shape.quotes import quotable_spans
 
     t = ("- The runbook did not mention checking the database.\n\nWhat went well\n--------------\n"
          "- The automated alert fired within 7 minutes.\n")
@@ -193,7 +193,7 @@ def test_a_heading_that_ends_a_plain_text_chunk_is_not_quoted() -> None:
 
 
 def test_a_signature_is_quoted_as_a_name_and_a_post() -> None:
-    from briefbot.answer.quotes import signatures
+    from briefbot.answer.shape.quotes import signatures
 
     text = "I will step down in September.\n\n**Margaret Osei**\nChair of Trustees\n\n---\n\nBest wishes,\n\nKaren Whitfield\nFinance Director\nGreyfield Consulting LLP"
     assert [q for _, _, q in signatures(text)] == ["Margaret Osei, Chair of Trustees", "Karen Whitfield, Finance Director"]

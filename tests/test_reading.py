@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefbot.answer.rerank import features
-from briefbot.answer.retrieval import Retriever
+from briefbot.answer.retrieve.rerank import features
+from briefbot.answer.retrieve.retrieval import Retriever
 from briefbot.index import lexical, passages, reading
 from briefbot.index.store import Index
 from briefbot.ingest.pipeline import ingest

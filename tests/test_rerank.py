@@ -11,8 +11,8 @@ from briefbot.index import lexical
 from briefbot.schema import source_of_chunk_id
 from briefbot.errors import ConfigError
 from briefbot.ingest.pipeline import ingest
-from briefbot.answer.rerank import DEPTH, features, rerank_scores
-from briefbot.answer.retrieval import Candidates, Retriever
+from briefbot.answer.retrieve.rerank import DEPTH, features, rerank_scores
+from briefbot.answer.retrieve.retrieval import Candidates, Retriever
 from briefbot.schema import Chunk
 from briefbot.settings import Settings, load_settings
 from briefbot.index.store import Index

@@ -11,7 +11,7 @@ from .conftest import run_cli
 
 from briefbot.index import lexical
 from briefbot.ingest.pipeline import ingest
-from briefbot.answer.retrieval import Retriever, collapse_duplicates, fuse, minmax
+from briefbot.answer.retrieve.retrieval import Retriever, collapse_duplicates, fuse, minmax
 from briefbot.schema import Chunk, Passage
 from briefbot.settings import Settings, load_settings
 from briefbot.index.store import Index
@@ -146,7 +146,7 @@ def test_empty_index_gives_no_passages(tmp_path: Path, embedder) -> None:
 
 def reference_collapse(passages: list[Passage], threshold: float, vectors: list[np.ndarray], limit: int) -> list[Passage]:
     """Collapsing as first written: one pass over the whole list, one product per pair of vectors."""
-    from briefbot.answer.collapse import NEAR_DUPLICATE_COSINE, _shingles
+    from briefbot.answer.retrieve.collapse import NEAR_DUPLICATE_COSINE, _shingles
 
     kept: list[Passage] = []
     kept_shingles: list[frozenset] = []
@@ -176,7 +176,7 @@ def test_collapse_fed_in_pieces_keeps_what_one_pass_keeps() -> None:
     """A ranking of copies, near-copies by vector (cosine right around the threshold too), and passages
     that contain one another: fed in pieces (as a search reading on does) or whole, the same passages
     are kept, with the same scores, as by the one-pass reference."""
-    from briefbot.answer.collapse import Collapse
+    from briefbot.answer.retrieve.collapse import Collapse
 
     rng = np.random.default_rng(4)
     words = ["harbour", "grain", "timber", "storm", "quay", "toll", "charges", "committee", "school", "pupils", "ships", "rebuilt", "river"]
@@ -220,7 +220,7 @@ def test_collapse_drops_copies_by_the_hash_in_their_ids_unread_as_reading_them_w
     """Copies of a kept passage, and chunks under a heading whose hashed "heading\\ntext" is a kept passage's
     text (their text then being its end after a line break, sometimes of one or two words): given their
     ids, the same passages are kept as by reading every one, and copies are not read."""
-    from briefbot.answer.collapse import Collapse
+    from briefbot.answer.retrieve.collapse import Collapse
     from briefbot.ingest.chunking import content_hash
 
     rng = np.random.default_rng(9)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.answer.sections import asked_topic
+from briefbot.answer.shape.sections import asked_topic
 from briefbot.api import Briefbot
 from briefbot.settings import load_settings
 
@@ -53,7 +53,7 @@ def test_what_a_question_asks_to_be_listed() -> None:
     assert asked_topic("What risks does the status report list?") == {"risk"}
     assert asked_topic("What decisions were made at the meeting?") == asked_topic("What are the decisions?")
     assert asked_topic("Who is the CFO?") is None
-    from briefbot.answer.sections import listed_items
+    from briefbot.answer.shape.sections import listed_items
     from briefbot.schema import Chunk, Passage
 
     text = "Root cause\n----------\nA pool setting.\n\nFollow-up actions\n-----------------\n- Set a timeout.\n- Add an alert.\n"
@@ -108,7 +108,7 @@ def test_cli_lists_the_items_in_json(bot: Briefbot, tmp_path: Path) -> None:
 
 def test_a_brief_does_not_quote_a_notes_header_line(bot: Briefbot) -> None:
     """ "Attendees: Maria Lopez (chair), ..." opened the corpus brief's point for the notes: who came, not what was said."""
-    from briefbot.answer.brief_units import is_prose
+    from briefbot.answer.brief.brief_units import is_prose
 
     assert not is_prose("Attendees: Maria Lopez (chair), Tom Becker (CFO), Aisha Khan (CTO), Li Wei (secretary).")
     assert not is_prose("Subject: Re: the revised forecast for the second quarter of the year.")
@@ -155,7 +155,7 @@ def test_a_brief_does_not_quote_procedure_courtesies_or_log_lines() -> None:
     """Found on workplace documents (bench/workplace.py): the corpus brief opened with "The Chair opened the meeting at
     09:32 and confirmed that a quorum was present." and "Thanks for the revised proposal on Friday.", a postmortem's
     brief with "20:44 All payments service pods are restarted"."""
-    from briefbot.answer.brief_units import is_prose
+    from briefbot.answer.brief.brief_units import is_prose
 
     for said in ("The Chair opened the meeting at 09:32 and confirmed that a quorum was present.",
                  "The minutes of the meeting held on 11 December 2025 were approved without amendment.",

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from .conftest import SEED, run_cli
 
-from briefbot.answer.extractive import DECLINE, ExtractiveGenerator
-from briefbot.answer.polar import is_polar
-from briefbot.answer.question_kind import question_type
-from briefbot.answer.definitions import expand_acronym
-from briefbot.answer.roles import list_items
-from briefbot.answer.shaping import short_answer
+from briefbot.answer.extract.extractive import DECLINE, ExtractiveGenerator
+from briefbot.answer.shape.polar import is_polar
+from briefbot.answer.extract.question_kind import question_type
+from briefbot.answer.shape.definitions import expand_acronym
+from briefbot.answer.shape.roles import list_items
+from briefbot.answer.shape.shaping import short_answer
 from briefbot.schema import Chunk, Passage
 
 MEETING = SEED.read_text(encoding="utf-8").split("\n")[:5]
@@ -141,7 +141,7 @@ def test_yes_no_and_comparison_questions(gen: ExtractiveGenerator, bios: list[Pa
 
 
 def test_a_hedged_sentence_settles_no_yes_no_question() -> None:
-    from briefbot.answer.polar import Evidence, polar_answer
+    from briefbot.answer.shape.polar import Evidence, polar_answer
 
     brink = [Evidence("Japan's economy teetered on the brink of a technical recession in the three months to September.", 0)]
     assert polar_answer("Is Japan's economy in recession?", brink) is None  # was "Yes"
@@ -166,7 +166,7 @@ def test_json_has_short_answer_and_null_when_none(tmp_path: Path) -> None:
 
 def test_who_is_not_answered_by_the_person_the_question_names() -> None:
     """"Who attended the Giannini meeting?" is not answered "Stephania Giannini"; a list of many people has no one short answer."""
-    from briefbot.answer.shaping import short_answer
+    from briefbot.answer.shape.shaping import short_answer
 
     sentence = (
         "The delegation had a meeting with Ms. Stephania Giannini in Paris, and Mr. LI Ming, Prof. JIN Li, "
@@ -179,7 +179,7 @@ def test_who_is_not_answered_by_the_person_the_question_names() -> None:
 
 def test_a_possessive_name_answers_without_its_s_unless_the_question_asks_whose() -> None:
     """SQuAD's gold answer to "... no match for who?" is "Kissinger", not the sentence's "Kissinger's"."""
-    from briefbot.answer.shaping import short_answer
+    from briefbot.answer.shape.shaping import short_answer
 
     assert short_answer("Interest groups were no match for who?", ["Interest groups were no match for Kissinger's diplomacy."], "who") == "Kissinger"
     assert short_answer("Whose theory did Tesla disagree with?", ["Tesla disagreed with Einstein's theory of relativity."], "who") == "Einstein's"
@@ -303,7 +303,7 @@ def test_a_measure_is_answered_in_its_unit_and_a_rank_is_no_amount() -> None:
 
 
 def test_what_is_an_acronym_is_answered_by_its_definition(gen: ExtractiveGenerator) -> None:
-    from briefbot.answer.definitions import asked_acronym
+    from briefbot.answer.shape.definitions import asked_acronym
 
     assert asked_acronym("What are RINs?") == "RINs" and asked_acronym("What does CRDP mean?") == "CRDP"
     assert asked_acronym("What does IIOE stand for?") == "IIOE"
@@ -361,7 +361,7 @@ def test_an_acronym_opening_the_sentence_a_web_address_and_a_median_number() -> 
     """Found on government reports and papers (bench/reports.py): "EPA administers the RFS." names the agency in
     its first word; "Where is the code available?" is answered by the address; "what was the median number of
     days" asks for a number like "how many"."""
-    from briefbot.answer.question_kind import question_type
+    from briefbot.answer.extract.question_kind import question_type
 
     assert short_answer("Which agency administers the RFS?", ["EPA administers the RFS."], "other") == "EPA"
     assert short_answer("Which agency administers the RFS?", ["It administers the RFS."], "other") is None
@@ -377,7 +377,7 @@ def test_an_acronym_opening_the_sentence_a_web_address_and_a_median_number() -> 
 def test_what_is_a_term_is_answered_by_the_sentence_that_says_what_it_is(tmp_path: Path, embedder) -> None:
     """A paper names its method in every paragraph and says what it is once ("We propose a new ... model, SVD-RND,
     which ..."): that sentence is quoted, found below the top 5 and whatever share of the choice its passage has."""
-    from briefbot.answer.definitions import asks_what_term_is, defining_sentences
+    from briefbot.answer.shape.definitions import asks_what_term_is, defining_sentences
 
     assert asks_what_term_is("What is SVD-RND?") and asks_what_term_is("What are clades?")
     assert not asks_what_term_is("What is his name?") and not asks_what_term_is("What is the capital of Peru?")
@@ -538,7 +538,7 @@ def test_a_part_of_a_whole_is_the_count_of_what_was_done() -> None:
 
 def test_an_acronym_with_a_digit_is_spelled_out_by_a_number() -> None:
     """Found on board minutes (bench/workplace.py): "Common Equity Tier 1 (CET1)" was not read as CET1's long form."""
-    from briefbot.answer.definitions import acronym_answer
+    from briefbot.answer.shape.definitions import acronym_answer
 
     s = "The Common Equity Tier 1 (CET1) ratio stood at 14.2% at year end."
     assert acronym_answer("What does CET1 stand for?", [s]) == "Common Equity Tier 1"
@@ -679,7 +679,7 @@ def test_a_listed_post_is_the_role_that_says_it_all() -> None:
         "Tao, Professor of Neurobiology, Director of the Brain Science Research Center, and Mr. XUE Feng, chief of IIOE, "
         "Ms. SU Rui, deputy chief of IIOE participated in the meeting."
     )
-    from briefbot.answer.roles import direct_answer
+    from briefbot.answer.shape.roles import direct_answer
 
     def who(q: str) -> str | None:
         found = direct_answer(q, [sentence], "who", ["meeting notes " + sentence])

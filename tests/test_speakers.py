@@ -1,11 +1,11 @@
-"""Who spoke: a transcript turn's speaker, and the speakers a question names (answer/speakers.py)."""
+"""Who spoke: a transcript turn's speaker, and the speakers a question names (answer/extract/speakers.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from briefbot.answer.brief_units import units_of
-from briefbot.answer.speakers import label_of, named, unnamed
+from briefbot.answer.brief.brief_units import units_of
+from briefbot.answer.extract.speakers import label_of, named, unnamed
 from briefbot.schema import Chunk, Passage
 
 AMI = ["Project Manager", "Industrial Designer", "Marketing", "User Interface"]

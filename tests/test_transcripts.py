@@ -139,7 +139,7 @@ def test_transcripts_answered_and_cited_at_the_lines_of_the_file(tmp_path: Path,
     assert a.answered and a.short_answer == "1911"
     assert (a.citations[0].source, a.citations[0].start_line, a.citations[0].end_line) == ("meetings/talk.srt", 8, 8)
 
-    # Bob's turn, found by who spoke (answer/speakers.py reads the label the voice tag became); his sentence runs
+    # Bob's turn, found by who spoke (answer/extract/speakers.py reads the label the voice tag became); his sentence runs
     # over two cues, so it is cited from the first cue's line to the second's.
     a = bot.brief(about="What did Bob Jones say about the lab?")
     assert a.answered and a.text.startswith("Bob Jones: I can take the testing & release plan")

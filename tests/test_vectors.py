@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefbot.answer.retrieval import Retriever
+from briefbot.answer.retrieve.retrieval import Retriever
 from briefbot.index import lexical, passages, vectors
 from briefbot.index.store import Index
 from briefbot.ingest.pipeline import ingest

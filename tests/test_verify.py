@@ -1,10 +1,10 @@
-"""The support checker (answer/verify.py) and how cite.py applies it to a draft: real MiniLM, real passages."""
+"""The support checker (answer/verify/verify.py) and how cite.py applies it to a draft: real MiniLM, real passages."""
 
 from __future__ import annotations
 
 import pytest
 
-from briefbot.answer.cite import (
+from briefbot.answer.verify.cite import (
     NOT_ANSWERED,
     NOT_ANSWERED_REASON,
     NOTHING_SUPPORTED,
@@ -13,7 +13,7 @@ from briefbot.answer.cite import (
     points_only,
     sentences,
 )
-from briefbot.answer.verify import Verifier, dates, names, numbers
+from briefbot.answer.verify.verify import Verifier, dates, names, numbers
 from briefbot.errors import ConfigError
 from briefbot.schema import Chunk, Draft, Passage
 from briefbot.settings import load_settings

@@ -156,7 +156,7 @@ def test_sources_lists_and_pointer_lines_are_dropped(indexed: Path, tail: str) -
     assert answer.strip() == GROUNDED.format(1)
     assert len([ln for ln in sources.splitlines() if ln.startswith("[")]) == 1  # only the passage backing it
     assert data["answer"] == GROUNDED.format(1) and len(data["citations"]) == 1
-    # the LLM path removes such trailers before the check (answer/llm_reply.py): they never reach raw_text
+    # the LLM path removes such trailers before the check (answer/llm/llm_reply.py): they never reach raw_text
     assert data["unsupported"] == [] and data["raw_text"] in {GROUNDED.format(n) for n in range(1, 6)}  # as the model cited
 
 

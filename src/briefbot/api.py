@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefbot.answer.openai_chat import OnToken
+from briefbot.answer.llm.openai_chat import OnToken
 from briefbot.errors import ConfigError, IndexError_, IndexReadOnlyError, LoadError
 from briefbot.index.embedding import Embedder, make_embedder
 from briefbot.index.store import Index
@@ -17,7 +17,7 @@ from briefbot.settings import Settings, check, load_settings
 
 if TYPE_CHECKING:
     from briefbot.answer.chat import Conversation
-    from briefbot.answer.verify import Verifier
+    from briefbot.answer.verify.verify import Verifier
 
 Decompose = Callable[[str], list[str]]  # a question -> the sub-questions retrieved for it
 TOPIC_PASSAGES = 20  # passages a topic brief reads before keeping those really about the topic
@@ -139,7 +139,7 @@ class Briefbot:
         if not self.settings.multihop or source is not None:
             passages = self.retriever().search(query, k, source=source)
         else:
-            from briefbot.answer import multihop
+            from briefbot.answer.retrieve import multihop
 
             passages = multihop.search(self.retriever(), query, k, decompose=decompose)
         if not passages and source is None and self.index().count() == 0:  # checked only when nothing was found
@@ -148,7 +148,7 @@ class Briefbot:
 
     def retriever(self) -> Any:
         """The retriever, kept so the BM25 index is loaded and checked once per session."""
-        from briefbot.answer.retrieval import Retriever
+        from briefbot.answer.retrieve.retrieval import Retriever
         from briefbot.index import lexical
 
         self._warm()
@@ -176,7 +176,7 @@ class Briefbot:
 
     def _generator(self) -> Any:
         if self.settings.generator_name == "openai":
-            from briefbot.answer.openai_chat import OpenAIGenerator
+            from briefbot.answer.llm.openai_chat import OpenAIGenerator
 
             return OpenAIGenerator(self.settings)
         return self.reader()
@@ -185,7 +185,7 @@ class Briefbot:
         """The offline extractive answerer, kept so sentence vectors are reused across questions; the LLM path
         asks it whether the passages answer a question at all (see ask)."""
         if self._reader is None:
-            from briefbot.answer.extractive import ExtractiveGenerator
+            from briefbot.answer.extract.extractive import ExtractiveGenerator
 
             self._reader = ExtractiveGenerator(self._sentence_embedder(), min_score=self.settings.min_score)
         return self._reader
@@ -200,8 +200,8 @@ class Briefbot:
         return self._sentences  # type: ignore[return-value]
 
     def verifier(self) -> Verifier:
-        """The support checker (answer/verify.py), kept so passage sentence vectors are reused."""
-        from briefbot.answer.verify import Verifier
+        """The support checker (answer/verify/verify.py), kept so passage sentence vectors are reused."""
+        from briefbot.answer.verify.verify import Verifier
 
         if self._verifier is None:
             self._verifier = Verifier(self._sentence_embedder())
@@ -213,7 +213,7 @@ class Briefbot:
         """Every sentence checked against what it cites; unsupported ones removed unless ``verify`` is off
         (an answer whose first claim goes, or one to a question the passages do not answer, is declined: see
         cite.check_citations)."""
-        from briefbot.answer.cite import check_citations
+        from briefbot.answer.verify.cite import check_citations
 
         return check_citations(
             question, draft, passages, self.verifier(), remove=self.settings.verify, lead_decides=answer, answerable=answerable
@@ -221,8 +221,8 @@ class Briefbot:
 
     def ask(self, question: str, k: int | None = None, on_token: OnToken | None = None) -> Answer:
         """Answer from the indexed documents, every sentence cited; declines when they do not say."""
-        from briefbot.answer.prompts import load_template
-        from briefbot.answer.question_kind import asks_for_summary, names_a_topic
+        from briefbot.answer.extract.question_kind import asks_for_summary, names_a_topic
+        from briefbot.answer.llm.prompts import load_template
 
         question = question.strip()
         if not question:
@@ -249,13 +249,13 @@ class Briefbot:
             draft, answerable = gen.answer(question, passages), True  # it declines by the same reading itself
         else:
             # Does a sentence of what was found answer the question? The offline answerer's reading, calibrated on
-            # SQuAD 2.0 (answer/decline.py). When it finds none, the model is not asked with verification on (its
+            # SQuAD 2.0 (answer/extract/decline.py). When it finds none, the model is not asked with verification on (its
             # answer would be declined), and its answer is reported unsupported with verification off.
             answerable = self.reader().finds_answer(question, passages)
             if answerable or not self.settings.verify:
                 draft, passages = gen.answer(question, passages, load_template("answer", self.settings.prompts), on_token)
             else:
-                from briefbot.answer.cite import NOT_ASKED
+                from briefbot.answer.verify.cite import NOT_ASKED
 
                 draft = Draft(NOT_ASKED, answered=False, model=gen.name)
         for usage in spent:  # the decomposition's tokens count in the answer's usage
@@ -276,12 +276,12 @@ class Briefbot:
         on_token: OnToken | None = None,
         k: int | None = None,
     ) -> Answer:
-        """One paragraph of executive summary of the corpus, a topic, or one file (see answer/briefing.py).
+        """One paragraph of executive summary of the corpus, a topic, or one file (see answer/brief/briefing.py).
 
         ``k`` bounds the passages a topic is searched in (default TOPIC_PASSAGES): `ask -k` on a summary question.
         """
-        from briefbot.answer.briefing import plan_brief
-        from briefbot.answer.prompts import load_template
+        from briefbot.answer.brief.briefing import plan_brief
+        from briefbot.answer.llm.prompts import load_template
 
         words = words or self.settings.brief_words
         about = (about or "").strip() or None

@@ -193,7 +193,7 @@ class Draft:
 
 @dataclass
 class Unsupported:
-    """An answer sentence its citations do not back, removed from the answer shown (see answer/verify.py).
+    """An answer sentence its citations do not back, removed from the answer shown (see answer/verify/verify.py).
 
     ``cited`` holds the marker numbers as the generator wrote them: positions in ``Answer.passages``.
     """

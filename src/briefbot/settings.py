@@ -26,9 +26,9 @@ class Settings:
     chunk_tokens: int = 200
     chunk_overlap: int = 30
     k: int = 5
-    min_score: float = 0.45  # extractive answers abstain below this confidence (answer/decline.py, fitted by bench/fit_decline.py)
+    min_score: float = 0.45  # extractive answers abstain below this confidence (answer/extract/decline.py, fitted by bench/fit_decline.py)
     lexical_weight: float = 0.5  # BM25's share of the hybrid score (0 = dense only, 1 = BM25 only)
-    verify: bool = True  # remove answer sentences their citations do not support (answer/verify.py)
+    verify: bool = True  # remove answer sentences their citations do not support (answer/verify/verify.py)
     rerank: bool = True  # re-order the hybrid ranking's head by where the question's words sit (rerank.py)
     multihop: bool = True  # a second hop for names the first passages hold and the question lacks (multihop.py)
     # With an LLM, also ask it for sub-questions of a long multi-hop question (prompts/decompose.md). Off: with the real
@@ -37,7 +37,7 @@ class Settings:
     brief_words: int = 120
     context_tokens: int = 3000  # prompt budget for passages sent to an LLM
     # An LLM brief whose material does not fit one prompt is read in parts (one call each), then merged in one
-    # more call: at most this many parts, taken evenly across the material when it needs more (answer/llm_brief.py).
+    # more call: at most this many parts, taken evenly across the material when it needs more (answer/llm/llm_brief.py).
     brief_map_calls: int = 4
     max_retries: int = 3  # retries of a 429 or 5xx answer (never of a timeout), within ``timeout``
     timeout: float = 80.0  # seconds an LLM call may take in all, retries included

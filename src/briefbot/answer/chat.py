@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from briefbot.schema import Answer, Usage
 
 if TYPE_CHECKING:
-    from briefbot.answer.openai_chat import OnToken
+    from briefbot.answer.llm.openai_chat import OnToken
     from briefbot.settings import Settings
 
 
@@ -209,22 +209,22 @@ class Conversation:
         if not self.turns:
             return question, None
         if self.bot.settings.generator_name == "openai":
-            from briefbot.answer.openai_chat import OpenAIGenerator
-            from briefbot.answer.prompts import load_template
+            from briefbot.answer.llm.openai_chat import OpenAIGenerator
+            from briefbot.answer.llm.prompts import load_template
 
             folder = self.bot.settings.prompts
             if folder is not None and not (folder / "condense.md").exists():
                 folder = None  # a prompts folder made for answer/brief only: use the built-in rewrite prompt
             gen = OpenAIGenerator(self.bot.settings)
             return gen.rewrite(self._history(), question, load_template("condense", folder))
-        from briefbot.answer.cite import MARKER
+        from briefbot.answer.verify.cite import MARKER
 
         last = self.turns[-1]
         plain = MARKER.sub("", last.answer.text) if last.answer.answered else ""
         return carry_over(last.standalone, question, plain, last.answer.short_answer), None
 
     def _history(self) -> str:
-        from briefbot.answer.cite import MARKER
+        from briefbot.answer.verify.cite import MARKER
 
         lines = []
         for t in self.turns[-HISTORY_TURNS:]:

@@ -2,7 +2,7 @@
 
 Kept beside store.py (the Index) rather than in it: reading texts and vectors back is the costly
 part of a chromadb query, and the retriever fetches them only for the chunks that reach the head
-of its fused ranking (answer/retrieval.py).
+of its fused ranking (answer/retrieve/retrieval.py).
 """
 
 from __future__ import annotations

@@ -116,7 +116,7 @@ class MiniLMEmbedder:
 
     def token_states(self, texts: Sequence[str]) -> list[tuple[np.ndarray, list[tuple[int, int]]]]:
         """The last layer's state of each wordpiece of each text and its character span (before pooling), in
-        one batch: answer/alignment.py matches a question's words to a sentence's with them."""
+        one batch: answer/extract/alignment.py matches a question's words to a sentence's with them."""
         with self._lock:
             if self._session is None:
                 self._load()

@@ -1,6 +1,6 @@
 """A passage read as the re-ranker reads it (each sentence's stemmed words), made once at ingest.
 
-The re-ranker (answer/rerank.py) asks of each passage which of its sentences hold each question word
+The re-ranker (answer/retrieve/rerank.py) asks of each passage which of its sentences hold each question word
 and which word pairs it has. Reading a passage for that (sentence split, words, stems) cost ~0.1 ms,
 and a search re-ranks 20 passages, most of them new to a fresh process. So ingest keeps each chunk's
 reading in the local copy (index/passages.py) as one short string, a line of stems per sentence; a

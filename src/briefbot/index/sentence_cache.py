@@ -1,7 +1,7 @@
 """Vectors of passage sentences kept beside the index, so the next `briefbot ask` does not embed them again.
 
 Answering and checking compare a question with every sentence of the passages retrieved (answer/
-extractive.py, answer/verify.py). In one process (chat, serve) those vectors are remembered in
+extract/extractive.py, answer/verify/verify.py). In one process (chat, serve) those vectors are remembered in
 memory; each `ask` is a new process and embedded them all again: about a second of MiniLM on two
 cores for a question's ~100 sentences, most of an answer's CPU once the modules are imported.
 

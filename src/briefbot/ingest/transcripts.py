@@ -3,7 +3,7 @@
 A transcript's cues are read as what was said, turn by turn: each cue's text stays on its own line, a speaker's
 label ("Alice Smith: ") opens the line where their turn starts (from a WebVTT voice tag ``<v Alice Smith>`` or a
 "Name: " the captioner wrote), and the cue numbers, timings, NOTE and STYLE blocks are left out. So a sentence that
-runs across cues reads whole, and "What did Alice say about the budget?" finds Alice's turns (answer/speakers.py).
+runs across cues reads whole, and "What did Alice say about the budget?" finds Alice's turns (answer/extract/speakers.py).
 
 Citations still count the file's own lines: the document's line table maps every line of the text back to the
 line of the file it came from, so ``standup.vtt:41-47`` opens in an editor at the cues quoted, timings above them.

@@ -2,7 +2,7 @@
 
 A PDF's text layer keeps no heading marks, but a numbered document's headings are lines of their own that start with
 their number. Shared by ingest (a PDF's sections: ingest/pdf_pages.py) and answer (the section a quote sits under:
-answer/quotes.py), so neither imports the other.
+answer/shape/quotes.py), so neither imports the other.
 """
 
 from __future__ import annotations

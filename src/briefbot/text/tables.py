@@ -3,7 +3,7 @@
 A Markdown table marks its header (a ``|---|`` row under it). A table read from a PDF or a Word file has no such
 mark: ingest writes its data rows with their column names in each cell ("| Item: Net weight | DH-30: 33 lb (15 kg)
 | ..."), so a row still says what it says in a chunk that starts below the header. Shared by ingest (writing the
-rows) and answer (quoting them: answer/quotes.py), so neither imports the other.
+rows) and answer (quoting them: answer/shape/quotes.py), so neither imports the other.
 """
 
 from __future__ import annotations

@@ -1,0 +1,93 @@
+"""A form's field asked for by its label: "Who owns this policy?" is the row "Policy owner: Priya Nandakumar, Head of
+Information Security"; "When does the new expenses policy come into effect?" is "Effective from: 1 February 2027".
+And a table row asked for by its code: "The display shows E2. What does that mean?" is the row whose first cell is
+"E2".
+
+Reports, policies and specifications open with a two-column form (version, owner, approved by, effective date,
+next review); a question names the field, often in another form of the word ("owns" / "owner", "released" /
+"Release date"), and the row's value is the answer. The sentence choice weighs a row like a sentence and picks
+prose that shares more words ("A device owned by a User ..."). A form row answers when every word of its label but
+a generic one (date, name, number) is a word of the question, stemmed, an agent noun read as its verb ("owner" as
+"own"), and its value offers the kind of thing asked for; of several, the one whose label the question names most fully, then the first in
+retrieval's order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from briefbot.answer.extract.candidates import Candidate
+from briefbot.answer.extract.offers import content_words, type_match
+from briefbot.answer.extract.question_kind import question_type
+from briefbot.index.lexical import tokenize
+
+# A row's key that is a code: "E2", "P2", "M3", "R-07", "SPEC-0412" (a digit in it); a question naming it means that row.
+_CODE = re.compile(r"^(?=[A-Z0-9-]*\d)[A-Z]{1,5}-?\d{1,4}[A-Z]?$")
+_TOKEN = re.compile(r"[\w-]+")
+_GENERIC = frozenset(tokenize("date name number no time type details reference ref"))
+_DATED = re.compile(r"\b(?:date|time|day)\b", re.IGNORECASE)
+LABEL_WORDS = 5  # a field's label is short ("Date of next review")
+
+
+def _covered(word: str, asked: set[str]) -> bool:
+    return word in asked or (word.endswith(("er", "or")) and len(word) > 4 and word[:-2] in asked)
+
+
+def form_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None:
+    """The candidate (index) that is the form row the question asks for, and its value; None when there is none. Of
+    several, the one whose label the question names most fully ("Product owner" over "Product name"), then the first."""
+    asked = set(tokenize(question))
+    kind = question_type(question)
+    said = set(content_words(question))
+    found: list[tuple[int, int, int, int]] = []  # (label words named, -passage, -position, index): the best is the max
+    for i, c in enumerate(cands):
+        if not c.row or "; " in c.text or ": " not in c.text:
+            continue  # a form's row is one "Label: value"
+        label, value = c.text.split(": ", 1)
+        words = [w for w in tokenize(label) if w not in _GENERIC]
+        if not words or len(label.split()) > LABEL_WORDS or not all(_covered(w, asked) for w in words):
+            continue
+        if _DATED.search(label) and kind != "when" and not _DATED.search(question):
+            continue  # "Break Date: 28 February 2028" is no answer to "How much notice ... the break option?"
+        if set(tokenize(value)) <= asked or (kind != "other" and not type_match(kind, c.text, said)):
+            continue  # the value is what the question already says, or not the kind asked for
+        found.append((len(words), -c.passage, -c.position, i))
+    if not found:
+        return None
+    best = max(found)[3]
+    value = cands[best].text.split(": ", 1)[1]
+    person = value.split(",", 1)[0]
+    if kind == "who" and "," in value and sum(w[:1].isupper() for w in person.split()) >= 2:
+        value = person  # "Priya Nandakumar, Head of Information Security": who is the name
+    return best, value
+
+
+def keyed_row(question: str, cands: list[Candidate]) -> int | None:
+    """The table row whose first cell is a code the question names ("The display shows E2. What does that mean?" ->
+    "Problem / code: E2; Possible cause: ...; What to do: ..."), the first in retrieval's order; None for none."""
+    named = set(_TOKEN.findall(question))
+    for i, c in enumerate(cands):
+        if not c.row or "; " not in c.text:
+            continue
+        key = c.text.split("; ", 1)[0].split(": ", 1)[-1].strip()
+        if _CODE.match(key) and key in named:
+            return i
+    return None
+
+
+def asked_row(question: str, cands: list[Candidate], holds: Callable[[str], bool]) -> int | None:
+    """When the best sentence lacks the kind of thing asked: the one table row whose first cell the question names
+    ("what did they actually end up spending on ingredients" -> "Budget line: Ingredients; Budget (£): 11,200; Actual
+    (£): 12,850; ..."), holds the question's numbers ("Q2 FY26") and holds what is asked (``holds``); None when no
+    row or several do. Rows only: any sentence found this way answered SQuAD 2.0's unanswerable questions as often as
+    it answered right (README, "Civic documents")."""
+    asked = set(tokenize(question))
+    numbered = {w for w in asked if any(ch.isdigit() for ch in w)}  # "Q4 FY25": a column the row must have
+    found = []
+    for i, c in enumerate(cands):
+        key = c.text.split("; ", 1)[0].split(": ", 1)[-1] if c.row and "; " in c.text else ""
+        words = set(tokenize(key))
+        if words and words <= asked and numbered <= set(tokenize(c.text)) and holds(c.text):
+            found.append(i)
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,1 @@
+"""Verify: each sentence checked against the passages it cites, then markers resolved to citations."""
