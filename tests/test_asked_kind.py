@@ -307,3 +307,19 @@ def test_a_table_row_answers_only_with_the_column_the_question_names(tmp_path: P
     answer = bot.ask("What was Selwyn's revenue in Q2 FY26?")
     assert answer.answered and "Q2 FY26: 14,215" in answer.text, answer.text
     assert not bot.ask("What was Selwyn's revenue in Q4 FY25?").answered
+
+
+def test_what_a_fifth_blind_round_found_answered_without_the_kind_asked() -> None:
+    # A time of day asked of an event ("paged", "declared"), not only of a start or an end.
+    assert lacks_asked("What time was Raj actually paged?", ["Raj Patel: Friday 11 December."]) == "no time of day"
+    assert lacks_asked("What time was Raj actually paged?", ["PagerDuty didn't page you until 14:19."]) is None
+    # A ticket's price is a sum; "nothing" in "nobody told merchants anything ... nothing to back it up" is no price.
+    said = "My team were telling merchants we're investigating with nothing to back it up."
+    assert lacks_asked("How much is a normal full-price ticket?", [said]) == "no sum of money"
+    assert lacks_asked("How much is a normal full-price ticket?", ["A standard ticket costs £189."]) is None
+    assert lacks_asked("How much is parking at the venue?", ["Parking costs nothing for badge holders."]) is None
+    # A physical quantity asked for needs a figure.
+    vague = ["Most problems with the Duetto DX-2 can be solved at home in a few minutes."]
+    assert lacks_asked("What mains voltage range does the Duetto DX-2 accept before it shows E20?", vague) == "no measure"
+    assert lacks_asked("What temperature should the water be?", ["Use water at 85 °C."]) is None
+    assert lacks_asked("What does political pressure push to extend?", ["It pushed for easier credit."]) is None

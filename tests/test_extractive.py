@@ -400,3 +400,16 @@ def test_yes_no_without_light_verbs_and_with_the_files_subject(gen: ExtractiveGe
     draft = gen.answer("Was any customer data lost in the incident?", [postmortem])
     assert draft.answered and draft.short_answer == "No" and draft.text.startswith("No customer data was lost")
     assert not gen.answer("Was any customer data lost in the outage?", [postmortem]).answered  # the file names no outage
+
+
+def test_a_sentence_that_asks_is_never_the_one_quoted() -> None:
+    import numpy as np
+
+    from briefbot.answer.extract import sentence_choice
+
+    features = np.zeros((2, len(sentence_choice.FEATURES)))
+    features[0, sentence_choice.FEATURES.index("similarity")] = 0.9  # the question, asked back, is closest
+    features[1, sentence_choice.FEATURES.index("similarity")] = 0.5
+    texts = ["Owen, the change went out when?", "The deploy finished at 14:02."]
+    assert int(np.argmax(sentence_choice.scores(features))) == 0
+    assert int(np.argmax(sentence_choice.scores(features, texts))) == 1

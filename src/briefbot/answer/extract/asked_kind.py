@@ -59,7 +59,7 @@ _CURRENCY_Q = re.compile(r"\b(?:dollars?|pounds?|euros?|yen|cents?|pence|francs?
 _MONEY = re.compile(
     r"[$£€¥]\s?\d[\d,.]*(?:\s*(?:bn|m|k|million|billion))?|\b(?:USD|GBP|EUR|CHF|JPY|CAD|AUD)\s?\d[\d,.]*"
     r"|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pesos?)\b"
-    r"|\d(?:bn|m|k)\b|\b(?:million|billion|trillion)\b|\b(?:free|nothing|no charge|no cost)\b"
+    r"|\d(?:bn|m|k)\b|\b(?:million|billion|trillion)\b|\b(?:free|no charge|no cost)\b|\b(?:costs?|pay|paid|for)\s+nothing\b"
     r"|\((?:[A-Z]{3}|[$£€¥])[^)]{0,12}\):\s*[+−-]?\d[\d,.]*",  # a table's cell under "Actual (GBP)": "Actual (GBP): 4,120"
     re.IGNORECASE,
 )
@@ -90,13 +90,19 @@ _NOT_TIME = re.compile(r"[\d,.]+\s*(?:miles?|kilomet(?:re|er)s?|km|met(?:re|er)s
 _SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salary|wage)\b.*\bpaid\b"
                   r"|^what(?:'s|’s|\s+(?:is|was|will be))\s+the\s+(?:\w+\s+)?(?:rent|fee|salary|wage|price|deposit|premium)s?"
                   r"\s+(?:on|for|of)\b"
-                  r"|^how much (?:is|are|was|were|will)\b.*\b(?:premium|rent|deposit|salary|wage|bonus|subscription)s?\b"
+                  r"|^how much (?:is|are|was|were|will)\b.*\b(?:premium|rent|deposit|salary|wage|bonus|subscription|ticket"
+                  r"|fare|admission|membership|parking|licen[cs]e)s?\b"
                   r"|^what did\b.*\b(?:pay(?:ing)?|spen(?:d|ding)|charg(?:e|ing))\b"
                   r"|^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s[^?]*\bworth\b", re.IGNORECASE)  # "what is lot 2 worth"
 # "What is the nightly hotel limit ...?", "What's the maximum ...?": a figure asked for by name.
 _LIMIT = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+|its\s+|their\s+)?"
                     r"(?:(?!(?:of|in|for|from|to|by|with|that|happening|going)\s)[\w'’-]+\s+){0,3}?"
                     r"(?:limit|maximum|minimum|allowance|cap|ceiling|size)s?\b(?!\s+of\b)", re.IGNORECASE)
+# "What mains voltage does it take?", "What temperature should the water be?": a physical quantity, so a figure.
+# (Not "What does political pressure push ...?" nor "What includes pressure terms ...?": the quantity is asked.)
+_QUANTITY_Q = re.compile(r"^\W*(?:what|which)\s+(?:(?:is|was|are|were|'s|’s)\s+the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                         r"(?:voltage|temperature|frequency|wattage|humidity)s?\s+(?:does|do|did|is|was|are|were|should|must"
+                         r"|can|will|of|in|at|for|range)\b", re.IGNORECASE)
 # "How heavy is it?", "How far is the depot?": a measure (on SQuAD v1.1 every such question's answer sentence holds a
 # figure; not "how fast", answered "quickly", nor "how big a role").
 _MEASURE_Q = re.compile(r"\bhow\s+(?:heavy|tall|high|wide|deep|far|thick|old|big|large)\b(?!\s+(?:a|an)\b)", re.IGNORECASE)
@@ -111,7 +117,8 @@ _DATE = re.compile(_MONTH + r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sat
 # "What time does the switch-on start?": a time of day ("Saturday 29 November" is none). Only for a start, an end, an
 # opening or a closing: SQuAD v1.1's "What time did a river system develop?" is answered "Miocene".
 _CLOCK_Q = re.compile(r"\bwhat time\s+(?:does|do|did|is|will|should|must|are|was|were)\b[^?]*\b(?:start|begin|open|close|finish"
-                      r"|end|shut|arrive|leave|depart|kick)", re.IGNORECASE)
+                      r"|end|shut|arrive|leave|depart|kick|paged|called|rang|sent|posted|declared|reported|raised|alerted"
+                      r"|detected|noticed|deployed|restarted|restored|resolved|fixed|updated)", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:[ap]\.?m\b|o'clock)|\b(?:noon|midday|midnight|morning|afternoon"
                     r"|evening|night|dawn|dusk|sunrise|sunset|lunchtime)\b", re.IGNORECASE)
 # "Which day of the week ...?": a weekday (every such SQuAD v1.1 answer is one).
@@ -202,6 +209,8 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
         return "no figure"
     if _MEASURE_Q.search(question) and not _figure(question, sentences):  # "How heavy is the Rise 2?"
         return "no measure"
+    if _QUANTITY_Q.search(question) and not _figure(question, sentences, words=False):  # "a few minutes" is no voltage
+        return "no measure"
     if (_ORG.search(question) or _NAME_Q.search(question)) and not _names(question, sentences):
         return "no name"
     if re.match(r"\W*(?:what|which|where)\b", question, re.IGNORECASE) and (
@@ -272,10 +281,11 @@ def _counts(question: str, sentences: list[str]) -> bool:
     return False
 
 
-def _figure(question: str, sentences: list[str]) -> bool:
+def _figure(question: str, sentences: list[str], words: bool = True) -> bool:
+    """Whether a sentence holds a number the question does not (``words``: or a count in words, "unlimited")."""
     asked = set(re.findall(r"\d[\d,.]*", question))
     return any(set(re.findall(r"\d[\d,.]*", s[clause_number_end(s) :])) - asked
-               or re.search(r"\b(?:" + _COUNT_WORDS + r"|unlimited|no limit)\b", s, re.IGNORECASE) for s in sentences)
+               or words and re.search(r"\b(?:" + _COUNT_WORDS + r"|unlimited|no limit)\b", s, re.IGNORECASE) for s in sentences)
 
 
 def _names(question: str, sentences: list[str]) -> bool:

@@ -338,7 +338,8 @@ class ExtractiveGenerator:
             [len(c.text.split()) for c in cands], passage_scores, _relative_scores(passages),
             sentence_choice.context_similarity([c.passage for c in cands], vectors, qvec),
         )
-        return Ranking(cands, sims, overlap, qwords, idf, kind, qset, passage_scores, features, sentence_choice.scores(features), forms)
+        scores = sentence_choice.scores(features, [c.text for c in cands])
+        return Ranking(cands, sims, overlap, qwords, idf, kind, qset, passage_scores, features, scores, forms)
 
     def select(self, question: str, passages: list[Passage]) -> Selection | None:
         """The best sentences with [n] markers, and how confident the choice is (before abstaining).

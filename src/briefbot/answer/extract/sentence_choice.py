@@ -106,9 +106,17 @@ def context_similarity(passage_of: Sequence[int], vectors: np.ndarray, question:
     return ctx @ question
 
 
-def scores(features: np.ndarray) -> np.ndarray:
-    """Each candidate's score: the highest is the sentence to quote."""
-    return features @ np.array([WEIGHTS[f] for f in FEATURES])
+ASKED_BACK = 5.0  # taken off a sentence that is itself a question (set, not fitted): it answers nothing
+
+
+def scores(features: np.ndarray, texts: Sequence[str] = ()) -> np.ndarray:
+    """Each candidate's score: the highest is the sentence to quote. A sentence that asks ("Owen, the change went out
+    when?", from a transcript) comes after every one that says something."""
+    out = features @ np.array([WEIGHTS[f] for f in FEATURES])
+    for i, text in enumerate(texts):
+        if text.rstrip().rstrip("\"'”’)").endswith("?"):
+            out[i] -= ASKED_BACK
+    return out
 
 
 def passage_probability(scores: np.ndarray, passage_of: Sequence[int], passage: int) -> float:
