@@ -204,3 +204,10 @@ def test_a_signature_is_quoted_as_a_name_and_a_post() -> None:
     # a name line inside text, or a line under it that holds no post, is no signature
     assert signatures("The panel met.\nJohn Smith\nwent home early") == []
     assert signatures("Speakers\nJohn Smith\nChair of the panel") == []
+
+
+def test_a_sentence_whose_first_line_is_one_word_goes_on_on_an_indented_line() -> None:
+    # A manual's hanging indent: "This" alone ends a line and the sentence goes on, indented, in lower case.
+    text = ("E07  NO WATER FLOW\n     Cause:  The pump is running but the flowmeter detects no water. This\n"
+            "             almost always means that air has got in.\n")
+    assert [q for _, _, q in quotable(text)][-1].split() == "This almost always means that air has got in.".split()

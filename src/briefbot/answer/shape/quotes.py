@@ -98,8 +98,9 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
             titled = _is_title(first) and (at_line_start or not any(w[:1].islower() and len(w) > 3 for w in first.split()))
             # ... and no title goes on in lower case on the next line ("Between January and May 2025 we surveyed
             # every\nregistered nurse ...", capitalised enough to pass for one, is a sentence's first line), unless
-            # that line is a title's own wrapped end ("... Models DH-30 and DH-30P (with\nbuilt-in pump)")
-            if titled and nl != -1 and text[nl + 1 : nl + 2].islower():
+            # that line is a title's own wrapped end ("... Models DH-30 and DH-30P (with\nbuilt-in pump)"); an indented
+            # line goes on too ("Cause:  ... no water. This\n             almost always means ...", a manual's layout)
+            if titled and nl != -1 and text[nl + 1 : end].lstrip(" \t")[:1].islower():
                 after = text.find("\n", nl + 1, end)
                 titled = _is_title(text[nl + 1 : after if after != -1 else end])
             underlined = nl != -1 and UNDERLINE.match(text, nl + 1, end) is not None  # "What went well\n-----": a heading
