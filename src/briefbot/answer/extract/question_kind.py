@@ -60,7 +60,8 @@ _CLAUSE = re.compile(r"(?:\b(?:clause|section|paragraph|para|article|item|rule|c
 
 
 # "What does E07 mean?", "error F3", "the E07 code": a manual's fault code names its entry as a number names a clause.
-_CODE = re.compile(r"\b([A-Z]{1,2}\d{1,3})\b")
+CODE = r"[A-Z]{1,2}\d{1,3}"  # a fault code's shape ("E07", "F3"; "DX-2" is a model, not a code)
+_CODE = re.compile(rf"\b({CODE})\b")
 _CODE_ASKED = re.compile(r"\b(?:error|errors|code|codes|fault|faults|alarm|warning|mean|means|meaning)\b", re.IGNORECASE)
 
 

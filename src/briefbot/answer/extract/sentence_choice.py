@@ -114,7 +114,8 @@ def scores(features: np.ndarray, texts: Sequence[str] = ()) -> np.ndarray:
     when?", from a transcript) comes after every one that says something."""
     out = features @ np.array([WEIGHTS[f] for f in FEATURES])
     for i, text in enumerate(texts):
-        if text.rstrip().rstrip("\"'”’)").endswith("?"):
+        if text.rstrip().rstrip("\"'”’)").endswith("?"):  # (not brief_units.is_question: "]" stays, so a Wikipedia
+            # tag "[original research?]" closing a sentence makes no question of it)
             out[i] -= ASKED_BACK
     return out
 

@@ -3,8 +3,9 @@
 Contracts, policies and standards are read by their numbered clauses, and a reader who names one means the text
 under that number, whatever other sentence shares more of the question's words. A sentence is that clause's when
 its line starts with the number ("4.4 The Supplier may increase ..."; Word's automatic numbers are written into
-the text: ingest/word.py) or when it sits under a heading with that number ("4.4 Price changes"), within the
-passage or its section.
+the text: ingest/word.py), when its line goes on a block of lines the number opens ("E07  NO WATER FLOW" over its
+indented "Cause:" and "Remedy:" lines: a manual's fault code is asked about as a clause is), or when it sits under a
+heading with that number ("4.4 Price changes"), within the passage or its section.
 """
 
 from __future__ import annotations
@@ -12,19 +13,23 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.extract.candidates import Candidate
-from briefbot.answer.extract.question_kind import asked_clause
+from briefbot.answer.extract.question_kind import CODE, asked_clause
 from briefbot.answer.shape.quotes import section_at
 from briefbot.schema import Passage
 
 
+_OPENS = r"\s*(?:#+\s*)?"  # a line's (or a heading's) start before its number
+_ENDS = r"\.?(?=\s|\)|$)"  # ... and the number's end: "4.4 ", "4.4. ", "4.4)", not "4.41"
+
+
 def _numbered(label: str, number: str) -> bool:
     """Whether a line or heading starts with exactly ``number`` ("4.4 The ..." or "4.4. The ...", not "4.41")."""
-    return re.match(rf"\s*(?:#+\s*)?{re.escape(number)}\.?(?=\s|\)|$)", label) is not None
+    return re.match(_OPENS + re.escape(number) + _ENDS, label) is not None
 
 
 def opens_clause(text: str, number: str) -> bool:
     """Whether a passage has a line that starts with clause ``number`` (retrieval puts such a passage first)."""
-    return re.search(rf"(?:^|\n)\s*(?:#+\s*)?{re.escape(number)}\.?(?=\s|\))", text) is not None
+    return re.search(rf"(?:^|\n){_OPENS}{re.escape(number)}\.?(?=\s|\))", text) is not None
 
 
 def _last_line_is(passage: Passage, number: str) -> bool:
@@ -32,7 +37,7 @@ def _last_line_is(passage: Passage, number: str) -> bool:
     return _numbered(text[text.rfind("\n") + 1:], number)
 
 
-_OTHER_NUMBER = re.compile(r"\s*(?:#+\s*)?(?:[A-Z]{1,2}\d{1,3}|\d{1,3}(?:\.\d{1,3})*)\.?(?=\s|\)|$)")
+_ANY_NUMBER = re.compile(rf"{_OPENS}(?:{CODE}|\d{{1,3}}(?:\.\d{{1,3}})*){_ENDS}")
 
 
 def _in_numbered_block(text: str, line_start: int, number: str) -> bool:
@@ -44,7 +49,7 @@ def _in_numbered_block(text: str, line_start: int, number: str) -> bool:
         return False
     end = text.find("\n", line_start)
     lines = text[block:line_start].split("\n")[1:] + [text[line_start : len(text) if end == -1 else end]]
-    return not any(_OTHER_NUMBER.match(line) for line in lines if line.strip())
+    return not any(_ANY_NUMBER.match(line) for line in lines if line.strip())
 
 
 def clause_sentences(question: str, cands: list[Candidate], passages: list[Passage]) -> list[int]:
