@@ -161,9 +161,18 @@ def test_a_brief_does_not_quote_procedure_courtesies_or_log_lines() -> None:
                  "The minutes of the meeting held on 11 December 2025 were approved without amendment.",
                  "Thanks for the revised proposal on Friday.", "We've received apologies for absence from Julie Morgan.",
                  "20:44 All payments service pods are restarted; connections drop to 120.",
-                 "Chair: Thank you for that answer, Minister."):
+                 "Chair: Thank you for that answer, Minister.",
+                 # bench/userbriefs (4 Dec): a chair's welcome, courtesies that open a notice or close a memo, a footnote
+                 "The Chair welcomed trustees and noted that the meeting was quorate.",
+                 "The Chair thanked the Director and staff for their hard work on the valuation and survey at short notice.",
+                 "Many thanks to the support team, who set aside time in an already busy quarter to help with the interviews.",
+                 "First, a thank-you: last month our community passed two million people backing up their files with us.",
+                 "Hope everyone had a restful weekend, and congratulations again to the Bristol team on the Hallam pitch.",
+                 "*Unaudited results for the three months ended 30 September 2026."):
         assert not is_prose(said), said
     for said in ("Thanks to the new filter, spam fell by a third in 2004.",
                  "The minutes of the meeting show how the chance of a coalition quickly evaporated.",
-                 "The board approved the 18 additional contact centre roles in Newport."):
+                 "The board approved the 18 additional contact centre roles in Newport.",
+                 "The chairman of the club said the thanks of the fans meant a great deal to the players.",
+                 "*Emphasis* at the start of a sentence is Markdown, not a footnote marker."):
         assert is_prose(said), said

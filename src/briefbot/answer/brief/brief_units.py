@@ -34,16 +34,21 @@ _HEADER_LINE = re.compile(
 # A meeting's procedure, a message's courtesies and a log's time-stamped lines: what happened around the business,
 # not a point of it ("The Chair opened the meeting at 09:32 and confirmed that a quorum was present.", "Thanks for the
 # revised proposal on Friday.", "20:44 All pods are restarted."). Tested on the benchmark texts: none of the long
-# documents' sentences is one; 32 QMSum and 4 BBC sentences are (all thanks and apologies for absence).
+# documents' sentences is one; 32 QMSum and 4 BBC sentences are (all thanks and apologies for absence). Added on 4 Dec
+# from bench/userbriefs (a chair's welcome, "quorate", "Many thanks to ...", "First, a thank-you: ...", "Hope everyone
+# had ..."): no further sentence of those texts.
 _PROCEDURE = re.compile(
     r"\b(?:opened|closed|adjourned) the meeting\b|\bquorum (?:was|is) present\b|\bconfirmed (?:that )?a quorum\b"
     r"|\bminutes of the (?:last |previous )?meeting (?:held on [^,.]+ )?(?:were|was) (?:approved|agreed|accepted)\b"
     r"|^the next meeting\b|\bapologies (?:were )?(?:received|for absence)\b|\bmeeting (?:was )?(?:closed|adjourned)\b"
-    r"|^(?:thanks|thank you|many thanks)\b(?! to\b)|^(?:i )?hope (?:you|this|all)\b|^please find attached\b"
+    r"|^(?:many thanks|thank you)\b|^thanks\b(?! to\b)|^(?:first(?:ly)?,? )?a (?:quick |big |huge |special )?thank[- ]you\b"
+    r"|^(?:i )?hope (?:you|this|all|everyone|everybody)\b|^please find attached\b|\b(?:meeting|committee|board) was quorate\b"
+    r"|^the (?:chair|chairman|chairwoman|chairperson|convener|convenor|president|mayor)\b[^.]{0,40}\b(?:welcomed|thanked)\b"
     r"|^(?:please )?let me know\b|^(?:best|kind|warm) regards\b|^(?:hi|hello|dear)\b|^\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
 _CONTACT_LINE = re.compile(r"(?:mobile|phone|tel|fax|e-?mail|web|address)\s*:", re.IGNORECASE)  # a signature's
+_FOOTNOTE = re.compile(r"^[*†‡]\w[^*]*$")  # "*Unaudited results for ...": a note under a table, not a point
 _SPEAKER = re.compile(r"^[\w .'-]{1,40}:\s+")  # "Project Manager: " opening a transcript turn
 _TURN = re.compile(r"\n(?=[A-Z][\w.'-]*(?: [\w.'-]+){0,3}: )")  # a line break before the next speaker's turn
 # Openings that lean on the sentence before: a pronoun whose person or thing is named there, or a connective.
@@ -91,7 +96,7 @@ def clean_sentence(sentence: str) -> str:
 def is_prose(sentence: str) -> bool:
     """A full sentence a reader expects in a paragraph, not a heading, table row, caption or fragment."""
     raw = sentence.strip()
-    if raw.startswith(("#", "|", "<", "![")) or raw.count("|") >= 2 or "\t" in raw:
+    if raw.startswith(("#", "|", "<", "![")) or raw.count("|") >= 2 or "\t" in raw or _FOOTNOTE.match(raw):
         return False
     text = clean_sentence(raw)
     words = text.split()

@@ -259,15 +259,32 @@ def brief_file(passages: list[Passage], embedder: Embedder, words: int) -> Brief
                       blocks=[b for b in blocks_of(units) if not inside.intersection(b)], after=lead)
         ordered = sorted(lead, key=lambda u: units[u].order) + sorted(rest, key=lambda u: (units[u].source, units[u].order))
         return BriefPlan(Draft(compose(units, ordered), answered=True, model=NAME), passages, material=_material(passages))
-    if total <= LONG_WORDS:
-        chosen = select(units, vecs, file_scores(units, vecs, range(len(units)), KEYWORDS), words)
-        opening = prose[0] if prose[0] in chosen[:OPENING_AMONG] else None  # a news lead states what happened
-    else:
-        chosen = _hierarchical(units, vecs, prose, total, words)
+    chosen, opening = _short_or_long(units, vecs, prose, total, words)
     if not chosen:
         return BriefPlan(Draft("There is nothing short enough to summarise.", answered=False, model=NAME), passages)
     text = compose(units, arrange(units, chosen, opening))
     return BriefPlan(Draft(text, answered=True, model=NAME), passages, material=_material(passages))
+
+
+def _short_or_long(units: list[Unit], vecs: np.ndarray, prose: list[int], total: int, words: int) -> tuple[list[int], int | None]:
+    """The chosen units and the opening that leads when quoted: whole for a short file, window by window for a long one."""
+    if total > LONG_WORDS:
+        return _hierarchical(units, vecs, prose, total, words), None
+    chosen = select(units, vecs, file_scores(units, vecs, range(len(units)), KEYWORDS), words)
+    return chosen, (prose[0] if prose[0] in chosen[:OPENING_AMONG] else None)  # a news lead states what happened
+
+
+def lead_of(passages: list[Passage], embedder: Embedder, words: int) -> Unit | None:
+    """The sentence one file's brief would lead with (its chunks all given), or None: a group's point in a corpus
+    brief, where a file's first sentence is often a greeting, a dateline's background or an anecdote."""
+    units = units_of(passages, whole_file=True)
+    prose = [i for i, u in enumerate(units) if u.prose]
+    if not prose or _section_under(units, prose, DECISIONS_HEADING, math.inf):
+        return None
+    vecs = prose_vectors(embedder, units)
+    chosen, opening = _short_or_long(units, vecs, prose, sum(units[i].words for i in prose), words)
+    ordered = arrange(units, chosen, opening)
+    return units[ordered[0]] if ordered else None
 
 
 def _hierarchical(units: list[Unit], vecs: np.ndarray, prose: list[int], total: int, words: int) -> list[int]:
