@@ -10,6 +10,7 @@ from pathlib import Path
 
 from briefbot.answer.brief import corpus_brief
 from briefbot.answer.brief.brief_units import keyword_cover, units_of
+from briefbot.answer.brief import file_brief
 from briefbot.answer.brief.file_brief import arrange
 
 from .conftest import run_cli
@@ -160,3 +161,103 @@ def test_a_minutes_brief_leads_with_what_was_decided(tmp_path: Path, embedder: o
     assert said[:3] == ["The 2026 budget was approved.", "The board approved 18 additional contact centre roles in Newport.",
                         "The proposed dividend was deferred until the audited accounts are signed."], said
     assert len(said) > 3  # the discussion follows
+
+
+MEMO = (
+    "# Memo: why small-business customers are leaving\n\n"
+    "## Background\n\n"
+    "In July the leadership team asked the analytics group to look into the rise in cancellations on the small "
+    "business plan. This memo reports what the group found after three months of work on billing records and "
+    "customer interviews.\n\n"
+    "## {heading}\n\n"
+    "Most of the rise in cancellations comes from one change: the April price rise pushed one-person accounts onto a "
+    "plan that costs more than they think it is worth. We recommend a cheaper single-user tier before the January "
+    "renewals.\n\n"
+    "## Method\n\n"
+    "The analysts compared monthly cancellations by account size, tenure, industry, region and sales channel. They "
+    "interviewed thirty former customers by phone over six weeks in August and September. The survey went to two "
+    "thousand accounts and had a response rate of eleven percent.\n"
+)
+
+
+def test_a_short_files_own_summary_leads_its_brief(tmp_path: Path, embedder: object) -> None:
+    """bench/userbriefs: a memo's "Bottom line" after its "Background" is its point; the brief opened with the
+    background. A results release whose opening paragraph sits above its "Highlights" keeps that lede first."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "memo.md").write_text(MEMO.format(heading="Bottom line"))
+    (tmp_path / "corpus" / "other.md").write_text(MEMO.format(heading="Next steps"))
+    (tmp_path / "corpus" / "results.md").write_text(
+        "# Quillon Outdoor Group: third quarter results\n\n"
+        "Quillon Outdoor Group's revenue grew 14% to 186 million pounds in the third quarter, but operating profit fell "
+        "9% as freight costs rose. Online sales were the main driver of growth, rising 31% year on year.\n\n"
+        "## Highlights\n\n"
+        "- Online share of revenue reached 42%, up from 37% a year ago.\n"
+        "- Gross margin fell two percentage points to 46.8%.\n\n"
+        "## Outlook\n\nThe company raised its full-year revenue guidance and kept its profit guidance unchanged. Winter "
+        "stock is selling through faster than last year in the stores and online.\n"
+    )
+    bot = bot_for(tmp_path, embedder)
+    said = sentences(bot.brief(source="corpus/memo.md").text)
+    assert said[0].startswith("Most of the rise in cancellations comes from one change"), said
+    said = sentences(bot.brief(source="corpus/other.md").text)  # "Next steps" is no summary: the usual choice
+    assert not said[0].startswith("Most of the rise"), said
+    for name, leads in (("memo.md", True), ("results.md", False)):  # the results' lede is above its "Highlights"
+        text = (tmp_path / "corpus" / name).read_text()
+        units = units_of([chunk(text, name)], whole_file=True)
+        prose = [i for i, u in enumerate(units) if u.prose]
+        section = file_brief._leading_section(units, prose, sum(units[i].words for i in prose))
+        assert bool(section) == leads, (name, section)
+
+
+def test_a_corpus_brief_takes_each_groups_point_from_its_central_files_brief(tmp_path: Path, embedder: object) -> None:
+    """bench/userbriefs: the whole-folder brief quoted "First, a thank-you: ..." and "Hope everyone had a restful
+    weekend ..." (the first sentences of their groups' central files); a group's point is now the sentence that file's
+    own brief leads with."""
+    topics = {
+        "storage": ("The weather was lovely in {a} for the first days of spring, and the office windows were open at last.",
+                    "From 1 May the free plan will include 5 GB of storage in {a} instead of 15 GB, and a new paid plan "
+                    "with 200 GB of storage will cost two pounds a month.",
+                    "Customers with more than 5 GB of storage keep every file but cannot upload new files until they "
+                    "upgrade the plan.", "The paid plan adds version history and shared folders to the storage."),
+        "offsite": ("Sorry for the slow reply about {a}, the last week has been a blur of deadlines and school runs.",
+                    "The team offsite will be held at Ashdown Hall near {a} on 17 and 18 September for about 85 people.",
+                    "Ashdown Hall charges 38,400 pounds for rooms, meals and meeting space at the offsite.",
+                    "Rooms for 25 offsite guests are booked at a partner hotel ten minutes away by shuttle."),
+        "lido": ("Dorothy still remembers the exact shade of blue of the water in {a} on a summer day in 1958.",
+                 "The {a} lido will reopen to the public on 6 June after a restoration costing 2.3 million pounds.",
+                 "The lido restoration was paid for by a heritage grant, the council and the Friends of the lido.",
+                 "Early-morning lane swimming at the lido will run from 6:30 on weekdays."),
+    }
+    points = set()
+    for topic, lines in topics.items():
+        for n in range(5):
+            text = [s.format(a=TOWNS[n]) for s in lines]
+            points.add(text[1])
+            (tmp_path / "corpus" / topic).mkdir(parents=True, exist_ok=True)
+            (tmp_path / "corpus" / topic / f"{n}.txt").write_text("\n\n".join(text) + "\n")
+    answer = bot_for(tmp_path, embedder).brief()
+    said = sentences(answer.text)
+    assert {c.source.split("/")[1] for c in answer.citations} == set(topics), answer.text
+    assert all(s in points for s in said), said  # each group's point, not the weather or an apology
+
+
+def test_what_was_decided_counts_for_more_in_a_brief(tmp_path: Path, embedder: object) -> None:
+    """bench/userbriefs: minutes whose decision sits in the discussion ("After discussion, the board approved ...")
+    opened with "The Director will confirm the terms in writing"; a thread's "We'll go with Ashdown Hall ..." and a
+    meeting's "Then we're agreed: ..." were not quoted. A decision scores file_brief.DECISION more (fitted, README)."""
+    from briefbot.answer.brief.brief_units import decides
+
+    assert decides("After discussion, the board approved the purchase of 12 Calloway Street.")
+    assert decides("Priya Natarajan: Then we're agreed: iOS launches on the 3rd of March as planned.")
+    assert decides("We'll go with Ashdown Hall on 17-18 September for the autumn offsite.")
+    assert not decides("The Director will confirm the terms in writing by 15 December.")
+    assert file_brief.DECISION > 0
+    shipped = Path(__file__).resolve().parents[1] / "bench" / "userbriefs"
+    (tmp_path / "corpus").mkdir()
+    for name in ("board_minutes_nov2026.txt", "offsite_venue_thread.eml"):
+        (tmp_path / "corpus" / name).write_bytes((shipped / name).read_bytes())
+    bot = bot_for(tmp_path, embedder)
+    said = sentences(bot.brief(source="corpus/board_minutes_nov2026.txt").text)
+    assert said[0].startswith("After discussion, the board approved the purchase of 12 Calloway Street"), said
+    said = sentences(bot.brief(source="corpus/offsite_venue_thread.eml").text)
+    assert "We'll go with Ashdown Hall on 17-18 September for the autumn offsite." in said, said

@@ -87,6 +87,10 @@ class Unit:
     def filler(self) -> float:
         return filler_share(self.text)
 
+    @property
+    def decision(self) -> bool:
+        return decides(self.text)
+
 
 def clean_sentence(sentence: str) -> str:
     """The sentence as it reads in a paragraph: one line, no list or quote marker in front."""
@@ -130,6 +134,18 @@ def filler_share(sentence: str) -> float:
     """The share of a spoken sentence that is hesitation ("um", "uh") or transcript annotation ({disfmarker})."""
     words = len(sentence.split())
     return len(_FILLER.findall(sentence)) / words if words else 0.0
+
+
+# What was decided ("the board approved ...", "we're agreed: ...", "We'll go with Ashdown Hall"): in minutes, threads and
+# meetings the point, not the discussion around it (file_brief.DECISION weighs it).
+_DECIDES = re.compile(
+    r"\b(?:approved|agreed|resolved|decided|decision (?:is|was)|(?:we'll|we will|we're going to|let's) go with)\b",
+    re.IGNORECASE,
+)
+
+
+def decides(sentence: str) -> bool:
+    return bool(_DECIDES.search(sentence))
 
 
 def leans_on_previous(sentence: str) -> bool:

@@ -70,8 +70,8 @@ LEAD_BONUS = 0.1  # a long file's opening window states its purpose (reports, pa
 # half B held out. No meeting transcript (QMSum) or news article (BBC) has such a heading.
 LEAD_SHARE = 0.7
 SUMMARY_HEADING = re.compile(
-    r"^(?:[\dIVX]+(?:\.\d+)*\.?\s+)?(?:(?:brief|executive|aspects and)\s+)?(?:summary|abstract|overview|highlights"
-    r"|key findings|what \w+ found)\b",
+    r"^(?:#{1,6}\s*|\*\*)?(?:[\dIVX]+(?:\.\d+)*\.?\s+)?(?:(?:brief|executive|aspects and)\s+)?(?:summary|abstract|overview|highlights"
+    r"|key (?:findings|points|messages|takeaways)|what \w+ found|bottom line|tl;? ?dr|in (?:brief|short)|at a glance)\b",
     re.IGNORECASE,
 )
 # Minutes' own list of what was decided ("## Decisions", "Resolutions"), wherever it stands: the brief leads with it, as
@@ -86,6 +86,9 @@ COVERAGE = 1.0  # bonus for a part of the document the brief has not drawn on ye
 # A spoken sentence full of "um", "uh" and {disfmarker} says less per word: its score loses FILLER x that share.
 # Fitted on half A of QMSum general (ROUGE-1 .203/.210/.214/.216/.214/.214 at 0/0.3/1/2/3/5); no effect on written text.
 FILLER = 2.0
+# A sentence saying what was decided (brief_units.decides) scores this much more. Fitted on half A of BBC (100) and
+# QMSum general (mean ROUGE-1 of the two: .4239/.4240/.4230/.4233 at 0/0.05/0.1/0.2; bench/userbriefs would prefer 0.1).
+DECISION = 0.05
 SLACK = 8  # a brief this many words short of the budget is full
 # A topic brief measures relevance as `ask` does (half meaning, half the topic's rarer words) but has its own
 # floor, TOPIC_FLOOR x ask's min_score (0.32 at the default 0.45): a brief weighs sentences one by one, and
@@ -237,7 +240,7 @@ def file_scores(units: list[Unit], vecs: np.ndarray, members: Sequence[int], key
     cover = keyword_cover(units, prose) if keywords else dict.fromkeys(prose, 0.0)
     for rank, i in enumerate(prose):
         score[i] = (CENTRALITY * float(vecs[i] @ centroid) + keywords * cover[i] + POSITION * math.exp(-rank / DECAY)
-                    - FILLER * units[i].filler)
+                    - FILLER * units[i].filler + DECISION * units[i].decision)
     return score
 
 
@@ -248,22 +251,43 @@ def brief_file(passages: list[Passage], embedder: Embedder, words: int) -> Brief
     if not prose:
         return BriefPlan(Draft(NOTHING, answered=False, model=NAME), passages)
     vecs = prose_vectors(embedder, units)
-    total = sum(units[i].words for i in prose)
-    opening = None
-    decided = _section_under(units, prose, DECISIONS_HEADING, math.inf)
-    if decided:  # minutes: what was decided leads, in its own order; the rest follows in the document's
-        lead = select(units, vecs, file_scores(units, vecs, decided), int(LEAD_SHARE * words))
-        inside = set(decided)
-        others = [i for i in range(len(units)) if i not in inside]
-        rest = select(units, vecs, file_scores(units, vecs, others), words - sum(units[u].words for u in lead),
-                      blocks=[b for b in blocks_of(units) if not inside.intersection(b)], after=lead)
-        ordered = sorted(lead, key=lambda u: units[u].order) + sorted(rest, key=lambda u: (units[u].source, units[u].order))
-        return BriefPlan(Draft(compose(units, ordered), answered=True, model=NAME), passages, material=_material(passages))
-    chosen, opening = _short_or_long(units, vecs, prose, total, words)
-    if not chosen:
+    ordered = _ordered(units, vecs, prose, words)
+    if not ordered:
         return BriefPlan(Draft("There is nothing short enough to summarise.", answered=False, model=NAME), passages)
-    text = compose(units, arrange(units, chosen, opening))
-    return BriefPlan(Draft(text, answered=True, model=NAME), passages, material=_material(passages))
+    return BriefPlan(Draft(compose(units, ordered), answered=True, model=NAME), passages, material=_material(passages))
+
+
+def _ordered(units: list[Unit], vecs: np.ndarray, prose: list[int], words: int) -> list[int]:
+    """The brief's units in the order it says them: a section the file leads with, else its best points."""
+    total = sum(units[i].words for i in prose)
+    section = _leading_section(units, prose, total)
+    if section:
+        return _led_by(units, vecs, section, words)
+    chosen, opening = _short_or_long(units, vecs, prose, total, words)
+    return arrange(units, chosen, opening)
+
+
+def _leading_section(units: list[Unit], prose: list[int], total: int) -> list[int] | None:
+    """What leads a brief when the file says it itself: minutes' decisions (wherever they stand), or a short file's
+    own summary ("Bottom line", "Summary", "TL;DR" in its first third; a long file's is read in _hierarchical)."""
+    decided = _section_under(units, prose, DECISIONS_HEADING, math.inf)
+    if decided or total > LONG_WORDS:
+        return decided
+    summary = summary_section(units, prose, total)
+    if summary and prose[0] < summary[0] and sum(_is_heading(units[i]) for i in range(prose[0])) <= 1:
+        return None  # the file's own opening paragraph, under nothing but its title, states the point (a results
+        # release's lede above its "Highlights"); a memo's "Background" is no such lede
+    return summary
+
+
+def _led_by(units: list[Unit], vecs: np.ndarray, section: list[int], words: int) -> list[int]:
+    """The section's points first (LEAD_SHARE of the budget), in its own order; the rest follows in the document's."""
+    lead = select(units, vecs, file_scores(units, vecs, section), int(LEAD_SHARE * words))
+    inside = set(section)
+    others = [i for i in range(len(units)) if i not in inside]
+    rest = select(units, vecs, file_scores(units, vecs, others), words - sum(units[u].words for u in lead),
+                  blocks=[b for b in blocks_of(units) if not inside.intersection(b)], after=lead)
+    return sorted(lead, key=lambda u: units[u].order) + sorted(rest, key=lambda u: (units[u].source, units[u].order))
 
 
 def _short_or_long(units: list[Unit], vecs: np.ndarray, prose: list[int], total: int, words: int) -> tuple[list[int], int | None]:
@@ -279,11 +303,9 @@ def lead_of(passages: list[Passage], embedder: Embedder, words: int) -> Unit | N
     brief, where a file's first sentence is often a greeting, a dateline's background or an anecdote."""
     units = units_of(passages, whole_file=True)
     prose = [i for i, u in enumerate(units) if u.prose]
-    if not prose or _section_under(units, prose, DECISIONS_HEADING, math.inf):
+    if not prose:
         return None
-    vecs = prose_vectors(embedder, units)
-    chosen, opening = _short_or_long(units, vecs, prose, sum(units[i].words for i in prose), words)
-    ordered = arrange(units, chosen, opening)
+    ordered = _ordered(units, prose_vectors(embedder, units), prose, words)
     return units[ordered[0]] if ordered else None
 
 
@@ -328,7 +350,8 @@ def _hierarchical(units: list[Unit], vecs: np.ndarray, prose: list[int], total: 
     score = np.full(len(units), -np.inf, dtype=np.float32)
     for b in pool:
         for u in b:
-            score[u] = float(vecs[u] @ whole) + (LEAD_BONUS if first_of[u] == 0 else 0.0) - FILLER * units[u].filler
+            score[u] = (float(vecs[u] @ whole) + (LEAD_BONUS if first_of[u] == 0 else 0.0) - FILLER * units[u].filler
+                        + DECISION * units[u].decision)
     rest = select(units, vecs, score, words - sum(units[u].words for u in lead), blocks=pool, groups=groups, after=lead)
     return lead + rest
 
