@@ -243,21 +243,23 @@ def test_a_corpus_brief_takes_each_groups_point_from_its_central_files_brief(tmp
 
 def test_what_was_decided_counts_for_more_in_a_brief(tmp_path: Path, embedder: object) -> None:
     """bench/userbriefs: minutes whose decision sits in the discussion ("After discussion, the board approved ...")
-    opened with "The Director will confirm the terms in writing"; a thread's "We'll go with Ashdown Hall ..." and a
-    meeting's "Then we're agreed: ..." were not quoted. A decision scores file_brief.DECISION more (fitted, README)."""
+    opened with "The Director will confirm the terms in writing"; a meeting's "Then we're agreed: ..." was not quoted.
+    A decision scores file_brief.DECISION more (fitted, README) and, when no news lede opens the brief, leads it.
+    A participle is no decision ("The budget approved in January is ...": what an earlier meeting decided)."""
     from briefbot.answer.brief.brief_units import decides
 
     assert decides("After discussion, the board approved the purchase of 12 Calloway Street.")
     assert decides("Priya Natarajan: Then we're agreed: iOS launches on the 3rd of March as planned.")
     assert decides("We'll go with Ashdown Hall on 17-18 September for the autumn offsite.")
     assert not decides("The Director will confirm the terms in writing by 15 December.")
+    assert not decides("The budget approved in January is £42,000 including travel, so both options fit.")
     assert file_brief.DECISION > 0
     shipped = Path(__file__).resolve().parents[1] / "bench" / "userbriefs"
     (tmp_path / "corpus").mkdir()
-    for name in ("board_minutes_nov2026.txt", "offsite_venue_thread.eml"):
+    for name in ("board_minutes_nov2026.txt", "launch_meeting_transcript.vtt"):
         (tmp_path / "corpus" / name).write_bytes((shipped / name).read_bytes())
     bot = bot_for(tmp_path, embedder)
     said = sentences(bot.brief(source="corpus/board_minutes_nov2026.txt").text)
     assert said[0].startswith("After discussion, the board approved the purchase of 12 Calloway Street"), said
-    said = sentences(bot.brief(source="corpus/offsite_venue_thread.eml").text)
-    assert "We'll go with Ashdown Hall on 17-18 September for the autumn offsite." in said, said
+    said = sentences(bot.brief(source="corpus/launch_meeting_transcript.vtt").text)  # no lede: the decision leads
+    assert said[0].startswith("Priya Natarajan: Then we're agreed: iOS launches on the 3rd of March"), said

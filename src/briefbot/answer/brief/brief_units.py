@@ -138,8 +138,13 @@ def filler_share(sentence: str) -> float:
 
 # What was decided ("the board approved ...", "we're agreed: ...", "We'll go with Ashdown Hall"): in minutes, threads and
 # meetings the point, not the discussion around it (file_brief.DECISION weighs it).
+# The verb as a verb ("the board approved the purchase", "it was agreed"), not a participle ("The budget approved in
+# January is £42,000": what an earlier meeting decided).
+_DECIDED = r"(?:approved|agreed|resolved|decided)"
 _DECIDES = re.compile(
-    r"\b(?:approved|agreed|resolved|decided|decision (?:is|was)|(?:we'll|we will|we're going to|let's) go with)\b",
+    rf"\b(?:was|were|is|are|been|has|have|had|we're|we are)\s+(?:\w+ly\s+)?{_DECIDED}\b"
+    rf"|\b{_DECIDED}\s+(?:the|a|an|to|that|on|upon|its|their|our|his|her|this|these|those|unanimously|\d)\b"
+    r"|\bdecision (?:is|was)\b|\b(?:we'll|we will|we're going to|let's) go with\b",
     re.IGNORECASE,
 )
 
