@@ -168,6 +168,7 @@ def test_a_brief_does_not_quote_procedure_courtesies_or_log_lines() -> None:
                  "Many thanks to the support team, who set aside time in an already busy quarter to help with the interviews.",
                  "First, a thank-you: last month our community passed two million people backing up their files with us.",
                  "Hope everyone had a restful weekend, and congratulations again to the Bristol team on the Hallam pitch.",
+                 "Apologies for the length of this memo, and thanks for reading to the end.",
                  "*Unaudited results for the three months ended 30 September 2026."):
         assert not is_prose(said), said
     for said in ("Thanks to the new filter, spam fell by a third in 2004.",
