@@ -246,13 +246,19 @@ def test_what_was_decided_counts_for_more_in_a_brief(tmp_path: Path, embedder: o
     opened with "The Director will confirm the terms in writing"; a meeting's "Then we're agreed: ..." was not quoted.
     A decision scores file_brief.DECISION more (fitted, README) and, when no news lede opens the brief, leads it.
     A participle is no decision ("The budget approved in January is ...": what an earlier meeting decided)."""
-    from briefbot.answer.brief.brief_units import decides
+    from briefbot.answer.brief.brief_units import decided_here, decides
 
     assert decides("After discussion, the board approved the purchase of 12 Calloway Street.")
     assert decides("Priya Natarajan: Then we're agreed: iOS launches on the 3rd of March as planned.")
     assert decides("We'll go with Ashdown Hall on 17-18 September for the autumn offsite.")
     assert not decides("The Director will confirm the terms in writing by 15 December.")
     assert not decides("The budget approved in January is £42,000 including travel, so both options fit.")
+    # Only a decision the document's people took leads a brief; news reports others' (BBC: a lead went to "By the time
+    # he was 40, Lee had decided he was too old for the comic game.")
+    assert decided_here("After discussion, the board approved the purchase of 12 Calloway Street.")
+    assert decided_here("It was unanimously agreed to defer the dividend.")
+    assert decides("By the time he was 40, Lee had decided he was too old for the comic game.")
+    assert not decided_here("By the time he was 40, Lee had decided he was too old for the comic game.")
     assert file_brief.DECISION > 0
     shipped = Path(__file__).resolve().parents[1] / "bench" / "userbriefs"
     (tmp_path / "corpus").mkdir()

@@ -91,6 +91,10 @@ class Unit:
     def decision(self) -> bool:
         return decides(self.text)
 
+    @property
+    def decided_here(self) -> bool:
+        return decided_here(self.text)
+
 
 def clean_sentence(sentence: str) -> str:
     """The sentence as it reads in a paragraph: one line, no list or quote marker in front."""
@@ -149,8 +153,22 @@ _DECIDES = re.compile(
 )
 
 
+# A decision the document's own people took ("After discussion, the board approved ...", "Then we're agreed: ...",
+# "it was agreed"), not one it reports ("By the time he was 40, Lee had decided he was too old ..."): it may lead a brief.
+_WE_DECIDE = re.compile(
+    rf"\b(?:we|the (?:board|committee|council|trustees|members|group|meeting|panel|team|directors))\b[^.;:]{{0,30}}?"
+    rf"\b{_DECIDED}\b|\bit was (?:\w+ly )?{_DECIDED}\b|\b(?:we'll|we will|we're going to|let's) go with\b",
+    re.IGNORECASE,
+)
+
+
 def decides(sentence: str) -> bool:
     return bool(_DECIDES.search(sentence))
+
+
+def decided_here(sentence: str) -> bool:
+    """A decision taken by the people the document is about (a board, a committee, "we")."""
+    return decides(sentence) and bool(_WE_DECIDE.search(sentence))
 
 
 def leans_on_previous(sentence: str) -> bool:

@@ -67,7 +67,10 @@ LEAD_BONUS = 0.1  # a long file's opening window states its purpose (reports, pa
 # A long file's own summary (the section under a Summary/Abstract heading in its first third) gets this share of
 # the budget. Fitted on half A of long-doc-summaries (bench/briefs.py; even-numbered documents): ROUGE-1 .396 without,
 # .404/.413/.414/.414 with 0.5/0.7/0.85/1.0 (the smallest share within .002 of the best: room for the rest);
-# half B held out. No meeting transcript (QMSum) or news article (BBC) has such a heading.
+# half B held out. No meeting transcript (QMSum) or news article (BBC) has such a heading. Since 4 Dec a short file's
+# own summary leads too, and "Bottom line", "TL;DR", "In brief", "At a glance", "Key points" name one (bench/userbriefs's
+# memo); of the 2,225 BBC titles (each article's first line in bench/briefs.py) one matches ("At a glance: Tory health
+# checks", whose article is such a list).
 LEAD_SHARE = 0.7
 SUMMARY_HEADING = re.compile(
     r"^(?:#{1,6}\s*|\*\*)?(?:[\dIVX]+(?:\.\d+)*\.?\s+)?(?:(?:brief|executive|aspects and)\s+)?(?:summary|abstract|overview|highlights"
@@ -89,8 +92,8 @@ FILLER = 2.0
 # A sentence saying what was decided (brief_units.decides) scores DECISION more. Fitted on half A of BBC (100 articles)
 # and QMSum general (mean ROUGE-1 of the two .4239/.4240/.4230/.4238 at 0/0.05/0.1/0.2; half B held out: README,
 # "Briefs of users' documents"). With DECISION_LEADS, when no news lede opens the brief, the first decision chosen
-# leads it (a meeting's "Then we're agreed: ..."): BBC's first sentences in the reference .780/.820 -> .790/.820
-# (halves A/B), long documents and QMSum unchanged.
+# that the document's own people took (brief_units.decided_here: a board, a committee, "we", "it was agreed") leads it
+# (a meeting's "Then we're agreed: ..."), not one it reports ("Lee had decided he was too old ...").
 DECISION = 0.05
 DECISION_LEADS = True
 SLACK = 8  # a brief this many words short of the budget is full
@@ -220,7 +223,7 @@ def arrange(units: list[Unit], chosen: list[int], opening: int | None = None) ->
         return []
     first = opening if opening in chosen else chosen[0]
     if DECISION_LEADS and first != opening:  # no news lede: what was decided is the point of minutes, threads, meetings
-        first = next((u for u in chosen if units[u].decision), first)
+        first = next((u for u in chosen if units[u].decided_here and not units[u].leans), first)
     if is_example(units[first].text):  # "For example, ..." illustrates a point: the next point leads instead
         first = next((u for u in chosen if not is_example(units[u].text)), first)
     lead = [first]
