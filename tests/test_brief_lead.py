@@ -201,7 +201,11 @@ def test_a_short_files_own_summary_leads_its_brief(tmp_path: Path, embedder: obj
     assert said[0].startswith("Most of the rise in cancellations comes from one change"), said
     said = sentences(bot.brief(source="corpus/other.md").text)  # "Next steps" is no summary: the usual choice
     assert not said[0].startswith("Most of the rise"), said
-    for name, leads in (("memo.md", True), ("results.md", False)):  # the results' lede is above its "Highlights"
+    (tmp_path / "corpus" / "glance.txt").write_text(  # a BBC article whose title names a summary: no section of it
+        "At a glance: Tory health checks\n\nThe opposition has unveiled plans for health checks for immigrants. People "
+        "coming to live and work in Britain from outside the EU would have a chest x-ray.\n"
+    )
+    for name, leads in (("memo.md", True), ("results.md", False), ("glance.txt", False)):  # results: a lede above
         text = (tmp_path / "corpus" / name).read_text()
         units = units_of([chunk(text, name)], whole_file=True)
         prose = [i for i, u in enumerate(units) if u.prose]

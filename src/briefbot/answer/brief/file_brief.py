@@ -283,7 +283,9 @@ def _leading_section(units: list[Unit], prose: list[int], total: int) -> list[in
     if decided or total > LONG_WORDS:
         return decided
     summary = summary_section(units, prose, total)
-    if summary and prose[0] < summary[0] and sum(_is_heading(units[i]) for i in range(prose[0])) <= 1:
+    if not summary or sum(_is_heading(units[i]) for i in range(summary[0])) <= 1:
+        return None  # the heading is the file's title ("At a glance: Tory health checks" over a whole article)
+    if prose[0] < summary[0] and sum(_is_heading(units[i]) for i in range(prose[0])) <= 1:
         return None  # the file's own opening paragraph, under nothing but its title, states the point (a results
         # release's lede above its "Highlights"); a memo's "Background" is no such lede
     return summary
