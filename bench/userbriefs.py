@@ -1,7 +1,8 @@
 """Briefs of the documents users keep: does one file's brief lead with its main point, cover its key facts, and
 leave side remarks out?
 
-    python bench/userbriefs.py [--out userbriefs]      # a minute: 12 documents; bench/results/userbriefs.json
+    python bench/userbriefs.py [--out userbriefs]      # 20 s: 12 documents; bench/results/userbriefs.json
+    python bench/userbriefs.py --set 2 --out userbriefs2   # the second round (bench/userbriefs2/)
 
 bench/userbriefs/ holds twelve fictional documents of the kinds briefbot's users brief (a status update, an incident
 postmortem, a press release, minutes whose decisions sit in the discussion, a memo, an e-mail thread, a policy
@@ -23,6 +24,7 @@ the brief's lead, when its first sentence holds 85% of the listed sentence's wor
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import re
 import shutil
@@ -35,14 +37,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
 from briefs import WORDS, CachedEmbedder, centrality, lead
 from openings import brief_sentences, central_order, strip_markers
-from userbriefs_expect import EXPECT
 
 from briefbot.api import Briefbot
 from briefbot.ingest.loading import load_document
 from briefbot.ingest.chunking import chunk_document
 from briefbot.schema import Passage
 
-DOCS = Path(__file__).resolve().parent / "userbriefs"
+BENCH = Path(__file__).resolve().parent
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -80,7 +81,7 @@ def one_paragraph_cited(text: str) -> bool:
     return "\n\n" not in text.strip() and bool(said) and all(re.search(r"\[\d+\]$", s) for s in said)
 
 
-def run(docs: Path) -> dict[str, Any]:
+def run(docs: Path, expected: dict[str, dict[str, Any]]) -> dict[str, Any]:
     embedder = CachedEmbedder()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -88,7 +89,7 @@ def run(docs: Path) -> dict[str, Any]:
         shutil.copytree(docs, corpus)
         bot = Briefbot(index=Path(tmp) / ".briefbot", corpus=[corpus], generator="extractive")
         bot.ingest()
-        for name, expect in EXPECT.items():
+        for name, expect in expected.items():
             brief = bot.brief(source=str(corpus / name))
             plain = strip_markers(brief.text)
             said = brief_sentences(brief.text)
@@ -119,11 +120,11 @@ def run(docs: Path) -> dict[str, Any]:
     plain = strip_markers(whole.text)
     cited = {Path(c.source).name for c in whole.citations}
     corpus_row = {
-        "files_cited": len(cited), "files": len(EXPECT), "words": len(plain.split()),
+        "files_cited": len(cited), "files": len(expected), "words": len(plain.split()),
         "sentences": len(brief_sentences(whole.text)),
-        "main_or_key_sentences": sum(any(leads_with(s, e["main"] + e["key"]) for e in EXPECT.values())
+        "main_or_key_sentences": sum(any(leads_with(s, e["main"] + e["key"]) for e in expected.values())
                                      for s in brief_sentences(whole.text)),
-        "side_quoted": sum(quoted(s, plain) for e in EXPECT.values() for s in e["side"]),
+        "side_quoted": sum(quoted(s, plain) for e in expected.values() for s in e["side"]),
         "brief": whole.text,
     }
     return {"rows": rows, "corpus": corpus_row}
@@ -170,8 +171,10 @@ def report(result: dict[str, Any], s: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="userbriefs", help="results file name under bench/results/")
+    parser.add_argument("--set", default="", help="which round: '' (bench/userbriefs/) or 2 (bench/userbriefs2/)")
     args = parser.parse_args()
-    result = run(DOCS)
+    expect = importlib.import_module(f"userbriefs{args.set}_expect").EXPECT
+    result = run(BENCH / f"userbriefs{args.set}", expect)
     s = summary(result)
     report(result, s)
     path = common.REPO / "bench" / "results" / f"{args.out}.json"
