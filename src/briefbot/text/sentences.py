@@ -32,7 +32,9 @@ _SENT_END = re.compile(
 )
 # A speaker's turn in a transcript ("Project Manager: ...", "PhD A: ...") starts a new paragraph even when
 # the line before it trails off without punctuation, as spoken turns often do.
-_TURN_START = re.compile(r"[ \t]*[A-Z][\w'.-]*(?:[ \t]+[A-Z0-9][\w'.-]*){0,3}:[ \t]")
+# A chat export's message opens with its time ("[09:14] Maya Chen: ..."): the turn's label follows it.
+STAMP = r"(?:\[\d{1,4}[-/:.]\d{1,2}(?:[-/:. ]\d{1,2}){0,4}\][ \t]*)?"
+_TURN_START = re.compile(rf"[ \t]*{STAMP}[A-Z][\w'.-]*(?:[ \t]+[A-Z0-9][\w'.-]*){{0,3}}:[ \t]")
 # Words that open a sentence and never follow a person's initial: after "180° C." or "vitamin C." they mean the
 # letter ended the sentence ("J. Smith", "J. R. R. Tolkien" and "Harry S. Truman" go on with a name).
 _OPENER = re.compile(

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable
 
 from briefbot.index.words import tokenize
+from briefbot.text.sentences import STAMP
 
 # "Project Manager: ", "Huw Irranca-Davies AM: ", "PhD A: " opening a line (the turn's first sentence)
-LABEL = re.compile(r"^([A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){0,3}):\s")  # each word capitalised: not "The plan was: ..."
+LABEL = re.compile(rf"^{STAMP}([A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*){{0,3}}):\s")  # each word capitalised: not "The plan was: ..."
 # Words of a label that are no part of a name: titles and post-nominals ("Hon. Bill Morneau", "Kirsty Williams AM")
 _TITLES = frozenset(
     ["am", "ms", "mp", "mla", "mep", "msp", "td", "hon", "right", "mr", "mrs", "miss", "dr", "prof", "sir", "dame",
