@@ -77,7 +77,7 @@ def measures(first: str, text: str, expect: dict[str, Any]) -> dict[str, Any]:
 
 
 def one_paragraph_cited(text: str) -> bool:
-    said = [s for s in re.split(r"(?<=\])\s+", text.strip()) if s]
+    said = [s for s in re.split(r"(?<=\[\d\])\s+|(?<=\[\d\d\])\s+", text.strip()) if s]  # not "[09:14]"
     return "\n\n" not in text.strip() and bool(said) and all(re.search(r"\[\d+\]$", s) for s in said)
 
 

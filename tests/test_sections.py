@@ -169,6 +169,12 @@ def test_a_brief_does_not_quote_procedure_courtesies_or_log_lines() -> None:
                  "First, a thank-you: last month our community passed two million people backing up their files with us.",
                  "Hope everyone had a restful weekend, and congratulations again to the Bristol team on the Hallam pitch.",
                  "Apologies for the length of this memo, and thanks for reading to the end.",
+                 # its second round: an apology, a mailing's boilerplate, a newsletter's sign-off
+                 "Sorry we're a couple of minutes late, the previous meeting overran.",
+                 "You are receiving this notice because you have a Lumenvault account.",
+                 "This is a mandatory service announcement and is sent regardless of your marketing preferences.",
+                 "Have a great week, everyone!",
+                 "As always, send your news to loop@fernhill.example by Wednesday noon to make the next issue.",
                  "*Unaudited results for the three months ended 30 September 2026."):
         assert not is_prose(said), said
     for said in ("Thanks to the new filter, spam fell by a third in 2004.",

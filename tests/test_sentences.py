@@ -46,6 +46,22 @@ def test_a_speakers_turn_starts_a_new_paragraph_after_an_unfinished_line() -> No
     assert paras[4] == "A wrapped line that goes on\nto finish here: with a colon."  # not a speaker label
 
 
+def test_a_chat_exports_message_lines_are_turns() -> None:
+    """bench/userbriefs2: "[09:04] Sam Whitlock: morning, coffee first then I'm useful" ran on into the next message,
+    and a brief quoted both as one sentence."""
+    from briefbot.answer.extract.speakers import label_of
+
+    t = ("[09:04] Sam Whitlock: morning, coffee first then I'm useful\n"
+         "[09:05] Maya Chen: Okay, main thing for today: we need to decide whether v4.2 goes out on Thursday.\n"
+         "[2026-11-30 09:16] Maya Chen: Decision: v4.2 ships on Thursday.\n")
+    paras = [t[s:e] for s, e in paragraphs(t)]
+    assert paras == ["[09:04] Sam Whitlock: morning, coffee first then I'm useful",
+                     "[09:05] Maya Chen: Okay, main thing for today: we need to decide whether v4.2 goes out on Thursday.",
+                     "[2026-11-30 09:16] Maya Chen: Decision: v4.2 ships on Thursday."]
+    assert [label_of(p) for p in paras] == ["Sam Whitlock", "Maya Chen", "Maya Chen"]
+    assert label_of("[see note 4] The plan was: go.") is None
+
+
 def test_the_sentence_end_pattern_matches_its_plain_form() -> None:
     """The pattern is written to start with one character class (so the regex engine skips between
     marks); it must find exactly what the plain form finds."""

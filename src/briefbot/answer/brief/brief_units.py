@@ -98,6 +98,10 @@ class Unit:
     def decided_here(self) -> bool:
         return decided_here(self.text)
 
+    @property
+    def cue(self) -> bool:
+        return states_the_point(self.text)
+
 
 def clean_sentence(sentence: str) -> str:
     """The sentence as it reads in a paragraph: one line, no list or quote marker in front."""
@@ -163,6 +167,24 @@ _WE_DECIDE = re.compile(
     rf"\b{_DECIDED}\b|\bit was (?:\w+ly )?{_DECIDED}\b|\bdecision:\s|\b(?:we'll|we will|we're going to|let's) go (?:ahead )?with\b",
     re.IGNORECASE,
 )
+
+
+# An author saying what the point is (a cue, after Edmundson 1969): "We propose ...", "In this paper we present ...",
+# "I am therefore writing to let you know that ...", "The most important change is ...", "The headline this quarter: ...".
+# Not "The bottom line is ..." or "The biggest news was ...": in news those are someone's quoted words (a BBC brief
+# opened "The bottom line is they were just better than us this weekend." with them).
+_CUE = re.compile(
+    r"^(?:in this (?:paper|report|memo|letter|note|document|study|article),? )?(?:we|this (?:paper|report|memo|letter"
+    r"|note|document|study|rfc|proposal))\s+(?:propose|introduce|present|recommend|announce|conclude)\b"
+    r"|\b(?:i am|i'm|we are|we're)\s+(?:\w+\s+)?writing to (?:let you know|tell you|inform you|confirm|announce)\b"
+    r"|^the most important (?:change|point|finding)\b|^the headline (?:this|of)\b|^(?:today|this week),? we (?:are|'re)? ?announc",
+    re.IGNORECASE,
+)
+
+
+def states_the_point(sentence: str) -> bool:
+    """("The headline this quarter: ..." reads like a speaker's label; so the sentence is read with and without one.)"""
+    return bool(_CUE.search(sentence) or _CUE.search(_SPEAKER.sub("", sentence, count=1)))
 
 
 def decides(sentence: str) -> bool:

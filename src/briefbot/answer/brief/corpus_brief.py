@@ -42,6 +42,7 @@ REPRESENTATIVES = 3  # chunks nearest each cluster's centre the point is quoted 
 MINOR_SHARE = 0.04  # clusters smaller than this share of the chunks get no point of their own
 POINT_WORDS = 25  # a typical quoted sentence: how many points a budget holds
 OPENING_OF_CENTRAL_FILE = True  # a cluster's point: the lead of its most central file's own brief
+HESITANT = 0.2  # a spoken sentence with this share of "um", "uh", {disfmarker} is no group's point when another is
 LEAD_CHUNKS = 12  # a longer central file gives its opening sentence instead (its brief would embed every sentence)
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
@@ -182,9 +183,10 @@ def brief_corpus(index: Index, embedder: Embedder, words: int) -> BriefPlan | No
 
 def _central_files(
     index: Index, major: list[Cluster], records: dict[str, FileRecord], embedder: Embedder, words: int
-) -> dict[int, tuple[Passage, int]]:
+) -> dict[int, tuple[Passage, int | None]]:
     """Each cluster's most central file (that of the chunk nearest its centre) and where its point is: the sentence
-    that file's own brief leads with (a character offset), for a file of at most LEAD_CHUNKS chunks, else its opening.
+    that file's own brief leads with (a character offset), for a file of at most LEAD_CHUNKS chunks, else None (its
+    opening).
     One read for all clusters (a read per cluster cost ~0.2 s on 2,225 files)."""
     central = {n: max(c.nearest) for n, c in enumerate(major) if c.nearest}  # cluster -> (similarity, chunk id)
     sources = sorted({cid.rsplit("#", 1)[0] for _, cid in central.values()})
@@ -197,14 +199,13 @@ def _central_files(
     of: dict[str, list[Chunk]] = {}
     for c in chunks:
         of.setdefault(c.source, []).append(c)
-    found: dict[str, tuple[Chunk, int]] = {}
+    found: dict[str, tuple[Chunk, int | None]] = {}
     for src, mine in of.items():
         lead = lead_of([Passage(c, 1.0) for c in mine], embedder, words) if src in short else None
         if lead is not None:
             found[src] = (next(c for c in mine if c.start_char <= lead.order < c.end_char), lead.order)
         else:
-            first = min(mine, key=lambda c: c.index)
-            found[src] = (first, first.start_char)
+            found[src] = (min(mine, key=lambda c: c.index), None)
     out = {}
     for n, (sim, cid) in central.items():
         if (src := cid.rsplit("#", 1)[0]) in found:
@@ -223,9 +224,9 @@ def _opening(
         return []
     passage, at = openers[cluster]
     chunk = passage.chunk
-    first = next((i for i, u in enumerate(units) if u.source == chunk.source and u.order >= at
+    first = next((i for i, u in enumerate(units) if u.source == chunk.source and u.order >= (at or chunk.start_char)
                   and u.order < chunk.end_char and u.prose), None)
-    if first is None or units[first].leans or units[first].words > room or units[first].speaker is not None:
+    if first is None or units[first].leans or units[first].words > room or (at is None and units[first].speaker):
         return []  # (a transcript opens with greetings and "what do we have to do?", not its point)
     if taken and float(np.max(vecs[taken] @ vecs[first])) >= NEAR_DUPLICATE:
         return []
@@ -235,8 +236,10 @@ def _opening(
 def _point(
     units: list[Unit], vecs: np.ndarray, owner: list[int], cluster: int, centre: np.ndarray, room: int, taken: list[int]
 ) -> list[int]:
-    """The cluster's point: its most central standalone sentence, a file's lead preferred."""
+    """The cluster's point: its most central standalone sentence, a file's lead preferred; not a hesitant one
+    ("Um so uh we {disfmarker} um we decided ...") while the cluster has another."""
     mine = [i for i, u in enumerate(units) if owner[u.passage] == cluster and u.prose]
+    mine = [i for i in mine if units[i].filler < HESITANT] or mine
     if not mine:
         return []
     score = np.full(len(units), -np.inf, dtype=np.float32)
@@ -246,7 +249,7 @@ def _point(
     taken_vecs = vecs[taken] if taken else None
     if taken_vecs is not None:
         blocks = [b for b in blocks if float(np.max(taken_vecs @ vecs[b[-1]])) < 0.8]
-    picked = select(units, vecs, score, min(room, POINT_WORDS * 2), blocks=blocks)
+    picked = select(units, vecs, score, min(room, POINT_WORDS * 2), blocks=blocks, after=taken)
     if not picked:
         return []
     first = picked[0]
