@@ -4,7 +4,7 @@
     python bench/briefs.py --sample 0      # every BBC article (slow: ~45k sentences to embed)
     python bench/briefs.py --fit --sample 300   # the grid behind file_brief's KEYWORDS, POSITION, REDUNDANCY (BBC half A)
     python bench/briefs.py --openings --sample 0   # the table behind file_brief.OPENING_AMONG (both BBC halves)
-    python bench/fit_topic.py              # the fit behind file_brief.TOPIC_FLOOR (QMSum meetings, half A)
+    python bench/fit_topic.py              # the fit behind topic_brief.TOPIC_FLOOR (QMSum meetings, half A)
 
 Sets, each in two halves (A = even-numbered items, where anything was fitted; B = odd-numbered, held out):
 BBC News, long-doc-summaries (46), QMSum general (35 meetings), QMSum query-focused (237, as `brief --about

@@ -1,4 +1,4 @@
-"""Fit the topic floor of `brief --about` (file_brief.TOPIC_FLOOR) on half of the QMSum meetings; report both.
+"""Fit the topic floor of `brief --about` (topic_brief.TOPIC_FLOOR) on half of the QMSum meetings; report both.
 
     python bench/fit_topic.py            # collects bench/work/topic-signals.json (slow once), then fits
     python bench/fit_topic.py --fit-only # refit from the saved passages (after changing relevance)
@@ -7,7 +7,7 @@ A query on its own meeting should be answered; the same query on a meeting of an
 design, ICSI research, parliamentary committees) should be declined. For each, the retrieval `brief --about
 --source` runs (20 passages) and the highest relevance among their sentences is recorded. Half A = the
 even-numbered meetings (fit), half B = the odd-numbered ones (only reported). The floor chosen maximises
-balanced accuracy ((own answered + other declined) / 2) on half A; file_brief.TOPIC_FLOOR is it divided by
+balanced accuracy ((own answered + other declined) / 2) on half A; topic_brief.TOPIC_FLOOR is it divided by
 ask's default min_score (0.45).
 """
 
@@ -27,7 +27,7 @@ import common
 from briefs import WORDS, CachedEmbedder, lead, qmsum_rows, strip_markers
 from rouge import rouge
 
-from briefbot.answer.brief import file_brief
+from briefbot.answer.brief import file_brief, topic_brief
 from briefbot.answer.brief.brief_units import units_of
 
 SIGNALS = common.WORK / "topic-signals.json"
@@ -55,7 +55,7 @@ def signals(passages: list[Any], embedder: CachedEmbedder, query: str) -> dict[s
     """The relevance brief_topic decides on, for one query on the passages retrieved from one meeting."""
     units = units_of(passages)
     vecs = file_brief.prose_vectors(embedder, units, said=False)  # type: ignore[arg-type]
-    rel = file_brief.relevance(units, vecs, query, embedder)  # type: ignore[arg-type]
+    rel = topic_brief.relevance(units, vecs, query, embedder)  # type: ignore[arg-type]
     return {"relevance": float(rel.max(initial=-1.0))}
 
 
@@ -122,8 +122,8 @@ def rouge_by_half(rows: list[dict[str, Any]], embedder: CachedEmbedder, floor: f
             continue
         got, base, answered = [], [], 0
         for r in mine:
-            plan = file_brief.brief_topic(r["own_passages"], embedder, WORDS, r["query"],  # type: ignore[arg-type]
-                                          floor / file_brief.TOPIC_FLOOR)
+            plan = topic_brief.brief_topic(r["own_passages"], embedder, WORDS, r["query"],  # type: ignore[arg-type]
+                                          floor / topic_brief.TOPIC_FLOOR)
             text = strip_markers(plan.draft.text) if plan.draft.answered else ""
             answered += plan.draft.answered
             n = len(text.split()) or WORDS

@@ -322,7 +322,7 @@ def test_a_question_naming_a_speaker_briefs_their_turns(
 ) -> None:
     # "Industrial Designer" is who spoke, not words to find: read as words, the Project Manager's line naming the
     # designer led the brief; the designer's own turns say nothing of "designer" (their label is not what they said).
-    from briefbot.answer.brief import file_brief
+    from briefbot.answer.brief import topic_brief
 
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "meeting.txt").write_text(DESIGN_MEETING)
@@ -333,7 +333,7 @@ def test_a_question_naming_a_speaker_briefs_their_turns(
     said = sentences(answer.text)
     assert said[0].startswith("Industrial Designer: "), said
     assert all(s.startswith("Industrial Designer: ") for s in said), said
-    monkeypatch.setattr(file_brief, "SPEAKER_BONUS", None)  # the speaker read as words: the test would fail
+    monkeypatch.setattr(topic_brief, "SPEAKER_BONUS", None)  # the speaker read as words: the test would fail
     before = sentences(bot.brief(about=question, source="corpus/meeting.txt", words=40).text)
     assert not before[0].startswith("Industrial Designer: "), before
 

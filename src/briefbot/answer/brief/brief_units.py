@@ -152,10 +152,11 @@ def filler_share(sentence: str) -> float:
 # The verb as a verb ("the board approved the purchase", "it was agreed"), not a participle ("The budget approved in
 # January is £42,000": what an earlier meeting decided).
 _DECIDED = r"(?:approved|agreed|resolved|decided)"
+_SETTLED = r"\bdecision:\s|\b(?:we'll|we will|we're going to|let's) go (?:ahead )?with\b"  # "Decision: ...", "We'll go with X"
 _DECIDES = re.compile(
     rf"\b(?:was|were|is|are|been|has|have|had|we're|we are)\s+(?:\w+ly\s+)?{_DECIDED}\b"
     rf"|\b{_DECIDED}\s+(?:the|a|an|to|that|on|upon|its|their|our|his|her|this|these|those|unanimously|\d)\b"
-    r"|\bdecision (?:is|was)\b|\bdecision:\s|\b(?:we'll|we will|we're going to|let's) go (?:ahead )?with\b",
+    rf"|\bdecision (?:is|was)\b|{_SETTLED}",
     re.IGNORECASE,
 )
 
@@ -164,7 +165,7 @@ _DECIDES = re.compile(
 # "it was agreed"), not one it reports ("By the time he was 40, Lee had decided he was too old ..."): it may lead a brief.
 _WE_DECIDE = re.compile(
     rf"\b(?:we|the (?:board|committee|council|trustees|members|group|meeting|panel|team|directors))\b[^.;:]{{0,30}}?"
-    rf"\b{_DECIDED}\b|\bit was (?:\w+ly )?{_DECIDED}\b|\bdecision:\s|\b(?:we'll|we will|we're going to|let's) go (?:ahead )?with\b",
+    rf"\b{_DECIDED}\b|\bit was (?:\w+ly )?{_DECIDED}\b|{_SETTLED}",
     re.IGNORECASE,
 )
 

@@ -4,7 +4,8 @@ configured, rewrites from the plan's material, and the offline plan stands when 
 from __future__ import annotations
 
 from briefbot.answer.brief.corpus_brief import brief_corpus
-from briefbot.answer.brief.file_brief import NAME, NOTHING, BriefPlan, brief_file, brief_topic
+from briefbot.answer.brief.file_brief import NAME, NOTHING, BriefPlan, brief_file
+from briefbot.answer.brief.topic_brief import brief_topic
 from briefbot.errors import ConfigError
 from briefbot.index.embedding import Embedder
 from briefbot.index.store import Index
