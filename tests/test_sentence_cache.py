@@ -98,3 +98,22 @@ def test_the_next_session_answers_the_same_without_embedding_the_passages_again(
     again = later.ask(question)
     assert again.text == answer.text and [c.location for c in again.citations] == [c.location for c in answer.citations]
     assert set(second.embedded()) <= {question}  # at most the question itself (retrieval embeds it)
+
+
+def test_the_next_session_briefs_the_same_without_embedding_the_sentences_again(tmp_path: Path, embedder) -> None:
+    """A brief embeds every sentence of what it summarises (a corpus brief: its groups' central files too); the next
+    process reads them from the cache, as `ask` does."""
+    text = (CORPUS / "unesco-ichei-giannini-meeting.txt").read_text(encoding="utf-8")
+    bot = indexed_bot(tmp_path, {"meeting.txt": text}, embedder)
+    first = Counting(embedder)
+    bot._embedder = first  # type: ignore[assignment]
+    brief = bot.brief(source="corpus/meeting.txt")
+    assert brief.answered and len(first.embedded()) > 10
+
+    from briefbot.api import Briefbot
+
+    later = Briefbot(index=tmp_path / ".briefbot", corpus=[tmp_path / "corpus"], generator="extractive")
+    second = Counting(embedder)
+    later._embedder = second  # type: ignore[assignment]
+    assert later.brief(source="corpus/meeting.txt").text == brief.text
+    assert second.embedded() == []

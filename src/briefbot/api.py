@@ -288,7 +288,7 @@ class Briefbot:
         if source is not None:
             source = self._source_name(source)
         topic = self.search(about, k or TOPIC_PASSAGES, source=source) if about else None
-        plan = plan_brief(self.index(), self.embedder, words, source=source, about=about, topic_passages=topic,
+        plan = plan_brief(self.index(), self._sentence_embedder(), words, source=source, about=about, topic_passages=topic,
                           min_score=self.settings.min_score)
         draft, passages = plan.draft, plan.passages
         if source is None and about is None and not passages and self.index().count() == 0:
