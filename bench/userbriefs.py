@@ -35,8 +35,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
-from briefs import WORDS, CachedEmbedder, centrality, lead
-from openings import brief_sentences, central_order, strip_markers
+from briefs import CachedEmbedder, centrality, lead
+from openings import brief_sentences, first_sentences, strip_markers
 
 from briefbot.api import Briefbot
 from briefbot.ingest.loading import load_document
@@ -96,20 +96,17 @@ def run(docs: Path, expected: dict[str, dict[str, Any]]) -> dict[str, Any]:
             n = len(plain.split())
             doc = load_document(corpus / name, name)
             passages = [Passage(c, 1.0) for c in chunk_document(doc, 200, 30)]
-            units, order = central_order(passages, embedder)
-            body = doc.text
-            base_lead = lead(body, n)
+            firsts = first_sentences(brief.text, passages, embedder)  # Lead-1's and centrality's first sentences
+            base_lead = lead(doc.text, n)
             base_central = centrality(passages, embedder, n)
-            central_units = sorted(order[: next((k + 1 for k in range(len(order))
-                                                 if sum(units[i].words for i in order[: k + 1]) >= n), len(order))])
             about = bot.brief(about=expect["about"], source=str(corpus / name))
             about_said = brief_sentences(about.text) if about.answered else []
             absent = bot.brief(about=expect["absent"], source=str(corpus / name))
             rows.append({
                 "file": name, "words": n, "brief": brief.text,
                 "briefbot": {**measures(said[0] if said else "", plain, expect), "one_paragraph_cited": one_paragraph_cited(brief.text)},
-                "lead": measures(units[0].text if units else "", base_lead, expect),
-                "centrality": measures(units[central_units[0]].text if units else "", base_central, expect),
+                "lead": measures(firsts["lead1"], base_lead, expect),
+                "centrality": measures(firsts["central_first"], base_central, expect),
                 "about": {"topic": expect["about"], "answered": about.answered,
                           "leads_with_hit": about.answered and leads_with(about_said[0] if about_said else "", expect["about_hits"]),
                           "hit_quoted": about.answered and any(quoted(s, strip_markers(about.text)) for s in expect["about_hits"]),

@@ -215,7 +215,7 @@ def _central_files(
 
 
 def _opening(
-    units: list[Unit], vecs: np.ndarray, owner: list[int], cluster: int, openers: dict[int, tuple[Passage, int]],
+    units: list[Unit], vecs: np.ndarray, owner: list[int], cluster: int, openers: dict[int, tuple[Passage, int | None]],
     room: int, taken: list[int],
 ) -> list[int]:
     """The cluster's point from its most central file: the sentence that file's brief leads with (else its opening),
@@ -224,8 +224,9 @@ def _opening(
         return []
     passage, at = openers[cluster]
     chunk = passage.chunk
-    first = next((i for i, u in enumerate(units) if u.source == chunk.source and u.order >= (at or chunk.start_char)
-                  and u.order < chunk.end_char and u.prose), None)
+    start = chunk.start_char if at is None else at
+    first = next((i for i, u in enumerate(units) if u.source == chunk.source and start <= u.order < chunk.end_char
+                  and u.prose), None)
     if first is None or units[first].leans or units[first].words > room or (at is None and units[first].speaker):
         return []  # (a transcript opens with greetings and "what do we have to do?", not its point)
     if taken and float(np.max(vecs[taken] @ vecs[first])) >= NEAR_DUPLICATE:
@@ -246,9 +247,7 @@ def _point(
     for i in mine:
         score[i] = float(vecs[i] @ centre) + LEAD_BONUS * math.exp(-units[i].rank / 2.0) - FILLER * units[i].filler
     blocks = [b for b in blocks_of(units) if all(u in mine for u in b)]
-    taken_vecs = vecs[taken] if taken else None
-    if taken_vecs is not None:
-        blocks = [b for b in blocks if float(np.max(taken_vecs @ vecs[b[-1]])) < 0.8]
+    # (select drops a block close in meaning or words to a point already made: ``after``)
     picked = select(units, vecs, score, min(room, POINT_WORDS * 2), blocks=blocks, after=taken)
     if not picked:
         return []
