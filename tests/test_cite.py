@@ -22,5 +22,5 @@ def test_only_cited_passages_are_sources() -> None:
     assert [c.source for c in answer.citations] == ["doc2.txt"]
     assert answer.to_dict()["citations"][0] == {
         "n": 1, "source": "doc2.txt", "start_line": 2, "end_line": 3, "text": "text 2", "score": 0.8,
-        "page": None, "section": None,
+        "page": None, "location": "doc2.txt:2-3", "section": None,
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,10 +82,17 @@ def source_of_chunk_id(chunk_id: str) -> str:
     return chunk_id.rsplit("#", 1)[0]
 
 
+# What a paged format's page is called in a citation: a PDF's page, a slide deck's slide, a workbook's sheet (whose
+# lines are its rows).
+PAGE_NAMES = {".pptx": "slide ", ".xlsx": "sheet ", ".xlsm": "sheet "}
+
+
 def location(source: str, start_line: int, end_line: int, page: int | None = None) -> str:
-    """How a citation points into a file: ``notes.md:4-9``, or ``report.pdf p.3:4-9`` for a page."""
+    """How a citation points into a file: ``notes.md:4-9``, ``report.pdf p.3:4-9`` for a page, ``deck.pptx slide
+    2:1-4`` for a slide, ``budget.xlsx sheet 1:14-14`` for a workbook's sheet (rows 14 to 14)."""
     if page is not None:
-        return f"{source} p.{page}:{start_line}-{end_line}"
+        name = PAGE_NAMES.get(os.path.splitext(source)[1].lower(), "p.")
+        return f"{source} {name}{page}:{start_line}-{end_line}"
     return f"{source}:{start_line}-{end_line}"
 
 
@@ -108,6 +116,7 @@ class Passage:
             "start_line": c.start_line,
             "end_line": c.end_line,
             "page": c.page,
+            "location": c.source_lines,
             "section": c.context,
             "score": round(self.score, 4),
             "dense_score": None if self.dense_score is None else round(self.dense_score, 4),
@@ -144,6 +153,7 @@ class Citation:
             "start_line": self.start_line,
             "end_line": self.end_line,
             "page": self.page,
+            "location": self.location,
             "section": self.section,
             "text": self.text,
             "score": round(self.score, 4),

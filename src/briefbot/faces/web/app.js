@@ -13,6 +13,7 @@ function el(tag, cls, text) {
 }
 
 function where(c) {
+  if (c.location) return c.location; // "report.pdf p.3:4-9", "deck.pptx slide 2:1-4"
   const page = c.page == null ? "" : ` p.${c.page}`;
   return `${c.source}${page}:${c.start_line}-${c.end_line}`;
 }
