@@ -380,3 +380,15 @@ def test_a_topic_brief_reads_an_acronym_as_the_name_it_stands_for(tmp_path: Path
     assert_one_cited_paragraph(answer.text)
     assert "$45.679 million for USFA" in answer.text or "$44 million" in answer.text, answer.text
     assert all(c.source == "corpus/fire.txt" for c in answer.citations), answer.text
+
+
+def test_a_decks_points_are_quotable_with_a_full_stop() -> None:
+    """A slide's lines of five words or more are a brief's sentences, with a full stop (quotes.POINT_FORMATS); its
+    title, the notes' heading, short lines and table rows are not."""
+    text = ("## Q3 churn\n- Churn rose to 4.1% from 3.2% in Q2\nHiring freeze until January\n| Region: North | Q3: £1.4m |\n"
+            "### Speaker notes\nChurn rose because the March price increase hit small business customers hardest.\n\n")
+    units = units_of([chunk(text, source="review.pptx")], whole_file=True)
+    assert [u.text for u in units if u.prose] == [
+        "Churn rose to 4.1% from 3.2% in Q2.", "Churn rose because the March price increase hit small business customers hardest."]
+    assert units[0].text == "## Q3 churn"  # the title stays a heading (a "Key findings" slide leads the brief)
+    assert not [u for u in units_of([chunk(text)], whole_file=True) if u.prose and "4.1%" in u.text]  # not in a text file

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefbot.answer.extract.candidates import Candidate
-from briefbot.answer.shape.forms import form_answer, keyed_row
+from briefbot.answer.shape.forms import form_answer, keyed_row, off_field
 
 from .test_briefing import bot_for
 
@@ -26,6 +26,27 @@ def test_the_field_a_question_names() -> None:
     assert form_answer("What version of the policy is this?", rows())[0] == 0
     assert form_answer("Who signed off the policy?", rows()) is None  # no label named: left to the sentence choice
     assert form_answer("When is the policy next reviewed?", [Candidate(FORM[5], 0, 0)]) is None  # prose, not a row
+
+
+def test_a_field_named_by_what_its_value_is_is_asked_for_by_that() -> None:
+    grant = [Candidate("Grant reference: AF-2023-0417", 0, 0, row=True), Candidate("RMA number: RMA-2026-11872", 0, 50, row=True)]
+    assert form_answer("What was the total underspend on the Ashgrove grant?", grant) is None  # no reference asked
+    assert form_answer("What is the grant reference?", grant) == (0, "AF-2023-0417")
+    assert form_answer("whats the RMA number for Dana's vaultbox", grant) == (1, "RMA-2026-11872")
+
+
+def test_a_forms_row_answers_only_a_question_about_its_field() -> None:
+    cands = [Candidate("Organisation: Dunmore Community Trust (registered charity no. 1187426)", 0, 0, row=True),
+             Candidate("Dates: Thursday 12 March - Friday 13 March 2026", 0, 80, row=True),
+             Candidate("Policy owner: Priya Nandakumar", 0, 140, row=True),
+             Candidate("Venue: Larkspur Hall", 0, 180)]  # (prose: never a field)
+    assert off_field("Who chairs the board of trustees at Dunmore Community Trust?", cands, cands[0].text)
+    assert not off_field("Which organisation ran the project?", cands, cands[0].text)
+    assert not off_field("When is the Orrin offsite?", cands, cands[1].text)  # a "when" asks for the dates
+    assert not off_field("What are the dates of the offsite?", cands, cands[1].text)
+    assert off_field("Where is the Orrin offsite?", cands, cands[1].text)
+    assert not off_field("Who owns the policy?", cands, cands[2].text)  # "owns" names "owner"
+    assert not off_field("How do I get to Larkspur Hall?", cands, cands[3].text)
 
 
 def test_a_form_row_answers_who_owns_it_over_prose_sharing_more_words(tmp_path: Path, embedder) -> None:

@@ -307,8 +307,8 @@ def test_extensionless_text_is_read_and_unknown_types_are_counted(tmp_path: Path
     write(corpus / "LICENSE", LATIN1.encode("latin-1"))  # not UTF-8, still clearly text
     write(corpus / "program", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4)
     write(corpus / "empty", b"")
-    for name in ("a.csv", "b.csv", "c.csv"):
-        write(corpus / name, "x,y\n1,2\n")
+    for name in ("a.xls", "b.xls", "c.xls"):  # old binary Excel files: not read (a .csv is)
+        write(corpus / name, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
     write(corpus / "photo.png", PNG)
     r = run_cli("ingest", "--json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
@@ -316,10 +316,10 @@ def test_extensionless_text_is_read_and_unknown_types_are_counted(tmp_path: Path
 
     report = json.loads(r.stdout)
     assert len(report["added"]) == 41 and "corpus/LICENSE" in report["added"]
-    assert report["not_indexed_unknown_type"] == {".csv": 3, ".png": 1, "(no extension)": 2}
+    assert report["not_indexed_unknown_type"] == {".xls": 3, ".png": 1, "(no extension)": 2}
     again = run_cli("ingest", cwd=tmp_path)  # the no-op path says it too
     assert "0 added" in again.stdout and "41 unchanged" in again.stdout
-    assert "6 not indexed (unknown type: 3 .csv, 2 (no extension), 1 .png)" in again.stdout, again.stdout
+    assert "6 not indexed (unknown type: 3 .xls, 2 (no extension), 1 .png)" in again.stdout, again.stdout
     found = run_cli("search", "ferry number 12", "--no-refresh", cwd=tmp_path).stdout
     assert found.splitlines()[0].startswith("[1] corpus/note012:1-1"), found
 

@@ -75,3 +75,49 @@ def test_a_table_ruled_off_with_dashes_is_rows_naming_their_columns() -> None:
         "  | Budget line: Total | Budget (GBP): 11,200 | Actual (GBP): 10,500 |"]
     prose = "Some words here\n---    ---\nnot a table at all because the line above is prose"
     assert text_tables(prose) == prose
+
+
+TICKET = """Hi Dana,
+
+Thanks for your patience. The replacement is booked:
+
+  RMA number:         RMA-2026-11872
+  Replacement unit:   VaultBox 4, diskless chassis, same configuration
+  Expected delivery:  by Wednesday 2 December 2026, by DHL Express
+  Delivery address:   Pemberton Dental Group, 18 Larkspur Road,
+                      Chelmsford CM1 4PT (as on the ticket)
+
+Please keep the faulty unit's drives in place until the new chassis arrives.
+"""
+
+
+def test_aligned_fields_are_a_forms_rows() -> None:
+    rows = text_tables(TICKET).split("\n")
+    assert len(rows) == len(TICKET.split("\n"))  # one line stays one line
+    assert rows[4:9] == [
+        "  | RMA number: RMA-2026-11872 |",
+        "  | Replacement unit: VaultBox 4, diskless chassis, same configuration |",
+        "  | Expected delivery: by Wednesday 2 December 2026, by DHL Express |",
+        "  | Delivery address: Pemberton Dental Group, 18 Larkspur Road, Chelmsford CM1 4PT (as on the ticket) |",
+        "",  # the address's second line went on with its field
+    ]
+    two = "Owner:    Priya\nStatus:   open\n\nThe rest is prose."
+    assert text_tables(two) == two  # two fields could be a coincidence
+    unpadded = "Chair: Ana Ruiz\nVenue: Room 2\nMinutes: Tom Lee\n"
+    assert text_tables(unpadded) == unpadded  # no padding aligns them: lines of notes, left as written
+    ragged = "Note:   the van is late\nAlso:  call Tom\nThen:     lunch\n"
+    assert text_tables(ragged) == ragged  # values not in one column
+    mail = "From:     Raj Patel\nTo:       Dana Okafor\nSent:     Monday\nSubject:  RMA\n"
+    assert text_tables(mail) == mail  # e-mail header fields are the thread reader's
+
+
+def test_a_field_asked_for_is_answered_from_its_row(tmp_path: Path, embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ticket.txt").write_text(TICKET, encoding="utf-8")
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.ask("whats the RMA number for Dana's vaultbox")
+    assert answer.answered and answer.text.startswith("RMA number: RMA-2026-11872")
+    assert (answer.citations[0].start_line, answer.citations[0].end_line) == (5, 5)
+    answer = bot.ask("when is delivery of the replacement expected")
+    assert answer.answered and "by Wednesday 2 December 2026" in answer.text

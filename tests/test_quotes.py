@@ -211,3 +211,29 @@ def test_a_sentence_whose_first_line_is_one_word_goes_on_on_an_indented_line() -
     text = ("E07  NO WATER FLOW\n     Cause:  The pump is running but the flowmeter detects no water. This\n"
             "             almost always means that air has got in.\n")
     assert [q for _, _, q in quotable(text)][-1].split() == "This almost always means that air has got in.".split()
+
+
+SLIDE = """## Q3 churn
+- Churn rose to 4.1% from 3.2% in Q2
+  - Small business accounts drove most of the rise
+Finance team
+Hiring freeze until January
+| Region | Q2 | Q3 |
+| Region: North | Q2: £1.2m | Q3: £1.4m |
+### Speaker notes
+Churn rose because prices rose. We expect it to fall.
+"""
+
+
+def test_a_slides_lines_are_points_however_they_read() -> None:
+    """A deck (quotes.POINT_FORMATS) marks its titles: every other line is a point of its own, figures or not; the title,
+    the notes' heading, the table's header and a label ("Finance team", an agenda's "Costs") stay unquoted. Elsewhere
+    such lines still read as titles."""
+    assert [q for _, _, q in quotable(SLIDE, points=True)] == [
+        "Churn rose to 4.1% from 3.2% in Q2", "Small business accounts drove most of the rise",
+        "Hiring freeze until January", "Region: North; Q2: £1.2m; Q3: £1.4m", "Churn rose because prices rose.", "We expect it to fall."]
+    plain = [q for _, _, q in quotable(SLIDE)]
+    assert "Churn rose to 4.1% from 3.2% in Q2" not in plain and "Churn rose because prices rose." in plain
+    # A point quoted with the full stop it was written without is found back on its line.
+    start, end = locate_quotes(SLIDE, "Churn rose to 4.1% from 3.2% in Q2.")
+    assert SLIDE[start:end] == "Churn rose to 4.1% from 3.2% in Q2"

@@ -58,7 +58,7 @@ def ingest(
     where: Where = Where(),
     as_json: JsonOpt = False,
 ) -> None:
-    """Index .txt, .md, .pdf, .docx, .html, .vtt, .srt and .eml files: new ones are added, changed ones replaced, deleted ones removed."""
+    """Index .txt, .md, .pdf, .docx, .pptx, .csv, .xlsx, .html, .vtt, .srt and .eml files: new ones are added, changed ones replaced, deleted ones removed."""
     from briefbot.faces.render import clean_name, ingest_summary, print_json
 
     bot = make_bot(**where, follow_symlinks=follow_symlinks)

@@ -75,6 +75,9 @@ def _read(path: Path, source: str, raw: str, head: str) -> Document:
     lines.append((len(head.split("\n")), ""))
     subject = " ".join(str(msg.get("Subject") or "").split())
     body_lines, quoted = _unquoted(_body_lines(raw, body, part, head), subject)
+    # Tables ruled off with dashes and aligned fields ("RMA number:    RMA-2026-11872") as rows, one line per line.
+    tabled = text_tables("\n".join(t for _, t in body_lines)).split("\n")
+    body_lines = [(n, t) for (n, _), t in zip(body_lines, tabled)]
     body_at = len(lines)
     lines.extend(body_lines)
     if attachments:

@@ -13,6 +13,8 @@ from briefbot.ingest.emails import load_eml, load_text
 from briefbot.ingest.formats import (
     FORMAT_LOADERS,  # PDF, Word, HTML, Markdown with its headings, WebVTT and SubRip transcripts
 )
+from briefbot.ingest.sheets import SHEET_LOADERS
+from briefbot.ingest.slides import load_pptx
 from briefbot.ingest.textfile import (
     MAX_BYTES,
     Loader,
@@ -27,6 +29,8 @@ LOADERS: dict[str, Loader] = {
 
 LOADERS.update(FORMAT_LOADERS)
 LOADERS[".eml"] = load_eml  # (it reads an HTML body through formats, so it is registered here)
+LOADERS[".pptx"] = load_pptx  # PowerPoint decks, slide by slide (ingest/slides.py); an old binary .ppt is not read
+LOADERS.update(SHEET_LOADERS)  # .csv, .tsv, .xlsx, .xlsm (ingest/sheets.py); an old binary .xls is not read
 # The version of what a type's loader makes of a file, raised when that changes for files already indexed: their
 # records keep the version they were read with, and a file read with an older one is read again at the next ingest
 # (as if changed). Word 2: list items keep their bullet. WebVTT and SubRip 2: chunks keep their line maps (citations
@@ -38,8 +42,9 @@ LOADERS[".eml"] = load_eml  # (it reads an HTML body through formats, so it is r
 # dashes are rows (ingest/text_tables.py). Web pages and e-mail 3: a
 # page without <main> or <article> keeps its headings, tables read by briefbot (ingest/html_tables.py). E-mail 4: an
 # 8-bit body read in its own charset ("£" was lost). Markdown 2: tables' data rows name their columns (a chunk that
-# starts inside a long table kept rows of bare cells).
-READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 3, "": 3, ".pdf": 3, ".html": 3, ".htm": 3, ".eml": 5,
+# starts inside a long table kept rows of bare cells). Plain text 4, e-mail 6: aligned fields ("RMA number:    RMA-2026-
+# 11872", three or more) are a form's rows; e-mail bodies' dash-ruled tables are rows too (ingest/text_tables.py).
+READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 4, "": 4, ".pdf": 3, ".html": 3, ".htm": 3, ".eml": 6,
                            ".md": 2, ".markdown": 2}
 
 

@@ -10,6 +10,10 @@ Read as words, "Midlands 1.93 1.87 -3.1%" says nothing of which figure is which 
 Q2?" was declined. The dashes under the header say where each column is, so each data row is written with its column
 names ("| Region: Midlands | Q2 2025: 1.93 | Q3 2025: 1.87 | Change: -3.1% |"), as a PDF's or a Word file's table
 rows are (text/tables.py). One line stays one line, so citations keep the file's line numbers.
+
+A block of fields whose values are aligned in a column ("RMA number:       RMA-2026-11872" over "Expected delivery:
+by Wednesday 2 December 2026") is a form: each line is written as the field it is ("| RMA number: RMA-2026-11872 |",
+quoted as "RMA number: RMA-2026-11872"), where read as words the lines ran on into one sentence with no stop.
 """
 
 from __future__ import annotations
@@ -46,9 +50,61 @@ def _aligned(line: str, cols: list[tuple[int, int]]) -> list[str] | None:
     return parts if len(parts) == len(cols) else None
 
 
+# A field's line: a short label, a colon, then at least two spaces or a tab before its value (the padding that aligns
+# the values: "Ships from:         our EU warehouse"); e-mail header fields are left to the thread reader.
+_FIELD = re.compile(r"^(?P<indent>[ \t]*)(?P<label>[A-Z][\w/&().'’ -]{0,38}?):(?P<pad>[ \t]+)(?P<value>\S.*?)\s*$")
+_MAIL_FIELD = re.compile(r"^(?:from|to|cc|bcc|sent|date|subject|reply-to|attachments?)$", re.IGNORECASE)
+FORM_LINES = 3  # fewer aligned "Label: value" lines could be a coincidence of two notes
+
+
+def _field(line: str) -> re.Match[str] | None:
+    m = _FIELD.match(line)
+    if m is None or _MAIL_FIELD.match(m.group("label").strip()) or len(m.group("label").split()) > 4:
+        return None
+    return m
+
+
+def aligned_forms(text: str) -> str:
+    """``text`` with each block of ``FORM_LINES`` or more fields whose values start in one column (padded to it on
+    some line) written as form rows, one per line; a line under a field indented to its value column, with no label
+    of its own, goes on that field's value (its own line left empty, so the line count is kept)."""
+    original = text.split("\n")
+    lines = list(original)
+    k = 0
+    while k < len(lines):
+        m = _field(lines[k])
+        if m is None:
+            k += 1
+            continue
+        column = m.start("value")
+        fields: list[tuple[int, str, str]] = []  # (line, label, value)
+        padded = False
+        end = k
+        while end < len(lines):
+            f = _field(lines[end])
+            if f is not None and f.start("value") == column and f.group("indent") == m.group("indent"):
+                fields.append((end, f.group("label").strip(), f.group("value")))
+                padded = padded or len(f.group("pad")) >= 2 or "\t" in f.group("pad")
+            elif fields and lines[end][:column].strip() == "" and len(lines[end]) > column and lines[end][column] != " ":
+                at, label, value = fields[-1]
+                fields[-1] = (at, label, f"{value} {lines[end].strip()}")
+                lines[end] = ""
+            else:
+                break
+            end += 1
+        if len(fields) >= FORM_LINES and padded:
+            for at, label, value in fields:
+                lines[at] = f"{m.group('indent')}| {label}: {value.replace('|', chr(92) + '|')} |"
+        else:
+            lines[k:end] = original[k:end]  # not a form: the lines as they were
+        k = max(end, k + 1)
+    return "\n".join(lines)
+
+
 def text_tables(text: str) -> str:
-    """``text`` with each dash-ruled table's header and data rows written as table rows (the line count kept)."""
-    lines = text.split("\n")
+    """``text`` with each dash-ruled table's header and data rows written as table rows, and each block of aligned
+    fields as a form's rows (the line count kept)."""
+    lines = aligned_forms(text).split("\n")
     k = 1
     while k < len(lines):
         if not _RULE.match(lines[k]) or not lines[k - 1].strip():

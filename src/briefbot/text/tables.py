@@ -74,15 +74,17 @@ def is_labelled(row: list[str]) -> bool:
     return len(named) >= 1 and len([c for c in row if c]) >= 2 and all(_LABELLED.match(c) for c in named)
 
 
+def row_line(row: list[str]) -> str:
+    """One row as a text line: "| Region: Midlands | Q3 2025: 1.87 |" (a cell's own "|" is no border)."""
+    return "| " + " | ".join(c.replace("|", "\\|") for c in row) + " |"
+
+
 def written(rows: list[list[str]], marked: bool = False) -> list[str]:
     """A table's rows as text lines: the header as it is, each data row labelled (a form's rows as they are)."""
     if not rows:
         return []
-    def line(row: list[str]) -> str:
-        return "| " + " | ".join(c.replace("|", "\\|") for c in row) + " |"  # a cell's own "|" is no border
-
     header = rows[0] if len(rows) > 1 and is_header(rows[0], marked, rows[1:]) else None
-    return [line(rows[0])] + [line(labelled(header, row) if header else row) for row in rows[1:]]
+    return [row_line(rows[0])] + [row_line(labelled(header, row) if header else row) for row in rows[1:]]
 
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")

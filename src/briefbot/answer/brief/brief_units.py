@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefbot.answer.extract.speakers import label_of
+from briefbot.answer.shape.quotes import as_point, point_spans, written_in_points
 from briefbot.index.words import tokenize
 from briefbot.schema import Passage
 from briefbot.text.sentences import STAMP, split_sentences
@@ -264,7 +265,8 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
         prev = len(out) - 1 if contiguous and out else None
         speaker = speaker if contiguous else None  # a chunk opening mid-turn: its speaker is in the chunk before
         end = 0
-        for s, e in _spans(chunk.text):
+        points = written_in_points(chunk.source)  # a slide's lines: each a point of its own
+        for s, e in ([(span.start, span.end) for span in point_spans(chunk.text)] if points else _spans(chunk.text)):
             at = (chunk.source, chunk.start_char + s)
             if "\n\n" in chunk.text[end:s]:
                 speaker = None  # a blank line ends a turn (and "Author: Jane" above a report's text names no speaker)
@@ -275,6 +277,8 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
                 continue  # overlap with the chunk before
             seen_at.add(at)
             raw = chunk.text[s:e]
+            if points and is_prose(as_point(raw)):
+                raw = as_point(raw)  # a slide's point, quoted with a full stop (its title stays a heading)
             text = clean_sentence(raw)
             key = sentence_key(text)
             prose = is_prose(raw) and key not in seen_text and (chunk.source in spoken or not is_question(text))

@@ -31,6 +31,9 @@ from briefbot.schema import Draft, Passage
 
 NAME = "extractive"
 NOTHING = "There is nothing indexed to summarise."
+# A file of tables, headings or lists alone (a spreadsheet, a slide of figures): a brief quotes sentences, and a table's
+# rows are no sentences (answers quote them: "Region: Midlands; Q3 2025: 1.87").
+NO_SENTENCES = "The file has no sentences to summarise (only tables, headings or lists): ask about what it holds."
 
 # Sentence score in a file = CENTRALITY * cosine to the file's centroid + POSITION * exp(-rank / DECAY), chosen by
 # MMR with REDUNDANCY. Fitted by grid search on half A of the BBC articles (bench/briefs.py --fit; half B held
@@ -246,7 +249,7 @@ def brief_file(passages: list[Passage], embedder: Embedder, words: int) -> Brief
     units = units_of(passages, whole_file=True)
     prose = [i for i, u in enumerate(units) if u.prose]
     if not prose:
-        return BriefPlan(Draft(NOTHING, answered=False, model=NAME), passages)
+        return BriefPlan(Draft(NO_SENTENCES if passages else NOTHING, answered=False, model=NAME), passages)
     vecs = prose_vectors(embedder, units)
     ordered = _ordered(units, vecs, prose, words)
     if not ordered:

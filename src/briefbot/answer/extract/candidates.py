@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from briefbot.answer.extract.subject import title_words
 from briefbot.answer.shape.polar import Evidence
-from briefbot.answer.shape.quotes import quotable, section_at
+from briefbot.answer.shape.quotes import as_point, quotable, section_at, written_in_points
 from briefbot.schema import Passage
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -61,13 +61,16 @@ def candidates(passages: list[Passage]) -> list[Candidate]:
         text = p.chunk.text
         previous: tuple[str, int] | None = None
         end = 0
-        for s, e, sentence in quotable(text):  # no headings or title lines; table rows as "Column: cell; ..."
+        # No headings or title lines (a slide's lines are points: quotes.written_in_points); table rows as "Column: cell".
+        points = written_in_points(p.chunk.source)
+        for s, e, sentence in quotable(text, points):
             if _LETTERS.search(text[end:s]):
                 previous = None  # a heading lies between ("EXAMPLE 2"): "This embodiment ..." does not lean across it
             key = " ".join(_WORD.findall(sentence.lower()))
             if len(key) >= 3 and key not in seen:
                 seen.add(key)  # repeated sentences (copied paragraphs, chunk overlap) are quoted once
-                out.append(Candidate(sentence, i, s, previous, text[s:e].lstrip().startswith("|")))
+                row = text[s:e].lstrip().startswith("|")
+                out.append(Candidate(as_point(sentence) if points and not row else sentence, i, s, previous, row))
             previous, end = (sentence, s), e
     return out
 

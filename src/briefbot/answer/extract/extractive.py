@@ -25,7 +25,7 @@ from briefbot.answer.shape.decisions import decision_answer
 from briefbot.answer.shape.definitions import defining_sentences, long_forms, respelled, spelled_out, written_out
 from briefbot.answer.shape.faq import faq_answer
 from briefbot.answer.shape.faq import verdict as faq_verdict
-from briefbot.answer.shape.forms import asked_row, form_answer, keyed_row
+from briefbot.answer.shape.forms import asked_row, form_answer, keyed_row, off_field
 from briefbot.answer.shape.parties import defined_parties
 from briefbot.answer.shape.polar import is_polar, near_enough, one_sided, polar_answer
 from briefbot.answer.shape.quotes import same_section, shown
@@ -215,7 +215,7 @@ class ExtractiveGenerator:
                          short_answer=short_answer(question, [cands[i].text for i in faq], question_type(question)))
         sel = self.select(question, passages)
         if sel is None or not self.answers(question, passages, sel) or is_polar(question) and not near_enough(
-                question, sel.sentences, sel.text, passages):
+                question, sel.sentences, sel.text, passages) or sel.sentences and off_field(question, cands, sel.sentences[0]):
             return Draft(DECLINE, answered=False, model=NAME)
         draft = self.second_link(question, passages, sel) or Draft(sel.text, answered=True, model=NAME, short_answer=sel.short)
         if lacks_asked(question, [_MARKER.sub("", draft.text)]):  # (a time, count, sum, name or post asked, none quoted)
@@ -266,7 +266,7 @@ class ExtractiveGenerator:
         if faq_answer(question, cands, passages) is not None:
             return True
         sel = self.select(question, passages)  # not CHOICE_FLOOR (above)
-        if sel is None or sel.confidence < self.min_score:
+        if sel is None or sel.confidence < self.min_score or sel.sentences and off_field(question, cands, sel.sentences[0]):
             return False
         draft = self.second_link(question, passages, sel)  # (a chain's second link may hold what is asked)
         return not lacks_asked(question, [_MARKER.sub("", draft.text) if draft else " ".join(sel.sentences)])

@@ -26,7 +26,11 @@ from briefbot.index.lexical import tokenize
 _CODE = re.compile(r"^(?=[A-Z0-9-]*\d)[A-Z]{1,5}-?\d{1,4}[A-Z]?$")
 _TOKEN = re.compile(r"[\w-]+")
 _GENERIC = frozenset(tokenize("date name number no time type details reference ref"))
+# Generic words that say what kind of thing the value is, not which field: "Grant reference" answers a question that asks
+# for a reference (or a number, an ID), not any question about the grant; a date or a name is asked as "when" / "who".
+_IDENTIFIER = frozenset(tokenize("number no reference ref id code"))
 _DATED = re.compile(r"\b(?:date|time|day)\b", re.IGNORECASE)
+_WHEN_FIELD = re.compile(r"\b(?:dates?|times?|days?|period|deadline|due)\b", re.IGNORECASE)
 LABEL_WORDS = 5  # a field's label is short ("Date of next review")
 
 
@@ -48,6 +52,8 @@ def form_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None
         words = [w for w in tokenize(label) if w not in _GENERIC]
         if not words or len(label.split()) > LABEL_WORDS or not all(_covered(w, asked) for w in words):
             continue
+        if (ids := _IDENTIFIER & set(tokenize(label))) and not (ids | {"id", "code"}) & asked:
+            continue  # "Grant reference: AF-2023-0417" is no answer to "What was the total underspend on the grant?"
         if _DATED.search(label) and kind != "when" and not _DATED.search(question):
             continue  # "Break Date: 28 February 2028" is no answer to "How much notice ... the break option?"
         if set(tokenize(value)) <= asked or (kind != "other" and not type_match(kind, c.text, said)):
@@ -91,3 +97,19 @@ def asked_row(question: str, cands: list[Candidate], holds: Callable[[str], bool
         if words and words <= asked and numbered <= set(tokenize(c.text)) and holds(c.text):
             found.append(i)
     return found[0] if len(found) == 1 else None
+
+
+def off_field(question: str, cands: list[Candidate], quoted: str) -> bool:
+    """Whether ``quoted`` is a form's row ("Organisation: Dunmore Community Trust") about a field the question does not
+    name: a field's value answers only a question about that field ("Who chairs the board of trustees at Dunmore
+    Community Trust?" names the trust, not the organisation field)."""
+    row = next((c for c in cands if c.row and c.text == quoted), None)
+    if row is None or "; " in quoted or ": " not in quoted:
+        return False
+    label = quoted.split(": ", 1)[0]
+    if len(label.split()) > LABEL_WORDS:
+        return False
+    asked = set(tokenize(question))
+    if _WHEN_FIELD.search(label) and question_type(question) == "when":
+        return False  # "Dates: Thursday 12 March - Friday 13 March 2026" answers when the offsite is
+    return not any(_covered(w, asked) for w in tokenize(label))

@@ -13,7 +13,7 @@ from collections import Counter
 
 from briefbot.text import tables
 from briefbot.text.numbered import numbered_headings
-from briefbot.text.sentences import split_sentences
+from briefbot.text.sentences import Span, split_sentences
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _HEADING_LINE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
@@ -61,6 +61,11 @@ def _is_title(line: str) -> bool:
     return capital * 2 >= len(words) or len(words) <= 2
 
 
+def _is_label(line: str) -> bool:
+    """A point too short to state anything: a slide's agenda item or a subtitle ("Recommendation", "Finance team")."""
+    return len(line.split()) < 4 and _is_title(line) and not re.search(r"\d", line)
+
+
 def _is_headline(piece: str) -> bool:
     """A short capitalised line with no closing punctuation: a title however its other words are capitalised."""
     line = piece.strip()
@@ -79,10 +84,41 @@ def _structural(line: str) -> bool:
     return bool(_HEADING.match(line) or _RULE.match(line))
 
 
-def quotable_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences of ``text`` as (start, end) spans, without headings, title lines, table rows or bullets."""
+# Formats written in points, not sentences (a slide's bullets and text boxes: "Churn rose to 4.1% from 3.2% in Q2"),
+# whose titles ingest marks as headings ("## Q3 churn": ingest/slides.py): no other line of theirs is a title, and a brief
+# may quote a point (answer/brief/brief_units.py).
+POINT_FORMATS = (".pptx",)
+
+
+def written_in_points(source: str) -> bool:
+    return source.lower().endswith(POINT_FORMATS)
+
+
+def point_spans(text: str) -> list[Span]:
+    """The sentences of a text written in points: each line a paragraph of its own, however it ends (a slide's
+    lines are its points, one per line: "Hiring freeze until January" does not run on into the next)."""
+    out: list[Span] = []
+    for span in split_sentences(text):
+        start = span.start
+        while start < span.end:
+            nl = text.find("\n", start, span.end)
+            end = span.end if nl == -1 else nl
+            if text[start:end].strip():
+                out.append(Span(start, end, len(out)))
+            start = end + 1
+    return out
+
+
+def as_point(sentence: str) -> str:
+    """A point quoted as a sentence: with its own closing punctuation, or a full stop ("Churn rose to 4.1% in Q3.")."""
+    return sentence if _END.search(sentence.rstrip()) else sentence.rstrip() + "."
+
+
+def quotable_spans(text: str, points: bool = False) -> list[tuple[int, int]]:
+    """Sentences of ``text`` as (start, end) spans, without headings, title lines, table rows or bullets' markers.
+    ``points``: the text is a slide's (POINT_FORMATS): its only titles are marked ones, so any other line is a point."""
     out: list[tuple[int, int]] = []
-    spans = split_sentences(text)
+    spans = point_spans(text) if points else split_sentences(text)
     alone = {n for n, count in Counter(s.paragraph for s in spans).items() if count == 1}
     for span in spans:
         start, end = span.start, span.end
@@ -95,7 +131,7 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
             # a hard-wrapped sentence's first line ("... £11.4 million. The Common Equity Tier 1 (CET1) ratio\nclosed
             # the year at 15.8%", "... Laboratory. Data will be transmitted over a Long Range Wide Area\nNetwork").
             at_line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
-            titled = _is_title(first) and (at_line_start or not any(w[:1].islower() and len(w) > 3 for w in first.split()))
+            titled = not points and _is_title(first) and (at_line_start or not any(w[:1].islower() and len(w) > 3 for w in first.split()))
             # ... and no title goes on in lower case on the next line ("Between January and May 2025 we surveyed
             # every\nregistered nurse ...", capitalised enough to pass for one, is a sentence's first line), unless
             # that line is a title's own wrapped end ("... Models DH-30 and DH-30P (with\nbuilt-in pump)"); an indented
@@ -117,13 +153,13 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
         m = _BULLET.match(text, start, end)
         if m:
             start = m.end()
-        elif span.paragraph in alone and _is_headline(text[start:end]) and (
+        elif not points and span.paragraph in alone and _is_headline(text[start:end]) and (
                 span.paragraph < spans[-1].paragraph or _last_heading(text, start, end)):
             continue  # "Labour plans maternity pay rise": a headline in sentence case, a paragraph of its own above text
         while start < end and text[start].isspace():
             start += 1
         piece = text[start:end]
-        if not piece.strip() or _is_title(piece) and "\n" not in piece and not _END.search(piece):
+        if not piece.strip() or (_is_label(piece) if points else _is_title(piece) and "\n" not in piece and not _END.search(piece)):
             continue
         out.append((start, end))
     return out
@@ -207,11 +243,11 @@ def signatures(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def quotable(text: str) -> list[tuple[int, int, str]]:
+def quotable(text: str, points: bool = False) -> list[tuple[int, int, str]]:
     """What may be quoted from ``text``, in order: sentences (verbatim), table rows (cells with their column names) and
-    signatures (a name and a post)."""
+    signatures (a name and a post); ``points``: see quotable_spans."""
     signed = signatures(text)
-    found = [(s, e, text[s:e]) for s, e in quotable_spans(text) if not any(a < e and s < b for a, b, _ in signed)]
+    found = [(s, e, text[s:e]) for s, e in quotable_spans(text, points) if not any(a < e and s < b for a, b, _ in signed)]
     return sorted(found + table_rows(text) + signed)
 
 
