@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from briefbot.errors import LoadError
-from briefbot.ingest.textfile import MAX_BYTES, os_error, too_big
+from briefbot.ingest.office import Package, not_a_package
+from briefbot.ingest.textfile import os_error
 from briefbot.schema import Document
 from briefbot.text import tables
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"
 _DIAGRAM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: what an encrypted .pptx (or an old .ppt) is inside
 # The heading above a slide's speaker notes, one level below the slide's title: a heading is never quoted (answer/shape/
 # quotes.py) nor a brief's sentence (brief_units.py), and a quote from the notes shows "§ Deck > Slide > Speaker notes".
 NOTES = "### Speaker notes"
@@ -40,10 +40,8 @@ def load_pptx(path: Path, source: str) -> Document:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise os_error(path, exc) from None
-    if size > MAX_BYTES:
-        raise LoadError(too_big(path, size, MAX_BYTES))
-    problem = _not_a_deck(path, size)
+        raise os_error(path, exc) from None  # (the size limit is load_document's, as configured)
+    problem = not_a_package(path, size, DECK)
     if problem:
         raise LoadError(f"{path}: {problem}")
     import pptx
@@ -62,29 +60,7 @@ def load_pptx(path: Path, source: str) -> Document:
     return deck_document(source, slides, deck_title)
 
 
-def _not_a_deck(path: Path, size: int) -> str | None:
-    """Why a file is no .pptx at all, before python-pptx is asked (its own words name internals)."""
-    if size == 0:
-        return "the file is empty"
-    try:
-        with path.open("rb") as f:
-            head = f.read(8)
-    except OSError as exc:
-        return f"cannot read ({exc.strerror or exc})"
-    if head == _OLE:
-        return "the deck is encrypted with a password (or an old .ppt saved as .pptx)"
-    if not zipfile.is_zipfile(path):
-        if head.startswith(b"PK\x03\x04"):
-            return "the PowerPoint file is damaged or cut short (its zip package has no end)"
-        return "not a PowerPoint .pptx file (not a zip package: an old .ppt, or another format renamed?)"
-    try:
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return "the PowerPoint file is damaged (its zip package cannot be read)"
-    if "ppt/presentation.xml" not in names and not any(n.endswith("presentation.xml") for n in names):
-        return "not a PowerPoint .pptx file (a zip archive without the parts of a deck)"
-    return None
+DECK = Package("PowerPoint", "a", "deck", ".pptx", ".ppt", "ppt/presentation.xml")
 
 
 def _damage(exc: Exception) -> str:

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from briefbot.errors import LoadError
+from briefbot.ingest.office import Package, not_a_package
 from briefbot.ingest.sheets.cells import cell_text
 from briefbot.ingest.sheets.rows import sheet_lines, trimmed
 from briefbot.ingest.textfile import os_error
 from briefbot.schema import Document
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: an encrypted .xlsx (or an old .xls) inside
 _FULL_READ_BYTES = 5 * 2**20  # a bigger workbook is streamed (openpyxl's read-only mode: merged cells not known)
 
 
@@ -32,7 +32,7 @@ def load_xlsx(path: Path, source: str) -> Document:
         size = path.stat().st_size  # (its limit is checked by loading.load_document, which may be raised)
     except OSError as exc:
         raise os_error(path, exc) from None
-    problem = _not_a_workbook(path, size)
+    problem = not_a_package(path, size, WORKBOOK)
     if problem:
         raise LoadError(f"{path}: {problem}")
     import openpyxl
@@ -115,29 +115,7 @@ def _cell(cell: Any) -> str:
     return cell_text(cell.value, getattr(cell, "number_format", None))
 
 
-def _not_a_workbook(path: Path, size: int) -> str | None:
-    """Why a file is no .xlsx at all, before openpyxl is asked (its own words name internals)."""
-    if size == 0:
-        return "the file is empty"
-    try:
-        with path.open("rb") as f:
-            head = f.read(8)
-    except OSError as exc:
-        return f"cannot read ({exc.strerror or exc})"
-    if head == _OLE:
-        return "the workbook is encrypted with a password (or an old .xls saved as .xlsx)"
-    if not zipfile.is_zipfile(path):
-        if head.startswith(b"PK\x03\x04"):
-            return "the Excel file is damaged or cut short (its zip package has no end)"
-        return "not an Excel .xlsx file (not a zip package: an old .xls, or another format renamed?)"
-    try:
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return "the Excel file is damaged (its zip package cannot be read)"
-    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
-        return "not an Excel .xlsx file (a zip archive without the parts of a workbook)"
-    return None
+WORKBOOK = Package("Excel", "an", "workbook", ".xlsx", ".xls", "xl/workbook.xml")
 
 
 def _damage(exc: Exception) -> str:
