@@ -94,6 +94,36 @@ def test_file_over_the_size_limit_is_refused_without_reading(tmp_path: Path) -> 
         load_document(big, "big.txt", max_bytes=20 * 2**20)
 
 
+def test_a_raised_size_limit_reaches_pdf_and_word_files(tmp_path: Path) -> None:
+    """BRIEFBOT_MAX_FILE_MB is the one limit: a 21 MiB PDF or Word file (an embedded attachment, an unused part)
+    is refused at the default 20 MiB and read once the limit is raised, as a text file is."""
+    import zipfile
+
+    import docx
+    from pypdf import PdfWriter
+
+    from .test_formats import report_pdf
+
+    filler = os.urandom(21 * 2**20)  # random: nothing compresses it below the limit
+    pdf = report_pdf(tmp_path / "small.pdf")
+    writer = PdfWriter(clone_from=pdf)
+    writer.add_attachment("data.bin", filler)
+    big_pdf = tmp_path / "big.pdf"
+    with big_pdf.open("wb") as f:
+        writer.write(f)
+    d = docx.Document()
+    d.add_paragraph("The teams leave base camp on the fourth of April at dawn.")
+    big_docx = tmp_path / "big.docx"
+    d.save(str(big_docx))
+    with zipfile.ZipFile(big_docx, "a", compression=zipfile.ZIP_STORED) as z:
+        z.writestr("customXml/filler.bin", filler)
+    for path, text in ((big_pdf, "automated in 1987"), (big_docx, "fourth of April")):
+        assert path.stat().st_size > 21 * 2**20
+        with pytest.raises(LoadError, match=r"over the 20 MiB limit \(raise BRIEFBOT_MAX_FILE_MB\)"):
+            load_document(path, path.name, max_bytes=20 * 2**20)
+        assert text in load_document(path, path.name, max_bytes=30 * 2**20).text
+
+
 def test_vanished_file_is_a_load_error(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="disappeared"):
         load_document(tmp_path / "gone.txt", "gone.txt")

@@ -21,19 +21,10 @@ from briefbot.errors import LoadError
 from briefbot.ingest.pdf_pages import numbered_sections, runs_on, spell_ligatures, tidy_pages
 from briefbot.ingest.html_tables import rows_joined, tables_marked
 from briefbot.ingest.pdf_tables import tables_as_rows
-from briefbot.ingest.textfile import MAX_BYTES, Loader, read_text_file
+from briefbot.ingest.textfile import Loader, read_text_file
 from briefbot.ingest.transcripts import load_srt, load_vtt
 from briefbot.schema import Document
 from briefbot.text import tables
-
-
-def _check_size(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if size > MAX_BYTES:
-        raise LoadError(f"{path}: file is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit")
 
 
 def _tidy(text: str) -> str:
@@ -101,7 +92,6 @@ def _layout_text(page: Any, plain: str) -> str:
 def load_pdf(path: Path, source: str) -> Document:
     """The text layer of each page (no running headers or footers: ingest/pdf_pages.py); lines are then counted
     within the page. No OCR."""
-    _check_size(path)
     from pypdf import PdfReader
 
     try:
@@ -140,7 +130,6 @@ def load_pdf(path: Path, source: str) -> Document:
 def load_docx(path: Path, source: str) -> Document:
     """What a reader of the document sees (ingest/word.py), one paragraph or table row per line; Heading/Title styles
     become section context."""
-    _check_size(path)
     import docx
 
     from briefbot.ingest.word import word_blocks
