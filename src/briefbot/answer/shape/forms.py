@@ -25,7 +25,7 @@ from briefbot.index.lexical import tokenize
 # A row's key that is a code: "E2", "P2", "M3", "R-07", "SPEC-0412" (a digit in it); a question naming it means that row.
 _CODE = re.compile(r"^(?=[A-Z0-9-]*\d)[A-Z]{1,5}-?\d{1,4}[A-Z]?$")
 _TOKEN = re.compile(r"[\w-]+")
-_GENERIC = frozenset(tokenize("date name number no time type details reference ref"))
+GENERIC = frozenset(tokenize("date name number no time type details reference ref"))
 # Generic words that say what kind of thing the value is, not which field: "Grant reference" answers a question that asks
 # for a reference (or a number, an ID), not any question about the grant; a date or a name is asked as "when" / "who".
 _IDENTIFIER = frozenset(tokenize("number no reference ref id code"))
@@ -34,7 +34,7 @@ _WHEN_FIELD = re.compile(r"\b(?:dates?|times?|days?|period|deadline|due)\b", re.
 LABEL_WORDS = 5  # a field's label is short ("Date of next review")
 
 
-def _covered(word: str, asked: set[str]) -> bool:
+def covered(word: str, asked: set[str]) -> bool:
     return word in asked or (word.endswith(("er", "or")) and len(word) > 4 and word[:-2] in asked)
 
 
@@ -49,8 +49,8 @@ def form_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None
         if not c.row or "; " in c.text or ": " not in c.text:
             continue  # a form's row is one "Label: value"
         label, value = c.text.split(": ", 1)
-        words = [w for w in tokenize(label) if w not in _GENERIC]
-        if not words or len(label.split()) > LABEL_WORDS or not all(_covered(w, asked) for w in words):
+        words = [w for w in tokenize(label) if w not in GENERIC]
+        if not words or len(label.split()) > LABEL_WORDS or not all(covered(w, asked) for w in words):
             continue
         if (ids := _IDENTIFIER & set(tokenize(label))) and not (ids | {"id", "code"}) & asked:
             continue  # "Grant reference: AF-2023-0417" is no answer to "What was the total underspend on the grant?"
@@ -112,4 +112,4 @@ def off_field(question: str, cands: list[Candidate], quoted: str) -> bool:
     asked = set(tokenize(question))
     if _WHEN_FIELD.search(label) and question_type(question) == "when":
         return False  # "Dates: Thursday 12 March - Friday 13 March 2026" answers when the offsite is
-    return not any(_covered(w, asked) for w in tokenize(label))
+    return not any(covered(w, asked) for w in tokenize(label))

@@ -1,0 +1,129 @@
+"""A table's cell asked for by its row and its column: "Who approved expense claim EXP-2026-0417?" is the Approver
+cell of the row that holds EXP-2026-0417; "how much did we spend on events in Q3" the "Q3 actual" cell of the row
+"Cost line: Events & trade shows".
+
+Spreadsheets, CSV exports and slide tables are read as rows "Column: cell; Column: cell; ..." (ingest/sheets). The
+sentence choice weighs such a row like a sentence: a row that shares many words with the question but not the one
+asked for wins, or a long row scores too low to be quoted at all. A lookup needs two things the question names:
+- the column, by its header: every word of it but a generic one (date, name, number) a word of the question,
+  stemmed, an agent noun read as its verb ("Approver" as "approved", "Owner" as "owns"), or the one header of the
+  row holding a number the question gives ("Q3" names "Q3 actual"); its cell offering the kind of thing asked for
+  (a person for "who", a date for "when") and not already said by the question;
+- the row, by a word of its other cells that the question holds and no other row with such a column holds
+  ("Events", "Midwest", "EXP-2026-0417"), in a column whose values do not repeat among a table's rows (a status or a
+  RAG colour names no row, in any table of the passages), a number only as part of a code, and every number of the question somewhere in the row ("Q1 2026" is no
+  question about a 2025 budget's row), and the word after a possessive ("Harriet Doyle's replacement", "Kestrel's share price") in the asked cell.
+Not for "why" or "how" (a manner): a cell says what, who, how much or when.
+Of several rows, the one holding the most such words; a tie is no answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbot.answer.extract.asked_kind import lacks_asked
+from briefbot.answer.extract.candidates import Candidate
+from briefbot.answer.extract.offers import content_words, type_match
+from briefbot.answer.extract.question_kind import question_type
+from briefbot.answer.shape.forms import GENERIC, LABEL_WORDS, covered
+from briefbot.index.lexical import tokenize
+
+# What a question asks of someone: "Harriet Doyle's replacement" is not Harriet Doyle's row's start date; the row must
+# hold the word ("joanna whitlock's mobile": the Mobile column).
+_OWNED = re.compile(r"\w['’]s\s+([^\W\d_]+)")
+# A cell says what or who, how much or when, not why or how something came about.
+_NOT_A_LOOKUP = re.compile(r"\W*(?:why|how(?!\s+(?:many|much|long|old|far|big|large|often|tall|heavy)\b))\b", re.IGNORECASE)
+# A code naming a row: "EXP-2026-0417", "R01", "FM0251" (only such a cell's digits name a row: "29" of "25-29 May" does not)
+_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*$")
+MIN_CELLS = 3  # a lookup table has a key, the asked column and more ("Label: value" alone is a form: forms.py)
+
+
+def cells(text: str) -> list[tuple[str, str]]:
+    """A row's (header, value) pairs; empty for text that is not a row of several cells."""
+    out: list[tuple[str, str]] = []
+    for cell in text.split("; "):
+        if ": " in cell:
+            header, value = cell.split(": ", 1)
+            out.append((header.strip(), value.strip()))
+        elif out:  # a cell's own "; " ("Notes: Chartered (IStructE); fire engineering lead")
+            out[-1] = (out[-1][0], f"{out[-1][1]}; {cell.strip()}")
+        else:
+            return []
+    return out
+
+
+def _asked_columns(question: str, row: list[tuple[str, str]], asked: set[str], numbered: set[str]) -> list[int]:
+    """The cells (indices) whose header the question names and whose value offers what it asks."""
+    kind = question_type(question)
+    said = set(content_words(question))
+    by_number = [j for j, (h, _) in enumerate(row) if numbered & set(tokenize(h))]
+    out = []
+    for j, (header, value) in enumerate(row):
+        words = [w for w in tokenize(header) if w not in GENERIC]
+        if not words or len(header.split()) > LABEL_WORDS:
+            continue
+        if not (all(covered(w, asked) for w in words) or by_number == [j]):
+            continue
+        if not value or set(tokenize(value)) <= asked:
+            continue  # empty, or what the question already says ("Office: Leeds" for "... the Leeds office?")
+        if kind != "other" and not type_match(kind, f"{header}: {value}", said) or lacks_asked(question, [f"{header}: {value}"]):
+            continue  # ("How long does it take to charge the Kestrel Plus?": "Battery: 720 Wh" is no time)
+        out.append(j)
+    return out
+
+
+def _categories(rows: list[list[tuple[str, str]]]) -> set[str]:
+    """The headers whose values repeat among one table's rows: a status, a RAG colour, a department. Such a value
+    does not name a row, in that table or another with the same header ("What score makes a risk red?" is not about
+    the one red risk); a key ("Region: Southeast") may stand in two tables but once in each."""
+    seen: dict[tuple[tuple[str, ...], str], set[str]] = {}
+    out = set()
+    for row in rows:
+        table = tuple(h for h, _ in row)
+        for header, value in row:
+            values = seen.setdefault((table, header), set())
+            if value in values:
+                out.add(header.lower())
+            values.add(value)
+    return out
+
+
+def cell_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None:
+    """The candidate (index) that is the table row the question looks up, and the asked cell's value; None when no
+    row, or no single row, is named with a column the question asks for."""
+    if _NOT_A_LOOKUP.match(question):
+        return None
+    asked = set(tokenize(question))
+    numbered = {w for w in asked if any(ch.isdigit() for ch in w)}
+    owned = {w for m in _OWNED.findall(question) for w in tokenize(m)[:1]}
+    rows = {i: cells(c.text) if c.row else [] for i, c in enumerate(cands)}
+    kinds = _categories(list(rows.values()))
+    found: list[tuple[int, int, set[str]]] = []  # (candidate, asked cell, question words in its other cells)
+    for i, c in enumerate(cands):
+        row = rows[i]
+        if len(row) < MIN_CELLS or not numbered <= set(tokenize(c.text)):
+            continue
+        columns = _asked_columns(question, row, asked, numbered)
+        columns = [j for j in columns if owned <= set(tokenize(" ".join(row[j])))]  # "Doyle's replacement"
+        if not columns:
+            continue
+        headers = {w for h, _ in row for w in tokenize(h)}
+        named = {w for j, (h, v) in enumerate(row) if j not in columns and h.lower() not in kinds
+                 for w in tokenize(v) if not w.isdigit() or _CODE.match(v)} & asked - headers
+        if named:
+            found.append((i, columns[0], named))
+    if not found:
+        return None
+    df: dict[str, int] = {}
+    for _, _, named in found:
+        for w in named:
+            df[w] = df.get(w, 0) + 1
+    scored = sorted(((sum(df[w] == 1 for w in named), i, j) for i, j, named in found), reverse=True)
+    if scored[0][0] <= 0 or len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None  # no row holds a word only it has, or two hold as much
+    _, best, column = scored[0]
+    value = cells(cands[best].text)[column][1]
+    person = value.split(",", 1)[0]
+    if question_type(question) == "who" and "," in value and sum(w[:1].isupper() for w in person.split()) >= 2:
+        value = person
+    return best, value
