@@ -250,3 +250,39 @@ def test_a_deck_with_text_only_on_hidden_slides_says_so(tmp_path: Path) -> None:
     prs.save(str(tmp_path / "draft.pptx"))
     with pytest.raises(LoadError, match=r"draft\.pptx: the deck has no text outside its hidden slides$"):
         load_pptx(tmp_path / "draft.pptx", "draft.pptx")
+
+
+def kickoff_deck(path: Path) -> Path:
+    """A project kickoff: a team slide of "Label: value" lines, a policy slide of the same shape."""
+    from pptx import Presentation
+
+    prs = Presentation()
+    s = prs.slides.add_slide(prs.slide_layouts[0])
+    s.shapes.title.text = "Project Lantern kickoff"
+    s.placeholders[1].text_frame.text = "Warehouse systems programme"
+    for title, lines in (("Who is involved", ["Sponsor: Oliver Strand, COO", "Project manager: Keisha Lawrence",
+                                              "Vendor: Corvex Systems, delivery lead Anders Holm"]),
+                         ("Travel on the project", ["Hotels: up to £140 a night, or £180 in London",
+                                                    "Mileage in your own car: 45p per mile"])):
+        s = prs.slides.add_slide(prs.slide_layouts[1])
+        s.shapes.title.text = title
+        tf = s.placeholders[1].text_frame
+        tf.text = lines[0]
+        for line in lines[1:]:
+            tf.add_paragraph().text = line
+    prs.save(str(path))
+    return path
+
+
+def test_a_slide_line_naming_a_field_answers_the_question_about_it(tmp_path: Path, embedder) -> None:
+    (tmp_path / "corpus").mkdir()
+    kickoff_deck(tmp_path / "corpus" / "project-lantern-kickoff.pptx")
+    bot = Briefbot(load_settings(index=tmp_path / ".briefbot", corpus=[tmp_path / "corpus"], generator="extractive"))
+    bot._embedder = embedder  # type: ignore[assignment]
+    bot.ingest()
+    a = bot.ask("who's the vendor on Project Lantern")  # the deck's name is in its file name, not the line
+    assert a.answered and a.short_answer == "Corvex Systems"
+    assert a.text == "Vendor: Corvex Systems, delivery lead Anders Holm. [1]"
+    assert a.citations[0].location == "corpus/project-lantern-kickoff.pptx slide 2:4-4"
+    a = bot.ask("How much was Sanne's hotel in Lyon?")  # the field, but of nobody the deck names
+    assert "£140" not in a.text

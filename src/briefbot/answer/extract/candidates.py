@@ -48,6 +48,7 @@ class Candidate:
     position: int  # character offset in the passage, to keep document order
     previous: tuple[str, int] | None = None  # the sentence before it in the same passage, and its offset
     row: bool = False  # a table row ("Column: cell; ..."): a record of its own, quoted alone
+    point: bool = False  # a slide's line (quotes.written_in_points): "Vendor: Corvex Systems" is a field, like a row
 
     def said(self) -> str:
         """The sentence as read: with the one before when it leans on it ("Its first keeper ...")."""
@@ -70,7 +71,8 @@ def candidates(passages: list[Passage]) -> list[Candidate]:
             if len(key) >= 3 and key not in seen:
                 seen.add(key)  # repeated sentences (copied paragraphs, chunk overlap) are quoted once
                 row = text[s:e].lstrip().startswith("|")
-                out.append(Candidate(as_point(sentence) if points and not row else sentence, i, s, previous, row))
+                out.append(Candidate(as_point(sentence) if points and not row else sentence, i, s, previous, row,
+                                     points and not row))
             previous, end = (sentence, s), e
     return out
 

@@ -154,6 +154,11 @@ def _places(passages: list[Passage]) -> list[chain.Place]:
     return [chain.Place(p.chunk.text, p.chunk.source, p.chunk.context) for p in passages]
 
 
+def _where(passages: list[Passage]) -> list[str]:
+    """Each passage's text and file name, lowercased: where a name the question gives may stand (forms.form_answer)."""
+    return [f"{p.chunk.source} {p.chunk.context or ''} {p.chunk.text}".lower().replace("-", " ") for p in passages]
+
+
 def _relative_scores(passages: list[Passage]) -> list[float]:
     """Retrieval scores scaled so the best passage is 1: how much retrieval preferred each one."""
     top = max((p.score for p in passages), default=0.0)
@@ -201,7 +206,7 @@ class ExtractiveGenerator:
         if direct is not None:  # "what does IIOE stand for", "what is X's title": the sentence that defines it
             c = cands[direct[1]]
             return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=direct[0])
-        form = None if clause else form_answer(question, cands)
+        form = None if clause else form_answer(question, cands, _where(passages))
         if form is not None:  # "Who owns this policy?": the form's row "Policy owner: ...", its value the short answer
             c = cands[form[0]]
             return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=form[1])
@@ -265,7 +270,7 @@ class ExtractiveGenerator:
         cands = _candidates(passages)
         if listed_items(question, passages) is not None:
             return True
-        if direct_answer_in(question, cands, passages) is not None or form_answer(question, cands) or cell_answer(
+        if direct_answer_in(question, cands, passages) is not None or form_answer(question, cands, _where(passages)) or cell_answer(
                 question, cands) or keyed_row(question, cands) is not None:
             return True
         if faq_answer(question, cands, passages) is not None:

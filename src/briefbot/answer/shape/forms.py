@@ -20,6 +20,7 @@ from collections.abc import Callable
 from briefbot.answer.extract.candidates import Candidate
 from briefbot.answer.extract.offers import content_words, type_match
 from briefbot.answer.extract.question_kind import question_type
+from briefbot.answer.shape.polar import is_polar
 from briefbot.index.lexical import tokenize
 
 # A row's key that is a code: "E2", "P2", "M3", "R-07", "SPEC-0412" (a digit in it); a question naming it means that row.
@@ -31,6 +32,7 @@ GENERIC = frozenset(tokenize("date name number no time type details reference re
 _IDENTIFIER = frozenset(tokenize("number no reference ref id code"))
 _DATED = re.compile(r"\b(?:date|time|day)\b", re.IGNORECASE)
 _WHEN_FIELD = re.compile(r"\b(?:dates?|times?|days?|period|deadline|due)\b", re.IGNORECASE)
+_NAME = re.compile(r"(?<=\w )[A-Z][\w-]+|(?<=\w )[a-z]+[A-Z]\w*")  # a capitalised word after the first: "Sanne", "Lyon"
 LABEL_WORDS = 5  # a field's label is short ("Date of next review")
 
 
@@ -38,17 +40,26 @@ def covered(word: str, asked: set[str]) -> bool:
     return word in asked or (word.endswith(("er", "or")) and len(word) > 4 and word[:-2] in asked)
 
 
-def form_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None:
+def form_answer(question: str, cands: list[Candidate], places: list[str] | None = None) -> tuple[int, str] | None:
     """The candidate (index) that is the form row the question asks for, and its value; None when there is none. Of
-    several, the one whose label the question names most fully ("Product owner" over "Product name"), then the first."""
+    several, the one whose label the question names most fully ("Product owner" over "Product name"), then the first.
+
+    A slide's line "Vendor: Corvex Systems" is such a row too, when the question is no yes/no one and every name it
+    gives is in the line's passage or file name (``places``, one per passage): "how much was Sanne's hotel in Lyon" is
+    not asked of an induction deck's "Hotels: up to £140 a night"."""
     asked = set(tokenize(question))
+    names = {w.lower() for w in _NAME.findall(question)}
+    points = not is_polar(question)
     kind = question_type(question)
     said = set(content_words(question))
     found: list[tuple[int, int, int, int]] = []  # (label words named, -passage, -position, index): the best is the max
     for i, c in enumerate(cands):
-        if not c.row or "; " in c.text or ": " not in c.text:
-            continue  # a form's row is one "Label: value"
+        if not (c.row or c.point and points) or "; " in c.text or ": " not in c.text:
+            continue  # a form's row (or a slide's line) is one "Label: value"
+        if c.point and not (places and all(n in places[c.passage] for n in names)):
+            continue
         label, value = c.text.split(": ", 1)
+        value = value.rstrip(".") if c.point else value  # (a point is quoted with a full stop: "Vendor: Corvex.")
         words = [w for w in tokenize(label) if w not in GENERIC]
         if not words or len(label.split()) > LABEL_WORDS or not all(covered(w, asked) for w in words):
             continue
@@ -63,6 +74,7 @@ def form_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None
         return None
     best = max(found)[3]
     value = cands[best].text.split(": ", 1)[1]
+    value = value.rstrip(".") if cands[best].point else value
     person = value.split(",", 1)[0]
     if kind == "who" and "," in value and sum(w[:1].isupper() for w in person.split()) >= 2:
         value = person  # "Priya Nandakumar, Head of Information Security": who is the name
