@@ -17,6 +17,7 @@ from briefbot.answer.extract import alignment, chain, choice, decline, sentence_
 from briefbot.answer.extract.asked_kind import contact_after, lacks_asked
 from briefbot.answer.extract.candidates import Candidate, evidence, leans_on_previous, person_after, reason_after
 from briefbot.answer.extract.candidates import candidates as _candidates
+from briefbot.answer.extract.numbered_mentions import other_number
 from briefbot.answer.extract.offers import content_words, type_match
 from briefbot.answer.extract.question_kind import question_type
 from briefbot.answer.extract.subject import with_subject
@@ -28,7 +29,7 @@ from briefbot.answer.shape.faq import verdict as faq_verdict
 from briefbot.answer.shape.forms import asked_row, form_answer, keyed_row, off_field
 from briefbot.answer.shape.parties import defined_parties
 from briefbot.answer.shape.polar import is_polar, near_enough, one_sided, polar_answer
-from briefbot.answer.shape.quotes import same_section, shown
+from briefbot.answer.shape.quotes import same_section, section_at, shown
 from briefbot.answer.shape.roles import direct_answer_in
 from briefbot.answer.shape.sections import listed_items
 from briefbot.answer.shape.shaping import short_answer
@@ -154,6 +155,19 @@ def _places(passages: list[Passage]) -> list[chain.Place]:
     return [chain.Place(p.chunk.text, p.chunk.source, p.chunk.context) for p in passages]
 
 
+def _headed(text: str, passages: list[Passage]) -> str:
+    """An answer's quoted text with the heading each cited run sits under ("Q3 at a glance" over "Net revenue
+    retention 108%"), markers dropped."""
+    parts = [_MARKER.sub("", text)]
+    for m in re.finditer(r"(.*?)\s*\[(\d+)\]", text):
+        n = int(m.group(2)) - 1
+        if 0 <= n < len(passages):
+            chunk = passages[n].chunk
+            at = chunk.text.find(m.group(1).strip()[:40].rstrip("."))
+            parts.append(section_at(chunk.text, max(at, 0), chunk.context) or "")
+    return "\n".join(parts)
+
+
 def _where(passages: list[Passage]) -> list[str]:
     """Each passage's text and file name, lowercased: where a name the question gives may stand (forms.form_answer)."""
     return [f"{p.chunk.source} {p.chunk.context or ''} {p.chunk.text}".lower().replace("-", " ") for p in passages]
@@ -191,6 +205,13 @@ class ExtractiveGenerator:
         return remembered(self.embedder, self._vectors, texts, SENTENCE_CACHE)
 
     def answer(self, question: str, passages: list[Passage]) -> Draft:
+        """The quoted answer, declined when it is about another numbered thing than the one asked (numbered_mentions)."""
+        draft = self._answer(question, passages)
+        if draft.answered and other_number(question, _headed(draft.text, passages)):
+            return Draft(DECLINE, answered=False, model=NAME)
+        return draft
+
+    def _answer(self, question: str, passages: list[Passage]) -> Draft:
         if is_polar(question) and ((polar := self.answer_polar(question, passages)).answered or not one_sided(question)):
             return polar  # (a yes/no question about one thing that no sentence settles is read as any other: polar.py)
         cands = _candidates(passages)
@@ -279,7 +300,8 @@ class ExtractiveGenerator:
         if sel is None or sel.confidence < self.min_score or sel.sentences and off_field(question, cands, sel.sentences[0]):
             return False
         draft = self.second_link(question, passages, sel)  # (a chain's second link may hold what is asked)
-        return not lacks_asked(question, [_MARKER.sub("", draft.text) if draft else " ".join(sel.sentences)])
+        said = _MARKER.sub("", draft.text) if draft else " ".join(sel.sentences)
+        return not lacks_asked(question, [said]) and not other_number(question, said)
 
     def answers(self, question: str, passages: list[Passage], sel: Selection | None) -> bool:
         """Whether a selection is quoted: confident enough that it answers, and its choice of passage not split

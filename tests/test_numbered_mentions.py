@@ -1,0 +1,52 @@
+"""A numbered thing asked for that the quote gives another number (answer/extract/numbered_mentions.py): declined,
+through the answerer with real files and the real model, and as a rule on its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefbot.answer.extract.numbered_mentions import mentions, other_number
+from briefbot.api import Briefbot
+from briefbot.settings import load_settings
+
+
+def test_mentions_are_a_word_and_the_number_after_it() -> None:
+    assert mentions("CSAT in Q3 2026 and trial load 2, FY26") == {("q", "3"), ("load", "2"), ("fy", "26")}
+    assert mentions("in 2024, on 12 June 2025, 3.5 million") == set()  # function words, months, no word before
+
+
+def test_another_number_of_the_same_thing_is_not_the_one_asked() -> None:
+    assert other_number("What was CSAT in Q1 2026?", "Metric: CSAT; Q2 2026: 91%; Q3 2026: 93%") == (
+        "asks about Q1, the quote is about 2")
+    assert other_number("What failed in trial load 2?", "Data migration trial load 1 ran on 18 September.")
+    assert other_number("What was NRR in Q4?", "Q3 at a glance\nNet revenue retention 108%.")
+    assert other_number("What was CSAT in Q3 2026?", "Metric: CSAT; Q2 2026: 91%; Q3 2026: 93%") is None  # asked one there
+    assert other_number("What was revenue in FY2026?", "Revenue in FY26 rose to £4.1m.") is None  # one year, two spellings
+    assert other_number("What was NRR in Q4?", "Net revenue retention was 108%.") is None  # says nothing of quarters
+    assert other_number("What is another term for year 12?", "It offers years 7 through 12 and year 13.") is None
+    assert other_number("Who won Super Bowl 50?", "The Broncos won Super Bowl 50 after Super Bowl 49's loss.") is None
+
+
+@pytest.fixture(scope="module")
+def review_bot(tmp_path_factory: pytest.TempPathFactory, embedder) -> Briefbot:
+    root = tmp_path_factory.mktemp("numbered")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "qbr.md").write_text(
+        "# Customer success review\n\n## Q3 at a glance\n\nNet revenue retention 108% (target 105%).\n"
+        "Gross churn 3.1% of ARR, up from 2.4% in Q2.\n\n## Support\n\n"
+        "CSAT reached 93% in Q3, up from 91% in Q2, against a target of 90%.\n", encoding="utf-8")
+    bot = Briefbot(load_settings(index=root / ".briefbot", corpus=[root / "corpus"], generator="extractive"))
+    bot._embedder = embedder  # type: ignore[assignment]
+    bot.ingest()
+    return bot
+
+
+def test_the_answerer_declines_a_neighbouring_quarter(review_bot: Briefbot) -> None:
+    a = review_bot.ask("What was net revenue retention in Q3?")
+    assert a.answered and a.text.startswith("Net revenue retention 108%")
+    a = review_bot.ask("What was net revenue retention in Q4?")  # the heading says Q3: no Q4 figure in the file
+    assert not a.answered and "108%" not in a.text
+    assert review_bot.ask("What was CSAT in Q3?").answered
+    assert not review_bot.ask("What was CSAT in Q1?").answered  # the sentence names Q3 and Q2, not Q1
