@@ -3,7 +3,6 @@ through the answerer with real files and the real model, and as a rule on its ow
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
