@@ -49,7 +49,7 @@ SUM_Q = re.compile(r"^what (?:was|were|is|are|will be)\b.*\b(?:revenues?|turnove
 # "What does the team cost per quarter?", "What did the dinner at De Kas cost?"
 _COSTS = re.compile(r"^what\s+(?:does|do|did|will|would)\s+[^?]*\bcost\b", re.IGNORECASE)
 _SUM_ASKED = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
-                        r"(?:(?!(?:of|in|for|from|to|by|with|that|between)\s)[\w'’-]+\s+){0,3}?"
+                        r"(?:(?!(?:of|in|for|from|to|by|with|that|between)\s)[\w'’-]+\s+){0,2}?"
                         r"(?:price|cost|fee|salary|budget|revenue|turnover|profit|income)s?"
                         r"(?=\s+(?:of|for|in|on|at|to|per|paid|charged|that|from|by|when|this|last|next)\b|\s*[?.!]?\s*$)",
                         re.IGNORECASE)
