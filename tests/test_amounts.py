@@ -17,8 +17,6 @@ def test_which_questions_ask_for_a_sum_and_which_sentences_hold_one() -> None:
     assert not asks_sum("What is one reason nations received aid from the oil income?")
     assert not asks_sum("How much water can the unit remove?")
     assert not asks_sum("What was the average yearly nurse turnover at the hospitals?")  # staff turnover, no sum
-    assert asks_sum("What does the EMEA customer success team cost per quarter?") and asks_sum("What did it cost?")
-    assert lacks_asked("What does the EMEA team cost per quarter?", ["EMEA Customer Success · Lyra Analytics."])
     cost = "How much does it cost?"
     assert not lacks_asked(cost, ["It costs £38,000."]) and not lacks_asked(cost, ["about two million"])
     assert not lacks_asked(cost, ["USD 5 a day"]) and not lacks_asked(cost, ["Entry is free."])

@@ -17,7 +17,7 @@ from briefbot.answer.extract import alignment, chain, choice, decline, sentence_
 from briefbot.answer.extract.asked_kind import contact_after, lacks_asked
 from briefbot.answer.extract.candidates import Candidate, evidence, leans_on_previous, person_after, reason_after
 from briefbot.answer.extract.candidates import candidates as _candidates
-from briefbot.answer.extract.numbered_mentions import other_number
+from briefbot.answer.extract.numbered_mentions import headed, other_number
 from briefbot.answer.extract.offers import content_words, type_match
 from briefbot.answer.extract.question_kind import question_type
 from briefbot.answer.extract.subject import with_subject
@@ -26,10 +26,10 @@ from briefbot.answer.shape.decisions import decision_answer
 from briefbot.answer.shape.definitions import defining_sentences, long_forms, respelled, spelled_out, written_out
 from briefbot.answer.shape.faq import faq_answer
 from briefbot.answer.shape.faq import verdict as faq_verdict
-from briefbot.answer.shape.forms import asked_row, form_answer, keyed_row, off_field
+from briefbot.answer.shape.forms import asked_row, form_answer, keyed_row, off_field, places
 from briefbot.answer.shape.parties import defined_parties
 from briefbot.answer.shape.polar import is_polar, near_enough, one_sided, polar_answer
-from briefbot.answer.shape.quotes import same_section, section_at, shown
+from briefbot.answer.shape.quotes import join_items, join_sentences, same_section, shown
 from briefbot.answer.shape.roles import direct_answer_in
 from briefbot.answer.shape.sections import listed_items
 from briefbot.answer.shape.shaping import short_answer
@@ -120,19 +120,6 @@ def terms(text: str) -> list[str]:
     return tokenize(text)
 
 
-def join_items(items: list[str]) -> str:
-    """A section's list items as quoted sentences: each ends with its own stop ("Li Wei: book the venue.")."""
-    return join_sentences([t if t[-1:] in ".!?。！？" else t + "." for t in items])
-
-
-def join_sentences(sentences: list[str]) -> str:
-    """Quoted sentences in a row: a space between them, none after a Chinese or Japanese full stop."""
-    out = ""
-    for s in sentences:
-        out += s if not out or out.endswith(("。", "！", "？", "」")) else " " + s
-    return out
-
-
 def _quoted(cands: list[Candidate], which: list[int]) -> str:
     """The candidates, each as read (with the sentence it leans on: say who "it" is) and cited, once for a run from
     one passage ("Yes. You can read work email ... [1]")."""
@@ -153,24 +140,6 @@ def _faq_verdict(question: str, cands: list[Candidate], passages: list[Passage])
 def _places(passages: list[Passage]) -> list[chain.Place]:
     """Where each passage is (text, file, heading): what a chain's link or a choice's side is read from."""
     return [chain.Place(p.chunk.text, p.chunk.source, p.chunk.context) for p in passages]
-
-
-def _headed(text: str, passages: list[Passage]) -> str:
-    """An answer's quoted text with the heading each cited run sits under ("Q3 at a glance" over "Net revenue
-    retention 108%"), markers dropped."""
-    parts = [_MARKER.sub("", text)]
-    for m in re.finditer(r"(.*?)\s*\[(\d+)\]", text):
-        n = int(m.group(2)) - 1
-        if 0 <= n < len(passages):
-            chunk = passages[n].chunk
-            at = chunk.text.find(m.group(1).strip()[:40].rstrip("."))
-            parts.append(section_at(chunk.text, max(at, 0), chunk.context) or "")
-    return "\n".join(parts)
-
-
-def _where(passages: list[Passage]) -> list[str]:
-    """Each passage's text and file name, lowercased: where a name the question gives may stand (forms.form_answer)."""
-    return [f"{p.chunk.source} {p.chunk.context or ''} {p.chunk.text}".lower().replace("-", " ") for p in passages]
 
 
 def _relative_scores(passages: list[Passage]) -> list[float]:
@@ -207,7 +176,7 @@ class ExtractiveGenerator:
     def answer(self, question: str, passages: list[Passage]) -> Draft:
         """The quoted answer, declined when it is about another numbered thing than the one asked (numbered_mentions)."""
         draft = self._answer(question, passages)
-        if draft.answered and other_number(question, _headed(draft.text, passages)):
+        if draft.answered and other_number(question, headed(draft.text, passages)):
             return Draft(DECLINE, answered=False, model=NAME)
         return draft
 
@@ -227,7 +196,7 @@ class ExtractiveGenerator:
         if direct is not None:  # "what does IIOE stand for", "what is X's title": the sentence that defines it
             c = cands[direct[1]]
             return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=direct[0])
-        form = None if clause else form_answer(question, cands, _where(passages))
+        form = None if clause else form_answer(question, cands, places(passages))
         if form is not None:  # "Who owns this policy?": the form's row "Policy owner: ...", its value the short answer
             c = cands[form[0]]
             return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=form[1])
@@ -291,7 +260,7 @@ class ExtractiveGenerator:
         cands = _candidates(passages)
         if listed_items(question, passages) is not None:
             return True
-        if direct_answer_in(question, cands, passages) is not None or form_answer(question, cands, _where(passages)) or cell_answer(
+        if direct_answer_in(question, cands, passages) is not None or form_answer(question, cands, places(passages)) or cell_answer(
                 question, cands) or keyed_row(question, cands) is not None:
             return True
         if faq_answer(question, cands, passages) is not None:

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 
+from briefbot.answer.shape.quotes import section_at
 from briefbot.index.words import STOPWORDS
+from briefbot.schema import Passage
 
+_MARKER = re.compile(r"\s*\[\d+\]")  # an answer's citation markers
 _MENTION = re.compile(r"\b([A-Za-z]{1,12})[ -]?(\d{1,4})\b(?![.,]\d)")
 _RANGE_END = re.compile(r"\s*(?:-|–|to|through|and)\s*(\d{1,4})\b")
 _MONTHS = frozenset(
@@ -53,3 +56,16 @@ def other_number(question: str, quoted: str) -> str | None:
             asked = f"{word.upper()}{number}" if len(word) <= 2 else f"{word} {number}"
             return f"asks about {asked}, the quote is about {others[0]}"
     return None
+
+
+def headed(text: str, passages: list[Passage]) -> str:
+    """An answer's quoted text with the heading each cited run sits under ("Q3 at a glance" over "Net revenue
+    retention 108%"), markers dropped."""
+    parts = [_MARKER.sub("", text)]
+    for m in re.finditer(r"(.*?)\s*\[(\d+)\]", text):
+        n = int(m.group(2)) - 1
+        if 0 <= n < len(passages):
+            chunk = passages[n].chunk
+            at = chunk.text.find(m.group(1).strip()[:40].rstrip("."))
+            parts.append(section_at(chunk.text, max(at, 0), chunk.context) or "")
+    return "\n".join(parts)

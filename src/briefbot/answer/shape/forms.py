@@ -22,6 +22,7 @@ from briefbot.answer.extract.offers import content_words, type_match
 from briefbot.answer.extract.question_kind import question_type
 from briefbot.answer.shape.polar import is_polar
 from briefbot.index.lexical import tokenize
+from briefbot.schema import Passage
 
 # A row's key that is a code: "E2", "P2", "M3", "R-07", "SPEC-0412" (a digit in it); a question naming it means that row.
 _CODE = re.compile(r"^(?=[A-Z0-9-]*\d)[A-Z]{1,5}-?\d{1,4}[A-Z]?$")
@@ -125,3 +126,8 @@ def off_field(question: str, cands: list[Candidate], quoted: str) -> bool:
     if _WHEN_FIELD.search(label) and question_type(question) == "when":
         return False  # "Dates: Thursday 12 March - Friday 13 March 2026" answers when the offsite is
     return not any(covered(w, asked) for w in tokenize(label))
+
+
+def places(passages: list[Passage]) -> list[str]:
+    """Each passage's text and file name, lowercased: where a name the question gives may stand (form_answer)."""
+    return [f"{p.chunk.source} {p.chunk.context or ''} {p.chunk.text}".lower().replace("-", " ") for p in passages]

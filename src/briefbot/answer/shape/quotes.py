@@ -323,3 +323,16 @@ def same_section(text: str, a: int, b: int) -> bool:
     """No heading between offsets ``a`` and ``b``: sentences under different headings are not quoted together."""
     lo, hi = min(a, b), max(a, b)
     return not any(_HEADING.match(line) for line in text[lo:hi].split("\n")[1:])
+
+
+def join_items(items: list[str]) -> str:
+    """A section's list items as quoted sentences: each ends with its own stop ("Li Wei: book the venue.")."""
+    return join_sentences([t if t[-1:] in ".!?。！？" else t + "." for t in items])
+
+
+def join_sentences(sentences: list[str]) -> str:
+    """Quoted sentences in a row: a space between them, none after a Chinese or Japanese full stop."""
+    out = ""
+    for s in sentences:
+        out += s if not out or out.endswith(("。", "！", "？", "」")) else " " + s
+    return out
