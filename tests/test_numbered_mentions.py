@@ -1,5 +1,6 @@
-"""A numbered thing asked for that the quote gives another number (answer/extract/numbered_mentions.py): declined,
-through the answerer with real files and the real model, and as a rule on its own."""
+"""A team's shorthand in a question, through the answerer with real files and the real model and as rules on their own:
+a numbered thing the quote gives another number (answer/extract/numbered_mentions.py) is declined; an acronym the file
+never writes is read as the words it abbreviates (answer/shape/definitions.initialisms_spelled)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,16 @@ def test_the_answerer_declines_a_neighbouring_quarter(review_bot: Briefbot) -> N
     assert not a.answered and "108%" not in a.text
     assert review_bot.ask("What was CSAT in Q3?").answered
     assert not review_bot.ask("What was CSAT in Q1?").answered  # the sentence names Q3 and Q2, not Q1
+
+
+def test_an_acronym_the_file_never_writes_is_read_as_the_words_it_abbreviates(review_bot: Briefbot) -> None:
+    from briefbot.answer.shape.definitions import initialisms_spelled
+
+    deck = ["## Q3 at a glance\n- Net revenue retention 108% (target 105%)"]
+    assert initialisms_spelled("what was NRR in Q3", deck) == "what was Net revenue retention in Q3"
+    assert initialisms_spelled("What is the NRR?", ["NRR: 108%", *deck]) == "What is the NRR?"  # written: kept
+    assert initialisms_spelled("What does MAS stand for?", ["the Mongol and Semu classes"]) == "What does MAS stand for?"
+    assert initialisms_spelled("after WWI?", ["after World War II"]) == "after WWI?"  # a numeral is no initial
+    assert initialisms_spelled("what was NRR?", ["net, revenue; retention"]) == "what was NRR?"  # not one run
+    a = review_bot.ask("what was NRR in Q3")
+    assert a.answered and a.text.startswith("Net revenue retention 108%")

@@ -23,7 +23,8 @@ from briefbot.answer.extract.question_kind import question_type
 from briefbot.answer.extract.subject import with_subject
 from briefbot.answer.shape.clauses import clause_sentences
 from briefbot.answer.shape.decisions import decision_answer
-from briefbot.answer.shape.definitions import defining_sentences, long_forms, respelled, spelled_out, written_out
+from briefbot.answer.shape.definitions import (defining_sentences, initialisms_spelled, long_forms, respelled,
+                                                spelled_out, written_out)
 from briefbot.answer.shape.faq import faq_answer
 from briefbot.answer.shape.faq import verdict as faq_verdict
 from briefbot.answer.shape.forms import asked_row, form_answer, keyed_row, off_field, places
@@ -175,6 +176,7 @@ class ExtractiveGenerator:
 
     def answer(self, question: str, passages: list[Passage]) -> Draft:
         """The quoted answer, declined when it is about another numbered thing than the one asked (numbered_mentions)."""
+        question = initialisms_spelled(question, [p.chunk.text for p in passages])
         draft = self._answer(question, passages)
         if draft.answered and other_number(question, headed(draft.text, passages)):
             return Draft(DECLINE, answered=False, model=NAME)
@@ -257,6 +259,7 @@ class ExtractiveGenerator:
         The LLM path asks this too: on passages that share a question's topic but not its answer, a small model
         writes a plausible answer from them, which each cited passage "supports" word for word.
         """
+        question = initialisms_spelled(question, [p.chunk.text for p in passages])
         cands = _candidates(passages)
         if listed_items(question, passages) is not None:
             return True

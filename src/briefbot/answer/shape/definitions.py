@@ -12,6 +12,7 @@ import re
 
 from briefbot.index.lexical import tokenize
 from briefbot.index.spelling import Spelling
+from briefbot.index.words import STOPWORDS
 
 _ACRONYM = re.compile(r"\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\b")
 _STANDS = re.compile(
@@ -225,3 +226,39 @@ def respelled(qwords: list[str], cand_words: list[list[str]]) -> list[str]:
     for w in qwords:
         out.extend([w] if w in vocab else (spelling.close(w)[:1] or [w]))
     return out
+
+
+# An acronym a question uses: three to six capitals ("NRR", "CSAT").
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_RUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_ROMAN = re.compile(r"^[IVX]+$")
+
+
+def _spelled_by(acronym: str, text: str) -> str | None:
+    """The first run of words in ``text`` whose initials spell ``acronym``, inside one line, the first capitalised
+    ("Net revenue retention" for NRR), or None."""
+    n = len(acronym)
+    for line in text.split("\n"):
+        words = list(_RUN_WORD.finditer(line))
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if not run[0].group()[0].isupper() or any(line[a.end() : b.start()].strip() for a, b in zip(run, run[1:])):
+                continue  # (words next to each other: no comma, number or bracket between them)
+            if any(w.group().lower() in STOPWORDS or _ROMAN.match(w.group()) for w in run):
+                continue  # ("Mongol and Semu" is no MAS, "World War II" no WWI)
+            if "".join(w.group()[0] for w in run).upper() == acronym:
+                return line[run[0].start() : run[-1].end()]
+    return None
+
+
+def initialisms_spelled(question: str, texts: list[str]) -> str:
+    """The question with an acronym the passages never write read as the words whose initials spell it ("what was NRR
+    in Q3" -> "what was Net revenue retention in Q3", where a deck writes "Net revenue retention 108%"): a team
+    asks in its own shorthand what a document spells out; neither the embedder nor the word overlap can know."""
+    for acronym in dict.fromkeys(_ACRONYM.findall(question)):
+        if any(re.search(rf"\b{acronym}\b", t) for t in texts):
+            continue
+        long = next((found for t in texts if (found := _spelled_by(acronym, t))), None)
+        if long:
+            question = re.sub(rf"\b{acronym}\b", long, question)  # (the acronym itself would count as a word missed)
+    return question
