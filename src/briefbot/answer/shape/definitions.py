@@ -8,11 +8,13 @@ report uses an acronym in dozens of passages and spells it out once. A question'
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from briefbot.index.lexical import tokenize
 from briefbot.index.spelling import Spelling
 from briefbot.index.words import STOPWORDS
+from briefbot.text.posts import POST_INITIALS
 
 _ACRONYM = re.compile(r"\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\b")
 _STANDS = re.compile(
@@ -229,7 +231,7 @@ def respelled(qwords: list[str], cand_words: list[list[str]]) -> list[str]:
 
 
 # An acronym a question uses: three to six capitals ("NRR", "CSAT").
-_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_SHORTHAND = re.compile(r"\b[A-Z]{3,6}\b")
 _RUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _ROMAN = re.compile(r"^[IVX]+$")
 
@@ -242,7 +244,7 @@ def _spelled_by(acronym: str, text: str) -> str | None:
         words = list(_RUN_WORD.finditer(line))
         for i in range(len(words) - n + 1):
             run = words[i : i + n]
-            if not run[0].group()[0].isupper() or any(line[a.end() : b.start()].strip() for a, b in zip(run, run[1:])):
+            if not run[0].group()[0].isupper() or any(line[a.end() : b.start()].strip() for a, b in itertools.pairwise(run)):
                 continue  # (words next to each other: no comma, number or bracket between them)
             if any(w.group().lower() in STOPWORDS or _ROMAN.match(w.group()) for w in run):
                 continue  # ("Mongol and Semu" is no MAS, "World War II" no WWI)
@@ -255,9 +257,9 @@ def initialisms_spelled(question: str, texts: list[str]) -> str:
     """The question with an acronym the passages never write read as the words whose initials spell it ("what was NRR
     in Q3" -> "what was Net revenue retention in Q3", where a deck writes "Net revenue retention 108%"): a team
     asks in its own shorthand what a document spells out; neither the embedder nor the word overlap can know."""
-    for acronym in dict.fromkeys(_ACRONYM.findall(question)):
-        if any(re.search(rf"\b{acronym}\b", t) for t in texts):
-            continue
+    for acronym in dict.fromkeys(_SHORTHAND.findall(question)):
+        if acronym.lower() in POST_INITIALS or any(re.search(rf"\b{acronym}\b", t) for t in texts):
+            continue  # (a post's initials are read as posts are: text/posts.py, with the company they are of)
         long = next((found for t in texts if (found := _spelled_by(acronym, t))), None)
         if long:
             question = re.sub(rf"\b{acronym}\b", long, question)  # (the acronym itself would count as a word missed)
