@@ -77,6 +77,32 @@ def test_a_table_ruled_off_with_dashes_is_rows_naming_their_columns() -> None:
     assert text_tables(prose) == prose
 
 
+FEES = """Category           Eligibility                   Annual fee   Monthly (DD)
+------------------------------------------------------------------------
+Junior             aged 8 to 17                   £160.00       £14.00
+Family             2 adults + up to 3 juniors   £1,120.00       £98.00
+Mini               under 8                         £85.00       annual only
+------------------------------------------------------------------------
+
+Item                                   Members      Notes
+------------------------------------------------------------
+Locker hire                            £25.00       per year
+Replacement door fob                   £10.00
+"""
+
+
+def test_a_header_over_one_unbroken_rule_is_a_table_too() -> None:
+    rows = text_tables(FEES).split("\n")
+    assert len(rows) == len(FEES.split("\n"))
+    assert rows[2] == "| Category: Junior | Eligibility: aged 8 to 17 | Annual fee: £160.00 | Monthly (DD): £14.00 |"
+    # a figure right-aligned across its column's start is still its column's
+    assert rows[3] == "| Category: Family | Eligibility: 2 adults + up to 3 juniors | Annual fee: £1,120.00 | Monthly (DD): £98.00 |"
+    assert rows[5] == "|---|---|---|---|" and rows[1] == "|---|---|---|---|"
+    assert rows[10] == "| Item: Replacement door fob | Members: £10.00 |  |"  # an empty last cell
+    heading = "Minutes of the meeting\n----------------------------\nPresent: Ana, Ben"
+    assert text_tables(heading) == heading  # one name over a rule is a heading, not a table
+
+
 TICKET = """Hi Dana,
 
 Thanks for your patience. The replacement is booked:

@@ -9,7 +9,8 @@ A memo or a report saved as text lays its tables out in columns:
 Read as words, "Midlands 1.93 1.87 -3.1%" says nothing of which figure is which quarter; "what were midlands sales in
 Q2?" was declined. The dashes under the header say where each column is, so each data row is written with its column
 names ("| Region: Midlands | Q2 2025: 1.93 | Q3 2025: 1.87 | Change: -3.1% |"), as a PDF's or a Word file's table
-rows are (text/tables.py). One line stays one line, so citations keep the file's line numbers.
+rows are (text/tables.py). One line stays one line, so citations keep the file's line numbers. A header of three or
+more names two spaces apart, ruled off by one unbroken line of dashes, says the same by where its names start.
 
 A block of fields whose values are aligned in a column ("RMA number:       RMA-2026-11872" over "Expected delivery:
 by Wednesday 2 December 2026") is a form: each line is written as the field it is ("| RMA number: RMA-2026-11872 |",
@@ -23,6 +24,23 @@ import re
 from briefbot.text import tables
 
 _RULE = re.compile(r"^\s*-{3,}(?:\s{2,}-{3,})+\s*$")  # two dash groups or more, two spaces apart at least
+
+
+_LONG_RULE = re.compile(r"^\s*-{20,}\s*$")  # one unbroken rule under a header of three or more columns
+_HEADER_FIELD = re.compile(r"\S+(?: \S+)*")  # a header's column name: words one space apart
+
+
+def _header_columns(header: str) -> list[tuple[int, int]] | None:
+    """Each column's span from a header whose names stand two spaces apart or more, ruled off by one unbroken line
+    ("Category   Eligibility   Annual fee" over "-----..."); None for fewer than three names."""
+    starts = [m.start() for m in _HEADER_FIELD.finditer(header)]
+    if len(starts) < 3 or len(re.split(r"\s{2,}", header.strip())) != len(starts):
+        return None
+    return [(s, starts[k + 1] if k + 1 < len(starts) else 10_000) for k, s in enumerate(starts)]
+
+
+def _is_rule(line: str) -> bool:
+    return bool(_RULE.match(line) or _LONG_RULE.match(line))
 
 
 def _columns(rule: str) -> list[tuple[int, int]]:
@@ -107,10 +125,13 @@ def text_tables(text: str) -> str:
     lines = aligned_forms(text).split("\n")
     k = 1
     while k < len(lines):
-        if not _RULE.match(lines[k]) or not lines[k - 1].strip():
+        if not _is_rule(lines[k]) or not lines[k - 1].strip():
             k += 1
             continue
-        cols = _columns(lines[k])
+        cols = _columns(lines[k]) if _RULE.match(lines[k]) else _header_columns(lines[k - 1])
+        if cols is None:
+            k += 1
+            continue
         header = _aligned(lines[k - 1], cols)
         if header is None or any(not h for h in header):
             k += 1
@@ -118,7 +139,7 @@ def text_tables(text: str) -> str:
         end = k + 1
         rows: list[tuple[int, list[str]]] = []
         while end < len(lines) and lines[end].strip():
-            if not _RULE.match(lines[end]):
+            if not _is_rule(lines[end]):
                 cells = _aligned(lines[end], cols)
                 if cells is None:
                     break
@@ -128,7 +149,7 @@ def text_tables(text: str) -> str:
             indent = lines[k - 1][: len(lines[k - 1]) - len(lines[k - 1].lstrip())]
             lines[k - 1] = indent + "| " + " | ".join(header) + " |"
             for at in range(k, end):
-                if _RULE.match(lines[at]):
+                if _is_rule(lines[at]):
                     lines[at] = indent + "|" + "---|" * len(cols)
             for at, cells in rows:
                 lines[at] = indent + "| " + " | ".join(tables.labelled(header, cells)) + " |"
