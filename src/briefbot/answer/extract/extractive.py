@@ -34,6 +34,7 @@ from briefbot.answer.shape.quotes import join_items, join_sentences, same_sectio
 from briefbot.answer.shape.roles import direct_answer_in
 from briefbot.answer.shape.sections import listed_items
 from briefbot.answer.shape.shaping import short_answer
+from briefbot.answer.shape.superlatives import superlative_row
 from briefbot.answer.shape.table_cells import cell_answer
 from briefbot.index.embedding import Embedder, remembered
 from briefbot.index.lexical import tokenize
@@ -202,8 +203,8 @@ class ExtractiveGenerator:
         if form is not None:  # "Who owns this policy?": the form's row "Policy owner: ...", its value the short answer
             c = cands[form[0]]
             return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=form[1])
-        cell = None if clause else cell_answer(question, cands)
-        if cell is not None:  # "Who approved claim EXP-2026-0417?": the row it names, its Approver cell the short answer
+        cell = None if clause else superlative_row(question, cands, passages) or cell_answer(question, cands)
+        if cell is not None:  # "Who approved claim EXP-2026-0417?", "Which treatment is the most expensive?": a row
             c = cands[cell[0]]
             return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=cell[1])
         keyed = None if clause else keyed_row(question, cands)
@@ -263,7 +264,7 @@ class ExtractiveGenerator:
         cands = _candidates(passages)
         if listed_items(question, passages) is not None:
             return True
-        if direct_answer_in(question, cands, passages) is not None or form_answer(question, cands, places(passages)) or cell_answer(
+        if direct_answer_in(question, cands, passages) is not None or form_answer(question, cands, places(passages)) or superlative_row(question, cands, passages) or cell_answer(
                 question, cands) or keyed_row(question, cands) is not None:
             return True
         if faq_answer(question, cands, passages) is not None:
