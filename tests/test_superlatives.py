@@ -49,6 +49,15 @@ def test_the_most_and_the_least_of_a_column(fees_bot: Briefbot) -> None:
     assert fees_bot.ask("Which treatment takes the longest?").short_answer == "Video gait analysis"  # "Duration"
 
 
+def test_a_limit_asked_for_is_no_row() -> None:
+    text = ("Credits.\n| Availability | Service credit | Note |\n|---|---|---|\n| Availability: below 99.9% | Service credit: "
+            "5% | Note: a |\n| Availability: below 99% | Service credit: 10% | Note: b |\n| Availability: below 98% | "
+            "Service credit: 30% | Note: c |\n\nThe total service credits shall not exceed 30% of the charge.\n")
+    found = _passages(text)
+    assert superlative_row("What's the most we can get back in service credits?", candidates(found), found) is None
+    assert superlative_row("Which availability gets the most service credit?", candidates(found), found) is not None
+
+
 def _passages(text: str, cut: int | None = None) -> list[Passage]:
     end = len(text) if cut is None else cut
     chunk = Chunk("fees.md", 0, text[:end], 1, text[:end].count("\n") + 1, 0, end, 100, "h")

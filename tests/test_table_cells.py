@@ -103,3 +103,12 @@ def test_numbers_and_what_is_asked_must_be_in_the_row() -> None:
     assert cell_answer("How long does it take to fully charge the Kestrel Plus battery?", bikes) is None  # no time
     terms = [_row("Term: Summer; Starts: Monday 13 April 2026; Half term: 25-29 May 2026; Ends: Wednesday 22 July 2026")]
     assert cell_answer("What time does the lights switch-on start on 29 November?", terms) is None  # "29" is no code
+
+
+def test_a_first_cell_named_whole_names_its_row_and_a_bracketed_qualifier_need_not_be_named() -> None:
+    fares = [_row("Ticket: Single; Adult: £2.50; Child (5–18): £1.25; Valid on: One journey"),
+             _row("Ticket: Day Rider; Adult: £5.20; Child (5–18): £2.70; Valid on: All routes"),
+             _row("Ticket: Weekly Rider; Adult: £18.50; Child (5–18): £9.50; Valid on: 7 consecutive days"),
+             _row("Ticket: Group Day Rider; Adult: £11.00; Child (5–18): £6.00; Valid on: All routes")]
+    assert cell_answer("how much is a child day rider", fares) == (1, "£2.70")  # "day", "rider" stand in three rows
+    assert cell_answer("how much is a child rider", fares) is None  # no first cell named whole: which rider?

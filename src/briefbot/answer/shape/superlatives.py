@@ -23,7 +23,10 @@ from briefbot.schema import Passage
 
 _MORE = r"most\s+expensive|biggest|largest|highest|greatest|longest|heaviest|most"
 _LESS = r"cheapest|least\s+expensive|smallest|lowest|shortest|lightest|least"
-_ASKS = re.compile(rf"^\W*(?:which|what|who)\b.*?\b(?:(?P<more>{_MORE})|(?P<less>{_LESS}))\b", re.IGNORECASE)
+# "Which treatment is ...", "Who scored ...", "What category is ...": a question for a row. ("What's the most we can get
+# back ...?" asks for a limit, which a sentence states.)
+_ASKS = re.compile(rf"^\W*(?:which|who|what(?!'s|’s|\s+(?:is|was|are|were|will|would|can|could|does|do|did)\b))\b.*?"
+                   rf"\b(?:(?P<more>{_MORE})|(?P<less>{_LESS}))\b", re.IGNORECASE)
 _FIGURE = re.compile(r"^\s*[-–]?\s*([£$€¥]?)\s*(\d[\d,]*(?:\.\d+)?)\b")
 _TOTAL = re.compile(r"^\s*(?:total|sum|all|overall|grand total)\b", re.IGNORECASE)
 _NOT_A_FIGURE = re.compile(r"[:/.]\d|\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)

@@ -12,9 +12,14 @@ asked for wins, or a long row scores too low to be quoted at all. A lookup needs
 - the row, by a word of its other cells that the question holds and no other row with such a column holds
   ("Events", "Midwest", "EXP-2026-0417"), in a column whose values do not repeat among a table's rows (a status or a
   RAG colour names no row, in any table of the passages), a number only as part of a code, and every number of the question somewhere in the row ("Q1 2026" is no
-  question about a 2025 budget's row), and the word after a possessive ("Harriet Doyle's replacement", "Kestrel's share price") in the asked cell.
+  question about a 2025 budget's row), and the word after a possessive in the row ("Harriet Doyle's replacement"),
+  naming more of it than that word ("Kestrel's share price" is not the row "Dividend per share") unless the asked cell
+  holds it ("joanna whitlock's mobile").
+A header's qualifier in brackets need not be named ("Child (5–18)" is asked as "child").
 Not for "why" or "how" (a manner): a cell says what, who, how much or when.
-Of several rows, the one holding the most such words; a tie is no answer.
+Of several rows, the one holding the most such words, then the one whose first cell the question names most fully
+("Day Rider" over "Group Day Rider" and "Weekly Rider"; a first cell named whole names its row even when its words stand
+in other rows too); a tie is no answer.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ _OWNED = re.compile(r"\w['’]s\s+([^\W\d_]+)")
 _NOT_A_LOOKUP = re.compile(r"\W*(?:why|how(?!\s+(?:many|much|long|old|far|big|large|often|tall|heavy)\b))\b", re.IGNORECASE)
 # A code naming a row: "EXP-2026-0417", "R01", "FM0251" (only such a cell's digits name a row: "29" of "25-29 May" does not)
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*$")
+_QUALIFIER = re.compile(r"\([^)]*\)")  # a header's qualifier in brackets: "Price (USD)", "Child (5–18)"
 MIN_CELLS = 3  # a lookup table has a key, the asked column and more ("Label: value" alone is a form: forms.py)
 
 
@@ -59,7 +65,7 @@ def _asked_columns(question: str, row: list[tuple[str, str]], asked: set[str], n
     by_number = [j for j, (h, _) in enumerate(row) if numbered & set(tokenize(h))]
     out = []
     for j, (header, value) in enumerate(row):
-        words = [w for w in tokenize(header) if w not in GENERIC]
+        words = [w for w in tokenize(_QUALIFIER.sub(" ", header)) if w not in GENERIC]  # "Child (5-18)": "child"
         if not words or len(header.split()) > LABEL_WORDS:
             continue
         if not (all(covered(w, asked) for w in words) or by_number == [j]):
@@ -88,6 +94,13 @@ def _categories(rows: list[list[tuple[str, str]]]) -> set[str]:
     return out
 
 
+def _key_named(text: str, asked: set[str]) -> float:
+    """The share of the row's first cell's words the question holds: "Day Rider" all of them for "how much is a child
+    day rider", "Group Day Rider" two of three."""
+    key = set(tokenize(cells(text)[0][1]))
+    return len(key & asked) / len(key) if key else 0.0
+
+
 def cell_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None:
     """The candidate (index) that is the table row the question looks up, and the asked cell's value; None when no
     row, or no single row, is named with a column the question asks for."""
@@ -104,23 +117,24 @@ def cell_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None
         if len(row) < MIN_CELLS or not numbered <= set(tokenize(c.text)):
             continue
         columns = _asked_columns(question, row, asked, numbered)
-        columns = [j for j in columns if owned <= set(tokenize(" ".join(row[j])))]  # "Doyle's replacement"
-        if not columns:
-            continue
+        if not columns or not owned <= set(tokenize(c.text)):
+            continue  # (owned: "Harriet Doyle's replacement" is not in her row)
         headers = {w for h, _ in row for w in tokenize(h)}
         named = {w for j, (h, v) in enumerate(row) if j not in columns and h.lower() not in kinds
                  for w in tokenize(v) if not w.isdigit() or _CODE.match(v)} & asked - headers
-        if named:
-            found.append((i, columns[0], named))
+        if named - owned or owned & set(tokenize(" ".join(row[columns[0]]))):  # (named by more than "share" of
+            found.append((i, columns[0], named))  # "Kestrel's share price", unless the asked cell holds it)
     if not found:
         return None
     df: dict[str, int] = {}
     for _, _, named in found:
         for w in named:
             df[w] = df.get(w, 0) + 1
-    scored = sorted(((sum(df[w] == 1 for w in named), i, j) for i, j, named in found), reverse=True)
-    if scored[0][0] <= 0 or len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None  # no row holds a word only it has, or two hold as much
+    scored = sorted((((sum(df[w] == 1 for w in named), _key_named(cands[i].text, asked)), i, j) for i, j, named in found),
+                    reverse=True)
+    top = scored[0][0]
+    if top[0] <= 0 and top[1] < 1 or len(scored) > 1 and scored[1][0] == top:
+        return None  # no row holds a word only it has nor is named by its whole first cell, or two as much
     _, best, column = scored[0]
     value = cells(cands[best].text)[column][1]
     person = value.split(",", 1)[0]
