@@ -4,7 +4,6 @@ is no answer."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from briefbot.answer.extract.candidates import candidates
