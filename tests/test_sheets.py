@@ -296,3 +296,21 @@ def test_a_workbook_with_text_only_on_hidden_sheets_says_so(tmp_path: Path) -> N
     book.save(str(tmp_path / "draft.xlsx"))
     with pytest.raises(LoadError, match=r"draft\.xlsx: the workbook has no text outside its hidden sheets$"):
         load_xlsx(tmp_path / "draft.xlsx", "draft.xlsx")
+
+
+def test_a_file_of_tables_is_briefed_from_the_sentences_in_its_cells(tmp_path: Path, embedder) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "tracker.csv").write_text(
+        "ID,Milestone,Owner,Status,Comments\n"
+        "M1,Design signed off,Aisha Karim,Complete,Signed off at the steering group on 13 February.\n"
+        "M2,Trial load,Tomasz Nowicki,Amber,\"Trial load 1 ran on 18 September; 4.2% of records failed validation.\"\n"
+        "M3,Go-live,Rhiannon Bevan,Red,Go-live is now forecast for 6 March 2027 pending steering group approval.\n"
+        "M4,Training,Gemma Fairclough,Not started,\n", encoding="utf-8")
+    bot = Briefbot(load_settings(index=tmp_path / ".briefbot", corpus=[tmp_path / "corpus"], generator="extractive"))
+    bot._embedder = embedder  # type: ignore[assignment]
+    bot.ingest()
+    b = bot.brief(source="corpus/tracker.csv")
+    assert b.answered and "|" not in b.text and "Milestone:" not in b.text  # the comments' sentences, not the rows
+    assert "Go-live is now forecast for 6 March 2027 pending steering group approval. [" in b.text
+    assert all(c.location.startswith("corpus/tracker.csv:") for c in b.citations)
+    assert [c.location for c in b.citations] == ["corpus/tracker.csv:2-4"]  # the three records quoted

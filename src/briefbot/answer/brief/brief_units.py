@@ -299,6 +299,31 @@ def units_of(passages: list[Passage], whole_file: bool = False) -> list[Unit]:
     return out
 
 
+def cell_units(passages: list[Passage]) -> list[Unit]:
+    """The sentences written in a table's cells, each a unit (a workbook's notes sheet, a tracker's comments): what a
+    file made only of tables says in words, briefed when it has no other sentence."""
+    out: list[Unit] = []
+    seen: set[str] = set()
+    order = sorted(range(len(passages)), key=lambda i: (passages[i].chunk.source, passages[i].chunk.start_char))
+    for i in order:
+        chunk = passages[i].chunk
+        at = 0
+        for line in chunk.text.split("\n"):
+            start, at = at, at + len(line) + 1
+            if not line.lstrip().startswith("|"):
+                continue
+            for cell in line.strip().strip("|").split(" | "):
+                value = cell.split(": ", 1)[1].strip() if ": " in cell else ""
+                key = sentence_key(value)
+                if not is_prose(value) or key in seen:
+                    continue
+                seen.add(key)
+                offset = chunk.text.find(value, start)
+                out.append(Unit(clean_sentence(value), i, chunk.source, chunk.start_char + offset, len(out), True,
+                                leans_on_previous(value), len(out) - 1 if out else None))
+    return out
+
+
 def blocks_of(units: list[Unit]) -> list[tuple[int, ...]]:
     """What may be quoted: a standalone sentence alone, or a leaning one with the sentence it leans on."""
     out: list[tuple[int, ...]] = []

@@ -18,6 +18,7 @@ import numpy as np
 
 from briefbot.answer.brief.brief_units import (
     Unit,
+    cell_units,
     blocks_of,
     is_example,
     keyword_cover,
@@ -248,6 +249,9 @@ def brief_file(passages: list[Passage], embedder: Embedder, words: int) -> Brief
     """One file's brief from all its chunks; hierarchical when the file is long."""
     units = units_of(passages, whole_file=True)
     prose = [i for i, u in enumerate(units) if u.prose]
+    if not prose:  # only tables: the sentences their cells hold (a workbook's notes), if any
+        units = cell_units(passages)
+        prose = list(range(len(units)))
     if not prose:
         return BriefPlan(Draft(NO_SENTENCES if passages else NOTHING, answered=False, model=NAME), passages)
     vecs = prose_vectors(embedder, units)
