@@ -18,8 +18,8 @@ import numpy as np
 
 from briefbot.answer.brief.brief_units import (
     Unit,
-    cell_units,
     blocks_of,
+    cell_units,
     is_example,
     keyword_cover,
     sentence_key,
