@@ -4,12 +4,12 @@ never writes is read as the words it abbreviates (answer/shape/definitions.initi
 
 from __future__ import annotations
 
-
 import pytest
 
 from briefbot.answer.extract.numbered_mentions import mentions, other_number
 from briefbot.api import Briefbot
-from briefbot.settings import load_settings
+
+from .test_briefing import bot_for
 
 
 def test_mentions_are_a_word_and_the_number_after_it() -> None:
@@ -37,10 +37,7 @@ def review_bot(tmp_path_factory: pytest.TempPathFactory, embedder) -> Briefbot:
         "# Customer success review\n\n## Q3 at a glance\n\nNet revenue retention 108% (target 105%).\n"
         "Gross churn 3.1% of ARR, up from 2.4% in Q2.\n\n## Support\n\n"
         "CSAT reached 93% in Q3, up from 91% in Q2, against a target of 90%.\n", encoding="utf-8")
-    bot = Briefbot(load_settings(index=root / ".briefbot", corpus=[root / "corpus"], generator="extractive"))
-    bot._embedder = embedder  # type: ignore[assignment]
-    bot.ingest()
-    return bot
+    return bot_for(root, embedder)
 
 
 def test_the_answerer_declines_a_neighbouring_quarter(review_bot: Briefbot) -> None:

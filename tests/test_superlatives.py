@@ -10,7 +10,8 @@ from briefbot.answer.extract.candidates import candidates
 from briefbot.answer.shape.superlatives import superlative_row
 from briefbot.api import Briefbot
 from briefbot.schema import Chunk, Passage
-from briefbot.settings import load_settings
+
+from .test_briefing import bot_for
 
 FEES = """# Fees
 
@@ -33,10 +34,7 @@ def fees_bot(tmp_path_factory: pytest.TempPathFactory, embedder) -> Briefbot:
     root = tmp_path_factory.mktemp("fees")
     (root / "corpus").mkdir()
     (root / "corpus" / "fees.md").write_text(FEES, encoding="utf-8")
-    bot = Briefbot(load_settings(index=root / ".briefbot", corpus=[root / "corpus"], generator="extractive"))
-    bot._embedder = embedder  # type: ignore[assignment]
-    bot.ingest()
-    return bot
+    return bot_for(root, embedder)
 
 
 def test_the_most_and_the_least_of_a_column(fees_bot: Briefbot) -> None:

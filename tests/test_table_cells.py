@@ -9,7 +9,8 @@ import pytest
 from briefbot.answer.extract.candidates import Candidate
 from briefbot.answer.shape.table_cells import cell_answer, cells
 from briefbot.api import Briefbot
-from briefbot.settings import load_settings
+
+from .test_briefing import bot_for
 
 STAFF = """Employee ID,First name,Last name,Job title,Department,Office,Email,Mobile,Line manager,Start date,Status,Notes
 FM0012,Graham,Pettifer,"Director, Structures",Structures,"Leeds, Wellington Place",graham.pettifer@example.com,07700 900112,,2008-09-01,Active,
@@ -44,10 +45,7 @@ def table_bot(tmp_path_factory: pytest.TempPathFactory, embedder) -> Briefbot:
     (root / "corpus").mkdir()
     for name, text in (("staff.csv", STAFF), ("claims.csv", CLAIMS), ("budget.csv", BUDGET), ("notes.csv", NOTES)):
         (root / "corpus" / name).write_text(text, encoding="utf-8")
-    bot = Briefbot(load_settings(index=root / ".briefbot", corpus=[root / "corpus"], generator="extractive"))
-    bot._embedder = embedder  # type: ignore[assignment]
-    bot.ingest()
-    return bot
+    return bot_for(root, embedder)
 
 
 def test_the_row_a_code_names_and_the_column_its_verb_names(table_bot: Briefbot) -> None:
