@@ -55,8 +55,11 @@ def test_headings_tables_captions_and_fragments_are_not_prose() -> None:
     assert is_prose("The council approved the budget for the new fire station on Monday.")
     for text in ("# Council minutes", "| Station manager | Kari Nordmann |", "Council minutes",
                  "Picture: The new fire station at night.", "Figure 3: Costs by year, in thousands.",
-                 "Read the **full report** online today please.", "Yes, okay."):
+                 "Read the **full report** online today please.", "Yes, okay.",
+                 "EMEA Customer Success · Lyra Analytics and partners.",  # a title slide's byline
+                 "Sponsor: Oliver Strand, COO · Project manager: Keisha Lawrence."):  # fields set apart by dots
         assert not is_prose(text), text
+    assert is_prose("Learning rates of 2 · 10−4 and 5 · 10−4 were halved every twenty epochs.")  # a formula's dot
 
 
 def test_a_title_line_glued_to_the_first_sentence_is_cut_off() -> None:

@@ -27,6 +27,10 @@ _CAPTION = re.compile(
 )
 # A notes' or e-mail's header line ("Attendees: Maria Lopez (chair), Tom Becker ...", "Subject: ..."): who and when,
 # not a point a brief makes (an answer still quotes it: "Who attended?").
+# Items set apart by middle dots: a title slide's byline ("EMEA Customer Success · Lyra Analytics"), a list of fields
+# ("Sponsor: Oliver Strand, COO · Project manager: Keisha Lawrence"), not a sentence. None in the BBC, QMSum or long
+# document sets.
+_BYLINE = re.compile(r"[A-Za-z]{2,} [·|] [A-Z][a-z]")  # (words on both sides: not "2 · 10", "C · R" of a formula)
 _HEADER_LINE = re.compile(
     r"^(?:attendees|attending|present|participants|in attendance|apologies|absent|regrets|chair(?:ed by)?|minutes(?: taken)?"
     r" by|note[- ]?taker|scribe|date|time|location|venue|where|when|from|to|cc|bcc|subject|re)\s*:",
@@ -118,7 +122,7 @@ def is_prose(sentence: str) -> bool:
     words = text.split()
     said = _WORD.findall(_SPEAKER.sub("", text, count=1))  # "Project Manager: Okay, thanks." says two words
     if (not MIN_WORDS <= len(said) or len(words) > MAX_WORDS or not _ENDS.search(text) or _CAPTION.match(text)
-            or _HEADER_LINE.match(text) or _PROCEDURE.search(_SPEAKER.sub("", text, count=1))):
+            or _HEADER_LINE.match(text) or _PROCEDURE.search(_SPEAKER.sub("", text, count=1)) or _BYLINE.search(text)):
         return False
     if _MARKUP.search(text) or len(_MARKUP_WORD.findall(text)) * 6 > len(words):
         return False  # mostly transcription marks
