@@ -76,10 +76,13 @@ def form_answer(question: str, cands: list[Candidate], places: list[str] | None 
     best = max(found)[3]
     value = cands[best].text.split(": ", 1)[1]
     value = value.rstrip(".") if cands[best].point else value
+    return best, who_of(value) if kind == "who" else value
+
+
+def who_of(value: str) -> str:
+    """The name a field's value opens with, for "who": "Priya Nandakumar, Head of Information Security" -> the name."""
     person = value.split(",", 1)[0]
-    if kind == "who" and "," in value and sum(w[:1].isupper() for w in person.split()) >= 2:
-        value = person  # "Priya Nandakumar, Head of Information Security": who is the name
-    return best, value
+    return person if "," in value and sum(w[:1].isupper() for w in person.split()) >= 2 else value
 
 
 def keyed_row(question: str, cands: list[Candidate]) -> int | None:

@@ -30,7 +30,7 @@ from briefbot.answer.extract.asked_kind import lacks_asked
 from briefbot.answer.extract.candidates import Candidate
 from briefbot.answer.extract.offers import content_words, type_match
 from briefbot.answer.extract.question_kind import question_type
-from briefbot.answer.shape.forms import GENERIC, LABEL_WORDS, covered
+from briefbot.answer.shape.forms import GENERIC, LABEL_WORDS, covered, who_of
 from briefbot.index.lexical import tokenize
 
 # What a question asks of someone: "Harriet Doyle's replacement" is not Harriet Doyle's row's start date; the row must
@@ -137,7 +137,4 @@ def cell_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None
         return None  # no row holds a word only it has nor is named by its whole first cell, or two as much
     _, best, column = scored[0]
     value = cells(cands[best].text)[column][1]
-    person = value.split(",", 1)[0]
-    if question_type(question) == "who" and "," in value and sum(w[:1].isupper() for w in person.split()) >= 2:
-        value = person
-    return best, value
+    return best, who_of(value) if question_type(question) == "who" else value
