@@ -25,12 +25,12 @@ _CAPTION = re.compile(
     r"|(?:figure|fig\.|table|chart)\s*\d)",
     re.IGNORECASE,
 )
+# Items set apart by middle dots or bars: a title slide's byline ("EMEA Customer Success · Lyra Analytics"), a list of
+# fields ("Sponsor: Oliver Strand, COO · Project manager: Keisha Lawrence"), a signature ("Raj Patel | Senior Account
+# Manager"), not a sentence. None in the BBC, QMSum or long document sets.
+_BYLINE = re.compile(r"[A-Za-z]{2,} [·|] [A-Z][a-z]")  # (words on both sides: not "2 · 10", "C · R" of a formula)
 # A notes' or e-mail's header line ("Attendees: Maria Lopez (chair), Tom Becker ...", "Subject: ..."): who and when,
 # not a point a brief makes (an answer still quotes it: "Who attended?").
-# Items set apart by middle dots: a title slide's byline ("EMEA Customer Success · Lyra Analytics"), a list of fields
-# ("Sponsor: Oliver Strand, COO · Project manager: Keisha Lawrence"), not a sentence. None in the BBC, QMSum or long
-# document sets.
-_BYLINE = re.compile(r"[A-Za-z]{2,} [·|] [A-Z][a-z]")  # (words on both sides: not "2 · 10", "C · R" of a formula)
 _HEADER_LINE = re.compile(
     r"^(?:attendees|attending|present|participants|in attendance|apologies|absent|regrets|chair(?:ed by)?|minutes(?: taken)?"
     r" by|note[- ]?taker|scribe|date|time|location|venue|where|when|from|to|cc|bcc|subject|re)\s*:",

@@ -264,8 +264,9 @@ class ExtractiveGenerator:
         cands = _candidates(passages)
         if listed_items(question, passages) is not None:
             return True
-        if direct_answer_in(question, cands, passages) is not None or form_answer(question, cands, places(passages)) or superlative_row(question, cands, passages) or cell_answer(
-                question, cands) or keyed_row(question, cands) is not None:
+        if (direct_answer_in(question, cands, passages) is not None or form_answer(question, cands, places(passages))
+                or superlative_row(question, cands, passages) or cell_answer(question, cands)
+                or keyed_row(question, cands) is not None):
             return True
         if faq_answer(question, cands, passages) is not None:
             return True

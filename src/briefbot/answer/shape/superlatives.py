@@ -20,6 +20,7 @@ from briefbot.answer.extract.candidates import Candidate
 from briefbot.answer.shape.table_cells import cells
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Passage
+from briefbot.text import tables
 
 _MORE = r"most\s+expensive|biggest|largest|highest|greatest|longest|heaviest|most"
 _LESS = r"cheapest|least\s+expensive|smallest|lowest|shortest|lightest|least"
@@ -64,7 +65,7 @@ def _whole(headers: tuple[str, ...], rows: list[tuple[int, list[tuple[str, str]]
     """Whether the passages hold the whole table: its header line, every data row seen and a line after the last (a
     table cut at a chunk's end may go on with larger rows)."""
     lines = [line.strip() for line in _joined(passages, cands[rows[0][0]].passage).split("\n")]
-    head = "| " + " | ".join(headers) + " |"
+    head = tables.row_line(list(headers))  # (the header line as ingest writes it)
     if head not in lines:
         return False
     after = lines[lines.index(head) + 1 :]
