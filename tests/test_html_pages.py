@@ -68,3 +68,35 @@ def test_a_heading_that_asks_less_than_the_question_does_not_answer_it(tmp_path:
     assert answer.answered and answer.text.startswith("Choose the network called MV-Staff")
     answer = bot.ask("What is the password for the staff Wi-Fi?")  # the heading asks how to connect, not the password
     assert not answer.text.startswith("Choose the network called MV-Staff")
+
+
+def _programme_page() -> str:
+    rows = "".join(f"<tr><td>{9 + k}:00</td><td>Main Hall</td><td>Talk number {k} on support work</td><td>Speaker {k}</td></tr>"
+                   for k in range(8))
+    cards = "".join(f'<article class="speaker"><h3>Speaker {k}</h3><p>Speaker {k} leads a support team of {10 + k} '
+                    f"people at a software company and writes about on-call rotas. Before that they spent eight years as a support "
+                    f"engineer and team lead in telecoms, running queues and writing runbooks. Their talk walks through "
+                    f"what changed when the team moved from tiers to swarming, and what they would do again.</p></article>"
+                    for k in range(4))
+    return f"""<!DOCTYPE html><html><head><title>Programme - Support Day 2027</title></head><body>
+<header><p>Support Day 2027</p></header><nav><ul><li><a href="#programme">Programme</a></li></ul></nav>
+<main>
+<section class="intro"><h1>Support Day 2027</h1><p>Now in its fourth year, Support Day brings together around 350
+people who answer tickets, run on-call rotas and keep status pages honest.</p></section>
+<section id="programme"><h2>Programme</h2><table><thead><tr><th>Time</th><th>Room</th><th>Session</th><th>Speaker</th>
+</tr></thead><tbody>{rows}</tbody></table><p>Talks are 35 minutes including questions.</p></section>
+<section id="speakers"><h2>Speakers</h2>{cards}</section>
+<section id="venue"><h2>Venue</h2><p>Leeds station is an 8 minutes' walk away. Leave the station by the south entrance
+and follow Water Lane west.</p></section>
+<section id="tickets"><h2>Tickets</h2><table><tr><th>Ticket</th><th>Price</th></tr><tr><td>Standard</td><td>£189</td></tr>
+<tr><td>Student</td><td>£45</td></tr></table></section>
+<section id="access"><h2>Accessibility</h2><ul><li>The Main Hall has an induction hearing loop.</li></ul></section>
+</main><footer><p>Copyright Support Day</p></footer></body></html>"""
+
+
+def test_a_page_of_sections_and_cards_keeps_every_section() -> None:
+    """trafilatura read this page (a <main> of sections, speaker <article> cards) as its programme table alone."""
+    text = html_document("programme.html", _programme_page()).text
+    assert "Leeds station is an 8 minutes' walk away." in text and "induction hearing loop" in text
+    assert "| Ticket: Standard | Price: £189 |" in text and "| Time: 9:00 | Room: Main Hall |" in text
+    assert "leads a support team of 12 people" in text and "Copyright" not in text and "Now in its fourth year" in text

@@ -201,6 +201,46 @@ def _document_page(html: str) -> str:
     return tables_marked(html)
 
 
+_ARTICLE_TAG = re.compile(r"<(/?)article\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_SHORT_EXTRACT = 0.5  # an extract under half the words of the page's main region left a part of it out
+
+
+def _main_words(html: str) -> int:
+    """Words a reader sees in the page's ``<main>`` (else its body): no scripts, styles, navigation, header, footer."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 - lxml's parse errors: nothing to compare with
+        return 0
+    for element in root.xpath("//script|//style|//noscript|//template|//nav|//header|//footer"):
+        element.drop_tree()
+    main = root.xpath("//main") or root.xpath("//body")
+    return len(_WORD.findall(main[0].text_content())) if main else 0
+
+
+def _main_text(html: str) -> str:
+    """trafilatura's main text of a page. Its choice of region can leave most of a page out: a ``<main>`` holding
+    sections and a few ``<article>`` cards (a conference page's speakers) came out as its programme table alone, the
+    venue, tickets and accessibility sections lost. An extract holding under half of the main region's words is
+    made again with the cards read as plain blocks, and the fuller of the two kept."""
+    import trafilatura
+
+    def extract(page: str) -> str:
+        return trafilatura.extract(
+            page, output_format="markdown", include_comments=False, include_tables=True, favor_recall=True
+        ) or ""
+
+    page = _document_page(html)
+    body = extract(page)
+    if _ARTICLE_TAG.search(page) and len(_WORD.findall(body)) < _SHORT_EXTRACT * _main_words(html):
+        fuller = extract(_ARTICLE_TAG.sub(r"<\1div", page))
+        if len(_WORD.findall(fuller)) > len(_WORD.findall(body)):
+            body = fuller
+    return body
+
+
 def html_document(source: str, html: str) -> Document:
     """Main text as Markdown (headings, lists, tables kept), under the page title as a level-1 heading."""
     import trafilatura
@@ -208,9 +248,7 @@ def html_document(source: str, html: str) -> Document:
     try:
         meta = trafilatura.extract_metadata(html)
         title = " ".join((meta.title or "").split()) if meta is not None else ""
-        body = trafilatura.extract(
-            _document_page(html), output_format="markdown", include_comments=False, include_tables=True, favor_recall=True
-        )
+        body = _main_text(html)
         if not body or not body.strip():
             body = trafilatura.html2txt(html)  # very short pages fall below the extractor's threshold
     except Exception as exc:  # noqa: BLE001 - lxml parse errors and the like

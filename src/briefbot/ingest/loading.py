@@ -44,8 +44,9 @@ LOADERS.update(SHEET_LOADERS)  # .csv, .tsv, .xlsx, .xlsm (ingest/sheets.py); an
 # 8-bit body read in its own charset ("£" was lost). Markdown 2: tables' data rows name their columns (a chunk that
 # starts inside a long table kept rows of bare cells). Plain text 4, e-mail 6: aligned fields ("RMA number:    RMA-2026-
 # 11872", three or more) are a form's rows; e-mail bodies' dash-ruled tables are rows too (ingest/text_tables.py).
-# Plain text 5, e-mail 7: a header of three or more columns over one unbroken rule of dashes is a table too.
-READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 5, "": 5, ".pdf": 3, ".html": 3, ".htm": 3, ".eml": 7,
+# Plain text 5, e-mail 7: a header of three or more columns over one unbroken rule of dashes is a table too. Web pages
+# 4, e-mail 8: a page whose main text came out under half its main region's words is read again (ingest/formats.py).
+READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 5, "": 5, ".pdf": 3, ".html": 4, ".htm": 4, ".eml": 8,
                            ".md": 2, ".markdown": 2}
 
 
