@@ -74,3 +74,22 @@ def test_a_table_row_asked_for_by_its_code() -> None:
     assert keyed_row("When is milestone M3 due?", rows) == 2
     assert keyed_row("What does E22 mean?", rows) is None and keyed_row("What is the humidity sensor for?", rows) is None
     assert keyed_row("The display shows E2.", [Candidate(rows[1].text, 0, 0)]) is None  # prose, not a row
+
+
+def test_middle_dotted_items_are_read_one_by_one(tmp_path: Path, embedder) -> None:
+    """A line of items set apart by middle dots says nothing as a whole: a "Jump to:" line of links was quoted for a
+    question about an ingredient, a header line of fields for "Which Python versions ...?". Each item is read alone,
+    a "Label: value" item as a form's field; a short item that is no field (a link's text) is never quoted."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "reference.md").write_text(
+        "# Tollbeck API reference\n\n**API version:** 2026-09-01 · **Python client:** tollbeck 3.4.0 · "
+        "**Last updated:** 18 November 2026\n\n**Jump to:** Brown butter banana bread · Chicken, leek & tarragon pie ·"
+        " Smoky squash & red lentil stew · Comments\n\nThe API accepts JSON request bodies and returns JSON.\n",
+        encoding="utf-8")
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.ask("When was the API reference last updated?")
+    assert answer.answered and answer.short_answer == "18 November 2026"
+    assert "·" not in answer.text and "Python client" not in answer.text
+    answer = bot.ask("How much red lentils go in the squash stew?")
+    assert "lentil stew" not in answer.text  # no link's text quoted (declined: the file has no amount)

@@ -100,3 +100,23 @@ def test_a_page_of_sections_and_cards_keeps_every_section() -> None:
     assert "Leeds station is an 8 minutes' walk away." in text and "induction hearing loop" in text
     assert "| Ticket: Standard | Price: £189 |" in text and "| Time: 9:00 | Room: Main Hall |" in text
     assert "leads a support team of 12 people" in text and "Copyright" not in text and "Now in its fourth year" in text
+
+
+RECIPE = """<!DOCTYPE html><html><head><title>Banana bread</title></head><body>
+<div class="cookie-banner"><p>We use cookies to improve your experience. Accept all cookies?</p></div>
+<main><article><h1>Brown butter banana bread</h1>
+<p class="byline">By Hattie Marlowe · Published 17 October 2026 · 14 comments</p>
+<p>Browning the butter takes five extra minutes and gives the loaf a toffee, nutty flavour.</p>
+<ul class="meta"><li><strong>Makes:</strong> 1 loaf (10 slices)</li><li><strong>Oven:</strong> 170°C / gas mark 3½</li></ul>
+<div class="rating">Rated 4.8 out of 5 by 212 readers.</div>
+<h2>Ingredients</h2><ul><li>115g unsalted butter</li><li>3 large very ripe bananas</li></ul>
+<h2>Method</h2><ol><li>Heat the oven and grease the loaf tin.</li><li>Bake for 55 minutes.</li></ol>
+</article></main><footer><p>Copyright Crumb and Copper</p></footer></body></html>"""
+
+
+def test_a_class_drops_an_element_only_when_it_names_furniture() -> None:
+    """trafilatura drops an element by its class ("meta", "rating"): a recipe's yield and oven temperature were lost."""
+    text = html_document("recipe.html", RECIPE).text
+    assert "**Makes:** 1 loaf (10 slices)" in text and "gas mark 3½" in text and "Rated 4.8 out of 5" in text
+    assert "By Hattie Marlowe" in text
+    assert "cookies" not in text and "Copyright" not in text  # a cookie banner and the footer are still left out

@@ -129,8 +129,10 @@ def test_aligned_fields_are_a_forms_rows() -> None:
     ]
     two = "Owner:    Priya\nStatus:   open\n\nThe rest is prose."
     assert text_tables(two) == two  # two fields could be a coincidence
-    unpadded = "Chair: Ana Ruiz\nVenue: Room 2\nMinutes: Tom Lee\n"
-    assert text_tables(unpadded) == unpadded  # no padding aligns them: lines of notes, left as written
+    unpadded = "Chair: Ana Ruiz\nVenue: Room 2\nMinutes: Tom Lee\n"  # short values: a form, though not aligned
+    assert text_tables(unpadded) == "| Chair: Ana Ruiz |\n| Venue: Room 2 |\n| Minutes: Tom Lee |\n"
+    notes = "Chair: Ana Ruiz\nNote: the venue moved to Room 3.\nMinutes: Tom Lee\n"
+    assert text_tables(notes) == notes  # a sentence among them: lines of notes, left as written
     ragged = "Note:   the van is late\nAlso:  call Tom\nThen:     lunch\n"
     assert text_tables(ragged) == ragged  # values not in one column
     mail = "From:     Raj Patel\nTo:       Dana Okafor\nSent:     Monday\nSubject:  RMA\n"

@@ -46,7 +46,9 @@ LOADERS.update(SHEET_LOADERS)  # .csv, .tsv, .xlsx, .xlsm (ingest/sheets.py); an
 # 11872", three or more) are a form's rows; e-mail bodies' dash-ruled tables are rows too (ingest/text_tables.py).
 # Plain text 5, e-mail 7: a header of three or more columns over one unbroken rule of dashes is a table too. Web pages
 # 4, e-mail 8: a page whose main text came out under half its main region's words is read again (ingest/formats.py).
-READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 5, "": 5, ".pdf": 3, ".html": 4, ".htm": 4, ".eml": 8,
+# Plain text 6, e-mail 9: three or more short "Label: value" lines in a row are a form's rows, aligned or not. Web
+# pages 5 (e-mail 9 too): an element's class or id drops it only when it names furniture (ingest/formats.py).
+READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 6, "": 6, ".pdf": 3, ".html": 5, ".htm": 5, ".eml": 9,
                            ".md": 2, ".markdown": 2}
 
 

@@ -110,13 +110,32 @@ def aligned_forms(text: str) -> str:
             else:
                 break
             end += 1
-        if len(fields) >= FORM_LINES and padded:
-            for at, label, value in fields:
-                lines[at] = f"{m.group('indent')}| {label}: {value.replace('|', chr(92) + '|')} |"
-        else:
-            lines[k:end] = original[k:end]  # not a form: the lines as they were
+        if not (len(fields) >= FORM_LINES and padded):
+            lines[k:end] = original[k:end]  # not aligned: the lines as they were, unless short fields in a row
+            fields, end = _short_fields(lines, k, m.group("indent"))
+        for at, label, value in fields:
+            lines[at] = f"{m.group('indent')}| {label}: {value.replace('|', chr(92) + '|')} |"
         k = max(end, k + 1)
     return "\n".join(lines)
+
+
+SHORT_VALUE = 6  # words: "BOOKING REFERENCE: K7QPZM", "Fare type: Classic" (a note's "Note: ..." runs longer)
+
+
+def _short_fields(lines: list[str], k: int, indent: str) -> tuple[list[tuple[int, str, str]], int]:
+    """``FORM_LINES`` or more fields on consecutive lines, one indent, each value a few words, no sentence and not in
+    lower case ("BOOKING REFERENCE: K7QPZM" over "Booking date: 3 December 2026" over "Fare type: Classic"): a form,
+    though its values are not aligned ("Note: the van is late" over "Also: call Tom" are notes). Else no fields; the
+    end of the lines looked at."""
+    fields: list[tuple[int, str, str]] = []
+    end = k
+    while end < len(lines) and (f := _field(lines[end])) is not None and f.group("indent") == indent:
+        value = f.group("value")
+        if len(value.split()) > SHORT_VALUE or value.endswith((".", "?", "!")) or value[:1].islower():
+            break
+        fields.append((end, f.group("label").strip(), value))
+        end += 1
+    return (fields, end) if len(fields) >= FORM_LINES else ([], end)
 
 
 def text_tables(text: str) -> str:

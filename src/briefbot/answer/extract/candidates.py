@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from briefbot.answer.extract.subject import title_words
 from briefbot.answer.shape.polar import Evidence
-from briefbot.answer.shape.quotes import as_point, quotable, section_at, written_in_points
+from briefbot.answer.shape.quotes import as_point, quotable, section_at, shown, written_in_points
 from briefbot.schema import Passage
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -67,13 +67,37 @@ def candidates(passages: list[Passage]) -> list[Candidate]:
         for s, e, sentence in quotable(text, points):
             if _LETTERS.search(text[end:s]):
                 previous = None  # a heading lies between ("EXAMPLE 2"): "This embodiment ..." does not lean across it
-            key = " ".join(_WORD.findall(sentence.lower()))
-            if len(key) >= 3 and key not in seen:
-                seen.add(key)  # repeated sentences (copied paragraphs, chunk overlap) are quoted once
-                row = text[s:e].lstrip().startswith("|")
-                out.append(Candidate(as_point(sentence) if points and not row else sentence, i, s, previous, row,
-                                     points and not row))
+            row = text[s:e].lstrip().startswith("|")
+            for at, part, field in [(s, sentence, False)] if row or not _DOTTED.search(sentence) else _dotted(sentence, s):
+                key = " ".join(_WORD.findall(part.lower()))
+                if len(key) >= 3 and key not in seen:
+                    seen.add(key)  # repeated sentences (copied paragraphs, chunk overlap) are quoted once
+                    point = points and not row or field
+                    out.append(Candidate(as_point(part) if points and not row else part, i, at, previous, row, point))
             previous, end = (sentence, s), e
+    return out
+
+
+# Items set apart by middle dots, words on both sides: a page's "Jump to:" links, a byline, "API version: 2026-09-01 ·
+# Python client: tollbeck 3.4.0 · Last updated: 18 November 2026". The line says nothing as a whole (it was quoted for
+# "How much red lentils go in the stew?"); each item is read alone, a "Label: value" item as a form's field.
+_DOT = re.compile(r"\s+[·•]\s+")
+ITEM_WORDS = 8  # an item of this many words may say something; a shorter one that is no field is a link's or a title's text
+_DOTTED = re.compile(r"[^\W\d_]{2,}\W*\s+[·•]\s+\W*[^\W\d_]|\S\s+[·•]\s+\S.*\S\s+[·•]\s+\S")  # (not "2 · 10")
+
+
+def _dotted(sentence: str, start: int) -> list[tuple[int, str, bool]]:
+    """The items of a line of middle-dotted items: (offset, text, a field)."""
+    out: list[tuple[int, str, bool]] = []
+    at = 0
+    for piece in _DOT.split(sentence):
+        offset = sentence.index(piece, at)
+        at = offset + len(piece)
+        part = piece.strip()
+        plain = shown(part)  # ("**Last updated:** 18 November 2026", as read)
+        field = bool(re.match(r"[^:]{1,40}: \S", plain))
+        if field or len(_LETTERS.findall(part)) >= ITEM_WORDS:  # (a link's text, "Smoky squash & red lentil stew", is no answer)
+            out.append((start + offset + piece.index(part), plain if field else part, field))
     return out
 
 
