@@ -323,3 +323,15 @@ def test_what_a_fifth_blind_round_found_answered_without_the_kind_asked() -> Non
     assert lacks_asked("What mains voltage range does the Duetto DX-2 accept before it shows E20?", vague) == "no measure"
     assert lacks_asked("What temperature should the water be?", ["Use water at 85 °C."]) is None
     assert lacks_asked("What does political pressure push to extend?", ["It pushed for easier credit."]) is None
+
+
+def test_a_time_set_by_another_is_a_time_of_day_and_a_share_of_marks_a_worth() -> None:
+    """"close 60 minutes before departure" answers "What time does bag drop close?"; a component's weight (50%)
+    answers "how much is the report worth" as a sum would."""
+    bag_drop = ["Airport check-in desks and bag drop open 3 hours before departure and close 60 minutes before departure."]
+    assert lacks_asked("What time does bag drop close at the airport?", bag_drop) is None
+    assert lacks_asked("What time does bag drop close at the airport?",
+                       ["Bag drop is in zone C, next to the check-in desks."]) == "no time of day"
+    report = ["Component: A2 Data analysis report; Weight: 50%; Deadline: Thursday 14 January 2027"]
+    assert lacks_asked("how much is the data analysis report worth", report) is None
+    assert lacks_asked("how much is the painting worth", ["The painting was restored in 1998."]) == "no sum of money"

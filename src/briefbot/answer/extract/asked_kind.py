@@ -94,6 +94,9 @@ _SUM = re.compile(r"^what\s+(?:salary|price|fee|wage|rent|budget)s?\b|\b(?:salar
                   r"|fare|admission|membership|parking|licen[cs]e)s?\b"
                   r"|^what did\b.*\b(?:pay(?:ing)?|spen(?:d|ding)|charg(?:e|ing))\b"
                   r"|^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s[^?]*\bworth\b", re.IGNORECASE)  # "what is lot 2 worth"
+# "How much is the report worth?": a share of the marks answers it ("Weight: 50%", "worth 20 marks"), as a sum would.
+_WORTH = re.compile(r"\bworth\b", re.IGNORECASE)
+_SHARE = re.compile(r"\d\s*%|\b\d+\s*(?:per ?cent|percent|marks?|points?|credits?)\b", re.IGNORECASE)
 # "What is the nightly hotel limit ...?", "What's the maximum ...?": a figure asked for by name.
 _LIMIT = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+|its\s+|their\s+)?"
                     r"(?:(?!(?:of|in|for|from|to|by|with|that|happening|going)\s)[\w'’-]+\s+){0,3}?"
@@ -120,7 +123,9 @@ _CLOCK_Q = re.compile(r"\bwhat time\s+(?:does|do|did|is|will|should|must|are|was
                       r"|end|shut|arrive|leave|depart|kick|paged|called|rang|sent|posted|declared|reported|raised|alerted"
                       r"|detected|noticed|deployed|restarted|restored|resolved|fixed|updated)", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:[ap]\.?m\b|o'clock)|\b(?:noon|midday|midnight|morning|afternoon"
-                    r"|evening|night|dawn|dusk|sunrise|sunset|lunchtime)\b", re.IGNORECASE)
+                    r"|evening|night|dawn|dusk|sunrise|sunset|lunchtime)\b"
+                    r"|\b\d+\s*(?:minutes?|mins?|hours?|hrs?)\s+(?:before|after|prior to)\b", re.IGNORECASE)  # ("close 60
+# minutes before departure": a time set by another, for "What time does bag drop close?")
 # "Which day of the week ...?": a weekday (every such SQuAD v1.1 answer is one).
 _WEEKDAY_Q = re.compile(r"\bday of the week\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\b(?:weekdays?|weekends?|daily|every day)\b", re.IGNORECASE)
@@ -201,7 +206,8 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
     if _TAKES.search(question) and not any(_LASTS.search(_NOT_TIME.sub(" ", s)) for s in sentences):
         return "no duration"  # "How long does it take to charge?": "Up to 65 miles" is no time
     if (asks_sum(question) or _SUM.search(question)) and not _new(_MONEY, question, sentences) and not (
-            CHANGE_Q.search(question) and _counts(question, sentences)):  # "How much did the price rise?": "by 2%"
+            CHANGE_Q.search(question) and _counts(question, sentences)) and not (  # "How much did the price rise?": "by 2%"
+            _WORTH.search(question) and any(_SHARE.search(s) for s in sentences)):
         return "no sum of money"
     if _DATE_Q.search(question) and not _new(_DATE, question, sentences):
         return "no date"

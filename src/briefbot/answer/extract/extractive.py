@@ -31,6 +31,7 @@ from briefbot.answer.shape.forms import asked_row, form_answer, keyed_row, off_f
 from briefbot.answer.shape.parties import defined_parties
 from briefbot.answer.shape.polar import is_polar, near_enough, one_sided, polar_answer
 from briefbot.answer.shape.quotes import join_items, join_sentences, same_section, shown
+from briefbot.answer.shape.range_rows import range_row
 from briefbot.answer.shape.roles import direct_answer_in
 from briefbot.answer.shape.sections import listed_items
 from briefbot.answer.shape.shaping import short_answer
@@ -195,18 +196,15 @@ class ExtractiveGenerator:
         if listed is not None:  # "What are the action items?": the items under the heading it names
             text = " ".join(f"{shown(join_items(items))} [{n + 1}]" for n, items in listed.groups)
             return Draft(text, answered=True, model=NAME)
-        direct = None if clause else direct_answer_in(question, cands, passages)
-        if direct is not None:  # "what does IIOE stand for", "what is X's title": the sentence that defines it
-            c = cands[direct[1]]
-            return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=direct[0])
-        form = None if clause else form_answer(question, cands, places(passages))
-        if form is not None:  # "Who owns this policy?": the form's row "Policy owner: ...", its value the short answer
-            c = cands[form[0]]
-            return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=form[1])
-        cell = None if clause else superlative_row(question, cands, passages) or cell_answer(question, cands)
-        if cell is not None:  # "Who approved claim EXP-2026-0417?", "Which treatment is the most expensive?": a row
-            c = cands[cell[0]]
-            return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=cell[1])
+        # One sentence and its short answer: "what does IIOE stand for" (the sentence defining it), "Who owns this policy?"
+        # (a form's row "Policy owner: ..."), "Who approved claim EXP-2026-0417?", "Which treatment is the most
+        # expensive?", "how much can my 8 year old have" (a table's row: by its cells, a superlative or a band)
+        one = None if clause else ((d := direct_answer_in(question, cands, passages)) and (d[1], d[0])
+                                   or form_answer(question, cands, places(passages)) or superlative_row(question, cands, passages)
+                                   or cell_answer(question, cands) or range_row(question, cands, places(passages)))
+        if one is not None:
+            c = cands[one[0]]
+            return Draft(f"{shown(c.text)} [{c.passage + 1}]", answered=True, model=NAME, short_answer=one[1])
         keyed = None if clause else keyed_row(question, cands)
         if keyed is not None:  # "The display shows E2. What does that mean?": the row whose first cell is E2
             c = cands[keyed]
@@ -266,6 +264,7 @@ class ExtractiveGenerator:
             return True
         if (direct_answer_in(question, cands, passages) is not None or form_answer(question, cands, places(passages))
                 or superlative_row(question, cands, passages) or cell_answer(question, cands)
+                or range_row(question, cands, places(passages))
                 or keyed_row(question, cands) is not None):
             return True
         if faq_answer(question, cands, passages) is not None:
