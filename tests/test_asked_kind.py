@@ -335,3 +335,11 @@ def test_a_time_set_by_another_is_a_time_of_day_and_a_share_of_marks_a_worth() -
     report = ["Component: A2 Data analysis report; Weight: 50%; Deadline: Thursday 14 January 2027"]
     assert lacks_asked("how much is the data analysis report worth", report) is None
     assert lacks_asked("how much is the painting worth", ["The painting was restored in 1998."]) == "no sum of money"
+
+
+def test_a_capitalised_name_is_no_change_asked_for() -> None:
+    """"How much does the Growth plan cost?" asks a price, not by how much something grew: a row of counts is no
+    answer (the change reading took "25 requests per second" for one)."""
+    row = ["Plan: Growth; Requests per second: 25; Burst: 50; Daily cap: 250,000"]
+    assert lacks_asked("How much does the Tollbeck Growth plan cost per month?", row) == "no sum of money"
+    assert lacks_asked("How much did sales grow in Q3?", ["Sales grew by 25 units in Q3."]) is None

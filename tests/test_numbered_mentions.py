@@ -60,3 +60,18 @@ def test_an_acronym_the_file_never_writes_is_read_as_the_words_it_abbreviates(re
     assert initialisms_spelled("what was NRR?", ["net, revenue; retention"]) == "what was NRR?"  # not one run
     a = review_bot.ask("what was NRR in Q3")
     assert a.answered and a.text.startswith("Net revenue retention 108%")
+
+
+def test_another_degree_of_a_scale_is_a_neighbour() -> None:
+    """"an adult with mild kidney problems" is not answered by the dose for moderate ones; a quote naming the degree
+    asked, or no degree at all, says nothing either way. Not small / large: "in large numbers" on SQuAD v1.1."""
+    from briefbot.answer.extract.numbered_mentions import other_degree
+
+    dose = "Patients with kidney problems: adults with moderate kidney problems should take 5 mg once a day."
+    assert other_degree("What dose should an adult with mild kidney problems take?", dose) == (
+        "asks about mild, the quote is about moderate")
+    assert other_degree("What dose should an adult with moderate kidney problems take?", dose) is None
+    assert other_degree("What dose should an adult with mild kidney problems take?", "Take one tablet a day.") is None
+    assert other_degree("What is the weekend rate?", "The weekday rate is £12 an hour.") is not None
+    assert other_degree("How is the monthly fee paid?", "The annual fee is paid monthly by direct debit.") is None
+    assert other_degree("Where are ctenophores found in large numbers?", "They eat small zooplankton.") is None

@@ -17,7 +17,7 @@ from briefbot.answer.extract import alignment, chain, choice, decline, sentence_
 from briefbot.answer.extract.asked_kind import contact_after, lacks_asked
 from briefbot.answer.extract.candidates import Candidate, evidence, leans_on_previous, person_after, reason_after
 from briefbot.answer.extract.candidates import candidates as _candidates
-from briefbot.answer.extract.numbered_mentions import headed, other_number
+from briefbot.answer.extract.numbered_mentions import headed, other_degree, other_number
 from briefbot.answer.extract.offers import content_words, type_match
 from briefbot.answer.extract.question_kind import question_type
 from briefbot.answer.extract.subject import with_subject
@@ -177,10 +177,11 @@ class ExtractiveGenerator:
         return remembered(self.embedder, self._vectors, texts, SENTENCE_CACHE)
 
     def answer(self, question: str, passages: list[Passage]) -> Draft:
-        """The quoted answer, declined when it is about another numbered thing than the one asked (numbered_mentions)."""
+        """The quoted answer, declined when it is about another numbered thing, or another degree of a scale, than the
+        one asked (numbered_mentions)."""
         question = initialisms_spelled(question, [p.chunk.text for p in passages])
         draft = self._answer(question, passages)
-        if draft.answered and other_number(question, headed(draft.text, passages)):
+        if draft.answered and (other_number(question, quoted := headed(draft.text, passages)) or other_degree(question, quoted)):
             return Draft(DECLINE, answered=False, model=NAME)
         return draft
 
@@ -274,7 +275,7 @@ class ExtractiveGenerator:
             return False
         draft = self.second_link(question, passages, sel)  # (a chain's second link may hold what is asked)
         said = _MARKER.sub("", draft.text) if draft else " ".join(sel.sentences)
-        return not lacks_asked(question, [said]) and not other_number(question, said)
+        return not lacks_asked(question, [said]) and not other_number(question, said) and not other_degree(question, said)
 
     def answers(self, question: str, passages: list[Passage], sel: Selection | None) -> bool:
         """Whether a selection is quoted: confident enough that it answers, and its choice of passage not split

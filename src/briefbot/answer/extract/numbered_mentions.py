@@ -58,6 +58,27 @@ def other_number(question: str, quoted: str) -> str | None:
     return None
 
 
+# Words of one scale: a question about one of them answered by a quote that names another and never it is about a
+# neighbour ("an adult with mild kidney problems" from "adults with moderate kidney problems should take 5 mg").
+SCALES = (
+    ("mild", "moderate", "severe"), ("minor", "major"), ("junior", "senior"), ("weekday", "weekend"),
+    ("daily", "weekly", "monthly", "quarterly", "annual"), ("minimum", "maximum"),
+)  # (not small / large nor primary / secondary: on SQuAD v1.1 "in large numbers" was answered by "small zooplankton")
+_SCALE_WORD = re.compile(r"\b(" + "|".join(w for scale in SCALES for w in scale) + r")(?:ly)?\b", re.IGNORECASE)
+
+
+def other_degree(question: str, quoted: str) -> str | None:
+    """Why the quote is about another degree of a scale than the one asked ("asks about mild, the quote is about
+    moderate"), or None."""
+    said = {m.group(1).lower() for m in _SCALE_WORD.finditer(quoted)}
+    for word in sorted({m.group(1).lower() for m in _SCALE_WORD.finditer(question)}):
+        scale = next(s for s in SCALES if word in s)
+        others = sorted(w for w in said if w in scale and w != word)
+        if others and word not in said:
+            return f"asks about {word}, the quote is about {others[0]}"
+    return None
+
+
 def headed(text: str, passages: list[Passage]) -> str:
     """An answer's quoted text with the heading each cited run sits under ("Q3 at a glance" over "Net revenue
     retention 108%"), markers dropped."""

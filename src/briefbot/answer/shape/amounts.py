@@ -94,8 +94,9 @@ _ORDINAL_AFTER = re.compile(r"\s?(?:st|nd|rd|th)\b")  # "65 th Infantry" (a supe
 _MONEY = re.compile(r"\bhow much (?:money|did|does|do|was|is|were)\b|\b(?:cost|price|paid|pay|worth|spent|dollars?)\b", re.IGNORECASE)
 _PHYSICAL = re.compile(r"\b(?:temperature|pressure|length|width|height|depth|altitude|distance|weight|speed|velocity|"
                        r"frequency|voltage|dose|dosage)s?\b", re.IGNORECASE)  # measured in a unit (not a score, a rate)
-# A change asked for ("By how much did ...?", "How much did enrollment increase?"): the amount after "by".
-CHANGE_Q = re.compile(r"\bby how much\b|\bhow much\b.*\b(?:increas|decreas|ris|rose|fell|fall|drop|grow|grew|reduc|cut"
+# A change asked for ("By how much did ...?", "How much did enrollment increase?"): the amount after "by". The verb in
+# lower case: "How much does the Tollbeck Growth plan cost?" names a plan.
+CHANGE_Q = re.compile(r"\bby how much\b|\bhow much\b.*\b(?-i:increas|decreas|ris|rose|fell|fall|drop|grow|grew|reduc|cut"
                        r"|gain|los[te]|climb|declin|shr[ia]nk|expand|improv)\w*", re.IGNORECASE)
 _BY_AMOUNT = re.compile(r"\bby\s+(?:(?:about|nearly|almost|around|some|roughly|over|more than|less than|up to|just)\s+)?$",
                         re.IGNORECASE)
