@@ -136,6 +136,9 @@ def test_aligned_fields_are_a_forms_rows() -> None:
     ragged = "Note:   the van is late\nAlso:  call Tom\nThen:     lunch\n"
     assert text_tables(ragged) == ragged  # values not in one column
     mail = "From:     Raj Patel\nTo:       Dana Okafor\nSent:     Monday\nSubject:  RMA\n"
+    header = "Date: Tue, 12 May 2026 13:02:47 +0100\nMessage-ID: <2026@x.example>\nIn-Reply-To: <2025@x.example>\n"
+    header += "MIME-Version: 1.0\n\nHi Farid,\n"
+    assert text_tables(header) == header  # a quoted message's header block is the thread reader's, no form
     assert text_tables(mail) == mail  # e-mail header fields are the thread reader's
 
 

@@ -71,7 +71,8 @@ def _aligned(line: str, cols: list[tuple[int, int]]) -> list[str] | None:
 # A field's line: a short label, a colon, then at least two spaces or a tab before its value (the padding that aligns
 # the values: "Ships from:         our EU warehouse"); e-mail header fields are left to the thread reader.
 _FIELD = re.compile(r"^(?P<indent>[ \t]*)(?P<label>[A-Z][\w/&().'’ -]{0,38}?):(?P<pad>[ \t]+)(?P<value>\S.*?)\s*$")
-_MAIL_FIELD = re.compile(r"^(?:from|to|cc|bcc|sent|date|subject|reply-to|attachments?)$", re.IGNORECASE)
+_MAIL_FIELD = re.compile(r"^(?:from|to|cc|bcc|sent|date|subject|reply-to|attachments?|message-id|in-reply-to|references"
+                         r"|mime-version|content-[\w-]+|return-path|received|delivered-to|x-[\w-]+)$", re.IGNORECASE)
 FORM_LINES = 3  # fewer aligned "Label: value" lines could be a coincidence of two notes
 
 
@@ -127,6 +128,8 @@ def _short_fields(lines: list[str], k: int, indent: str) -> tuple[list[tuple[int
     lower case ("BOOKING REFERENCE: K7QPZM" over "Booking date: 3 December 2026" over "Fare type: Classic"): a form,
     though its values are not aligned ("Note: the van is late" over "Also: call Tom" are notes). Else no fields; the
     end of the lines looked at."""
+    if k > 0 and _header_line(lines[k - 1]):
+        return [], k + 1  # (an e-mail's header block, "Date:" over "Message-ID:": the thread reader's)
     fields: list[tuple[int, str, str]] = []
     end = k
     while end < len(lines) and (f := _field(lines[end])) is not None and f.group("indent") == indent:
@@ -135,7 +138,15 @@ def _short_fields(lines: list[str], k: int, indent: str) -> tuple[list[tuple[int
             break
         fields.append((end, f.group("label").strip(), value))
         end += 1
+    if end < len(lines) and _header_line(lines[end]):
+        return [], end
     return (fields, end) if len(fields) >= FORM_LINES else ([], end)
+
+
+def _header_line(line: str) -> bool:
+    """Whether a line is an e-mail header's field ("Date: Tue, 12 May 2026 13:02:47 +0100")."""
+    m = _FIELD.match(line)
+    return m is not None and _MAIL_FIELD.match(m.group("label").strip()) is not None
 
 
 def text_tables(text: str) -> str:
