@@ -343,3 +343,13 @@ def test_a_capitalised_name_is_no_change_asked_for() -> None:
     row = ["Plan: Growth; Requests per second: 25; Burst: 50; Daily cap: 250,000"]
     assert lacks_asked("How much does the Tollbeck Growth plan cost per month?", row) == "no sum of money"
     assert lacks_asked("How much did sales grow in Q3?", ["Sales grew by 25 units in Q3."]) is None
+
+
+def test_a_cell_holding_another_kind_of_sum_is_no_price() -> None:
+    """A policy's table row gives the cover's excess and limit, not what it costs: "How much extra does the optional
+    accidental damage cover cost?" was answered "Excess: £100". A row with a price, or the excess asked, still answers."""
+    row = ["Cover: Optional accidental damage (Section C); Excess: £100; Limit: Buildings or contents sum insured"]
+    assert lacks_asked("How much extra does the accidental damage cover cost?", row) == "no sum of money"
+    assert lacks_asked("How much is the excess on accidental damage cover?", row) is None
+    assert lacks_asked("How much does the cover cost?", ["Cover: Accidental damage; Price: £45; Excess: £100"]) is None
+    assert lacks_asked("How much does the cover cost?", ["The cover costs £45 a year and the excess is £100."]) is None

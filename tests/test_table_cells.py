@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from briefbot.answer.extract.candidates import Candidate
-from briefbot.answer.shape.table_cells import cell_answer, cells
+from briefbot.answer.shape.table_cells import cell_answer
 from briefbot.api import Briefbot
+from briefbot.text.tables import row_cells as cells
 
 from .test_briefing import bot_for
 

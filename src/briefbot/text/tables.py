@@ -113,3 +113,18 @@ def label_rows(text: str) -> str:
         out.extend(written_rows)
         k = end
     return "\n".join(out)
+
+
+def row_cells(text: str) -> list[tuple[str, str]]:
+    """A row as answer/ reads it ("Column: cell; Column: cell", ingest/sheets and candidates.table_rows write it) as
+    (header, value) pairs; empty for text that is not such a row."""
+    out: list[tuple[str, str]] = []
+    for cell in text.split("; "):
+        if ": " in cell:
+            header, value = cell.split(": ", 1)
+            out.append((header.strip(), value.strip()))
+        elif out:  # a cell's own "; " ("Notes: Chartered (IStructE); fire engineering lead")
+            out[-1] = (out[-1][0], f"{out[-1][1]}; {cell.strip()}")
+        else:
+            return []
+    return out

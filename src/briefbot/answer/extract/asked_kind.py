@@ -205,7 +205,7 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
         return "no duration or length"
     if _TAKES.search(question) and not any(_LASTS.search(_NOT_TIME.sub(" ", s)) for s in sentences):
         return "no duration"  # "How long does it take to charge?": "Up to 65 miles" is no time
-    if (asks_sum(question) or _SUM.search(question)) and not _new(_MONEY, question, sentences) and not (
+    if (asks_sum(question) or _SUM.search(question)) and not _new(_MONEY, question, [_asked_sums(question, s) for s in sentences]) and not (
             CHANGE_Q.search(question) and _counts(question, sentences)) and not (  # "How much did the price rise?": "by 2%"
             _WORTH.search(question) and any(_SHARE.search(s) for s in sentences)):
         return "no sum of money"
@@ -258,6 +258,38 @@ def _unasked_numbers(question: str, sentence: str) -> str:
     """The sentence with the numbers the question names blanked ("Rise 2" says no time for "When did Rise 2 ...?")."""
     asked = set(re.findall(r"\d+", question))
     return re.sub(r"\d+", lambda m: " " if m.group(0) in asked else m.group(0), sentence) if asked else sentence
+
+
+# Kinds of sum a table's column may hold: "How much does the cover cost?" is not answered by its "Excess: £100".
+_SUM_KINDS = {
+    "price": r"price|cost|fee|charge|premium|fare|rent|subscription",
+    "excess": r"excess|deductible",
+    "limit": r"limit|maximum|cap|sum insured",
+    "deposit": r"deposit",
+    "refund": r"refund",
+    "fine": r"fine|penalty",
+    "pay": r"salary|wage|pay",
+}
+_SUM_KIND = {kind: re.compile(rf"\b(?:{words})s?\b", re.IGNORECASE) for kind, words in _SUM_KINDS.items()}
+
+
+def _asked_sums(question: str, sentence: str) -> str:
+    """A table row's text without its cells holding another kind of sum than the one asked: "Cover: Optional accidental
+    damage; Excess: £100; Limit: ..." holds no price for "How much extra does the cover cost?". Prose, a row's cells
+    under no kind of sum, and a question naming no kind (or several) are left as they are."""
+    asked = [kind for kind, pattern in _SUM_KIND.items() if pattern.search(question)]
+    if len(asked) != 1 or "; " not in sentence:
+        return sentence
+    cells = sentence.split("; ")
+    if not all(re.match(r"[^:;]{1,40}: ", c) for c in cells):
+        return sentence
+
+    def other(cell: str) -> bool:
+        header = cell.split(": ", 1)[0]
+        return any(pattern.search(header) for kind, pattern in _SUM_KIND.items() if kind != asked[0]) and not _SUM_KIND[
+            asked[0]].search(header)
+
+    return "; ".join(c for c in cells if not other(c))
 
 
 def _new(pattern: re.Pattern[str], question: str, sentences: list[str]) -> bool:

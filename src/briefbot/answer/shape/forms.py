@@ -23,6 +23,7 @@ from briefbot.answer.extract.question_kind import question_type
 from briefbot.answer.shape.polar import is_polar
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Passage
+from briefbot.text.tables import row_cells
 
 # A row's key that is a code: "E2", "P2", "M3", "R-07", "SPEC-0412" (a digit in it); a question naming it means that row.
 _CODE = re.compile(r"^(?=[A-Z0-9-]*\d)[A-Z]{1,5}-?\d{1,4}[A-Z]?$")
@@ -92,7 +93,7 @@ def keyed_row(question: str, cands: list[Candidate]) -> int | None:
     for i, c in enumerate(cands):
         if not c.row or "; " not in c.text:
             continue
-        key = c.text.split("; ", 1)[0].split(": ", 1)[-1].strip()
+        key = row[0][1] if (row := row_cells(c.text)) else ""
         if _CODE.match(key) and key in named:
             return i
     return None
@@ -108,7 +109,7 @@ def asked_row(question: str, cands: list[Candidate], holds: Callable[[str], bool
     numbered = {w for w in asked if any(ch.isdigit() for ch in w)}  # "Q4 FY25": a column the row must have
     found = []
     for i, c in enumerate(cands):
-        key = c.text.split("; ", 1)[0].split(": ", 1)[-1] if c.row and "; " in c.text else ""
+        key = row[0][1] if c.row and "; " in c.text and (row := row_cells(c.text)) else ""
         words = set(tokenize(key))
         if words and words <= asked and numbered <= set(tokenize(c.text)) and holds(c.text):
             found.append(i)

@@ -14,8 +14,9 @@ import re
 
 from briefbot.answer.extract.candidates import Candidate
 from briefbot.answer.extract.offers import content_words
-from briefbot.answer.shape.table_cells import MIN_CELLS, cells
+from briefbot.answer.shape.table_cells import MIN_CELLS
 from briefbot.index.lexical import tokenize
+from briefbot.text.tables import row_cells
 
 # The question's value and its unit: "8 year old", "an 8-year-old", "12 kg", "£30,000 a year" (the number's word).
 _VALUE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*-?\s*([^\W\d_]+)")
@@ -61,7 +62,7 @@ def range_row(question: str, cands: list[Candidate], places: list[str]) -> tuple
     value, unit = values[0]
     found = []
     for i, c in enumerate(cands):
-        row = cells(c.text) if c.row else []
+        row = row_cells(c.text) if c.row else []
         if len(row) < MIN_CELLS - 1:
             continue
         if any(low <= value <= high and u == unit for low, high, u in bands(row[0][1])):
@@ -74,4 +75,4 @@ def range_row(question: str, cands: list[Candidate], places: list[str]) -> tuple
     held = set(tokenize(places[cands[i].passage]))
     if not others or not all(set(tokenize(w)) <= held for w in others):
         return None
-    return i, "; ".join(f"{h}: {v}" for h, v in cells(cands[i].text)[1:] if v)
+    return i, "; ".join(f"{h}: {v}" for h, v in row_cells(cands[i].text)[1:] if v)

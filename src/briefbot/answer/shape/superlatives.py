@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 
 from briefbot.answer.extract.candidates import Candidate
-from briefbot.answer.shape.table_cells import cells
 from briefbot.index.lexical import tokenize
 from briefbot.schema import Passage
 from briefbot.text import tables
@@ -84,7 +83,7 @@ def superlative_row(question: str, cands: list[Candidate], passages: list[Passag
     asked = set(tokenize(question))
     grouped: dict[tuple[str, str], list[tuple[int, list[tuple[str, str]]]]] = {}
     for i, c in enumerate(cands):
-        row = cells(c.text) if c.row else []
+        row = tables.row_cells(c.text) if c.row else []
         if len(row) >= 2 and not _TOTAL.match(row[0][1]):
             grouped.setdefault((passages[c.passage].chunk.source, row[0][0]), []).append((i, row))
     found = []

@@ -32,6 +32,7 @@ from briefbot.answer.extract.offers import content_words, type_match
 from briefbot.answer.extract.question_kind import question_type
 from briefbot.answer.shape.forms import GENERIC, LABEL_WORDS, covered, who_of
 from briefbot.index.lexical import tokenize
+from briefbot.text.tables import row_cells
 
 # What a question asks of someone: "Harriet Doyle's replacement" is not Harriet Doyle's row's start date; the row must
 # hold the word ("joanna whitlock's mobile": the Mobile column).
@@ -42,20 +43,6 @@ _NOT_A_LOOKUP = re.compile(r"\W*(?:why|how(?!\s+(?:many|much|long|old|far|big|la
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*$")
 _QUALIFIER = re.compile(r"\([^)]*\)")  # a header's qualifier in brackets: "Price (USD)", "Child (5–18)"
 MIN_CELLS = 3  # a lookup table has a key, the asked column and more ("Label: value" alone is a form: forms.py)
-
-
-def cells(text: str) -> list[tuple[str, str]]:
-    """A row's (header, value) pairs; empty for text that is not a row of several cells."""
-    out: list[tuple[str, str]] = []
-    for cell in text.split("; "):
-        if ": " in cell:
-            header, value = cell.split(": ", 1)
-            out.append((header.strip(), value.strip()))
-        elif out:  # a cell's own "; " ("Notes: Chartered (IStructE); fire engineering lead")
-            out[-1] = (out[-1][0], f"{out[-1][1]}; {cell.strip()}")
-        else:
-            return []
-    return out
 
 
 def _asked_columns(question: str, row: list[tuple[str, str]], asked: set[str], numbered: set[str]) -> list[int]:
@@ -97,7 +84,7 @@ def _categories(rows: list[list[tuple[str, str]]]) -> set[str]:
 def _key_named(text: str, asked: set[str]) -> float:
     """The share of the row's first cell's words the question holds: "Day Rider" all of them for "how much is a child
     day rider", "Group Day Rider" two of three."""
-    key = set(tokenize(cells(text)[0][1]))
+    key = set(tokenize(row_cells(text)[0][1]))
     return len(key & asked) / len(key) if key else 0.0
 
 
@@ -109,7 +96,7 @@ def cell_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None
     asked = set(tokenize(question))
     numbered = {w for w in asked if any(ch.isdigit() for ch in w)}
     owned = {w for m in _OWNED.findall(question) for w in tokenize(m)[:1]}
-    rows = {i: cells(c.text) if c.row else [] for i, c in enumerate(cands)}
+    rows = {i: row_cells(c.text) if c.row else [] for i, c in enumerate(cands)}
     kinds = _categories(list(rows.values()))
     found: list[tuple[int, int, set[str]]] = []  # (candidate, asked cell, question words in its other cells)
     for i, c in enumerate(cands):
@@ -136,5 +123,5 @@ def cell_answer(question: str, cands: list[Candidate]) -> tuple[int, str] | None
     if top[0] <= 0 and top[1] < 1 or len(scored) > 1 and scored[1][0] == top:
         return None  # no row holds a word only it has nor is named by its whole first cell, or two as much
     _, best, column = scored[0]
-    value = cells(cands[best].text)[column][1]
+    value = row_cells(cands[best].text)[column][1]
     return best, who_of(value) if question_type(question) == "who" else value
