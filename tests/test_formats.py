@@ -227,9 +227,17 @@ def test_docx_list_items_keep_their_bullet_or_number(tmp_path: Path) -> None:
 
 def test_broken_docx_is_a_load_error(tmp_path: Path) -> None:
     bad = tmp_path / "broken.docx"
-    bad.write_bytes(b"PK\x03\x04 not a zip at all")
-    with pytest.raises(LoadError, match=r"broken.docx: not a Word .docx file \(not a zip package"):
+    bad.write_bytes(b"PK\x03\x04 not a zip at all")  # a zip's first bytes, and no end: cut short
+    with pytest.raises(LoadError, match=r"broken.docx: the Word file is damaged or cut short"):
         load_document(bad, "broken.docx")
+    other = tmp_path / "other.docx"
+    other.write_bytes(b"%PDF-1.7 renamed")
+    with pytest.raises(LoadError, match=r"other.docx: not a Word .docx file \(not a zip package: an old .doc"):
+        load_document(other, "other.docx")
+    locked = tmp_path / "locked.docx"  # what Word saves when a password is set: a compound file, no zip
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    with pytest.raises(LoadError, match=r"locked.docx: the Word document is encrypted with a password"):
+        load_document(locked, "locked.docx")
 
 
 def test_html_main_text_without_navigation_scripts_styles_title_kept() -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from briefbot.errors import LoadError
 from briefbot.ingest.pdf_pages import numbered_sections, runs_on, spell_ligatures, tidy_pages
 from briefbot.ingest.html_tables import rows_joined, tables_marked
+from briefbot.ingest.office import Package, not_a_package
 from briefbot.ingest.pdf_tables import tables_as_rows
 from briefbot.ingest.textfile import Loader, read_text_file
 from briefbot.ingest.transcripts import load_srt, load_vtt
@@ -142,19 +143,16 @@ def load_docx(path: Path, source: str) -> Document:
 
 
 def _docx_problem(path: Path, exc: Exception) -> str:
-    """Why python-docx could not read a file, in our words (its own say ``Package not found at ...``)."""
-    import zipfile
-
+    """Why python-docx could not read a file, in our words (its own say ``Package not found at ...``): as a workbook's
+    or a deck's (ingest/office.py: empty, encrypted, not a zip, cut short, without its main part), else damaged."""
     try:
-        if path.stat().st_size == 0:
-            return "the file is empty"
+        size = path.stat().st_size
     except OSError as err:
         return f"cannot read ({err.strerror or err})"
-    if not zipfile.is_zipfile(path):
-        return "not a Word .docx file (not a zip package: an old .doc, or another format renamed?)"
-    if isinstance(exc, KeyError):
-        return "not a Word .docx file (a zip archive without the parts of a Word document)"
-    return f"the Word file is damaged ({type(exc).__name__})"
+    return not_a_package(path, size, WORD) or f"the Word file is damaged ({type(exc).__name__})"
+
+
+WORD = Package("Word", "a", "Word document", ".docx", ".doc", "word/document.xml")
 
 
 def _join_blocks(source: str, blocks: list[tuple[str, int | None]]) -> Document:
