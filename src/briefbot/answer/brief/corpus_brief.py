@@ -157,9 +157,10 @@ def brief_corpus(index: Index, embedder: Embedder, words: int) -> BriefPlan | No
     used = 0
     covered: set[int] = set()
     for n, c in enumerate(major):  # one point per cluster, largest first
-        plan = _opening(units, vecs, owner, n, openers, words - used, chosen) or _point(
-            units, vecs, owner, n, normalised(c.centre), words - used, chosen
-        )
+        opening = _opening(units, vecs, owner, n, openers, words - used, chosen)
+        if opening is None:
+            continue  # its point is made already: a group split off another (its side remarks are no point)
+        plan = opening or _point(units, vecs, owner, n, normalised(c.centre), words - used, chosen)
         if plan:
             chosen.extend(plan)
             used += sum(units[u].words for u in plan)
@@ -217,9 +218,10 @@ def _central_files(
 def _opening(
     units: list[Unit], vecs: np.ndarray, owner: list[int], cluster: int, openers: dict[int, tuple[Passage, int | None]],
     room: int, taken: list[int],
-) -> list[int]:
+) -> list[int] | None:
     """The cluster's point from its most central file: the sentence that file's brief leads with (else its opening),
-    when that is standalone prose that fits and says something not said yet."""
+    when that is standalone prose that fits and says something not said yet; None when it says what a point already
+    made says (the cluster is another part of that one's topic: "From 1 May the free plan ..." in Arden and Dunmore)."""
     if cluster not in openers:
         return []
     passage, at = openers[cluster]
@@ -230,7 +232,7 @@ def _opening(
     if first is None or units[first].leans or units[first].words > room or (at is None and units[first].speaker):
         return []  # (a transcript opens with greetings and "what do we have to do?", not its point)
     if taken and float(np.max(vecs[taken] @ vecs[first])) >= NEAR_DUPLICATE:
-        return []
+        return None
     return [first]
 
 
