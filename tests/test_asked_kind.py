@@ -353,3 +353,6 @@ def test_a_cell_holding_another_kind_of_sum_is_no_price() -> None:
     assert lacks_asked("How much is the excess on accidental damage cover?", row) is None
     assert lacks_asked("How much does the cover cost?", ["Cover: Accidental damage; Price: £45; Excess: £100"]) is None
     assert lacks_asked("How much does the cover cost?", ["The cover costs £45 a year and the excess is £100."]) is None
+    # "pay" is asked of a price as often as of a salary: a row's cost answers "How much did I pay for ...?"
+    service = ["Date: 3 August 2023; Work done: Front brake pads and discs replaced; Cost: £286.50"]
+    assert lacks_asked("How much did I pay for the new front brake pads and discs?", service) is None

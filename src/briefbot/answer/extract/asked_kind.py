@@ -268,7 +268,7 @@ _SUM_KINDS = {
     "deposit": r"deposit",
     "refund": r"refund",
     "fine": r"fine|penalty",
-    "pay": r"salary|wage|pay",
+    "pay": r"salary|wage",  # (not "pay": "How much did I pay for the brake pads?" asks a price)
 }
 _SUM_KIND = {kind: re.compile(rf"\b(?:{words})s?\b", re.IGNORECASE) for kind, words in _SUM_KINDS.items()}
 
