@@ -27,6 +27,7 @@ from guides_verify import docx_text, eml_html_text  # noqa: E402
 from household_questions import QUESTIONS, UNANSWERABLE, UNANSWERABLE_FILE  # noqa: E402
 from ondocs_verify import collapse, phrase_problems, report  # noqa: E402
 from ondocs_verify import visible_text as ondocs_visible_text  # noqa: E402
+from releases_verify import unanswerable_problems  # noqa: E402
 from releases_verify import visible_text as releases_visible_text  # noqa: E402
 
 
@@ -84,14 +85,7 @@ def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_fil
                 for phrase in phrases:
                     if collapse(phrase) not in html_text:
                         problems.append(f"{name}: phrase not in the HTML part {phrase!r} (question {question!r})")
-    for question in unanswerable:
-        name = unanswerable_file.get(question)
-        if name is None:
-            problems.append(f"unanswerable question without a file: {question!r}")
-        elif not (docs / name).is_file():
-            problems.append(f"missing file for unanswerable question: {name} ({question!r})")
-    if len(set(unanswerable)) != len(unanswerable):
-        problems.append("duplicate unanswerable questions")
+    problems += unanswerable_problems(docs, unanswerable, unanswerable_file)
     return report(questions, unanswerable, texts, problems)
 
 

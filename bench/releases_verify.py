@@ -54,9 +54,9 @@ def visible_text(path: Path) -> str:
     return ondocs_visible_text(path)
 
 
-def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_file: dict[str, str]) -> int:
-    """Every phrase in its file's visible text, every unanswerable question tied to a file that exists; the report."""
-    problems, texts = phrase_problems(docs, questions, visible_text)
+def unanswerable_problems(docs: Path, unanswerable: list[str], unanswerable_file: dict[str, str]) -> list[str]:
+    """Each unanswerable question tied to a file that exists, none twice (shared by the later rounds' checks)."""
+    problems = []
     for question in unanswerable:
         name = unanswerable_file.get(question)
         if name is None:
@@ -65,6 +65,13 @@ def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_fil
             problems.append(f"missing file for unanswerable question: {name} ({question!r})")
     if len(set(unanswerable)) != len(unanswerable):
         problems.append("duplicate unanswerable questions")
+    return problems
+
+
+def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_file: dict[str, str]) -> int:
+    """Every phrase in its file's visible text, every unanswerable question tied to a file that exists; the report."""
+    problems, texts = phrase_problems(docs, questions, visible_text)
+    problems += unanswerable_problems(docs, unanswerable, unanswerable_file)
     return report(questions, unanswerable, texts, problems)
 
 
