@@ -775,3 +775,13 @@ def test_a_question_asking_two_things_gets_both_short_answers() -> None:
                  "Kerry Mwangi changed the elution volume from 30 µL to 50 µL on 5 August 2024.") == "Kerry Mwangi, 5 August 2024"
     # one question with "and" inside it is not two ("Who founded Marks and Spencer?")
     assert short("Who founded Marks and Spencer?", "Marks and Spencer was founded by Michael Marks.") == "Michael Marks"
+
+
+def test_an_adverb_that_says_nothing_of_the_fact_need_not_be_said() -> None:
+    """"Did Quickbasket ever refund me?" is settled by the statement's refund row, which has no "ever" in it."""
+    from briefbot.answer.shape.polar import Evidence, polar_answer
+
+    rows = [Evidence("Date: 03/10/2026; Description: QUICKBASKET ONLINE; Type: DEB; Money out: 45.99", 0),
+            Evidence("Date: 21/10/2026; Description: REFUND QUICKBASKET ONLINE; Type: CR; Money in: 45.99", 0)]
+    assert polar_answer("Did Quickbasket ever refund me?", rows) == ("Yes", [1])
+    assert polar_answer("Did Quickbasket ever refund me?", rows[:1]) is None  # no refund: not settled

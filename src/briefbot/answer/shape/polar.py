@@ -97,7 +97,8 @@ def _covers(terms: set[str], ev: Evidence) -> bool:
 
 # Verbs that carry little of what a question asks ("Will subscribers see a price change?" is answered by "no price
 # change for subscribers"): not required of the sentence.
-_LIGHT = frozenset(tokenize("see get got make made take took go went come came give gave happen"))
+# (and adverbs that say nothing of the fact: "Did Quickbasket ever refund me?" is settled by the refund's row)
+_LIGHT = frozenset(tokenize("see get got make made take took go went come came give gave happen ever already actually really"))
 
 
 def _single(question: str, evidence: list[Evidence]) -> tuple[str, list[int]] | None:
