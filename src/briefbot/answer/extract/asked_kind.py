@@ -22,6 +22,7 @@ from briefbot.index.lexical import STOPWORDS
 from briefbot.schema import Passage
 from briefbot.text.numbered import clause_number_end
 from briefbot.text.posts import DEPARTMENTS
+from briefbot.text.tables import row_cells
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
@@ -278,18 +279,15 @@ def _asked_sums(question: str, sentence: str) -> str:
     damage; Excess: £100; Limit: ..." holds no price for "How much extra does the cover cost?". Prose, a row's cells
     under no kind of sum, and a question naming no kind (or several) are left as they are."""
     asked = [kind for kind, pattern in _SUM_KIND.items() if pattern.search(question)]
-    if len(asked) != 1 or "; " not in sentence:
-        return sentence
-    cells = sentence.split("; ")
-    if not all(re.match(r"[^:;]{1,40}: ", c) for c in cells):
+    row = row_cells(sentence) if len(asked) == 1 and "; " in sentence else []
+    if len(row) < 2 or any(len(header) > 40 for header, _ in row):
         return sentence
 
-    def other(cell: str) -> bool:
-        header = cell.split(": ", 1)[0]
-        return any(pattern.search(header) for kind, pattern in _SUM_KIND.items() if kind != asked[0]) and not _SUM_KIND[
-            asked[0]].search(header)
+    def other(header: str) -> bool:
+        others = [p for kind, p in _SUM_KIND.items() if kind != asked[0]]
+        return any(p.search(header) for p in others) and not _SUM_KIND[asked[0]].search(header)
 
-    return "; ".join(c for c in cells if not other(c))
+    return "; ".join(f"{header}: {value}" for header, value in row if not other(header))
 
 
 def _new(pattern: re.Pattern[str], question: str, sentences: list[str]) -> bool:

@@ -6,7 +6,8 @@ A numbered mention is a word and the number right after it ("Q4", "FY2026", "tri
 the quote (its sentences and the heading they sit under) names the same word with another number and never the one
 asked: it is about a neighbour of what was asked, and the answer would be the neighbour's figure. A month ("June
 2024") or a function word ("in 2024") before the number is no such word; a quote that does not name the word at all
-says nothing either way.
+says nothing either way. A degree of a scale is such a neighbour too ("an adult with mild kidney problems" answered
+from the dose for moderate ones: ``other_degree``).
 """
 
 from __future__ import annotations
