@@ -93,14 +93,3 @@ def test_middle_dotted_items_are_read_one_by_one(tmp_path: Path, embedder) -> No
     assert "·" not in answer.text and "Python client" not in answer.text
     answer = bot.ask("How much red lentils go in the squash stew?")
     assert "lentil stew" not in answer.text  # no link's text quoted (declined: the file has no amount)
-
-
-def test_a_what_when_table_is_a_list_of_fields() -> None:
-    """A car's next-due list ("| What | When |" over "| MOT | by 20 March 2027 |") names its columns for no particular
-    thing: each row is the field it is ("MOT: by 20 March 2027"), so "When does the Focus need its next MOT?" is a form's
-    row, not a two-cell row no rule read."""
-    from briefbot.text.tables import as_form
-
-    assert as_form(["What: MOT", "When: by 20 March 2027"]) == ["MOT: by 20 March 2027"]
-    assert as_form(["Item: Road tax", "Due: 31 March 2027"]) == ["Road tax: 31 March 2027"]
-    assert as_form(["Owner: Priya", "When: Friday"]) == ["Owner: Priya", "When: Friday"]  # "Owner" names its column

@@ -52,10 +52,9 @@ def labelled(header: list[str], row: list[str]) -> list[str]:
 
 # Columns named for no particular thing ("| Item | Term |", "| Field | Value |"): the rows are a form's fields.
 _GENERIC_KEY = re.compile(r"^(?:items?|fields?|parameters?|keys?|terms?|details?|particulars?|property|properties|attributes?"
-                          r"|headings?|labels?|features?|settings?|aspects?|elements?|what)$", re.IGNORECASE)
+                          r"|headings?|labels?|features?|settings?|aspects?|elements?)$", re.IGNORECASE)
 _GENERIC_VALUE = re.compile(r"^(?:values?|terms?|details?|descriptions?|particulars?|information|info|entry|entries|data"
-                            r"|specifications?|contents?|settings?|answers?|responses?|when|due)$", re.IGNORECASE)
-# ("| What | When |" over "| MOT | by 20 March 2027 |": "MOT: by 20 March 2027", a car's next-due list)
+                            r"|specifications?|contents?|settings?|answers?|responses?)$", re.IGNORECASE)
 
 
 def as_form(pairs: list[str]) -> list[str]:
