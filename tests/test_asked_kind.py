@@ -356,3 +356,12 @@ def test_a_cell_holding_another_kind_of_sum_is_no_price() -> None:
     # "pay" is asked of a price as often as of a salary: a row's cost answers "How much did I pay for ...?"
     service = ["Date: 3 August 2023; Work done: Front brake pads and discs replaced; Cost: £286.50"]
     assert lacks_asked("How much did I pay for the new front brake pads and discs?", service) is None
+
+
+def test_a_weight_asked_for_needs_its_unit() -> None:
+    """"How much does Biscuit weigh now?" was answered from the vet's "six-monthly health check and weigh-in ... at
+    10:40": numbers, no weight."""
+    booked = ["Biscuit is booked in for his six-monthly health check and weigh-in on Tuesday 12 January 2027 at 10:40."]
+    assert lacks_asked("How much does Biscuit weigh now?", booked) == "no weight"
+    assert lacks_asked("How much does Biscuit weigh now?", ["Weight: 16.1 kg on 3 November 2026"]) is None
+    assert lacks_asked("How much did Tesla weigh?", ["At the time, Tesla weighed 142 pounds."]) is None

@@ -110,6 +110,10 @@ _QUANTITY_Q = re.compile(r"^\W*(?:what|which)\s+(?:(?:is|was|are|were|'s|’s)\s
 # "How heavy is it?", "How far is the depot?": a measure (on SQuAD v1.1 every such question's answer sentence holds a
 # figure; not "how fast", answered "quickly", nor "how big a role").
 _MEASURE_Q = re.compile(r"\bhow\s+(?:heavy|tall|high|wide|deep|far|thick|old|big|large)\b(?!\s+(?:a|an)\b)", re.IGNORECASE)
+# "How much does Biscuit weigh now?": a weight, with its unit (on SQuAD v1.1 each such answer has one: "142 pounds").
+_WEIGH_Q = re.compile(r"\bhow much\b[^?]*\bweigh(?:s|ed)?\b", re.IGNORECASE)
+_WEIGHT = re.compile(r"\d[\d,.]*\s*(?:kg|kilo(?:gram)?s?|g|grams?|lbs?|pounds?|st|stone|tonnes?|tons?|oz|ounces?)\b",
+                     re.IGNORECASE)
 # "What's the deadline for tenders now?", "What was the date of Tesla's death?": a date (on SQuAD v1.1 each such
 # question's answer holds a month), not just any number ("tender CHA/2025/031").
 _DATE_Q = re.compile(r"^what(?:'s|’s|\s+(?:is|was|are|were|will be))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
@@ -216,6 +220,8 @@ def lacks_asked(question: str, sentences: list[str]) -> str | None:
         return "no figure"
     if _MEASURE_Q.search(question) and not _figure(question, sentences):  # "How heavy is the Rise 2?"
         return "no measure"
+    if _WEIGH_Q.search(question) and not any(_WEIGHT.search(s) for s in sentences):
+        return "no weight"
     if _QUANTITY_Q.search(question) and not _figure(question, sentences, words=False):  # "a few minutes" is no voltage
         return "no measure"
     if (_ORG.search(question) or _NAME_Q.search(question)) and not _names(question, sentences):
