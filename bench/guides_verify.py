@@ -83,17 +83,20 @@ def eml_html_text(path: Path) -> str:
     return collapse(html.unescape(re.sub(r"<[^>]+>", " ", text)))
 
 
+def html_part_problems(name: str, path: Path, asked: list[tuple[str, list[str]]]) -> list[str]:
+    """Each (question, phrases) phrase in an e-mail's HTML part too, when it has one."""
+    html_text = eml_html_text(path)
+    return [f"{name}: phrase not in the HTML part {phrase!r} (question {question!r})"
+            for question, phrases in (asked if html_text else []) for phrase in phrases if collapse(phrase) not in html_text]
+
+
 def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_file: dict[str, str]) -> int:
     problems, texts = phrase_problems(docs, questions, visible_text)
     for name in sorted({q[0] for q in questions}):
         if name.endswith(".pdf") and not (SOURCES / (Path(name).stem + ".html")).is_file():
             problems.append(f"missing HTML source for {name}")
         if name.endswith(".eml") and (docs / name).is_file():
-            html_text = eml_html_text(docs / name)
-            for fname, question, phrases, _short in questions:
-                for phrase in phrases if fname == name else []:
-                    if collapse(phrase) not in html_text:
-                        problems.append(f"{name}: phrase not in the HTML part {phrase!r} (question {question!r})")
+            problems += html_part_problems(name, docs / name, [(q, ph) for f, q, ph, _ in questions if f == name])
     problems += unanswerable_problems(docs, unanswerable, unanswerable_file)
     return report(questions, unanswerable, texts, problems)
 

@@ -23,7 +23,7 @@ DOCS = HERE / "household"
 SOURCES = HERE / "household_sources"
 sys.path.insert(0, str(HERE))
 
-from guides_verify import docx_text, eml_html_text  # noqa: E402
+from guides_verify import docx_text, html_part_problems  # noqa: E402
 from household_questions import QUESTIONS, UNANSWERABLE, UNANSWERABLE_FILE  # noqa: E402
 from ondocs_verify import collapse, phrase_problems, report  # noqa: E402
 from ondocs_verify import visible_text as ondocs_visible_text  # noqa: E402
@@ -80,11 +80,7 @@ def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_fil
                     if collapse(phrase) not in cells:
                         problems.append(f"{name}: phrase is not a whole cell {phrase!r} (question {question!r})")
         if name.endswith(".eml"):
-            html_text = eml_html_text(path)
-            for question, phrases in mine if html_text else []:
-                for phrase in phrases:
-                    if collapse(phrase) not in html_text:
-                        problems.append(f"{name}: phrase not in the HTML part {phrase!r} (question {question!r})")
+            problems += html_part_problems(name, path, mine)
     problems += unanswerable_problems(docs, unanswerable, unanswerable_file)
     return report(questions, unanswerable, texts, problems)
 
