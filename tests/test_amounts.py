@@ -13,6 +13,7 @@ from .test_briefing import bot_for
 def test_which_questions_ask_for_a_sum_and_which_sentences_hold_one() -> None:
     assert asks_sum("What is the list price of the AQ-400?") and asks_sum("How much will it cost to replace the seal?")
     assert asks_sum("What was Apple's revenue in 2003?") and asks_sum("What's the annual fee?")
+    assert asks_sum("how much money can we apply for") and asks_sum("How much cash did the raffle bring in?")
     assert not asks_sum("What is income inequality attributed to?")  # "income" is no sum asked for here
     assert not asks_sum("What is one reason nations received aid from the oil income?")
     assert not asks_sum("How much water can the unit remove?")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefbot.answer.extract.asked_kind import lacks_asked
+from briefbot.answer.extract.offers import type_match
 
 from .conftest import indexed_bot
 from .test_briefing import bot_for
@@ -30,6 +31,11 @@ def test_a_count_is_not_a_year_a_date_or_the_questions_own_number() -> None:
     # a share, a time of day and a telephone number count nothing
     assert lacks_asked("How many people work at Quillstone?", ["Quillstone contributes 6% of your salary."]) == "no count"
     assert lacks_asked("How many tickets does the desk handle?", ["Call 0161 555 0144; staffed from 7:30 am."]) == "no count"
+    # nor does a ratio ("randomised 1:1"), for the answerer's check or for the sentence choice's "kind offered"
+    randomised = "Teams were randomised 1:1 to receive a sit-stand desk or to keep fixed desks."
+    assert lacks_asked("How many participants were randomised?", [randomised]) == "no count"
+    assert type_match("number", randomised, {"participants", "randomised"}) == 0.0
+    assert type_match("number", "212 participants were randomised.", {"participants", "randomised"}) == 1.0
 
 
 def test_a_sum_asked_for_is_not_the_sum_the_question_quotes() -> None:

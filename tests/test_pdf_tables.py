@@ -84,11 +84,53 @@ def test_rows_of_a_form_and_of_a_table_without_a_marked_header() -> None:
     inside = "| 2 | Pilot go-live | Gareth Lloyd |\n| 3 | Laboratory system integration | Elaine Forsyth |"
     assert [q for _, _, q in table_rows(inside)] == ["2; Pilot go-live; Gareth Lloyd", "3; Laboratory system integration; Elaine Forsyth"]
     assert table_rows("Text above.\n| Item | DH-30 | DH-30P |") == []  # a header whose rows are in the next chunk
+    # One field alone inside a passage is a form's row; at a passage's edge it may be a table cut off.
+    assert table_rows("Parties above.\n\n| Case Number: 2404417/2026 |\n\nREASONS") == [(16, 45, "Case Number: 2404417/2026")]
+    assert table_rows("Text above.\n| Item: DH-30 |") == []
     assert tables.written([["Name", "Role", "Time"], ["Tom Nguyen", "", "0.8 FTE"]]) == [
         "| Name | Role | Time |", "| Name: Tom Nguyen |  | Time: 0.8 FTE |"]
     # A sentence inside a cell is no sentence of its own.
     assert quotable("| Name: Kirra Walsh | Role: Coordinator. Volunteer training. |") == [
         (0, 62, "Name: Kirra Walsh; Role: Coordinator. Volunteer training.")]
+
+
+def test_a_table_of_label_and_value_pairs_is_a_form() -> None:
+    # A letter's details laid out in pairs of columns: each pair a field, not the first row taken for the columns' names.
+    grid = [["Patient", "Mr Raymond Kellett", "NHS number", "943 476 5919"],
+            ["Admitted", "18 November 2026", "Discharged", "24 November 2026, to home"],
+            ["Consultant", "Dr Oluwaseun Adebayo", "GP", ""]]
+    assert tables.written(grid) == ["| Patient: Mr Raymond Kellett |", "| NHS number: 943 476 5919 |",
+                                    "| Admitted: 18 November 2026 |", "| Discharged: 24 November 2026, to home |",
+                                    "| Consultant: Dr Oluwaseun Adebayo |"]
+    assert [q for _, _, q in table_rows("\n".join(tables.written(grid)))][3] == "Discharged: 24 November 2026, to home"
+    # A data table is not: its columns repeat values, or its first row names columns.
+    meds = [["Drug", "Dose", "Frequency", "Duration"], ["Aspirin", "75 mg", "Once daily", "Lifelong"],
+            ["Bisoprolol", "2.5 mg", "Once daily", "Ongoing"]]
+    assert tables.written(meds)[1] == "| Drug: Aspirin | Dose: 75 mg | Frequency: Once daily | Duration: Lifelong |"
+    staff = [["Name", "Role", "Team", "Start"], ["Jane Moss", "Lead", "Ops", "2024"]]
+    assert tables.written(staff)[1] == "| Name: Jane Moss | Role: Lead | Team: Ops | Start: 2024 |"
+    assert not tables.is_pair_grid([["Drug", "Dose", "Frequency"], ["Aspirin", "75 mg", "Once daily"]])  # odd columns
+
+
+def test_a_word_letters_details_in_pairs_of_columns_answer_by_their_labels(tmp_path: Path, embedder) -> None:
+    import docx
+
+    (tmp_path / "corpus").mkdir()
+    document = docx.Document()
+    document.add_heading("Discharge summary", level=1)
+    grid = document.add_table(rows=3, cols=4)
+    for r, values in enumerate([("Patient", "Mr Raymond Kellett", "NHS number", "943 476 5919"),
+                                ("Date of birth", "3 February 1954", "Hospital number", "SAH-0427731"),
+                                ("Admitted", "18 November 2026", "Discharged", "24 November 2026, to home")]):
+        for c, value in enumerate(values):
+            grid.cell(r, c).text = value
+    document.add_paragraph("Mr Kellett was treated for a heart attack and recovered well on the ward.")
+    document.save(str(tmp_path / "corpus" / "discharge.docx"))
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.ask("When was Mr Kellett discharged?")
+    assert answer.answered and answer.text.startswith("Discharged: 24 November 2026, to home")
+    answer = bot.ask("What is Mr Kellett's hospital number?")
+    assert answer.answered and answer.short_answer == "SAH-0427731"
 
 
 def test_the_cell_a_question_asks_for() -> None:

@@ -140,6 +140,14 @@ def test_aligned_fields_are_a_forms_rows() -> None:
     header += "MIME-Version: 1.0\n\nHi Farid,\n"
     assert text_tables(header) == header  # a quoted message's header block is the thread reader's, no form
     assert text_tables(mail) == mail  # e-mail header fields are the thread reader's
+    # Fields in one column a blank line apart are one form: a judgment's heading, the case number below the parties.
+    heading = "Claimant:    Ms Leanne Whitcombe\nRespondent:  Northgate Fulfilment Ltd\n\nCase Number: 2404417/2026\n\nREASONS\n"
+    assert text_tables(heading) == ("| Claimant: Ms Leanne Whitcombe |\n| Respondent: Northgate Fulfilment Ltd |\n\n"
+                                    "| Case Number: 2404417/2026 |\n\nREASONS\n")
+    apart = "Owner:    Priya\nStatus:   open\n\n\n\nReview:   May\n"
+    assert text_tables(apart) == apart  # three blank lines apart: two notes and another
+    shifted = "Owner:    Priya\nStatus:   open\n\nReviewed by: May Chen\n"
+    assert text_tables(shifted) == shifted  # another column: not the same form
 
 
 def test_a_field_asked_for_is_answered_from_its_row(tmp_path: Path, embedder) -> None:
@@ -152,3 +160,31 @@ def test_a_field_asked_for_is_answered_from_its_row(tmp_path: Path, embedder) ->
     assert (answer.citations[0].start_line, answer.citations[0].end_line) == (5, 5)
     answer = bot.ask("when is delivery of the replacement expected")
     assert answer.answered and "by Wednesday 2 December 2026" in answer.text
+
+
+JUDGMENT = """EMPLOYMENT TRIBUNALS
+
+Claimant:    Ms Leanne Whitcombe
+Respondent:  Northgate Fulfilment Ltd
+
+Heard at:    Manchester Employment Tribunal (in person)
+On:          6, 7 and 8 October 2026
+
+Case Number: 2404417/2026
+
+                         RESERVED JUDGMENT
+
+The unanimous judgment of the Tribunal is that the claim of unfair dismissal is well founded and succeeds. The
+respondent is ordered to pay the claimant the total sum of £25,749.12.
+"""
+
+
+def test_a_field_a_blank_line_below_its_form_is_answered(tmp_path: Path, embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "judgment.txt").write_text(JUDGMENT, encoding="utf-8")
+    bot = bot_for(tmp_path, embedder)
+    answer = bot.ask("What's the case number for Whitcombe v Northgate Fulfilment?")
+    assert answer.answered and answer.text.startswith("Case Number: 2404417/2026")
+    assert answer.short_answer == "2404417/2026"
+    assert (answer.citations[0].start_line, answer.citations[0].end_line) == (9, 9)

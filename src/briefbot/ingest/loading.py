@@ -48,8 +48,10 @@ LOADERS.update(SHEET_LOADERS)  # .csv, .tsv, .xlsx, .xlsm (ingest/sheets.py); an
 # 4, e-mail 8: a page whose main text came out under half its main region's words is read again (ingest/formats.py).
 # Plain text 6, e-mail 9: three or more short "Label: value" lines in a row are a form's rows, aligned or not. Web
 # pages 5 (e-mail 9 too): an element's class or id drops it only when it names furniture (ingest/formats.py).
-READERS: dict[str, int] = {".docx": 3, ".vtt": 2, ".srt": 2, ".txt": 6, "": 6, ".pdf": 3, ".html": 5, ".htm": 5, ".eml": 9,
-                           ".md": 2, ".markdown": 2}
+# Plain text 7, e-mail 10: aligned fields a blank line apart, in one column, are one form. Word 4, PDF 4, slides 2: a
+# table of label and value pairs ("Patient | Mr Raymond Kellett | NHS number | 943 476 5919") is a form (text/tables.py).
+READERS: dict[str, int] = {".docx": 4, ".vtt": 2, ".srt": 2, ".txt": 7, "": 7, ".pdf": 4, ".html": 5, ".htm": 5, ".eml": 10,
+                           ".md": 2, ".markdown": 2, ".pptx": 2}
 
 
 def reader_version(path: Path | str) -> int:

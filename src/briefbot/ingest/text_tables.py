@@ -86,7 +86,8 @@ def _field(line: str) -> re.Match[str] | None:
 def aligned_forms(text: str) -> str:
     """``text`` with each block of ``FORM_LINES`` or more fields whose values start in one column (padded to it on
     some line) written as form rows, one per line; a line under a field indented to its value column, with no label
-    of its own, goes on that field's value (its own line left empty, so the line count is kept)."""
+    of its own, goes on that field's value (its own line left empty, so the line count is kept). A blank line or two
+    between fields of that column do not end the block: a judgment's "Case Number:" below its parties is one form."""
     original = text.split("\n")
     lines = list(original)
     k = 0
@@ -108,6 +109,8 @@ def aligned_forms(text: str) -> str:
                 at, label, value = fields[-1]
                 fields[-1] = (at, label, f"{value} {lines[end].strip()}")
                 lines[end] = ""
+            elif fields and not lines[end].strip() and (after := _next_field(lines, end, column, m.group("indent"))):
+                end = after - 1  # a blank line between two fields of one column: one form ("Case Number:" below the parties)
             else:
                 break
             end += 1
@@ -118,6 +121,15 @@ def aligned_forms(text: str) -> str:
             lines[at] = f"{m.group('indent')}| {label}: {value.replace('|', chr(92) + '|')} |"
         k = max(end, k + 1)
     return "\n".join(lines)
+
+
+def _next_field(lines: list[str], k: int, column: int, indent: str) -> int | None:
+    """The line after the blank ones from ``k`` (two at most) when it is a field whose value starts at ``column``."""
+    j = k
+    while j < len(lines) and j - k < 2 and not lines[j].strip():
+        j += 1
+    f = _field(lines[j]) if j < len(lines) else None
+    return j if f is not None and f.start("value") == column and f.group("indent") == indent else None
 
 
 SHORT_VALUE = 6  # words: "BOOKING REFERENCE: K7QPZM", "Fare type: Classic" (a note's "Note: ..." runs longer)

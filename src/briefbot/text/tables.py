@@ -45,6 +45,26 @@ def is_header(row: list[str], marked: bool = False, below: list[list[str]] | Non
     return not named and all(len(c.split()) <= (3 if k == 0 else 2) and not re.search(r"\d", c) for k, c in enumerate(row))
 
 
+_NAMED = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]*$")  # "Mr Raymond Kellett", "Dr Nadia Farouk"
+
+
+def is_pair_grid(rows: list[list[str]]) -> bool:
+    """Whether a table is a form laid out in pairs of columns, "Patient | Mr Raymond Kellett | NHS number | 943 476
+    5919" over "Admitted | 18 November 2026 | Discharged | 24 November 2026" (a letter's or an invoice's details): an
+    even number of columns, four or more; every label cell (the first of each pair) a few words without figures, each
+    label in the table once; and the first row's other cells values, figures or names, not columns' names."""
+    width = len(rows[0])
+    if width < 4 or width % 2 or any(len(r) != width for r in rows):
+        return False
+    labels = [r[k] for r in rows for k in range(0, width, 2)]
+    if not all(c and c[:1].isupper() and len(c.split()) <= 4 and not re.search(r"\d", c) for c in labels):
+        return False
+    if len({c.lower().rstrip(":") for c in labels}) < len(labels):
+        return False  # a label repeated ("Once daily" in a Frequency column) is a data table's value
+    values = [rows[0][k] for k in range(1, width, 2)]
+    return sum(1 for v in values if re.search(r"\d", v) or _NAMED.match(v)) * 2 >= len(values)
+
+
 def labelled(header: list[str], row: list[str]) -> list[str]:
     """Each cell of ``row`` with its column's name ("Due date: 31 August 2026"); empty cells stay empty."""
     return [f"{h}: {c}" if h and c else c for h, c in zip(header, row)] + row[len(header):]
@@ -74,15 +94,23 @@ def is_labelled(row: list[str]) -> bool:
     return len(named) >= 1 and len([c for c in row if c]) >= 2 and all(_LABELLED.match(c) for c in named)
 
 
+def is_field(row: list[str]) -> bool:
+    """Whether a row is one "Label: value" cell: a form's field ingest wrote (ingest/text_tables.py)."""
+    return len(row) == 1 and _LABELLED.match(row[0]) is not None
+
+
 def row_line(row: list[str]) -> str:
     """One row as a text line: "| Region: Midlands | Q3 2025: 1.87 |" (a cell's own "|" is no border)."""
     return "| " + " | ".join(c.replace("|", "\\|") for c in row) + " |"
 
 
 def written(rows: list[list[str]], marked: bool = False) -> list[str]:
-    """A table's rows as text lines: the header as it is, each data row labelled (a form's rows as they are)."""
+    """A table's rows as text lines: the header as it is, each data row labelled (a form's rows as they are; a form in
+    pairs of columns, one field a line)."""
     if not rows:
         return []
+    if not marked and is_pair_grid(rows):
+        return [row_line([f"{row[k]}: {row[k + 1]}"]) for row in rows for k in range(0, len(row), 2) if row[k + 1]]
     header = rows[0] if len(rows) > 1 and is_header(rows[0], marked, rows[1:]) else None
     return [row_line(rows[0])] + [row_line(labelled(header, row) if header else row) for row in rows[1:]]
 

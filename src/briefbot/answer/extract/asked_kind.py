@@ -45,12 +45,12 @@ _COUNT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _COUNT = re.compile(r"\d[\d,.]*|\b" + _COUNT_WORDS + r"\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})s?")
 # A number that counts nothing: a share ("6%"), a measure ("0.4-hectare", "2.5 km"), a time of day ("7:30 am"), a telephone
-# number ("0161 555 0144"), an extension, a room, a model, a clause.
+# number ("0161 555 0144"), a ratio ("randomised 1:1"), an extension, a room, a model, a clause.
 _NOT_A_COUNT = re.compile(
     r"[\d,.]+\s*(?:%|percent\b|per cent\b)"
     r"|\d+\.\d+(?=-[a-z]|\s*(?:hectares?|acres?|km|kg|sq|litres?|liters?|metres?|meters?|miles?|tonnes?|tons?|hours?|days?"
     r"|weeks?|months?|years?)\b)"
-    r"|\d{1,2}[:.]\d{2}\b|\d{1,2}\s*[ap]\.?m\b|0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}|\d+(?:st|nd|rd|th)\b"
+    r"|\d{1,2}[:.]\d{2}\b|\b\d+:\d+\b|\d{1,2}\s*[ap]\.?m\b|0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}|\d+(?:st|nd|rd|th)\b"
     r"|\b(?:extension|ext\.?|room|model|version|release|clause|section|page|item|no\.)\s*\d+"
     r"|\bat all\b",  # "any charging at all"
     re.IGNORECASE,

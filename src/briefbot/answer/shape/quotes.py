@@ -198,9 +198,10 @@ def table_rows(text: str) -> list[tuple[int, int, str]]:
             continue
         row = tables.cells(line)
         following = lines[k + 1] if k + 1 < len(lines) and lines[k + 1].lstrip().startswith("|") else None
-        if tables.is_labelled(row):
-            pairs = [c for c in row if c]  # a row read from a PDF or Word table names its columns itself
-            header = header if header is not None else []
+        alone = header is None and following is None and 0 < k < len(lines) - 1  # (at a passage's edge: a table cut off)
+        if tables.is_labelled(row) or alone and tables.is_field(row):
+            pairs = [c for c in row if c]  # a row read from a PDF or Word table names its columns itself (or a form's
+            header = header if header is not None else []  # one field alone: "| Case Number: 2404417/2026 |")
         elif header is None and following is None:
             continue  # a table's first line alone (its header, the rows in the next chunk)
         elif header is None and _names_columns(row, following):
