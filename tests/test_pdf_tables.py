@@ -126,11 +126,22 @@ def test_a_word_letters_details_in_pairs_of_columns_answer_by_their_labels(tmp_p
             grid.cell(r, c).text = value
     document.add_paragraph("Mr Kellett was treated for a heart attack and recovered well on the ward.")
     document.save(str(tmp_path / "corpus" / "discharge.docx"))
+    # A field is said of its form's record: asked of another year than the form's, it is no answer.
+    report = docx.Document()
+    grid = report.add_table(rows=2, cols=4)
+    for r, values in enumerate([("Student", "Isla Brennan", "Year group", "Year 7"), ("Form", "7LH", "Form tutor", "Miss Laura Hendry")]):
+        for c, value in enumerate(values):
+            grid.cell(r, c).text = value
+    report.add_paragraph("Isla has had a very positive first year and is a kind and thoughtful member of her form.")
+    report.save(str(tmp_path / "corpus" / "report.docx"))
     bot = bot_for(tmp_path, embedder)
     answer = bot.ask("When was Mr Kellett discharged?")
     assert answer.answered and answer.text.startswith("Discharged: 24 November 2026, to home")
     answer = bot.ask("What is Mr Kellett's hospital number?")
     assert answer.answered and answer.short_answer == "SAH-0427731"
+    answer = bot.ask("Who is Isla's form tutor?")
+    assert answer.answered and answer.text.startswith("Form tutor: Miss Laura Hendry")
+    assert not bot.ask("Who will be Isla's form tutor in Year 8?").answered
 
 
 def test_the_cell_a_question_asks_for() -> None:

@@ -6,7 +6,8 @@ A numbered mention is a word and the number right after it ("Q4", "FY2026", "tri
 the quote (its sentences and the heading they sit under) names the same word with another number and never the one
 asked: it is about a neighbour of what was asked, and the answer would be the neighbour's figure. A month ("June
 2024") or a function word ("in 2024") before the number is no such word; a quote that does not name the word at all
-says nothing either way. A degree of a scale is such a neighbour too ("an adult with mild kidney problems" answered
+says nothing either way. A quoted form field is read with its form's other fields ("Year group: Year 7" for
+"Form tutor: ..."). A degree of a scale is such a neighbour too ("an adult with mild kidney problems" answered
 from the dose for moderate ones: ``other_degree``).
 """
 
@@ -17,6 +18,7 @@ import re
 from briefbot.answer.shape.quotes import section_at
 from briefbot.index.words import STOPWORDS
 from briefbot.schema import Passage
+from briefbot.text import tables
 
 _MARKER = re.compile(r"\s*\[\d+\]")  # an answer's citation markers
 _MENTION = re.compile(r"\b([A-Za-z]{1,12})[ -]?(\d{1,4})\b(?![.,]\d)")
@@ -90,4 +92,24 @@ def headed(text: str, passages: list[Passage]) -> str:
             chunk = passages[n].chunk
             at = chunk.text.find(m.group(1).strip()[:40].rstrip("."))
             parts.append(section_at(chunk.text, max(at, 0), chunk.context) or "")
+            parts.extend(_form_of(chunk.text, at) if at >= 0 else [])
     return "\n".join(parts)
+
+
+def _form_of(text: str, at: int) -> list[str]:
+    """The other fields of the form a quoted field sits in, one "| Label: value |" a line: "Form tutor: Miss Laura
+    Hendry" is said of the "Year group: Year 7" above it."""
+    lines = text.split("\n")
+    k = text.count("\n", 0, at)
+
+    def field(line: str) -> bool:
+        return tables.is_field(tables.cells(line)) if line.lstrip().startswith("|") else False
+
+    if not field(lines[k]):
+        return []
+    start, end = k, k + 1
+    while start > 0 and field(lines[start - 1]):
+        start -= 1
+    while end < len(lines) and field(lines[end]):
+        end += 1
+    return [lines[j] for j in range(start, end) if j != k]
