@@ -28,19 +28,14 @@ sys.path.insert(0, str(HERE))
 
 from expert_questions import QUESTIONS, UNANSWERABLE, UNANSWERABLE_FILE  # noqa: E402
 from guides_verify import docx_text, html_part_problems  # noqa: E402
-from ondocs_verify import collapse, phrase_problems, report  # noqa: E402
+from household_verify import pdf_phrase_problems  # noqa: E402
+from ondocs_verify import phrase_problems, report  # noqa: E402
 from ondocs_verify import visible_text as ondocs_visible_text  # noqa: E402
 from releases_verify import unanswerable_problems  # noqa: E402
 from releases_verify import visible_text as releases_visible_text  # noqa: E402
 
 FILES = ["consulting-agreement.docx", "discharge-summary.pdf", "research-paper.md", "tribunal-decision.txt",
          "privacy-policy.html", "lab-notebook.txt", "peer-review.eml", "grant-call.html"]
-
-
-def pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-
-    return collapse(" ".join(page.extract_text() or "" for page in PdfReader(path).pages))
 
 
 def visible_text(path: Path) -> str:
@@ -77,13 +72,7 @@ def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_fil
             continue
         mine = [(question, phrases) for fname, question, phrases, _short in questions if fname == name]
         if name.endswith(".pdf"):
-            if not (SOURCES / (path.stem + ".html")).is_file():
-                problems.append(f"missing HTML source for {name}")
-            extracted = pdf_text(path)
-            for question, phrases in mine:
-                for phrase in phrases:
-                    if collapse(phrase) not in extracted:
-                        problems.append(f"{name}: phrase not in the pypdf text {phrase!r} (question {question!r})")
+            problems += pdf_phrase_problems(name, path, mine, SOURCES)
         if name.endswith(".eml"):
             problems += html_part_problems(name, path, mine)
     problems += unanswerable_problems(docs, unanswerable, unanswerable_file)

@@ -58,6 +58,17 @@ def visible_text(path: Path) -> str:
     return releases_visible_text(path)
 
 
+def pdf_phrase_problems(name: str, path: Path, mine: list, sources: Path) -> list[str]:
+    """A printed PDF's checks: its HTML source is there, and every phrase is in the text pypdf extracts from it."""
+    problems = [] if (sources / (path.stem + ".html")).is_file() else [f"missing HTML source for {name}"]
+    extracted = pdf_text(path)
+    for question, phrases in mine:
+        for phrase in phrases:
+            if collapse(phrase) not in extracted:
+                problems.append(f"{name}: phrase not in the pypdf text {phrase!r} (question {question!r})")
+    return problems
+
+
 def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_file: dict[str, str]) -> int:
     problems, texts = phrase_problems(docs, questions, visible_text)
     for name in sorted({q[0] for q in questions}):
@@ -66,13 +77,7 @@ def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_fil
             continue
         mine = [(question, phrases) for fname, question, phrases, _short in questions if fname == name]
         if name.endswith(".pdf"):
-            if not (SOURCES / (path.stem + ".html")).is_file():
-                problems.append(f"missing HTML source for {name}")
-            extracted = pdf_text(path)
-            for question, phrases in mine:
-                for phrase in phrases:
-                    if collapse(phrase) not in extracted:
-                        problems.append(f"{name}: phrase not in the pypdf text {phrase!r} (question {question!r})")
+            problems += pdf_phrase_problems(name, path, mine, SOURCES)
         if name.endswith(".csv"):
             cells = {collapse(cell) for row in csv_rows(path) for cell in row}
             for question, phrases in mine:
