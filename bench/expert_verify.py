@@ -27,25 +27,18 @@ SOURCES = HERE / "expert_sources"
 sys.path.insert(0, str(HERE))
 
 from expert_questions import QUESTIONS, UNANSWERABLE, UNANSWERABLE_FILE  # noqa: E402
-from guides_verify import docx_text, html_part_problems  # noqa: E402
+from guides_verify import html_part_problems  # noqa: E402
 from household_verify import pdf_phrase_problems  # noqa: E402
+from household_verify import visible_text as household_visible_text  # noqa: E402
 from ondocs_verify import phrase_problems, report  # noqa: E402
-from ondocs_verify import visible_text as ondocs_visible_text  # noqa: E402
 from releases_verify import unanswerable_problems  # noqa: E402
-from releases_verify import visible_text as releases_visible_text  # noqa: E402
 
 FILES = ["consulting-agreement.docx", "discharge-summary.pdf", "research-paper.md", "tribunal-decision.txt",
          "privacy-policy.html", "lab-notebook.txt", "peer-review.eml", "grant-call.html"]
 
 
 def visible_text(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix == ".pdf":
-        source = SOURCES / (path.stem + ".html")
-        return ondocs_visible_text(source) if source.is_file() else ""
-    if suffix == ".docx":
-        return docx_text(path)
-    return releases_visible_text(path)
+    return household_visible_text(path, SOURCES)
 
 
 def shape_problems(questions: list, unanswerable_file: dict[str, str]) -> list[str]:

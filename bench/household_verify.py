@@ -46,10 +46,11 @@ def pdf_text(path: Path) -> str:
     return collapse(" ".join(page.extract_text() or "" for page in PdfReader(path).pages))
 
 
-def visible_text(path: Path) -> str:
+def visible_text(path: Path, sources: Path = SOURCES) -> str:
+    """A file's visible text; a printed PDF's is its HTML source's, in ``sources``."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        source = SOURCES / (path.stem + ".html")
+        source = sources / (path.stem + ".html")
         return ondocs_visible_text(source) if source.is_file() else ""
     if suffix == ".docx":
         return docx_text(path)

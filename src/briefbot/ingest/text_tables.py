@@ -20,6 +20,7 @@ quoted as "RMA number: RMA-2026-11872"), where read as words the lines ran on in
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 from briefbot.text import tables
 
@@ -102,7 +103,7 @@ def aligned_forms(text: str) -> str:
         end = k
         while end < len(lines):
             f = _field(lines[end])
-            if f is not None and f.start("value") == column and f.group("indent") == m.group("indent"):
+            if _in_column(f, column, m.group("indent")):
                 fields.append((end, f.group("label").strip(), f.group("value")))
                 padded = padded or len(f.group("pad")) >= 2 or "\t" in f.group("pad")
             elif fields and lines[end][:column].strip() == "" and len(lines[end]) > column and lines[end][column] != " ":
@@ -128,8 +129,12 @@ def _next_field(lines: list[str], k: int, column: int, indent: str) -> int | Non
     j = k
     while j < len(lines) and j - k < 2 and not lines[j].strip():
         j += 1
-    f = _field(lines[j]) if j < len(lines) else None
-    return j if f is not None and f.start("value") == column and f.group("indent") == indent else None
+    return j if j < len(lines) and _in_column(_field(lines[j]), column, indent) else None
+
+
+def _in_column(f: re.Match[str] | None, column: int, indent: str) -> TypeGuard[re.Match[str]]:
+    """Whether a field's value starts at ``column`` under ``indent``: one form's field."""
+    return f is not None and f.start("value") == column and f.group("indent") == indent
 
 
 SHORT_VALUE = 6  # words: "BOOKING REFERENCE: K7QPZM", "Fare type: Classic" (a note's "Note: ..." runs longer)

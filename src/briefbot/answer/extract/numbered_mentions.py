@@ -103,7 +103,7 @@ def _form_of(text: str, at: int) -> list[str]:
     k = text.count("\n", 0, at)
 
     def field(line: str) -> bool:
-        return tables.is_field(tables.cells(line)) if line.lstrip().startswith("|") else False
+        return line.lstrip().startswith("|") and tables.is_field(tables.cells(line))
 
     if not field(lines[k]):
         return []

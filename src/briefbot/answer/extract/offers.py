@@ -16,8 +16,8 @@ _PERSON = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame|Lord|Lady|President|Minister|Director|Chief)\.?\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*"
 )
 _PROPER = re.compile(r"(?<=[\w,;:] )[A-Z][\w'-]+(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w'-]+)+")
-_NUMBER = re.compile(r"(?<![\d:])\b\d[\d,.]*\b(?!:\d)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|billion|dozen)\b", re.IGNORECASE)
 # (a ratio or a clock time, "randomised 1:1", "at 10:30", is no count)
+_NUMBER = re.compile(r"(?<![\d:])\b\d[\d,.]*\b(?!:\d)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|billion|dozen)\b", re.IGNORECASE)
 _DATE = re.compile(
     r"\b(?:1[0-9]{3}|20[0-9]{2})\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|century|decade)\b",
     re.IGNORECASE,

@@ -40,7 +40,7 @@ _DURATION_Q = re.compile(r"\bhow long\b(?!\s+(?:is|was|are|were)\s+(?:the|a|an|i
 # A sum of money required (the numbers filtered), for questions with a money verb; _MONEY below only prefers one.
 MONEY_Q = re.compile(r"\bhow much\b(?!\s+(?:more|less|longer|time|land|water|oil|energy|power|space|weight|data)\b)"
                       r".*\b(?:spen[dt]|cost|pa(?:y|id)|price[ds]?|worth|earn|raise[ds]?|invest|fund|charge[ds]?|sell|sold|"
-                      r"receive[ds]?|award|owe[ds]?|budget|revenue|profit|fine[ds]?|compensation|money|cash|funding)", re.IGNORECASE)
+                      r"receive[ds]?|award|owe[ds]?|budget|revenue|profit|fine[ds]?|compensation|money|cash)", re.IGNORECASE)
 # "What were Chalone's revenues in 2003?": a "what" question asking for a sum of money (answered by one, not typed "number")
 SUM_Q = re.compile(r"^what (?:was|were|is|are|will be)\b.*\b(?:revenues?|turnover|profits?|earnings|income|costs?|price|"
                     r"budget|salary|fees?|debts?)\b", re.IGNORECASE)
