@@ -44,7 +44,7 @@ def features_row(generator: ExtractiveGenerator, qid: str, question: str, passag
     kind = question_type(question)
     bypass = is_polar(question) or direct_answer(question, [c.text for c in _candidates(passages)], kind) is not None
     text = generator.answer(question, passages).text if bypass else ("" if sel is None else sel.text)
-    return {"qid": qid, "half": half, "answerable": answerable, "kind": kind, "bypass": bypass,
+    return {"qid": qid, "half": half, "answerable": answerable, "kind": kind, "bypass": bypass, "question": question, "text": text,
             "contained": answerable and holds(text), "signals": {} if sel is None else sel.signals}
 
 
