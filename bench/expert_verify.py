@@ -41,16 +41,17 @@ def visible_text(path: Path) -> str:
     return household_visible_text(path, SOURCES)
 
 
-def shape_problems(questions: list, unanswerable_file: dict[str, str]) -> list[str]:
+def shape_problems(questions: list, unanswerable_file: dict[str, str], files: list[str] = FILES) -> list[str]:
+    """Five questions and five unanswerable ones on each of a round's ``files``, none elsewhere, none twice."""
     problems = []
     asked = Counter(q[0] for q in questions)
     unasked = Counter(unanswerable_file.values())
-    for name in FILES:
+    for name in files:
         if asked[name] != 5:
             problems.append(f"{name}: {asked[name]} questions, not 5")
         if unasked[name] != 5:
             problems.append(f"{name}: {unasked[name]} unanswerable questions, not 5")
-    for name in sorted(set(asked) - set(FILES)):
+    for name in sorted(set(asked) - set(files)):
         problems.append(f"question on a file outside the round: {name}")
     if len({q[1] for q in questions}) != len(questions):
         problems.append("duplicate questions")
