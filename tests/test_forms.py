@@ -35,6 +35,18 @@ def test_a_field_named_by_what_its_value_is_is_asked_for_by_that() -> None:
     assert form_answer("whats the RMA number for Dana's vaultbox", grant) == (1, "RMA-2026-11872")
 
 
+def test_a_field_asked_for_in_other_words_or_not_at_all() -> None:
+    offer = [Candidate("Salary: £38,750 per annum gross", 0, 0, row=True),
+             Candidate("Closing date: 9:00am on Monday 18 January 2027", 0, 50, row=True),
+             Candidate("Interviews: Wednesday 27 or Thursday 28 January 2027, in person at Wyecroft House", 0, 90, row=True)]
+    assert form_answer("how much will i be paid in the project engineer job", offer) == (0, "£38,750 per annum gross")
+    assert form_answer("When's the deadline to apply?", offer) == (1, "9:00am on Monday 18 January 2027")
+    assert form_answer("When are the interviews for WRT-2027-04?", offer)[0] == 2
+    assert form_answer("How many weeks of full sick pay does Brackwater give?", offer) is None  # a count, not the salary
+    assert form_answer("What topic will the interview presentation be on?", offer) is None  # "interview" names another thing
+    assert form_answer("What is the closing speech about?", offer) is None  # a label's word in another sense: no date asked
+
+
 def test_a_forms_row_answers_only_a_question_about_its_field() -> None:
     cands = [Candidate("Organisation: Dunmore Community Trust (registered charity no. 1187426)", 0, 0, row=True),
              Candidate("Dates: Thursday 12 March - Friday 13 March 2026", 0, 80, row=True),

@@ -120,3 +120,33 @@ def test_a_class_drops_an_element_only_when_it_names_furniture() -> None:
     assert "**Makes:** 1 loaf (10 slices)" in text and "gas mark 3½" in text and "Rated 4.8 out of 5" in text
     assert "By Hattie Marlowe" in text
     assert "cookies" not in text and "Copyright" not in text  # a cookie banner and the footer are still left out
+
+
+VACANCY = """<!DOCTYPE html><html><head><title>Vacancy: Volunteer Coordinator</title></head><body>
+<main><h1>Community Volunteer Coordinator</h1>
+<p>Wyecroft Rivers Trust is a small environmental charity working to bring the River Wye back to good health. We are
+looking for an organised and practical person to recruit, train and look after our volunteers.</p>
+<dl class="keyfacts">
+  <dt>Salary</dt><dd>£31,500 to £34,200 FTE</dd>
+  <dt>Closing date</dt><dd>9:00am on Monday 18 January 2027</dd>
+  <dt>Interviews</dt><dd>Wednesday 27 or Thursday 28 January 2027</dd><dd>in person at Wyecroft House</dd>
+</dl>
+<h2>How to apply</h2>
+<p>Download the application form and send it with a supporting statement. We aim to tell shortlisted candidates by
+Thursday 21 January 2027.</p></main>
+</body></html>"""
+
+
+def test_a_definition_list_is_a_forms_fields() -> None:
+    lines = html_document("vacancy.html", VACANCY).text.splitlines()
+    assert "| Closing date: 9:00am on Monday 18 January 2027 |" in lines  # (each term and description was an item)
+    assert "| Interviews: Wednesday 27 or Thursday 28 January 2027; in person at Wyecroft House |" in lines
+    assert "- Salary" not in lines and not any(line.startswith("|---") for line in lines)
+
+
+def test_a_definition_lists_field_is_answered(tmp_path: Path, embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "vacancy.html").write_text(VACANCY, encoding="utf-8")
+    answer = bot_for(tmp_path, embedder).ask("When's the deadline to apply for the coordinator role?")
+    assert answer.answered and answer.text.startswith("Closing date: 9:00am on Monday 18 January 2027")

@@ -20,10 +20,28 @@ def _cell(element: object) -> str:
     return text.replace("|", "\\|")
 
 
+def _terms(dl: object) -> list[tuple[bool, str]]:
+    """A definition list's terms, each with its descriptions, as a form's one-field rows ("| Closing date: 9:00am on
+    Monday 18 January 2027 |"): extracted as they are, each term and each description came out a list item of its own."""
+    rows: list[tuple[bool, str]] = []
+    term = ""
+    said: list[str] = []
+    for child in dl.xpath("./dt|./dd|./div/dt|./div/dd"):  # type: ignore[attr-defined]
+        if child.tag == "dt":
+            if term and said:
+                rows.append((False, f"| {term}: {'; '.join(said)} |"))
+            term, said = _cell(child).rstrip(":"), []
+        elif _cell(child):
+            said.append(_cell(child))
+    if term and said:
+        rows.append((False, f"| {term}: {'; '.join(said)} |"))
+    return rows
+
+
 def tables_marked(html: str) -> str:
     """``html`` with each table (the innermost, when nested) replaced by marked paragraphs, one per row; the page as
     it was when it has no table or cannot be parsed."""
-    if not re.search(r"<table\b", html, re.IGNORECASE):
+    if not re.search(r"<(?:table|dl)\b", html, re.IGNORECASE):
         return html
     import lxml.html
 
@@ -31,8 +49,8 @@ def tables_marked(html: str) -> str:
         root = lxml.html.document_fromstring(html)
     except Exception:  # noqa: BLE001 - lxml's parse errors: trafilatura reads the page as it is
         return html
-    for number, table in enumerate(reversed(root.xpath("//table[not(.//table)]"))):
-        rows = []
+    for number, table in enumerate(reversed(root.xpath("//table[not(.//table)]|//dl[not(.//dl)]"))):
+        rows = _terms(table) if table.tag == "dl" else []
         for tr in table.xpath(".//tr"):
             cells = tr.xpath("./th|./td")
             if not cells or not any(_cell(c) for c in cells):

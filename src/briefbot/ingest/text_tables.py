@@ -15,6 +15,19 @@ more names two spaces apart, ruled off by one unbroken line of dashes, says the 
 A block of fields whose values are aligned in a column ("RMA number:       RMA-2026-11872" over "Expected delivery:
 by Wednesday 2 December 2026") is a form: each line is written as the field it is ("| RMA number: RMA-2026-11872 |",
 quoted as "RMA number: RMA-2026-11872"), where read as words the lines ran on into one sentence with no stop.
+
+Columns with no header ruled off are read too: a statement of sums and a list laid out in aligned columns,
+
+      Subscriptions                      £29,860          President        Margaret Oduya        re-elected unopposed
+      Bar (net of VAT)                   £11,420          Hon. Treasurer   Raj Mehta             elected unopposed
+      Total income                       £48,215          Fixtures Sec.    Dan Kowalczyk         elected by ballot
+
+which read as words ran on into one sentence ("President Margaret Oduya re-elected unopposed Chair Tom ..."): "who is the
+new treasurer?" was declined. A line labelling a figure, aligned with another such line, is written as the field it is
+("| Total income: £48,215 |"), as are the sums under a ruled table; three or more lines whose words start in the same
+columns are a table's rows ("| Hon. Treasurer | Raj Mehta | elected unopposed |"), unless their entries are sentences (a
+timeline: read as sentences). A line indented into a column goes on the cell above ("2  Undercounter glasswasher,"
+over "   drain pump"), its own line left empty.
 """
 
 from __future__ import annotations
@@ -160,6 +173,16 @@ def _short_fields(lines: list[str], k: int, indent: str) -> tuple[list[tuple[int
     return (fields, end) if len(fields) >= FORM_LINES else ([], end)
 
 
+def _wrapped_cell(line: str, cols: list[tuple[int, int]], above: list[str]) -> int | None:
+    """The column whose cell in the row above a line continues ("2  Undercounter glasswasher GW-40, 400 mm basket,"
+    over "   drain pump"): the line's words all inside one column, under a cell of words, not figures; else None."""
+    start = len(line) - len(line.lstrip())
+    for n, (s, e) in enumerate(cols):
+        if s <= start < e and len(line.rstrip()) <= e and above[n] and not re.fullmatch(r"[\d\s.,%£$€()+-]+", above[n]):
+            return n
+    return None
+
+
 def _header_line(line: str) -> bool:
     """Whether a line is an e-mail header's field ("Date: Tue, 12 May 2026 13:02:47 +0100")."""
     m = _FIELD.match(line)
@@ -185,12 +208,25 @@ def text_tables(text: str) -> str:
             continue
         end = k + 1
         rows: list[tuple[int, list[str]]] = []
+        wrapped: list[int] = []
+        totals: list[tuple[int, str]] = []
+        closed = False
         while end < len(lines) and lines[end].strip():
-            if not _is_rule(lines[end]):
-                cells = _aligned(lines[end], cols)
-                if cells is None:
-                    break
+            line = lines[end]
+            total = STATEMENT.match(line) if rows else None
+            if _is_rule(line):
+                closed = bool(rows)  # a rule under the rows: what follows are the table's sums, if anything
+            elif closed and total is not None:
+                totals.append((end, field(total)))
+            elif (cells := _aligned(line, cols)) is not None:
                 rows.append((end, cells))
+            elif rows and (at := _wrapped_cell(line, cols, rows[-1][1])) is not None:
+                rows[-1][1][at] += " " + line.strip()
+                wrapped.append(end)
+            elif total is not None:
+                totals.append((end, field(total)))
+            else:
+                break
             end += 1
         if rows:
             indent = lines[k - 1][: len(lines[k - 1]) - len(lines[k - 1].lstrip())]
@@ -200,5 +236,99 @@ def text_tables(text: str) -> str:
                     lines[at] = indent + "|" + "---|" * len(cols)
             for at, cells in rows:
                 lines[at] = indent + "| " + " | ".join(tables.labelled(header, cells)) + " |"
+            for at in wrapped:
+                lines[at] = ""  # (its words are in the row above)
+            for at, line in totals:
+                lines[at] = indent + tables.row_line([line])
         k = end + 1
+    return columns_as_rows("\n".join(lines))
+
+
+# A label, two spaces or more, a figure: "Bar (net of VAT)     £11,420", "VAT @ 20%    £1,612.41", "Surplus   (£310)".
+STATEMENT = re.compile(r"^(?P<indent>\s*)(?P<label>[A-Za-z](?:[^\s|]| (?=\S))*)\s{2,}"
+                       r"(?P<value>-?\(?[£$€]?-?\d[\d,]*(?:\.\d+)?\)?%?)\s*$")
+_DASHES = re.compile(r"^\s*-{5,}\s*$")  # a rule in a statement ("-----" over its total)
+ROW_LINES = 3  # aligned lines a list needs: two could be a coincidence
+_SENTENCE = re.compile(r"[a-z]{2}[.!?][\"”’)]?(?:\s|$)")  # a sentence's end in a cell
+
+
+def field(m: re.Match[str]) -> str:
+    return f"{m['label']}: {m['value']}"
+
+
+def _statements(lines: list[str], block: range) -> bool:
+    """Write a block's figure lines as fields when two or more of them end (or start) their figure in one column."""
+    found = [(k, m) for k in block if (m := STATEMENT.match(lines[k]))]
+    ends = [m.end("value") for _, m in found]
+    starts = [m.start("value") for _, m in found]
+    if len(found) < 2 or (max(ends.count(e) for e in ends) < 2 and max(starts.count(s) for s in starts) < 2):
+        return False
+    if len(found) * 2 < sum(1 for k in block if not _DASHES.match(lines[k])):
+        return False  # mostly other lines: not a statement
+    for k, m in found:
+        lines[k] = m["indent"] + tables.row_line([field(m)])
+    return True
+
+
+def _rows(lines: list[str], block: range) -> None:
+    """Write a block as a table's rows when its lines' cells start in the same columns (see the module's docstring)."""
+    parts = {k: [(m.start(), m.group()) for m in _HEADER_FIELD.finditer(lines[k])] for k in block}
+    cols = max(([s for s, _ in p] for p in parts.values()), key=len)
+    if len(cols) < 2:
+        return
+    rows: list[tuple[int, list[str]]] = []
+    joined: list[int] = []
+    for k in block:
+        starts = [s for s, _ in parts[k]]
+        if len(starts) >= 2 and starts[0] == cols[0] and set(starts) <= set(cols):
+            cells = [""] * len(cols)
+            for s, text in parts[k]:
+                cells[cols.index(s)] = text
+            rows.append((k, cells))
+        elif rows and len(starts) == 1 and starts[0] > cols[0]:
+            at = max(n for n, c in enumerate(cols) if c <= starts[0] + 1)  # (a continuation may sit a space further in)
+            rows[-1][1][at] = f"{rows[-1][1][at]} {parts[k][0][1]}".strip()
+            joined.append(k)
+        else:
+            return
+    if any(cells[0].endswith(":") for _, cells in rows):
+        return  # "Name:   Marcus Ellery", "From:   Raj": fields, the form reader's and the e-mail reader's (text_tables.py)
+    if len(rows) < ROW_LINES or any(_SENTENCE.search(c) and len(c.split()) >= 4 for _, cells in rows for c in cells[1:]):
+        return  # (a timeline or a programme whose entries are sentences: read as sentences, each line as written)
+    indent = " " * cols[0]
+    for k, cells in rows:
+        lines[k] = indent + tables.row_line(_fields_joined(cells))
+    for k in joined:
+        lines[k] = ""
+
+
+def _fields_joined(cells: list[str]) -> list[str]:
+    """A label's cell and its value's, the colon standing apart, as one field: "NI number" | ": QQ 48 21 97 B" (a
+    payslip's) is "NI number: QQ 48 21 97 B"."""
+    out: list[str] = []
+    for cell in cells:
+        if out and out[-1] and cell.startswith(":"):
+            out[-1] = f"{out[-1]}: {cell[1:].strip()}"
+        else:
+            out.append(cell)
+    return out
+
+
+def columns_as_rows(text: str) -> str:
+    """``text`` with each block of aligned figure lines written as fields, and each block of aligned columns as rows."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        if not lines[k].strip():
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and lines[end].strip() and not lines[end].lstrip().startswith("|"):
+            end += 1
+        if end - k >= 2 and not _statements(lines, range(k, end)):
+            rules = [j for j in range(k, end) if _DASHES.match(lines[j])]
+            for a, b in zip([k] + [j + 1 for j in rules], rules + [end]):
+                if b > a:
+                    _rows(lines, range(a, b))  # (a rule ends a list: "6. ELECTION OF OFFICERS" ruled off above it)
+        k = max(end, k + 1)
     return "\n".join(lines)

@@ -106,9 +106,13 @@ def row_line(row: list[str]) -> str:
 
 def written(rows: list[list[str]], marked: bool = False) -> list[str]:
     """A table's rows as text lines: the header as it is, each data row labelled (a form's rows as they are; a form in
-    pairs of columns, one field a line)."""
+    pairs of columns, or two columns under an empty header, one field a line)."""
     if not rows:
         return []
+    if all(is_field(r) for r in rows):
+        return [row_line(r) for r in rows]  # a form's fields (a web page's definition list)
+    if len(rows) > 1 and all(len(r) == 2 for r in rows) and not any(rows[0]):
+        return [row_line(rows[0])] + [row_line([f"{a}: {b}"] if a and b else [a, b]) for a, b in rows[1:]]  # a form
     if not marked and is_pair_grid(rows):
         return [row_line([f"{row[k]}: {row[k + 1]}"]) for row in rows for k in range(0, len(row), 2) if row[k + 1]]
     header = rows[0] if len(rows) > 1 and is_header(rows[0], marked, rows[1:]) else None

@@ -14,6 +14,7 @@ retrieval's order.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -38,8 +39,33 @@ _NAME = re.compile(r"(?<=\w )[A-Z][\w-]+|(?<=\w )[a-z]+[A-Z]\w*")  # a capitalis
 LABEL_WORDS = 5  # a field's label is short ("Date of next review")
 
 
-def covered(word: str, asked: set[str]) -> bool:
-    return word in asked or (word.endswith(("er", "or")) and len(word) > 4 and word[:-2] in asked)
+# Words a question uses for a field's label word: "What's the deadline?" asks for "Closing date", "how much will I be
+# paid" for "Salary", "what's the fee" for "Cost" (stemmed; one group never stands for another's).
+_KIN = tuple(frozenset(tokenize(words)) for words in (
+    "deadline closing close due cutoff", "salary pay paid wage wages earn earnings", "cost price fee fees charge"))
+
+
+# Words after a label's word that ask for something of it, not for another thing: "the hotel limit" is the "Hotels" field.
+_OF_IT = frozenset(tokenize("limit rate cost price fee amount allowance cap maximum minimum max min total date time day "
+                            "deadline number level"))
+_COUNTED = re.compile(r"\bhow (?:many|long|often)\b", re.IGNORECASE)
+
+
+def _modifiers(question: str) -> dict[str, set[str]]:
+    """Each question word (stemmed) that stands before another content word, with the words it names: "interview" ->
+    {"present"} in "What topic will the interview presentation be on?"."""
+    out: dict[str, set[str]] = {}
+    for a, b in itertools.pairwise(re.findall(r"[\w'-]+", question.lower())):
+        if len(first := tokenize(a)) == 1 and (then := tokenize(b)):
+            out.setdefault(first[0], set()).update(then)
+    return out
+
+
+def covered(word: str, asked: set[str], kin: bool = False) -> bool:
+    """Whether the question names a label's word: the word, its verb for an agent noun ("owner" / "owns"), or (``kin``,
+    a form's field) a word of its group above."""
+    return (word in asked or (word.endswith(("er", "or")) and len(word) > 4 and word[:-2] in asked)
+            or kin and any(word in group and group & asked for group in _KIN))
 
 
 def form_answer(question: str, cands: list[Candidate], places: list[str] | None = None) -> tuple[int, str] | None:
@@ -52,6 +78,8 @@ def form_answer(question: str, cands: list[Candidate], places: list[str] | None 
     asked = set(tokenize(question))
     names = {w.lower() for w in _NAME.findall(question)}
     points = not is_polar(question)
+    followed = _modifiers(question)
+    counted = bool(_COUNTED.search(question))
     kind = question_type(question)
     said = set(content_words(question))
     found: list[tuple[int, int, int, int]] = []  # (label words named, -passage, -position, index): the best is the max
@@ -63,8 +91,11 @@ def form_answer(question: str, cands: list[Candidate], places: list[str] | None 
         label, value = c.text.split(": ", 1)
         value = value.rstrip(".") if c.point else value  # (a point is quoted with a full stop: "Vendor: Corvex.")
         words = [w for w in tokenize(label) if w not in GENERIC]
-        if not words or len(label.split()) > LABEL_WORDS or not all(covered(w, asked) for w in words):
+        if not words or len(label.split()) > LABEL_WORDS or not all(covered(w, asked, kin=True) for w in words):
             continue
+        named = followed.get(words[0], set()) - set(tokenize(label)) - _OF_IT
+        if len(words) == 1 and (named or words[0] not in asked and counted):
+            continue  # "interview presentation" asks for another thing than "Interviews"; "how many weeks of sick pay" no salary
         if (ids := _IDENTIFIER & set(tokenize(label))) and not (ids | {"id", "code"}) & asked:
             continue  # "Grant reference: AF-2023-0417" is no answer to "What was the total underspend on the grant?"
         if _DATED.search(label) and kind != "when" and not _DATED.search(question):

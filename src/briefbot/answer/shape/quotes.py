@@ -285,7 +285,7 @@ def locate_quotes(passage_text: str, quoted: str) -> tuple[int, int] | None:
     pieces = [quoted[s:e] for s, e in sentence_spans(quoted)]
     for piece in pieces:
         found = (find_verbatim(passage_text, piece) or find_verbatim(passage_text, piece.replace("[ref ", "["))
-                 or (_row_span(passage_text, piece) if ": " in piece else None)
+                 or (_row_span(passage_text, piece) if ": " in piece or "; " in piece else None)  # (a row's cells)
                  or next(((a, b) for a, b, signed in signatures(passage_text) if signed == piece.strip()), None)
                  # a list item quoted with a full stop it was written without (answer/shape/sections.py)
                  or (find_verbatim(passage_text, piece.rstrip()[:-1]) if piece.rstrip().endswith(".") else None))
