@@ -178,7 +178,7 @@ def _wrapped_cell(line: str, cols: list[tuple[int, int]], above: list[str]) -> i
     over "   drain pump"): the line's words all inside one column, under a cell of words, not figures; else None."""
     start = len(line) - len(line.lstrip())
     for n, (s, e) in enumerate(cols):
-        if s <= start < e and len(line.rstrip()) <= e and above[n] and not re.fullmatch(r"[\d\s.,%£$€()+-]+", above[n]):
+        if s <= start < e and len(line.rstrip()) <= e and above[n] and not tables.is_figure(above[n]):
             return n
     return None
 
@@ -292,7 +292,7 @@ def _rows(lines: list[str], block: range) -> None:
         else:
             return
     if any(cells[0].endswith(":") for _, cells in rows):
-        return  # "Name:   Marcus Ellery", "From:   Raj": fields, the form reader's and the e-mail reader's (text_tables.py)
+        return  # "Name:   Marcus Ellery", "From:   Raj": fields, aligned_forms' and the e-mail reader's (emails.py)
     if len(rows) < ROW_LINES or any(_SENTENCE.search(c) and len(c.split()) >= 4 for _, cells in rows for c in cells[1:]):
         return  # (a timeline or a programme whose entries are sentences: read as sentences, each line as written)
     indent = " " * cols[0]

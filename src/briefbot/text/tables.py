@@ -65,6 +65,11 @@ def is_pair_grid(rows: list[list[str]]) -> bool:
     return sum(1 for v in values if re.search(r"\d", v) or _NAMED.match(v)) * 2 >= len(values)
 
 
+def is_figure(cell: str) -> bool:
+    """Whether a cell is a number, an amount or a percentage, not words."""
+    return bool(_FIGURE.match(cell))
+
+
 def labelled(header: list[str], row: list[str]) -> list[str]:
     """Each cell of ``row`` with its column's name ("Due date: 31 August 2026"); empty cells stay empty."""
     return [f"{h}: {c}" if h and c else c for h, c in zip(header, row)] + row[len(header):]
