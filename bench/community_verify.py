@@ -27,12 +27,8 @@ SOURCES = HERE / "community_sources"
 sys.path.insert(0, str(HERE))
 
 from community_questions import QUESTIONS, UNANSWERABLE, UNANSWERABLE_FILE  # noqa: E402
-from expert_verify import shape_problems  # noqa: E402
-from guides_verify import html_part_problems  # noqa: E402
-from household_verify import pdf_phrase_problems  # noqa: E402
+from expert_verify import check as expert_check  # noqa: E402
 from household_verify import visible_text as household_visible_text  # noqa: E402
-from ondocs_verify import phrase_problems, report  # noqa: E402
-from releases_verify import unanswerable_problems  # noqa: E402
 
 FILES = ["job-advert.html", "offer-letter.docx", "building-survey.pdf", "design-rfc.md", "club-agm-minutes.txt",
          "recall-notice.html", "supplier-quote.eml", "course-syllabus.md"]
@@ -50,20 +46,8 @@ def word_counts(docs: Path) -> None:
 
 
 def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_file: dict[str, str]) -> int:
-    problems, texts = phrase_problems(docs, questions, visible_text)
-    for name in sorted({q[0] for q in questions}):
-        path = docs / name
-        if not path.is_file():
-            continue
-        mine = [(question, phrases) for fname, question, phrases, _short in questions if fname == name]
-        if name.endswith(".pdf"):
-            problems += pdf_phrase_problems(name, path, mine, SOURCES)
-        if name.endswith(".eml"):
-            problems += html_part_problems(name, path, mine)
-    problems += unanswerable_problems(docs, unanswerable, unanswerable_file)
-    problems += shape_problems(questions, unanswerable_file, FILES)
     word_counts(docs)
-    return report(questions, unanswerable, texts, problems)
+    return expert_check(docs, questions, unanswerable, unanswerable_file, FILES, SOURCES, visible_text)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ It also checks the round's shape: 5 questions and 5 unanswerable questions for e
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from collections import Counter
 from pathlib import Path
 
@@ -58,19 +59,22 @@ def shape_problems(questions: list, unanswerable_file: dict[str, str], files: li
     return problems
 
 
-def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_file: dict[str, str]) -> int:
-    problems, texts = phrase_problems(docs, questions, visible_text)
+def check(docs: Path, questions: list, unanswerable: list[str], unanswerable_file: dict[str, str], files: list[str] = FILES,
+          sources: Path = SOURCES, visible: Callable[[Path], str] = visible_text) -> int:
+    """Every phrase in its file's visible text (a printed PDF's and an e-mail's HTML part's too), the unanswerable
+    questions unanswered, five and five a file: a round of PDFs, e-mails and other files (this one, bench/community)."""
+    problems, texts = phrase_problems(docs, questions, visible)
     for name in sorted({q[0] for q in questions}):
         path = docs / name
         if not path.is_file():
             continue
         mine = [(question, phrases) for fname, question, phrases, _short in questions if fname == name]
         if name.endswith(".pdf"):
-            problems += pdf_phrase_problems(name, path, mine, SOURCES)
+            problems += pdf_phrase_problems(name, path, mine, sources)
         if name.endswith(".eml"):
             problems += html_part_problems(name, path, mine)
     problems += unanswerable_problems(docs, unanswerable, unanswerable_file)
-    problems += shape_problems(questions, unanswerable_file)
+    problems += shape_problems(questions, unanswerable_file, files)
     return report(questions, unanswerable, texts, problems)
 
 
